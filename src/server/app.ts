@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { enforceAccess } from './http/access.ts';
+import { authenticate } from './http/authenticate.ts';
+import type { AppDeps } from './http/ctx.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import type { App } from './http/types.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { registerEngagementRoutes } from './modules/engagements/engagements.routes.ts';
+import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerInvitationRoutes } from './modules/users/invitations.routes.ts';
+import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
+import { registerSetupRoutes } from './modules/setup/setup.routes.ts';
+import { registerTokenRoutes } from './modules/tokens/tokens.routes.ts';
+import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { registerVendorRoutes } from './modules/vendors/vendors.routes.ts';
+
+export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Every API module, in one visible list. */
+const ROUTE_MODULES: Array<(app: App) => void> = [
+  registerHealthRoutes,
+  registerSetupRoutes,
+  registerAuthRoutes,
+  registerOrgRoutes,
+  registerUserRoutes,
+  registerInvitationRoutes,
+  registerTokenRoutes,
+  registerVendorRoutes,
+  registerEngagementRoutes,
+  registerAuditRoutes,
+  registerDashboardRoutes,
+  registerPortalRoutes,
+];
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: string | undefined;
+}
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web UI from dist/web (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the Fastify app around its dependencies; main.ts, tests and the CLI's server mode share it. */
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+  app.decorateRequest('actor', null);
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/docs')) return; // the reference page's own assets
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      const access = (route.config as { access?: string } | undefined)?.access;
+      if (route.url.startsWith('/api/') && access === undefined) {
+        throw new Error(`Route ${method} ${route.url} declares no access rule`);
+      }
+      if (route.url.startsWith('/api/')) routes.push({ method, url: route.url, access });
+    }
+  });
+
+  registerErrorHandler(app);
+  // Uploaded files (CSV imports) arrive as raw bytes; the import decodes their encoding.
+  app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // HSTS only makes sense behind https; a proxy that terminates TLS should set it.
+    strictTransportSecurity: false,
+  });
+  app.addHook('onRequest', authenticate);
+  app.addHook('preHandler', enforceAccess);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await registerOpenApi(app);
+  for (const register of ROUTE_MODULES) register(app);
+
+  if (opts.serveWeb && existsSync(path.join(WEB_DIR, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: false });
+    // The SPA owns every non-API path; unknown API paths keep their JSON 404.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply.status(404).send({
+        error: { code: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`, requestId: request.id },
+      });
+    });
+  }
+
+  await app.ready();
+  return Object.assign(app, { routeInfo: routes });
+}
+
+export type OutsightApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,5 @@
+// The full Drizzle schema, one file per aggregate under schema/. drizzle-kit reads this.
+export * from './schema/orgs.ts';
+export * from './schema/auth.ts';
+export * from './schema/vendors.ts';
+export * from './schema/audit.ts';

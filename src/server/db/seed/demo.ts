@@ -1,0 +1,56 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { EngagementInput } from '../../../shared/contracts/engagements.ts';
+import type { Role } from '../../../shared/contracts/auth.ts';
+import { VendorInput } from '../../../shared/contracts/vendors.ts';
+import type { Config } from '../../config.ts';
+import type { Ctx } from '../../context.ts';
+import { createEngagement } from '../../modules/engagements/engagements.service.ts';
+import { insertOrg } from '../../modules/org/org.repo.ts';
+import { countOrgs } from '../../modules/org/org.repo.ts';
+import { createUser } from '../../modules/users/users.service.ts';
+import { createVendor } from '../../modules/vendors/vendors.service.ts';
+import type { Db } from '../client.ts';
+import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from './demo-data.ts';
+
+export const DEMO_PASSWORD = 'outsight-demo';
+export const DEMO_LOGINS: Array<{ email: string; role: Role; name: string }> = [
+  { email: 'owner@demo.outsight.test', role: 'owner', name: 'Olivia Owner' },
+  { email: 'admin@demo.outsight.test', role: 'admin', name: 'Adam Admin' },
+  { email: 'manager@demo.outsight.test', role: 'manager', name: 'Maria Manager' },
+  { email: 'analyst@demo.outsight.test', role: 'analyst', name: 'Ana Analyst' },
+  { email: 'auditor@demo.outsight.test', role: 'auditor', name: 'Aaron Auditor' },
+  { email: 'contact@demo.outsight.test', role: 'vendor_contact', name: 'Ciaran Byrne (HelpPoint)' },
+];
+const CONTACT_VENDOR = 'HelpPoint Service Desk';
+
+/**
+ * Creates the demo organisation when the database has no organisation at all. Goes
+ * through the same services as the API, so the demo also shows a real audit trail.
+ */
+export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLogger): Promise<boolean> {
+  if ((await countOrgs(db)) > 0) return false;
+  const org = await insertOrg(db, { name: 'Northwind Manufacturing (demo)', isDemo: true });
+  const bootstrap = { userId: '00000000-0000-0000-0000-000000000000', orgId: org.id, name: 'Outsight demo seed', email: 'seed@outsight', via: 'session' as const };
+  const [ownerLogin, ...others] = DEMO_LOGINS;
+  const owner = await createUser(db, bootstrap, { ...ownerLogin, password: DEMO_PASSWORD });
+  const ctx: Ctx = {
+    db,
+    config,
+    log,
+    now: new Date(),
+    requestId: 'demo-seed',
+    actor: { userId: owner.id, orgId: org.id, role: 'owner', vendorId: null, email: owner.email, name: owner.name, via: 'session', sessionId: null, csrfToken: null },
+  };
+  const vendorIds = new Map<string, string>();
+  for (const v of DEMO_VENDORS) {
+    const created = await createVendor(ctx, VendorInput.parse({ ...v, internalOwnerId: owner.id }));
+    vendorIds.set(v.name, created.id);
+  }
+  for (const { vendor, ...e } of DEMO_ENGAGEMENTS) {
+    await createEngagement(ctx, EngagementInput.parse({ ...e, vendorId: vendorIds.get(vendor), internalOwnerId: owner.id }));
+  }
+  for (const login of others) {
+    await createUser(db, ctx.actor, { ...login, password: DEMO_PASSWORD, vendorId: login.role === 'vendor_contact' ? vendorIds.get(CONTACT_VENDOR) : null });
+  }
+  return true;
+}

@@ -1,0 +1,35 @@
+import { AppError } from './app-error.ts';
+
+/**
+ * Decodes an uploaded text file the way spreadsheet exports arrive: UTF-8 with or without
+ * BOM, UTF-16 with BOM, and Windows-1252 when the bytes are not valid UTF-8.
+ */
+export function decodeText(buf: Buffer): string {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(start));
+  } catch {
+    return new TextDecoder('windows-1252').decode(buf);
+  }
+}
+
+/** Picks the delimiter that splits the header line into the most columns. */
+export function sniffDelimiter(text: string): string {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [',', ';', '\t', '|']) {
+    const n = header.split(d).length;
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+export function requireNonEmpty(text: string) {
+  if (text.trim().length === 0) throw new AppError('import_rejected', 'The file is empty.', { rejected: [{ line: 1, field: '(file)', reason: 'The file is empty' }] });
+}

@@ -1,0 +1,67 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed/demo.ts';
+import { needsSetup } from './modules/setup/setup.service.ts';
+
+/** config → database → migrate → demo → listen; SIGINT/SIGTERM close in reverse order. */
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config.database).catch((err) => {
+    if (err instanceof DataDirLockedError) {
+      console.error(`outsight: ${err.message}`);
+      process.exit(3);
+    }
+    throw err;
+  });
+  await database.migrate();
+
+  const app = await buildApp(
+    { db: database.db, config, now: () => new Date() },
+    {
+      serveWeb: true,
+      logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    },
+  );
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    // Stop accepting, let in-flight requests finish, then close the database cleanly
+    // so PGlite flushes everything to disk.
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    try {
+      await app.close();
+      await database.close();
+      clearTimeout(force);
+      process.exit(0);
+    } catch (err) {
+      console.error(err);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (config.demo && (await seedDemoIfEmpty(database.db, config, app.log))) app.log.info('demo organisation created');
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = `http://localhost:${config.port}`;
+  const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL server from DATABASE_URL';
+  console.log(`\nOutsight is running at ${url}  (${where})`);
+  if (await needsSetup(database.db)) {
+    console.log(`No organisation yet: open ${url} to create the first organisation and its owner.`);
+  } else if (config.demo) {
+    console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
+    for (const l of DEMO_LOGINS) console.log(`  ${l.role.padEnd(15)} ${l.email}`);
+  }
+  console.log(`API reference: ${url}/api/v1/docs\n`);
+}
+
+main().catch((err) => {
+  console.error('outsight: failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+import { and, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import { engagements, users, vendors } from '../../db/schema.ts';
+
+export type EngagementRow = typeof engagements.$inferSelect;
+export type EngagementInsert = typeof engagements.$inferInsert;
+
+const owner = alias(users, 'owner');
+const columns = { engagement: engagements, vendorName: vendors.name, internalOwnerName: owner.name };
+export type EngagementWithExtras = { engagement: EngagementRow; vendorName: string; internalOwnerName: string | null };
+
+export interface EngagementFilter {
+  q?: string;
+  vendorId?: string;
+  status?: string;
+  serviceType?: string;
+  archived: 'true' | 'false' | 'all';
+}
+
+function base(db: Db) {
+  return db
+    .select(columns)
+    .from(engagements)
+    .innerJoin(vendors, eq(vendors.id, engagements.vendorId))
+    .leftJoin(owner, eq(owner.id, engagements.internalOwnerId));
+}
+
+/** Sorted by vendor name, engagement name, id; `after` is the previous page's last key. */
+export async function listEngagements(db: Db, orgId: string, f: EngagementFilter, after: unknown[] | null, limit: number) {
+  const where: SQL[] = [eq(engagements.orgId, orgId)];
+  if (f.archived === 'false') where.push(isNull(engagements.archivedAt));
+  if (f.archived === 'true') where.push(isNotNull(engagements.archivedAt));
+  if (f.vendorId) where.push(eq(engagements.vendorId, f.vendorId));
+  if (f.status) where.push(eq(engagements.status, f.status));
+  if (f.serviceType) where.push(eq(engagements.serviceType, f.serviceType));
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    where.push(or(ilike(engagements.name, pattern), ilike(vendors.name, pattern), ilike(engagements.description, pattern))!);
+  }
+  const key = sql`(lower(${vendors.name}), lower(${engagements.name}), ${engagements.id})`;
+  if (after) where.push(sql`${key} > (${after[0]}::text, ${after[1]}::text, ${after[2]}::uuid)`);
+  return base(db)
+    .where(and(...where))
+    .orderBy(sql`lower(${vendors.name})`, sql`lower(${engagements.name})`, engagements.id)
+    .limit(limit);
+}
+
+export async function findEngagement(db: Db, orgId: string, id: string): Promise<EngagementWithExtras | null> {
+  const rows = await base(db)
+    .where(and(eq(engagements.orgId, orgId), eq(engagements.id, id)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function lockEngagement(db: Db, orgId: string, id: string): Promise<EngagementRow | null> {
+  const rows = await db
+    .select()
+    .from(engagements)
+    .where(and(eq(engagements.orgId, orgId), eq(engagements.id, id)))
+    .for('update')
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function insertEngagement(db: Db, row: EngagementInsert): Promise<EngagementRow> {
+  const [created] = await db.insert(engagements).values(row).returning();
+  return created;
+}
+
+export async function updateEngagement(db: Db, orgId: string, id: string, patch: Partial<EngagementInsert>): Promise<EngagementRow> {
+  const [updated] = await db
+    .update(engagements)
+    .set(patch)
+    .where(and(eq(engagements.orgId, orgId), eq(engagements.id, id)))
+    .returning();
+  return updated;
+}

@@ -1,0 +1,130 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { VendorInput, type Vendor } from '../../../shared/contracts/vendors.ts';
+import { AppError } from '../../http/app-error.ts';
+import { decodeText, requireNonEmpty, sniffDelimiter } from '../../http/text-decode.ts';
+
+/** CSV column ↔ API field. Export writes exactly these, so an export imports back unchanged. */
+export const VENDOR_CSV_COLUMNS = {
+  name: 'name',
+  legal_name: 'legalName',
+  website: 'website',
+  country: 'country',
+  kind: 'kind',
+  status: 'status',
+  tier: 'tier',
+  tier_reason: 'tierReason',
+  data_access: 'dataAccess',
+  contact_name: 'contactName',
+  contact_email: 'contactEmail',
+  contact_phone: 'contactPhone',
+  contact_time_zone: 'contactTimeZone',
+  tags: 'tags',
+  notes: 'notes',
+} as const satisfies Record<string, keyof z.input<typeof VendorInput>>;
+type Column = keyof typeof VENDOR_CSV_COLUMNS;
+
+export const MAX_IMPORT_ROWS = 5_000;
+
+export interface Rejection {
+  line: number;
+  field: string;
+  reason: string;
+  value?: string;
+}
+
+export interface ParsedVendorRow {
+  line: number;
+  input: z.output<typeof VendorInput>;
+  /** The columns present in the file: only these change an existing vendor. */
+  present: Array<keyof z.output<typeof VendorInput>>;
+}
+
+/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is prefixed with '. */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function vendorsToCsv(vendors: Vendor[]): string {
+  const cols = Object.keys(VENDOR_CSV_COLUMNS) as Column[];
+  const rows = vendors.map((v) =>
+    cols.map((c) => {
+      const value = v[VENDOR_CSV_COLUMNS[c]];
+      const s = Array.isArray(value) ? value.join(';') : value === null || value === undefined ? '' : String(value);
+      return neutraliseFormula(s);
+    }),
+  );
+  // A BOM makes Excel read the file as UTF-8.
+  return '\ufeff' + stringify([cols, ...rows]);
+}
+
+function cellToField(col: Column, raw: string): unknown {
+  const v = raw.trim().replace(/^'(?=[=+\-@])/, ''); // undo our own formula guard on re-import
+  if (col === 'tags') return v ? v.split(';').map((t) => t.trim()).filter(Boolean) : [];
+  if (v === '') return col === 'name' || col === 'kind' ? '' : undefined;
+  if (col === 'tier') return /^\d+$/.test(v) ? Number(v) : v;
+  return v;
+}
+
+/**
+ * Parses and validates a whole vendor CSV. Every problem is collected with its line,
+ * field and reason; the caller stores nothing unless the list is empty.
+ */
+export function parseVendorCsv(buf: Buffer): { rows: ParsedVendorRow[]; rejected: Rejection[] } {
+  const text = decodeText(buf);
+  requireNonEmpty(text);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, { delimiter: sniffDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown as typeof records;
+  } catch (err) {
+    const line = (err as { lines?: number }).lines ?? 1;
+    throw new AppError('import_rejected', `The file is not valid CSV near line ${line}.`, {
+      rejected: [{ line, field: '(file)', reason: (err as Error).message }],
+    });
+  }
+  const [header, ...body] = records;
+  const names = header.record.map((h) => h.trim().toLowerCase());
+  const rejected: Rejection[] = [];
+  names.forEach((n) => {
+    if (!(n in VENDOR_CSV_COLUMNS)) rejected.push({ line: 1, field: n || '(empty)', reason: `Unknown column; expected ${Object.keys(VENDOR_CSV_COLUMNS).join(', ')}` });
+  });
+  for (const required of ['name', 'kind'] as const) {
+    if (!names.includes(required)) rejected.push({ line: 1, field: required, reason: 'Required column is missing' });
+  }
+  if (body.length > MAX_IMPORT_ROWS) rejected.push({ line: 1, field: '(file)', reason: `At most ${MAX_IMPORT_ROWS} rows per import` });
+  if (rejected.length) return { rows: [], rejected };
+
+  const rows: ParsedVendorRow[] = [];
+  const seen = new Map<string, number>();
+  for (const { record, info } of body) {
+    const line = info.lines - (record.join('').split('\n').length - 1); // first line of the record
+    if (record.length !== names.length) {
+      rejected.push({ line, field: '(row)', reason: `Expected ${names.length} columns, found ${record.length}` });
+      continue;
+    }
+    const obj: Record<string, unknown> = {};
+    names.forEach((n, i) => {
+      const value = cellToField(n as Column, record[i]);
+      if (value !== undefined) obj[VENDOR_CSV_COLUMNS[n as Column]] = value;
+    });
+    const parsed = VendorInput.safeParse(obj);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? '(row)');
+        const col = (Object.keys(VENDOR_CSV_COLUMNS) as Column[]).find((c) => VENDOR_CSV_COLUMNS[c] === field) ?? field;
+        rejected.push({ line, field: col, reason: issue.message, value: String(obj[field] ?? '').slice(0, 200) });
+      }
+      continue;
+    }
+    const key = parsed.data.name.toLowerCase();
+    if (seen.has(key)) {
+      rejected.push({ line, field: 'name', reason: `Same vendor as line ${seen.get(key)}`, value: parsed.data.name });
+      continue;
+    }
+    seen.set(key, line);
+    const present = names.map((n) => VENDOR_CSV_COLUMNS[n as Column]) as ParsedVendorRow['present'];
+    rows.push({ line, input: parsed.data, present });
+  }
+  return { rows, rejected };
+}

@@ -1,0 +1,131 @@
+import { and, arrayOverlaps, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { VendorListQuery } from '../../../shared/contracts/vendors.ts';
+import { queryRows, type Db } from '../../db/client.ts';
+import { engagements, users, vendors } from '../../db/schema.ts';
+
+export type VendorRow = typeof vendors.$inferSelect;
+export type VendorInsert = typeof vendors.$inferInsert;
+
+const withExtras = {
+  vendor: vendors,
+  internalOwnerName: users.name,
+  engagementCount: sql<number>`(SELECT count(*)::int FROM ${engagements} e WHERE e.vendor_id = ${vendors.id} AND e.archived_at IS NULL)`,
+  // The text form keeps microseconds, which a JS Date would lose in a cursor.
+  updatedAtText: sql<string>`${vendors.updatedAt}::text`,
+  createdAtText: sql<string>`${vendors.createdAt}::text`,
+};
+export type VendorWithExtras = { vendor: VendorRow; internalOwnerName: string | null; engagementCount: number; updatedAtText: string; createdAtText: string };
+
+// Each sort is a tuple of SQL expressions compared as a row value for keyset paging.
+const SORTS: Record<VendorListQuery['sort'], { cols: SQL[]; desc: boolean; key: (r: VendorWithExtras) => unknown[] }> = {
+  name: { cols: [sql`lower(${vendors.name})`, sql`${vendors.id}`], desc: false, key: (r) => [r.vendor.name.toLowerCase(), r.vendor.id] },
+  '-name': { cols: [sql`lower(${vendors.name})`, sql`${vendors.id}`], desc: true, key: (r) => [r.vendor.name.toLowerCase(), r.vendor.id] },
+  tier: { cols: [sql`${vendors.tier}`, sql`lower(${vendors.name})`, sql`${vendors.id}`], desc: false, key: (r) => [r.vendor.tier, r.vendor.name.toLowerCase(), r.vendor.id] },
+  '-tier': { cols: [sql`${vendors.tier}`, sql`lower(${vendors.name})`, sql`${vendors.id}`], desc: true, key: (r) => [r.vendor.tier, r.vendor.name.toLowerCase(), r.vendor.id] },
+  updatedAt: { cols: [sql`${vendors.updatedAt}`, sql`${vendors.id}`], desc: false, key: (r) => [r.updatedAtText, r.vendor.id] },
+  '-updatedAt': { cols: [sql`${vendors.updatedAt}`, sql`${vendors.id}`], desc: true, key: (r) => [r.updatedAtText, r.vendor.id] },
+  createdAt: { cols: [sql`${vendors.createdAt}`, sql`${vendors.id}`], desc: false, key: (r) => [r.createdAtText, r.vendor.id] },
+  '-createdAt': { cols: [sql`${vendors.createdAt}`, sql`${vendors.id}`], desc: true, key: (r) => [r.createdAtText, r.vendor.id] },
+};
+
+export function sortKey(sort: VendorListQuery['sort'], row: VendorWithExtras): unknown[] {
+  return SORTS[sort].key(row);
+}
+
+function filters(orgId: string, q: Omit<VendorListQuery, 'limit' | 'cursor' | 'sort'>): SQL[] {
+  const where: SQL[] = [eq(vendors.orgId, orgId)];
+  if (q.archived === 'false') where.push(isNull(vendors.archivedAt));
+  if (q.archived === 'true') where.push(isNotNull(vendors.archivedAt));
+  if (q.q) {
+    // Escape LIKE wildcards so a search for "100%" means exactly that.
+    const pattern = `%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    where.push(or(ilike(vendors.name, pattern), ilike(vendors.legalName, pattern), ilike(vendors.contactName, pattern))!);
+  }
+  if (q.status?.length) where.push(inArray(vendors.status, q.status));
+  if (q.tier?.length) where.push(inArray(vendors.tier, q.tier));
+  if (q.kind?.length) where.push(inArray(vendors.kind, q.kind));
+  if (q.tag?.length) where.push(arrayOverlaps(vendors.tags, q.tag));
+  return where;
+}
+
+export async function listVendors(db: Db, orgId: string, q: VendorListQuery, after: unknown[] | null, limit: number) {
+  const sort = SORTS[q.sort];
+  const where = filters(orgId, q);
+  if (after) {
+    const cols = sql.join(sort.cols, sql`, `);
+    // Cast each cursor value back to its column's type: the last column is always the id.
+    const casts = q.sort.endsWith('At') ? ['timestamptz', 'uuid'] : q.sort.endsWith('tier') ? ['int', 'text', 'uuid'] : ['text', 'uuid'];
+    const vals = sql.join(
+      after.map((v, i) => sql`${v}::${sql.raw(casts[i])}`),
+      sql`, `,
+    );
+    where.push(sort.desc ? sql`(${cols}) < (${vals})` : sql`(${cols}) > (${vals})`);
+  }
+  const order = sort.cols.map((c) => (sort.desc ? sql`${c} DESC` : sql`${c} ASC`));
+  return db
+    .select(withExtras)
+    .from(vendors)
+    .leftJoin(users, eq(users.id, vendors.internalOwnerId))
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(limit);
+}
+
+export async function findVendor(db: Db, orgId: string, id: string): Promise<VendorWithExtras | null> {
+  const rows = await db
+    .select(withExtras)
+    .from(vendors)
+    .leftJoin(users, eq(users.id, vendors.internalOwnerId))
+    .where(and(eq(vendors.orgId, orgId), eq(vendors.id, id)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Row lock for read-modify-write, so two editors cannot interleave their audit rows. */
+export async function lockVendor(db: Db, orgId: string, id: string): Promise<VendorRow | null> {
+  const rows = await db
+    .select()
+    .from(vendors)
+    .where(and(eq(vendors.orgId, orgId), eq(vendors.id, id)))
+    .for('update')
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findVendorsByNames(db: Db, orgId: string, lowerNames: string[]): Promise<VendorRow[]> {
+  if (lowerNames.length === 0) return [];
+  return db
+    .select()
+    .from(vendors)
+    .where(and(eq(vendors.orgId, orgId), inArray(sql`lower(${vendors.name})`, lowerNames)));
+}
+
+export async function insertVendor(db: Db, row: VendorInsert): Promise<VendorRow> {
+  const [created] = await db.insert(vendors).values(row).returning();
+  return created;
+}
+
+export async function updateVendor(db: Db, orgId: string, id: string, patch: Partial<VendorInsert>): Promise<VendorRow> {
+  const [updated] = await db
+    .update(vendors)
+    .set(patch)
+    .where(and(eq(vendors.orgId, orgId), eq(vendors.id, id)))
+    .returning();
+  return updated;
+}
+
+export async function listTags(db: Db, orgId: string): Promise<string[]> {
+  const rows = await queryRows<{ tag: string }>(db, 
+    sql`SELECT DISTINCT unnest(tags) AS tag FROM ${vendors} WHERE org_id = ${orgId} ORDER BY 1 LIMIT 500`,
+  );
+  return rows.map((r) => r.tag);
+}
+
+export async function vendorExists(db: Db, orgId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: vendors.id })
+    .from(vendors)
+    .where(and(eq(vendors.orgId, orgId), eq(vendors.id, id)))
+    .limit(1);
+  return rows.length > 0;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { PageQuery } from './common.ts';
+
+export const AuditEvent = z.object({
+  id: z.string(),
+  actorId: z.string().nullable(),
+  actorLabel: z.string(),
+  action: z.string(),
+  objectType: z.string(),
+  objectId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  requestId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const AuditListQuery = PageQuery.extend({
+  objectType: z.string().max(50).optional(),
+  objectId: z.uuid().optional(),
+  actorId: z.uuid().optional(),
+  action: z.string().max(80).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const Dashboard = z.object({
+  vendors: z.object({ total: z.number(), byStatus: z.record(z.string(), z.number()), byTier: z.record(z.string(), z.number()) }),
+  engagements: z.object({ total: z.number(), active: z.number() }),
+  users: z.number(),
+  recentChanges: z.array(AuditEvent),
+});

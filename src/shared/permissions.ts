@@ -1,0 +1,35 @@
+import type { Role } from './contracts/auth.ts';
+
+/**
+ * The role → permission table, shared by the server's policies and the web UI (which
+ * only hides what the server would refuse anyway). Keep it declarative: a permission is
+ * granted to a role or it is not; object-level rules (same organisation, same vendor)
+ * live in the server's policies.
+ */
+export const PERMISSIONS = {
+  'vendor.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'vendor.write': ['owner', 'admin', 'manager'],
+  'engagement.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'engagement.write': ['owner', 'admin', 'manager'],
+  'audit.read': ['owner', 'admin', 'auditor'],
+  'user.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'user.manage': ['owner', 'admin'],
+  'org.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'org.manage': ['owner', 'admin'],
+  'token.own': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'dashboard.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'portal.use': ['vendor_contact'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles an actor may hand out: only an owner can make another owner. */
+export function assignableRoles(actorRole: Role): Role[] {
+  if (actorRole === 'owner') return ['owner', 'admin', 'manager', 'analyst', 'auditor', 'vendor_contact'];
+  if (actorRole === 'admin') return ['admin', 'manager', 'analyst', 'auditor', 'vendor_contact'];
+  return [];
+}
