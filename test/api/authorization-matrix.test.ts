@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/shared/contracts/auth.ts';
+import { insertInvitation } from '../../src/server/modules/users/invitations.repo.ts';
+import { newSecret, sha256 } from '../../src/server/modules/auth/secrets.ts';
+import { insertToken } from '../../src/server/modules/tokens/tokens.repo.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { authHeaders, createTestOrg, loginAs, PASSWORD, type Login, type TestOrg } from '../support/factories.ts';
+
+/**
+ * Every registered route × every role (and no sign-in) × {own object, another
+ * organisation's object, an id that does not exist}. The expected roles are written
+ * here, not read from the code, so a changed permission fails this test.
+ */
+type Scope = 'own' | 'foreign' | 'missing';
+interface Call {
+  org: TestOrg; // the organisation the object comes from (own or foreign)
+  actor: TestOrg['users'][Role] | null;
+  scope: Scope;
+}
+interface Req {
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+interface Row {
+  /** 'public' routes answer everyone alike; otherwise the roles that get `ok`. */
+  allowed: readonly Role[] | 'public' | 'signed-in';
+  ok: number;
+  /** The route names an object in its path: test own/foreign/missing. */
+  scoped?: boolean;
+  /** Status a public route gives for a missing object. */
+  publicMissing?: number;
+  build(c: Call): Promise<Req> | Req;
+}
+
+const INTERNAL = ['owner', 'admin', 'manager', 'analyst', 'auditor'] as const;
+const WRITERS = ['owner', 'admin', 'manager'] as const;
+const ADMINS = ['owner', 'admin'] as const;
+const AUDIT = ['owner', 'admin', 'auditor'] as const;
+
+let t: TestApp;
+let own: TestOrg;
+let foreign: TestOrg;
+const uniq = () => randomUUID().slice(0, 8);
+const id = (c: Call, pick: (o: TestOrg) => string) => (c.scope === 'missing' ? randomUUID() : pick(c.org));
+
+async function freshInvitation(org: TestOrg) {
+  const token = newSecret('inv_');
+  const inv = await insertInvitation(t.database.db, {
+    orgId: org.orgId,
+    email: `inv.${uniq()}@test.outsight.test`,
+    role: 'analyst',
+    tokenHash: sha256(token),
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  return { token, id: inv.id };
+}
+
+const MATRIX: Record<string, Row> = {
+  'GET /api/v1/health': { allowed: 'public', ok: 200, build: () => ({ url: '/api/v1/health' }) },
+  'GET /api/v1/openapi.json': { allowed: 'public', ok: 200, build: () => ({ url: '/api/v1/openapi.json' }) },
+  'GET /api/v1/setup/status': { allowed: 'public', ok: 200, build: () => ({ url: '/api/v1/setup/status' }) },
+  // Organisations exist, so setting up again is a conflict for everyone.
+  'POST /api/v1/setup': {
+    allowed: 'public',
+    ok: 409,
+    build: () => ({ url: '/api/v1/setup', payload: { orgName: 'Take over', name: 'X', email: `x.${uniq()}@test.outsight.test`, password: 'long enough password' } }),
+  },
+  'POST /api/v1/auth/login': { allowed: 'public', ok: 200, build: () => ({ url: '/api/v1/auth/login', payload: { email: own.users.analyst.email, password: PASSWORD } }) },
+  'POST /api/v1/auth/logout': { allowed: 'signed-in', ok: 200, build: () => ({ url: '/api/v1/auth/logout' }) },
+  'GET /api/v1/auth/me': { allowed: 'signed-in', ok: 200, build: () => ({ url: '/api/v1/auth/me' }) },
+  'GET /api/v1/org': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/org' }) },
+  'PATCH /api/v1/org': { allowed: ADMINS, ok: 200, build: () => ({ url: '/api/v1/org', payload: { name: `Renamed ${uniq()}` } }) },
+  'GET /api/v1/users': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/users' }) },
+  'PATCH /api/v1/users/:id': {
+    allowed: ADMINS,
+    ok: 200,
+    scoped: true,
+    build: (c) => ({ url: `/api/v1/users/${id(c, (o) => o.users.analyst.id)}`, payload: { name: `Renamed ${uniq()}` } }),
+  },
+  'GET /api/v1/invitations': { allowed: ADMINS, ok: 200, build: () => ({ url: '/api/v1/invitations' }) },
+  'POST /api/v1/invitations': { allowed: ADMINS, ok: 201, build: () => ({ url: '/api/v1/invitations', payload: { email: `new.${uniq()}@test.outsight.test`, role: 'analyst' } }) },
+  'DELETE /api/v1/invitations/:id': {
+    allowed: ADMINS,
+    ok: 200,
+    scoped: true,
+    build: async (c) => ({ url: `/api/v1/invitations/${c.scope === 'missing' ? randomUUID() : (await freshInvitation(c.org)).id}` }),
+  },
+  'GET /api/v1/invitations/by-token/:token': {
+    allowed: 'public',
+    ok: 200,
+    scoped: true,
+    publicMissing: 404,
+    build: async (c) => ({ url: `/api/v1/invitations/by-token/${c.scope === 'missing' ? 'inv_nope' : (await freshInvitation(c.org)).token}` }),
+  },
+  'POST /api/v1/invitations/by-token/:token/accept': {
+    allowed: 'public',
+    ok: 200,
+    scoped: true,
+    publicMissing: 404,
+    build: async (c) => ({
+      url: `/api/v1/invitations/by-token/${c.scope === 'missing' ? 'inv_nope' : (await freshInvitation(c.org)).token}/accept`,
+      payload: { name: 'Invitee', password: 'long enough password' },
+    }),
+  },
+  'GET /api/v1/tokens': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/tokens' }) },
+  'POST /api/v1/tokens': { allowed: INTERNAL, ok: 201, build: () => ({ url: '/api/v1/tokens', payload: { name: 'matrix' } }) },
+  'DELETE /api/v1/tokens/:id': {
+    allowed: INTERNAL,
+    ok: 200,
+    scoped: true,
+    build: async (c) => {
+      if (c.scope === 'missing') return { url: `/api/v1/tokens/${randomUUID()}` };
+      // "Own" is the caller's own token; "foreign" one of another organisation's owner.
+      const holder = c.scope === 'own' && c.actor ? c.actor : c.org.users.owner;
+      const tok = await insertToken(t.database.db, { orgId: holder.orgId, userId: holder.id, name: 'm', prefix: 'osk_m', tokenHash: sha256(newSecret()) });
+      return { url: `/api/v1/tokens/${tok.id}` };
+    },
+  },
+  'GET /api/v1/vendors': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/vendors?limit=200' }) },
+  'POST /api/v1/vendors': { allowed: WRITERS, ok: 201, build: () => ({ url: '/api/v1/vendors', payload: { name: `Matrix ${uniq()}`, kind: 'saas' } }) },
+  'GET /api/v1/vendors/tags': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/vendors/tags' }) },
+  'GET /api/v1/vendors/export.csv': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/vendors/export.csv' }) },
+  'POST /api/v1/vendors/import': {
+    allowed: WRITERS,
+    ok: 200,
+    build: () => ({ url: '/api/v1/vendors/import', payload: `name,kind\nImported ${uniq()},saas\n`, headers: { 'content-type': 'text/csv' } }),
+  },
+  'GET /api/v1/vendors/:id': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/vendors/${id(c, (o) => o.vendor.id)}` }) },
+  'PATCH /api/v1/vendors/:id': {
+    allowed: WRITERS,
+    ok: 200,
+    scoped: true,
+    build: (c) => ({ url: `/api/v1/vendors/${id(c, (o) => o.vendor.id)}`, payload: { notes: `note ${uniq()}` } }),
+  },
+  'POST /api/v1/vendors/:id/archive': { allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/vendors/${id(c, (o) => o.otherVendor.id)}/archive` }) },
+  'POST /api/v1/vendors/:id/restore': { allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/vendors/${id(c, (o) => o.otherVendor.id)}/restore` }) },
+  'GET /api/v1/engagements': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/engagements?limit=200' }) },
+  'POST /api/v1/engagements': {
+    allowed: WRITERS,
+    ok: 201,
+    build: () => ({ url: '/api/v1/engagements', payload: { vendorId: own.vendor.id, name: `Eng ${uniq()}`, serviceType: 'service_desk' } }),
+  },
+  'GET /api/v1/engagements/:id': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${id(c, (o) => o.engagementId)}` }) },
+  'PATCH /api/v1/engagements/:id': {
+    allowed: WRITERS,
+    ok: 200,
+    scoped: true,
+    build: (c) => ({ url: `/api/v1/engagements/${id(c, (o) => o.engagementId)}`, payload: { description: `d ${uniq()}` } }),
+  },
+  'POST /api/v1/engagements/:id/archive': { allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${id(c, (o) => o.engagementId)}/archive` }) },
+  'POST /api/v1/engagements/:id/restore': { allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${id(c, (o) => o.engagementId)}/restore` }) },
+  'GET /api/v1/audit-events': { allowed: AUDIT, ok: 200, build: () => ({ url: '/api/v1/audit-events?limit=200' }) },
+  'GET /api/v1/dashboard': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/dashboard' }) },
+  'GET /api/v1/portal': { allowed: ['vendor_contact'], ok: 200, build: () => ({ url: '/api/v1/portal' }) },
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  own = await createTestOrg(t.database.db, 'Own');
+  foreign = await createTestOrg(t.database.db, 'Foreign');
+});
+afterAll(() => t.close());
+
+function expected(row: Row, role: Role | null, scope: Scope): number {
+  if (row.allowed === 'public') return scope === 'missing' && row.publicMissing ? row.publicMissing : row.ok;
+  if (!role) return 401;
+  const allowed = row.allowed === 'signed-in' || row.allowed.includes(role);
+  if (!allowed) return 403;
+  return scope === 'own' || !row.scoped ? row.ok : 404;
+}
+
+/** Identifiers of the foreign organisation that must never appear in our lists. */
+function foreignIds(): string[] {
+  return [foreign.orgId, foreign.vendor.id, foreign.otherVendor.id, foreign.engagementId, ...Object.values(foreign.users).map((u) => u.id)];
+}
+
+describe('authorization matrix', () => {
+  it('has a row for every registered route, and a route for every row', () => {
+    const registered = t.app.routeInfo.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((k) => !registered.includes(k))).toEqual([]);
+  });
+
+  for (const [route, row] of Object.entries(MATRIX)) {
+    const [method, pattern] = route.split(' ');
+    const scopes: Scope[] = row.scoped ? ['own', 'foreign', 'missing'] : ['own'];
+    it(`${route}`, async () => {
+      const failures: string[] = [];
+      for (const role of [null, ...ROLES] as Array<Role | null>) {
+        for (const scope of scopes) {
+          const actor = role ? own.users[role] : null;
+          const login: Login | null = actor ? await loginAs(t.database.db, actor) : null;
+          const req = await row.build({ org: scope === 'foreign' ? foreign : own, actor, scope });
+          const res = await t.app.inject({
+            method: method as 'GET',
+            url: req.url,
+            payload: req.payload as string | object | undefined,
+            headers: { ...(login ? authHeaders(login) : {}), ...req.headers },
+          });
+          const want = expected(row, role, scope);
+          if (res.statusCode >= 500 || res.statusCode !== want) {
+            failures.push(`${role ?? 'anonymous'}/${scope}: got ${res.statusCode}, want ${want} (${pattern}) ${res.body.slice(0, 200)}`);
+          }
+          if (res.statusCode === 200 && method === 'GET' && role) {
+            const leaked = foreignIds().filter((x) => res.body.includes(x));
+            if (leaked.length) failures.push(`${role}: response contains another organisation's ids ${leaked.join(', ')}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});

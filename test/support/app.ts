@@ -1,0 +1,30 @@
+import { buildApp, type OutsightApp } from '../../src/server/app.ts';
+import { loadConfig, type Config } from '../../src/server/config.ts';
+import type { Database } from '../../src/server/db/client.ts';
+import { openTestDatabase } from './db.ts';
+
+export interface TestApp {
+  app: OutsightApp;
+  database: Database;
+  config: Config;
+  /** Shifts the app's clock; tests of timeouts and expiry move it forward. */
+  clock: { offsetMs: number };
+  close(): Promise<void>;
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const config = { ...loadConfig({ OUTSIGHT_DATA_DIR: '/nonexistent', OUTSIGHT_DEMO: '0' }), ...overrides };
+  const clock = { offsetMs: 0 };
+  const app = await buildApp({ db: database.db, config, now: () => new Date(Date.now() + clock.offsetMs) });
+  return {
+    app,
+    database,
+    config,
+    clock,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
