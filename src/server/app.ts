@@ -88,7 +88,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
     }
   });
 
-  registerErrorHandler(app);
+  const serveWeb = opts.serveWeb === true && existsSync(path.join(WEB_DIR, 'index.html'));
+  registerErrorHandler(app, { spa: serveWeb });
   // Uploaded files (CSV imports) arrive as raw bytes; the import decodes their encoding.
   app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   await app.register(fastifyCookie);
@@ -121,18 +122,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
   await registerOpenApi(app);
   for (const register of ROUTE_MODULES) register(app);
 
-  if (opts.serveWeb && existsSync(path.join(WEB_DIR, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: false });
-    // The SPA owns every non-API path; unknown API paths keep their JSON 404.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return reply.status(404).send({
-        error: { code: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`, requestId: request.id },
-      });
-    });
-  }
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: false });
 
   await app.ready();
   return Object.assign(app, { routeInfo: routes });

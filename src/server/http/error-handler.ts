@@ -33,7 +33,8 @@ export function toIssues(error: FastifyError): FieldIssue[] {
   });
 }
 
-export function registerErrorHandler(app: FastifyInstance) {
+/** `spa`: unknown non-API GETs get the web UI's index.html, so client-side routes load. */
+export function registerErrorHandler(app: FastifyInstance, opts: { spa: boolean }) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const send = (code: ErrorCode, message: string, details?: ErrorBody['error']['details']) =>
       reply.status(ERROR_STATUS[code]).send({ error: { code, message, details, requestId: request.id } } satisfies ErrorBody);
@@ -46,7 +47,8 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (known) return send(known.code, known.message);
-    const pgCode = (error as { code?: string }).code;
+    // Drizzle wraps driver errors; the PostgreSQL SQLSTATE sits on the cause.
+    const pgCode = (error as { code?: string }).code ?? ((error as { cause?: { code?: string } }).cause?.code);
     const pgKnown = pgCode ? PG_CODES[pgCode] : undefined;
     if (pgKnown) return send(pgKnown.code, pgKnown.message);
     if (error.statusCode === 429) return send('rate_limited', 'Too many requests. Slow down and try again.');
@@ -58,7 +60,10 @@ export function registerErrorHandler(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({
+    if (opts.spa && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({
       error: { code: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`, requestId: request.id },
     } satisfies ErrorBody);
   });

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { VendorInput, type Vendor } from '../../../shared/contracts/vendors.ts';
+import { requiredText } from '../../../shared/contracts/common.ts';
+import { VendorInput, VendorUpdate, type Vendor } from '../../../shared/contracts/vendors.ts';
 import { AppError } from '../../http/app-error.ts';
 import { decodeText, requireNonEmpty, sniffDelimiter } from '../../http/text-decode.ts';
 
@@ -34,9 +35,13 @@ export interface Rejection {
   value?: string;
 }
 
+// Rows are checked field by field here; whether `kind` is needed depends on whether the
+// row creates a vendor, which only the import (with the database at hand) knows.
+const CsvRow = VendorUpdate.safeExtend({ name: requiredText(200) });
+
 export interface ParsedVendorRow {
   line: number;
-  input: z.output<typeof VendorInput>;
+  input: z.output<typeof CsvRow>;
   /** The columns present in the file: only these change an existing vendor. */
   present: Array<keyof z.output<typeof VendorInput>>;
 }
@@ -62,9 +67,18 @@ export function vendorsToCsv(vendors: Vendor[]): string {
 function cellToField(col: Column, raw: string): unknown {
   const v = raw.trim().replace(/^'(?=[=+\-@])/, ''); // undo our own formula guard on re-import
   if (col === 'tags') return v ? v.split(';').map((t) => t.trim()).filter(Boolean) : [];
-  if (v === '') return col === 'name' || col === 'kind' ? '' : undefined;
+  if (v === '') return col === 'name' ? '' : null;
   if (col === 'tier') return /^\d+$/.test(v) ? Number(v) : v;
   return v;
+}
+
+/** zod issues of one row → rejections named by CSV column. */
+export function toRejections(line: number, issues: z.core.$ZodIssue[], obj: Record<string, unknown>): Rejection[] {
+  return issues.map((issue) => {
+    const field = String(issue.path[0] ?? '(row)');
+    const col = (Object.keys(VENDOR_CSV_COLUMNS) as Column[]).find((c) => VENDOR_CSV_COLUMNS[c] === field) ?? field;
+    return { line, field: col, reason: issue.message, value: obj[field] == null ? undefined : String(obj[field]).slice(0, 200) };
+  });
 }
 
 /**
@@ -89,9 +103,7 @@ export function parseVendorCsv(buf: Buffer): { rows: ParsedVendorRow[]; rejected
   names.forEach((n) => {
     if (!(n in VENDOR_CSV_COLUMNS)) rejected.push({ line: 1, field: n || '(empty)', reason: `Unknown column; expected ${Object.keys(VENDOR_CSV_COLUMNS).join(', ')}` });
   });
-  for (const required of ['name', 'kind'] as const) {
-    if (!names.includes(required)) rejected.push({ line: 1, field: required, reason: 'Required column is missing' });
-  }
+  if (!names.includes('name')) rejected.push({ line: 1, field: 'name', reason: 'Required column is missing' });
   if (body.length > MAX_IMPORT_ROWS) rejected.push({ line: 1, field: '(file)', reason: `At most ${MAX_IMPORT_ROWS} rows per import` });
   if (rejected.length) return { rows: [], rejected };
 
@@ -108,13 +120,9 @@ export function parseVendorCsv(buf: Buffer): { rows: ParsedVendorRow[]; rejected
       const value = cellToField(n as Column, record[i]);
       if (value !== undefined) obj[VENDOR_CSV_COLUMNS[n as Column]] = value;
     });
-    const parsed = VendorInput.safeParse(obj);
+    const parsed = CsvRow.safeParse(obj);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '(row)');
-        const col = (Object.keys(VENDOR_CSV_COLUMNS) as Column[]).find((c) => VENDOR_CSV_COLUMNS[c] === field) ?? field;
-        rejected.push({ line, field: col, reason: issue.message, value: String(obj[field] ?? '').slice(0, 200) });
-      }
+      rejected.push(...toRejections(line, parsed.error.issues, obj));
       continue;
     }
     const key = parsed.data.name.toLowerCase();

@@ -1,7 +1,8 @@
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/record.ts';
-import { parseVendorCsv } from './vendors.csv.ts';
+import { VendorInput } from '../../../shared/contracts/vendors.ts';
+import { parseVendorCsv, toRejections, type Rejection } from './vendors.csv.ts';
 import * as repo from './vendors.repo.ts';
 import { toColumns } from './vendors.service.ts';
 
@@ -28,23 +29,26 @@ export async function importVendors(ctx: Ctx, file: Buffer, opts: { dryRun: bool
   return ctx.db.transaction(async (tx) => {
     const existing = await repo.findVendorsByNames(tx, orgId, rows.map((r) => r.input.name.toLowerCase()));
     const byName = new Map(existing.map((v) => [v.name.toLowerCase(), v]));
-    let created = 0;
-    let updated = 0;
-    if (opts.dryRun) {
-      for (const r of rows) (byName.has(r.input.name.toLowerCase()) ? updated++ : created++);
-      return { created, updated, rejected: [] };
-    }
-    for (const { input, present } of rows) {
-      const before = byName.get(input.name.toLowerCase());
-      if (before) {
-        const patch = toColumns(Object.fromEntries(present.map((k) => [k, input[k] ?? null])));
-        const after = await repo.updateVendor(tx, orgId, before.id, { ...patch, updatedAt: ctx.now });
-        await recordAudit(tx, ctx, { action: 'vendor.update', objectType: 'vendor', objectId: before.id, before, after });
-        updated++;
-      } else {
-        const row = await repo.insertVendor(tx, { ...(toColumns(input) as repo.VendorInsert), orgId });
+    // The name is the key (matched case-insensitively), so an update keeps the stored spelling.
+    // New vendors need the full set of required fields (kind); updates only what is present.
+    const plan = rows.map((r) => {
+      const before = byName.get(r.input.name.toLowerCase());
+      if (before) return { kind: 'update' as const, before, patch: toColumns(Object.fromEntries(r.present.filter((k) => k !== 'name').map((k) => [k, r.input[k] ?? null]))) };
+      const full = VendorInput.safeParse(Object.fromEntries(Object.entries(r.input).filter(([, v]) => v !== null)));
+      return full.success ? { kind: 'create' as const, input: full.data } : { kind: 'reject' as const, rejected: toRejections(r.line, full.error.issues, r.input) };
+    });
+    const late: Rejection[] = plan.flatMap((p) => (p.kind === 'reject' ? p.rejected : []));
+    if (late.length > 0) throw new AppError('import_rejected', `${late.length} problem(s) found; nothing was imported.`, { rejected: late });
+    const created = plan.filter((p) => p.kind === 'create').length;
+    const updated = plan.length - created;
+    if (opts.dryRun) return { created, updated, rejected: [] };
+    for (const p of plan) {
+      if (p.kind === 'update') {
+        const after = await repo.updateVendor(tx, orgId, p.before.id, { ...p.patch, updatedAt: ctx.now });
+        await recordAudit(tx, ctx, { action: 'vendor.update', objectType: 'vendor', objectId: p.before.id, before: p.before, after });
+      } else if (p.kind === 'create') {
+        const row = await repo.insertVendor(tx, { ...(toColumns(p.input) as repo.VendorInsert), orgId });
         await recordAudit(tx, ctx, { action: 'vendor.create', objectType: 'vendor', objectId: row.id, after: row });
-        created++;
       }
     }
     return { created, updated, rejected: [] };
