@@ -3,3 +3,4 @@ export * from './schema/orgs.ts';
 export * from './schema/auth.ts';
 export * from './schema/vendors.ts';
 export * from './schema/audit.ts';
+export * from './schema/sla.ts';

@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { orgs, users } from './orgs.ts';
+import { engagements } from './vendors.ts';
+
+/** Working hours, time zone and holidays for business-time SLAs (src/domain/sla/calendar.ts). */
+export const calendars = pgTable(
+  'calendars',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    timeZone: text('time_zone').notNull(),
+    /** { "1": [{ "from": "09:00", "to": "17:00" }], … } per ISO weekday. */
+    week: jsonb('week').notNull().$type<Record<string, Array<{ from: string; to: string }>>>(),
+    holidays: text('holidays').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('calendars_org_name_key').on(t.orgId, sql`lower(${t.name})`)],
+);
+
+/**
+ * SLA policies are versioned: an edit inserts the next version and never rewrites an old
+ * one, so a report can be reproduced under the policy that was in force.
+ */
+export const slaPolicies = pgTable(
+  'sla_policies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    version: integer('version').notNull(),
+    calendarId: uuid('calendar_id')
+      .notNull()
+      .references(() => calendars.id),
+    /** The policy without its calendar id: targets, pause/resolved statuses, credits. */
+    definition: jsonb('definition').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sla_policies_engagement_version_key').on(t.engagementId, t.version), index('sla_policies_org_idx').on(t.orgId)],
+);
+
+/**
+ * Imported tickets. `history` holds the status changes as [atMs, status, seq, priority]
+ * arrays: compact, one row per ticket, and what the SLA engine reads.
+ */
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    externalId: text('external_id').notNull(),
+    priority: text('priority'),
+    status: text('status'),
+    title: text('title'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    history: jsonb('history').notNull().$type<Array<[number, string, number, string | null]>>(),
+    importId: uuid('import_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('tickets_engagement_external_key').on(t.engagementId, t.externalId), index('tickets_org_engagement_opened_idx').on(t.orgId, t.engagementId, t.openedAt)],
+);
+
+/** One import run: what it read, what it changed, and every row it rejected. */
+export const ticketImports = pgTable(
+  'ticket_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    format: text('format').notNull(),
+    fileName: text('file_name'),
+    status: text('status').notNull(),
+    rowsRead: integer('rows_read').notNull().default(0),
+    ticketsCreated: integer('tickets_created').notNull().default(0),
+    ticketsUpdated: integer('tickets_updated').notNull().default(0),
+    ticketsUnchanged: integer('tickets_unchanged').notNull().default(0),
+    rejectedCount: integer('rejected_count').notNull().default(0),
+    rejected: jsonb('rejected').notNull().default(sql`'[]'::jsonb`),
+    createdBy: uuid('created_by').references(() => users.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('ticket_imports_org_engagement_idx').on(t.orgId, t.engagementId, t.startedAt)],
+);
+
+/** Outages and (planned = true) maintenance windows, for availability. */
+export const outages = pgTable(
+  'outages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    startAt: timestamp('start_at', { withTimezone: true }).notNull(),
+    endAt: timestamp('end_at', { withTimezone: true }).notNull(),
+    planned: boolean('planned').notNull().default(false),
+    description: text('description'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('outages_org_engagement_idx').on(t.orgId, t.engagementId, t.startAt)],
+);
+

@@ -1,0 +1,57 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../http/app-error.ts';
+import type { RowSink } from './ticket-reader.ts';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Excel stores date cells as wall-clock numbers; exceljs hands them over as Dates whose
+ * UTC fields are that wall clock. Writing them back without a zone lets the import apply
+ * the export's time zone, exactly as for CSV text.
+ */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) {
+    return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}T${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}:${pad(v.getUTCSeconds())}`;
+  }
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('text' in v) return String(v.text);
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('error' in v) return '';
+  }
+  return String(v);
+}
+
+/** Streams the first worksheet of an .xlsx file through the same sink as CSV. */
+export async function readXlsx(source: AsyncIterable<Buffer>, sink: RowSink): Promise<number> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+  let rows = 0;
+  let width = 0;
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1); // exceljs rows are 1-based
+        if (width === 0) {
+          const header = values.map(cellText).map((h) => h.trim());
+          width = header.length;
+          sink.header(header);
+          continue;
+        }
+        const cells = Array.from({ length: Math.max(width, values.length) }, (_, i) => cellText(values[i]));
+        while (cells.length > width && cells[cells.length - 1] === '') cells.pop();
+        rows++;
+        sink.row(cells, row.number);
+        if (rows % 5000 === 0) await sink.flush();
+      }
+      break; // only the first worksheet holds the tickets
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('import_rejected', `The spreadsheet could not be read: ${(err as Error).message}`, { rejected: [{ line: 1, field: '(file)', reason: 'Not a readable .xlsx file' }] });
+  }
+  if (width === 0) throw new AppError('import_rejected', 'The spreadsheet is empty.', { rejected: [{ line: 1, field: '(file)', reason: 'The file is empty' }] });
+  await sink.flush();
+  return rows;
+}

@@ -1,0 +1,93 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.ts';
+import type { TicketEvent } from './ticket-rows.ts';
+
+/**
+ * Bulk loading of an import: normalised rows go into a temporary staging table in
+ * batches (whole columns as single array parameters, 3–5× faster than row-wise inserts),
+ * then one statement folds them into tickets. Both run in the import's transaction, so a
+ * failure anywhere leaves the previous tickets exactly as they were.
+ */
+export async function createStaging(tx: Db) {
+  await tx.execute(sql`
+    CREATE TEMP TABLE ticket_staging (
+      external_id text NOT NULL, seq bigint NOT NULL, line integer NOT NULL, event_at bigint,
+      status text, priority text, opened_at bigint NOT NULL, first_response_at bigint,
+      resolved_at bigint, closed_at bigint, title text
+    ) ON COMMIT DROP`);
+}
+
+export async function stageEvents(tx: Db, events: TicketEvent[]) {
+  if (events.length === 0) return;
+  // sql.param keeps each column one parameter; a bare array would expand to a row of params.
+  const col = <K extends keyof TicketEvent>(k: K) => sql.param(events.map((e) => e[k]));
+  await tx.execute(sql`
+    INSERT INTO ticket_staging
+    SELECT * FROM unnest(
+      ${col('externalId')}::text[], ${col('seq')}::bigint[], ${col('line')}::int[], ${col('eventAt')}::bigint[],
+      ${col('status')}::text[], ${col('priority')}::text[], ${col('openedAt')}::bigint[], ${col('firstResponseAt')}::bigint[],
+      ${col('resolvedAt')}::bigint[], ${col('closedAt')}::bigint[], ${col('title')}::text[])`);
+}
+
+const ts = (col: string) => sql.raw(`CASE WHEN ${col} IS NULL THEN NULL ELSE to_timestamp(${col} / 1000.0) END`);
+
+/**
+ * Folds staged rows into tickets: one ticket per external id, its history the ordered
+ * status changes. Event logs merge with the stored history (an overlapping export adds
+ * what is new and duplicates nothing); one-row-per-ticket exports replace the ticket.
+ * Rows that would change nothing are not written, so re-imports report them unchanged.
+ */
+export async function upsertFromStaging(tx: Db, p: { orgId: string; engagementId: string; importId: string; mergeHistory: boolean }) {
+  const rows = await queryRows<{ created: number; updated: number; total: number }>(
+    tx,
+    sql`
+    WITH agg AS (
+      SELECT external_id,
+        min(opened_at) AS opened_at,
+        min(first_response_at) AS first_response_at,
+        (array_agg(resolved_at ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE resolved_at IS NOT NULL))[1] AS resolved_at,
+        (array_agg(closed_at ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE closed_at IS NOT NULL))[1] AS closed_at,
+        (array_agg(status ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE status IS NOT NULL))[1] AS status,
+        (array_agg(priority ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE priority IS NOT NULL))[1] AS priority,
+        (array_agg(title ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE title IS NOT NULL))[1] AS title,
+        CASE WHEN ${p.mergeHistory} THEN
+          coalesce(jsonb_agg(jsonb_build_array(event_at, status, seq, priority) ORDER BY event_at, seq)
+                   FILTER (WHERE event_at IS NOT NULL AND status IS NOT NULL), '[]'::jsonb)
+        ELSE '[]'::jsonb END AS history
+      FROM ticket_staging GROUP BY external_id
+    ),
+    up AS (
+      INSERT INTO tickets AS t (org_id, engagement_id, external_id, priority, status, title, opened_at, first_response_at, resolved_at, closed_at, history, import_id)
+      SELECT ${p.orgId}::uuid, ${p.engagementId}::uuid, external_id, priority, status, title,
+        ${ts('opened_at')}, ${ts('first_response_at')}, ${ts('resolved_at')}, ${ts('closed_at')}, history, ${p.importId}::uuid
+      FROM agg
+      ON CONFLICT (engagement_id, external_id) DO UPDATE SET
+        -- An older export imported after a newer one must not roll the ticket back.
+        priority = CASE WHEN ${sql.raw(NEWER)} THEN excluded.priority ELSE t.priority END,
+        status = CASE WHEN ${sql.raw(NEWER)} THEN excluded.status ELSE t.status END,
+        title = coalesce(excluded.title, t.title),
+        opened_at = least(t.opened_at, excluded.opened_at),
+        first_response_at = coalesce(least(t.first_response_at, excluded.first_response_at), t.first_response_at, excluded.first_response_at),
+        resolved_at = CASE WHEN ${sql.raw(NEWER)} THEN excluded.resolved_at ELSE t.resolved_at END,
+        closed_at = CASE WHEN ${sql.raw(NEWER)} THEN excluded.closed_at ELSE t.closed_at END,
+        history = CASE WHEN ${p.mergeHistory} THEN (
+          SELECT coalesce(jsonb_agg(e ORDER BY (e->>0)::bigint, (e->>2)::bigint), '[]'::jsonb)
+          FROM (SELECT DISTINCT e FROM jsonb_array_elements(t.history || excluded.history) AS x(e)) d
+        ) ELSE excluded.history END,
+        import_id = excluded.import_id,
+        updated_at = now()
+      WHERE (t.priority, t.status, t.title, t.opened_at, t.first_response_at, t.resolved_at, t.closed_at)
+              IS DISTINCT FROM (excluded.priority, excluded.status, coalesce(excluded.title, t.title), excluded.opened_at, excluded.first_response_at, excluded.resolved_at, excluded.closed_at)
+         OR (CASE WHEN ${p.mergeHistory} THEN NOT (t.history @> excluded.history) ELSE t.history IS DISTINCT FROM excluded.history END)
+      RETURNING (xmax = 0) AS inserted
+    )
+    SELECT (SELECT count(*)::int FROM up WHERE inserted) AS created,
+           (SELECT count(*)::int FROM up WHERE NOT inserted) AS updated,
+           (SELECT count(*)::int FROM agg) AS total`,
+  );
+  const r = rows[0];
+  return { created: Number(r.created), updated: Number(r.updated), unchanged: Number(r.total) - Number(r.created) - Number(r.updated) };
+}
+
+// The incoming ticket's last update is at least as recent as the stored one's.
+const NEWER = `coalesce((excluded.history->-1->>0)::bigint, 0) >= coalesce((t.history->-1->>0)::bigint, 0)`;

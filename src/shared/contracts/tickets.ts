@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const TICKET_FORMATS = ['servicenow', 'servicenow-events', 'jira', 'zendesk', 'generic'] as const;
+export const TicketFormat = z.enum(TICKET_FORMATS);
+export type TicketFormat = z.infer<typeof TicketFormat>;
+
+/** What an import reads from each row; the mapping names the column for each. */
+export const TICKET_FIELDS = ['externalId', 'priority', 'status', 'openedAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'eventAt', 'sequence', 'title'] as const;
+export const TicketField = z.enum(TICKET_FIELDS);
+export type TicketField = z.infer<typeof TicketField>;
+
+/**
+ * How to read one export. Presets exist for the common tools; the generic format is a
+ * mapping the user builds by picking columns (saved by name, exported as a JSON file
+ * the CLI accepts).
+ */
+export const TicketMapping = z
+  .object({
+    /** 'tickets': one row per ticket; 'events': one row per update (an audit log). */
+    shape: z.enum(['tickets', 'events']),
+    /** Canonical field → the column header in the file (matched case-insensitively). */
+    columns: z.partialRecord(TicketField, z.string().trim().min(1).max(200)),
+    dateOrder: z.enum(['dmy', 'mdy', 'ymd']),
+    /** The export's time zone, for values without an offset. */
+    timeZone: z.string().min(1).max(64),
+    /** Raw priority → the policy's priority key, e.g. "1 - Critical" → "P1". Unmapped values pass through. */
+    priorityMap: z.record(z.string().max(200), z.string().max(50)).default({}),
+    /** Raw status → status name used by the policy (pause and resolved statuses). */
+    statusMap: z.record(z.string().max(200), z.string().max(100)).default({}),
+    /** Cell values that mean "no value", e.g. "?" in some exports. */
+    missingValues: z.array(z.string().max(20)).max(20).default([]),
+    /** Zendesk-style: a column with minutes from opening to first reply. */
+    firstResponseMinutesColumn: z.string().max(200).optional(),
+  })
+  .strict()
+  .refine((m) => !!m.columns.externalId, { message: 'Map the ticket id column', path: ['columns', 'externalId'] })
+  .refine((m) => !!m.columns.openedAt, { message: 'Map the opened-at column', path: ['columns', 'openedAt'] })
+  .refine((m) => m.shape === 'tickets' || !!m.columns.eventAt, { message: 'An event log needs the column with each update\'s time', path: ['columns', 'eventAt'] });
+export type TicketMapping = z.output<typeof TicketMapping>;
+
+export const TicketRejection = z.object({ line: z.number(), field: z.string(), reason: z.string(), value: z.string().optional() });
+export type TicketRejection = z.infer<typeof TicketRejection>;
+
+export const TicketImportResult = z.object({
+  id: z.string(),
+  engagementId: z.string(),
+  format: z.string(),
+  fileName: z.string().nullable(),
+  status: z.enum(['succeeded', 'failed']),
+  rowsRead: z.number(),
+  ticketsCreated: z.number(),
+  ticketsUpdated: z.number(),
+  ticketsUnchanged: z.number(),
+  rejectedCount: z.number(),
+  /** The first rejections (all of them are in the downloadable report). */
+  rejected: z.array(TicketRejection),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type TicketImportResult = z.infer<typeof TicketImportResult>;
