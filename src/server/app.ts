@@ -25,11 +25,14 @@ import { registerSetupRoutes } from './modules/setup/setup.routes.ts';
 import { registerTokenRoutes } from './modules/tokens/tokens.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerVendorRoutes } from './modules/vendors/vendors.routes.ts';
+import { registerCalendarRoutes } from './modules/calendars/calendars.routes.ts';
+import { registerSlaRoutes } from './modules/sla/sla.routes.ts';
+import { registerTicketRoutes } from './modules/tickets/tickets.routes.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Every API module, in one visible list. */
-const ROUTE_MODULES: Array<(app: App) => void> = [
+const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerHealthRoutes,
   registerSetupRoutes,
   registerAuthRoutes,
@@ -42,6 +45,9 @@ const ROUTE_MODULES: Array<(app: App) => void> = [
   registerAuditRoutes,
   registerDashboardRoutes,
   registerPortalRoutes,
+  registerCalendarRoutes,
+  registerSlaRoutes,
+  registerTicketRoutes,
 ];
 
 export interface RouteInfo {
@@ -91,7 +97,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
   const serveWeb = opts.serveWeb === true && existsSync(path.join(WEB_DIR, 'index.html'));
   registerErrorHandler(app, { spa: serveWeb });
   // Uploaded files (CSV imports) arrive as raw bytes; the import decodes their encoding.
-  app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['text/csv', 'text/plain', 'text/calendar', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -120,7 +126,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
   });
 
   await registerOpenApi(app);
-  for (const register of ROUTE_MODULES) register(app);
+  for (const register of ROUTE_MODULES) await register(app);
 
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: false });
 

@@ -19,6 +19,9 @@ export const PERMISSIONS = {
   'token.own': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
   'dashboard.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
   'portal.use': ['vendor_contact'],
+  'sla.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'sla.write': ['owner', 'admin', 'manager'],
+  'ticket.import': ['owner', 'admin', 'manager', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -69,3 +69,53 @@ export async function addUser(db: Db, orgId: string, role: Role, vendorId: strin
   passwordHash ??= hashPassword(PASSWORD);
   return insertUser(db, { orgId, email: `${role}.${randomUUID().slice(0, 8)}@test.outsight.test`, name: `Extra ${role}`, role, passwordHash: await passwordHash, vendorId });
 }
+
+export interface SlaFixtures {
+  calendarId: string;
+  ticketId: string;
+  outageId: string;
+  importId: string;
+}
+
+/** A 24×7 calendar, a P1–P4 policy, one breached ticket, an outage and an import record. */
+export async function addSlaFixtures(db: Db, org: TestOrg): Promise<SlaFixtures> {
+  const { insertCalendar } = await import('../../src/server/modules/calendars/calendars.repo.ts');
+  const { insertPolicy } = await import('../../src/server/modules/sla-policies/sla-policies.repo.ts');
+  const { insertOutage } = await import('../../src/server/modules/sla/outages.repo.ts');
+  const { insertTicketImport } = await import('../../src/server/modules/tickets/ticket-imports.repo.ts');
+  const { tickets } = await import('../../src/server/db/schema.ts');
+  const all = [{ from: '00:00', to: '24:00' }];
+  const cal = await insertCalendar(db, { orgId: org.orgId, name: `24x7 ${randomUUID().slice(0, 6)}`, timeZone: 'UTC', week: { 1: all, 2: all, 3: all, 4: all, 5: all, 6: all, 7: all } });
+  const hour = 3_600_000;
+  await insertPolicy(db, {
+    orgId: org.orgId,
+    engagementId: org.engagementId,
+    version: 1,
+    calendarId: cal.id,
+    definition: {
+      priorities: { P1: { response: { ms: hour / 2, clock: 'calendar' }, resolution: { ms: 4 * hour, clock: 'calendar' }, monthlyAttainment: 0.95 } },
+      pauseStatuses: ['Awaiting User Info'],
+      resolvedStatuses: ['Resolved', 'Closed'],
+    },
+  });
+  const opened = Date.UTC(2026, 0, 5, 9);
+  const [ticket] = await db
+    .insert(tickets)
+    .values({
+      orgId: org.orgId,
+      engagementId: org.engagementId,
+      externalId: `INC-${randomUUID().slice(0, 6)}`,
+      priority: 'P1',
+      status: 'Resolved',
+      openedAt: new Date(opened),
+      resolvedAt: new Date(opened + 6 * hour),
+      history: [
+        [opened, 'New', 0, 'P1'],
+        [opened + 6 * hour, 'Resolved', 1, 'P1'],
+      ],
+    })
+    .returning();
+  const outage = await insertOutage(db, { orgId: org.orgId, engagementId: org.engagementId, startAt: new Date(opened), endAt: new Date(opened + hour) });
+  const imp = await insertTicketImport(db, { orgId: org.orgId, engagementId: org.engagementId, format: 'generic', status: 'succeeded', rejected: [{ line: 2, field: 'x', reason: 'y' }] });
+  return { calendarId: cal.id, ticketId: ticket.id, outageId: outage.id, importId: imp.id };
+}

@@ -1,0 +1,100 @@
+import type { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams, Page } from '../../../shared/contracts/common.ts';
+import { TicketFormat, TicketImportResult, TicketMapping, type TicketRejection } from '../../../shared/contracts/tickets.ts';
+import { TimeZone } from '../../../shared/contracts/vendors.ts';
+import { AppError } from '../../http/app-error.ts';
+import { ctxOf } from '../../http/ctx.ts';
+import { parseId } from '../../http/ids.ts';
+import type { App } from '../../http/types.ts';
+import { findEngagement } from '../engagements/engagements.repo.ts';
+import { findTicketImport, listTicketImports } from './ticket-imports.repo.ts';
+import { importTickets, toImportResult } from './tickets.import.ts';
+
+const tags = ['tickets'];
+// Large exports stream straight from the socket into the import; nothing buffers the file.
+const MAX_UPLOAD = 4 * 1024 * 1024 * 1024;
+
+const ImportQuery = z.object({
+  format: TicketFormat,
+  /** For the generic format: the mapping as JSON (the file the UI exports and the CLI reads). */
+  mapping: z
+    .string()
+    .max(20_000)
+    .transform((s, c) => {
+      try {
+        return JSON.parse(s);
+      } catch {
+        c.addIssue({ code: 'custom', message: 'Not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(TicketMapping)
+    .optional(),
+  timeZone: TimeZone.optional(),
+  dateOrder: z.enum(['dmy', 'mdy', 'ymd']).optional(),
+  strict: z.enum(['true', 'false']).default('false'),
+  fileName: z.string().max(300).optional(),
+});
+
+/** Registered as its own plugin so its "any body is a stream" parser stays here. */
+export async function registerTicketRoutes(app: App) {
+  await app.register(async (plugin) => {
+    const scope = plugin.withTypeProvider<ZodTypeProvider>();
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+    scope.post(
+      '/api/v1/engagements/:id/ticket-imports',
+      {
+        config: { access: 'ticket.import' },
+        bodyLimit: MAX_UPLOAD,
+        schema: {
+          tags,
+          summary: 'Import a ticket export (CSV, XLSX, or gzip of either) as the request body',
+          params: IdParams,
+          querystring: ImportQuery,
+          response: { 200: TicketImportResult },
+        },
+      },
+      async (req) => {
+        const q = req.query;
+        if (q.format === 'generic' && !q.mapping) throw AppError.invalid('mapping', 'The generic format needs a mapping.');
+        return importTickets(ctxOf(req), req.body as Readable, {
+          engagementId: parseId(req.params.id, 'engagement'),
+          format: q.format,
+          mapping: q.mapping,
+          timeZone: q.timeZone,
+          dateOrder: q.dateOrder,
+          strict: q.strict === 'true',
+          fileName: q.fileName ?? null,
+        });
+      },
+    );
+  });
+
+  app.get(
+    '/api/v1/engagements/:id/ticket-imports',
+    { config: { access: 'sla.read' }, schema: { tags, summary: 'Import history of an engagement', params: IdParams, response: { 200: Page(TicketImportResult) } } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const id = parseId(req.params.id, 'engagement');
+      if (!(await findEngagement(ctx.db, ctx.actor.orgId, id))) throw AppError.notFound('The engagement');
+      return { items: (await listTicketImports(ctx.db, ctx.actor.orgId, id)).map(toImportResult), nextCursor: null };
+    },
+  );
+
+  app.get(
+    '/api/v1/ticket-imports/:id/rejections.csv',
+    { config: { access: 'sla.read' }, schema: { tags, summary: 'Every rejected row of an import (CSV)', params: IdParams } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const row = await findTicketImport(ctx.db, ctx.actor.orgId, parseId(req.params.id, 'ticket import'));
+      if (!row) throw AppError.notFound('The import');
+      const safe = (v: unknown) => (v === undefined ? '' : String(v).replace(/^([=+\-@\t\r])/, "'$1"));
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="rejected-rows-${row.id}.csv"`);
+      return stringify([['line', 'field', 'reason', 'value'], ...(row.rejected as TicketRejection[]).map((r) => [r.line, safe(r.field), safe(r.reason), safe(r.value)])]);
+    },
+  );
+}
