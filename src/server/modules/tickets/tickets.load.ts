@@ -41,10 +41,15 @@ export async function upsertFromStaging(tx: Db, p: { orgId: string; engagementId
   const rows = await queryRows<{ created: number; updated: number; total: number }>(
     tx,
     sql`
-    WITH agg AS (
+    WITH s AS (
+      SELECT *, first_value(status) OVER (PARTITION BY external_id ORDER BY event_at NULLS FIRST, seq) AS first_status FROM ticket_staging
+    ),
+    agg AS (
       SELECT external_id,
         min(opened_at) AS opened_at,
-        min(first_response_at) AS first_response_at,
+        -- Without a response column, the first update that moves the ticket out of its
+        -- opening status (New → Active, Assigned, …) is its first response.
+        coalesce(min(first_response_at), min(event_at) FILTER (WHERE status IS DISTINCT FROM first_status)) AS first_response_at,
         (array_agg(resolved_at ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE resolved_at IS NOT NULL))[1] AS resolved_at,
         (array_agg(closed_at ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE closed_at IS NOT NULL))[1] AS closed_at,
         (array_agg(status ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE status IS NOT NULL))[1] AS status,
@@ -54,7 +59,7 @@ export async function upsertFromStaging(tx: Db, p: { orgId: string; engagementId
           coalesce(jsonb_agg(jsonb_build_array(event_at, status, seq, priority) ORDER BY event_at, seq)
                    FILTER (WHERE event_at IS NOT NULL AND status IS NOT NULL), '[]'::jsonb)
         ELSE '[]'::jsonb END AS history
-      FROM ticket_staging GROUP BY external_id
+      FROM s GROUP BY external_id
     ),
     up AS (
       INSERT INTO tickets AS t (org_id, engagement_id, external_id, priority, status, title, opened_at, first_response_at, resolved_at, closed_at, history, import_id)
