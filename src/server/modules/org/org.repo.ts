@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { orgs } from '../../db/schema.ts';
 
@@ -22,4 +22,10 @@ export async function insertOrg(db: Db, row: typeof orgs.$inferInsert): Promise<
 export async function countOrgs(db: Db): Promise<number> {
   const rows = await db.select({ n: count() }).from(orgs);
   return Number(rows[0]?.n ?? 0);
+}
+
+/** The oldest organisations, up to `limit` (the CLI asks "none, one or several?"). */
+export async function listOrgIds(db: Db, limit: number): Promise<string[]> {
+  const rows = await db.select({ id: orgs.id }).from(orgs).orderBy(asc(orgs.createdAt), asc(orgs.id)).limit(limit);
+  return rows.map((r) => r.id);
 }

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import { Email } from '../shared/contracts/auth.ts';
+import { roleCan, type Permission } from '../shared/permissions.ts';
+import { loadConfig, type Config } from '../server/config.ts';
+import type { Actor, Ctx } from '../server/context.ts';
+import { openDatabase, type Database, type Db } from '../server/db/client.ts';
+import { DataDirLockedError } from '../server/db/lock.ts';
+import { findUserByEmail } from '../server/modules/auth/auth.repo.ts';
+import { listOrgIds } from '../server/modules/org/org.repo.ts';
+import { listUsers } from '../server/modules/users/users.repo.ts';
+import { CliError, EXIT, usageError } from './output.ts';
+
+/** An open database plus what a command needs to act on it. */
+export interface DirectSession {
+  db: Db;
+  config: Config;
+  database: Database;
+  now: Date;
+  /** Groups this run's audit rows, like a request id does for the API. */
+  requestId: string;
+  /** The service context of the acting user (`--as`, or the only organisation's first owner). */
+  actingCtx(): Promise<Ctx>;
+}
+
+/**
+ * Services log through a pino-style logger. The CLI's output is its results, so the
+ * logger is silent unless OUTSIGHT_DEBUG=1 (then stderr); pino itself is not a direct
+ * dependency, so a small object of the same shape is enough.
+ */
+export function cliLogger(): FastifyBaseLogger {
+  const debug = process.env.OUTSIGHT_DEBUG === '1';
+  const at =
+    (level: string) =>
+    (...args: unknown[]) => {
+      if (debug) console.error(`[${level}]`, ...args);
+    };
+  const log: Record<string, unknown> = {
+    level: debug ? 'debug' : 'silent',
+    fatal: at('fatal'),
+    error: at('error'),
+    warn: at('warn'),
+    info: at('info'),
+    debug: at('debug'),
+    trace: at('trace'),
+    silent: () => {},
+  };
+  log.child = () => log;
+  return log as unknown as FastifyBaseLogger;
+}
+
+function openConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    throw new CliError('bad_config', (err as Error).message, undefined, EXIT.usage);
+  }
+}
+
+async function open(config: Config): Promise<Database> {
+  try {
+    return await openDatabase(config.database);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      // A running server owns the embedded database; a second opener could lose its rows.
+      throw new CliError(
+        'data_dir_locked',
+        `${err.message}\nTo work with the running server instead, add --url <its address> --token <API token> (or set OUTSIGHT_URL and OUTSIGHT_TOKEN).`,
+        { lockPath: err.lockPath, pid: err.pid },
+        EXIT.locked,
+      );
+    }
+    const where = config.database.kind === 'postgres' ? 'the PostgreSQL server from DATABASE_URL' : `the data directory ${config.database.dataDir}`;
+    throw new CliError('unavailable', `Cannot open ${where}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Opens the database like the server does (same config, same data-directory lock),
+ * brings the schema up to date unless told not to, runs `fn`, and always closes: closing
+ * flushes PGlite to disk and releases the lock for the server.
+ */
+export async function withDirect<T>(opts: { as?: string; migrate?: boolean }, fn: (s: DirectSession) => Promise<T>): Promise<T> {
+  const config = openConfig();
+  const database = await open(config);
+  // Ctrl-C must not leave the lock behind or cut PGlite off mid-write.
+  const onSignal = () => {
+    void database.close().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    if (opts.migrate !== false) await database.migrate();
+    const now = new Date();
+    const requestId = `cli-${randomUUID()}`;
+    const session: DirectSession = {
+      db: database.db,
+      config,
+      database,
+      now,
+      requestId,
+      async actingCtx() {
+        const actor = await resolveActor(database.db, opts.as);
+        return { db: database.db, actor, now, log: cliLogger(), requestId, config };
+      },
+    };
+    return await fn(session);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await database.close();
+  }
+}
+
+/**
+ * The user a direct command acts as. `via: 'token'` makes the audit trail say the change
+ * did not come from a browser session.
+ */
+export async function resolveActor(db: Db, as: string | undefined): Promise<Actor> {
+  let user;
+  if (as) {
+    const email = Email.safeParse(as);
+    if (!email.success) throw usageError(`--as: "${as}" is not an e-mail address.`);
+    user = await findUserByEmail(db, email.data);
+    if (!user) throw new CliError('not_found', `No user has the e-mail ${email.data}.`);
+  } else {
+    const orgIds = await listOrgIds(db, 2);
+    if (orgIds.length === 0) {
+      throw new CliError('not_found', 'There is no organisation yet. Create it with: outsight users create --org-name <name> --email <e-mail> --name <name>');
+    }
+    if (orgIds.length > 1) throw usageError('This database holds several organisations: say who acts with --as <e-mail>.');
+    const owners = (await listUsers(db, orgIds[0]))
+      .filter((u) => u.role === 'owner' && !u.disabledAt)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    user = owners[0];
+    if (!user) throw new CliError('not_found', 'The organisation has no active owner: say who acts with --as <e-mail>.');
+  }
+  if (user.disabledAt) throw new CliError('forbidden', `The user ${user.email} is disabled.`);
+  return {
+    userId: user.id,
+    orgId: user.orgId,
+    role: user.role as Actor['role'],
+    vendorId: user.vendorId,
+    email: user.email,
+    name: user.name,
+    via: 'token',
+    sessionId: null,
+    csrfToken: null,
+  };
+}
+
+/** The API checks each route's permission before the service runs; direct mode does the same. */
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!roleCan(actor.role, permission)) {
+    throw new CliError('forbidden', `${actor.email} (${actor.role}) is not allowed to do this (${permission}). Pick another user with --as.`);
+  }
+}
