@@ -1,0 +1,243 @@
+/**
+ * A deliberately tiny iCalendar (.ics, RFC 5545) reader for holiday calendars, the form
+ * in which public-holiday lists are published. It understands exactly what such files
+ * use — VEVENT with DTSTART (DATE or DATE-TIME), optional DTEND or DURATION in days or
+ * weeks, RRULE:FREQ=YEARLY (with INTERVAL/COUNT/UNTIL), EXDATE and STATUS:CANCELLED —
+ * and reports everything else as a problem instead of guessing a date.
+ *
+ * Every event is an all-day holiday: a DATE-TIME event marks each local date it touches.
+ */
+import { dayNumberOf } from './calendar.ts';
+import { intlOffset } from './tz.ts';
+
+const DAY = 86_400_000;
+
+/** One holiday date produced by an event. */
+export interface IcsHoliday {
+  readonly date: string;
+  readonly summary: string;
+}
+
+export interface IcsHolidays {
+  /** Sorted, de-duplicated 'YYYY-MM-DD' dates, ready for CalendarSpec.holidays. */
+  readonly holidays: string[];
+  /** Every (date, summary) pair, in date order. */
+  readonly events: IcsHoliday[];
+  /** Events that were skipped, each with the reason; never silently dropped. */
+  readonly problems: string[];
+}
+
+export interface IcsOptions {
+  /** First and last calendar year to expand recurring events into (inclusive). */
+  readonly fromYear: number;
+  readonly toYear: number;
+  /** Zone used to turn UTC date-times ('…Z') into local dates; default UTC. */
+  readonly timeZone?: string;
+}
+
+interface Prop {
+  readonly name: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly value: string;
+}
+
+/** Unfolds continuation lines (RFC 5545 §3.1) and splits NAME;PARAM=V:VALUE. */
+function readProps(text: string): Prop[] {
+  const lines: string[] = [];
+  for (const raw of text.split(/\r\n|\n|\r/)) {
+    if ((raw.startsWith(' ') || raw.startsWith('\t')) && lines.length > 0) lines[lines.length - 1] += raw.slice(1);
+    else if (raw.trim() !== '') lines.push(raw);
+  }
+  return lines.map((line) => {
+    // The value starts at the first ':' outside a quoted parameter value.
+    let colon = -1;
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      if (line[i] === '"') quoted = !quoted;
+      else if (line[i] === ':' && !quoted) {
+        colon = i;
+        break;
+      }
+    }
+    const head = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1);
+    const [name, ...rest] = head.split(';');
+    const params: Record<string, string> = {};
+    for (const p of rest) {
+      const eq = p.indexOf('=');
+      if (eq > 0) params[p.slice(0, eq).toUpperCase()] = p.slice(eq + 1).replace(/^"|"$/g, '');
+    }
+    return { name: name.toUpperCase(), params, value: value.trim() };
+  });
+}
+
+const DATE_VALUE = /^(\d{4})(\d{2})(\d{2})$/;
+const DATE_TIME_VALUE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$/;
+
+/** A parsed DTSTART/DTEND as a local day number plus whether it was exactly midnight. */
+interface Moment {
+  readonly day: number;
+  readonly midnight: boolean;
+  readonly isDate: boolean;
+}
+
+function toDay(y: string, m: string, d: string): number {
+  return dayNumberOf(`${y}-${m}-${d}`);
+}
+
+function parseMoment(prop: Prop, timeZone: string | undefined): Moment | string {
+  const v = prop.value;
+  const d = DATE_VALUE.exec(v);
+  if (d) {
+    const day = toDay(d[1], d[2], d[3]);
+    return Number.isNaN(day) ? `invalid date "${v}"` : { day, midnight: true, isDate: true };
+  }
+  const t = DATE_TIME_VALUE.exec(v);
+  if (!t) return `unreadable ${prop.name} "${v}"`;
+  let day = toDay(t[1], t[2], t[3]);
+  if (Number.isNaN(day)) return `invalid date "${v}"`;
+  let timeMs = ((+t[4] * 60 + +t[5]) * 60 + +t[6]) * 1000;
+  if (t[7] === 'Z' && timeZone) {
+    // UTC date-time: the holiday is the local date in the calendar's zone.
+    const utc = day * DAY + timeMs;
+    const local = utc + intlOffset(timeZone, utc);
+    day = Math.floor(local / DAY);
+    timeMs = local - day * DAY;
+  }
+  // Floating and TZID date-times are taken as written: the wall-clock date of the event.
+  return { day, midnight: timeMs === 0, isDate: false };
+}
+
+function parseDurationDays(v: string): number | null {
+  const m = /^P(?:(\d+)W|(\d+)D)$/.exec(v);
+  if (!m) return null;
+  return m[1] ? +m[1] * 7 : +m[2];
+}
+
+function isoOf(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+/** The same month/day in another year, or NaN (Feb 29 in a common year is skipped, RFC 5545). */
+function shiftYears(day: number, years: number): number {
+  const d = new Date(day * DAY);
+  const y = d.getUTCFullYear() + years;
+  const mm = String(d.getUTCMonth() + 1).padStart(2, '0');
+  const dd = String(d.getUTCDate()).padStart(2, '0');
+  return dayNumberOf(`${String(y).padStart(4, '0')}-${mm}-${dd}`);
+}
+
+function yearOf(day: number): number {
+  return new Date(day * DAY).getUTCFullYear();
+}
+
+/**
+ * Reads holidays from iCalendar text, expanding yearly events over
+ * [opts.fromYear, opts.toYear]. Pure: no I/O; the caller reads the file.
+ */
+export function parseIcsHolidays(text: string, opts: IcsOptions): IcsHolidays {
+  const events: IcsHoliday[] = [];
+  const problems: string[] = [];
+  let inEvent = false;
+  let current: Prop[] = [];
+  let eventNo = 0;
+  for (const prop of readProps(text)) {
+    if (prop.name === 'BEGIN' && prop.value.toUpperCase() === 'VEVENT') {
+      inEvent = true;
+      current = [];
+      eventNo++;
+    } else if (prop.name === 'END' && prop.value.toUpperCase() === 'VEVENT') {
+      if (inEvent) {
+        const problem = expandEvent(current, opts, events);
+        if (problem) {
+          const summary = current.find((p) => p.name === 'SUMMARY')?.value;
+          problems.push(`VEVENT ${eventNo}${summary ? ` (${summary})` : ''}: ${problem}`);
+        }
+      }
+      inEvent = false;
+    } else if (inEvent) current.push(prop);
+  }
+  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const holidays = [...new Set(events.map((e) => e.date))];
+  return { holidays, events, problems };
+}
+
+/** Adds the dates of one VEVENT to `out`; returns a problem description instead if unsupported. */
+function expandEvent(props: Prop[], opts: IcsOptions, out: IcsHoliday[]): string | null {
+  const get = (name: string) => props.find((p) => p.name === name);
+  if (get('STATUS')?.value.toUpperCase() === 'CANCELLED') return null;
+  const summary = get('SUMMARY')?.value.replace(/\\([,;\\])/g, '$1').replace(/\\n/gi, ' ') ?? '';
+  const dtstart = get('DTSTART');
+  if (!dtstart) return 'missing DTSTART';
+  const start = parseMoment(dtstart, opts.timeZone);
+  if (typeof start === 'string') return start;
+  // Span of local dates [first, last] the event covers.
+  let last = start.day;
+  const dtend = get('DTEND');
+  const duration = get('DURATION');
+  if (dtend) {
+    const end = parseMoment(dtend, opts.timeZone);
+    if (typeof end === 'string') return end;
+    // DATE ends and midnight DATE-TIME ends are exclusive (RFC 5545 §3.6.1).
+    last = end.midnight ? end.day - 1 : end.day;
+    if (start.isDate && end.day <= start.day) return 'DTEND is not after DTSTART';
+    if (last < start.day) last = start.day;
+  } else if (duration) {
+    const days = parseDurationDays(duration.value.toUpperCase());
+    if (days === null || days < 1) return `unsupported DURATION "${duration.value}" (only whole days or weeks)`;
+    last = start.day + days - 1;
+  }
+  const span = last - start.day;
+  if (span > 366) return 'event longer than a year';
+
+  const excluded = new Set<number>();
+  for (const ex of props.filter((p) => p.name === 'EXDATE')) {
+    for (const v of ex.value.split(',')) {
+      const m = parseMoment({ name: 'EXDATE', params: ex.params, value: v.trim() }, opts.timeZone);
+      if (typeof m === 'string') return m;
+      excluded.add(m.day);
+    }
+  }
+
+  const occurrences: number[] = [];
+  const rruleProp = get('RRULE');
+  if (!rruleProp) occurrences.push(start.day);
+  else {
+    const rule: Record<string, string> = {};
+    for (const part of rruleProp.value.split(';')) {
+      const eq = part.indexOf('=');
+      if (eq > 0) rule[part.slice(0, eq).toUpperCase()] = part.slice(eq + 1).toUpperCase();
+    }
+    if (rule.FREQ !== 'YEARLY') return `unsupported RRULE "${rruleProp.value}" (only FREQ=YEARLY)`;
+    const unsupported = Object.keys(rule).filter((k) => !['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'WKST'].includes(k));
+    if (unsupported.length > 0) return `unsupported RRULE part ${unsupported.join(', ')} (floating holidays must be listed per year)`;
+    const interval = rule.INTERVAL ? Number(rule.INTERVAL) : 1;
+    const count = rule.COUNT ? Number(rule.COUNT) : Infinity;
+    if (!Number.isInteger(interval) || interval < 1) return `invalid RRULE INTERVAL "${rule.INTERVAL}"`;
+    if (rule.COUNT && (!Number.isInteger(count) || count < 1)) return `invalid RRULE COUNT "${rule.COUNT}"`;
+    let until = Infinity;
+    if (rule.UNTIL) {
+      const u = parseMoment({ name: 'UNTIL', params: {}, value: rule.UNTIL }, opts.timeZone);
+      if (typeof u === 'string') return u;
+      until = u.day;
+    }
+    let n = 0;
+    for (let k = 0; n < count; k += interval) {
+      const y = yearOf(start.day) + k;
+      if (y > opts.toYear) break;
+      const day = shiftYears(start.day, k);
+      if (Number.isNaN(day)) continue; // Feb 29 in a common year: not an occurrence.
+      if (day > until) break;
+      n++;
+      occurrences.push(day);
+    }
+  }
+  for (const first of occurrences) {
+    if (excluded.has(first)) continue;
+    for (let d = first; d <= first + span; d++) {
+      const y = yearOf(d);
+      if (y >= opts.fromYear && y <= opts.toYear) out.push({ date: isoOf(d), summary });
+    }
+  }
+  return null;
+}
