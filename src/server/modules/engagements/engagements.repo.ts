@@ -76,3 +76,10 @@ export async function updateEngagement(db: Db, orgId: string, id: string, patch:
     .returning();
   return updated;
 }
+
+/** Engagements whose name is exactly `name` (case-insensitive); the CLI accepts ids or names. */
+export async function findEngagementsByName(db: Db, orgId: string, name: string): Promise<EngagementWithExtras[]> {
+  return base(db)
+    .where(and(eq(engagements.orgId, orgId), sql`lower(${engagements.name}) = ${name.toLowerCase()}`))
+    .limit(10);
+}
