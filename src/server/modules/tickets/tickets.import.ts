@@ -10,7 +10,7 @@ import { readDelimited, type RowSink } from './ticket-reader.ts';
 import { rowNormaliser, type TicketEvent } from './ticket-rows.ts';
 import { openSource } from './ticket-source.ts';
 import { readXlsx } from './ticket-xlsx.ts';
-import { createStaging, stageEvents, upsertFromStaging } from './tickets.load.ts';
+import { openStaging, upsertFromStaging } from './tickets.load.ts';
 
 const BATCH = 5_000;
 /** Rejections kept for the downloadable report; the count is always exact. */
@@ -75,7 +75,7 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
   };
 
   const row = await ctx.db.transaction(async (tx) => {
-    await createStaging(tx);
+    const staging = await openStaging(tx);
     let normalise: ReturnType<typeof rowNormaliser> | null = null;
     let batch: TicketEvent[] = [];
     let rows = 0;
@@ -92,15 +92,22 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
         if (batch.length >= BATCH) {
           const b = batch;
           batch = [];
-          await stageEvents(tx, b);
+          await staging.write(b);
           opts.onProgress?.({ rows, rejected: rejectedCount });
         }
       },
     };
-    const { kind, stream } = await openSource(source);
-    const rowsRead = kind === 'xlsx' ? await readXlsx(stream, sink) : await readDelimited(stream, sink);
-    await stageEvents(tx, batch);
-    batch = [];
+    let rowsRead: number;
+    try {
+      const { kind, stream } = await openSource(source);
+      rowsRead = kind === 'xlsx' ? await readXlsx(stream, sink) : await readDelimited(stream, sink);
+      await staging.write(batch);
+      batch = [];
+      await staging.finish();
+    } catch (err) {
+      await staging.abort(err);
+      throw err;
+    }
     if (opts.strict && rejectedCount > 0) {
       throw new AppError('import_rejected', `${rejectedCount} row(s) rejected in strict mode; nothing was imported.`, { rejected: rejected.slice(0, 1000), rejectedCount });
     }
