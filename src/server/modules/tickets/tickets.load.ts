@@ -93,26 +93,7 @@ export async function upsertFromStaging(tx: Db, p: { orgId: string; engagementId
   const rows = await queryRows<{ created: number; updated: number; total: number }>(
     tx,
     sql`
-    WITH s AS (
-      SELECT *, first_value(status) OVER (PARTITION BY external_id ORDER BY event_at NULLS FIRST, seq) AS first_status FROM ticket_staging
-    ),
-    agg AS (
-      SELECT external_id,
-        min(opened_at) AS opened_at,
-        -- Without a response column, the first update that moves the ticket out of its
-        -- opening status (New → Active, Assigned, …) is its first response.
-        coalesce(min(first_response_at), min(event_at) FILTER (WHERE status IS DISTINCT FROM first_status)) AS first_response_at,
-        (array_agg(resolved_at ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE resolved_at IS NOT NULL))[1] AS resolved_at,
-        (array_agg(closed_at ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE closed_at IS NOT NULL))[1] AS closed_at,
-        (array_agg(status ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE status IS NOT NULL))[1] AS status,
-        (array_agg(priority ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE priority IS NOT NULL))[1] AS priority,
-        (array_agg(title ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE title IS NOT NULL))[1] AS title,
-        CASE WHEN ${p.mergeHistory} THEN
-          coalesce(jsonb_agg(jsonb_build_array(event_at, status, seq, priority) ORDER BY event_at, seq)
-                   FILTER (WHERE event_at IS NOT NULL AND status IS NOT NULL), '[]'::jsonb)
-        ELSE '[]'::jsonb END AS history
-      FROM s GROUP BY external_id
-    ),
+    WITH ${p.mergeHistory ? EVENTS_AGG : SNAPSHOT_AGG},
     up AS (
       INSERT INTO tickets AS t (org_id, engagement_id, external_id, priority, status, title, opened_at, first_response_at, resolved_at, closed_at, history, import_id)
       SELECT ${p.orgId}::uuid, ${p.engagementId}::uuid, external_id, priority, status, title,
@@ -145,6 +126,38 @@ export async function upsertFromStaging(tx: Db, p: { orgId: string; engagementId
   const r = rows[0];
   return { created: Number(r.created), updated: Number(r.updated), unchanged: Number(r.total) - Number(r.created) - Number(r.updated) };
 }
+
+/**
+ * Event logs: one ticket from many rows. The history is every status change in order; the
+ * other fields are the last non-empty value.
+ */
+const EVENTS_AGG = sql.raw(`s AS (
+      SELECT *, first_value(status) OVER (PARTITION BY external_id ORDER BY event_at NULLS FIRST, seq) AS first_status FROM ticket_staging
+    ),
+    agg AS (
+      SELECT external_id,
+        min(opened_at) AS opened_at,
+        -- Without a response column, the first update that moves the ticket out of its
+        -- opening status (New → Active, Assigned, …) is its first response.
+        coalesce(min(first_response_at), min(event_at) FILTER (WHERE status IS DISTINCT FROM first_status)) AS first_response_at,
+        (array_agg(resolved_at ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE resolved_at IS NOT NULL))[1] AS resolved_at,
+        (array_agg(closed_at ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE closed_at IS NOT NULL))[1] AS closed_at,
+        (array_agg(status ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE status IS NOT NULL))[1] AS status,
+        (array_agg(priority ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE priority IS NOT NULL))[1] AS priority,
+        (array_agg(title ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE title IS NOT NULL))[1] AS title,
+        coalesce(jsonb_agg(jsonb_build_array(event_at, status, seq, priority) ORDER BY event_at, seq)
+                 FILTER (WHERE event_at IS NOT NULL AND status IS NOT NULL), '[]'::jsonb) AS history
+      FROM s GROUP BY external_id
+    )`);
+
+/**
+ * One row per ticket (list exports): the row is the ticket's current state; if an id
+ * repeats, its most recently updated row wins. One sort, no aggregation.
+ */
+const SNAPSHOT_AGG = sql.raw(`agg AS (
+      SELECT DISTINCT ON (external_id) external_id, opened_at, first_response_at, resolved_at, closed_at, status, priority, title, '[]'::jsonb AS history
+      FROM ticket_staging ORDER BY external_id, event_at DESC NULLS LAST, seq DESC
+    )`);
 
 // The incoming ticket's last update is at least as recent as the stored one's.
 const NEWER = `coalesce((excluded.history->-1->>0)::bigint, 0) >= coalesce((t.history->-1->>0)::bigint, 0)`;
