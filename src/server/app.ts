@@ -28,6 +28,7 @@ import { registerVendorRoutes } from './modules/vendors/vendors.routes.ts';
 import { registerCalendarRoutes } from './modules/calendars/calendars.routes.ts';
 import { registerSlaRoutes } from './modules/sla/sla.routes.ts';
 import { registerTicketRoutes } from './modules/tickets/tickets.routes.ts';
+import { registerTicketMappingRoutes } from './modules/tickets/ticket-mappings.routes.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -48,6 +49,7 @@ const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerCalendarRoutes,
   registerSlaRoutes,
   registerTicketRoutes,
+  registerTicketMappingRoutes,
 ];
 
 export interface RouteInfo {

@@ -215,6 +215,24 @@ const MATRIX: Record<string, Row> = {
     }),
   },
   'GET /api/v1/engagements/:id/ticket-imports': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${id(c, (o) => o.engagementId)}/ticket-imports` }) },
+  'GET /api/v1/ticket-mappings': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/ticket-mappings' }) },
+  'POST /api/v1/ticket-mappings': {
+    allowed: ['owner', 'admin', 'manager', 'analyst'],
+    ok: 200,
+    build: () => ({ url: '/api/v1/ticket-mappings', payload: { name: `Map ${uniq()}`, mapping: { shape: 'tickets', columns: { externalId: 'id', openedAt: 'opened' }, dateOrder: 'ymd', timeZone: 'UTC' } } }),
+  },
+  'GET /api/v1/ticket-mappings/:id': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/ticket-mappings/${id(c, (o) => fx(o).mappingId)}` }) },
+  'DELETE /api/v1/ticket-mappings/:id': {
+    allowed: ['owner', 'admin', 'manager', 'analyst'],
+    ok: 200,
+    scoped: true,
+    build: async (c) => {
+      if (c.scope === 'missing') return { url: `/api/v1/ticket-mappings/${randomUUID()}` };
+      const { upsertMapping } = await import('../../src/server/modules/tickets/ticket-mappings.repo.ts');
+      const m = await upsertMapping(t.database.db, c.org.orgId, `Del ${uniq()}`, { shape: 'tickets', columns: { externalId: 'id', openedAt: 'o' }, dateOrder: 'ymd', timeZone: 'UTC' }, new Date());
+      return { url: `/api/v1/ticket-mappings/${m.id}` };
+    },
+  },
   'GET /api/v1/ticket-imports/:id/rejections.csv': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/ticket-imports/${id(c, (o) => fx(o).importId)}/rejections.csv` }) },
 };
 

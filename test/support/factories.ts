@@ -75,6 +75,7 @@ export interface SlaFixtures {
   ticketId: string;
   outageId: string;
   importId: string;
+  mappingId: string;
 }
 
 /** A 24×7 calendar, a P1–P4 policy, one breached ticket, an outage and an import record. */
@@ -117,5 +118,7 @@ export async function addSlaFixtures(db: Db, org: TestOrg): Promise<SlaFixtures>
     .returning();
   const outage = await insertOutage(db, { orgId: org.orgId, engagementId: org.engagementId, startAt: new Date(opened), endAt: new Date(opened + hour) });
   const imp = await insertTicketImport(db, { orgId: org.orgId, engagementId: org.engagementId, format: 'generic', status: 'succeeded', rejected: [{ line: 2, field: 'x', reason: 'y' }] });
-  return { calendarId: cal.id, ticketId: ticket.id, outageId: outage.id, importId: imp.id };
+  const { upsertMapping } = await import('../../src/server/modules/tickets/ticket-mappings.repo.ts');
+  const mapping = await upsertMapping(db, org.orgId, 'Vendor export', { shape: 'tickets', columns: { externalId: 'id', openedAt: 'opened' }, dateOrder: 'ymd', timeZone: 'UTC' }, new Date());
+  return { calendarId: cal.id, ticketId: ticket.id, outageId: outage.id, importId: imp.id, mappingId: mapping.id };
 }

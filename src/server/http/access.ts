@@ -25,6 +25,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** preHandler: authentication, CSRF for cookie sessions, then the route's permission. */
 export async function enforceAccess(request: FastifyRequest, _reply: FastifyReply) {
+  // Static files of the web UI are public; only API routes carry access rules.
+  if (!request.url.startsWith('/api/')) return;
   const access = request.routeOptions.config.access;
   if (access === undefined) {
     // Unknown URLs reach the not-found handler without config; anything else is a bug.

@@ -58,3 +58,7 @@ export const TicketImportResult = z.object({
   finishedAt: z.string().nullable(),
 });
 export type TicketImportResult = z.infer<typeof TicketImportResult>;
+
+export const SavedMappingInput = z.object({ name: z.string().trim().min(1).max(200), mapping: TicketMapping }).strict();
+export const SavedMapping = z.object({ id: z.string(), name: z.string(), mapping: TicketMapping, createdAt: z.string(), updatedAt: z.string() });
+export type SavedMapping = z.infer<typeof SavedMapping>;

@@ -125,3 +125,19 @@ export const outages = pgTable(
   (t) => [index('outages_org_engagement_idx').on(t.orgId, t.engagementId, t.startAt)],
 );
 
+
+/** Generic import mappings saved by name, so a vendor's monthly export imports in one click. */
+export const ticketMappings = pgTable(
+  'ticket_mappings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    mapping: jsonb('mapping').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('ticket_mappings_org_name_key').on(t.orgId, sql`lower(${t.name})`)],
+);

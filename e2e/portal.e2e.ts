@@ -1,0 +1,42 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signIn } from './support/browser.ts';
+import { DEMO_CONTACT, startServer, type RunningServer } from './support/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a vendor contact sees only the portal', () => {
+  it('lands on the portal after signing in', async () => {
+    await signIn(page, server.baseUrl, DEMO_CONTACT.email, DEMO_CONTACT.password);
+    await page.waitForURL(/\/portal$/);
+    await page.getByRole('heading', { level: 1, name: /^Welcome, / }).waitFor();
+    await page.getByText(/Requests from .+ will appear here\./).waitFor();
+    await expect(page.getByRole('navigation', { name: 'Main' }).count()).resolves.toBe(0);
+  });
+
+  it('gets "not available" for the vendor list, without the app navigation', async () => {
+    await page.goto(`${server.baseUrl}/vendors`);
+    await page.getByRole('heading', { level: 1, name: 'Not available' }).waitFor();
+    await expect(page.getByRole('navigation', { name: 'Main' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Go to your portal' }).isVisible()).resolves.toBe(true);
+  });
+
+  it('is refused by the API as well', async () => {
+    const status = await page.evaluate(async () => (await fetch('/api/v1/vendors')).status);
+    expect(status).toBe(403);
+  });
+});

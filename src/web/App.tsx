@@ -1,0 +1,62 @@
+import { Navigate, createBrowserRouter } from 'react-router';
+import { RouteError } from './components/RouteError.tsx';
+import { NotFound } from './components/NotFound.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
+import { InternalShell, RequirePermission, RequireSession, SetupGate } from './features/auth/guards.tsx';
+import { InvitePage } from './features/auth/InvitePage.tsx';
+import { SetupPage } from './features/auth/SetupPage.tsx';
+import { SignInPage } from './features/auth/SignInPage.tsx';
+import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
+import { EngagementListPage } from './features/engagements/EngagementListPage.tsx';
+import { EngagementPage } from './features/engagements/EngagementPage.tsx';
+import { PortalPage } from './features/portal/PortalPage.tsx';
+import { OrgSettings } from './features/settings/OrgSettings.tsx';
+import { SettingsLayout } from './features/settings/SettingsLayout.tsx';
+import { TokensSettings } from './features/settings/TokensSettings.tsx';
+import { UsersSettings } from './features/settings/UsersSettings.tsx';
+import { VendorCreatePage, VendorEditPage } from './features/vendors/VendorFormPages.tsx';
+import { VendorListPage } from './features/vendors/VendorListPage.tsx';
+import { VendorPage } from './features/vendors/VendorPage.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <SetupGate />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/invite/:token', element: <InvitePage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: '/portal', element: <PortalPage /> },
+          {
+            element: <InternalShell />,
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: <RequirePermission permission="dashboard.read"><DashboardPage /></RequirePermission> },
+              { path: 'vendors', element: <RequirePermission permission="vendor.read"><VendorListPage /></RequirePermission> },
+              { path: 'vendors/new', element: <RequirePermission permission="vendor.write"><VendorCreatePage /></RequirePermission> },
+              { path: 'vendors/:id/edit', element: <RequirePermission permission="vendor.write"><VendorEditPage /></RequirePermission> },
+              { path: 'vendors/:id/:tab?', element: <RequirePermission permission="vendor.read"><VendorPage /></RequirePermission> },
+              { path: 'engagements', element: <RequirePermission permission="engagement.read"><EngagementListPage /></RequirePermission> },
+              { path: 'engagements/:id', element: <RequirePermission permission="engagement.read"><EngagementPage /></RequirePermission> },
+              { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
+              {
+                path: 'settings',
+                element: <SettingsLayout />,
+                children: [
+                  { index: true, element: <Navigate to="/settings/organisation" replace /> },
+                  { path: 'organisation', element: <OrgSettings /> },
+                  { path: 'users', element: <RequirePermission permission="user.read"><UsersSettings /></RequirePermission> },
+                  { path: 'tokens', element: <RequirePermission permission="token.own"><TokensSettings /></RequirePermission> },
+                ],
+              },
+              { path: '*', element: <NotFound /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

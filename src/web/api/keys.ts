@@ -1,0 +1,21 @@
+/** Query keys, in one place so mutations invalidate exactly what they change. */
+export const keys = {
+  me: ['me'] as const,
+  setupStatus: ['setup-status'] as const,
+  org: ['org'] as const,
+  dashboard: ['dashboard'] as const,
+  portal: ['portal'] as const,
+  vendors: ['vendors'] as const,
+  vendorList: (filters: unknown) => ['vendors', 'list', filters] as const,
+  vendorOptions: ['vendors', 'options'] as const,
+  vendor: (id: string) => ['vendors', 'one', id] as const,
+  vendorTags: ['vendors', 'tags'] as const,
+  engagements: ['engagements'] as const,
+  engagementList: (filters: unknown) => ['engagements', 'list', filters] as const,
+  engagement: (id: string) => ['engagements', 'one', id] as const,
+  audit: ['audit'] as const,
+  auditList: (filters: unknown) => ['audit', 'list', filters] as const,
+  users: ['users'] as const,
+  invitations: ['invitations'] as const,
+  tokens: ['tokens'] as const,
+};

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { AuditEvent, Dashboard } from '../../shared/contracts/audit.ts';
+import type { Me } from '../../shared/contracts/auth.ts';
+import type { Engagement } from '../../shared/contracts/engagements.ts';
+import type {
+  ApiToken,
+  ApiTokenCreated,
+  Invitation,
+  InvitationCreated,
+  InvitationPreview,
+  User,
+} from '../../shared/contracts/users.ts';
+import type { ImportRejection, Vendor, VendorImportResult } from '../../shared/contracts/vendors.ts';
+
+/** Response shapes of the API, inferred from the shared zod contracts. */
+export type MeT = z.infer<typeof Me>;
+export type UserT = z.infer<typeof User>;
+export type InvitationT = z.infer<typeof Invitation>;
+export type InvitationCreatedT = z.infer<typeof InvitationCreated>;
+export type InvitationPreviewT = z.infer<typeof InvitationPreview>;
+export type ApiTokenT = z.infer<typeof ApiToken>;
+export type ApiTokenCreatedT = z.infer<typeof ApiTokenCreated>;
+export type VendorT = z.infer<typeof Vendor>;
+export type EngagementT = z.infer<typeof Engagement>;
+export type AuditEventT = z.infer<typeof AuditEvent>;
+export type DashboardT = z.infer<typeof Dashboard>;
+export type ImportRejectionT = z.infer<typeof ImportRejection>;
+export type VendorImportResultT = z.infer<typeof VendorImportResult>;
+
+export interface PageT<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface OrgT {
+  id: string;
+  name: string;
+}
+
+export interface PortalT {
+  vendor: { id: string; name: string };
+  org: { name: string };
+}

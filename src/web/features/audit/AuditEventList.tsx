@@ -1,0 +1,119 @@
+import { ActionIcon, Anchor, Badge, Box, Collapse, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { AuditEventT } from '../../api/types.ts';
+import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { humanize } from '../../lib/format.ts';
+import { AuditDiff } from './AuditDiff.tsx';
+
+function objectName(e: AuditEventT): string | null {
+  for (const side of [e.after, e.before]) {
+    if (side && typeof side === 'object' && 'name' in side && typeof (side as { name: unknown }).name === 'string') {
+      return (side as { name: string }).name;
+    }
+  }
+  return null;
+}
+
+const LINKS: Record<string, (id: string) => string> = {
+  vendor: (id) => `/vendors/${id}`,
+  engagement: (id) => `/engagements/${id}`,
+};
+
+function ObjectLabel({ e }: { e: AuditEventT }) {
+  const name = objectName(e);
+  const label = name ?? (e.objectId ? `${e.objectType} ${e.objectId.slice(0, 8)}` : e.objectType);
+  const link = e.objectId ? LINKS[e.objectType]?.(e.objectId) : undefined;
+  return link ? (
+    <Anchor component={Link} to={link} size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+      {label}
+    </Anchor>
+  ) : (
+    <Text span size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+      {label}
+    </Text>
+  );
+}
+
+/** "Name <email> (API token)" → the name in bold, the rest quieter. */
+function Actor({ label }: { label: string }) {
+  const m = /^(.*?) <([^>]+)>(.*)$/.exec(label);
+  if (!m) {
+    return (
+      <Text span size="sm" fw={600}>
+        {label}
+      </Text>
+    );
+  }
+  return (
+    <Text span size="sm" title={m[2]}>
+      <Text span fw={600} inherit>
+        {m[1]}
+      </Text>
+      {m[3].trim() && (
+        <Text span c="dimmed" inherit>
+          {' '}
+          {m[3].trim()}
+        </Text>
+      )}
+    </Text>
+  );
+}
+
+function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
+  const [open, setOpen] = useState(false);
+  const diffId = `audit-diff-${e.id}`;
+  const hasDiff = e.before !== null || e.after !== null;
+  return (
+    <Box component="li" className="audit-row">
+      <Group gap="sm" wrap="nowrap" align="flex-start" py="xs" px="sm">
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+          aria-controls={diffId}
+          aria-label={open ? 'Hide changes' : 'Show changes'}
+          disabled={!hasDiff}
+          mt={2}
+        >
+          {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+        </ActionIcon>
+        <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+          <Group gap={6} wrap="wrap">
+            <Actor label={e.actorLabel} />
+            <Badge variant="light" color="gray" radius="sm" tt="none" ff="monospace" size="sm">
+              {e.action}
+            </Badge>
+            {showObject && <ObjectLabel e={e} />}
+          </Group>
+          <Text size="xs" c="dimmed">
+            <TimeAgo value={e.createdAt} /> · {humanize(e.objectType)}
+            {e.requestId ? ` · request ${e.requestId}` : ''}
+          </Text>
+        </Stack>
+      </Group>
+      <Collapse expanded={open} id={diffId}>
+        {open && (
+          <Box px="sm" pb="sm" pl={{ base: 'sm', sm: 52 }}>
+            <AuditDiff before={e.before} after={e.after} />
+          </Box>
+        )}
+      </Collapse>
+    </Box>
+  );
+}
+
+/** Audit events, newest first, each expandable to its before/after. */
+export function AuditEventList({ events, showObject = true }: { events: AuditEventT[]; showObject?: boolean }) {
+  return (
+    <Paper withBorder radius="md">
+      <Stack gap={0} component="ul" className="bare-list divided-list" aria-label="Audit events">
+        {events.map((e) => (
+          <EventRow key={e.id} e={e} showObject={showObject} />
+        ))}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,32 @@
+import { Tabs } from '@mantine/core';
+import { IconBuilding, IconKey, IconUsers } from '@tabler/icons-react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { PageHeader } from '../../components/PageHeader.tsx';
+
+const TABS = [
+  { value: 'organisation', label: 'Organisation', icon: IconBuilding },
+  { value: 'users', label: 'Users', icon: IconUsers },
+  { value: 'tokens', label: 'API tokens', icon: IconKey },
+];
+
+/** Settings: organisation, users and invitations, personal API tokens. */
+export function SettingsLayout() {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const current = TABS.find((t) => pathname.startsWith(`/settings/${t.value}`))?.value ?? 'organisation';
+  return (
+    <>
+      <PageHeader title="Settings" description="Your organisation, the people who use Outsight, and API access." />
+      <Tabs value={current} onChange={(t) => t && navigate(`/settings/${t}`)} mb="lg">
+        <Tabs.List className="tabs-scroll" aria-label="Settings sections">
+          {TABS.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value} leftSection={<t.icon size={16} />}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Outlet />
+    </>
+  );
+}
