@@ -13,6 +13,11 @@ const Env = z.object({
   OUTSIGHT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   OUTSIGHT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   OUTSIGHT_TRUST_PROXY: flag.default(false),
+  OUTSIGHT_SMTP_URL: z.string().optional(),
+  OUTSIGHT_MAIL_FROM: z.string().default('Outsight <outsight@localhost>'),
+  OUTSIGHT_FILES_DIR: z.string().optional(),
+  OUTSIGHT_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  OUTSIGHT_JOBS: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -26,6 +31,14 @@ export interface Config {
   session: { idleMs: number; absoluteMs: number };
   trustProxy: boolean;
   logLevel: string;
+  /** smtp://user:pass@host:port (smtps:// for TLS); without it e-mails are only logged. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Uploaded evidence lives here under generated names, outside any served folder. */
+  filesDir: string;
+  maxUploadBytes: number;
+  /** Run the reminder job in this process (turn off on all but one server if you like; it is safe either way). */
+  jobs: boolean;
 }
 
 /** Reads the environment once at start; a bad value stops the process with its name. */
@@ -49,5 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMs: e.OUTSIGHT_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.OUTSIGHT_SESSION_MAX_HOURS * 3_600_000 },
     trustProxy: e.OUTSIGHT_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.OUTSIGHT_SMTP_URL ?? null,
+    mailFrom: e.OUTSIGHT_MAIL_FROM,
+    filesDir: path.resolve(e.OUTSIGHT_FILES_DIR ?? (database.kind === 'pglite' ? `${database.dataDir}-files` : './outsight-files')),
+    maxUploadBytes: e.OUTSIGHT_MAX_UPLOAD_MB * 1024 * 1024,
+    jobs: e.OUTSIGHT_JOBS,
   };
 }

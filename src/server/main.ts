@@ -1,4 +1,6 @@
+import pino from 'pino';
 import { buildApp } from './app.ts';
+import { createMailer } from './mail/mailer.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
@@ -17,8 +19,9 @@ async function main() {
   });
   await database.migrate();
 
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: pino({ level: config.logLevel }) });
   const app = await buildApp(
-    { db: database.db, config, now: () => new Date() },
+    { db: database.db, config, now: () => new Date(), mailer },
     {
       serveWeb: true,
       logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },

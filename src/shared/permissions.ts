@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   'sla.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
   'sla.write': ['owner', 'admin', 'manager'],
   'ticket.import': ['owner', 'admin', 'manager', 'analyst'],
+  'assessment.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'assessment.write': ['owner', 'admin', 'manager'],
+  'template.write': ['owner', 'admin', 'manager'],
+  'evidence.write': ['owner', 'admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

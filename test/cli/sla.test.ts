@@ -37,7 +37,23 @@ const file = (name: string, text: string) => {
 };
 const ids = { desk: '', generic: '' };
 
+// The server for the remote tests starts first, so its start-up overlaps the direct tests.
+let server: ChildProcess | undefined;
+let serverLog = '';
+let url = '';
+
 beforeAll(async () => {
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  server = spawn('npx', ['tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', OUTSIGHT_DATA_DIR: path.join(dir, 'remote-data'), OUTSIGHT_DEMO: '1', LOG_LEVEL: 'warn' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group: afterAll stops npx, tsx and node together
+  });
+  server.stdout!.on('data', (d) => (serverLog += d));
+  server.stderr!.on('data', (d) => (serverLog += d));
+
   const r = await runCli(['users', 'create', '--org-name', 'Acme Corp', '--email', 'owner@acme.test', '--name', 'Olga Owner', '--json'], {
     OUTSIGHT_DATA_DIR: dataDir,
     OUTSIGHT_PASSWORD: 'owner-password-1',
@@ -79,11 +95,16 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
+  if (server?.pid && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    process.kill(-server.pid, 'SIGTERM');
+    await exited;
+  }
   // Every CLI run, failed ones included, must have released the data-directory lock.
   expect(existsSync(`${dataDir}.lock`)).toBe(false);
   rmSync(dir, { recursive: true, force: true });
-});
+}, 30_000);
 
 describe('outsight tickets import / sla, direct mode', { timeout: 60_000 }, () => {
   it('imports the UCI ServiceNow event log by engagement name, and re-imports it by id without duplicates', async () => {
@@ -195,6 +216,14 @@ describe('outsight tickets import / sla, direct mode', { timeout: 60_000 }, () =
     // 10:00 in Berlin is 09:00 UTC; resolved after 1.5 h against an 8 h P2 target.
     expect(g1).toBe('G-1,P2,2026-03-02T09:00:00.000Z,2026-03-02T10:30:00.000Z,2026-03-02T10:30:00.000Z,5400000,5400000,0,false');
     expect(lines.some((l) => l.startsWith(`"'=HYPERLINK(""x"")",P2,`))).toBe(true);
+
+    // Many rejected rows: the first 20 are listed, and the total.
+    const many = file('many-bad.csv', ['Ref;Opened;Closed;Prio;State', ...Array.from({ length: 25 }, (_, i) => `B-${i};someday;;Hoch;Open`), ''].join('\n'));
+    const m = await cli(['tickets', 'import', many, '-e', 'Generic desk', '--format', 'generic', '--mapping', mapping]);
+    expect(m.code, m.stderr).toBe(0);
+    expect(m.stdout).toContain('0 tickets created');
+    expect(m.stdout).toContain('25 rows were rejected (the valid rows were imported); the first 20:');
+    expect(m.stdout.match(/^\s+\d+\s+Opened\s+someday\s/gm)).toHaveLength(20);
   });
 
   it('a mapping file with a mistake names the field and exits 2; flags are checked', async () => {
@@ -246,27 +275,13 @@ describe('outsight tickets import / sla, direct mode', { timeout: 60_000 }, () =
 // ---------------------------------------------------------------------------------------
 
 describe('outsight tickets import / sla against a running server', { timeout: 60_000 }, () => {
-  const remoteDir = path.join(dir, 'remote');
-  let server: ChildProcess | undefined;
-  let serverLog = '';
-  let url = '';
   let token = '';
   const remote = (args: string[]) => runCli([...args, '--url', url, '--token', token], {});
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    server = spawn('npx', ['tsx', 'src/server/main.ts'], {
-      cwd: ROOT,
-      env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', OUTSIGHT_DATA_DIR: path.join(remoteDir, 'data'), OUTSIGHT_DEMO: '1', LOG_LEVEL: 'warn' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true, // its own process group: afterAll stops npx, tsx and node together
-    });
-    server.stdout!.on('data', (d) => (serverLog += d));
-    server.stderr!.on('data', (d) => (serverLog += d));
     const deadline = Date.now() + 110_000;
     for (;;) {
-      if (server.exitCode !== null) throw new Error(`server exited ${server.exitCode}:\n${serverLog}`);
+      if (!server || server.exitCode !== null) throw new Error(`server exited ${server?.exitCode}:\n${serverLog}`);
       if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${serverLog}`);
       const ok = await fetch(`${url}/api/v1/health`).then(
         (res) => res.ok,
@@ -291,14 +306,6 @@ describe('outsight tickets import / sla against a running server', { timeout: 60
     expect(created.status).toBe(201);
     token = ((await created.json()) as { token: string }).token;
   }, 120_000);
-
-  afterAll(async () => {
-    if (server?.pid && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      process.kill(-server.pid, 'SIGTERM');
-      await exited;
-    }
-  }, 30_000);
 
   it('streams a Jira export to a demo engagement given by name, then reads its SLA report and tickets', async () => {
     const jira = file('jira.csv', 'Issue key,Summary,Priority,Status,Created,Resolved\nSD-1,Printer,High,Done,21/Nov/26 4:30 PM,22/Nov/26 9:00 AM\n');

@@ -4,6 +4,8 @@ import { inject } from 'vitest';
 import { buildApp, type OutsightApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase, type Database } from '../../src/server/db/client.ts';
+import pino from 'pino';
+import { createMailer } from '../../src/server/mail/mailer.ts';
 
 // First-run setup needs a database without any organisation, so this file always gets
 // its own embedded database, whichever server the rest of the suite runs on.
@@ -16,7 +18,8 @@ beforeAll(async () => {
     ? await openDatabase({ kind: 'pglite', dataDir: null, loadDataDir: new Blob([readFileSync(template)]) })
     : await openDatabase({ kind: 'pglite', dataDir: null });
   if (!template) await database.migrate();
-  app = await buildApp({ db: database.db, config: loadConfig({ OUTSIGHT_DEMO: '0' }), now: () => new Date() });
+  const config = loadConfig({ OUTSIGHT_DEMO: '0' });
+  app = await buildApp({ db: database.db, config, now: () => new Date(), mailer: createMailer({ smtpUrl: null, from: config.mailFrom, log: pino({ level: 'silent' }) }) });
 });
 afterAll(async () => {
   await app.close();

@@ -2,6 +2,8 @@ import { buildApp, type OutsightApp } from '../../src/server/app.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/client.ts';
 import { openTestDatabase } from './db.ts';
+import pino from 'pino';
+import { createMailer, type Mailer } from '../../src/server/mail/mailer.ts';
 
 export interface TestApp {
   app: OutsightApp;
@@ -9,6 +11,7 @@ export interface TestApp {
   config: Config;
   /** Shifts the app's clock; tests of timeouts and expiry move it forward. */
   clock: { offsetMs: number };
+  mailer: Mailer;
   close(): Promise<void>;
 }
 
@@ -16,12 +19,14 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const database = await openTestDatabase();
   const config = { ...loadConfig({ OUTSIGHT_DATA_DIR: '/nonexistent', OUTSIGHT_DEMO: '0' }), ...overrides };
   const clock = { offsetMs: 0 };
-  const app = await buildApp({ db: database.db, config, now: () => new Date(Date.now() + clock.offsetMs) });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: pino({ level: 'silent' }) });
+  const app = await buildApp({ db: database.db, config, now: () => new Date(Date.now() + clock.offsetMs), mailer });
   return {
     app,
     database,
     config,
     clock,
+    mailer,
     async close() {
       await app.close();
       await database.close();

@@ -4,3 +4,4 @@ export * from './schema/auth.ts';
 export * from './schema/vendors.ts';
 export * from './schema/audit.ts';
 export * from './schema/sla.ts';
+export * from './schema/due-diligence.ts';

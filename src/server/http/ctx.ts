@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Ctx, PublicCtx } from '../context.ts';
 import type { Db } from '../db/client.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { requireActor } from './access.ts';
 
 export interface AppDeps {
@@ -9,6 +10,7 @@ export interface AppDeps {
   config: Config;
   /** Injected so tests can move time (idle timeouts, expiring links). */
   now: () => Date;
+  mailer: Mailer;
 }
 
 declare module 'fastify' {
