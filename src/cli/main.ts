@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerDbCommands } from './commands/db.ts';
+import { registerSlaCommands } from './commands/sla.ts';
+import { registerTicketCommands } from './commands/tickets.ts';
 import { registerTokenCommands } from './commands/tokens.ts';
 import { registerUserCommands } from './commands/users.ts';
 import { registerVendorCommands } from './commands/vendors.ts';
@@ -8,7 +10,14 @@ import { CliError, EXIT, reportError, type Out } from './output.ts';
 
 // Each command group is one file under commands/ exposing register<Group>Commands;
 // a new group (tickets, sla, templates) is one file plus one line here.
-const COMMANDS = [registerVendorCommands, registerUserCommands, registerTokenCommands, registerDbCommands];
+const COMMANDS = [
+  registerVendorCommands,
+  registerUserCommands,
+  registerTokenCommands,
+  registerDbCommands,
+  registerTicketCommands,
+  registerSlaCommands,
+];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
