@@ -104,6 +104,19 @@ describe('ticket import: formats and bad files', () => {
     expect(z101.firstResponseAt).toBe(Date.UTC(2026, 2, 2, 10, 15));
   });
 
+  it('a narrower re-export updates what it maps and keeps the rest', async () => {
+    const eng = await newEngagement();
+    const mapping = (cols: Record<string, string>) =>
+      encodeURIComponent(JSON.stringify({ shape: 'tickets', columns: cols, dateOrder: 'ymd', timeZone: 'UTC' }));
+    const full = 'id,opened,prio,resolved\nN-1,2026-01-05 09:00,P1,2026-01-05 12:00\n';
+    expect((await upload(eng, full, `format=generic&mapping=${mapping({ externalId: 'id', openedAt: 'opened', priority: 'prio', resolvedAt: 'resolved' })}`)).json()).toMatchObject({ ticketsCreated: 1 });
+    const narrow = 'id,opened,prio\nN-1,2026-01-05 09:00,P2\n';
+    expect((await upload(eng, narrow, `format=generic&mapping=${mapping({ externalId: 'id', openedAt: 'opened', priority: 'prio' })}`)).json()).toMatchObject({ ticketsUpdated: 1 });
+    const { loadTicketsForSla } = await import('../../src/server/modules/tickets/tickets.repo.ts');
+    const [n1] = await loadTicketsForSla(t.database.db, org.orgId, eng);
+    expect(n1).toMatchObject({ priority: 'P2', resolvedAt: Date.UTC(2026, 0, 5, 12) });
+  });
+
   it('reads UTF-16 with a BOM and UTF-8 with a BOM', async () => {
     const eng = await newEngagement();
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(jira.replace(/SD-/g, 'U16-'), 'utf16le')]);

@@ -10,7 +10,7 @@ import { readDelimited, type RowSink } from './ticket-reader.ts';
 import { rowNormaliser, type TicketEvent } from './ticket-rows.ts';
 import { openSource } from './ticket-source.ts';
 import { readXlsx } from './ticket-xlsx.ts';
-import { openStaging, upsertFromStaging } from './tickets.load.ts';
+import { openStaging, upsertFromStaging, type MappedField } from './tickets.load.ts';
 
 const BATCH = 5_000;
 /** Rejections kept for the downloadable report; the count is always exact. */
@@ -111,7 +111,13 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
     if (opts.strict && rejectedCount > 0) {
       throw new AppError('import_rejected', `${rejectedCount} row(s) rejected in strict mode; nothing was imported.`, { rejected: rejected.slice(0, 1000), rejectedCount });
     }
-    const counts = await upsertFromStaging(tx, { orgId: ctx.actor.orgId, engagementId: opts.engagementId, importId, mergeHistory: mapping.shape === 'events' });
+    const cols = mapping.columns;
+    const mapped = new Set<MappedField>(
+      (['priority', 'status', 'title', 'firstResponseAt', 'resolvedAt', 'closedAt'] as const).filter((f) => cols[f] !== undefined),
+    );
+    // Event logs infer the first response from the first status change; Zendesk gives minutes.
+    if ((mapping.shape === 'events' && cols.status) || mapping.firstResponseMinutesColumn) mapped.add('firstResponseAt');
+    const counts = await upsertFromStaging(tx, { orgId: ctx.actor.orgId, engagementId: opts.engagementId, importId, mergeHistory: mapping.shape === 'events', mapped });
     const record = await insertTicketImport(tx, {
       id: importId,
       orgId: ctx.actor.orgId,

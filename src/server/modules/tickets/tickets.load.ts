@@ -89,7 +89,11 @@ const ts = (col: string) => sql.raw(`CASE WHEN ${col} IS NULL THEN NULL ELSE to_
  * what is new and duplicates nothing); one-row-per-ticket exports replace the ticket.
  * Rows that would change nothing are not written, so re-imports report them unchanged.
  */
-export async function upsertFromStaging(tx: Db, p: { orgId: string; engagementId: string; importId: string; mergeHistory: boolean }) {
+export async function upsertFromStaging(
+  tx: Db,
+  p: { orgId: string; engagementId: string; importId: string; mergeHistory: boolean; mapped: ReadonlySet<MappedField> },
+) {
+  const next = nextValues(p.mergeHistory, p.mapped);
   const rows = await queryRows<{ created: number; updated: number; total: number }>(
     tx,
     sql`
@@ -100,22 +104,13 @@ export async function upsertFromStaging(tx: Db, p: { orgId: string; engagementId
         ${ts('opened_at')}, ${ts('first_response_at')}, ${ts('resolved_at')}, ${ts('closed_at')}, history, ${p.importId}::uuid
       FROM agg
       ON CONFLICT (engagement_id, external_id) DO UPDATE SET
-        -- An older export imported after a newer one must not roll the ticket back.
-        priority = CASE WHEN ${sql.raw(NEWER)} THEN excluded.priority ELSE t.priority END,
-        status = CASE WHEN ${sql.raw(NEWER)} THEN excluded.status ELSE t.status END,
-        title = coalesce(excluded.title, t.title),
-        opened_at = least(t.opened_at, excluded.opened_at),
-        first_response_at = coalesce(least(t.first_response_at, excluded.first_response_at), t.first_response_at, excluded.first_response_at),
-        resolved_at = CASE WHEN ${sql.raw(NEWER)} THEN excluded.resolved_at ELSE t.resolved_at END,
-        closed_at = CASE WHEN ${sql.raw(NEWER)} THEN excluded.closed_at ELSE t.closed_at END,
-        history = CASE WHEN ${p.mergeHistory} THEN (
-          SELECT coalesce(jsonb_agg(e ORDER BY (e->>0)::bigint, (e->>2)::bigint), '[]'::jsonb)
-          FROM (SELECT DISTINCT e FROM jsonb_array_elements(t.history || excluded.history) AS x(e)) d
-        ) ELSE excluded.history END,
+        priority = ${next.priority}, status = ${next.status}, title = ${next.title}, opened_at = ${next.opened_at},
+        first_response_at = ${next.first_response_at}, resolved_at = ${next.resolved_at}, closed_at = ${next.closed_at},
+        history = ${next.history},
         import_id = excluded.import_id,
         updated_at = now()
       WHERE (t.priority, t.status, t.title, t.opened_at, t.first_response_at, t.resolved_at, t.closed_at)
-              IS DISTINCT FROM (excluded.priority, excluded.status, coalesce(excluded.title, t.title), excluded.opened_at, excluded.first_response_at, excluded.resolved_at, excluded.closed_at)
+              IS DISTINCT FROM (${next.priority}, ${next.status}, ${next.title}, ${next.opened_at}, ${next.first_response_at}, ${next.resolved_at}, ${next.closed_at})
          OR (CASE WHEN ${p.mergeHistory} THEN NOT (t.history @> excluded.history) ELSE t.history IS DISTINCT FROM excluded.history END)
       RETURNING (xmax = 0) AS inserted
     )
@@ -158,6 +153,33 @@ const SNAPSHOT_AGG = sql.raw(`agg AS (
       SELECT DISTINCT ON (external_id) external_id, opened_at, first_response_at, resolved_at, closed_at, status, priority, title, '[]'::jsonb AS history
       FROM ticket_staging ORDER BY external_id, event_at DESC NULLS LAST, seq DESC
     )`);
+
+export type MappedField = 'priority' | 'status' | 'title' | 'firstResponseAt' | 'resolvedAt' | 'closedAt';
+
+/**
+ * The value each column takes when a ticket is imported again. A column the file does not
+ * map keeps what is stored (a narrower export must not blank it); an event log merges
+ * (earliest opening, last word from the newest update); a snapshot replaces.
+ */
+function nextValues(merge: boolean, mapped: ReadonlySet<MappedField>) {
+  const latest = (col: string, field: MappedField) =>
+    sql.raw(mapped.has(field) ? (merge ? `CASE WHEN ${NEWER} THEN excluded.${col} ELSE t.${col} END` : `excluded.${col}`) : `t.${col}`);
+  return {
+    priority: latest('priority', 'priority'),
+    status: latest('status', 'status'),
+    title: sql.raw(mapped.has('title') ? 'coalesce(excluded.title, t.title)' : 't.title'),
+    opened_at: sql.raw(merge ? 'least(t.opened_at, excluded.opened_at)' : 'excluded.opened_at'),
+    first_response_at: sql.raw(
+      mapped.has('firstResponseAt') ? (merge ? 'coalesce(least(t.first_response_at, excluded.first_response_at), t.first_response_at, excluded.first_response_at)' : 'excluded.first_response_at') : 't.first_response_at',
+    ),
+    resolved_at: latest('resolved_at', 'resolvedAt'),
+    closed_at: latest('closed_at', 'closedAt'),
+    history: merge
+      ? sql.raw(`(SELECT coalesce(jsonb_agg(e ORDER BY (e->>0)::bigint, (e->>2)::bigint), '[]'::jsonb)
+          FROM (SELECT DISTINCT e FROM jsonb_array_elements(t.history || excluded.history) AS x(e)) d)`)
+      : sql.raw('excluded.history'),
+  };
+}
 
 // The incoming ticket's last update is at least as recent as the stored one's.
 const NEWER = `coalesce((excluded.history->-1->>0)::bigint, 0) >= coalesce((t.history->-1->>0)::bigint, 0)`;
