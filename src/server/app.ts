@@ -29,6 +29,10 @@ import { registerCalendarRoutes } from './modules/calendars/calendars.routes.ts'
 import { registerSlaRoutes } from './modules/sla/sla.routes.ts';
 import { registerTicketRoutes } from './modules/tickets/tickets.routes.ts';
 import { registerTicketMappingRoutes } from './modules/tickets/ticket-mappings.routes.ts';
+import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.ts';
+import { registerDueDiligenceRoutes } from './modules/due-diligence/overview.ts';
+import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.ts';
+import { registerQuestionnaireRoutes } from './modules/questionnaires/questionnaires.routes.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -50,6 +54,10 @@ const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerSlaRoutes,
   registerTicketRoutes,
   registerTicketMappingRoutes,
+  registerQuestionnaireRoutes,
+  registerAssessmentRoutes,
+  registerEvidenceRoutes,
+  registerDueDiligenceRoutes,
 ];
 
 export interface RouteInfo {

@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { buildApp } from './app.ts';
+import { Cron } from 'croner';
 import { createMailer } from './mail/mailer.ts';
+import { runReminders } from './jobs/reminders.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
@@ -28,6 +30,16 @@ async function main() {
     },
   );
 
+  // Reminders run every ten minutes; claims in the database keep several servers from doubling them.
+  const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const jobLog = app.log.child({ job: 'reminders' });
+  const reminders = config.jobs
+    ? new Cron('*/10 * * * *', { protect: true, catch: (err) => jobLog.error({ err }, 'reminder run failed') }, async () => {
+        const r = await runReminders({ db: database.db, mailer, log: jobLog, baseUrl }, new Date());
+        if (r.sent || r.failed) jobLog.info(r, 'reminders');
+      })
+    : null;
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -37,6 +49,7 @@ async function main() {
     // so PGlite flushes everything to disk.
     const force = setTimeout(() => process.exit(1), 15_000).unref();
     try {
+      reminders?.stop();
       await app.close();
       await database.close();
       clearTimeout(force);

@@ -5,6 +5,8 @@ import { insertInvitation } from '../../src/server/modules/users/invitations.rep
 import { newSecret, sha256 } from '../../src/server/modules/auth/secrets.ts';
 import { insertToken } from '../../src/server/modules/tokens/tokens.repo.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { ddRows } from './matrix/due-diligence.rows.ts';
+import { INTERNAL, WRITERS, type Call, type MatrixEnv, type Row, type Scope } from './matrix/types.ts';
 import { addSlaFixtures, authHeaders, createTestOrg, loginAs, PASSWORD, type Login, type SlaFixtures, type TestOrg } from '../support/factories.ts';
 
 /**
@@ -12,30 +14,6 @@ import { addSlaFixtures, authHeaders, createTestOrg, loginAs, PASSWORD, type Log
  * organisation's object, an id that does not exist}. The expected roles are written
  * here, not read from the code, so a changed permission fails this test.
  */
-type Scope = 'own' | 'foreign' | 'missing';
-interface Call {
-  org: TestOrg; // the organisation the object comes from (own or foreign)
-  actor: TestOrg['users'][Role] | null;
-  scope: Scope;
-}
-interface Req {
-  url: string;
-  payload?: unknown;
-  headers?: Record<string, string>;
-}
-interface Row {
-  /** 'public' routes answer everyone alike; otherwise the roles that get `ok`. */
-  allowed: readonly Role[] | 'public' | 'signed-in';
-  ok: number;
-  /** The route names an object in its path: test own/foreign/missing. */
-  scoped?: boolean;
-  /** Status a public route gives for a missing object. */
-  publicMissing?: number;
-  build(c: Call): Promise<Req> | Req;
-}
-
-const INTERNAL = ['owner', 'admin', 'manager', 'analyst', 'auditor'] as const;
-const WRITERS = ['owner', 'admin', 'manager'] as const;
 const ADMINS = ['owner', 'admin'] as const;
 const AUDIT = ['owner', 'admin', 'auditor'] as const;
 
@@ -59,7 +37,23 @@ async function freshInvitation(org: TestOrg) {
   return { token, id: inv.id };
 }
 
+const env: MatrixEnv = {
+  get t() {
+    return t;
+  },
+  get own() {
+    return own;
+  },
+  get foreign() {
+    return foreign;
+  },
+  uniq,
+  id,
+};
+const dd = ddRows(env);
+
 const MATRIX: Record<string, Row> = {
+  ...dd.rows,
   'GET /api/v1/health': { allowed: 'public', ok: 200, build: () => ({ url: '/api/v1/health' }) },
   'GET /api/v1/openapi.json': { allowed: 'public', ok: 200, build: () => ({ url: '/api/v1/openapi.json' }) },
   'GET /api/v1/setup/status': { allowed: 'public', ok: 200, build: () => ({ url: '/api/v1/setup/status' }) },
@@ -242,6 +236,7 @@ beforeAll(async () => {
   foreign = await createTestOrg(t.database.db, 'Foreign');
   sla.set(own, await addSlaFixtures(t.database.db, own));
   sla.set(foreign, await addSlaFixtures(t.database.db, foreign));
+  await dd.setup();
 });
 afterAll(() => t.close());
 

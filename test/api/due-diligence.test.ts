@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { MINI_TEMPLATE, PDF } from '../support/due-diligence.ts';
+import { addUser, authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
+import { startSmtp } from '../support/smtp.ts';
+
+let t: TestApp;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let org: TestOrg;
+let manager: Login;
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  t = await createTestApp({ smtpUrl: smtp.url, publicUrl: 'https://outsight.example', maxUploadBytes: 64 * 1024 });
+  org = await createTestOrg(t.database.db);
+  manager = await loginAs(t.database.db, org.users.manager);
+});
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
+
+const api = (method: string, url: string, payload?: unknown, headers: Record<string, string> = {}, login: Login = manager) =>
+  t.app.inject({ method: method as 'GET', url, payload: payload as object, headers: { ...authHeaders(login), ...headers } });
+
+/** Opens the e-mailed portal link as the vendor would, returning the portal session. */
+async function openLink(token: string) {
+  const res = await t.app.inject({ method: 'POST', url: `/api/v1/portal/links/${token}/session` });
+  expect(res.statusCode).toBe(200);
+  const cookie = res.cookies.find((c) => c.name === 'outsight_session')!.value;
+  return { cookie: `outsight_session=${cookie}`, csrf: res.json().me.csrfToken as string };
+}
+const asVendor = (s: { cookie: string; csrf: string }) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
+
+async function sendMini(email = 'answers@vendor.example') {
+  const tpl = await api('POST', '/api/v1/questionnaires', { name: 'Mini', definition: MINI_TEMPLATE });
+  expect(tpl.statusCode).toBe(201);
+  const sent = await api('POST', '/api/v1/assessments', { vendorId: org.vendor.id, templateId: tpl.json().id, dueDate: '2030-06-30', contactEmail: email });
+  expect(sent.statusCode).toBe(201);
+  return { templateId: tpl.json().id as string, assessmentId: sent.json().id as string, email };
+}
+
+describe('the assessment loop through the API', () => {
+  it('sends, answers through the portal link (condition, upload), submits, reviews, and scores', async () => {
+    const { assessmentId, email } = await sendMini();
+    const token = smtp.linkFor(email);
+    expect(smtp.inbox.at(-1)!.text).toContain('https://outsight.example/portal/link/');
+    const vendor = await openLink(token);
+    // The link is single-use.
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/portal/links/${token}/session` })).statusCode).toBe(410);
+
+    const view = (await t.app.inject({ method: 'GET', url: `/api/v1/portal/assessments/${assessmentId}`, headers: asVendor(vendor) })).json();
+    expect(view.visible).toEqual(['mfa', 'iso', 'notes']); // mfa_scope waits for "yes"
+    const put = (q: string, value: unknown) => t.app.inject({ method: 'PUT', url: `/api/v1/portal/assessments/${assessmentId}/answers/${q}`, payload: { value }, headers: asVendor(vendor) });
+    const hidden = await put('mfa_scope', 'all');
+    expect(hidden.statusCode).toBe(400);
+    expect(hidden.json().error.message).toMatch(/not shown/);
+    expect((await put('mfa', 'perhaps')).statusCode).toBe(400);
+    expect((await put('mfa', true)).statusCode).toBe(200);
+    expect((await put('mfa_scope', 'admins')).statusCode).toBe(200);
+    expect((await put('notes', '<script>alert(1)</script>')).statusCode).toBe(200);
+
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/portal/evidence?type=iso27001_certificate&title=ISO%2027001&issuer=BSI&validFrom=2025-01-01&validUntil=2028-01-01&fileName=iso.pdf&assessmentId=${assessmentId}&questionId=iso`,
+      payload: PDF,
+      headers: { ...asVendor(vendor), 'content-type': 'application/pdf' },
+    });
+    expect(upload.statusCode).toBe(201);
+    expect(upload.json()).toMatchObject({ validUntil: '2028-01-01', validity: 'valid', fileName: 'iso.pdf' });
+    expect((await put('iso', [upload.json().id])).statusCode).toBe(200);
+
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/portal/assessments/${assessmentId}/submit`, headers: asVendor(vendor) })).statusCode).toBe(200);
+    const late = await put('notes', 'changed my mind');
+    expect(late.statusCode).toBe(409);
+    expect(smtp.inbox.some((m) => m.to.includes(org.users.manager.email) && /submitted/.test(m.subject))).toBe(true);
+
+    // Review: accept one answer, ask about another, raise a finding on the third.
+    expect((await api('PUT', `/api/v1/assessments/${assessmentId}/answers/mfa/review`, { status: 'accepted' })).statusCode).toBe(200);
+    expect((await api('PUT', `/api/v1/assessments/${assessmentId}/answers/mfa_scope/review`, { status: 'clarification' })).statusCode).toBe(200);
+    await api('POST', `/api/v1/assessments/${assessmentId}/comments`, { questionId: 'mfa_scope', body: 'When will everyone have MFA?', visibility: 'vendor' });
+    await api('POST', `/api/v1/assessments/${assessmentId}/comments`, { questionId: 'mfa_scope', body: 'Internal: they were vague on the call', visibility: 'internal' });
+    const finding = await api('POST', `/api/v1/assessments/${assessmentId}/findings`, { questionId: 'mfa_scope', title: 'MFA only for admins', severity: 'high', ownerId: org.users.manager.id, dueDate: '2030-12-31' });
+    expect(finding.statusCode).toBe(201);
+
+    // The vendor sees the question addressed to it and never the internal note.
+    const clarifyLink = smtp.linkFor(email);
+    const vendor2 = await openLink(clarifyLink);
+    const again = (await t.app.inject({ method: 'GET', url: `/api/v1/portal/assessments/${assessmentId}`, headers: asVendor(vendor2) })).json();
+    expect(again.comments.map((c: { body: string }) => c.body)).toEqual(['When will everyone have MFA?']);
+    expect(JSON.stringify(again)).not.toContain('vague');
+
+    const done = await api('POST', `/api/v1/assessments/${assessmentId}/complete`);
+    expect(done.statusCode).toBe(200);
+    const a = done.json();
+    expect(a.status).toBe('completed');
+    // mfa yes (2 of 2 points) + admins only (0.5 of 1 point) = 2.5 of 3 points.
+    expect(a.score.overall).toBeCloseTo(83.3, 1);
+    expect(a.findings).toHaveLength(1);
+    expect(a.answers.find((x: { questionId: string }) => x.questionId === 'notes').value).toBe('<script>alert(1)</script>');
+  });
+
+  it('a re-assessment starts from the previous answers, which the vendor must confirm', async () => {
+    const { templateId, email } = await sendMini('reassess@vendor.example');
+    const first = await openLink(smtp.linkFor(email));
+    const firstId = (await t.app.inject({ method: 'GET', url: '/api/v1/portal', headers: asVendor(first) })).json().requests[0].id;
+    await t.app.inject({ method: 'PUT', url: `/api/v1/portal/assessments/${firstId}/answers/mfa`, payload: { value: false }, headers: asVendor(first) });
+    await t.app.inject({ method: 'POST', url: `/api/v1/portal/assessments/${firstId}/submit`, headers: asVendor(first) });
+    const second = await api('POST', '/api/v1/assessments', { vendorId: org.vendor.id, templateId, dueDate: '2030-07-31', contactEmail: email, reassess: true });
+    const secondId = second.json().id;
+    expect(second.json().answers).toEqual([expect.objectContaining({ questionId: 'mfa', value: false, carriedOver: true })]);
+    const v = await openLink(smtp.linkFor(email));
+    const blocked = await t.app.inject({ method: 'POST', url: `/api/v1/portal/assessments/${secondId}/submit`, headers: asVendor(v) });
+    expect(blocked.statusCode).toBe(400);
+    expect(blocked.json().error.details.issues[0]).toMatchObject({ path: 'mfa', message: expect.stringMatching(/Carried over/) });
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/portal/assessments/${secondId}/confirm`, headers: asVendor(v) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/portal/assessments/${secondId}/submit`, headers: asVendor(v) })).statusCode).toBe(200);
+  });
+});
+
+describe('portal links', () => {
+  it('an expired link is refused', async () => {
+    const { email } = await sendMini('expired@vendor.example');
+    const token = smtp.linkFor(email);
+    t.clock.offsetMs = 15 * 86_400_000;
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/portal/links/${token}/session` });
+    t.clock.offsetMs = 0;
+    expect(res.statusCode).toBe(410);
+    expect(res.json().error.message).toMatch(/expired/);
+  });
+});
+
+describe('reminders', () => {
+  it('go out 7, 3 and 1 days before the due date and once when overdue, each exactly once', async () => {
+    const { runReminders } = await import('../../src/server/jobs/reminders.ts');
+    const o = await createTestOrg(t.database.db);
+    const m = await loginAs(t.database.db, o.users.manager);
+    const tpl = (await api('POST', '/api/v1/questionnaires', { name: 'Mini', definition: MINI_TEMPLATE }, {}, m)).json();
+    const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await api('POST', '/api/v1/assessments', { vendorId: o.vendor.id, templateId: tpl.id, dueDate: due, contactEmail: 'remind@vendor.example' }, {}, m);
+    const deps = { db: t.database.db, mailer: t.mailer, log: t.app.log, baseUrl: 'https://outsight.example' };
+    const count = () => smtp.inbox.filter((x) => x.to.includes('remind@vendor.example')).length;
+    expect(count()).toBe(1); // the invitation
+    const at = (daysBeforeDue: number) => new Date(Date.parse(`${due}T09:00:00Z`) - daysBeforeDue * 86_400_000);
+    await runReminders(deps, at(9));
+    expect(count()).toBe(1);
+    await runReminders(deps, at(7));
+    await runReminders(deps, at(7)); // a second server, or the next run: no duplicate
+    expect(count()).toBe(2);
+    await runReminders(deps, at(3));
+    await runReminders(deps, at(1));
+    await runReminders(deps, at(-2));
+    await runReminders(deps, at(-3));
+    expect(count()).toBe(5);
+    const subjects = smtp.inbox.filter((x) => x.to.includes('remind@vendor.example')).map((x) => x.subject);
+    expect(subjects.slice(1)).toEqual([expect.stringMatching(/due in 7 days/), expect.stringMatching(/due in 3 days/), expect.stringMatching(/due in 1 day$/), expect.stringMatching(/^Overdue/)]);
+    // Every reminder carries a working link.
+    const s = await openLink(smtp.linkFor('remind@vendor.example'));
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/portal', headers: asVendor(s) })).statusCode).toBe(200);
+  });
+});
+
+describe('isolation', () => {
+  it("a contact of another vendor of the same organisation sees none of this vendor's requests or documents", async () => {
+    const { assessmentId } = await sendMini('iso-a@vendor.example');
+    const other = await addUser(t.database.db, org.orgId, 'vendor_contact', org.otherVendor.id);
+    const h = authHeaders(await loginAs(t.database.db, other));
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/portal/assessments/${assessmentId}`, headers: h })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/portal/assessments/${assessmentId}/answers/mfa`, payload: { value: true }, headers: h })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/portal', headers: h })).json().requests).toEqual([]);
+    const docs = await api('GET', `/api/v1/vendors/${org.vendor.id}/evidence`);
+    for (const d of docs.json().items) {
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/portal/evidence/${d.id}/download`, headers: h })).statusCode).toBe(404);
+    }
+    const attach = await t.app.inject({ method: 'POST', url: `/api/v1/portal/evidence?type=nda&title=x&fileName=x.pdf&assessmentId=${assessmentId}`, payload: PDF, headers: { ...h, 'content-type': 'application/pdf' } });
+    expect(attach.statusCode).toBe(400);
+  });
+});
+
+describe('uploads: bad files', () => {
+  const up = (name: string, body: Buffer, extra = '') =>
+    api('POST', `/api/v1/vendors/${org.vendor.id}/evidence?type=policy&title=Policy&fileName=${encodeURIComponent(name)}${extra}`, body, { 'content-type': 'application/pdf' });
+
+  it('stores under a generated name and downloads as an attachment, whatever the name says', async () => {
+    const res = await up('../../etc/passwd.pdf', PDF);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().fileName).toBe('passwd.pdf');
+    const { readdirSync } = await import('node:fs');
+    const path = await import('node:path');
+    const stored = readdirSync(path.join(t.config.filesDir, org.orgId));
+    expect(stored.every((f) => /^[0-9a-f-]{36}$/.test(f))).toBe(true);
+    const dl = await api('GET', `/api/v1/evidence/${res.json().id}/download`);
+    expect(dl.headers['content-disposition']).toMatch(/^attachment; filename="passwd.pdf"/);
+    expect(dl.headers['content-type']).toBe('application/pdf');
+    expect(dl.rawPayload.equals(PDF)).toBe(true);
+  });
+
+  it('refuses an overlong name, a program renamed .pdf, an oversize file, an empty file and reversed dates', async () => {
+    expect((await up('a'.repeat(300) + '.pdf', PDF)).statusCode).toBe(400);
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(200)]);
+    const prog = await up('report.pdf', elf);
+    expect(prog.statusCode).toBe(415);
+    expect(prog.json().error.message).toMatch(/PDF, an image or an Office document/);
+    const big = await up('big.pdf', Buffer.concat([PDF, Buffer.alloc(100 * 1024)]));
+    expect(big.statusCode).toBe(413);
+    expect((await up('empty.pdf', Buffer.alloc(0))).statusCode).toBe(400);
+    const dates = await up('dates.pdf', PDF, '&validFrom=2026-01-01&validUntil=2025-01-01');
+    expect(dates.statusCode).toBe(400);
+    expect(dates.json().error.details.issues[0].path).toBe('validUntil');
+    const { readdirSync } = await import('node:fs');
+    const path = await import('node:path');
+    // Nothing half-written is left behind by the refused uploads.
+    expect(readdirSync(path.join(t.config.filesDir, org.orgId)).some((f) => f.endsWith('.part'))).toBe(false);
+  });
+});
