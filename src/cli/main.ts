@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerDbCommands } from './commands/db.ts';
 import { registerSlaCommands } from './commands/sla.ts';
+import { registerTemplateCommands } from './commands/templates.ts';
 import { registerTicketCommands } from './commands/tickets.ts';
 import { registerTokenCommands } from './commands/tokens.ts';
 import { registerUserCommands } from './commands/users.ts';
@@ -17,6 +18,7 @@ const COMMANDS = [
   registerDbCommands,
   registerTicketCommands,
   registerSlaCommands,
+  registerTemplateCommands,
 ];
 
 function version(): string {

@@ -213,3 +213,31 @@ describe('uploads: bad files', () => {
     expect(readdirSync(path.join(t.config.filesDir, org.orgId)).some((f) => f.endsWith('.part'))).toBe(false);
   });
 });
+
+describe('questionnaire import and versions', () => {
+  it("imports Google's VSAQ questionnaires with conditions, and refuses a file that is not one", async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync('../shared/data/google-vsaq/questionnaires/webapp.json', 'utf8');
+    const res = await api('POST', '/api/v1/questionnaires/import?format=vsaq', text, { 'content-type': 'text/plain' });
+    expect(res.statusCode).toBe(201);
+    const r = res.json();
+    expect(r.questions).toBeGreaterThan(50);
+    expect(r.conditions).toBeGreaterThan(10);
+    expect(r.skipped.every((s: { reason: string }) => s.reason.length > 0)).toBe(true);
+    const detail = (await api('GET', `/api/v1/questionnaires/${r.templateId}`)).json();
+    expect(detail.questionCount).toBe(r.questions);
+    const bad = await api('POST', '/api/v1/questionnaires/import?format=vsaq', 'this is not a questionnaire', { 'content-type': 'text/plain' });
+    expect(bad.statusCode).toBe(422);
+  });
+
+  it('an edit is a new version; a sent assessment keeps the version it was sent with', async () => {
+    const { templateId, assessmentId } = await sendMini('versions@vendor.example');
+    const edited = { ...MINI_TEMPLATE, sections: [{ ...MINI_TEMPLATE.sections[0], questions: MINI_TEMPLATE.sections[0].questions.slice(0, 1) }] };
+    const v2 = await api('PUT', `/api/v1/questionnaires/${templateId}`, { name: 'Mini v2', definition: edited });
+    expect(v2.json()).toMatchObject({ version: 2, questionCount: 1 });
+    expect((await api('GET', `/api/v1/assessments/${assessmentId}`)).json().definition.sections[0].questions).toHaveLength(4);
+    const invalid = await api('PUT', `/api/v1/questionnaires/${templateId}`, { name: 'Broken', definition: { name: 'x', sections: [{ id: 's', title: 'S', questions: [{ id: 'q', type: 'single_choice', text: 'Pick', required: true, weight: 1, topic: 'exit', severity: 'low' }] }] } });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.details.issues[0].path).toMatch(/^definition\.sections\.0\.questions\.0/);
+  });
+});

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { BUILT_IN_TEMPLATE } from '../../../domain/questionnaire/builtin-template.ts';
-import { exportTemplate, importTemplate } from '../../../domain/questionnaire/template.ts';
-import { importVsaq } from '../../../domain/questionnaire/vsaq.ts';
+import { exportTemplate } from '../../../domain/questionnaire/template.ts';
 import { IdParams, OkResponse, Page } from '../../../shared/contracts/common.ts';
 import { TemplateDetail, TemplateImportResult, TemplateInput, TemplateSummary } from '../../../shared/contracts/due-diligence.ts';
-import { AppError } from '../../http/app-error.ts';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import { decodeText } from '../../http/text-decode.ts';
@@ -47,30 +45,9 @@ export function registerQuestionnaireRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const ctx = ctxOf(req);
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? ''));
-      const textBody = decodeText(body);
-      let definition;
-      let skipped: Array<{ id?: string; type?: string; reason: string }> = [];
-      if (req.query.format === 'vsaq') {
-        try {
-          const r = importVsaq(textBody, { name: req.query.name });
-          definition = r.template;
-          skipped = [...r.report.skipped];
-        } catch (err) {
-          throw new AppError('import_rejected', `Not a VSAQ questionnaire: ${(err as Error).message}`, { rejected: [{ line: 0, field: '(file)', reason: (err as Error).message }] });
-        }
-      } else {
-        const r = importTemplate(textBody);
-        if ('issues' in r) {
-          throw new AppError('validation_failed', 'The questionnaire file is not valid.', { issues: r.issues.slice(0, 100).map((i) => ({ path: i.path, message: i.message })) });
-        }
-        definition = r.template;
-      }
-      const { template, version } = await service.createTemplate(ctx.db, ctx.actor, { name: req.query.name ?? definition.name, origin: req.query.format, definition }, ctx.requestId, ctx.now);
-      const counts = service.countTemplate(definition);
       reply.status(201);
-      return { templateId: template.id, version: version.version, ...counts, skipped };
+      return service.importQuestionnaire(ctxOf(req), decodeText(body), req.query);
     },
   );
   app.get(

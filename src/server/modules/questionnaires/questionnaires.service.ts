@@ -1,4 +1,5 @@
-import { TemplateSchema, type Template } from '../../../domain/questionnaire/template.ts';
+import { importTemplate, TemplateSchema, type Template } from '../../../domain/questionnaire/template.ts';
+import { importVsaq } from '../../../domain/questionnaire/vsaq.ts';
 import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -96,4 +97,30 @@ export async function archiveTemplate(ctx: Ctx, id: string) {
     const after = await repo.updateTemplate(tx, ctx.actor.orgId, id, { archivedAt: ctx.now, updatedAt: ctx.now });
     await recordAudit(tx, ctx, { action: 'questionnaire.archive', objectType: 'questionnaire', objectId: id, before, after });
   });
+}
+
+/**
+ * Imports a questionnaire file: Google's VSAQ (conditions and severities kept, anything
+ * unusable listed in `skipped`) or Outsight's own JSON export. Used by the API and the CLI.
+ */
+export async function importQuestionnaire(ctx: Ctx, text: string, opts: { format: 'vsaq' | 'outsight'; name?: string }) {
+  let definition: Template;
+  let skipped: Array<{ id?: string; type?: string; reason: string }> = [];
+  if (opts.format === 'vsaq') {
+    try {
+      const r = importVsaq(text, { name: opts.name });
+      definition = r.template;
+      skipped = [...r.report.skipped];
+    } catch (err) {
+      throw new AppError('import_rejected', `Not a VSAQ questionnaire: ${(err as Error).message}`, { rejected: [{ line: 0, field: '(file)', reason: (err as Error).message }] });
+    }
+  } else {
+    const r = importTemplate(text);
+    if ('issues' in r) {
+      throw new AppError('validation_failed', 'The questionnaire file is not valid.', { issues: r.issues.slice(0, 100).map((i) => ({ path: i.path, message: i.message })) });
+    }
+    definition = r.template;
+  }
+  const { template, version } = await createTemplate(ctx.db, ctx.actor, { name: opts.name ?? definition.name, origin: opts.format, definition }, ctx.requestId, ctx.now);
+  return { templateId: template.id, version: version.version, ...countTemplate(definition), skipped };
 }

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { decodeText } from '../../server/http/text-decode.ts';
+import { importQuestionnaire } from '../../server/modules/questionnaires/questionnaires.service.ts';
+import { requirePermission, withDirect } from '../direct.ts';
+import { CliError, EXIT, emit } from '../output.ts';
+import { commandContext } from '../target.ts';
+
+interface ImportResult {
+  templateId: string;
+  version: number;
+  questions: number;
+  conditions: number;
+  skipped: Array<{ id?: string; type?: string; reason: string }>;
+}
+
+function describe(r: ImportResult): string {
+  const lines = [`Imported questionnaire ${r.templateId} (version ${r.version}): ${r.questions} questions, ${r.conditions} conditions.`];
+  if (r.skipped.length) {
+    lines.push(`${r.skipped.length} item(s) skipped:`);
+    for (const s of r.skipped.slice(0, 20)) lines.push(`  ${s.id ?? '(no id)'}${s.type ? ` [${s.type}]` : ''}: ${s.reason}`);
+    if (r.skipped.length > 20) lines.push(`  … and ${r.skipped.length - 20} more (use --json for all)`);
+  }
+  return lines.join('\n');
+}
+
+export function registerTemplateCommands(program: Command): void {
+  const templates = program.command('templates').description('questionnaire templates for due diligence');
+  templates
+    .command('import')
+    .description("import a questionnaire: Google's VSAQ JSON or an Outsight export")
+    .argument('<file>', 'the questionnaire file')
+    .addOption(new Option('--format <format>', 'vsaq or outsight').choices(['vsaq', 'outsight']).makeOptionMandatory())
+    .option('--name <name>', 'name of the new questionnaire (default: the name in the file)')
+    .addHelpText('after', '\nWith --json: {"templateId", "version", "questions", "conditions", "skipped": [{id, type, reason}]}.')
+    .action(async (file: string, flags: { format: 'vsaq' | 'outsight'; name?: string }, cmd: Command) => {
+      const { out, target } = commandContext(cmd);
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch (err) {
+        throw new CliError('file_unreadable', `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, undefined, EXIT.usage);
+      }
+      const result: ImportResult =
+        target.kind === 'remote'
+          ? await target.api.json<ImportResult>('POST', '/api/v1/questionnaires/import', { query: { format: flags.format, name: flags.name }, body: bytes, contentType: 'text/plain' })
+          : await withDirect(target, async (s) => {
+              const ctx = await s.actingCtx();
+              requirePermission(ctx.actor, 'template.write');
+              return importQuestionnaire(ctx, decodeText(bytes), flags);
+            });
+      emit(out, result, () => describe(result));
+    });
+}
