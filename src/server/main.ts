@@ -62,7 +62,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  if (config.demo && (await seedDemoIfEmpty(database.db, config, app.log))) app.log.info('demo organisation created');
+  if (config.demo && (await seedDemoIfEmpty(database.db, config, app.log, mailer))) app.log.info('demo organisation created');
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://localhost:${config.port}`;

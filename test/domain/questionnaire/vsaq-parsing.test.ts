@@ -100,6 +100,21 @@ describe('VSAQ text helpers', () => {
   });
 });
 
+describe('importVsaq on hostile input', () => {
+  it('stops at deep nesting, item floods and "^" chains with a clear error or a skipped entry', () => {
+    const n = 5000;
+    const deep = '{"questionnaire": [' + '{"type":"block","text":"b","items":['.repeat(n) + '{"type":"line","id":"x","text":"x"}' + ']}'.repeat(n) + ']}';
+    expect(() => importVsaq(deep)).toThrow(VsaqImportError);
+    expect(() => importVsaq(JSON.stringify({ questionnaire: new Array(20_000).fill({ type: 'spacer' }) }))).toThrow('Too many items');
+    // Each tip shows when the previous one shows (twice): inlining "^" would double the condition every step.
+    const items: unknown[] = [{ type: 'check', id: 'c', text: 'c' }, { type: 'tip', id: 't0', cond: 'c', text: 'x', why: 'w' }];
+    for (let i = 1; i < 30; i++) items.push({ type: 'tip', id: `t${i}`, cond: `^t${i - 1} && ^t${i - 1} && c`, text: 'x', why: 'w' });
+    const { template, report } = importVsaq(JSON.stringify({ questionnaire: [{ type: 'block', text: 'R', items }] }));
+    expect('template' in validateTemplate(template)).toBe(true);
+    expect(report.skipped[0].reason).toMatch(/too large once "\^" references are expanded; tip not imported/);
+  });
+});
+
 describe('importVsaq on arbitrary input', () => {
   // Random trees built from VSAQ's vocabulary: whatever comes in, the result is a valid
   // template plus a report, or a VsaqImportError — never another exception.

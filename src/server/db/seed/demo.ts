@@ -11,6 +11,9 @@ import { createUser } from '../../modules/users/users.service.ts';
 import { createVendor } from '../../modules/vendors/vendors.service.ts';
 import type { Db } from '../client.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from './demo-data.ts';
+import { seedDemoDueDiligence } from './demo-due-diligence.ts';
+import { seedDemoSla } from './demo-sla.ts';
+import type { Mailer } from '../../mail/mailer.ts';
 
 export const DEMO_PASSWORD = 'outsight-demo';
 export const DEMO_LOGINS: Array<{ email: string; role: Role; name: string }> = [
@@ -27,7 +30,7 @@ const CONTACT_VENDOR = 'HelpPoint Service Desk';
  * Creates the demo organisation when the database has no organisation at all. Goes
  * through the same services as the API, so the demo also shows a real audit trail.
  */
-export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLogger): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLogger, mailer: Mailer): Promise<boolean> {
   if ((await countOrgs(db)) > 0) return false;
   const org = await insertOrg(db, { name: 'Northwind Manufacturing (demo)', isDemo: true });
   const bootstrap = { userId: '00000000-0000-0000-0000-000000000000', orgId: org.id, name: 'Outsight demo seed', email: 'seed@outsight', via: 'session' as const };
@@ -46,11 +49,15 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
     const created = await createVendor(ctx, VendorInput.parse({ ...v, internalOwnerId: owner.id }));
     vendorIds.set(v.name, created.id);
   }
+  const engagementIds = new Map<string, string>();
   for (const { vendor, ...e } of DEMO_ENGAGEMENTS) {
-    await createEngagement(ctx, EngagementInput.parse({ ...e, vendorId: vendorIds.get(vendor), internalOwnerId: owner.id }));
+    const created = await createEngagement(ctx, EngagementInput.parse({ ...e, vendorId: vendorIds.get(vendor), internalOwnerId: owner.id }));
+    engagementIds.set(e.name, created.id);
   }
   for (const login of others) {
     await createUser(db, ctx.actor, { ...login, password: DEMO_PASSWORD, vendorId: login.role === 'vendor_contact' ? vendorIds.get(CONTACT_VENDOR) : null });
   }
+  await seedDemoSla(ctx, engagementIds.get('24/7 service desk')!);
+  await seedDemoDueDiligence(ctx, vendorIds, mailer);
   return true;
 }
