@@ -357,5 +357,5 @@ describe('outsight tickets import / sla against a running server', { timeout: 60
     expect(lines[0]).toBe(HEADER);
     expect(lines[1]).toMatch(/^SD-1,P2,2026-11-21T15:30:00.000Z,/);
     expect(lines[2]).toBe('SD-2,P2,2020-03-02T09:00:00.000Z,2020-03-02T10:00:00.000Z,2020-03-02T10:00:00.000Z,3600000,3600000,0,false');
-  });
+  }, 180_000);
 });
