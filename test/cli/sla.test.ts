@@ -309,7 +309,7 @@ describe('outsight tickets import / sla against a running server', { timeout: 60
 
   it('streams a Jira export to a demo engagement given by name, then reads its SLA report and tickets', async () => {
     const jira = file('jira.csv', 'Issue key,Summary,Priority,Status,Created,Resolved\nSD-1,Printer,High,Done,21/Nov/26 4:30 PM,22/Nov/26 9:00 AM\n');
-    const r = await remote(['tickets', 'import', jira, '--engagement', '24/7 Service Desk', '--format', 'jira', '--time-zone', 'Europe/Berlin', '--json']);
+    const r = await remote(['tickets', 'import', jira, '--engagement', 'Onboarding and Offboarding', '--format', 'jira', '--time-zone', 'Europe/Berlin', '--json']);
     expect(r.code, r.stderr + r.stdout).toBe(0);
     const result = json<ImportResult & { engagementId: string; fileName: string }>(r);
     expect(result).toMatchObject({ ticketsCreated: 1, rejectedCount: 0, fileName: 'jira.csv' });
@@ -320,7 +320,7 @@ describe('outsight tickets import / sla against a running server', { timeout: 60
 
     // Strict mode through the API: 422 import_rejected becomes exit 1 with the rows.
     const bad = file('jira-bad.csv', 'Issue key,Summary,Priority,Status,Created,Resolved\nSD-9,Broken,High,Done,yesterday,\n');
-    const strict = await remote(['tickets', 'import', bad, '-e', '24/7 service desk', '-f', 'jira', '--strict']);
+    const strict = await remote(['tickets', 'import', bad, '-e', 'onboarding and offboarding', '-f', 'jira', '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('rejected in strict mode');
     expect(strict.stderr).toMatch(/^\s+2\s+Created\s+yesterday/m);
@@ -343,9 +343,9 @@ describe('outsight tickets import / sla against a running server', { timeout: 60
 
     // A second, older ticket whose verdict does not depend on today's date.
     const old = file('jira-old.csv', 'Issue key,Summary,Priority,Status,Created,Resolved\nSD-2,Old,High,Done,02/Mar/20 10:00 AM,02/Mar/20 11:00 AM\n');
-    expect((await remote(['tickets', 'import', old, '-e', '24/7 service desk', '-f', 'jira', '--time-zone', 'Europe/Berlin'])).code).toBe(0);
+    expect((await remote(['tickets', 'import', old, '-e', 'onboarding and offboarding', '-f', 'jira', '--time-zone', 'Europe/Berlin'])).code).toBe(0);
 
-    const report = await remote(['sla', 'report', '-e', '24/7 service desk', '--from', '2020-03', '--to', '2020-03', '--json']);
+    const report = await remote(['sla', 'report', '-e', 'onboarding and offboarding', '--from', '2020-03', '--to', '2020-03', '--json']);
     expect(report.code, report.stderr).toBe(0);
     expect(json<Report>(report).months).toMatchObject([{ month: '2020-03', priorities: [{ priority: 'P2', tickets: 1, breached: 0, attainment: 1, met: true }], creditPct: 0 }]);
 
