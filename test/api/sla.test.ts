@@ -92,6 +92,12 @@ describe('SLA measurement through the API', () => {
     const timeline = (await api('GET', `/api/v1/tickets/${inc1.id}/timeline`)).json();
     expect(timeline.segments.map((s: { clock: string }) => s.clock)).toEqual(['running', 'paused', 'running']);
 
+    // A new import shows at once, even within the minute a measurement is reused.
+    const more = 'number,incident_state,sys_mod_count,priority,opened_at,sys_updated_at,resolved_at,closed_at\nINC4,New,0,1 - Critical,12/04/2026 08:00,12/04/2026 08:00,?,?\nINC4,Resolved,1,1 - Critical,12/04/2026 08:00,12/04/2026 09:00,12/04/2026 09:00,?\n';
+    await api('POST', `/api/v1/engagements/${eng}/ticket-imports?format=servicenow-events&timeZone=Europe/Berlin`, more, { 'content-type': 'text/csv' });
+    const after = (await api('GET', `/api/v1/engagements/${eng}/sla/report?from=2026-04&to=2026-04`)).json();
+    expect(after.months[0].priorities.find((p: { priority: string }) => p.priority === 'P1').tickets).toBe(3);
+
     const csv = await api('GET', `/api/v1/engagements/${eng}/sla/tickets.csv`);
     expect(csv.body.split('\n')[0]).toBe('externalId,priority,openedAt,respondedAt,resolvedAt,responseMs,resolutionMs,pausedMs,breached,responseBreached,resolutionBreached,state,problem');
     expect(csv.body).toContain(`INC1,P3,2026-04-02T14:30:00.000Z`);

@@ -8,7 +8,7 @@ import { findCalendar } from '../calendars/calendars.repo.ts';
 import { specOf } from '../calendars/calendars.service.ts';
 import { findPolicy } from '../sla-policies/sla-policies.repo.ts';
 import { enginePolicy } from '../sla-policies/sla-policies.service.ts';
-import { loadTicketsForSla, type TicketForSla } from '../tickets/tickets.repo.ts';
+import { loadTicketsForSla, ticketsFingerprint, type TicketForSla } from '../tickets/tickets.repo.ts';
 
 /** Stored history → the engine's input. Priority entries are kept only where the priority changes. */
 export function toTicketInput(t: TicketForSla): TicketInput {
@@ -39,9 +39,23 @@ export interface Measured {
 }
 
 /**
+ * Loading tens of thousands of tickets costs far more than measuring them, and a paged
+ * ticket list would load them once per page. So a measurement is reused while its key
+ * holds: same tickets (count and latest change), same policy version and calendar, same
+ * minute. Each server keeps its own small cache; a stale entry can only be a minute old.
+ */
+const CACHE_SIZE = 8;
+const cache = new Map<string, Measured>();
+
+function remember(key: string, m: Measured) {
+  cache.delete(key);
+  cache.set(key, m);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+}
+
+/**
  * Measures every ticket of an engagement under its SLA policy (current, or a given
- * version), as of now. The engine is fast enough (well under a microsecond a ticket)
- * that nothing is cached: a policy edit is reflected by the very next read.
+ * version), as of now. Nothing is stored: a policy edit is reflected by the very next read.
  */
 export async function measureEngagement(ctx: Ctx, engagementId: string, opts: { version?: number; ticketId?: string } = {}): Promise<Measured> {
   const found = await findPolicy(ctx.db, ctx.actor.orgId, engagementId, opts.version);
@@ -49,11 +63,19 @@ export async function measureEngagement(ctx: Ctx, engagementId: string, opts: { 
   const policy = enginePolicy(found.policy);
   const cal = await findCalendar(ctx.db, ctx.actor.orgId, found.policy.calendarId);
   if (!cal) throw AppError.notFound('The calendar of the SLA policy');
+  const minute = Math.floor(ctx.now.getTime() / 60_000);
+  const key = opts.ticketId
+    ? null
+    : [ctx.actor.orgId, engagementId, found.policy.id, cal.updatedAt.toISOString(), minute, await ticketsFingerprint(ctx.db, ctx.actor.orgId, engagementId)].join('|');
+  const hit = key ? cache.get(key) : undefined;
+  if (hit) return hit;
   const calendars = { [cal.id]: compileCalendar(specOf(cal)) };
   const tickets = await loadTicketsForSla(ctx.db, ctx.actor.orgId, engagementId, opts.ticketId);
   const nowMs = ctx.now.getTime();
   const evaluations = tickets.map((t) => evaluateTicket(policy, calendars, toTicketInput(t), nowMs));
-  return { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations };
+  const measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations };
+  if (key) remember(key, measured);
+  return measured;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -65,3 +65,12 @@ export async function countTicketsByEngagement(db: Db, orgId: string): Promise<M
   const rows = await queryRows<{ engagement_id: string; n: number }>(db, sql`SELECT engagement_id, count(*)::int AS n FROM ${tickets} WHERE org_id = ${orgId} GROUP BY engagement_id`);
   return new Map(rows.map((r) => [r.engagement_id, Number(r.n)]));
 }
+
+/** A cheap fingerprint of an engagement's tickets: changes whenever any ticket does. */
+export async function ticketsFingerprint(db: Db, orgId: string, engagementId: string): Promise<string> {
+  const [r] = await queryRows<{ n: number; latest: string | null }>(
+    db,
+    sql`SELECT count(*)::int AS n, max(updated_at)::text AS latest FROM ${tickets} WHERE org_id = ${orgId} AND engagement_id = ${engagementId}`,
+  );
+  return `${r?.n ?? 0}|${r?.latest ?? ''}`;
+}
