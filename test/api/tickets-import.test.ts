@@ -138,6 +138,9 @@ describe('ticket import: formats and bad files', () => {
     ].join('\n');
     const strict = await upload(eng, bad, 'format=jira&strict=true');
     expect(strict.statusCode).toBe(422);
+    // Refused, yet recorded: the rejected rows stay downloadable.
+    const refused = await t.app.inject({ method: 'GET', url: `/api/v1/ticket-imports/${strict.json().error.details.importId}/rejections.csv`, headers: authHeaders(analyst) });
+    expect(refused.body.split('\n').filter(Boolean)).toHaveLength(4);
     const { loadTicketsForSla } = await import('../../src/server/modules/tickets/tickets.repo.ts');
     expect(await loadTicketsForSla(t.database.db, org.orgId, eng)).toHaveLength(0);
 

@@ -78,6 +78,22 @@ export async function measureEngagement(ctx: Ctx, engagementId: string, opts: { 
   return measured;
 }
 
+/** The engine names fields precisely; people need the same fact in their words. */
+export function humanProblem(problem: string): string {
+  const rules: Array<[RegExp, string]> = [
+    [/^statusHistory\[\d+\] is before openedAt$/, 'A status change is dated before the ticket was opened'],
+    [/^statusHistory\[\d+\] is out of order$/, 'The status changes are not in time order'],
+    [/^missing priority$/, 'The ticket has no priority'],
+    [/^no SLA targets for priority "(.*)"$/, 'The SLA policy has no targets for priority "$1"'],
+    [/^closedAt is before resolvedAt$/, 'The ticket was closed before it was resolved'],
+    [/^resolvedAt is before openedAt$/, 'The ticket was resolved before it was opened'],
+    [/^firstResponseAt is before openedAt$/, 'The first response is dated before the ticket was opened'],
+    [/^closedAt is before openedAt$/, 'The ticket was closed before it was opened'],
+  ];
+  for (const [re, text] of rules) if (re.test(problem)) return problem.replace(re, text);
+  return problem;
+}
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function toSlaTicket(t: TicketForSla, ev: TicketEvaluation): SlaTicket {
@@ -100,7 +116,7 @@ export function toSlaTicket(t: TicketForSla, ev: TicketEvaluation): SlaTicket {
       leftMs: null,
       dueAt: null,
       reopenCount: 0,
-      problem: ev.problem,
+      problem: humanProblem(ev.problem),
     };
   }
   const v = ev as TicketVerdict;

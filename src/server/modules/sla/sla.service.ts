@@ -10,7 +10,7 @@ import { findEngagement, listEngagements } from '../engagements/engagements.repo
 import { currentPolicies } from '../sla-policies/sla-policies.repo.ts';
 import { findTicketEngagement } from '../tickets/tickets.repo.ts';
 import * as outagesRepo from './outages.repo.ts';
-import { measureEngagement, toSlaTicket } from './sla.measure.ts';
+import { humanProblem, measureEngagement, toSlaTicket } from './sla.measure.ts';
 
 const MAX_MONTHS = 120;
 
@@ -66,7 +66,7 @@ export async function slaReport(ctx: Ctx, engagementId: string, q: z.output<type
     months: report.months.map((mo) => ({ month: mo.month, priorities: mo.priorities, availability: mo.availability, creditPct: mo.creditPct, creditMinor: mo.creditMinor })),
     ticketCount: m.tickets.length,
     problemCount: report.problems.length,
-    problems: report.problems.slice(0, 100).map((p) => ({ externalId: byId.get(p.id) ?? p.id, problem: p.problem })),
+    problems: report.problems.slice(0, 100).map((p) => ({ externalId: byId.get(p.id) ?? p.id, problem: humanProblem(p.problem) })),
   };
 }
 

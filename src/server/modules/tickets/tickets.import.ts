@@ -74,6 +74,26 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
     if (rejected.length < MAX_STORED_REJECTIONS) rejected.push(r);
   };
 
+  // A refused file still leaves a record, so its rejected rows can be downloaded.
+  const recordFailure = async (err: unknown) => {
+    if (!(err instanceof AppError) || err.code !== 'import_rejected') return;
+    const list = ((err.details?.rejected as TicketRejection[] | undefined) ?? rejected).slice(0, MAX_STORED_REJECTIONS);
+    const failed = await insertTicketImport(ctx.db, {
+      id: importId,
+      orgId: ctx.actor.orgId,
+      engagementId: opts.engagementId,
+      format: opts.format,
+      fileName: opts.fileName ?? null,
+      status: 'failed',
+      rejectedCount: Math.max(rejectedCount, list.length),
+      rejected: list,
+      createdBy: ctx.actor.userId,
+      startedAt,
+      finishedAt: new Date(),
+    });
+    if (err.details) err.details.importId = failed.id;
+  };
+
   const row = await ctx.db.transaction(async (tx) => {
     const staging = await openStaging(tx);
     let normalise: ReturnType<typeof rowNormaliser> | null = null;
@@ -109,7 +129,7 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
       throw err;
     }
     if (opts.strict && rejectedCount > 0) {
-      throw new AppError('import_rejected', `${rejectedCount} row(s) rejected in strict mode; nothing was imported.`, { rejected: rejected.slice(0, 1000), rejectedCount });
+      throw new AppError('import_rejected', `${rejectedCount} ${rejectedCount === 1 ? 'row was' : 'rows were'} rejected in strict mode; nothing was imported.`, { rejected: rejected.slice(0, 1000), rejectedCount });
     }
     const cols = mapping.columns;
     const mapped = new Set<MappedField>(
@@ -142,6 +162,9 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
       after: { importId, format: opts.format, fileName: opts.fileName ?? null, rowsRead, ...counts, rejectedCount },
     });
     return record;
+  }).catch(async (err) => {
+    await recordFailure(err).catch(() => {});
+    throw err;
   });
   return toImportResult(row);
 }
