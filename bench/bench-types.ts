@@ -19,8 +19,13 @@ export interface BenchRow {
   readonly timedOps: number;
   /** Time for the section's n operations (measured or scaled). */
   readonly totalMs: number;
-  /** Sampled results that differ from the engine's; null for the engine itself. */
+  /** Sampled results that differ from the reference results; null for the reference itself. */
   readonly mismatches: number | null;
+  /**
+   * True when only `timedOps` were timed and the total was scaled to the section's n;
+   * when absent, rows with mismatches are taken as scaled (the library rows).
+   */
+  readonly scaled?: boolean;
 }
 
 export interface SectionResult {

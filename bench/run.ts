@@ -40,7 +40,7 @@ function printSection(r: SectionResult): void {
     row.name,
     fmt(row.nsPerOp),
     row.timedOps.toLocaleString('en-US'),
-    formatMs(row.totalMs) + (row.mismatches === null ? '' : ' (scaled)'),
+    formatMs(row.totalMs) + ((row.scaled ?? row.mismatches !== null) ? ' (scaled)' : ''),
     row.mismatches === null ? '—' : String(row.mismatches),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));

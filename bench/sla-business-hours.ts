@@ -167,7 +167,7 @@ export async function benchBusinessHours(opts: BenchOptions = {}): Promise<Secti
   for (let i = 0; i < n; i++) results[i] = businessMs(cal, starts[i], ends[i]);
   const engineMs = now() - t1;
   log(`engine: ${n} intervals in ${engineMs.toFixed(1)} ms`);
-  const rows: BenchRow[] = [{ name: 'outsight SLA engine', nsPerOp: (engineMs * 1e6) / n, timedOps: n, totalMs: engineMs, mismatches: null }];
+  const rows: BenchRow[] = [{ name: 'outsight SLA engine', nsPerOp: (engineMs * 1e6) / n, timedOps: n, totalMs: engineMs, mismatches: null, scaled: false }];
 
   const libs: Array<[string, (a: number, b: number) => number]> = [
     ['luxon + luxon-business-days', luxonBusinessMs],
@@ -185,7 +185,7 @@ export async function benchBusinessHours(opts: BenchOptions = {}): Promise<Secti
     const ms = now() - t;
     mismatches += bad;
     log(`${name}: ${sample} intervals in ${ms.toFixed(1)} ms, ${bad} mismatches`);
-    rows.push({ name, nsPerOp: (ms * 1e6) / sample, timedOps: sample, totalMs: (ms * n) / sample, mismatches: bad });
+    rows.push({ name, nsPerOp: (ms * 1e6) / sample, timedOps: sample, totalMs: (ms * n) / sample, mismatches: bad, scaled: true });
   }
   const fastest = Math.min(...rows.slice(1).map((r) => r.nsPerOp));
   return {

@@ -9,7 +9,7 @@ import type { CreditTier, SlaPolicy } from '../src/domain/sla/policy.ts';
 import type { OutageRecord } from '../src/domain/sla/report.ts';
 import type { TicketInput } from '../src/domain/sla/ticket.ts';
 
-interface LuxonCalendar {
+export interface LuxonCalendar {
   readonly zone: string;
   readonly week: Record<number, Array<{ fh: number; fm: number; th: number; tm: number }>>;
   readonly holidays: Set<string>;

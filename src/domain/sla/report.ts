@@ -18,10 +18,11 @@
  * - Credit = highest applicable availability tier + for each priority that missed its
  *   attainment target its highest applicable tier, summed, capped at creditCapPct.
  * monthlyReport() takes an array of evaluations; MonthlyTally is the same computation
- * fed one evaluation at a time, for passes too large to keep every verdict.
+ * fed one evaluation at a time, or by evaluateBatch without verdict objects, for passes
+ * too large to keep every verdict.
  */
 import type { CreditTier, CalendarRegistry, SlaPolicy } from './policy.ts';
-import type { TicketEvaluation, TicketProblem, TicketVerdict } from './ticket.ts';
+import type { TicketEvaluation, TicketMeasurement, TicketProblem, TicketSink, TicketVerdict } from './ticket.ts';
 import { firstInstantAtOrAfterLocal, offsetTimeline } from './tz.ts';
 
 const DAY = 86_400_000;
@@ -163,24 +164,36 @@ export function availabilityFor(
   return { scheduledMs, maintenanceMs, downtimeMs, availability };
 }
 
-interface Counter {
-  tickets: number;
-  breached: number;
-  responseBreaches: number;
-  resolutionBreaches: number;
-}
+/** Counters per (month, priority): tickets, breached, response and resolution breaches. */
+const FIELDS = 4;
+const BUCKET_MS = 2 ** 26;
+const PER_BUCKET = 2 ** -26;
+/** Month index buckets kept at most (≈ 2,000 years): beyond, months are binary-searched. */
+const MAX_BUCKETS = 2 ** 20;
 
 /**
- * Streaming form of monthlyReport: add() each evaluation as it is produced, then
- * report(). Lets a pass over millions of tickets keep only counters, not every verdict.
+ * Streaming form of monthlyReport: add() each evaluation as it is produced (or pass the
+ * tally as the sink of evaluateBatch), then report(). Lets a pass over millions of
+ * tickets keep only counters, not every verdict.
  * @throws Error when the policy's calendar is missing; RangeError for a malformed month.
  */
-export class MonthlyTally {
+export class MonthlyTally implements TicketSink {
   private readonly names: string[];
   private readonly bounds: Array<{ startMs: number; endMs: number }>;
-  private readonly starts: number[];
+  private readonly starts: Float64Array;
+  private readonly ends: Float64Array;
   private readonly priorities: string[];
-  private readonly counters: Array<Map<string, Counter>>;
+  private readonly priorityIndex: Map<string, number>;
+  /** [(month · priorities + priority) · FIELDS + field] */
+  private readonly counts: Float64Array;
+  /**
+   * Month lookup without a search: monthAt[b] is the last month starting at or before
+   * the start of bucket b (2^26 ms ≈ 18.6 h, shorter than any month, so at most one
+   * month starts inside a bucket), −1 before the first. Empty when the months span too
+   * long a range to index (then a binary search is used).
+   */
+  private readonly monthAt: Int32Array;
+  private readonly base: number;
   private readonly problems: TicketProblem[] = [];
 
   constructor(
@@ -192,11 +205,20 @@ export class MonthlyTally {
     if (!cal) throw new Error(`SLA policy refers to unknown calendar "${policy.calendarId}"`);
     this.names = [...new Set(months)].sort();
     this.bounds = this.names.map((m) => monthBounds(cal.spec.timeZone, m));
-    this.starts = this.bounds.map((b) => b.startMs);
+    this.starts = Float64Array.from(this.bounds, (b) => b.startMs);
+    this.ends = Float64Array.from(this.bounds, (b) => b.endMs);
     this.priorities = Object.keys(policy.priorities);
-    this.counters = this.names.map(
-      () => new Map(this.priorities.map((p) => [p, { tickets: 0, breached: 0, responseBreaches: 0, resolutionBreaches: 0 }])),
-    );
+    this.priorityIndex = new Map(this.priorities.map((p, i) => [p, i]));
+    this.counts = new Float64Array(this.names.length * this.priorities.length * FIELDS);
+    const n = this.names.length;
+    this.base = n > 0 ? this.starts[0] : 0;
+    const buckets = n > 0 ? Math.ceil((this.ends[n - 1] - this.base) * PER_BUCKET) : 0;
+    this.monthAt = new Int32Array(buckets <= MAX_BUCKETS ? buckets : 0);
+    for (let b = 0, k = -1; b < this.monthAt.length; b++) {
+      const bucketStart = this.base + b * BUCKET_MS;
+      while (k + 1 < n && this.starts[k + 1] <= bucketStart) k++;
+      this.monthAt[b] = k;
+    }
   }
 
   /** Counts one evaluation in its month (see the rules above); problems are listed. */
@@ -206,25 +228,53 @@ export class MonthlyTally {
       return;
     }
     const v = ev as TicketVerdict;
-    const at = v.reportAt;
-    if (at === null) return;
+    const k = this.priorityIndex.get(v.priority);
+    if (k === undefined || v.reportAt === null) return;
+    this.count(k, v.reportAt, v.breached, v.response.breached, v.resolution.breached);
+  }
+
+  /** TicketSink: counts a measured ticket exactly as add() counts its verdict. */
+  measured(m: TicketMeasurement): void {
+    let k = m.priorityIndex;
+    if (k < 0 || this.priorities[k] !== m.priority) {
+      const found = this.priorityIndex.get(m.priority);
+      if (found === undefined) return;
+      k = found;
+    }
+    this.count(k, m.reportAt, m.breached, m.responseBreached, m.resolutionBreached);
+  }
+
+  /** TicketSink: lists a ticket that could not be measured. */
+  problem(p: TicketProblem): void {
+    this.problems.push(p);
+  }
+
+  private count(priority: number, at: number, breached: boolean, response: boolean, resolution: boolean): void {
+    if (at !== at) return; // NaN: not reported yet
     // Last month starting at or before `at`, then check it has not ended.
     const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid] <= at) lo = mid + 1;
-      else hi = mid;
+    let k: number;
+    const b = Math.floor((at - this.base) * PER_BUCKET);
+    if (b >= 0 && b < this.monthAt.length) {
+      k = this.monthAt[b];
+      if (k + 1 < starts.length && starts[k + 1] <= at) k++;
+    } else {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (starts[mid] <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      k = lo - 1;
     }
-    const k = lo - 1;
-    if (k < 0 || at >= this.bounds[k].endMs) return;
-    const c = this.counters[k].get(v.priority);
-    if (!c) return;
-    c.tickets++;
-    if (v.breached) c.breached++;
-    if (v.response.breached) c.responseBreaches++;
-    if (v.resolution.breached) c.resolutionBreaches++;
+    if (k < 0 || at >= this.ends[k]) return;
+    const c = this.counts;
+    const o = (k * this.priorities.length + priority) * FIELDS;
+    c[o]++;
+    if (breached) c[o + 1]++;
+    if (response) c[o + 2]++;
+    if (resolution) c[o + 3]++;
   }
 
   /** The report so far; `outages` (undefined = no availability data) as in monthlyReport. */
@@ -239,14 +289,18 @@ export class MonthlyTally {
     const result: MonthReport[] = this.names.map((month, k) => {
       const { startMs, endMs } = this.bounds[k];
       let uncapped = 0;
-      const rows: PriorityMonth[] = this.priorities.map((p) => {
-        const c = this.counters[k].get(p) as Counter;
+      const rows: PriorityMonth[] = this.priorities.map((p, i) => {
+        const o = (k * this.priorities.length + i) * FIELDS;
+        const tickets = this.counts[o];
+        const breached = this.counts[o + 1];
         const target = policy.priorities[p].monthlyAttainment ?? null;
-        const attainment = c.tickets > 0 ? (c.tickets - c.breached) / c.tickets : null;
+        const attainment = tickets > 0 ? (tickets - breached) / tickets : null;
         const met = target === null ? null : attainment === null || round9(attainment) >= round9(target);
         const creditPct = met === false ? creditPctFor(policy.attainmentCredits, target as number, attainment as number) : 0;
         uncapped += creditPct;
-        return { priority: p, ...c, attainment, target, met, creditPct };
+        const responseBreaches = this.counts[o + 2];
+        const resolutionBreaches = this.counts[o + 3];
+        return { priority: p, tickets, breached, responseBreaches, resolutionBreaches, attainment, target, met, creditPct };
       });
       let availability: AvailabilityMonth | null = null;
       if (outages) {

@@ -21,9 +21,29 @@
  * - Missing or inconsistent data (no openedAt, resolved before opened, unordered history,
  *   no targets for the priority, instants outside 1900–2199) yields `problem` and no
  *   verdict: the engine never guesses.
+ *
+ * Entry points, all computed by the same core (measure.ts), so they cannot disagree:
+ * evaluateTicket (one ticket → a verdict object), evaluateBatch (TicketInput[] → a
+ * TicketSink, no objects per ticket) and evaluateColumns in columns.ts (columnar
+ * tickets → a TicketSink: the fast path for passes over millions of tickets).
  */
-import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, businessReading, instantAtReading, type CompiledCalendar } from './calendar.ts';
-import { DEFAULT_AT_RISK_SHARE, type CalendarRegistry, type ClockKind, type SlaPolicy } from './policy.ts';
+import {
+  MAX_MS,
+  MIN_MS,
+  MISSING_PRIORITY,
+  OPENED_AFTER_NOW,
+  TicketMeasurement,
+  isBlankStatus,
+  loadTicket,
+  noTargets,
+  nowInvalid,
+  planOf,
+  prepare,
+  walkLoaded,
+} from './measure.ts';
+import type { CalendarRegistry, ClockKind, SlaPolicy } from './policy.ts';
+
+export { TicketMeasurement };
 
 export interface StatusChange {
   readonly atMs: number;
@@ -96,83 +116,18 @@ export interface TicketProblem {
 
 export type TicketEvaluation = TicketVerdict | TicketProblem;
 
-const RUN = 0;
-const PAUSE = 1;
-const DONE = 2;
-
-interface Prepared {
-  readonly pause: ReadonlySet<string>;
-  readonly done: ReadonlySet<string>;
-  /**
-   * Raw status string → category. A status vocabulary is a handful of strings, so a
-   * short list compared with === (pointer-equal for repeated strings) beats a Map here;
-   * the Map catches the rest.
-   */
-  readonly recentStatus: string[];
-  readonly recentCategory: number[];
-  readonly category: Map<string, number>;
-  readonly atRiskShare: number;
+/** Receives the tickets of an evaluateBatch / evaluateColumns call, in order. MonthlyTally is one. */
+export interface TicketSink {
+  /** A measured ticket; `m` is overwritten by the next ticket once this returns. */
+  measured(m: TicketMeasurement): void;
+  /** A ticket that could not be measured: the very object evaluateTicket returns. */
+  problem(p: TicketProblem, index: number): void;
 }
 
-const RECENT = 16;
-const prepared = new WeakMap<SlaPolicy, Prepared>();
-let lastPolicy: SlaPolicy | null = null;
-let lastPrepared: Prepared | null = null;
-const norm = (s: string) => s.trim().toLowerCase();
-
-function prepare(policy: SlaPolicy): Prepared {
-  if (policy === lastPolicy) return lastPrepared as Prepared;
-  let p = prepared.get(policy);
-  if (!p) {
-    p = {
-      pause: new Set(policy.pauseStatuses.map(norm)),
-      done: new Set(policy.resolvedStatuses.map(norm)),
-      recentStatus: [],
-      recentCategory: [],
-      category: new Map(),
-      atRiskShare: policy.atRiskShare ?? DEFAULT_AT_RISK_SHARE,
-    };
-    prepared.set(policy, p);
-  }
-  lastPolicy = policy;
-  lastPrepared = p;
-  return p;
-}
-
-function categorize(p: Prepared, status: string): number {
-  const keys = p.recentStatus;
-  for (let i = 0; i < keys.length; i++) if (keys[i] === status) return p.recentCategory[i];
-  let c = p.category.get(status);
-  if (c === undefined) {
-    const n = norm(status);
-    c = p.done.has(n) ? DONE : p.pause.has(n) ? PAUSE : RUN;
-    // Bounded so hostile input with endless distinct statuses cannot grow memory.
-    if (p.category.size < 10_000) p.category.set(status, c);
-  }
-  if (keys.length < RECENT) {
-    keys.push(status);
-    p.recentCategory.push(c);
-  }
-  return c;
-}
-
-const isInstant = (v: number | null | undefined): v is number => typeof v === 'number' && v >= MIN_SUPPORTED_MS && v < MAX_SUPPORTED_MS;
+const isInstant = (v: number | null | undefined): v is number => typeof v === 'number' && v >= MIN_MS && v < MAX_MS;
 const isAbsent = (v: unknown) => v === undefined || v === null;
-
-/**
- * A clock as an odometer: reading(b) − reading(a) is the time on the clock in [a, b).
- * For the calendar clock the reading is the instant itself. Readings let the walk below
- * look each boundary up once.
- */
-function reading(cal: CompiledCalendar, clock: ClockKind, t: number): number {
-  return clock === 'business' ? businessReading(cal, t) : t;
-}
-
-/** The instant `ms` of clock time after the instant `t` whose reading is `r`. */
-function advance(cal: CompiledCalendar, clock: ClockKind, t: number, r: number, ms: number): number {
-  if (!(ms > 0)) return t;
-  return clock === 'business' ? instantAtReading(cal, r + ms) : t + ms;
-}
+/** NaN (the measurement's "none") → null. */
+const orNull = (x: number): number | null => (x === x ? x : null);
 
 /** Problem with one optional instant field, or null. */
 function instantProblem(name: string, v: number | null | undefined, opened: number): string | null {
@@ -181,13 +136,16 @@ function instantProblem(name: string, v: number | null | undefined, opened: numb
   return v < opened ? `${name} is before openedAt` : null;
 }
 
-/** First data problem of a ticket, or null. Checked before any measuring. */
+/**
+ * First data problem of a ticket, or null: the wording of every problem. The measuring
+ * core (measure.ts) repeats these checks in its own pass; both are tested to agree.
+ */
 function findProblem(t: TicketInput, nowMs: number): string | null {
   const opened = t.openedAt;
   if (isAbsent(opened)) return 'missing openedAt';
   if (!isInstant(opened)) return `openedAt is not a valid instant (${opened})`;
-  if (!isInstant(nowMs)) return `evaluation instant is not valid (${nowMs})`;
-  if (opened > nowMs) return 'opened after the evaluation instant';
+  if (!isInstant(nowMs)) return nowInvalid(nowMs);
+  if (opened > nowMs) return OPENED_AFTER_NOW;
   const bad =
     instantProblem('firstResponseAt', t.firstResponseAt, opened) ??
     instantProblem('resolvedAt', t.resolvedAt, opened) ??
@@ -201,11 +159,7 @@ function findProblem(t: TicketInput, nowMs: number): string | null {
       if (!isInstant(e.atMs)) return `statusHistory[${i}].atMs is not a valid instant`;
       if (e.atMs < opened) return `statusHistory[${i}] is before openedAt`;
       if (i > 0 && e.atMs < sh[i - 1].atMs) return `statusHistory[${i}] is out of order`;
-      const st = e.status;
-      // Only strings starting with a blank pay for trim(): this loop runs per event.
-      if (typeof st !== 'string' || st.length === 0 || (st.charCodeAt(0) <= 32 && st.trim() === '')) {
-        return `statusHistory[${i}].status is empty`;
-      }
+      if (isBlankStatus(e.status)) return `statusHistory[${i}].status is empty`;
     }
   }
   const ph = t.priorityHistory;
@@ -224,11 +178,15 @@ function finalPriority(t: TicketInput, nowMs: number): string | null {
   return t.priority ?? null;
 }
 
+/** evaluateTicket's scratch measurement (it copies the fields out before returning). */
+const scratch = new TicketMeasurement();
+
 /**
  * Measures one ticket against its policy as of `nowMs`. Returns a verdict, or a
  * TicketProblem (never a guess) when the data is missing or inconsistent. Policies are
- * treated as immutable values (derived status sets are cached per policy object).
- * To report many tickets without keeping every verdict, feed them to MonthlyTally.
+ * treated as immutable values (derived status sets and targets are cached per policy
+ * object). To measure many tickets, evaluateBatch and evaluateColumns (columns.ts) give
+ * the same results without building a verdict per ticket.
  * @throws Error when the policy's calendar is not in `calendars` (configuration, not data).
  */
 export function evaluateTicket(policy: SlaPolicy, calendars: CalendarRegistry, ticket: TicketInput, nowMs: number): TicketEvaluation {
@@ -237,126 +195,95 @@ export function evaluateTicket(policy: SlaPolicy, calendars: CalendarRegistry, t
   const problem = findProblem(ticket, nowMs);
   if (problem) return { id: ticket.id, problem };
   const priority = finalPriority(ticket, nowMs);
-  if (!priority) return { id: ticket.id, problem: 'missing priority' };
-  const targets = policy.priorities[priority];
-  if (!targets) return { id: ticket.id, problem: `no SLA targets for priority "${priority}"` };
+  if (!priority) return { id: ticket.id, problem: MISSING_PRIORITY };
   const p = prepare(policy);
-  const opened = ticket.openedAt as number;
+  const plan = planOf(p, policy, priority);
+  if (!plan) return { id: ticket.id, problem: noTargets(priority) };
+  const m = scratch;
+  // findProblem passed, so loading passes too: only the walk's own problem remains.
+  const walkProblem = loadTicket(p, ticket) ? walkLoaded(p, plan, cal, nowMs, m) : 'internal error: input checks disagree';
+  if (walkProblem) return { id: ticket.id, problem: walkProblem };
 
-  // Resolution clock: one pass over the status history, each step closing the segment
-  // [t, at) spent in category `cat`. Written without closures: this runs per ticket.
-  const resClock: ClockKind = targets.resolution?.clock ?? 'business';
-  const need = targets.resolution ? targets.resolution.ms : Infinity;
-  let acc = 0;
-  let paused = 0;
-  let due: number | null = null;
-  let reopenCount = 0;
-  let firstResolve: number | null = null;
-  let lastResolve: number | null = null;
-  let cat = RUN;
-  let t = opened;
-  // resolvedAt (else closedAt) acts as a final resolve only if the history never resolves.
-  let fallback = isAbsent(ticket.resolvedAt) ? ticket.closedAt : ticket.resolvedAt;
-  if (!isInstant(fallback) || fallback > nowMs) fallback = null;
-  const sh = ticket.statusHistory;
-  const len = sh ? sh.length : 0;
-  const rOpened = reading(cal, resClock, opened);
-  let r = rOpened;
-  for (let i = 0; ; ) {
-    let at: number;
-    let c: number;
-    let last = false;
-    if (i < len && (sh as readonly StatusChange[])[i].atMs <= nowMs) {
-      const e = (sh as readonly StatusChange[])[i++];
-      at = e.atMs;
-      c = categorize(p, e.status);
-    } else if (firstResolve === null && fallback !== null) {
-      if (fallback < t) return { id: ticket.id, problem: 'resolvedAt is before the last status change, but no status resolves the ticket' };
-      at = fallback;
-      c = DONE;
-      fallback = null;
-    } else {
-      if (cat === DONE) break; // resolved: nothing runs until now
-      at = nowMs;
-      c = cat;
-      last = true;
-    }
-    if (at > t) {
-      const rAt = reading(cal, resClock, at);
-      if (cat === RUN) {
-        const piece = rAt - r;
-        if (due === null && acc + piece >= need) due = advance(cal, resClock, t, r, need - acc);
-        acc += piece;
-      } else if (cat === PAUSE) paused += rAt - r;
-      t = at;
-      r = rAt;
-    }
-    if (last) break;
-    if (c === DONE && cat !== DONE) {
-      lastResolve = at;
-      if (firstResolve === null) firstResolve = at;
-    } else if (cat === DONE && c !== DONE) reopenCount++;
-    cat = c;
-  }
-  const resolved = cat === DONE;
-  const resBreached = acc > need;
-  let resDue: number | null = due;
-  if (resDue === null && !resolved && cat === RUN && targets.resolution) resDue = advance(cal, resClock, nowMs, r, need - acc);
+  const resolved = m.state === 'resolved';
+  const need = plan.resolutionMs;
+  const acc = m.resolutionElapsedMs;
   const resolution: ClockVerdict = {
-    clock: resClock,
-    targetMs: targets.resolution ? need : null,
+    clock: plan.resolutionClock,
+    targetMs: plan.hasResolution ? need : null,
     elapsedMs: acc,
     stopped: resolved,
-    breached: resBreached,
-    dueAt: resDue,
-    leftMs: !resolved && targets.resolution ? Math.max(0, need - acc) : null,
-    atRisk: !resolved && !resBreached && acc >= p.atRiskShare * need,
+    breached: m.resolutionBreached,
+    dueAt: orNull(m.resolutionDueAt),
+    leftMs: !resolved && plan.hasResolution ? Math.max(0, need - acc) : null,
+    atRisk: !resolved && !m.resolutionBreached && acc >= p.atRiskShare * need,
   };
-
-  // Response clock: openedAt → first response or first resolve, whichever is earlier.
-  const fr = ticket.firstResponseAt;
-  let respondedAt = isInstant(fr) && fr <= nowMs ? fr : null;
-  if (firstResolve !== null && (respondedAt === null || firstResolve < respondedAt)) respondedAt = firstResolve;
-  const rt = targets.response;
-  const respClock: ClockKind = rt?.clock ?? 'business';
-  const rOpen = respClock === resClock ? rOpened : reading(cal, respClock, opened);
-  const respElapsed = reading(cal, respClock, respondedAt ?? nowMs) - rOpen;
-  const respBreached = rt !== undefined && respElapsed > rt.ms;
-  let respDue: number | null = null;
-  if (rt && (respondedAt === null || respElapsed >= rt.ms)) respDue = advance(cal, respClock, opened, rOpen, rt.ms);
+  const responded = m.respondedAt === m.respondedAt;
+  const rms = plan.responseMs;
+  const respElapsed = m.responseElapsedMs;
   const response: ClockVerdict = {
-    clock: respClock,
-    targetMs: rt ? rt.ms : null,
+    clock: plan.responseClock,
+    targetMs: plan.hasResponse ? rms : null,
     elapsedMs: respElapsed,
-    stopped: respondedAt !== null,
-    breached: respBreached,
-    dueAt: respDue,
-    leftMs: respondedAt === null && rt ? Math.max(0, rt.ms - respElapsed) : null,
-    atRisk: respondedAt === null && rt !== undefined && !respBreached && respElapsed >= p.atRiskShare * rt.ms,
+    stopped: responded,
+    breached: m.responseBreached,
+    dueAt: orNull(m.responseDueAt),
+    leftMs: !responded && plan.hasResponse ? Math.max(0, rms - respElapsed) : null,
+    atRisk: !responded && plan.hasResponse && !m.responseBreached && respElapsed >= p.atRiskShare * rms,
   };
-
-  const breached = respBreached || resBreached;
-  // Resolved tickets report in the month of their final resolve; open ones only once
-  // breached, in the month the first target elapsed (see report.ts).
-  let reportAt: number | null = resolved ? lastResolve : null;
-  if (!resolved && breached) {
-    const a = respBreached ? (respDue as number) : Infinity;
-    const b = resBreached ? (resDue as number) : Infinity;
-    reportAt = Math.min(a, b);
-  }
   return {
     id: ticket.id,
     problem: null,
     priority,
-    state: resolved ? 'resolved' : cat === PAUSE ? 'paused' : 'open',
-    openedAt: opened,
-    respondedAt,
-    resolvedAt: resolved ? lastResolve : null,
-    reopenCount,
+    state: m.state,
+    openedAt: m.openedAt,
+    respondedAt: orNull(m.respondedAt),
+    resolvedAt: orNull(m.resolvedAt),
+    reopenCount: m.reopenCount,
     response,
     resolution,
-    pausedMs: paused,
-    breached,
-    reportAt,
+    pausedMs: m.pausedMs,
+    breached: m.breached,
+    reportAt: orNull(m.reportAt),
   };
+}
+
+/**
+ * Measures `tickets` against one policy as of `nowMs`, like evaluateTicket on each, but
+ * hands every result to `sink` instead of building verdict objects: a measured ticket as
+ * a reused TicketMeasurement, a problem as the exact TicketProblem evaluateTicket gives.
+ * For large passes, e.g. `evaluateBatch(policy, calendars, tickets, now, tally)` with a
+ * MonthlyTally; evaluateColumns (columns.ts) is faster still on columnar tickets.
+ * No allocation per measured ticket.
+ * @throws Error when the policy's calendar is not in `calendars` (configuration, not data).
+ */
+export function evaluateBatch(
+  policy: SlaPolicy,
+  calendars: CalendarRegistry,
+  tickets: readonly TicketInput[],
+  nowMs: number,
+  sink: TicketSink,
+): void {
+  const cal = calendars[policy.calendarId];
+  if (!cal) throw new Error(`SLA policy refers to unknown calendar "${policy.calendarId}"`);
+  const p = prepare(policy);
+  const m = new TicketMeasurement();
+  const nowOk = isInstant(nowMs);
+  for (let i = 0; i < tickets.length; i++) {
+    const ticket = tickets[i];
+    // loadTicket makes findProblem's checks (but the one on now) in the pass it makes anyway.
+    if (nowOk && loadTicket(p, ticket) && (ticket.openedAt as number) <= nowMs) {
+      const priority = finalPriority(ticket, nowMs);
+      const plan = priority ? planOf(p, policy, priority) : null;
+      if (plan !== null && walkLoaded(p, plan, cal, nowMs, m) === null) {
+        m.index = i;
+        m.id = ticket.id;
+        m.priority = priority as string;
+        m.priorityIndex = plan.index;
+        sink.measured(m);
+        continue;
+      }
+    }
+    // Rare: let evaluateTicket word the problem, so both paths report it identically.
+    sink.problem(evaluateTicket(policy, calendars, ticket, nowMs) as TicketProblem, i);
+  }
 }

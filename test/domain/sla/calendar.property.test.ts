@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addBusinessMs, businessMs, compileCalendar } from '../../../src/domain/sla/calendar.ts';
+import {
+  addBusinessMs,
+  businessMs,
+  businessReading,
+  compileCalendar,
+  instantAtReading,
+  instantAtReadingFrom,
+} from '../../../src/domain/sla/calendar.ts';
 import { DAY, YEAR_FROM, YEAR_TO, calendarSpec, instantNear } from './arbitraries.ts';
 import { MIN, referenceSpans, spanAdd, spanMs } from './reference.ts';
 
@@ -40,6 +47,36 @@ describe('calendar engine vs minute-by-minute reference', () => {
         },
       ),
       { numRuns: 80 },
+    );
+  });
+
+  it('businessReading (its lookup table) agrees with businessMs, across lazy table growth', () => {
+    fc.assert(
+      fc.property(
+        calendarSpec,
+        fc.integer({ min: YEAR_FROM, max: YEAR_TO - 40 * DAY }),
+        fc.array(fc.integer({ min: 0, max: 30 * DAY }), { minLength: 2, maxLength: 12 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 3 * DAY }),
+        (spec, base, offsets, narrow, ms) => {
+          // A narrow explicit range makes most instants grow the table (and its origin shift).
+          const cal = narrow ? compileCalendar(spec, { fromMs: base + 10 * DAY, toMs: base + 12 * DAY }) : compileCalendar(spec);
+          const instants = offsets.map((o) => base + o);
+          const readings = instants.map((t) => businessReading(cal, t));
+          const fresh = compileCalendar(spec);
+          for (let i = 0; i < instants.length; i++) {
+            for (let j = 0; j < instants.length; j++) {
+              if (instants[j] < instants[i]) continue;
+              // Readings taken before a growth stay comparable with those taken after.
+              expect(readings[j] - readings[i]).toBe(businessMs(fresh, instants[i], instants[j]));
+            }
+            const r = businessReading(cal, instants[i]);
+            expect(r).toBe(readings[i]);
+            expect(instantAtReadingFrom(cal, instants[i], r + ms)).toBe(instantAtReading(cal, r + ms));
+          }
+        },
+      ),
+      { numRuns: 120 },
     );
   });
 

@@ -4,6 +4,8 @@ import { hours, type SlaPolicy } from '../../../src/domain/sla/policy.ts';
 import { evaluateTicket, type TicketInput, type TicketVerdict } from '../../../src/domain/sla/ticket.ts';
 import { BERLIN, H, MIN, iso, utc } from './fixtures.ts';
 
+const DAY_MS = 24 * H;
+
 const calendars = { berlin: compileCalendar(BERLIN) };
 const biz = (h: number) => ({ ms: hours(h), clock: 'business' as const });
 
@@ -147,6 +149,54 @@ describe('worked examples', () => {
     expect(v.resolution.elapsedMs).toBe(5 * H);
     expect(v.resolution.breached).toBe(true); // P1 allows 4 h; P3 would have allowed 24 h
     expect(iso(v.resolution.dueAt)).toBe('2024-06-03T11:00:00.000Z');
+  });
+
+  it('a zero target is reached where the clock first runs, not at an instant that takes no time', () => {
+    const zero: SlaPolicy = { ...POLICY, priorities: { Z: { resolution: { ms: 0, clock: 'calendar' } } } };
+    const opened = utc('2024-06-03T07:00:00Z');
+    const v = evaluateTicket(
+      zero,
+      calendars,
+      {
+        id: 'Z',
+        priority: 'Z',
+        openedAt: opened,
+        // Paused at the very instant it opened: no time runs until 08:00.
+        statusHistory: [
+          { atMs: opened, status: 'Awaiting User Info' },
+          { atMs: opened + H, status: 'In Progress' },
+          { atMs: opened + 2 * H, status: 'Resolved' },
+        ],
+      },
+      opened + DAY_MS,
+    ) as TicketVerdict;
+    expect(v.resolution.elapsedMs).toBe(H);
+    expect(v.pausedMs).toBe(H);
+    expect(v.resolution.breached).toBe(true);
+    expect(v.resolution.dueAt).toBe(opened + H);
+  });
+
+  it('a reopen at the very instant of a later resolve runs the clock from there', () => {
+    // Resolved on opening (Closed), resolved again at 11:00 CEST and reopened at the same
+    // instant: the clock runs from 11:00, not from the first resolve.
+    const v = verdict(
+      {
+        id: 'INC-6',
+        priority: 'P1',
+        openedAt: utc('2024-06-03T07:00:00Z'),
+        statusHistory: [
+          { atMs: utc('2024-06-03T07:00:00Z'), status: 'Closed' },
+          { atMs: utc('2024-06-03T09:00:00Z'), status: ' RESOLVED' },
+          { atMs: utc('2024-06-03T09:00:00Z'), status: 'New' },
+        ],
+      },
+      utc('2024-06-03T10:00:00Z'),
+    );
+    expect(v.state).toBe('open');
+    expect(v.reopenCount).toBe(1);
+    expect(v.respondedAt).toBe(utc('2024-06-03T07:00:00Z')); // the first resolve is a contact
+    expect(v.resolution.elapsedMs).toBe(1 * H);
+    expect(iso(v.resolution.dueAt)).toBe('2024-06-03T13:00:00.000Z'); // 11:00 + 4 h, CEST
   });
 
   it('an open ticket already breached reports in the month its first target elapsed', () => {

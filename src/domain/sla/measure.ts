@@ -1,0 +1,592 @@
+/**
+ * The measuring core of the SLA engine, shared by every entry point so they cannot
+ * give different answers: evaluateTicket and evaluateBatch (ticket.ts, TicketInput
+ * objects) and evaluateColumns (columns.ts, columnar tickets). Internal to
+ * src/domain/sla: use those modules. The rules it implements are listed in ticket.ts.
+ *
+ * Shape of the work: a ticket's status changes are first copied into flat arrays
+ * (instant, status code), applying findProblem's checks that do not depend on the
+ * evaluation instant; walk() then reads only typed arrays and writes its results into
+ * a TicketMeasurement. Nothing here allocates per ticket.
+ *
+ * A V8 note that shaped the code (measured, not guessed): the walk's variables stay
+ * raw doubles only while every value merged into them is known to be a number and none
+ * is passed to a call that is not inlined; otherwise V8 boxes every new value into a
+ * heap number (~200 bytes of garbage per ticket, and most of the time). Hence the unary
+ * plus on numbers read from outside or returned by calls, no instants passed to calls
+ * inside the loop, and instants handed over in Float64Arrays rather than as arguments.
+ */
+import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, businessReading, instantAtReadingFrom, type CompiledCalendar } from './calendar.ts';
+import { DEFAULT_AT_RISK_SHARE, type ClockKind, type PriorityTargets, type SlaPolicy } from './policy.ts';
+import type { StatusChange, TicketInput, TicketVerdict } from './ticket.ts';
+
+export const RUN = 0;
+export const PAUSE = 1;
+export const DONE = 2;
+
+/** What a step from category `cat` adds its clock time to, and transition tables by 3·from + to. */
+const RUN_WEIGHT = new Float64Array([1, 0, 0]);
+const PAUSE_WEIGHT = new Float64Array([0, 1, 0]);
+const RESOLVES = new Int32Array([0, 0, 1, 0, 0, 1, 0, 0, 0]);
+const REOPENS = new Int32Array([0, 0, 0, 0, 0, 0, 1, 1, 0]);
+
+export const MIN_MS = MIN_SUPPORTED_MS;
+export const MAX_MS = MAX_SUPPORTED_MS;
+
+/** Problems found after the input checks; ticket.ts words the others. */
+export const RESOLVED_TOO_EARLY = 'resolvedAt is before the last status change, but no status resolves the ticket';
+export const OPENED_AFTER_NOW = 'opened after the evaluation instant';
+export const MISSING_PRIORITY = 'missing priority';
+export const nowInvalid = (nowMs: unknown): string => `evaluation instant is not valid (${nowMs})`;
+export const noTargets = (priority: unknown): string => `no SLA targets for priority "${priority}"`;
+
+/**
+ * One ticket's measurement as plain mutable fields: what evaluateTicket turns into a
+ * TicketVerdict, and what evaluateBatch / evaluateColumns hand to a TicketSink without
+ * building one. A batch reuses a single instance for every ticket, so read it inside
+ * the callback and never keep it. Absent instants are NaN rather than null, so every
+ * field keeps one machine representation and writing it allocates nothing.
+ */
+export class TicketMeasurement {
+  /** Position of the ticket in the batch. */
+  index = 0;
+  id = '';
+  /** The final priority, as in TicketVerdict.priority. */
+  priority = '';
+  /** Position of `priority` in Object.keys(policy.priorities); -1 if it is not an own key. */
+  priorityIndex = -1;
+  state: TicketVerdict['state'] = 'open';
+  openedAt = NaN;
+  /** NaN while the response clock runs (TicketVerdict.respondedAt null). */
+  respondedAt = NaN;
+  /** NaN unless resolved (TicketVerdict.resolvedAt null). */
+  resolvedAt = NaN;
+  reopenCount = 0;
+  pausedMs = NaN;
+  responseElapsedMs = NaN;
+  responseBreached = false;
+  resolutionElapsedMs = NaN;
+  resolutionBreached = false;
+  breached = false;
+  /** NaN where TicketVerdict.reportAt is null (not reported yet). */
+  reportAt = NaN;
+
+  /** NaN where ClockVerdict.dueAt is null. Computed when first read. */
+  get responseDueAt(): number {
+    if ((this.dues & 1) === 0) {
+      this.dues |= 1;
+      this.respDue = this.respDueT === this.respDueT ? advance(this.cal as CompiledCalendar, this.respBusiness, this.respDueT, this.respDueR, this.respDueLeft) : NaN;
+    }
+    return this.respDue;
+  }
+
+  /** NaN where ClockVerdict.dueAt is null. Computed when first read. */
+  get resolutionDueAt(): number {
+    if ((this.dues & 2) === 0) {
+      this.dues |= 2;
+      this.resDue = this.resDueT === this.resDueT ? advance(this.cal as CompiledCalendar, this.resBusiness, this.resDueT, this.resDueR, this.resDueLeft) : NaN;
+    }
+    return this.resDue;
+  }
+
+  // Internal to the engine: what the due instants are computed from (`advance` below).
+  /** @internal */ cal: CompiledCalendar | null = null;
+  /** @internal */ resDueT = NaN;
+  /** @internal */ resDueR = NaN;
+  /** @internal */ resDueLeft = NaN;
+  /** @internal */ resBusiness = false;
+  /** @internal */ respDueT = NaN;
+  /** @internal */ respDueR = NaN;
+  /** @internal */ respDueLeft = NaN;
+  /** @internal */ respBusiness = false;
+  /** @internal */ resDue = NaN;
+  /** @internal */ respDue = NaN;
+  /** @internal Bit 1: respDue computed, bit 2: resDue computed. */ dues = 0;
+}
+
+/** The targets of one priority, flattened once per policy for the hot path. */
+export interface Plan {
+  /** Position in Object.keys(policy.priorities), -1 if not an own key. */
+  readonly index: number;
+  readonly hasResolution: boolean;
+  /** Infinity without a resolution target: never reached. */
+  readonly resolutionMs: number;
+  readonly resolutionClock: ClockKind;
+  readonly resolutionBusiness: boolean;
+  readonly hasResponse: boolean;
+  /** NaN without a response target. */
+  readonly responseMs: number;
+  readonly responseClock: ClockKind;
+  readonly responseBusiness: boolean;
+}
+
+/** Table slots (a power of two) and the most entries kept in them, so probing ends. */
+const SLOTS = 32;
+const RECENT = 16;
+
+/** A status findProblem rejects: not a string, empty or blank. */
+export function isBlankStatus(st: unknown): boolean {
+  // Only strings starting with a blank pay for trim(): this runs per event.
+  return typeof st !== 'string' || st.length === 0 || (st.charCodeAt(0) <= 32 && st.trim() === '');
+}
+
+/**
+ * Distinct status strings → dense codes 0, 1, 2, … (dictionary encoding). A status
+ * vocabulary is a handful of strings, so the first RECENT sit in a small open-addressing
+ * table probed from their length and compared with === (pointer-equal for repeated
+ * strings): usually one comparison per event. Later ones go to a Map.
+ */
+export class StatusDictionary {
+  /** strings[code] is the status with that code. */
+  readonly strings: string[] = [];
+  private readonly slotKeys: string[] = new Array<string>(SLOTS).fill('');
+  private readonly slotCodes = new Int32Array(SLOTS);
+  private inSlots = 0;
+  private readonly more = new Map<string, number>();
+
+  get size(): number {
+    return this.strings.length;
+  }
+
+  /** The code of a status, added if new; -1 for a blank status (see isBlankStatus). */
+  code(status: string): number {
+    if (typeof status !== 'string' || status.length === 0) return -1;
+    const keys = this.slotKeys;
+    for (let j = status.length & (SLOTS - 1); ; j = (j + 1) & (SLOTS - 1)) {
+      const k = keys[j];
+      if (k === status) return this.slotCodes[j];
+      if (k === '') return this.codeOfNew(status, j);
+    }
+  }
+
+  /** code() for a string not in the table; `free` is where it would go (out of line: rare). */
+  private codeOfNew(status: string, free: number): number {
+    if (isBlankStatus(status)) return -1;
+    let c = this.more.get(status);
+    if (c !== undefined) return c;
+    c = this.strings.length;
+    this.strings.push(status);
+    if (this.inSlots < RECENT) {
+      this.inSlots++;
+      this.slotKeys[free] = status;
+      this.slotCodes[free] = c;
+    } else this.more.set(status, c);
+    return c;
+  }
+
+  clear(): void {
+    this.strings.length = 0;
+    this.slotKeys.fill('');
+    this.inSlots = 0;
+    this.more.clear();
+  }
+}
+
+/** What the engine derives from a policy once (policies are treated as immutable values). */
+export interface Prepared {
+  readonly pause: ReadonlySet<string>;
+  readonly done: ReadonlySet<string>;
+  /** Object.keys(policy.priorities): TicketMeasurement.priorityIndex refers to it. */
+  readonly keys: readonly string[];
+  readonly priorityKeys: string[];
+  readonly priorityPlans: Array<Plan | null>;
+  readonly plans: Map<unknown, Plan | null>;
+  priorities: number;
+  readonly atRiskShare: number;
+  /** Codes of the statuses seen by the object entry points, and their categories. */
+  readonly dict: StatusDictionary;
+  catOf: Int8Array;
+  catCount: number;
+}
+
+/** Bound on the strings cached per policy, so hostile input cannot grow memory without end. */
+const MAX_CACHED = 10_000;
+const prepared = new WeakMap<SlaPolicy, Prepared>();
+let lastPolicy: SlaPolicy | null = null;
+let lastPrepared: Prepared | null = null;
+const norm = (s: string) => s.trim().toLowerCase();
+
+export function prepare(policy: SlaPolicy): Prepared {
+  if (policy === lastPolicy) return lastPrepared as Prepared;
+  let p = prepared.get(policy);
+  if (!p) {
+    p = {
+      pause: new Set(policy.pauseStatuses.map(norm)),
+      done: new Set(policy.resolvedStatuses.map(norm)),
+      keys: Object.keys(policy.priorities),
+      priorityKeys: new Array<string>(SLOTS).fill(''),
+      priorityPlans: new Array<Plan | null>(SLOTS).fill(null),
+      plans: new Map(),
+      priorities: 0,
+      atRiskShare: policy.atRiskShare ?? DEFAULT_AT_RISK_SHARE,
+      dict: new StatusDictionary(),
+      catOf: new Int8Array(16),
+      catCount: 0,
+    };
+    prepared.set(policy, p);
+  }
+  lastPolicy = policy;
+  lastPrepared = p;
+  return p;
+}
+
+/** RUN, PAUSE or DONE for a (non-blank) status under the policy: trimmed, case-insensitive. */
+export function categoryOf(p: Prepared, status: string): number {
+  const n = norm(status);
+  return p.done.has(n) ? DONE : p.pause.has(n) ? PAUSE : RUN;
+}
+
+/** Category of every code of `dict` under the policy. */
+export function categoriesFor(p: Prepared, dict: StatusDictionary): Int8Array {
+  const out = new Int8Array(dict.size);
+  for (let c = 0; c < out.length; c++) out[c] = categoryOf(p, dict.strings[c]);
+  return out;
+}
+
+/** Brings p.catOf up to date with the codes p.dict has handed out. */
+function syncCategories(p: Prepared): void {
+  const n = p.dict.size;
+  if (n > p.catOf.length) {
+    const grown = new Int8Array(Math.max(n, 2 * p.catOf.length));
+    grown.set(p.catOf.subarray(0, p.catCount));
+    p.catOf = grown;
+  }
+  for (let c = p.catCount; c < n; c++) p.catOf[c] = categoryOf(p, p.dict.strings[c]);
+  p.catCount = n;
+}
+
+function makePlan(targets: PriorityTargets, index: number): Plan {
+  const res = targets.resolution;
+  const resp = targets.response;
+  const resolutionClock: ClockKind = res?.clock ?? 'business';
+  const responseClock: ClockKind = resp?.clock ?? 'business';
+  return {
+    index,
+    hasResolution: !!res,
+    resolutionMs: res ? res.ms : Infinity,
+    resolutionClock,
+    resolutionBusiness: resolutionClock === 'business',
+    hasResponse: !!resp,
+    responseMs: resp ? resp.ms : NaN,
+    responseClock,
+    responseBusiness: responseClock === 'business',
+  };
+}
+
+/** The plan of a priority as `policy.priorities[priority]` reads it; null without targets. */
+export function planOf(p: Prepared, policy: SlaPolicy, priority: unknown): Plan | null {
+  if (typeof priority === 'string' && priority.length > 0) {
+    const keys = p.priorityKeys;
+    for (let j = priority.length & (SLOTS - 1); ; j = (j + 1) & (SLOTS - 1)) {
+      const k = keys[j];
+      if (k === priority) return p.priorityPlans[j];
+      if (k === '') return planOfNew(p, policy, priority, j);
+    }
+  }
+  return planOfNew(p, policy, priority, -1);
+}
+
+function planOfNew(p: Prepared, policy: SlaPolicy, priority: unknown, free: number): Plan | null {
+  let plan = p.plans.get(priority);
+  if (plan === undefined) {
+    const targets = policy.priorities[priority as string];
+    plan = targets ? makePlan(targets, p.keys.indexOf(priority as string)) : null;
+    if (p.plans.size < MAX_CACHED) p.plans.set(priority, plan);
+  }
+  if (free >= 0 && p.priorities < RECENT) {
+    p.priorities++;
+    p.priorityKeys[free] = priority as string;
+    p.priorityPlans[free] = plan;
+  }
+  return plan;
+}
+
+/**
+ * Writes a ticket's [openedAt, firstResponseAt, resolvedAt, closedAt] to fields[f…f+3]
+ * (NaN = absent) and checks them as findProblem does, apart from the checks involving
+ * the evaluation instant; the priority history's instants too. False when one fails.
+ */
+export function loadFields(t: TicketInput, fields: Float64Array, f: number): boolean {
+  const o = t.openedAt;
+  if (typeof o !== 'number' || !(o >= MIN_MS && o < MAX_MS)) return false;
+  const fr = t.firstResponseAt;
+  const ra = t.resolvedAt;
+  const ca = t.closedAt;
+  // Optional instants: absent, or numbers in [openedAt, MAX).
+  if (fr !== undefined && fr !== null && (typeof fr !== 'number' || !(fr >= o && fr < MAX_MS))) return false;
+  if (ra !== undefined && ra !== null && (typeof ra !== 'number' || !(ra >= o && ra < MAX_MS))) return false;
+  if (ca !== undefined && ca !== null && (typeof ca !== 'number' || !(ca >= o && ca < MAX_MS))) return false;
+  if (typeof ra === 'number' && typeof ca === 'number' && ca < ra) return false;
+  const ph = t.priorityHistory;
+  if (ph) {
+    for (let k = 0, prev = MIN_MS; k < ph.length; k++) {
+      const at = ph[k].atMs;
+      if (typeof at !== 'number' || !(at >= prev && at < MAX_MS)) return false;
+      prev = at;
+    }
+  }
+  fields[f] = o;
+  fields[f + 1] = typeof fr === 'number' ? fr : NaN;
+  fields[f + 2] = typeof ra === 'number' ? ra : NaN;
+  fields[f + 3] = typeof ca === 'number' ? ca : NaN;
+  return true;
+}
+
+/**
+ * Copies status changes to times/codes from index `o` on (room for sh.length needed),
+ * checking them as findProblem does: valid instants, none before `opened` or before the
+ * previous one, no blank status. Returns how many were copied, or -1 when a check fails.
+ */
+export function loadEvents(
+  sh: readonly StatusChange[],
+  opened: number,
+  dict: StatusDictionary,
+  times: Float64Array,
+  codes: Int32Array,
+  o: number,
+): number {
+  let prev = opened;
+  for (let i = 0; i < sh.length; i++) {
+    const e = sh[i];
+    const a = e.atMs;
+    if (typeof a !== 'number' || !(a >= prev && a < MAX_MS)) return -1;
+    const c = dict.code(e.status);
+    if (c < 0) return -1;
+    times[o + i] = a;
+    codes[o + i] = c;
+    prev = a;
+  }
+  return sh.length;
+}
+
+/** One ticket loaded for the walk by the object entry points (reused). */
+class ObjectScratch {
+  readonly fields = new Float64Array(4);
+  times = new Float64Array(32);
+  codes = new Int32Array(32);
+  events = 0;
+}
+const objectScratch = new ObjectScratch();
+
+/**
+ * Loads a TicketInput into the shared scratch for walk(): the ticket's instants and its
+ * status changes as the policy's own codes. False when a check of findProblem that does
+ * not involve the evaluation instant fails (the caller then asks findProblem).
+ */
+export function loadTicket(p: Prepared, t: TicketInput): boolean {
+  const s = objectScratch;
+  if (!loadFields(t, s.fields, 0)) return false;
+  const sh = t.statusHistory;
+  const n = sh ? sh.length : 0;
+  if (n > s.times.length) {
+    s.times = new Float64Array(Math.max(n, 2 * s.times.length));
+    s.codes = new Int32Array(s.times.length);
+  }
+  if (p.dict.size > MAX_CACHED) {
+    p.dict.clear();
+    p.catCount = 0;
+  }
+  s.events = n > 0 ? loadEvents(sh as readonly StatusChange[], s.fields[0], p.dict, s.times, s.codes, 0) : 0;
+  if (s.events < 0) return false;
+  if (p.catCount < p.dict.size) syncCategories(p);
+  return true;
+}
+
+/** walk() over the ticket last loaded by loadTicket(). */
+export function walkLoaded(p: Prepared, plan: Plan, cal: CompiledCalendar, nowMs: number, m: TicketMeasurement): string | null {
+  const s = objectScratch;
+  return walk(plan, cal, s.fields, 0, s.times, s.codes, p.catOf, 0, s.events, nowMs, m);
+}
+
+/**
+ * The instant `ms` of clock time after the instant `t` whose reading is `r`. A clock is
+ * an odometer: reading(b) − reading(a) is the time on it in [a, b); the calendar clock's
+ * reading is the instant itself, the business clock's is businessReading.
+ */
+function advance(cal: CompiledCalendar, business: boolean, t: number, r: number, ms: number): number {
+  if (!(ms > 0)) return t;
+  return business ? instantAtReadingFrom(cal, t, r + ms) : t + ms;
+}
+
+/**
+ * Measures one loaded ticket: fields[f…f+3] = openedAt, firstResponseAt, resolvedAt,
+ * closedAt (NaN = absent), status changes in times/codes[e0, e1) with categories
+ * catOf[code]. The ticket has passed the input checks and openedAt ≤ now, and `nowMs`
+ * is a valid instant. Writes every field of `m` except index, id, priority and
+ * priorityIndex; returns null, or RESOLVED_TOO_EARLY (then `m` is not written).
+ *
+ * One pass over the status changes, one clock reading per change (an odometer value:
+ * the time in [a, b) is reading(b) − reading(a)); the response clock reuses the
+ * readings the walk took at the first response, the first resolve or now.
+ */
+export function walk(
+  plan: Plan,
+  cal: CompiledCalendar,
+  fields: Float64Array,
+  f: number,
+  times: Float64Array,
+  codes: Int32Array,
+  catOf: Int8Array,
+  e0: number,
+  e1: number,
+  nowMs: number,
+  m: TicketMeasurement,
+): string | null {
+  const now = +nowMs;
+  const opened = fields[f];
+  const resBiz = plan.resolutionBusiness;
+  const need = plan.resolutionMs;
+  let fr = fields[f + 1];
+  if (!(fr <= now)) fr = NaN; // a response after now is not known yet
+  // resolvedAt (else closedAt) acts as a final resolve only if the history never resolves.
+  const ra = fields[f + 2];
+  let fallback = ra === ra ? ra : fields[f + 3];
+  if (!(fallback <= now)) fallback = NaN;
+  let acc = 0;
+  let paused = 0;
+  // The running segment in which the target was reached: its start, reading, and the rest.
+  let dueT = NaN;
+  let dueR = 0;
+  let dueLeft = 0;
+  let reopenCount = 0;
+  let firstResolve = NaN;
+  let lastResolve = NaN;
+  let cat = RUN;
+  // t = the last status change, r = the clock's reading there.
+  let t = opened;
+  const rOpened = resBiz ? +businessReading(cal, opened) : opened;
+  let r = rOpened;
+  // Readings at the first response / first resolve (reused by the response clock).
+  let rFr = fr === opened ? rOpened : NaN;
+  let rFirst = NaN;
+  // The changes up to now. Each step is written with few branches that depend on the
+  // data (the category sequence differs from ticket to ticket, and a mispredicted branch
+  // costs more than arithmetic): a reading at every change, weights pick what it adds to.
+  for (let j = e0; j < e1; j++) {
+    const at = times[j];
+    if (!(at <= now)) break;
+    const c = catOf[codes[j]];
+    // No reading needed at the instant of the previous change (r is always the reading at t).
+    const rAt = resBiz && at !== t ? +businessReading(cal, at) : resBiz ? r : at;
+    const piece = rAt - r;
+    const accNew = acc + RUN_WEIGHT[cat] * piece;
+    // Tested in this order so the usual outcome (false) is decided by the first test.
+    if (accNew >= need && dueT !== dueT && cat === RUN && at > t) {
+      dueT = t;
+      dueR = r;
+      dueLeft = need - acc;
+    }
+    acc = accNew;
+    paused += PAUSE_WEIGHT[cat] * piece;
+    if (at === fr) rFr = rAt;
+    const tr = 3 * cat + c;
+    reopenCount += REOPENS[tr];
+    if (RESOLVES[tr] === 1) {
+      lastResolve = at;
+      if (firstResolve !== firstResolve) {
+        firstResolve = at;
+        rFirst = rAt;
+      }
+    }
+    r = rAt;
+    t = at;
+    cat = c;
+  }
+  // resolvedAt (else closedAt) as the final resolve, when no status resolved the ticket.
+  if (firstResolve !== firstResolve && fallback === fallback) {
+    if (fallback < t) return RESOLVED_TOO_EARLY;
+    const rAt = resBiz ? +businessReading(cal, fallback) : fallback;
+    const piece = rAt - r;
+    if (dueT !== dueT && cat === RUN && fallback > t && acc + piece >= need) {
+      dueT = t;
+      dueR = r;
+      dueLeft = need - acc;
+    }
+    acc += RUN_WEIGHT[cat] * piece;
+    paused += PAUSE_WEIGHT[cat] * piece;
+    if (fallback === fr) rFr = rAt;
+    lastResolve = firstResolve = fallback;
+    rFirst = rAt;
+    r = rAt;
+    t = fallback;
+    cat = DONE;
+  }
+  // The open stretch runs until now.
+  if (cat !== DONE && now > t) {
+    const rAt = resBiz ? +businessReading(cal, now) : now;
+    const piece = rAt - r;
+    if (dueT !== dueT && cat === RUN && acc + piece >= need) {
+      dueT = t;
+      dueR = r;
+      dueLeft = need - acc;
+    }
+    acc += RUN_WEIGHT[cat] * piece;
+    paused += PAUSE_WEIGHT[cat] * piece;
+    r = rAt;
+    t = now;
+  }
+  if (cat !== DONE && now === fr) rFr = r;
+  const resolved = cat === DONE;
+  const resBreached = acc > need;
+  // Due instants are computed only when read (see TicketMeasurement): a monthly tally
+  // needs them only for open breached tickets. Here: what to advance from, and by how much.
+  let resDueT = dueT;
+  let resDueR = dueR;
+  let resDueLeft = dueLeft;
+  if (dueT !== dueT && !resolved && cat === RUN && plan.hasResolution) {
+    resDueT = now;
+    resDueR = r;
+    resDueLeft = need - acc;
+  }
+
+  // Response clock: openedAt → first response or first resolve, whichever is earlier.
+  let respondedAt = fr;
+  if (firstResolve === firstResolve && !(firstResolve >= fr)) respondedAt = firstResolve;
+  const respBiz = plan.responseBusiness;
+  const same = respBiz === resBiz;
+  const rOpen = same ? rOpened : respBiz ? +businessReading(cal, opened) : opened;
+  const until = respondedAt === respondedAt ? respondedAt : now;
+  let rUntil: number;
+  if (!respBiz) rUntil = until;
+  else if (same && until === firstResolve) rUntil = rFirst;
+  else if (same && until === fr && rFr === rFr) rUntil = rFr;
+  else if (same && until === now && !resolved) rUntil = r; // the walk ended at now
+  else rUntil = +businessReading(cal, until);
+  const respElapsed = rUntil - rOpen;
+  const rms = plan.responseMs;
+  const respBreached = plan.hasResponse && respElapsed > rms;
+  const respDueT = plan.hasResponse && (respondedAt !== respondedAt || respElapsed >= rms) ? opened : NaN;
+
+  m.cal = cal;
+  m.resDueT = resDueT;
+  m.resDueR = resDueR;
+  m.resDueLeft = resDueLeft;
+  m.resBusiness = resBiz;
+  m.respDueR = rOpen;
+  m.respDueT = respDueT;
+  m.respDueLeft = rms;
+  m.respBusiness = respBiz;
+  m.resDue = NaN;
+  m.respDue = NaN;
+  m.dues = 0;
+
+  const breached = respBreached || resBreached;
+  // Resolved tickets report in the month of their final resolve; open ones only once
+  // breached, in the month the first target elapsed (see report.ts).
+  let reportAt = resolved ? lastResolve : NaN;
+  if (!resolved && breached) reportAt = Math.min(respBreached ? m.responseDueAt : Infinity, resBreached ? m.resolutionDueAt : Infinity);
+
+  m.state = resolved ? 'resolved' : cat === PAUSE ? 'paused' : 'open';
+  m.openedAt = opened;
+  m.respondedAt = respondedAt;
+  m.resolvedAt = resolved ? lastResolve : NaN;
+  m.reopenCount = reopenCount;
+  m.pausedMs = paused;
+  m.responseElapsedMs = respElapsed;
+  m.responseBreached = respBreached;
+  m.resolutionElapsedMs = acc;
+  m.resolutionBreached = resBreached;
+  m.breached = breached;
+  m.reportAt = reportAt;
+  return null;
+}
