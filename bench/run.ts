@@ -11,6 +11,7 @@ import os from 'node:os';
 import type { BenchOptions, SectionResult } from './bench-types.ts';
 import { benchBusinessHours } from './sla-business-hours.ts';
 import { benchFullPass } from './sla-full-pass.ts';
+import { benchTicketImport } from './ticket-import.ts';
 
 export interface BenchSection {
   readonly id: string;
@@ -20,6 +21,8 @@ export interface BenchSection {
 export const SECTIONS: BenchSection[] = [
   { id: 'sla-business-hours', run: benchBusinessHours },
   { id: 'sla-full-pass', run: benchFullPass },
+  // Needs the PostgreSQL server at 127.0.0.1:5432 (OUTSIGHT_BENCH_PG_URL); wall-clock timed.
+  { id: 'ticket-import', run: benchTicketImport },
 ];
 
 function arg(name: string): string | undefined {
