@@ -241,3 +241,21 @@ describe('questionnaire import and versions', () => {
     expect(invalid.json().error.details.issues[0].path).toMatch(/^definition\.sections\.0\.questions\.0/);
   });
 });
+
+describe('evidence expiry alerts', () => {
+  it("e-mail the vendor's internal owner 60, 30 and 7 days before a document expires, once each", async () => {
+    const { runReminders } = await import('../../src/server/jobs/reminders.ts');
+    const o = await createTestOrg(t.database.db);
+    const m = await loginAs(t.database.db, o.users.manager);
+    await api('PATCH', `/api/v1/vendors/${o.vendor.id}`, { internalOwnerId: o.users.manager.id }, {}, m);
+    const until = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    const up = await api('POST', `/api/v1/vendors/${o.vendor.id}/evidence?type=soc2_type2_report&title=SOC%202%20report&validUntil=${until}&fileName=soc2.pdf`, PDF, { 'content-type': 'application/pdf' }, m);
+    expect(up.statusCode).toBe(201);
+    const deps = { db: t.database.db, mailer: t.mailer, log: t.app.log, baseUrl: 'https://outsight.example' };
+    const mails = () => smtp.inbox.filter((x) => x.to.includes(o.users.manager.email) && /SOC 2 report/.test(x.subject));
+    const at = (daysBefore: number) => new Date(Date.parse(`${until}T08:00:00Z`) - daysBefore * 86_400_000);
+    for (const d of [61, 60, 59, 30, 30, 7, 6, 0]) await runReminders(deps, at(d));
+    expect(mails()).toHaveLength(3);
+    expect(mails()[0].subject).toContain(`expires on ${until}`);
+  });
+});

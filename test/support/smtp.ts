@@ -12,6 +12,19 @@ function decodeQuotedPrintable(s: string): string {
   return s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** Unfolds the Subject header and decodes RFC 2047 encoded words (=?UTF-8?Q?…?= / ?B?). */
+function subjectOf(raw: string): string {
+  const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+  const line = /^Subject: (.*)$/m.exec(head)?.[1] ?? '';
+  return line
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_, _cs: string, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m: string, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+    );
+}
+
 /** A real SMTP server process peer on a free local port, collecting what it receives. */
 export async function startSmtp() {
   const inbox: ReceivedMail[] = [];
@@ -24,7 +37,7 @@ export async function startSmtp() {
       stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
       stream.on('end', () => {
         const text = decodeQuotedPrintable(raw);
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text, subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? '' });
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text, subject: subjectOf(raw) });
         done();
       });
     },
