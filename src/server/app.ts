@@ -92,7 +92,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
 
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1/docs')) return; // the reference page's own assets
+    if (route.url.startsWith('/api/v1/docs')) {
+      // The interactive reference page and its assets are public, like the OpenAPI document.
+      route.config = { ...(route.config as object), access: 'public' };
+      return;
+    }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;

@@ -146,6 +146,16 @@ describe('API tokens', () => {
   });
 });
 
+describe('API reference', () => {
+  it('serves the OpenAPI document and the interactive page to anyone', async () => {
+    const doc = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    expect(doc.json().paths['/api/v1/vendors'].get).toBeTruthy();
+    const page = await t.app.inject({ method: 'GET', url: '/api/v1/docs/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+  });
+});
+
 describe('security headers', () => {
   it('are set on API and pages', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
