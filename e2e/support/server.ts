@@ -17,7 +17,8 @@ export interface RunningServer {
   output: () => string;
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on right now (for a spec that must know the server's address before it starts). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();
@@ -67,13 +68,13 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** Start the real server on a free port with a fresh data directory and the demo data. */
+/** Start the real server on a free port (or `extraEnv.PORT`) with a fresh data directory and the demo data. */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   // For debugging a spec against a server you already run (with demo data): OUTSIGHT_E2E_BASE_URL=http://localhost:3000
   const external = process.env.OUTSIGHT_E2E_BASE_URL;
   if (external) return { baseUrl: external.replace(/\/$/, ''), stop: async () => {}, output: () => '' };
   ensureWebBuild();
-  const port = await freePort();
+  const port = extraEnv.PORT ? Number(extraEnv.PORT) : await freePort();
   const dataRoot = mkdtempSync(path.join(tmpdir(), 'outsight-e2e-'));
   const child = spawn('npx', ['tsx', 'src/server/main.ts'], {
     cwd: ROOT,

@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, createBrowserRouter } from 'react-router';
+import { FullPageLoader } from './components/FullPageLoader.tsx';
 import { RouteError } from './components/RouteError.tsx';
 import { NotFound } from './components/NotFound.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
@@ -9,7 +11,9 @@ import { SignInPage } from './features/auth/SignInPage.tsx';
 import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
 import { EngagementListPage } from './features/engagements/EngagementListPage.tsx';
 import { EngagementPage } from './features/engagements/EngagementPage.tsx';
+import { dueDiligenceRoutes } from './features/due-diligence/routes.tsx';
 import { PortalPage } from './features/portal/PortalPage.tsx';
+import { portalPublicRoutes, portalSessionRoutes } from './features/portal/routes.tsx';
 import { OrgSettings } from './features/settings/OrgSettings.tsx';
 import { SettingsLayout } from './features/settings/SettingsLayout.tsx';
 import { TokensSettings } from './features/settings/TokensSettings.tsx';
@@ -17,6 +21,8 @@ import { UsersSettings } from './features/settings/UsersSettings.tsx';
 import { VendorCreatePage, VendorEditPage } from './features/vendors/VendorFormPages.tsx';
 import { VendorListPage } from './features/vendors/VendorListPage.tsx';
 import { VendorPage } from './features/vendors/VendorPage.tsx';
+
+const SlaOverviewPage = lazy(() => import('./features/sla/SlaOverviewPage.tsx').then((m) => ({ default: m.SlaOverviewPage })));
 
 export const router = createBrowserRouter([
   {
@@ -26,10 +32,12 @@ export const router = createBrowserRouter([
       { path: '/setup', element: <SetupPage /> },
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/invite/:token', element: <InvitePage /> },
+      ...portalPublicRoutes,
       {
         element: <RequireSession />,
         children: [
           { path: '/portal', element: <PortalPage /> },
+          ...portalSessionRoutes,
           {
             element: <InternalShell />,
             errorElement: <RouteError />,
@@ -41,6 +49,8 @@ export const router = createBrowserRouter([
               { path: 'vendors/:id/:tab?', element: <RequirePermission permission="vendor.read"><VendorPage /></RequirePermission> },
               { path: 'engagements', element: <RequirePermission permission="engagement.read"><EngagementListPage /></RequirePermission> },
               { path: 'engagements/:id', element: <RequirePermission permission="engagement.read"><EngagementPage /></RequirePermission> },
+              { path: 'sla', element: <RequirePermission permission="sla.read"><Suspense fallback={<FullPageLoader label="Loading SLAs" />}><SlaOverviewPage /></Suspense></RequirePermission> },
+              ...dueDiligenceRoutes,
               { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
               {
                 path: 'settings',

@@ -2,6 +2,8 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBriefcase,
   IconBuildingSkyscraper,
+  IconClipboardCheck,
+  IconGauge,
   IconHistory,
   IconLayoutDashboard,
   IconSettings,
@@ -23,6 +25,8 @@ const ITEMS: Item[] = [
   { label: 'Dashboard', to: '/', icon: IconLayoutDashboard, permission: 'dashboard.read', exact: true },
   { label: 'Vendors', to: '/vendors', icon: IconBuildingSkyscraper, permission: 'vendor.read' },
   { label: 'Engagements', to: '/engagements', icon: IconBriefcase, permission: 'engagement.read' },
+  { label: 'Due diligence', to: '/due-diligence', icon: IconClipboardCheck, permission: 'assessment.read' },
+  { label: 'SLAs', to: '/sla', icon: IconGauge, permission: 'sla.read' },
   { label: 'Audit', to: '/audit', icon: IconHistory, permission: 'audit.read' },
   { label: 'Settings', to: '/settings', icon: IconSettings },
 ];

@@ -1,7 +1,8 @@
-import { Alert, Button, Center, Loader, Tabs, Text } from '@mantine/core';
+import { Alert, Button, Center, Loader, Skeleton, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconPencil } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { VENDOR_KIND_LABELS } from '../../../shared/contracts/vendors.ts';
 import { roleCan } from '../../../shared/permissions.ts';
@@ -17,6 +18,10 @@ import { useSession } from '../auth/api.ts';
 import { useArchiveVendor, useVendor } from './api.ts';
 import { PlaceholderTab } from './PlaceholderTab.tsx';
 import { VendorOverviewTab } from './VendorOverviewTab.tsx';
+
+// Charts and the import (recharts, papaparse) load only when the SLA tab is opened.
+const VendorSlaTab = lazy(() => import('../sla/VendorSlaTab.tsx').then((m) => ({ default: m.VendorSlaTab })));
+const VendorAssessmentsTab = lazy(() => import('../due-diligence/VendorAssessmentsTab.tsx').then((m) => ({ default: m.VendorAssessmentsTab })));
 
 const TABS = [
   { value: 'overview', label: 'Overview' },
@@ -122,7 +127,17 @@ export function VendorPage() {
         </Tabs.Panel>
         {TABS.slice(1).map((t) => (
           <Tabs.Panel key={t.value} value={t.value}>
-            <PlaceholderTab tab={t.value} vendorName={v.name} />
+            {t.value === 'assessments' ? (
+              <Suspense fallback={<Skeleton h={240} radius="md" aria-label="Loading assessments" />}>
+                <VendorAssessmentsTab vendor={v} me={me} />
+              </Suspense>
+            ) : t.value === 'slas' ? (
+              <Suspense fallback={<Skeleton h={240} radius="md" aria-label="Loading SLAs" />}>
+                <VendorSlaTab vendor={v} me={me} />
+              </Suspense>
+            ) : (
+              <PlaceholderTab tab={t.value} vendorName={v.name} />
+            )}
           </Tabs.Panel>
         ))}
       </Tabs>

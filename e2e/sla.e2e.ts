@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signIn } from './support/browser.ts';
+import { DEMO_OWNER, startServer, type RunningServer } from './support/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let dir: string;
+let csvPath: string;
+
+const ENGAGEMENT = 'Onboarding and offboarding';
+
+/**
+ * A help-desk export in a shape no preset knows. Day-first dates in UTC. HP-1002 is a
+ * "Critical" ticket resolved after two days: it breaches the 4-hour (24×7) resolution
+ * target of P1. Line 6 has a date that does not exist and is rejected.
+ */
+const CSV = [
+  'Ticket,Opened,Closed,Prio,Summary',
+  'HP-1001,02/03/2026 09:00,02/03/2026 09:20,Critical,Email down for the finance team',
+  'HP-1002,02/03/2026 11:00,04/03/2026 15:00,Critical,ERP login fails for everyone',
+  'HP-1003,03/03/2026 10:00,03/03/2026 10:40,High,New laptop for a starter',
+  'HP-1004,05/03/2026 09:15,05/03/2026 09:45,Normal,Password reset',
+  'HP-1005,31/02/2026 09:00,01/03/2026 10:00,Normal,A date that does not exist',
+].join('\n');
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(15_000);
+  dir = mkdtempSync(path.join(tmpdir(), 'outsight-sla-e2e-'));
+  csvPath = path.join(dir, 'helpdesk-export.csv');
+  writeFileSync(csvPath, `${CSV}\n`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Pick an option of a Mantine Select inside `scope` (a dialog), typing first when it is searchable. */
+async function pick(scope: Locator, label: string, option: string, type?: string): Promise<void> {
+  const box = scope.getByRole('combobox', { name: label, exact: true });
+  await box.click();
+  if (type) await box.fill(type);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('an owner measures a vendor’s SLA from a CSV export', () => {
+  it('opens the SLA tab of a HelpPoint Service Desk engagement without a policy', async () => {
+    await signIn(page, server.baseUrl, DEMO_OWNER.email, DEMO_OWNER.password);
+    await page.goto(`${server.baseUrl}/vendors?q=HelpPoint`);
+    await page.getByRole('link', { name: 'HelpPoint Service Desk' }).filter({ visible: true }).first().click();
+    await page.getByRole('heading', { name: 'HelpPoint Service Desk', level: 1 }).waitFor();
+    await page.getByRole('tab', { name: 'SLAs' }).click();
+    // The demo measures its "24/7 service desk"; the other engagement has no policy yet.
+    // A segmented control: its radio is visually hidden, so click the label.
+    await page.getByRole('group', { name: 'Engagement' }).getByText(ENGAGEMENT, { exact: true }).click();
+    await expect(page.getByRole('radio', { name: ENGAGEMENT }).isChecked()).resolves.toBe(true);
+    await page.getByRole('heading', { name: `No SLA policy for ${ENGAGEMENT}` }).waitFor();
+    expect(new URL(page.url()).searchParams.get('engagement')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sets up an SLA policy on a 24×7 calendar created in the editor', async () => {
+    await page.getByRole('button', { name: 'Set up SLA policy' }).click();
+    const dialog = page.getByRole('dialog', { name: `Set up the SLA policy · ${ENGAGEMENT}` });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'New calendar' }).click();
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Round the clock');
+    await pick(dialog, 'Time zone', 'UTC', 'UTC');
+    await dialog.getByRole('button', { name: '24×7' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Sunday 1: to' }).inputValue()).resolves.toBe('24:00');
+    await dialog.getByRole('button', { name: 'Create calendar' }).click();
+    // Back on the policy, with the new calendar chosen and the starting template filled in.
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Calendar' }).inputValue()).toBe('Round the clock · UTC');
+    await expect(dialog.getByLabel('P1 resolution: amount').inputValue()).resolves.toBe('4');
+    await dialog.getByRole('button', { name: 'Save SLA policy' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Saved as version 1').waitFor();
+    await page.getByText(/SLA policy version 1, saved/).waitFor();
+  });
+
+  it('imports the CSV with a generic mapping built by picking columns', async () => {
+    await page.getByRole('button', { name: 'Import tickets' }).click();
+    const dialog = page.getByRole('dialog', { name: `Import tickets · ${ENGAGEMENT}` });
+    await dialog.waitFor();
+    await dialog.locator('input[type="file"]').setInputFiles(csvPath);
+    await pick(dialog, 'Format', 'Generic mapping');
+    await pick(dialog, 'Time zone of the export', 'UTC', 'UTC');
+    await pick(dialog, 'Date order', 'Day first (31/12/2026)');
+    // The header row was read in the browser: its columns are the choices.
+    await pick(dialog, 'Ticket id', 'Ticket');
+    await pick(dialog, 'Opened at', 'Opened');
+    await pick(dialog, 'Closed at', 'Closed');
+    await pick(dialog, 'Priority', 'Prio');
+    await pick(dialog, 'Title', 'Summary');
+    // Priority values found in the file → the policy's priorities.
+    await dialog.getByRole('button', { name: 'Add the 3 values found in the file' }).click();
+    await expect(dialog.getByLabel('Priority values 1: value in the file').inputValue()).resolves.toBe('Critical');
+    await dialog.getByLabel('Priority values 1: Policy priority').fill('P1');
+    await dialog.getByLabel('Priority values 2: Policy priority').fill('P2');
+    await dialog.getByLabel('Priority values 3: Policy priority').fill('P3');
+    await dialog.getByRole('textbox', { name: 'Mapping name' }).fill('HelpPoint CSV');
+    await dialog.getByRole('button', { name: 'Save mapping' }).click();
+    await page.getByText('Mapping saved').waitFor();
+
+    await dialog.getByRole('button', { name: 'Import tickets' }).click();
+    await dialog.getByText('Tickets imported; 1 row rejected').waitFor();
+    const summary = dialog.getByLabel('Import summary');
+    await expect(summary.innerText()).resolves.toMatch(/Created\s*4/i);
+    const rejected = dialog.getByRole('table', { name: 'Rejected rows' });
+    await expect(rejected.innerText()).resolves.toContain('Not a date in day/month/year order');
+    await expect(dialog.getByRole('link', { name: 'Download all rejected rows (CSV)' }).getAttribute('href')).resolves.toMatch(/^\/api\/v1\/ticket-imports\/[0-9a-f-]{36}\/rejections\.csv$/);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('shows the attainment chart and the breached ticket', async () => {
+    const chart = page.getByRole('figure', { name: 'Monthly attainment' });
+    await chart.waitFor();
+    // One line per priority (only March has tickets, so each is a single dot) and a bar of breaches.
+    await expect(chart.locator('svg .recharts-line').count()).resolves.toBeGreaterThanOrEqual(4);
+    await chart.locator('svg .recharts-line-dots .recharts-dot').first().waitFor();
+    await chart.locator('svg .recharts-bar-rectangle').first().waitFor();
+    // March 2026: one of two P1 tickets breached, so P1 attains 50 % against 95 %.
+    const table = page.getByRole('table', { name: 'Attainment per month and priority' });
+    await expect(table.innerText()).resolves.toMatch(/Mar 2026\s+P1\s+2\s+1\b[^%]*\b50%/);
+
+    const tickets = page.getByRole('table', { name: 'Tickets' });
+    await tickets.getByRole('button', { name: 'Timeline of ticket HP-1002' }).waitFor();
+    await expect(tickets.getByRole('button', { name: 'Timeline of ticket HP-1001' }).count()).resolves.toBe(0);
+    await page.getByRole('status').filter({ hasText: /^1 breached ticket$/ }).waitFor();
+  });
+
+  it('opens the ticket timeline with targets against actual times', async () => {
+    await page.getByRole('button', { name: 'Timeline of ticket HP-1002' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Ticket HP-1002' });
+    await drawer.getByText('Resolution breached').waitFor();
+    // 52 hours round the clock against a 4-hour P1 target.
+    await expect(drawer.getByRole('region', { name: 'Targets and actual times' }).innerText()).resolves.toMatch(/Resolution\s+2 d 4 h of 4 h \(24×7\)/);
+    await drawer.getByRole('img', { name: /^Clock over / }).waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+  });
+});

@@ -1,0 +1,113 @@
+import { Alert, Anchor, Button, Code, Group, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { IconAlertCircle, IconCircleCheck, IconDownload } from '@tabler/icons-react';
+import { rejectionsCsvUrl } from './api.ts';
+import { downloadText, rejectionsCsv } from './mapping.ts';
+import type { TicketImportResultT, TicketRejectionT } from './types.ts';
+
+export function RejectedRows({ rows, total }: { rows: TicketRejectionT[]; total: number }) {
+  return (
+    <Stack gap={4}>
+      <ScrollArea.Autosize mah={280} type="auto">
+        <Table striped withTableBorder fz="sm" miw={520} aria-label="Rejected rows">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={80}>Line</Table.Th>
+              <Table.Th>Field</Table.Th>
+              <Table.Th>Reason</Table.Th>
+              <Table.Th>Value</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r, i) => (
+              <Table.Tr key={`${r.line}-${r.field}-${i}`}>
+                <Table.Td>{r.line.toLocaleString()}</Table.Td>
+                <Table.Td>
+                  <Code>{r.field}</Code>
+                </Table.Td>
+                <Table.Td>{r.reason}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.value ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+      {total > rows.length && (
+        <Text size="xs" c="dimmed">
+          Showing the first {rows.length.toLocaleString()} of {total.toLocaleString()} rejected rows.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: number }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text fw={700} size="lg">
+        {value.toLocaleString()}
+      </Text>
+    </div>
+  );
+}
+
+/** What an import did: rows read, tickets created/updated/unchanged, and every rejected row. */
+export function ImportSummary({ result }: { result: TicketImportResultT }) {
+  const clean = result.rejectedCount === 0;
+  return (
+    <Stack gap="sm">
+      <Alert
+        color={clean ? 'teal' : 'orange'}
+        variant="light"
+        icon={clean ? <IconCircleCheck size={18} /> : <IconAlertCircle size={18} />}
+        title={clean ? 'Tickets imported' : `Tickets imported; ${result.rejectedCount.toLocaleString()} ${result.rejectedCount === 1 ? 'row' : 'rows'} rejected`}
+        role="status"
+      >
+        <Text size="sm">
+          {result.fileName ?? 'The file'}: {result.rowsRead.toLocaleString()} rows read. The SLA report now includes these tickets.
+        </Text>
+      </Alert>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" aria-label="Import summary">
+        <Figure label="Created" value={result.ticketsCreated} />
+        <Figure label="Updated" value={result.ticketsUpdated} />
+        <Figure label="Unchanged" value={result.ticketsUnchanged} />
+        <Figure label="Rejected rows" value={result.rejectedCount} />
+      </SimpleGrid>
+      {!clean && (
+        <>
+          <RejectedRows rows={result.rejected} total={result.rejectedCount} />
+          <Group>
+            <Anchor href={rejectionsCsvUrl(result.id)} download size="sm">
+              <Group gap={4} component="span">
+                <IconDownload size={14} /> Download all rejected rows (CSV)
+              </Group>
+            </Anchor>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** A strict import (or an unreadable file) stored nothing: say so and list the rows to fix. */
+export function ImportRefused({ message, rows, total }: { message: string; rows: TicketRejectionT[]; total: number }) {
+  return (
+    <Stack gap="sm">
+      <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="Nothing was imported" role="alert">
+        {message}
+      </Alert>
+      {rows.length > 0 && (
+        <>
+          <RejectedRows rows={rows} total={total} />
+          <Group>
+            <Button variant="default" size="xs" leftSection={<IconDownload size={14} />} onClick={() => downloadText(rejectionsCsv(rows), 'rejected-rows.csv', 'text/csv')}>
+              Download these rejected rows (CSV)
+            </Button>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}

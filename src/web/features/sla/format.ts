@@ -1,0 +1,102 @@
+/** Formatting for SLA figures: durations, shares, money and YYYY-MM months. */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * "45 min", "3 h 20 min", "2 d 4 h". `days: false` keeps business time in hours, because
+ * a business "day" is the calendar's working hours, not 24 h.
+ */
+export function formatDuration(ms: number | null | undefined, { days = true }: { days?: boolean } = {}): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  const negative = ms < 0;
+  let rest = Math.abs(ms);
+  if (rest < MINUTE) return rest === 0 ? '0 min' : 'under 1 min';
+  const parts: string[] = [];
+  if (days && rest >= DAY) {
+    const d = Math.floor(rest / DAY);
+    rest -= d * DAY;
+    const h = Math.floor(rest / HOUR);
+    parts.push(`${d.toLocaleString()} d`);
+    if (h > 0) parts.push(`${h} h`);
+  } else if (rest >= HOUR) {
+    const h = Math.floor(rest / HOUR);
+    rest -= h * HOUR;
+    const m = Math.round(rest / MINUTE);
+    parts.push(`${h.toLocaleString()} h`);
+    if (m > 0) parts.push(`${m} min`);
+  } else {
+    parts.push(`${Math.round(rest / MINUTE)} min`);
+  }
+  return (negative ? '−' : '') + parts.join(' ');
+}
+
+const pctFmts = new Map<number, Intl.NumberFormat>();
+function pctFmtFor(digits: number): Intl.NumberFormat {
+  let f = pctFmts.get(digits);
+  if (!f) pctFmts.set(digits, (f = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: digits })));
+  return f;
+}
+const pctFmt = pctFmtFor(1);
+
+/** 0.953 → "95.3 %"; null → "—". Availability wants more digits (99.95 %). */
+export function formatShare(share: number | null | undefined, digits = 1): string {
+  if (share === null || share === undefined) return '—';
+  return pctFmtFor(digits).format(share);
+}
+
+/** A credit percentage (already 0–100): 12.5 → "12.5 %". */
+export function formatPct(pct: number): string {
+  return pctFmt.format(pct / 100);
+}
+
+const moneyFmt = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Minor units (cents) → "1,234.50"; the currency is the one of the contract's fee. */
+export function formatMoney(minor: number | null | undefined): string {
+  if (minor === null || minor === undefined) return '—';
+  return moneyFmt.format(minor / 100);
+}
+
+const monthFmt = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const longMonthFmt = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2016-03" → "Mar 2016" (or "March 2016" with `long`). */
+export function monthLabel(month: string, long = false): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  const d = new Date(Date.UTC(y, m - 1, 1));
+  return (long ? longMonthFmt : monthFmt).format(d);
+}
+
+export function shiftMonth(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const total = y * 12 + (m - 1) + delta;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The current month in the browser's zone, as YYYY-MM. */
+export function currentMonth(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Mantine's month pickers speak "YYYY-MM-DD"; the API speaks "YYYY-MM". */
+export const monthToPicker = (month: string | null): string | null => (month ? `${month}-01` : null);
+export const pickerToMonth = (value: string | null): string | null => (value ? value.slice(0, 7) : null);
+
+const instantFmts = new Map<string, Intl.DateTimeFormat>();
+/** "29 Feb 2016, 01:16" in the calendar's time zone, where business hours are counted. */
+export function formatInstant(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return '—';
+  let f = instantFmts.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    } catch {
+      f = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    }
+    instantFmts.set(timeZone, f);
+  }
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+}
