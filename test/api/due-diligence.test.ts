@@ -259,3 +259,26 @@ describe('evidence expiry alerts', () => {
     expect(mails()[0].subject).toContain(`expires on ${until}`);
   });
 });
+
+describe('clarification', () => {
+  it('reopens the answers sent back (and questions they reveal) until the vendor submits again', async () => {
+    const { assessmentId, email } = await sendMini('clarify@vendor.example');
+    const v = await openLink(smtp.linkFor(email));
+    const put = (q: string, value: unknown) => t.app.inject({ method: 'PUT', url: `/api/v1/portal/assessments/${assessmentId}/answers/${q}`, payload: { value }, headers: asVendor(v) });
+    const submit = () => t.app.inject({ method: 'POST', url: `/api/v1/portal/assessments/${assessmentId}/submit`, headers: asVendor(v) });
+    expect((await put('mfa', false)).statusCode).toBe(200);
+    expect((await submit()).statusCode).toBe(200);
+    expect((await submit()).statusCode).toBe(409); // nothing changed since
+    await api('PUT', `/api/v1/assessments/${assessmentId}/answers/mfa/review`, { status: 'clarification' });
+    expect((await put('notes', 'not sent back')).statusCode).toBe(409);
+    expect((await put('mfa', true)).statusCode).toBe(200);
+    expect((await put('mfa', true)).statusCode).toBe(200); // as often as needed
+    expect((await put('mfa_scope', 'all')).statusCode).toBe(200); // revealed by the new answer
+    const before = smtp.inbox.length;
+    expect((await submit()).statusCode).toBe(200);
+    expect(smtp.inbox.length).toBe(before + 1);
+    const a = (await api('GET', `/api/v1/assessments/${assessmentId}`)).json();
+    expect(a.answers.find((x: { questionId: string }) => x.questionId === 'mfa').reviewStatus).toBe('pending');
+    expect((await put('mfa', false)).statusCode).toBe(409);
+  });
+});

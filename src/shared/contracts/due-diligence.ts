@@ -27,7 +27,8 @@ export const TemplateImportResult = z.object({
 });
 
 export const ASSESSMENT_STATUSES = ['sent', 'in_progress', 'submitted', 'completed', 'cancelled'] as const;
-export const REVIEW_STATUSES = ['pending', 'accepted', 'clarification', 'finding'] as const;
+/** 'updated': the vendor changed an answer the reviewer had sent back for clarification. */
+export const REVIEW_STATUSES = ['pending', 'accepted', 'clarification', 'updated', 'finding'] as const;
 export const FINDING_STATUSES = ['open', 'in_progress', 'resolved', 'accepted_risk'] as const;
 export const FINDING_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 
@@ -45,7 +46,8 @@ export const AssessmentCreate = z
   .strict();
 
 export const AnswerInput = z.object({ value: z.unknown() }).strict();
-export const ReviewInput = z.object({ status: z.enum(REVIEW_STATUSES) }).strict();
+/** What a reviewer may set; 'updated' is the vendor's doing. */
+export const ReviewInput = z.object({ status: z.enum(['pending', 'accepted', 'clarification', 'finding']) }).strict();
 export const CommentInput = z.object({ questionId: z.string().max(128).nullable().optional(), body: requiredText(10_000), visibility: z.enum(['vendor', 'internal']).default('vendor') }).strict();
 export const PortalCommentInput = z.object({ questionId: z.string().max(128).nullable().optional(), body: requiredText(10_000) }).strict();
 

@@ -1,4 +1,5 @@
 import { checkAnswers, validateAnswer, visibleQuestionIds, type AnswerValue } from '../../../domain/questionnaire/answers.ts';
+import { conditionLeaves } from '../../../domain/questionnaire/condition.ts';
 import type { Template } from '../../../domain/questionnaire/template.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -11,12 +12,23 @@ import { loadDefinition, mailLink, type MailContext } from './assessments.servic
 import { answersOf, questionText } from './assessments.view.ts';
 
 const OPEN = new Set(['sent', 'in_progress']);
+const REOPENED = new Set(['clarification', 'updated']);
 
 /** A vendor contact's assessment; another vendor's (or organisation's) is simply not found. */
 async function ownAssessment(ctx: Ctx, id: string, forUpdate = false) {
   const a = await repo.findAssessment(ctx.db, ctx.actor.orgId, id, forUpdate);
   if (!a || a.vendorId !== ctx.actor.vendorId || a.status === 'cancelled') throw AppError.notFound('The questionnaire');
   return a;
+}
+
+/** The questions whose answers decide whether `id` is shown (its own and its section's condition). */
+function dependsOn(t: Template, id: string): string[] {
+  for (const s of t.sections) {
+    const q = s.questions.find((x) => x.id === id);
+    if (!q) continue;
+    return [s.condition, q.condition].flatMap((c) => (c ? conditionLeaves(c).map((l) => l.leaf.question) : []));
+  }
+  return [];
 }
 
 function questionOf(t: Template, id: string) {
@@ -37,7 +49,11 @@ export async function saveAnswer(ctx: Ctx, assessmentId: string, questionId: str
     if (!question) throw AppError.notFound('The question');
     const rows = await repo.listAnswers(tx, assessmentId);
     const current = rows.find((r) => r.questionId === questionId);
-    const reopened = a.status === 'submitted' && current?.reviewStatus === 'clarification';
+    // After submission the vendor may change what the reviewer sent back, as often as it
+    // likes, and answer questions that such a change reveals; nothing else.
+    const reopenedIds = new Set(rows.filter((r) => REOPENED.has(r.reviewStatus)).map((r) => r.questionId));
+    const revealed = !current && dependsOn(definition, questionId).some((id) => reopenedIds.has(id));
+    const reopened = a.status === 'submitted' && (current ? REOPENED.has(current.reviewStatus) : revealed);
     if (!OPEN.has(a.status) && !reopened) throw new AppError('conflict', 'This questionnaire was submitted; answers can no longer change.');
     const problem = validateAnswer(question, value);
     if (problem) throw AppError.invalid('value', problem);
@@ -58,7 +74,7 @@ export async function saveAnswer(ctx: Ctx, assessmentId: string, questionId: str
       orgId: ctx.actor.orgId,
       questionId,
       value: value as AnswerValue,
-      reviewStatus: 'pending',
+      reviewStatus: reopened ? 'updated' : 'pending',
       carriedOver: 0,
       updatedBy: ctx.actor.userId,
       updatedAt: ctx.now,
@@ -82,7 +98,9 @@ export async function submitAssessment(ctx: Ctx, assessmentId: string, mail: Mai
   const a = await ctx.db.transaction(async (tx) => {
     const before = await ownAssessment({ ...ctx, db: tx }, assessmentId, true);
     const rows = await repo.listAnswers(tx, assessmentId);
-    const reopened = before.status === 'submitted' && rows.some((r) => r.reviewStatus === 'pending');
+    // Submitting again tells the reviewer about answers changed after a clarification request.
+    const changed = rows.filter((r) => r.reviewStatus === 'updated').map((r) => r.questionId);
+    const reopened = before.status === 'submitted' && changed.length > 0;
     if (!OPEN.has(before.status) && !reopened) throw new AppError('conflict', 'This questionnaire was already submitted.');
     const definition = await loadDefinition(tx, ctx.actor.orgId, before.templateVersionId);
     const check = checkAnswers(definition, answersOf(rows));
@@ -93,6 +111,7 @@ export async function submitAssessment(ctx: Ctx, assessmentId: string, mail: Mai
       ...check.issues.map((i) => ({ path: i.questionId, message: i.message })),
     ];
     if (issues.length) throw new AppError('validation_failed', `${issues.length} answer(s) need attention before you can submit.`, { issues });
+    for (const id of changed) await repo.setReviewStatus(tx, assessmentId, id, 'pending', ctx.now);
     const after = await repo.updateAssessment(tx, ctx.actor.orgId, assessmentId, { status: 'submitted', submittedAt: ctx.now, updatedAt: ctx.now });
     await recordAudit(tx, ctx, { action: 'assessment.submit', objectType: 'assessment', objectId: assessmentId, before, after });
     return after;

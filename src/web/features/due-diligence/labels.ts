@@ -23,12 +23,14 @@ export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
   pending: 'Not reviewed',
   accepted: 'Accepted',
   clarification: 'Clarification asked',
+  updated: 'Changed after clarification',
   finding: 'Finding raised',
 };
 export const REVIEW_STATUS_COLORS: Record<ReviewStatus, MantineColor> = {
   pending: 'gray',
   accepted: 'teal',
   clarification: 'yellow',
+  updated: 'blue',
   finding: 'red',
 };
 

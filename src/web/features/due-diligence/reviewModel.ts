@@ -29,7 +29,7 @@ export function reviewModel(a: AssessmentDetailT, vendorEvidence: EvidenceT[] | 
   const evidence = new Map<string, EvidenceT>();
   for (const e of vendorEvidence ?? []) evidence.set(e.id, e);
   for (const e of a.evidence) evidence.set(e.id, e);
-  const counts = { pending: 0, accepted: 0, clarification: 0, finding: 0, answered: 0, visible: visible.size };
+  const counts = { pending: 0, accepted: 0, clarification: 0, updated: 0, finding: 0, answered: 0, visible: visible.size };
   for (const x of a.answers) {
     if (!visible.has(x.questionId) || x.value === null) continue;
     counts.answered++;

@@ -1,3 +1,4 @@
+import { conditionLeaves } from '../../../domain/questionnaire/condition.ts';
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowLeft, IconCheck, IconHistory } from '@tabler/icons-react';
@@ -84,9 +85,20 @@ function Questionnaire({ a, orgName }: { a: PortalAssessmentT; orgName: string }
     },
   });
 
+  const reopenedIds = new Set(a.answers.filter((x) => x.reviewStatus === 'clarification' || x.reviewStatus === 'updated').map((x) => x.questionId));
+  const clarifying = reopenedIds.size > 0;
+  // A question nobody answered yet opens only if a reopened answer decides whether it shows.
+  const revealedBy = (id: string) => {
+    const section = a.definition.sections.find((s) => s.questions.some((q) => q.id === id));
+    const q = section?.questions.find((x) => x.id === id);
+    return [section?.condition, q?.condition].some((c) => c && conditionLeaves(c).some((l) => reopenedIds.has(l.leaf.question)));
+  };
   const modeOf = (id: string): QuestionMode => {
     if (open) return 'autosave';
-    if (a.status === 'submitted' && meta.get(id)?.reviewStatus === 'clarification' && !clarifySent.has(id)) return 'clarify';
+    // The server reopens answers sent back for clarification (and questions they reveal).
+    const status = meta.get(id)?.reviewStatus;
+    const reopened = status === 'clarification' || status === 'updated' || (status === undefined && clarifying && revealedBy(id));
+    if (a.status === 'submitted' && reopened && !clarifySent.has(id)) return 'clarify';
     return 'readonly';
   };
 
