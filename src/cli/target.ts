@@ -105,18 +105,22 @@ export class RemoteApi {
   }
 
   private async toError(res: Response): Promise<CliError> {
-    const raw = await res.text().catch(() => '');
-    let body: { error?: { code?: string; message?: string; details?: Record<string, unknown>; requestId?: string } } | null = null;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      /* not our API, or a proxy's HTML page */
-    }
-    const e = body?.error;
-    if (e?.code && e.message) {
-      const hint = res.status === 401 ? ' Check --token (OUTSIGHT_TOKEN): it may be revoked or expired.' : '';
-      return new CliError(e.code, e.message + hint, e.details, undefined, e.requestId);
-    }
-    return new CliError('bad_response', `The server at ${this.baseUrl} answered HTTP ${res.status}: ${raw.slice(0, 200) || res.statusText}`);
+    return responseError(res.status, await res.text().catch(() => ''), this.baseUrl, res.statusText);
   }
+}
+
+/** The API's error JSON as a CliError; anything else (a proxy's page) as a bad response. */
+export function responseError(status: number, raw: string, baseUrl: string, statusText = ''): CliError {
+  let body: { error?: { code?: string; message?: string; details?: Record<string, unknown>; requestId?: string } } | null = null;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    /* not our API, or a proxy's HTML page */
+  }
+  const e = body?.error;
+  if (e?.code && e.message) {
+    const hint = status === 401 ? ' Check --token (OUTSIGHT_TOKEN): it may be revoked or expired.' : '';
+    return new CliError(e.code, e.message + hint, e.details, undefined, e.requestId);
+  }
+  return new CliError('bad_response', `The server at ${baseUrl} answered HTTP ${status}: ${raw.slice(0, 200) || statusText}`);
 }

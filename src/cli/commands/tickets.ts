@@ -14,7 +14,7 @@ import { findEngagement, findEngagementsByName } from '../../server/modules/enga
 import { importTickets } from '../../server/modules/tickets/tickets.import.ts';
 import { requirePermission, withDirect } from '../direct.ts';
 import { CliError, EXIT, emit, formatTable, usageError, type Out } from '../output.ts';
-import { commandContext, type GlobalOptions, type RemoteApi } from '../target.ts';
+import { commandContext, responseError, type GlobalOptions, type RemoteApi } from '../target.ts';
 
 // ---------------------------------------------------------------------------------------
 // Engagements by id or exact name (shared with the sla commands)
@@ -252,22 +252,6 @@ function trimRejection(err: unknown, out: Out): unknown {
   const shown = rejected.slice(0, SHOWN_REJECTIONS);
   const more = shown.length < total ? ` The first ${shown.length} of ${count(total)}:` : '';
   return new CliError('import_rejected', `${e.message}${more}`, { ...e.details, rejected: shown, rejectedCount: total }, EXIT.failed, e.requestId);
-}
-
-/** The API's error JSON as a CliError (RemoteApi does the same for buffered requests). */
-function responseError(status: number, raw: string, baseUrl: string): CliError {
-  let body: { error?: { code?: string; message?: string; details?: Record<string, unknown>; requestId?: string } } | null = null;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    /* not our API, or a proxy's HTML page */
-  }
-  const e = body?.error;
-  if (e?.code && e.message) {
-    const hint = status === 401 ? ' Check --token (OUTSIGHT_TOKEN): it may be revoked or expired.' : '';
-    return new CliError(e.code, e.message + hint, e.details, undefined, e.requestId);
-  }
-  return new CliError('bad_response', `The server at ${baseUrl} answered HTTP ${status}: ${raw.slice(0, 200)}`);
 }
 
 // No overall deadline (a big export takes as long as it takes), but a silent server is dead.

@@ -6,21 +6,10 @@ import { addOutage } from '../../modules/sla/sla.service.ts';
 import { importTickets } from '../../modules/tickets/tickets.import.ts';
 import { SlaPolicyInput } from '../../../shared/contracts/sla.ts';
 import { TicketMapping } from '../../../shared/contracts/tickets.ts';
+import { mulberry32 } from '../../../shared/prng.ts';
 
 const H = 3_600_000;
 const D = 86_400_000;
-
-/** mulberry32: the demo is the same on every machine. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const stamp = (ms: number) => {
@@ -33,7 +22,7 @@ const stamp = (ms: number) => {
  * real import path: mostly within target, with a bad month so breaches and a credit show.
  */
 function ticketExport(now: number): string {
-  const r = rng(20_260_101);
+  const r = mulberry32(20_260_101);
   const lines = ['number,short_description,priority,state,opened_at,responded_at,resolved_at,sys_updated_on'];
   const subjects = ['Laptop will not boot', 'VPN drops every hour', 'Password reset', 'Outlook keeps asking for credentials', 'Printer on floor 2 offline', 'New starter needs access', 'Teams calls choppy', 'ERP login error', 'Shared drive full', 'Phone not syncing mail'];
   const prios = ['1 - Critical', '2 - High', '3 - Moderate', '3 - Moderate', '3 - Moderate', '4 - Low', '4 - Low'];
