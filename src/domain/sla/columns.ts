@@ -16,21 +16,16 @@
 import {
   MISSING_PRIORITY,
   OPENED_AFTER_NOW,
-  StatusDictionary,
   TicketMeasurement,
-  categoriesFor,
   loadEvents,
   loadFields,
   noTargets,
   nowInvalid,
-  planOf,
-  prepare,
   walk,
   MAX_MS,
   MIN_MS,
-  type Plan,
-  type Prepared,
 } from './measure.ts';
+import { StatusDictionary, categoriesFor, planOf, prepare, type Plan, type Prepared } from './prepared.ts';
 import type { CompiledCalendar } from './calendar.ts';
 import type { CalendarRegistry, SlaPolicy } from './policy.ts';
 import { evaluateTicket, type StatusChange, type TicketInput, type TicketProblem, type TicketSink } from './ticket.ts';

@@ -33,14 +33,12 @@ import {
   MISSING_PRIORITY,
   OPENED_AFTER_NOW,
   TicketMeasurement,
-  isBlankStatus,
   loadTicket,
   noTargets,
   nowInvalid,
-  planOf,
-  prepare,
   walkLoaded,
 } from './measure.ts';
+import { isBlankStatus, planOf, prepare } from './prepared.ts';
 import type { CalendarRegistry, ClockKind, SlaPolicy } from './policy.ts';
 
 export { TicketMeasurement };
