@@ -1,3 +1,4 @@
+import { safeCell } from '../../shared/csv-cell.ts';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
@@ -97,8 +98,6 @@ function toRow(t: SlaTicket): TicketRow {
   };
 }
 
-/** Ticket ids come from vendors' exports: a spreadsheet must not run them as formulas. */
-const safe = (v: string | number | boolean | null) => (v === null ? '' : typeof v === 'string' ? v.replace(/^([=+\-@\t\r])/, "'$1") : String(v));
 
 type TicketQuery = z.output<typeof SlaTicketQuery>;
 
@@ -135,7 +134,7 @@ async function writeOut(stream: NodeJS.WritableStream, rows: TicketRow[], format
   if (format === 'csv') {
     await write(stringify([TICKET_COLUMNS as unknown as string[]]));
     for (let i = 0; i < rows.length; i += SLICE) {
-      await write(stringify(rows.slice(i, i + SLICE).map((r) => TICKET_COLUMNS.map((c) => safe(r[c])))));
+      await write(stringify(rows.slice(i, i + SLICE).map((r) => TICKET_COLUMNS.map((c) => safeCell(r[c])))));
     }
     return;
   }
@@ -228,7 +227,7 @@ export function registerSlaCommands(program: Command): void {
         await writeFileOut(flags.out, rows, flags.format);
         emit(out, { count: rows.length, file: flags.out, format: flags.format }, () => `Wrote ${count(rows.length)} ticket${rows.length === 1 ? '' : 's'} to ${flags.out}.`);
       } else if (out.json && flags.format === 'csv') {
-        const csv = stringify([TICKET_COLUMNS as unknown as string[], ...rows.map((r) => TICKET_COLUMNS.map((c) => safe(r[c])))]);
+        const csv = stringify([TICKET_COLUMNS as unknown as string[], ...rows.map((r) => TICKET_COLUMNS.map((c) => safeCell(r[c])))]);
         emit(out, { count: rows.length, csv }, () => csv);
       } else {
         // --format json is already one JSON document: the same with or without --json.

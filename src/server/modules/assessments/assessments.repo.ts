@@ -116,8 +116,9 @@ export async function insertComment(db: Db, row: typeof assessmentComments.$infe
   return r;
 }
 
-export async function listFindings(db: Db, orgId: string, f: { vendorId?: string; assessmentId?: string; status?: string }) {
+export async function listFindings(db: Db, orgId: string, f: { id?: string; vendorId?: string; assessmentId?: string; status?: string }) {
   const where: SQL[] = [eq(findings.orgId, orgId)];
+  if (f.id) where.push(eq(findings.id, f.id));
   if (f.vendorId) where.push(eq(findings.vendorId, f.vendorId));
   if (f.assessmentId) where.push(eq(findings.assessmentId, f.assessmentId));
   if (f.status) where.push(eq(findings.status, f.status));

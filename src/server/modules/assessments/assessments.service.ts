@@ -105,7 +105,7 @@ export async function mailLink(
 }
 
 export async function listAssessments(ctx: Ctx, f: { vendorId?: string; status?: string }) {
-  return (await repo.listAssessments(ctx.db, ctx.actor.orgId, f)).map(toAssessmentSummary);
+  return (await repo.listAssessments(ctx.db, ctx.actor.orgId, f)).map((r) => toAssessmentSummary(r, ctx.now));
 }
 
 /** Everything a reviewer sees: questions, answers, both comment threads, findings, evidence and the live score. */
@@ -118,7 +118,7 @@ export async function getAssessment(ctx: Ctx, id: string) {
   const check = checkAnswers(definition, answers);
   const contact = row.assessment.contactUserId ? await findUser(ctx.db, ctx.actor.orgId, row.assessment.contactUserId) : null;
   return {
-    ...toAssessmentSummary(row),
+    ...toAssessmentSummary(row, ctx.now),
     contactEmail: contact?.email ?? null,
     definition,
     answers: answerRows.map(toAnswer),

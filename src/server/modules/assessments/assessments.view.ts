@@ -4,7 +4,8 @@ import * as repo from './assessments.repo.ts';
 
 export type AssessmentListRow = Awaited<ReturnType<typeof repo.listAssessments>>[number];
 
-export function toAssessmentSummary(r: AssessmentListRow) {
+/** `now` decides "overdue": the request's clock, so tests and replays agree. */
+export function toAssessmentSummary(r: AssessmentListRow, now: Date) {
   const a = r.assessment;
   return {
     id: a.id,
@@ -15,7 +16,7 @@ export function toAssessmentSummary(r: AssessmentListRow) {
     templateVersion: r.templateVersion,
     status: a.status,
     dueDate: a.dueDate,
-    overdue: (a.status === 'sent' || a.status === 'in_progress') && a.dueDate < new Date().toISOString().slice(0, 10),
+    overdue: (a.status === 'sent' || a.status === 'in_progress') && a.dueDate < now.toISOString().slice(0, 10),
     reviewerId: a.reviewerId,
     overallScore: a.overallScore,
     sentAt: a.sentAt.toISOString(),

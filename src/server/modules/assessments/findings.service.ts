@@ -12,8 +12,7 @@ export async function listFindings(ctx: Ctx, f: { vendorId?: string; status?: st
 }
 
 async function findingById(ctx: Ctx, id: string) {
-  const rows = await repo.listFindings(ctx.db, ctx.actor.orgId, {});
-  const r = rows.find((x) => x.finding.id === id);
+  const [r] = await repo.listFindings(ctx.db, ctx.actor.orgId, { id });
   if (!r) throw AppError.notFound('The finding');
   return toFinding(r);
 }

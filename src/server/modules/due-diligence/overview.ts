@@ -17,7 +17,7 @@ export async function dueDiligenceOverview(ctx: Ctx) {
   const orgId = ctx.actor.orgId;
   const today = ctx.now.toISOString().slice(0, 10);
   const in60 = new Date(ctx.now.getTime() + 60 * 86_400_000).toISOString().slice(0, 10);
-  const all = (await assessmentsRepo.listAssessments(ctx.db, orgId, {})).map(toAssessmentSummary);
+  const all = (await assessmentsRepo.listAssessments(ctx.db, orgId, {})).map((r) => toAssessmentSummary(r, ctx.now));
   const vendors = await listVendors(ctx.db, orgId, { archived: 'false', sort: 'name', limit: 1000 }, null, 1000);
   const lastCompleted = new Map<string, (typeof all)[number]>();
   for (const a of all) if (a.status === 'completed' && !lastCompleted.has(a.vendorId)) lastCompleted.set(a.vendorId, a);

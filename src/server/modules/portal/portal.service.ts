@@ -25,7 +25,7 @@ export async function portalHome(ctx: Ctx) {
     vendor: { id: vendor.vendor.id, name: vendor.vendor.name },
     org: { name: org?.name ?? '' },
     requests: requests.map((r) => {
-      const s = toAssessmentSummary(r);
+      const s = toAssessmentSummary(r, ctx.now);
       // The reviewer's score is the client's business, not the vendor's.
       return { id: s.id, templateName: s.templateName, status: s.status, dueDate: s.dueDate, overdue: s.overdue, sentAt: s.sentAt, submittedAt: s.submittedAt };
     }),
@@ -39,7 +39,7 @@ export async function portalAssessment(ctx: Ctx, id: string) {
   if (!row || row.assessment.vendorId !== vendorId || row.assessment.status === 'cancelled') throw AppError.notFound('The questionnaire');
   const definition = await loadDefinition(ctx.db, ctx.actor.orgId, row.assessment.templateVersionId);
   const answerRows = await repo.listAnswers(ctx.db, id);
-  const s = toAssessmentSummary(row);
+  const s = toAssessmentSummary(row, ctx.now);
   return {
     id: s.id,
     templateName: s.templateName,

@@ -69,7 +69,7 @@ export async function createTemplate(db: Db, actor: AuditActor, input: { name: s
   const { questions } = countTemplate(input.definition);
   return db.transaction(async (tx) => {
     const t = await repo.insertTemplate(tx, { orgId: actor.orgId, name: input.name, origin: input.origin, latestVersion: 1, createdAt: now, updatedAt: now });
-    const v = await repo.insertVersion(tx, { orgId: actor.orgId, templateId: t.id, version: 1, definition: input.definition, questionCount: questions, createdBy: actor.userId === '00000000-0000-0000-0000-000000000000' ? null : actor.userId, createdAt: now });
+    const v = await repo.insertVersion(tx, { orgId: actor.orgId, templateId: t.id, version: 1, definition: input.definition, questionCount: questions, createdBy: actor.userId, createdAt: now });
     await recordAudit(tx, { actor, requestId }, { action: 'questionnaire.create', objectType: 'questionnaire', objectId: t.id, after: { ...t, version: 1, questions } });
     return { template: t, version: v };
   });

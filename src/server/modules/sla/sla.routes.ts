@@ -1,3 +1,4 @@
+import { safeCell } from '../../../shared/csv-cell.ts';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { IdParams, OkResponse, Page } from '../../../shared/contracts/common.ts';
@@ -40,8 +41,7 @@ export function registerSlaRoutes(app: App) {
       const cols = ['externalId', 'priority', 'openedAt', 'respondedAt', 'resolvedAt', 'responseMs', 'resolutionMs', 'pausedMs', 'breached', 'responseBreached', 'resolutionBreached', 'state', 'problem'] as const;
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="sla-tickets.csv"');
       // Ticket ids and titles come from vendors' exports: keep formulas inert.
-      const safe = (v: unknown) => (v === null || v === undefined ? '' : String(v).replace(/^([=+\-@\t\r])/, "'$1"));
-      return stringify([cols as unknown as string[], ...page.items.map((t) => cols.map((c) => safe(t[c])))]);
+      return stringify([cols as unknown as string[], ...page.items.map((t) => cols.map((c) => safeCell(t[c])))]);
     },
   );
   app.get('/api/v1/tickets/:id/timeline', { config: read, schema: { tags, summary: 'When the clock ran and when it was paused', params: IdParams, response: { 200: TicketTimeline } } }, (req) =>

@@ -1,3 +1,4 @@
+import { safeCell } from '../../../shared/csv-cell.ts';
 import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -92,9 +93,8 @@ export async function registerTicketRoutes(app: App) {
       const ctx = ctxOf(req);
       const row = await findTicketImport(ctx.db, ctx.actor.orgId, parseId(req.params.id, 'ticket import'));
       if (!row) throw AppError.notFound('The import');
-      const safe = (v: unknown) => (v === undefined ? '' : String(v).replace(/^([=+\-@\t\r])/, "'$1"));
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="rejected-rows-${row.id}.csv"`);
-      return stringify([['line', 'field', 'reason', 'value'], ...(row.rejected as TicketRejection[]).map((r) => [r.line, safe(r.field), safe(r.reason), safe(r.value)])]);
+      return stringify([['line', 'field', 'reason', 'value'], ...(row.rejected as TicketRejection[]).map((r) => [r.line, safeCell(r.field), safeCell(r.reason), safeCell(r.value)])]);
     },
   );
 }

@@ -1,3 +1,4 @@
+import { safeCell } from '../../../shared/csv-cell.ts';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
@@ -46,18 +47,13 @@ export interface ParsedVendorRow {
   present: Array<keyof z.output<typeof VendorInput>>;
 }
 
-/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is prefixed with '. */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export function vendorsToCsv(vendors: Vendor[]): string {
   const cols = Object.keys(VENDOR_CSV_COLUMNS) as Column[];
   const rows = vendors.map((v) =>
     cols.map((c) => {
       const value = v[VENDOR_CSV_COLUMNS[c]];
       const s = Array.isArray(value) ? value.join(';') : value === null || value === undefined ? '' : String(value);
-      return neutraliseFormula(s);
+      return safeCell(s);
     }),
   );
   // A BOM makes Excel read the file as UTF-8.

@@ -1,7 +1,6 @@
-import { Alert, Anchor, Button, Code, Group, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Code, Group, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { rejectionsCsvUrl } from './api.ts';
-import { downloadText, rejectionsCsv } from './mapping.ts';
 import type { TicketImportResultT, TicketRejectionT } from './types.ts';
 
 export function RejectedRows({ rows, total }: { rows: TicketRejectionT[]; total: number }) {
@@ -92,7 +91,7 @@ export function ImportSummary({ result }: { result: TicketImportResultT }) {
 }
 
 /** A strict import (or an unreadable file) stored nothing: say so and list the rows to fix. */
-export function ImportRefused({ message, rows, total }: { message: string; rows: TicketRejectionT[]; total: number }) {
+export function ImportRefused({ message, rows, total, importId }: { message: string; rows: TicketRejectionT[]; total: number; importId: string | null }) {
   return (
     <Stack gap="sm">
       <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="Nothing was imported" role="alert">
@@ -101,11 +100,15 @@ export function ImportRefused({ message, rows, total }: { message: string; rows:
       {rows.length > 0 && (
         <>
           <RejectedRows rows={rows} total={total} />
-          <Group>
-            <Button variant="default" size="xs" leftSection={<IconDownload size={14} />} onClick={() => downloadText(rejectionsCsv(rows), 'rejected-rows.csv', 'text/csv')}>
-              Download these rejected rows (CSV)
-            </Button>
-          </Group>
+          {importId && (
+            <Group>
+              <Anchor href={rejectionsCsvUrl(importId)} download size="sm">
+                <Group gap={4}>
+                  <IconDownload size={14} /> Download all rejected rows (CSV)
+                </Group>
+              </Anchor>
+            </Group>
+          )}
         </>
       )}
     </Stack>

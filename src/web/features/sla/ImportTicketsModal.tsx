@@ -39,7 +39,7 @@ type Phase =
   | { kind: 'uploading'; pct: number }
   | { kind: 'processing' }
   | { kind: 'done'; result: TicketImportResultT }
-  | { kind: 'refused'; message: string; rows: TicketRejectionT[]; total: number };
+  | { kind: 'refused'; message: string; rows: TicketRejectionT[]; total: number; importId: string | null };
 
 interface Props {
   opened: boolean;
@@ -131,7 +131,9 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
           if (err instanceof ApiError && err.code === 'import_rejected') {
             const rows = Array.isArray(err.details?.rejected) ? (err.details.rejected as TicketRejectionT[]) : [];
             const total = typeof err.details?.rejectedCount === 'number' ? err.details.rejectedCount : rows.length;
-            setPhase({ kind: 'refused', message: err.message, rows, total });
+            // The server records a refused import too; its id links to every rejected row.
+            const importId = typeof err.details?.importId === 'string' ? err.details.importId : null;
+            setPhase({ kind: 'refused', message: err.message, rows, total, importId });
           } else {
             setPhase({ kind: 'form' });
             form.fromError(err);
@@ -150,7 +152,7 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
   if (phase.kind === 'done' || phase.kind === 'refused') {
     return (
       <Stack gap="md">
-        {phase.kind === 'done' ? <ImportSummary result={phase.result} /> : <ImportRefused message={phase.message} rows={phase.rows} total={phase.total} />}
+        {phase.kind === 'done' ? <ImportSummary result={phase.result} /> : <ImportRefused message={phase.message} rows={phase.rows} total={phase.total} importId={phase.importId} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={again}>
             {phase.kind === 'done' ? 'Import another file' : 'Back to the import'}

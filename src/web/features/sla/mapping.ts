@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { TicketMapping, type TicketField } from '../../../shared/contracts/tickets.ts';
-import type { TicketMappingT, TicketRejectionT } from './types.ts';
+import type { TicketMappingT } from './types.ts';
 
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
@@ -153,11 +153,3 @@ export async function readMappingFile(file: File): Promise<TicketMappingT> {
   return parsed.data;
 }
 
-/** Rejected rows as CSV, for a strict import that stored no report on the server. */
-export function rejectionsCsv(rows: TicketRejectionT[]): string {
-  const safe = (v: unknown) => {
-    const s = v === undefined || v === null ? '' : String(v).replace(/^([=+\-@\t\r])/, "'$1");
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return ['line,field,reason,value', ...rows.map((r) => [r.line, r.field, r.reason, r.value].map(safe).join(','))].join('\n') + '\n';
-}
