@@ -16,7 +16,8 @@
  * plus on numbers read from outside or returned by calls, no instants passed to calls
  * inside the loop, and instants handed over in Float64Arrays rather than as arguments.
  */
-import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, businessReading, instantAtReadingFrom, type CompiledCalendar } from './calendar.ts';
+import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, businessReading, type CompiledCalendar } from './calendar.ts';
+import { instantAtReadingFrom } from './calendar-queries.ts';
 import { DONE, MAX_CACHED, PAUSE, RUN, syncCategories, type Plan, type Prepared, type StatusDictionary } from './prepared.ts';
 import type { StatusChange, TicketInput, TicketVerdict } from './ticket.ts';
 

@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  addBusinessMs,
-  businessMs,
-  businessReading,
-  compileCalendar,
-  instantAtReading,
-  instantAtReadingFrom,
-} from '../../../src/domain/sla/calendar.ts';
+import { businessMs, businessReading, compileCalendar } from '../../../src/domain/sla/calendar.ts';
+import { addBusinessMs, instantAtReading, instantAtReadingFrom } from '../../../src/domain/sla/calendar-queries.ts';
 import { DAY, YEAR_FROM, YEAR_TO, calendarSpec, instantNear } from './arbitraries.ts';
 import { MIN, referenceSpans, spanAdd, spanMs } from './reference.ts';
 

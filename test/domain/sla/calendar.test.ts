@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CALENDAR_24X7,
-  CalendarError,
-  addBusinessMs,
-  businessMs,
-  businessReading,
-  compileCalendar,
-  instantAtReading,
-  workingIntervals,
-} from '../../../src/domain/sla/calendar.ts';
+import { CALENDAR_24X7, CalendarError, businessMs, businessReading, compileCalendar } from '../../../src/domain/sla/calendar.ts';
+import { addBusinessMs, instantAtReading, workingIntervals } from '../../../src/domain/sla/calendar-queries.ts';
 import { BERLIN, H, MIN, utc } from './fixtures.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
