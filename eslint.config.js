@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import boundaries from './scripts/eslint/module-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', '.scratch/**', 'src/server/db/migrations/**'] },
@@ -21,12 +22,11 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
-    // Only repositories touch the tables; the rest of the server goes through them.
-    files: ['src/server/**/*.ts'],
-    ignores: ['src/server/**/*.repo.ts', 'src/server/db/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/db/schema.ts', '**/db/schema/*'], message: 'Only *.repo.ts files import tables.' }] }],
-    },
+    // The module template (docs/ARCHITECTURE.md): other modules only through their public
+    // surface, no module cycles, and only repositories touch tables or the query builder.
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.ts', 'e2e/**/*.ts'],
+    plugins: { outsight: boundaries },
+    rules: { 'outsight/public-surface': 'error', 'outsight/repo-only': 'error' },
   },
   {
     // Shared code runs in the browser too.

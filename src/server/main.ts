@@ -6,7 +6,7 @@ import { runReminders } from './jobs/reminders.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed/demo.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './seed/demo.ts';
 import { needsSetup } from './modules/setup/setup.service.ts';
 
 /** config → database → migrate → demo → listen; SIGINT/SIGTERM close in reverse order. */

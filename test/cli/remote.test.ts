@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_VENDORS } from '../../src/server/db/seed/demo-data.ts';
+import { DEMO_VENDORS } from '../../src/server/seed/demo-data.ts';
 import { ROOT, VENDOR_CSV_HEADER, cleanEnv, freePort, json, runCli, tempDir } from './helpers.ts';
 
 // A real server on the demo organisation; the CLI talks to it with --url/--token.

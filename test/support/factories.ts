@@ -1,63 +1,56 @@
 import { randomUUID } from 'node:crypto';
-import { ROLES, type Role } from '../../src/shared/contracts/auth.ts';
+import type { Role } from '../../src/shared/contracts/auth.ts';
+import type { User } from '../../src/shared/contracts/users.ts';
+import type { Vendor } from '../../src/shared/contracts/vendors.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import type { Db } from '../../src/server/db/client.ts';
-import { insertEngagement } from '../../src/server/modules/engagements/engagements.repo.ts';
-import { insertOrg } from '../../src/server/modules/org/org.repo.ts';
-import { insertSession } from '../../src/server/modules/auth/auth.repo.ts';
-import { hashPassword, newSecret, sha256 } from '../../src/server/modules/auth/secrets.ts';
-import { insertUser, type UserRow } from '../../src/server/modules/users/users.repo.ts';
-import { insertVendor, type VendorRow } from '../../src/server/modules/vendors/vendors.repo.ts';
+import { BUILDER_PASSWORD, aSession, aUser, aVendor, anEngagement, anOrg, oneOfEachRole, type OrgHandle } from '../../src/server/seed/builders/core.ts';
 
-export const PASSWORD = 'correct horse battery';
-let passwordHash: Promise<string> | null = null;
+export const PASSWORD = BUILDER_PASSWORD;
+
+/** A user as tests hold it: the API's shape plus the organisation it belongs to. */
+export type TestUser = User & { orgId: string };
 
 export interface Login {
-  user: UserRow;
+  user: TestUser;
   cookie: string;
   csrf: string;
 }
 
 export interface TestOrg {
   orgId: string;
-  vendor: VendorRow;
+  handle: OrgHandle;
+  vendor: Vendor;
   /** A second vendor of the same organisation, whose contact must see nothing of `vendor`. */
-  otherVendor: VendorRow;
+  otherVendor: Vendor;
   engagementId: string;
-  users: Record<Role, UserRow>;
+  users: Record<Role, TestUser>;
 }
 
+const handles = new Map<string, OrgHandle>();
+const testConfig = () => loadConfig({ OUTSIGHT_DATA_DIR: '/nonexistent', OUTSIGHT_DEMO: '0' });
+
 /**
- * A new organisation with one user per role, two vendors and an engagement. Every call
- * makes a *new* organisation, so each test gets another tenant to leak into for free.
+ * A new organisation with one user per role, two vendors and an engagement, built through
+ * the services (src/server/seed/builders). Every call makes a *new* organisation, so each
+ * test gets another tenant to leak into for free.
  */
 export async function createTestOrg(db: Db, label = 'Org'): Promise<TestOrg> {
-  passwordHash ??= hashPassword(PASSWORD);
-  const hash = await passwordHash;
   const tag = randomUUID().slice(0, 8);
-  const org = await insertOrg(db, { name: `${label} ${tag}` });
-  const vendor = await insertVendor(db, { orgId: org.id, name: `Vendor ${tag}`, kind: 'saas', status: 'active', tier: 2, dataAccess: 'internal' });
-  const otherVendor = await insertVendor(db, { orgId: org.id, name: `Other vendor ${tag}`, kind: 'help_desk', status: 'active', tier: 3, dataAccess: 'none' });
-  const engagement = await insertEngagement(db, { orgId: org.id, vendorId: vendor.id, name: `Service ${tag}`, serviceType: 'service_desk', criticality: 'high', status: 'active' });
-  const users = {} as Record<Role, UserRow>;
-  for (const role of ROLES) {
-    users[role] = await insertUser(db, {
-      orgId: org.id,
-      email: `${role}.${tag}@test.outsight.test`,
-      name: `${role} ${tag}`,
-      role,
-      passwordHash: hash,
-      vendorId: role === 'vendor_contact' ? vendor.id : null,
-    });
-  }
-  return { orgId: org.id, vendor, otherVendor, engagementId: engagement.id, users };
+  const org = await anOrg({ db, config: testConfig() }, { name: `${label} ${tag}` });
+  const vendor = await aVendor(org, { name: `Vendor ${tag}`, kind: 'saas', status: 'active', tier: 2, dataAccess: 'internal' });
+  const otherVendor = await aVendor(org, { name: `Other vendor ${tag}`, kind: 'help_desk', status: 'active', tier: 3, dataAccess: 'none' });
+  const engagement = await anEngagement(org, { vendorId: vendor.id, name: `Service ${tag}`, serviceType: 'service_desk', criticality: 'high', status: 'active' });
+  const byRole = await oneOfEachRole(org, vendor.id);
+  const users = Object.fromEntries(Object.entries(byRole).map(([role, u]) => [role, { ...u, orgId: org.orgId }])) as Record<Role, TestUser>;
+  handles.set(org.orgId, org);
+  return { orgId: org.orgId, handle: org, vendor, otherVendor, engagementId: engagement.id, users };
 }
 
 /** A fresh session for a user, without going through the (rate-limited, slow) password check. */
-export async function loginAs(db: Db, user: UserRow, now = new Date()): Promise<Login> {
-  const secret = newSecret();
-  const csrf = newSecret();
-  await insertSession(db, { id: sha256(secret), userId: user.id, orgId: user.orgId, csrfToken: csrf, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 3_600_000) });
-  return { user, cookie: `outsight_session=${secret}`, csrf };
+export async function loginAs(db: Db, user: TestUser, now = new Date()): Promise<Login> {
+  const { secret, csrfToken } = await aSession({ db, config: testConfig() }, user, now);
+  return { user, cookie: `outsight_session=${secret}`, csrf: csrfToken };
 }
 
 /** Headers for a signed-in request; changes carry the CSRF token like the web UI does. */
@@ -65,10 +58,12 @@ export function authHeaders(login: Login): Record<string, string> {
   return { cookie: login.cookie, 'x-csrf-token': login.csrf };
 }
 
-export async function addUser(db: Db, orgId: string, role: Role, vendorId: string | null = null): Promise<UserRow> {
-  passwordHash ??= hashPassword(PASSWORD);
-  return insertUser(db, { orgId, email: `${role}.${randomUUID().slice(0, 8)}@test.outsight.test`, name: `Extra ${role}`, role, passwordHash: await passwordHash, vendorId });
+export async function addUser(db: Db, orgId: string, role: Role, vendorId: string | null = null): Promise<TestUser> {
+  const org = handles.get(orgId);
+  if (!org) throw new Error('addUser works on organisations made by createTestOrg in this file');
+  return { ...(await aUser(org, { role, vendorId, name: `Extra ${role}` })), orgId };
 }
+
 
 export interface SlaFixtures {
   calendarId: string;

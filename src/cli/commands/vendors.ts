@@ -4,7 +4,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { VENDOR_KINDS, VENDOR_SORTS, VENDOR_STATUSES, VendorListQuery, type Vendor } from '../../shared/contracts/vendors.ts';
 import type { Ctx } from '../../server/context.ts';
 import { vendorsToCsv } from '../../server/modules/vendors/vendors.csv.ts';
-import { importVendors, type ImportResult } from '../../server/modules/vendors/vendors.import.ts';
+import { importVendors, type ImportResult } from '../../server/modules/vendors/import-vendors.ts';
 import { listVendors } from '../../server/modules/vendors/vendors.service.ts';
 import { requirePermission, withDirect } from '../direct.ts';
 import { CliError, EXIT, emit, flagError, formatTable } from '../output.ts';

@@ -1,15 +1,11 @@
-import { ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../shared/errors.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { ERROR_STATUS } from '../../shared/errors.ts';
 
-/** The one error type services throw; the error handler turns it into the API's error JSON. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: { issues?: FieldIssue[] } & Record<string, unknown>,
-  ) {
-    super(message);
-  }
-
+/**
+ * The one error type services throw; the error handler turns it into the API's error
+ * JSON. It is a DomainError, so pure rules and services are answered alike.
+ */
+export class AppError extends DomainError {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
@@ -22,7 +18,7 @@ export class AppError extends Error {
     return new AppError('forbidden', message);
   }
 
-  static invalid(path: string, message: string) {
+  static override invalid(path: string, message: string) {
     return new AppError('validation_failed', message, { issues: [{ path, message }] });
   }
 }

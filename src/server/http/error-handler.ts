@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode, FieldIssue } from '../../shared/errors.ts';
 import { ERROR_STATUS } from '../../shared/errors.ts';
-import { AppError } from './app-error.ts';
+import { fromDatabaseError } from '../db/errors.ts';
+import { DomainError } from '../../domain/errors.ts';
 
 // Fastify's own error codes for requests it refuses before any route code runs.
 const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
@@ -13,13 +14,6 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'bad_request', message: 'The body is not valid JSON.' },
   FST_ERR_CTP_EMPTY_TYPE: { code: 'bad_request', message: 'The Content-Type header is empty.' },
   FST_ERR_CTP_INVALID_TYPE: { code: 'bad_request', message: 'The Content-Type header is invalid.' },
-};
-
-// PostgreSQL error codes that mean "your input", not "our bug".
-const PG_CODES: Record<string, { code: ErrorCode; message: string }> = {
-  '23505': { code: 'conflict', message: 'An object with the same name already exists.' },
-  '22P02': { code: 'validation_failed', message: 'A value has the wrong format.' },
-  '22001': { code: 'validation_failed', message: 'A value is too long.' },
 };
 
 export function toIssues(error: FastifyError): FieldIssue[] {
@@ -39,7 +33,7 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa: boolean 
     const send = (code: ErrorCode, message: string, details?: ErrorBody['error']['details']) =>
       reply.status(ERROR_STATUS[code]).send({ error: { code, message, details, requestId: request.id } } satisfies ErrorBody);
 
-    if (error instanceof AppError) return send(error.code, error.message, error.details);
+    if (error instanceof DomainError) return send(error.code, error.message, error.details);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = toIssues(error);
       const where = error.validationContext === 'querystring' ? 'query' : error.validationContext;
@@ -47,10 +41,8 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa: boolean 
     }
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (known) return send(known.code, known.message);
-    // Drizzle wraps driver errors; the PostgreSQL SQLSTATE sits on the cause.
-    const pgCode = (error as { code?: string }).code ?? ((error as { cause?: { code?: string } }).cause?.code);
-    const pgKnown = pgCode ? PG_CODES[pgCode] : undefined;
-    if (pgKnown) return send(pgKnown.code, pgKnown.message);
+    const fromDb = fromDatabaseError(error);
+    if (fromDb) return send(fromDb.code, fromDb.message, fromDb.details);
     if (error.statusCode === 429) return send('rate_limited', 'Too many requests. Slow down and try again.');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send('bad_request', error.message);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AuditEvent, AuditListQuery } from '../../../shared/contracts/audit.ts';
 import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, pageOf } from '../../http/cursor.ts';
+import { decodeCursor, pageOf } from '../../paging.ts';
 import { AppError } from '../../http/app-error.ts';
 import { listAuditEvents } from './audit.repo.ts';
 

@@ -1,6 +1,8 @@
 import { and, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
+import { containsPattern } from '../../db/like.ts';
 import { engagements, users, vendors } from '../../db/schema.ts';
 
 export type EngagementRow = typeof engagements.$inferSelect;
@@ -26,6 +28,15 @@ function base(db: Db) {
     .leftJoin(owner, eq(owner.id, engagements.internalOwnerId));
 }
 
+const SORT: KeysetSort = {
+  cols: [key(sql`lower(${vendors.name})`, 'text'), key(sql`lower(${engagements.name})`, 'text'), key(sql`${engagements.id}`, 'uuid')],
+  desc: false,
+};
+export const ENGAGEMENT_SORT = {
+  arity: SORT.cols.length,
+  key: (r: EngagementWithExtras) => [r.vendorName.toLowerCase(), r.engagement.name.toLowerCase(), r.engagement.id],
+};
+
 /** Sorted by vendor name, engagement name, id; `after` is the previous page's last key. */
 export async function listEngagements(db: Db, orgId: string, f: EngagementFilter, after: unknown[] | null, limit: number) {
   const where: SQL[] = [eq(engagements.orgId, orgId)];
@@ -35,14 +46,12 @@ export async function listEngagements(db: Db, orgId: string, f: EngagementFilter
   if (f.status) where.push(eq(engagements.status, f.status));
   if (f.serviceType) where.push(eq(engagements.serviceType, f.serviceType));
   if (f.q) {
-    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const pattern = containsPattern(f.q);
     where.push(or(ilike(engagements.name, pattern), ilike(vendors.name, pattern), ilike(engagements.description, pattern))!);
   }
-  const key = sql`(lower(${vendors.name}), lower(${engagements.name}), ${engagements.id})`;
-  if (after) where.push(sql`${key} > (${after[0]}::text, ${after[1]}::text, ${after[2]}::uuid)`);
   return base(db)
-    .where(and(...where))
-    .orderBy(sql`lower(${vendors.name})`, sql`lower(${engagements.name})`, engagements.id)
+    .where(and(...where, afterCursor(SORT, after)))
+    .orderBy(...keysetOrder(SORT))
     .limit(limit);
 }
 

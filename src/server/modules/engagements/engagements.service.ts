@@ -2,84 +2,83 @@ import type { z } from 'zod';
 import type { Engagement, EngagementInput, EngagementListQuery, EngagementUpdate } from '../../../shared/contracts/engagements.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { decodeCursor, pageOf } from '../../http/cursor.ts';
-import { recordAudit } from '../audit/record.ts';
-import { vendorExists } from '../vendors/vendors.repo.ts';
-import { checkInternalOwner } from '../vendors/vendors.service.ts';
+import { keysetPage } from '../../paging.ts';
+import { change } from '../audit/audit.public.ts';
+import { referenceInternalUser } from '../users/users.public.ts';
+import { referenceVendor } from '../vendors/vendors.public.ts';
+import { engagementPolicy } from './engagements.policy.ts';
+import { presentEngagement } from './engagements.presenter.ts';
 import * as repo from './engagements.repo.ts';
-
-function toEngagement(r: repo.EngagementWithExtras): Engagement {
-  const e = r.engagement;
-  return {
-    id: e.id,
-    vendorId: e.vendorId,
-    vendorName: r.vendorName,
-    name: e.name,
-    description: e.description,
-    serviceType: e.serviceType as Engagement['serviceType'],
-    criticality: e.criticality as Engagement['criticality'],
-    startDate: e.startDate,
-    endDate: e.endDate,
-    status: e.status as Engagement['status'],
-    internalOwnerId: e.internalOwnerId,
-    internalOwnerName: r.internalOwnerName,
-    businessServices: e.businessServices,
-    archived: e.archivedAt !== null,
-    createdAt: e.createdAt.toISOString(),
-    updatedAt: e.updatedAt.toISOString(),
-  };
-}
 
 function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** One page of engagements, sorted by vendor, then engagement name. */
 export async function listEngagements(ctx: Ctx, q: z.output<typeof EngagementListQuery>) {
-  const after = decodeCursor(q.cursor, 3);
-  const rows = await repo.listEngagements(ctx.db, ctx.actor.orgId, q, after, q.limit + 1);
-  return pageOf(rows, q.limit, toEngagement, (r) => [r.vendorName.toLowerCase(), r.engagement.name.toLowerCase(), r.engagement.id]);
+  engagementPolicy.check(ctx.actor, 'list');
+  return keysetPage(q, repo.ENGAGEMENT_SORT, (after, limit) => repo.listEngagements(ctx.db, ctx.actor.orgId, q, after, limit), presentEngagement);
 }
 
 export async function getEngagement(ctx: Ctx, id: string): Promise<Engagement> {
   const found = await repo.findEngagement(ctx.db, ctx.actor.orgId, id);
-  if (!found) throw AppError.notFound('The engagement');
-  return toEngagement(found);
+  engagementPolicy.authorize(ctx.actor, 'read', found?.engagement);
+  return presentEngagement(found!);
 }
 
 /** Creates an engagement of one of the organisation's own vendors. */
 export async function createEngagement(ctx: Ctx, input: z.output<typeof EngagementInput>): Promise<Engagement> {
+  engagementPolicy.check(ctx.actor, 'create');
   // Another organisation's vendor id is answered like a typo: the field is invalid.
-  if (!(await vendorExists(ctx.db, ctx.actor.orgId, input.vendorId))) throw AppError.invalid('vendorId', 'Choose one of your vendors.');
-  await checkInternalOwner(ctx.db, ctx.actor.orgId, input.internalOwnerId);
-  const id = await ctx.db.transaction(async (tx) => {
-    const row = await repo.insertEngagement(tx, { ...(defined(input) as repo.EngagementInsert), orgId: ctx.actor.orgId });
-    await recordAudit(tx, ctx, { action: 'engagement.create', objectType: 'engagement', objectId: row.id, after: row });
+  await referenceVendor(ctx, input.vendorId);
+  if (input.internalOwnerId) await referenceInternalUser(ctx, input.internalOwnerId, 'internalOwnerId');
+  const id = await change(ctx, async (tx) => {
+    const row = await repo.insertEngagement(tx.db, { ...(defined(input) as repo.EngagementInsert), orgId: ctx.actor.orgId });
+    await tx.audit({ action: 'engagement.create', objectType: 'engagement', objectId: row.id, after: row });
     return row.id;
   });
   return getEngagement(ctx, id);
 }
 
 export async function updateEngagement(ctx: Ctx, id: string, input: z.output<typeof EngagementUpdate>): Promise<Engagement> {
-  await checkInternalOwner(ctx.db, ctx.actor.orgId, input.internalOwnerId);
-  await ctx.db.transaction(async (tx) => {
-    const before = await repo.lockEngagement(tx, ctx.actor.orgId, id);
-    if (!before) throw AppError.notFound('The engagement');
+  engagementPolicy.check(ctx.actor, 'update');
+  if (input.internalOwnerId) await referenceInternalUser(ctx, input.internalOwnerId, 'internalOwnerId');
+  await change(ctx, async (tx) => {
+    const before = engagementPolicy.authorize(ctx.actor, 'update', await repo.lockEngagement(tx.db, ctx.actor.orgId, id));
     const start = input.startDate !== undefined ? input.startDate : before.startDate;
     const end = input.endDate !== undefined ? input.endDate : before.endDate;
     if (start && end && start > end) throw AppError.invalid('endDate', 'End date must not be before start date');
-    const after = await repo.updateEngagement(tx, ctx.actor.orgId, id, { ...defined(input), updatedAt: ctx.now });
-    await recordAudit(tx, ctx, { action: 'engagement.update', objectType: 'engagement', objectId: id, before, after });
+    const after = await repo.updateEngagement(tx.db, ctx.actor.orgId, id, { ...defined(input), updatedAt: ctx.now });
+    await tx.audit({ action: 'engagement.update', objectType: 'engagement', objectId: id, before, after });
   });
   return getEngagement(ctx, id);
 }
 
 export async function setEngagementArchived(ctx: Ctx, id: string, archived: boolean): Promise<Engagement> {
-  await ctx.db.transaction(async (tx) => {
-    const before = await repo.lockEngagement(tx, ctx.actor.orgId, id);
-    if (!before) throw AppError.notFound('The engagement');
+  engagementPolicy.check(ctx.actor, 'archive');
+  await change(ctx, async (tx) => {
+    const before = engagementPolicy.authorize(ctx.actor, 'archive', await repo.lockEngagement(tx.db, ctx.actor.orgId, id));
     if ((before.archivedAt !== null) === archived) return;
-    const after = await repo.updateEngagement(tx, ctx.actor.orgId, id, { archivedAt: archived ? ctx.now : null, updatedAt: ctx.now });
-    await recordAudit(tx, ctx, { action: archived ? 'engagement.archive' : 'engagement.restore', objectType: 'engagement', objectId: id, before, after });
+    const after = await repo.updateEngagement(tx.db, ctx.actor.orgId, id, { archivedAt: archived ? ctx.now : null, updatedAt: ctx.now });
+    await tx.audit({ action: archived ? 'engagement.archive' : 'engagement.restore', objectType: 'engagement', objectId: id, before, after });
   });
   return getEngagement(ctx, id);
+}
+
+/** The engagement row behind an id the caller may `action` (other modules' routes hang on engagements). */
+export async function requireEngagement(ctx: Ctx, action: 'read' | 'update', id: string): Promise<repo.EngagementRow> {
+  const found = await repo.findEngagement(ctx.db, ctx.actor.orgId, id);
+  return engagementPolicy.authorize(ctx.actor, action, found?.engagement);
+}
+
+/** An engagement id named inside a body or query: one of the caller's engagements, or an invalid field. */
+export async function referenceEngagement(ctx: Ctx, id: string, field = 'engagementId'): Promise<repo.EngagementRow> {
+  const found = await repo.findEngagement(ctx.db, ctx.actor.orgId, id);
+  return engagementPolicy.reference(ctx.actor, 'reference', found?.engagement, field, 'Choose one of your engagements.');
+}
+
+/** Engagements named exactly `name` (the CLI accepts an id or a name). */
+export async function findEngagementsByName(ctx: Ctx, name: string): Promise<Engagement[]> {
+  engagementPolicy.check(ctx.actor, 'list');
+  return (await repo.findEngagementsByName(ctx.db, ctx.actor.orgId, name)).map(presentEngagement);
 }

@@ -16,26 +16,39 @@ export async function needsSetup(db: Db): Promise<boolean> {
 /** Same key in every process: concurrent first visitors and CLI runs are serialised. */
 const SETUP_LOCK_KEY = 7_024_311_906;
 
+export interface NewOrg {
+  orgName: string;
+  name: string;
+  email: string;
+  password: string;
+  /** Only for seeds and test builders that create many users: a hash computed once. */
+  passwordHash?: string;
+  isDemo?: boolean;
+}
+
 /**
- * Creates the first organisation and its owner in one transaction (never an organisation
- * without an owner); refused once any organisation exists. Used by the first visit in
- * the browser and by `outsight users create --org-name`.
+ * Creates an organisation and its owner in one transaction (never an organisation
+ * without an owner). `firstOnly` refuses once any organisation exists: the first visit
+ * in the browser and `outsight users create --org-name`.
  */
-export async function createFirstOrg(
-  db: Db,
-  input: { orgName: string; name: string; email: string; password: string },
-  opts: { requestId: string | null; via: 'session' | 'token' },
-) {
-  const passwordHash = await hashPassword(input.password);
+export async function createOrgWithOwner(db: Db, input: NewOrg, opts: { requestId: string | null; via: 'session' | 'token'; firstOnly?: boolean }) {
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
-    if (!(await needsSetup(tx))) throw new AppError('conflict', 'Outsight is already set up. Sign in instead.');
-    const org = await insertOrg(tx, { name: input.orgName });
+    if (opts.firstOnly) {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
+      if (!(await needsSetup(tx))) throw new AppError('conflict', 'Outsight is already set up. Sign in instead.');
+    }
+    const org = await insertOrg(tx, { name: input.orgName, isDemo: input.isDemo ?? false });
     const owner = await insertUser(tx, { orgId: org.id, email: input.email, name: input.name, passwordHash, role: 'owner' });
     const actor = { userId: owner.id, orgId: org.id, name: owner.name, email: owner.email, via: opts.via };
     await recordAudit(tx, { actor, requestId: opts.requestId }, { action: 'org.create', objectType: 'org', objectId: org.id, after: org });
     return { org, owner };
   });
+}
+
+/** The first organisation, refused once any exists. */
+export function createFirstOrg(db: Db, input: NewOrg, opts: { requestId: string | null; via: 'session' | 'token' }) {
+  return createOrgWithOwner(db, input, { ...opts, firstOnly: true });
 }
 
 /** The browser's first visit: create the organisation and sign its owner in. */

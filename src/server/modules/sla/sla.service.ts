@@ -4,7 +4,7 @@ import type { TicketVerdict } from '../../../domain/sla/ticket.ts';
 import type { OutageInput, SlaOverview, SlaReport, SlaReportQuery, SlaTicket, SlaTicketQuery } from '../../../shared/contracts/sla.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { decodeCursor, encodeCursor } from '../../paging.ts';
 import { recordAudit } from '../audit/record.ts';
 import { findEngagement, listEngagements } from '../engagements/engagements.repo.ts';
 import { currentPolicies } from '../sla-policies/sla-policies.repo.ts';

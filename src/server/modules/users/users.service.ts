@@ -27,6 +27,16 @@ export async function listUsers(ctx: Ctx): Promise<User[]> {
   return (await repo.listUsers(ctx.db, ctx.actor.orgId)).map(toUser);
 }
 
+/**
+ * A user id named inside a body (an internal owner, a reviewer): an enabled internal user
+ * of the caller's organisation, or an invalid field.
+ */
+export async function referenceInternalUser(ctx: Ctx, id: string, field: string): Promise<repo.UserRow> {
+  const u = await repo.findUser(ctx.db, ctx.actor.orgId, id);
+  if (!u || u.disabledAt || u.role === 'vendor_contact') throw AppError.invalid(field, 'Choose an active user of your organisation.');
+  return u;
+}
+
 /** A vendor contact belongs to exactly one of the organisation's vendors; nobody else has one. */
 export async function checkRoleVendor(db: Db, orgId: string, role: Role, vendorId: string | null | undefined): Promise<string | null> {
   if (role !== 'vendor_contact') return null;
@@ -65,11 +75,12 @@ export async function updateUser(ctx: Ctx, id: string, input: z.output<typeof Us
 export async function createUser(
   db: Db,
   actor: AuditActor,
-  input: { email: string; name: string; role: Role; password: string; vendorId?: string | null },
+  input: { email: string; name: string; role: Role; password: string; vendorId?: string | null; passwordHash?: string },
   requestId: string | null = null,
 ): Promise<User> {
   if (await repo.emailTaken(db, input.email)) throw AppError.invalid('email', 'A user with this e-mail already exists.');
-  const passwordHash = await hashPassword(input.password);
+  // Seeds and test builders pass a hash computed once; everyone else hashes here.
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   const row = await db.transaction(async (tx) => {
     const vendorId = await checkRoleVendor(tx, actor.orgId, input.role, input.vendorId);
     const u = await repo.insertUser(tx, { orgId: actor.orgId, email: input.email, name: input.name, role: input.role, vendorId, passwordHash });

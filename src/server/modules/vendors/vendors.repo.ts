@@ -1,6 +1,8 @@
 import { and, arrayOverlaps, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { VendorListQuery } from '../../../shared/contracts/vendors.ts';
 import { queryRows, type Db } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
+import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { engagements, users, vendors } from '../../db/schema.ts';
 
 export type VendorRow = typeof vendors.$inferSelect;
@@ -16,20 +18,26 @@ const withExtras = {
 };
 export type VendorWithExtras = { vendor: VendorRow; internalOwnerName: string | null; engagementCount: number; updatedAtText: string; createdAtText: string };
 
-// Each sort is a tuple of SQL expressions compared as a row value for keyset paging.
-const SORTS: Record<VendorListQuery['sort'], { cols: SQL[]; desc: boolean; key: (r: VendorWithExtras) => unknown[] }> = {
-  name: { cols: [sql`lower(${vendors.name})`, sql`${vendors.id}`], desc: false, key: (r) => [r.vendor.name.toLowerCase(), r.vendor.id] },
-  '-name': { cols: [sql`lower(${vendors.name})`, sql`${vendors.id}`], desc: true, key: (r) => [r.vendor.name.toLowerCase(), r.vendor.id] },
-  tier: { cols: [sql`${vendors.tier}`, sql`lower(${vendors.name})`, sql`${vendors.id}`], desc: false, key: (r) => [r.vendor.tier, r.vendor.name.toLowerCase(), r.vendor.id] },
-  '-tier': { cols: [sql`${vendors.tier}`, sql`lower(${vendors.name})`, sql`${vendors.id}`], desc: true, key: (r) => [r.vendor.tier, r.vendor.name.toLowerCase(), r.vendor.id] },
-  updatedAt: { cols: [sql`${vendors.updatedAt}`, sql`${vendors.id}`], desc: false, key: (r) => [r.updatedAtText, r.vendor.id] },
-  '-updatedAt': { cols: [sql`${vendors.updatedAt}`, sql`${vendors.id}`], desc: true, key: (r) => [r.updatedAtText, r.vendor.id] },
-  createdAt: { cols: [sql`${vendors.createdAt}`, sql`${vendors.id}`], desc: false, key: (r) => [r.createdAtText, r.vendor.id] },
-  '-createdAt': { cols: [sql`${vendors.createdAt}`, sql`${vendors.id}`], desc: true, key: (r) => [r.createdAtText, r.vendor.id] },
+// Each sort is a tuple of columns compared as a row value for keyset paging; the id ends it.
+const byName = [key(sql`lower(${vendors.name})`, 'text'), key(sql`${vendors.id}`, 'uuid')];
+const byTier = [key(sql`${vendors.tier}`, 'int'), ...byName];
+const byUpdated = [key(sql`${vendors.updatedAt}`, 'timestamptz'), key(sql`${vendors.id}`, 'uuid')];
+const byCreated = [key(sql`${vendors.createdAt}`, 'timestamptz'), key(sql`${vendors.id}`, 'uuid')];
+const nameKey = (r: VendorWithExtras) => [r.vendor.name.toLowerCase(), r.vendor.id];
+const SORTS: Record<VendorListQuery['sort'], KeysetSort & { key: (r: VendorWithExtras) => unknown[] }> = {
+  name: { cols: byName, desc: false, key: nameKey },
+  '-name': { cols: byName, desc: true, key: nameKey },
+  tier: { cols: byTier, desc: false, key: (r) => [r.vendor.tier, ...nameKey(r)] },
+  '-tier': { cols: byTier, desc: true, key: (r) => [r.vendor.tier, ...nameKey(r)] },
+  updatedAt: { cols: byUpdated, desc: false, key: (r) => [r.updatedAtText, r.vendor.id] },
+  '-updatedAt': { cols: byUpdated, desc: true, key: (r) => [r.updatedAtText, r.vendor.id] },
+  createdAt: { cols: byCreated, desc: false, key: (r) => [r.createdAtText, r.vendor.id] },
+  '-createdAt': { cols: byCreated, desc: true, key: (r) => [r.createdAtText, r.vendor.id] },
 };
 
-export function sortKey(sort: VendorListQuery['sort'], row: VendorWithExtras): unknown[] {
-  return SORTS[sort].key(row);
+/** The cursor of a sort: how many values it holds and how a row yields them. */
+export function vendorSort(sort: VendorListQuery['sort']) {
+  return { arity: SORTS[sort].cols.length, key: SORTS[sort].key };
 }
 
 function filters(orgId: string, q: Omit<VendorListQuery, 'limit' | 'cursor' | 'sort'>): SQL[] {
@@ -37,8 +45,7 @@ function filters(orgId: string, q: Omit<VendorListQuery, 'limit' | 'cursor' | 's
   if (q.archived === 'false') where.push(isNull(vendors.archivedAt));
   if (q.archived === 'true') where.push(isNotNull(vendors.archivedAt));
   if (q.q) {
-    // Escape LIKE wildcards so a search for "100%" means exactly that.
-    const pattern = `%${q.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const pattern = containsPattern(q.q);
     where.push(or(ilike(vendors.name, pattern), ilike(vendors.legalName, pattern), ilike(vendors.contactName, pattern))!);
   }
   if (q.status?.length) where.push(inArray(vendors.status, q.status));
@@ -50,24 +57,13 @@ function filters(orgId: string, q: Omit<VendorListQuery, 'limit' | 'cursor' | 's
 
 export async function listVendors(db: Db, orgId: string, q: VendorListQuery, after: unknown[] | null, limit: number) {
   const sort = SORTS[q.sort];
-  const where = filters(orgId, q);
-  if (after) {
-    const cols = sql.join(sort.cols, sql`, `);
-    // Cast each cursor value back to its column's type: the last column is always the id.
-    const casts = q.sort.endsWith('At') ? ['timestamptz', 'uuid'] : q.sort.endsWith('tier') ? ['int', 'text', 'uuid'] : ['text', 'uuid'];
-    const vals = sql.join(
-      after.map((v, i) => sql`${v}::${sql.raw(casts[i])}`),
-      sql`, `,
-    );
-    where.push(sort.desc ? sql`(${cols}) < (${vals})` : sql`(${cols}) > (${vals})`);
-  }
-  const order = sort.cols.map((c) => (sort.desc ? sql`${c} DESC` : sql`${c} ASC`));
+  const where = [...filters(orgId, q), afterCursor(sort, after)];
   return db
     .select(withExtras)
     .from(vendors)
     .leftJoin(users, eq(users.id, vendors.internalOwnerId))
     .where(and(...where))
-    .orderBy(...order)
+    .orderBy(...keysetOrder(sort))
     .limit(limit);
 }
 
@@ -121,11 +117,24 @@ export async function listTags(db: Db, orgId: string): Promise<string[]> {
   return rows.map((r) => r.tag);
 }
 
-export async function vendorExists(db: Db, orgId: string, id: string): Promise<boolean> {
+export async function findVendorRow(db: Db, orgId: string, id: string): Promise<VendorRow | null> {
   const rows = await db
-    .select({ id: vendors.id })
+    .select()
     .from(vendors)
     .where(and(eq(vendors.orgId, orgId), eq(vendors.id, id)))
     .limit(1);
-  return rows.length > 0;
+  return rows[0] ?? null;
+}
+
+export async function vendorNamesByIds(db: Db, orgId: string, ids: string[]): Promise<Array<{ id: string; name: string }>> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: vendors.id, name: vendors.name })
+    .from(vendors)
+    .where(and(eq(vendors.orgId, orgId), inArray(vendors.id, ids)));
+}
+
+/** TRANSITIONAL: modules not yet on the template check vendors here; removed when all use vendors.public.ts. */
+export async function vendorExists(db: Db, orgId: string, id: string): Promise<boolean> {
+  return (await findVendorRow(db, orgId, id)) !== null;
 }

@@ -5,13 +5,12 @@ import { ctxOf } from '../../http/ctx.ts';
 import type { App } from '../../http/types.ts';
 import { parseId } from '../../http/ids.ts';
 import { vendorsToCsv } from './vendors.csv.ts';
-import { importVendors } from './vendors.import.ts';
+import { importVendors } from './import-vendors.ts';
 import * as service from './vendors.service.ts';
 
 const tags = ['vendors'];
 const read = { access: 'vendor.read' } as const;
 const write = { access: 'vendor.write' } as const;
-const EXPORT_LIMIT = 10_000;
 
 export function registerVendorRoutes(app: App) {
   app.get('/api/v1/vendors', { config: read, schema: { tags, summary: 'List vendors', querystring: VendorListQuery, response: { 200: Page(Vendor) } } }, (req) =>
@@ -32,13 +31,7 @@ export function registerVendorRoutes(app: App) {
     { config: read, schema: { tags, summary: 'Export vendors as CSV (formula-safe)', querystring: VendorListQuery.omit({ cursor: true, limit: true }) } },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const all = [];
-      let cursor: string | undefined;
-      do {
-        const page = await service.listVendors(ctx, { ...req.query, limit: 200, cursor });
-        all.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor && all.length < EXPORT_LIMIT);
+      const all = await service.allVendors(ctx, req.query);
       reply.header('content-type', 'text/csv; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="vendors-${ctx.now.toISOString().slice(0, 10)}.csv"`);
       return vendorsToCsv(all);

@@ -3,64 +3,37 @@ import type { Vendor, VendorInput, VendorListQuery, VendorUpdate } from '../../.
 import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
-import { decodeCursor, pageOf } from '../../http/cursor.ts';
-import { recordAudit } from '../audit/record.ts';
 import { findUser } from '../users/users.repo.ts';
+import { keysetPage } from '../../paging.ts';
+import { change } from '../audit/audit.public.ts';
+import { referenceInternalUser } from '../users/users.public.ts';
+import { vendorPolicy } from './vendors.policy.ts';
+import { presentVendor } from './vendors.presenter.ts';
 import * as repo from './vendors.repo.ts';
-
-export function toVendor(r: repo.VendorWithExtras): Vendor {
-  const v = r.vendor;
-  return {
-    id: v.id,
-    name: v.name,
-    legalName: v.legalName,
-    website: v.website,
-    country: v.country,
-    kind: v.kind as Vendor['kind'],
-    status: v.status as Vendor['status'],
-    tier: v.tier,
-    tierReason: v.tierReason,
-    dataAccess: v.dataAccess as Vendor['dataAccess'],
-    contactName: v.contactName,
-    contactEmail: v.contactEmail,
-    contactPhone: v.contactPhone,
-    contactTimeZone: v.contactTimeZone,
-    contactWorkingHours: v.contactWorkingHours ?? null,
-    internalOwnerId: v.internalOwnerId,
-    internalOwnerName: r.internalOwnerName,
-    tags: v.tags,
-    notes: v.notes,
-    archived: v.archivedAt !== null,
-    engagementCount: Number(r.engagementCount),
-    createdAt: v.createdAt.toISOString(),
-    updatedAt: v.updatedAt.toISOString(),
-  };
-}
-
-/** An internal owner must be an enabled internal user of the same organisation. */
-export async function checkInternalOwner(db: Db, orgId: string, userId: string | null | undefined) {
-  if (!userId) return;
-  const u = await findUser(db, orgId, userId);
-  if (!u || u.disabledAt || u.role === 'vendor_contact') {
-    throw AppError.invalid('internalOwnerId', 'Choose an active user of your organisation.');
-  }
-}
-
-async function getOrThrow(db: Db, orgId: string, id: string): Promise<repo.VendorWithExtras> {
-  const found = await repo.findVendor(db, orgId, id);
-  if (!found) throw AppError.notFound('The vendor');
-  return found;
-}
 
 /** One page of the organisation's vendors, filtered and sorted, with a keyset cursor. */
 export async function listVendors(ctx: Ctx, q: VendorListQuery) {
-  const after = decodeCursor(q.cursor, q.sort.includes('tier') ? 3 : 2);
-  const rows = await repo.listVendors(ctx.db, ctx.actor.orgId, q, after, q.limit + 1);
-  return pageOf(rows, q.limit, toVendor, (r) => repo.sortKey(q.sort, r));
+  vendorPolicy.check(ctx.actor, 'list');
+  return keysetPage(q, repo.vendorSort(q.sort), (after, limit) => repo.listVendors(ctx.db, ctx.actor.orgId, q, after, limit), presentVendor);
 }
 
+/** Every vendor matching a filter, page after page (exports; an organisation has thousands at most). */
+export async function allVendors(ctx: Ctx, q: Omit<VendorListQuery, 'cursor' | 'limit'>): Promise<Vendor[]> {
+  const all: Vendor[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listVendors(ctx, { ...q, limit: 200, cursor });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+/** A vendor the actor may see, with its owner's name and engagement count. */
 export async function getVendor(ctx: Ctx, id: string): Promise<Vendor> {
-  return toVendor(await getOrThrow(ctx.db, ctx.actor.orgId, id));
+  const found = await repo.findVendor(ctx.db, ctx.actor.orgId, id);
+  vendorPolicy.authorize(ctx.actor, 'read', found?.vendor);
+  return presentVendor(found!);
 }
 
 /** Maps validated input to columns; absent optional fields stay untouched on update. */
@@ -73,39 +46,62 @@ export function toColumns(input: Partial<z.output<typeof VendorInput>>): Partial
 }
 
 export async function createVendor(ctx: Ctx, input: z.output<typeof VendorInput>): Promise<Vendor> {
-  await checkInternalOwner(ctx.db, ctx.actor.orgId, input.internalOwnerId);
-  const id = await ctx.db.transaction(async (tx) => {
-    const row = await repo.insertVendor(tx, { ...(toColumns(input) as repo.VendorInsert), orgId: ctx.actor.orgId });
-    await recordAudit(tx, ctx, { action: 'vendor.create', objectType: 'vendor', objectId: row.id, after: row });
+  vendorPolicy.check(ctx.actor, 'create');
+  if (input.internalOwnerId) await referenceInternalUser(ctx, input.internalOwnerId, 'internalOwnerId');
+  const id = await change(ctx, async (tx) => {
+    const row = await repo.insertVendor(tx.db, { ...(toColumns(input) as repo.VendorInsert), orgId: ctx.actor.orgId });
+    await tx.audit({ action: 'vendor.create', objectType: 'vendor', objectId: row.id, after: row });
     return row.id;
   });
   return getVendor(ctx, id);
 }
 
 export async function updateVendor(ctx: Ctx, id: string, input: z.output<typeof VendorUpdate>): Promise<Vendor> {
-  await checkInternalOwner(ctx.db, ctx.actor.orgId, input.internalOwnerId);
-  await ctx.db.transaction(async (tx) => {
-    const before = await repo.lockVendor(tx, ctx.actor.orgId, id);
-    if (!before) throw AppError.notFound('The vendor');
-    const after = await repo.updateVendor(tx, ctx.actor.orgId, id, { ...toColumns(input), updatedAt: ctx.now });
-    await recordAudit(tx, ctx, { action: 'vendor.update', objectType: 'vendor', objectId: id, before, after });
+  vendorPolicy.check(ctx.actor, 'update');
+  if (input.internalOwnerId) await referenceInternalUser(ctx, input.internalOwnerId, 'internalOwnerId');
+  await change(ctx, async (tx) => {
+    const before = vendorPolicy.authorize(ctx.actor, 'update', await repo.lockVendor(tx.db, ctx.actor.orgId, id));
+    const after = await repo.updateVendor(tx.db, ctx.actor.orgId, id, { ...toColumns(input), updatedAt: ctx.now });
+    await tx.audit({ action: 'vendor.update', objectType: 'vendor', objectId: id, before, after });
   });
   return getVendor(ctx, id);
 }
 
 /** Archiving hides a vendor from lists but keeps it and its history; restoring undoes it. */
 export async function setVendorArchived(ctx: Ctx, id: string, archived: boolean): Promise<Vendor> {
-  await ctx.db.transaction(async (tx) => {
-    const before = await repo.lockVendor(tx, ctx.actor.orgId, id);
-    if (!before) throw AppError.notFound('The vendor');
+  vendorPolicy.check(ctx.actor, 'archive');
+  await change(ctx, async (tx) => {
+    const before = vendorPolicy.authorize(ctx.actor, 'archive', await repo.lockVendor(tx.db, ctx.actor.orgId, id));
     if ((before.archivedAt !== null) === archived) return; // already so: no change, no audit row
-    const after = await repo.updateVendor(tx, ctx.actor.orgId, id, { archivedAt: archived ? ctx.now : null, updatedAt: ctx.now });
-    await recordAudit(tx, ctx, { action: archived ? 'vendor.archive' : 'vendor.restore', objectType: 'vendor', objectId: id, before, after });
+    const after = await repo.updateVendor(tx.db, ctx.actor.orgId, id, { archivedAt: archived ? ctx.now : null, updatedAt: ctx.now });
+    await tx.audit({ action: archived ? 'vendor.archive' : 'vendor.restore', objectType: 'vendor', objectId: id, before, after });
   });
   return getVendor(ctx, id);
 }
 
 export async function listVendorTags(ctx: Ctx): Promise<string[]> {
+  vendorPolicy.check(ctx.actor, 'list');
   return repo.listTags(ctx.db, ctx.actor.orgId);
 }
 
+/** The vendor row behind an id the caller may `action`; not found otherwise. */
+export async function requireVendor(ctx: Ctx, action: 'read' | 'update', id: string): Promise<repo.VendorRow> {
+  return vendorPolicy.authorize(ctx.actor, action, await repo.findVendorRow(ctx.db, ctx.actor.orgId, id));
+}
+
+/** A vendor id named inside a body or query: one of the caller's vendors, or an invalid field. */
+export async function referenceVendor(ctx: Ctx, id: string, field = 'vendorId'): Promise<repo.VendorRow> {
+  return vendorPolicy.reference(ctx.actor, 'reference', await repo.findVendorRow(ctx.db, ctx.actor.orgId, id), field, 'Choose one of your vendors.');
+}
+
+/** Names of the organisation's vendors by id, for labels in other modules' answers. */
+export async function vendorNames(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await repo.vendorNamesByIds(ctx.db, ctx.actor.orgId, [...new Set(ids)])).map((v) => [v.id, v.name]));
+}
+
+/** TRANSITIONAL: use users.public.ts referenceInternalUser; removed when every module is on the template. */
+export async function checkInternalOwner(db: Db, orgId: string, userId: string | null | undefined) {
+  if (!userId) return;
+  const u = await findUser(db, orgId, userId);
+  if (!u || u.disabledAt || u.role === 'vendor_contact') throw AppError.invalid('internalOwnerId', 'Choose an active user of your organisation.');
+}

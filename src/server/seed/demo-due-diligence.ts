@@ -1,12 +1,12 @@
-import { visibleQuestionIds, type AnswerValue } from '../../../domain/questionnaire/answers.ts';
-import { BUILT_IN_TEMPLATE } from '../../../domain/questionnaire/builtin-template.ts';
-import type { Question, Template } from '../../../domain/questionnaire/template.ts';
-import type { Ctx } from '../../context.ts';
-import type { Mailer } from '../../mail/mailer.ts';
-import { completeAssessment, sendAssessment } from '../../modules/assessments/assessments.service.ts';
-import { raiseFinding } from '../../modules/assessments/findings.service.ts';
-import { updateAssessment, upsertAnswer } from '../../modules/assessments/assessments.repo.ts';
-import { createTemplate } from '../../modules/questionnaires/questionnaires.service.ts';
+import { visibleQuestionIds, type AnswerValue } from '../../domain/questionnaire/answers.ts';
+import { BUILT_IN_TEMPLATE } from '../../domain/questionnaire/builtin-template.ts';
+import type { Question, Template } from '../../domain/questionnaire/template.ts';
+import type { Ctx } from '../context.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { completeAssessment, sendAssessment } from '../modules/assessments/assessments.service.ts';
+import { raiseFinding } from '../modules/assessments/findings.service.ts';
+import { updateAssessment, upsertAnswer } from '../modules/assessments/assessments.repo.ts';
+import { createTemplate } from '../modules/questionnaires/questionnaires.service.ts';
 
 /** The answer a careful vendor gives (`good`) or a sloppy one; scored questions only matter. */
 function answerFor(q: Question, good: boolean): AnswerValue | undefined {

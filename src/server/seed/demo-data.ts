@@ -1,5 +1,5 @@
-import type { EngagementInput } from '../../../shared/contracts/engagements.ts';
-import type { VendorInput } from '../../../shared/contracts/vendors.ts';
+import type { EngagementInput } from '../../shared/contracts/engagements.ts';
+import type { VendorInput } from '../../shared/contracts/vendors.ts';
 
 /** A fictional mid-sized manufacturer's outsourcing portfolio: realistic, not random. */
 export const DEMO_VENDORS: VendorInput[] = [

@@ -1,8 +1,9 @@
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { recordAudit } from '../audit/record.ts';
 import { VendorInput } from '../../../shared/contracts/vendors.ts';
+import { change } from '../audit/audit.public.ts';
 import { parseVendorCsv, toRejections, type Rejection } from './vendors.csv.ts';
+import { vendorPolicy } from './vendors.policy.ts';
 import * as repo from './vendors.repo.ts';
 import { toColumns } from './vendors.service.ts';
 
@@ -18,6 +19,8 @@ export interface ImportResult {
  * rejected row and nothing is stored, and the answer lists every rejected row.
  */
 export async function importVendors(ctx: Ctx, file: Buffer, opts: { dryRun: boolean }): Promise<ImportResult> {
+  vendorPolicy.check(ctx.actor, 'create');
+  vendorPolicy.check(ctx.actor, 'update');
   const { rows, rejected } = parseVendorCsv(file);
   if (rejected.length > 0) {
     throw new AppError('import_rejected', `${rejected.length} problem(s) found; nothing was imported.`, { rejected });
@@ -26,8 +29,8 @@ export async function importVendors(ctx: Ctx, file: Buffer, opts: { dryRun: bool
     throw new AppError('import_rejected', 'The file has a header but no vendors.', { rejected: [{ line: 2, field: '(file)', reason: 'No data rows' }] });
   }
   const orgId = ctx.actor.orgId;
-  return ctx.db.transaction(async (tx) => {
-    const existing = await repo.findVendorsByNames(tx, orgId, rows.map((r) => r.input.name.toLowerCase()));
+  return change(ctx, async (tx) => {
+    const existing = await repo.findVendorsByNames(tx.db, orgId, rows.map((r) => r.input.name.toLowerCase()));
     const byName = new Map(existing.map((v) => [v.name.toLowerCase(), v]));
     // The name is the key (matched case-insensitively), so an update keeps the stored spelling.
     // New vendors need the full set of required fields (kind); updates only what is present.
@@ -44,11 +47,11 @@ export async function importVendors(ctx: Ctx, file: Buffer, opts: { dryRun: bool
     if (opts.dryRun) return { created, updated, rejected: [] };
     for (const p of plan) {
       if (p.kind === 'update') {
-        const after = await repo.updateVendor(tx, orgId, p.before.id, { ...p.patch, updatedAt: ctx.now });
-        await recordAudit(tx, ctx, { action: 'vendor.update', objectType: 'vendor', objectId: p.before.id, before: p.before, after });
+        const after = await repo.updateVendor(tx.db, orgId, p.before.id, { ...p.patch, updatedAt: ctx.now });
+        await tx.audit({ action: 'vendor.update', objectType: 'vendor', objectId: p.before.id, before: p.before, after });
       } else if (p.kind === 'create') {
-        const row = await repo.insertVendor(tx, { ...(toColumns(p.input) as repo.VendorInsert), orgId });
-        await recordAudit(tx, ctx, { action: 'vendor.create', objectType: 'vendor', objectId: row.id, after: row });
+        const row = await repo.insertVendor(tx.db, { ...(toColumns(p.input) as repo.VendorInsert), orgId });
+        await tx.audit({ action: 'vendor.create', objectType: 'vendor', objectId: row.id, after: row });
       }
     }
     return { created, updated, rejected: [] };

@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
-import type { Ctx } from '../../context.ts';
-import { createCalendar } from '../../modules/calendars/calendars.service.ts';
-import { savePolicy } from '../../modules/sla-policies/sla-policies.service.ts';
-import { addOutage } from '../../modules/sla/sla.service.ts';
-import { importTickets } from '../../modules/tickets/tickets.import.ts';
-import { SlaPolicyInput } from '../../../shared/contracts/sla.ts';
-import { TicketMapping } from '../../../shared/contracts/tickets.ts';
-import { mulberry32 } from '../../../shared/prng.ts';
+import type { Ctx } from '../context.ts';
+import { createCalendar } from '../modules/calendars/calendars.service.ts';
+import { savePolicy } from '../modules/sla-policies/sla-policies.service.ts';
+import { addOutage } from '../modules/sla/sla.service.ts';
+import { importTickets } from '../modules/tickets/tickets.import.ts';
+import { SlaPolicyInput } from '../../shared/contracts/sla.ts';
+import { TicketMapping } from '../../shared/contracts/tickets.ts';
+import { mulberry32 } from '../../shared/prng.ts';
 
 const H = 3_600_000;
 const D = 86_400_000;

@@ -1,19 +1,19 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { EngagementInput } from '../../../shared/contracts/engagements.ts';
-import type { Role } from '../../../shared/contracts/auth.ts';
-import { VendorInput } from '../../../shared/contracts/vendors.ts';
-import type { Config } from '../../config.ts';
-import type { Ctx } from '../../context.ts';
-import { createEngagement } from '../../modules/engagements/engagements.service.ts';
-import { insertOrg } from '../../modules/org/org.repo.ts';
-import { countOrgs } from '../../modules/org/org.repo.ts';
-import { createUser } from '../../modules/users/users.service.ts';
-import { createVendor } from '../../modules/vendors/vendors.service.ts';
-import type { Db } from '../client.ts';
+import { EngagementInput } from '../../shared/contracts/engagements.ts';
+import type { Role } from '../../shared/contracts/auth.ts';
+import { VendorInput } from '../../shared/contracts/vendors.ts';
+import type { Config } from '../config.ts';
+import type { Ctx } from '../context.ts';
+import { createEngagement } from '../modules/engagements/engagements.service.ts';
+import { insertOrg } from '../modules/org/org.repo.ts';
+import { countOrgs } from '../modules/org/org.repo.ts';
+import { createUser } from '../modules/users/users.service.ts';
+import { createVendor } from '../modules/vendors/vendors.service.ts';
+import type { Db } from '../db/client.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from './demo-data.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
 import { seedDemoSla } from './demo-sla.ts';
-import type { Mailer } from '../../mail/mailer.ts';
+import type { Mailer } from '../mail/mailer.ts';
 
 export const DEMO_PASSWORD = 'outsight-demo';
 export const DEMO_LOGINS: Array<{ email: string; role: Role; name: string }> = [

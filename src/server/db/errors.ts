@@ -1,0 +1,32 @@
+import type { ErrorCode } from '../../shared/errors.ts';
+import { AppError } from '../http/app-error.ts';
+
+// PostgreSQL error codes that mean "your input", not "our bug".
+const PG_CODES: Record<string, { code: ErrorCode; message: string }> = {
+  '23505': { code: 'conflict', message: 'An object with the same name already exists.' },
+  '22P02': { code: 'validation_failed', message: 'A value has the wrong format.' },
+  '22001': { code: 'validation_failed', message: 'A value is too long.' },
+};
+
+// Constraints that guard a reference named in the input: the field and the words for it.
+const REFERENCE_CONSTRAINTS: Record<string, { path: string; message: string }> = {
+  users_vendor_same_org_fk: { path: 'vendorId', message: 'A vendor contact needs one of your vendors.' },
+  invitations_vendor_same_org_fk: { path: 'vendorId', message: 'A vendor contact needs one of your vendors.' },
+};
+
+/**
+ * A database refusal that is the caller's input, as the AppError it should be answered
+ * with; null for everything else (a bug, or the database gone). Drizzle wraps driver
+ * errors, so the SQLSTATE and constraint may sit on the cause.
+ */
+export function fromDatabaseError(error: unknown): AppError | null {
+  const e = error as { code?: unknown; constraint?: unknown; cause?: { code?: unknown; constraint?: unknown } };
+  const code = typeof e.code === 'string' ? e.code : typeof e.cause?.code === 'string' ? e.cause.code : undefined;
+  const constraint = typeof e.constraint === 'string' ? e.constraint : typeof e.cause?.constraint === 'string' ? e.cause.constraint : undefined;
+  if (code === '23503' && constraint && REFERENCE_CONSTRAINTS[constraint]) {
+    const { path, message } = REFERENCE_CONSTRAINTS[constraint];
+    return AppError.invalid(path, message);
+  }
+  const known = code ? PG_CODES[code] : undefined;
+  return known ? new AppError(known.code, known.message) : null;
+}

@@ -1,0 +1,2 @@
+/** The audit module as other modules see it: every change goes through `change`. */
+export { change, changeAs, type AuditChange, type TxCtx } from './record.ts';

@@ -1,0 +1,11 @@
+/** The engagements module as other modules see it (lint rule outsight/public-surface). */
+export {
+  createEngagement,
+  findEngagementsByName,
+  getEngagement,
+  listEngagements,
+  referenceEngagement,
+  requireEngagement,
+  updateEngagement,
+} from './engagements.service.ts';
+export type { EngagementRow } from './engagements.repo.ts';

@@ -1,0 +1,2 @@
+/** The setup module as other code sees it: organisations with their owner. */
+export { createFirstOrg, createOrgWithOwner, needsSetup, type NewOrg } from './setup.service.ts';

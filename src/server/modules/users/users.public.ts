@@ -1,0 +1,2 @@
+/** The users module as other modules see it (lint rule outsight/public-surface). */
+export { createUser, referenceInternalUser } from './users.service.ts';
