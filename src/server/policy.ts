@@ -63,9 +63,27 @@ export interface Policy<O extends Owned, A extends string> {
   reference<T extends O>(actor: Actor, action: A, o: T | null | undefined, field: string, message?: string): T;
 }
 
+/** What each policy guards, so the authorization matrix can demand object-level rows for every one. */
+export interface PolicyFacts {
+  label: string;
+  vendorScoped: boolean;
+  stateRules: string[];
+}
+const REGISTERED: PolicyFacts[] = [];
+export function registeredPolicies(): readonly PolicyFacts[] {
+  return REGISTERED;
+}
+
 const asList = (p: Permission | readonly Permission[]): readonly Permission[] => (typeof p === 'string' ? [p] : p);
 
 export function definePolicy<O extends Owned, A extends string>(def: PolicyDefinition<O, A>): Policy<O, A> {
+  REGISTERED.push({
+    label: def.label,
+    vendorScoped: def.vendorOf !== undefined,
+    stateRules: Object.entries<ActionRule<O>>(def.actions)
+      .filter(([, r]) => r.when)
+      .map(([a]) => a),
+  });
   const roleAllows = (actor: Actor, action: A) => asList(def.actions[action].permission).some((p) => roleCan(actor.role, p));
   const sees = (actor: Actor, o: O) => {
     if (o.orgId !== actor.orgId) return false;

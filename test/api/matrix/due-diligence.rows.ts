@@ -7,10 +7,10 @@ import { insertPortalLink } from '../../../src/server/modules/portal/portal-link
 import { createTemplate } from '../../../src/server/modules/questionnaires/questionnaires.service.ts';
 import { addDdFixtures, MINI_TEMPLATE, PDF, type DdFixtures } from '../../support/due-diligence.ts';
 import type { TestOrg } from '../../support/factories.ts';
-import { CONTACT, INTERNAL, WRITERS, type Call, type MatrixEnv, type Row } from './types.ts';
+import { CONTACT, INTERNAL, WRITERS, type AreaRows, type Call, type MatrixEnv, type Row } from './types.ts';
 
 /** Rows for the due-diligence routes: questionnaires, assessments, findings, evidence, portal. */
-export function ddRows(env: MatrixEnv): { rows: Record<string, Row>; setup(): Promise<void> } {
+export function ddRows(env: MatrixEnv): AreaRows {
   const fx = new Map<TestOrg, DdFixtures>();
   const f = (o: TestOrg) => fx.get(o)!;
   const db = () => env.t.database.db;
@@ -110,6 +110,7 @@ export function ddRows(env: MatrixEnv): { rows: Record<string, Row>; setup(): Pr
         return { url: `/api/v1/portal/links/${token}/session` };
       },
     },
+    'GET /api/v1/portal': { allowed: CONTACT, ok: 200, build: () => ({ url: '/api/v1/portal' }) },
     'GET /api/v1/portal/assessments/:id': { allowed: CONTACT, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/portal/assessments/${env.id(c, (o) => f(o).assessmentId)}` }) },
     'PUT /api/v1/portal/assessments/:id/answers/:questionId': {
       allowed: CONTACT,

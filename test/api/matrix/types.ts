@@ -2,7 +2,14 @@ import type { Role } from '../../../src/shared/contracts/auth.ts';
 import type { TestApp } from '../../support/app.ts';
 import type { TestOrg } from '../../support/factories.ts';
 
-export type Scope = 'own' | 'foreign' | 'missing';
+/**
+ * - own / foreign / missing: the object is the caller's organisation's, another
+ *   organisation's, or does not exist;
+ * - otherVendor: a vendor contact reaching for an object of another vendor of its own
+ *   organisation (internal roles see it like `own`);
+ * - state: an object whose state forbids the action (a submitted assessment to answer).
+ */
+export type Scope = 'own' | 'foreign' | 'missing' | 'otherVendor' | 'state';
 export interface Call {
   /** The organisation the object comes from (own or foreign). */
   org: TestOrg;
@@ -22,6 +29,12 @@ export interface Row {
   scoped?: boolean;
   /** Status a public route gives for a missing object. */
   publicMissing?: number;
+  /** The policy (by its label, "The assessment") whose object rules this row exercises. */
+  policy?: string;
+  /** Also call with an object of the organisation's other vendor: a vendor contact gets 404. */
+  otherVendor?: boolean;
+  /** Also call with an object in a state that forbids the action: allowed roles get this status. */
+  forbiddenState?: number;
   build(c: Call): Promise<Req> | Req;
 }
 
@@ -35,6 +48,15 @@ export interface MatrixEnv {
   id(c: Call, pick: (o: TestOrg) => string): string;
 }
 
+/** One area's rows (identity, core, sla, due diligence, …) and the fixtures they need. */
+export interface AreaRows {
+  rows: Record<string, Row>;
+  setup?(): Promise<void>;
+}
+
 export const INTERNAL = ['owner', 'admin', 'manager', 'analyst', 'auditor'] as const;
 export const WRITERS = ['owner', 'admin', 'manager'] as const;
+export const ADMINS = ['owner', 'admin'] as const;
+export const AUDIT = ['owner', 'admin', 'auditor'] as const;
+export const IMPORTERS = ['owner', 'admin', 'manager', 'analyst'] as const;
 export const CONTACT = ['vendor_contact'] as const;
