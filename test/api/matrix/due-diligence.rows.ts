@@ -3,7 +3,7 @@ import { exportTemplate } from '../../../src/domain/questionnaire/template.ts';
 import { insertAssessment, upsertAnswer } from '../../../src/server/modules/assessments/assessments.repo.ts';
 import { newSecret, sha256 } from '../../../src/server/modules/auth/secrets.ts';
 import { insertEvidence } from '../../../src/server/modules/evidence/evidence.repo.ts';
-import { insertPortalLink } from '../../../src/server/modules/portal/portal-links.repo.ts';
+import { insertPortalLink } from '../../../src/server/modules/auth/portal-links.repo.ts';
 import { createTemplate } from '../../../src/server/modules/questionnaires/questionnaires.service.ts';
 import { addDdFixtures, MINI_TEMPLATE, PDF, type DdFixtures } from '../../support/due-diligence.ts';
 import type { TestOrg } from '../../support/factories.ts';

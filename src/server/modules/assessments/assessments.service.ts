@@ -9,7 +9,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { recordAudit } from '../audit/record.ts';
 import { findUserByEmail } from '../auth/auth.repo.ts';
-import { createPortalLink } from '../portal/portal-links.service.ts';
+import { createPortalLink } from '../auth/auth.public.ts';
 import { findTemplate, findVersion, findVersionById } from '../questionnaires/questionnaires.repo.ts';
 import { findUser, insertUser } from '../users/users.repo.ts';
 import { findVendor } from '../vendors/vendors.repo.ts';

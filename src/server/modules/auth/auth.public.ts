@@ -1,3 +1,4 @@
-/** The auth module as other code sees it: sessions and secrets. */
+/** The auth module as other code sees it: sessions, sign-in links and secrets. */
 export { startSession, type NewSession } from './auth.service.ts';
+export { createPortalLink, usePortalLink, PORTAL_LINK_TTL_MS } from './portal-links.service.ts';
 export { hashPassword } from './secrets.ts';

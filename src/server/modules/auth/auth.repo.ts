@@ -21,6 +21,16 @@ const principalColumns = {
   disabledAt: users.disabledAt,
 };
 
+/** A user as sign-in sees it (the users table is the users module's; auth reads it to resolve principals). */
+export async function findPrincipal(db: Db, orgId: string, id: string) {
+  const rows = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, id)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
 export async function findSession(db: Db, id: string) {
   const rows = await db
     .select({ ...principalColumns, session: sessions })

@@ -7,7 +7,7 @@ import { parseId } from '../../http/ids.ts';
 import { mailContextOf } from '../../http/mail-context.ts';
 import type { App } from '../../http/types.ts';
 import * as answers from '../assessments/assessment-answers.service.ts';
-import { usePortalLink } from './portal-links.service.ts';
+import { usePortalLink } from '../auth/auth.public.ts';
 import * as portal from './portal.service.ts';
 
 const tags = ['portal'];

@@ -2,9 +2,9 @@ import type { Me } from '../../../shared/contracts/auth.ts';
 import type { PublicCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
-import { startSession } from '../auth/auth.service.ts';
-import { newSecret, sha256 } from '../auth/secrets.ts';
-import { findUser } from '../users/users.repo.ts';
+import { startSession } from './auth.service.ts';
+import { findPrincipal } from './auth.repo.ts';
+import { newSecret, sha256 } from './secrets.ts';
 import * as repo from './portal-links.repo.ts';
 
 export const PORTAL_LINK_TTL_MS = 14 * 86_400_000;
@@ -23,7 +23,7 @@ export async function usePortalLink(ctx: PublicCtx, token: string): Promise<{ se
   if (!link) throw AppError.notFound('The portal link');
   if (link.usedAt) throw new AppError('gone', 'This link was already used. Ask for a new one, or sign in.');
   if (link.expiresAt.getTime() <= ctx.now.getTime()) throw new AppError('gone', 'This link has expired. Ask for a new one, or sign in.');
-  const user = await findUser(ctx.db, link.orgId, link.userId);
+  const user = await findPrincipal(ctx.db, link.orgId, link.userId);
   if (!user || user.disabledAt || user.role !== 'vendor_contact') throw new AppError('gone', 'This link no longer works.');
   if (!(await repo.claimPortalLink(ctx.db, link.id, ctx.now))) throw new AppError('gone', 'This link was already used. Ask for a new one, or sign in.');
   const session = await startSession(ctx, user);
