@@ -44,5 +44,7 @@ export async function listAuditEvents(db: Db, orgId: string, f: AuditFilter) {
     .from(auditEvents)
     .where(and(...where))
     .orderBy(desc(auditEvents.id))
-    .limit(f.limit + 1);
+    .limit(f.limit);
 }
+
+export type AuditEventRow = typeof auditEvents.$inferSelect;

@@ -1,2 +1,2 @@
 /** The users module as other modules see it (lint rule outsight/public-surface). */
-export { createUser, referenceInternalUser } from './users.service.ts';
+export { countUsers, createUser, referenceInternalUser } from './users.service.ts';

@@ -56,3 +56,8 @@ export async function emailTaken(db: Db, email: string): Promise<boolean> {
     .limit(1);
   return rows.length > 0;
 }
+
+export async function countEnabledUsers(db: Db, orgId: string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${users} WHERE org_id = ${orgId} AND disabled_at IS NULL`);
+  return Number(rows[0]?.n ?? 0);
+}

@@ -89,3 +89,8 @@ export async function createUser(
   });
   return toUser(row);
 }
+
+/** How many enabled users the organisation has (vendor contacts included). */
+export async function countUsers(ctx: Ctx): Promise<number> {
+  return repo.countEnabledUsers(ctx.db, ctx.actor.orgId);
+}

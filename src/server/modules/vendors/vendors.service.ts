@@ -84,6 +84,20 @@ export async function listVendorTags(ctx: Ctx): Promise<string[]> {
   return repo.listTags(ctx.db, ctx.actor.orgId);
 }
 
+/** Vendors (not archived) by status and by tier, and their total. */
+export async function countVendors(ctx: Ctx) {
+  vendorPolicy.check(ctx.actor, 'list');
+  const byStatus: Record<string, number> = {};
+  const byTier: Record<string, number> = {};
+  let total = 0;
+  for (const r of await repo.countVendorsByStatusAndTier(ctx.db, ctx.actor.orgId)) {
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + Number(r.n);
+    byTier[String(r.tier)] = (byTier[String(r.tier)] ?? 0) + Number(r.n);
+    total += Number(r.n);
+  }
+  return { total, byStatus, byTier };
+}
+
 /** The vendor row behind an id the caller may `action`; not found otherwise. */
 export async function requireVendor(ctx: Ctx, action: 'read' | 'update', id: string): Promise<repo.VendorRow> {
   return vendorPolicy.authorize(ctx.actor, action, await repo.findVendorRow(ctx.db, ctx.actor.orgId, id));
