@@ -23,10 +23,3 @@ export const AuditListQuery = PageQuery.extend({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
-
-export const Dashboard = z.object({
-  vendors: z.object({ total: z.number(), byStatus: z.record(z.string(), z.number()), byTier: z.record(z.string(), z.number()) }),
-  engagements: z.object({ total: z.number(), active: z.number() }),
-  users: z.number(),
-  recentChanges: z.array(AuditEvent),
-});
