@@ -8,6 +8,10 @@ export const AuditEvent = z.object({
   action: z.string(),
   objectType: z.string(),
   objectId: z.string().nullable(),
+  /** The object's name when it changed; null on rows written before names were kept. */
+  objectLabel: z.string().nullable(),
+  /** The action in words ("created vendor"). */
+  actionLabel: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   requestId: z.string().nullable(),

@@ -1,3 +1,4 @@
+import { actionInWords } from '../../../shared/audit-words.ts';
 import type { AuditEvent } from '../../../shared/contracts/audit.ts';
 import type { AuditEventRow } from './audit.repo.ts';
 
@@ -9,6 +10,8 @@ export function presentAuditEvent(r: AuditEventRow): AuditEvent {
     action: r.action,
     objectType: r.objectType,
     objectId: r.objectId,
+    objectLabel: r.objectLabel,
+    actionLabel: actionInWords(r.action),
     before: r.before ?? null,
     after: r.after ?? null,
     requestId: r.requestId,

@@ -9,6 +9,7 @@ export interface AuditEntry {
   action: string;
   objectType: string;
   objectId: string | null;
+  objectLabel: string | null;
   before?: unknown;
   after?: unknown;
   requestId: string | null;

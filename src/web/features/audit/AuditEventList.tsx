@@ -1,13 +1,15 @@
-import { ActionIcon, Anchor, Badge, Box, Collapse, Group, Paper, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Collapse, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditEventT } from '../../api/types.ts';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
-import { humanize } from '../../lib/format.ts';
+import { nounInWords, verbInWords } from '../../../shared/audit-words.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 
 function objectName(e: AuditEventT): string | null {
+  if (e.objectLabel) return e.objectLabel;
+  // Rows written before names were kept: the snapshot may still hold one.
   for (const side of [e.after, e.before]) {
     if (side && typeof side === 'object' && 'name' in side && typeof (side as { name: unknown }).name === 'string') {
       return (side as { name: string }).name;
@@ -19,11 +21,12 @@ function objectName(e: AuditEventT): string | null {
 const LINKS: Record<string, (id: string) => string> = {
   vendor: (id) => `/vendors/${id}`,
   engagement: (id) => `/engagements/${id}`,
+  assessment: (id) => `/assessments/${id}`,
 };
 
 function ObjectLabel({ e }: { e: AuditEventT }) {
   const name = objectName(e);
-  const label = name ?? (e.objectId ? `${e.objectType} ${e.objectId.slice(0, 8)}` : e.objectType);
+  const label = name ?? `a${/^[aeiou]/.test(nounInWords(e.objectType)) ? 'n' : ''} ${nounInWords(e.objectType)} without a recorded name`;
   const link = e.objectId ? LINKS[e.objectType]?.(e.objectId) : undefined;
   return link ? (
     <Anchor component={Link} to={link} size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
@@ -64,7 +67,6 @@ function Actor({ label }: { label: string }) {
 function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
   const [open, setOpen] = useState(false);
   const diffId = `audit-diff-${e.id}`;
-  const hasDiff = e.before !== null || e.after !== null;
   return (
     <Box component="li" className="audit-row">
       <Group gap="sm" wrap="nowrap" align="flex-start" py="xs" px="sm">
@@ -75,7 +77,6 @@ function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
           aria-expanded={open}
           aria-controls={diffId}
           aria-label={open ? 'Hide changes' : 'Show changes'}
-          disabled={!hasDiff}
           mt={2}
         >
           {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
@@ -83,14 +84,13 @@ function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
         <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
           <Group gap={6} wrap="wrap">
             <Actor label={e.actorLabel} />
-            <Badge variant="light" color="gray" radius="sm" tt="none" ff="monospace" size="sm">
-              {e.action}
-            </Badge>
+            <Text span size="sm">
+              {showObject ? e.actionLabel : verbInWords(e.action)}
+            </Text>
             {showObject && <ObjectLabel e={e} />}
           </Group>
           <Text size="xs" c="dimmed">
-            <TimeAgo value={e.createdAt} /> · {humanize(e.objectType)}
-            {e.requestId ? ` · request ${e.requestId}` : ''}
+            <TimeAgo value={e.createdAt} />
           </Text>
         </Stack>
       </Group>
@@ -98,6 +98,12 @@ function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
         {open && (
           <Box px="sm" pb="sm" pl={{ base: 'sm', sm: 52 }}>
             <AuditDiff before={e.before} after={e.after} />
+            {/* Codes and ids stay one click away for auditors, never in the sentence. */}
+            <Text size="xs" c="dimmed" mt={6} style={{ overflowWrap: 'anywhere' }}>
+              Recorded as {e.action}
+              {e.objectId ? ` on ${e.objectType} ${e.objectId}` : ''}
+              {e.requestId ? `, request ${e.requestId}` : ''}.
+            </Text>
           </Box>
         )}
       </Collapse>
