@@ -23,7 +23,7 @@ export interface FormQuestion {
   readonly text: string;
   readonly help?: string;
   readonly required: boolean;
-  readonly choices?: readonly FormChoice[];
+  readonly choices?: FormChoice[];
   readonly condition?: Condition;
 }
 
@@ -32,13 +32,13 @@ export interface FormSection {
   readonly title: string;
   readonly description?: string;
   readonly condition?: Condition;
-  readonly questions: readonly FormQuestion[];
+  readonly questions: FormQuestion[];
 }
 
 export interface QuestionnaireForm {
   readonly name: string;
   readonly description?: string;
-  readonly sections: readonly FormSection[];
+  readonly sections: FormSection[];
 }
 
 const opt = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
