@@ -176,6 +176,14 @@ export async function anAssessment(on: World | OrgHandle, o: AssessmentOptions =
   }
   if (state === 'in_progress') return { ...(await getAssessment(owner, id)), contact };
 
+  // A required document is uploaded for real before submitting, as the vendor would.
+  const given = { ...answers };
+  const shown = new Set(visibleQuestionIds(sent.definition, given));
+  for (const { question } of listQuestions(sent.definition)) {
+    if (question.type !== 'file' || !question.required || !shown.has(question.id) || Object.hasOwn(given, question.id)) continue;
+    const e = await anEvidence(org, { as: contact, assessmentId: id, questionId: question.id, type: 'other', title: question.text.slice(0, 300), fileName: `${question.id}.pdf` });
+    await saveAnswer(vendor, id, question.id, [e.id]);
+  }
   await submitAssessment(vendor, id, mail);
   for (const [questionId, verdict] of Object.entries(o.reviews ?? {})) await reviewAnswer(owner, id, questionId, verdict, mail);
   if (state === 'completed') await completeAssessment(owner, id);
