@@ -50,7 +50,7 @@ export async function runReminders(deps: JobDeps, now: Date): Promise<{ sent: nu
     } catch (err) {
       failed++;
       deps.log.warn({ err, key, to }, 'reminder not sent; will retry');
-      await releaseNotification(deps.db, claim);
+      await releaseNotification(deps.db, orgId, claim);
     }
   };
 
