@@ -10,7 +10,7 @@ import { openDatabase, type DatabaseConfig } from './db/client.ts';
 import { existingTemplate } from './db/template.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './seed/demo.ts';
-import { needsSetup } from './modules/setup/setup.service.ts';
+import { needsSetup } from './modules/setup/setup.public.ts';
 
 /**
  * A new embedded database starts from the migrated template `npm ci` prepared

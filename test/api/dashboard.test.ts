@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DueItem } from '../../src/shared/contracts/dashboard.ts';
 import type { ModuleFeed } from '../../src/server/feeds/feed.ts';
-import { getDashboard, THIS_WEEK_LIMIT } from '../../src/server/modules/dashboard/dashboard.service.ts';
+import { getDashboard, THIS_WEEK_LIMIT } from '../../src/server/modules/dashboard/dashboard.public.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs, type TestOrg } from '../support/factories.ts';
 

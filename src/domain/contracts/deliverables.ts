@@ -43,8 +43,8 @@ export function onTimeRate(ds: readonly DeliverableFacts[], today: CivilDate): {
   let late = 0;
   for (const d of ds) {
     const l = lateness(d, today);
-    if (d.status === 'accepted') l.late ? late++ : onTime++;
-    else if (l.late) late++;
+    if (l.late) late++;
+    else if (d.status === 'accepted') onTime++;
   }
   const judged = onTime + late;
   return { onTime, late, rate: judged ? onTime / judged : null };

@@ -87,6 +87,16 @@ export async function emailTakenAcrossOrgs(db: Db, email: string): Promise<boole
   return rows.length > 0;
 }
 
+/** The user with this e-mail in any organisation (an e-mail signs in to exactly one account). */
+export async function findUserByEmailAcrossOrgs(db: Db, email: string): Promise<UserRow | null> {
+  const rows = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  return rows[0] ?? null;
+}
+
 export async function countEnabledUsers(db: Db, orgId: string): Promise<number> {
   const rows = await db
     .select({ n: count() })

@@ -6,7 +6,7 @@ import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { keysetPage, type PageRequest } from '../../paging.ts';
-import { change } from '../audit/audit.public.ts';
+import { change, type TxCtx } from '../audit/audit.public.ts';
 import { endSessionsOf, hashPassword } from '../auth/auth.public.ts';
 import { presentUser } from './users.presenter.ts';
 import { checkAssignable, checkKeepsAnOwner, checkMayChange, userPolicy, vendorOfRole } from './users.policy.ts';
@@ -99,4 +99,23 @@ export async function firstActiveOwner(db: Db, orgId: string): Promise<User | nu
 export async function countUsers(ctx: Ctx): Promise<number> {
   userPolicy.check(ctx.actor, 'list');
   return repo.countEnabledUsers(ctx.db, ctx.actor.orgId);
+}
+
+/**
+ * The vendor contact who answers an assessment sent to `email` for `vendorId`: that
+ * vendor's existing contact, or a new one without a password, who signs in through the
+ * e-mailed links. Anyone else with that address is refused as an invalid field.
+ */
+export async function vendorContactFor(tx: TxCtx, vendorId: string, email: string, field = 'contactEmail'): Promise<{ id: string; email: string }> {
+  const existing = await repo.findUserByEmailAcrossOrgs(tx.db, email);
+  if (existing) {
+    if (existing.orgId !== tx.actor.orgId || existing.role !== 'vendor_contact' || existing.vendorId !== vendorId) {
+      throw AppError.invalid(field, 'This e-mail belongs to someone who is not a contact of this vendor.');
+    }
+    if (existing.disabledAt) throw AppError.invalid(field, 'This vendor contact is disabled.');
+    return existing;
+  }
+  const created = await repo.insertUser(tx.db, { orgId: tx.actor.orgId, email, name: email.split('@')[0], role: 'vendor_contact', vendorId, passwordHash: null });
+  await tx.audit({ action: 'user.create', objectType: 'user', objectId: created.id, after: created });
+  return created;
 }

@@ -1,9 +1,6 @@
 import type { z } from 'zod';
 import type { Vendor, VendorInput, VendorListQuery, VendorUpdate } from '../../../shared/contracts/vendors.ts';
 import type { Ctx } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
-import { AppError } from '../../http/app-error.ts';
-import { findUser } from '../users/users.repo.ts';
 import { keysetPage } from '../../paging.ts';
 import { change } from '../audit/audit.public.ts';
 import { referenceInternalUser } from '../users/users.public.ts';
@@ -111,11 +108,4 @@ export async function referenceVendor(ctx: Ctx, id: string, field = 'vendorId'):
 /** Names of the organisation's vendors by id, for labels in other modules' answers. */
 export async function vendorNames(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
   return new Map((await repo.vendorNamesByIds(ctx.db, ctx.actor.orgId, [...new Set(ids)])).map((v) => [v.id, v.name]));
-}
-
-/** TRANSITIONAL: use users.public.ts referenceInternalUser; removed when every module is on the template. */
-export async function checkInternalOwner(db: Db, orgId: string, userId: string | null | undefined) {
-  if (!userId) return;
-  const u = await findUser(db, orgId, userId);
-  if (!u || u.disabledAt || u.role === 'vendor_contact') throw AppError.invalid('internalOwnerId', 'Choose an active user of your organisation.');
 }

@@ -1,0 +1,3 @@
+/** The due-diligence module as the CLI, seeds and builders see it. */
+export { dueDiligenceOverview } from './overview.ts';
+export { uploadVendorEvidence } from './upload-evidence.ts';
