@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DueItem } from '../../src/shared/contracts/dashboard.ts';
 import type { ModuleFeed } from '../../src/server/feeds/feed.ts';
 import { getDashboard, THIS_WEEK_LIMIT } from '../../src/server/modules/dashboard/dashboard.public.ts';
+import { aFinding, anAssessment } from '../../src/server/seed/builders/due-diligence.ts';
+import { aVendor, anOrg } from '../../src/server/seed/builders/core.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs, type TestOrg } from '../support/factories.ts';
 
@@ -59,5 +61,33 @@ describe('the owner dashboard', () => {
     const owner = await t.app.inject({ method: 'GET', url: '/api/v1/dashboard', headers: authHeaders(await loginAs(t.database.db, org.users.owner)) });
     expect(owner.json().recentChanges.length).toBeGreaterThan(0);
     expect(owner.json().counts.vendors.total).toBe(2);
+  });
+});
+
+describe('due diligence on the dashboard', () => {
+  it('shows questionnaires due this week and overdue, reviews due, and what exposes the organisation', async () => {
+    const o = await anOrg({ db: t.database.db, config: t.config });
+    const critical = await aVendor(o, { name: 'Critical Hosting', tier: 1 });
+    const second = await aVendor(o, { name: 'Second Desk', tier: 2 });
+    const today = new Date().toISOString().slice(0, 10);
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    await anAssessment(o, { vendorId: critical.id, dueDate: inDays(3) });
+    const submitted = await anAssessment(o, { vendorId: second.id, state: 'submitted' });
+    await aFinding(o, { assessmentId: submitted.id, title: 'No MFA for admins', severity: 'high', dueDate: inDays(2) });
+    const d = await getDashboard(o.ctx());
+    expect(d.unavailable).toEqual([]);
+    const titles = d.thisWeek.items.map((i) => i.title);
+    expect(titles).toContain('Questionnaire due from Critical Hosting');
+    expect(titles).toContain('Finding to fix: No MFA for admins');
+    // Neither vendor has a completed assessment: both reviews are due today.
+    expect(d.thisWeek.items.filter((i) => i.kind === 'review_due').map((i) => [i.vendor?.name, i.date <= today])).toEqual(
+      expect.arrayContaining([
+        ['Critical Hosting', true],
+        ['Second Desk', true],
+      ]),
+    );
+    const exposure = (key: string) => d.exposed.find((e) => e.key === key);
+    expect(exposure('dd:never-assessed')).toMatchObject({ count: 2, severity: 'high' });
+    expect(exposure('dd:high-findings')).toMatchObject({ count: 1, examples: [{ label: 'No MFA for admins (Second Desk)' }] });
   });
 });
