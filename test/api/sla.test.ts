@@ -99,7 +99,8 @@ describe('SLA measurement through the API', () => {
     expect(after.months[0].priorities.find((p: { priority: string }) => p.priority === 'P1').tickets).toBe(3);
 
     const csv = await api('GET', `/api/v1/engagements/${eng}/sla/tickets.csv`);
-    expect(csv.body.split('\n')[0]).toBe('externalId,priority,openedAt,respondedAt,resolvedAt,responseMs,resolutionMs,pausedMs,breached,responseBreached,resolutionBreached,state,problem');
+    // One column set with `outsight sla tickets` (src/shared/sla-ticket-csv.ts).
+    expect(csv.body.split('\n')[0]).toBe('id,priority,opened,first_response,resolved,business_response_ms,business_resolution_ms,paused_ms,breached,response_breached,resolution_breached,state,problem');
     expect(csv.body).toContain(`INC1,P3,2026-04-02T14:30:00.000Z`);
   });
 
