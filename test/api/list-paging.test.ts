@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs } from '../support/factories.ts';
 import { coreCases } from './paging/core.cases.ts';
+import { slaCases } from './paging/sla.cases.ts';
 import type { PagingCase } from './paging/types.ts';
 import { ROWS } from './paging/types.ts';
 
@@ -9,7 +10,7 @@ import { ROWS } from './paging/types.ts';
  * No list answers `nextCursor: null` while more rows exist: every list endpoint of the
  * API is walked with limit=1 over more rows than one page, and must return each row once.
  */
-const CASES: PagingCase[] = [...coreCases];
+const CASES: PagingCase[] = [...coreCases, ...slaCases];
 
 let t: TestApp;
 beforeAll(async () => {
