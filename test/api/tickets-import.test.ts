@@ -89,6 +89,29 @@ describe('ticket import: formats and bad files', () => {
     expect(rows[1].priority).toBe('P1');
   });
 
+  it('records the import at the request\'s time, not the wall clock, refused ones too', async () => {
+    const eng = await newEngagement();
+    // An hour ahead: far from the wall clock, within the session's idle limit.
+    const AHEAD = 3_600_000;
+    t.clock.offsetMs = AHEAD;
+    try {
+      const before = Date.now() + AHEAD;
+      const r = (await upload(eng, jira, 'format=jira')).json();
+      const after = Date.now() + AHEAD;
+      expect(r.startedAt).toBe(r.finishedAt);
+      expect(Date.parse(r.startedAt)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(r.startedAt)).toBeLessThanOrEqual(after);
+      const refused = await upload(eng, 'Key,Created\nA,21/Nov/26 4:30 PM\n', 'format=jira');
+      expect(refused.statusCode).toBe(422);
+      const list = (await t.app.inject({ method: 'GET', url: `/api/v1/engagements/${eng}/ticket-imports`, headers: authHeaders(analyst) })).json();
+      const failed = list.items.find((i: { id: string }) => i.id === refused.json().error.details.importId);
+      expect(failed).toMatchObject({ status: 'failed' });
+      expect(Date.parse(failed.startedAt)).toBeGreaterThanOrEqual(before);
+    } finally {
+      t.clock.offsetMs = 0;
+    }
+  });
+
   it('reads Zendesk with first reply minutes, and a generic mapping with semicolons, decimal commas and Windows-1252', async () => {
     const eng = await newEngagement();
     const zd = 'Id,Subject,Priority,Status,Created at,Solved at,First reply time in minutes\n101,Laptop,Urgent,solved,2026-03-02 10:00:00,2026-03-02 12:00:00,15\n';
