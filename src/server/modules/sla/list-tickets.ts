@@ -28,8 +28,8 @@ const page = (ctx: Ctx, engagementId: string, q: TicketFilter & { cursor?: strin
  */
 export async function slaTickets(ctx: Ctx, engagementId: string, q: TicketQuery) {
   await readyVerdicts(ctx, engagementId);
-  const [result, total] = [await page(ctx, engagementId, q), await repo.countVerdicts(ctx.db, ctx.actor.orgId, engagementId, q)];
-  return { ...result, total };
+  const result = await page(ctx, engagementId, q);
+  return { ...result, total: await repo.countVerdicts(ctx.db, ctx.actor.orgId, engagementId, q) };
 }
 
 /** Every matching ticket, page after page (exports: the CSV download, `outsight sla tickets`). */
