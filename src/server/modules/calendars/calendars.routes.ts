@@ -34,7 +34,8 @@ export function registerCalendarRoutes(app: App) {
         tags,
         summary: 'Add holidays from an .ics file (body: the file, Content-Type text/calendar)',
         params: IdParams,
-        querystring: z.object({ fromYear: z.coerce.number().int().min(1900).max(2199).default(new Date().getUTCFullYear() - 5), toYear: z.coerce.number().int().min(1900).max(2199).default(new Date().getUTCFullYear() + 5) }),
+        // Without years: five either side of the request's year (the service knows the clock).
+        querystring: z.object({ fromYear: z.coerce.number().int().min(1900).max(2199).optional(), toYear: z.coerce.number().int().min(1900).max(2199).optional() }),
         response: { 200: HolidayImportResult },
       },
     },

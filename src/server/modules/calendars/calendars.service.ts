@@ -71,10 +71,11 @@ export async function updateCalendar(ctx: Ctx, id: string, input: z.output<typeo
 }
 
 /** Adds the holidays of an iCalendar file (public-holiday feeds) and reports what it skipped. */
-export async function importHolidays(ctx: Ctx, id: string, ics: string, years: { fromYear: number; toYear: number }) {
+export async function importHolidays(ctx: Ctx, id: string, ics: string, years: { fromYear?: number; toYear?: number }) {
   calendarPolicy.check(ctx.actor, 'update');
   const current = calendarPolicy.authorize(ctx.actor, 'update', await repo.findCalendar(ctx.db, ctx.actor.orgId, id));
-  const parsed = parseIcsHolidays(ics, { ...years, timeZone: current.timeZone });
+  const year = ctx.now.getUTCFullYear();
+  const parsed = parseIcsHolidays(ics, { fromYear: years.fromYear ?? year - 5, toYear: years.toYear ?? year + 5, timeZone: current.timeZone });
   if (parsed.holidays.length === 0) {
     throw new AppError('import_rejected', 'The file contains no holidays.', { rejected: parsed.problems.map((p) => ({ line: 0, field: '(event)', reason: p })) });
   }
