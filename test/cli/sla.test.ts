@@ -224,7 +224,7 @@ describe('outsight tickets import / sla, direct mode', { timeout: 60_000 }, () =
     expect(lines).toHaveLength(4);
     const g1 = lines.find((l) => l.startsWith('G-1,'));
     // 10:00 in Berlin is 09:00 UTC; resolved after 1.5 h against an 8 h P2 target.
-    expect(g1).toBe('G-1,P2,2026-03-02T09:00:00.000Z,2026-03-02T10:30:00.000Z,2026-03-02T10:30:00.000Z,5400000,5400000,0,false');
+    expect(g1).toBe('G-1,P2,2026-03-02T09:00:00.000Z,2026-03-02T10:30:00.000Z,2026-03-02T10:30:00.000Z,5400000,5400000,0,false,false,false,resolved,');
     expect(lines.some((l) => l.startsWith(`"'=HYPERLINK(""x"")",P2,`))).toBe(true);
 
     // Many rejected rows: the first 20 are listed, and the total.
