@@ -19,7 +19,7 @@ import type { Ctx } from '../src/server/context.ts';
 import { openDatabase, type Database } from '../src/server/db/client.ts';
 import { insertEngagement } from '../src/server/modules/engagements/engagements.repo.ts';
 import { insertOrg } from '../src/server/modules/org/org.repo.ts';
-import { importTickets } from '../src/server/modules/tickets/tickets.import.ts';
+import { importTickets } from '../src/server/modules/tickets/tickets.public.ts';
 import { insertUser } from '../src/server/modules/users/users.repo.ts';
 import { insertVendor } from '../src/server/modules/vendors/vendors.repo.ts';
 import type { BenchOptions, BenchRow, SectionResult } from './bench-types.ts';

@@ -11,8 +11,8 @@ import Papa from 'papaparse';
 import { CALENDAR_24X7, compileCalendar, type CalendarSpec } from '../src/domain/sla/calendar.ts';
 import type { SlaPolicy } from '../src/domain/sla/policy.ts';
 import { evaluateTicket } from '../src/domain/sla/ticket.ts';
-import { mappingFor } from '../src/server/modules/tickets/ticket-formats.ts';
-import { rowNormaliser, type TicketEvent } from '../src/server/modules/tickets/ticket-rows.ts';
+import { mappingFor } from '../src/domain/tickets/mapping.ts';
+import { rowNormaliser, type TicketEvent } from '../src/domain/tickets/rows.ts';
 
 export const UCI_PATH = new URL('../../shared/data/uci-incident-event-log/incident_event_log.csv.gz', import.meta.url).pathname;
 const H = 3_600_000;

@@ -99,7 +99,8 @@ describe('SLA measurement through the API', () => {
     expect(after.months[0].priorities.find((p: { priority: string }) => p.priority === 'P1').tickets).toBe(3);
 
     const csv = await api('GET', `/api/v1/engagements/${eng}/sla/tickets.csv`);
-    expect(csv.body.split('\n')[0]).toBe('externalId,priority,openedAt,respondedAt,resolvedAt,responseMs,resolutionMs,pausedMs,breached,responseBreached,resolutionBreached,state,problem');
+    // One column set with `outsight sla tickets` (src/shared/sla-ticket-csv.ts).
+    expect(csv.body.split('\n')[0]).toBe('id,priority,opened,first_response,resolved,business_response_ms,business_resolution_ms,paused_ms,breached,response_breached,resolution_breached,state,problem');
     expect(csv.body).toContain(`INC1,P3,2026-04-02T14:30:00.000Z`);
   });
 
@@ -162,5 +163,87 @@ describe('SLA measurement through the API', () => {
     const row = o.items.find((i: { engagementId: string }) => i.engagementId === eng);
     expect(row).toMatchObject({ hasPolicy: true, tickets: 3, breached: 1, met: false, creditPct: 10 });
     expect(o.items.some((i: { hasPolicy: boolean }) => !i.hasPolicy)).toBe(true);
+  });
+});
+
+describe('the SLA ticket list, kept in the database', () => {
+  type Ticket = { id: string; externalId: string; state: string | null; breached: boolean; atRisk: boolean; resolutionMs: number | null };
+  const list = async (eng: string, qs = '') => (await api('GET', `/api/v1/engagements/${eng}/sla/tickets?limit=500${qs}`)).json() as { items: Ticket[]; total: number };
+  const byId = (items: Ticket[], externalId: string) => items.find((x) => x.externalId === externalId)!;
+
+  it('re-measures open tickets in a later minute, keeps settled ones, and follows policy and calendar edits at once', async () => {
+    const { eng, policy, calendarId } = await setup();
+    const opened = new Date(Date.now() - 3.5 * H).toISOString();
+    const mapping = { shape: 'tickets', columns: { externalId: 'id', priority: 'prio', status: 'status', openedAt: 'opened', resolvedAt: 'resolved' }, dateOrder: 'ymd', timeZone: 'UTC' };
+    const csv = [
+      'id,prio,status,opened,resolved',
+      'OLD-1,P1,Resolved,2026-04-10T08:00:00Z,2026-04-10T10:00:00Z',
+      // Thursday 16:30 to Friday 12:00 in Berlin: 3.5 business hours.
+      'BIZ-1,P3,Resolved,2026-04-02T14:30:00Z,2026-04-03T10:00:00Z',
+      `OPEN-1,P1,New,${opened},`,
+    ].join('\n');
+    const imp = await api('POST', `/api/v1/engagements/${eng}/ticket-imports?format=generic&mapping=${encodeURIComponent(JSON.stringify(mapping))}`, csv, { 'content-type': 'text/csv' });
+    expect(imp.json()).toMatchObject({ ticketsCreated: 3, rejectedCount: 0 });
+
+    const first = await list(eng);
+    expect(first.total).toBe(3);
+    // Open for 3.5 of its 4 hours: at risk, not yet breached.
+    expect(byId(first.items, 'OPEN-1')).toMatchObject({ state: 'open', breached: false, atRisk: true });
+    expect(byId(first.items, 'BIZ-1').resolutionMs).toBe(3.5 * H);
+    // A stored verdict answers exactly what measuring the one ticket now answers.
+    const biz = byId(first.items, 'BIZ-1');
+    expect((await api('GET', `/api/v1/tickets/${biz.id}/timeline`)).json().ticket).toEqual(biz);
+
+    t.clock.offsetMs = 1.5 * H;
+    try {
+      // Ninety minutes later the open ticket has run past its target; the resolved ones are as they were.
+      const later = await list(eng);
+      expect(byId(later.items, 'OPEN-1')).toMatchObject({ state: 'open', breached: true, atRisk: false });
+      expect(byId(later.items, 'OPEN-1').resolutionMs).toBeGreaterThan(4 * H);
+      expect(byId(later.items, 'OLD-1')).toEqual(byId(first.items, 'OLD-1'));
+      expect(byId(later.items, 'BIZ-1')).toEqual(biz);
+      expect((await list(eng, '&filter=breached')).items.map((x) => x.externalId)).toEqual(['OPEN-1']);
+      expect((await list(eng, '&filter=at-risk')).total).toBe(0);
+
+      // A looser policy applies to every stored verdict at the very next read.
+      const looser = { ...policy, priorities: { ...policy.priorities, P1: { ...policy.priorities.P1, resolution: { ms: 8 * H, clock: 'calendar' } } } };
+      expect((await api('PUT', `/api/v1/engagements/${eng}/sla-policy`, looser)).statusCode).toBe(200);
+      expect((await list(eng, '&filter=breached')).total).toBe(0);
+
+      // So does a calendar edit: the Friday becomes a holiday, leaving half an hour of business time.
+      expect((await api('PATCH', `/api/v1/calendars/${calendarId}`, { holidays: ['2026-04-03', '2026-04-06'] })).statusCode).toBe(200);
+      expect(byId((await list(eng)).items, 'BIZ-1').resolutionMs).toBe(0.5 * H);
+    } finally {
+      t.clock.offsetMs = 0;
+    }
+  });
+
+  it('filters by priority, month, search and problems in the database, with the total of every match', async () => {
+    const { eng } = await setup();
+    const mapping = { shape: 'tickets', columns: { externalId: 'id', priority: 'prio', status: 'status', openedAt: 'opened', resolvedAt: 'resolved', title: 'title' }, dateOrder: 'ymd', timeZone: 'UTC' };
+    const csv = [
+      'id,prio,status,title,opened,resolved',
+      'A-1,P1,Resolved,Printer 100% broken,2026-04-10T08:00:00Z,2026-04-10T10:00:00Z',
+      'A-2,P1,Resolved,VPN,2026-05-10T08:00:00Z,2026-05-10T10:00:00Z',
+      'B-1,P3,Resolved,Printer jam,2026-04-11T08:00:00Z,2026-04-11T09:00:00Z',
+      // Resolved before it was opened: a problem, listed but not measured.
+      'C-1,P1,Resolved,Clock skew,2026-04-12T08:00:00Z,2026-04-12T07:00:00Z',
+    ].join('\n');
+    await api('POST', `/api/v1/engagements/${eng}/ticket-imports?format=generic&mapping=${encodeURIComponent(JSON.stringify(mapping))}`, csv, { 'content-type': 'text/csv' });
+    const ids = async (qs: string) => {
+      const r = await list(eng, qs);
+      expect(r.total).toBe(r.items.length);
+      return r.items.map((x) => x.externalId);
+    };
+    // Newest first.
+    expect(await ids('')).toEqual(['A-2', 'C-1', 'B-1', 'A-1']);
+    expect(await ids('&priority=P1')).toEqual(['A-2', 'C-1', 'A-1']);
+    expect(await ids('&month=2026-04')).toEqual(['C-1', 'B-1', 'A-1']);
+    expect(await ids('&q=printer')).toEqual(['B-1', 'A-1']);
+    // The wildcard is a character to search for, not a pattern.
+    expect(await ids(`&q=${encodeURIComponent('100%')}`)).toEqual(['A-1']);
+    expect(await ids('&filter=problems')).toEqual(['C-1']);
+    expect(await ids('&filter=open')).toEqual([]);
+    expect(await ids('&filter=problems&priority=P3')).toEqual([]);
   });
 });

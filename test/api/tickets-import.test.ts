@@ -2,6 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { importTickets, loadTicketsForSla } from '../../src/server/modules/tickets/tickets.public.ts';
 import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
 
 const UCI = '../shared/data/uci-incident-event-log/incident_event_log.csv.gz';
@@ -22,6 +23,9 @@ async function newEngagement(): Promise<string> {
   return res.json().id;
 }
 
+/** The engagement's tickets as stored, read through the tickets module's public surface. */
+const stored = (engagementId: string) => loadTicketsForSla(org.handle.ctx(), engagementId);
+
 const upload = (engagementId: string, body: string | Buffer, qs: string) =>
   t.app.inject({ method: 'POST', url: `/api/v1/engagements/${engagementId}/ticket-imports?${qs}`, payload: body, headers: { ...authHeaders(analyst), 'content-type': 'text/csv' } });
 
@@ -34,8 +38,7 @@ describe('ticket import: the UCI ServiceNow event log', () => {
     expect(first.json()).toMatchObject({ status: 'succeeded', rowsRead: 141_712, ticketsCreated: 24_918, ticketsUpdated: 0, rejectedCount: 0 });
 
     // Histories: INC0000045 went New → Resolved → Resolved → Closed (rows ordered by sys_mod_count).
-    const { loadTicketsForSla } = await import('../../src/server/modules/tickets/tickets.repo.ts');
-    const all = await loadTicketsForSla(t.database.db, org.orgId, eng);
+    const all = await stored(eng);
     expect(all).toHaveLength(24_918);
     const inc45 = all.find((x) => x.externalId === 'INC0000045')!;
     expect(inc45.history.map((h) => h[1])).toEqual(['New', 'Resolved', 'Resolved', 'Closed']);
@@ -46,7 +49,7 @@ describe('ticket import: the UCI ServiceNow event log', () => {
 
     const again = await upload(eng, file, 'format=servicenow-events');
     expect(again.json()).toMatchObject({ ticketsCreated: 0, ticketsUpdated: 0, ticketsUnchanged: 24_918 });
-    expect(await loadTicketsForSla(t.database.db, org.orgId, eng)).toHaveLength(24_918);
+    expect(await stored(eng)).toHaveLength(24_918);
   });
 
   it('merges an overlapping export: new updates are added, nothing is duplicated', async () => {
@@ -58,15 +61,13 @@ describe('ticket import: the UCI ServiceNow event log', () => {
     const overlap = [header, ...inc45.slice(1)].join('\n');
     expect((await upload(eng, firstPart, 'format=servicenow-events')).json()).toMatchObject({ ticketsCreated: 1 });
     expect((await upload(eng, overlap, 'format=servicenow-events')).json()).toMatchObject({ ticketsCreated: 0, ticketsUpdated: 1 });
-    const { loadTicketsForSla } = await import('../../src/server/modules/tickets/tickets.repo.ts');
-    const [ticket] = await loadTicketsForSla(t.database.db, org.orgId, eng);
+    const [ticket] = await stored(eng);
     expect(ticket.history.map((h) => h[1])).toEqual(['New', 'Resolved', 'Resolved', 'Closed']);
     expect(ticket.status).toBe('Closed');
   });
 
   it('streams the file from disk through the service with bounded memory', async () => {
     const eng = await newEngagement();
-    const { importTickets } = await import('../../src/server/modules/tickets/tickets.import.ts');
     const ctx = { db: t.database.db, config: t.config, log: t.app.log, now: new Date(), requestId: null, actor: { userId: org.users.analyst.id, orgId: org.orgId, role: 'analyst' as const, vendorId: null, email: 'a', name: 'a', via: 'token' as const, sessionId: null, csrfToken: null } };
     const progress: number[] = [];
     const r = await importTickets(ctx, createReadStream(UCI, { highWaterMark: 64 * 1024 }), { engagementId: eng, format: 'servicenow-events', onProgress: (p) => progress.push(p.rows) });
@@ -83,10 +84,32 @@ describe('ticket import: formats and bad files', () => {
     const eng = await newEngagement();
     const r = await upload(eng, jira, 'format=jira&timeZone=Europe/Berlin');
     expect(r.json()).toMatchObject({ ticketsCreated: 2, rejectedCount: 0 });
-    const { loadTicketsForSla } = await import('../../src/server/modules/tickets/tickets.repo.ts');
-    const rows = (await loadTicketsForSla(t.database.db, org.orgId, eng)).sort((a, b) => a.externalId.localeCompare(b.externalId));
+    const rows = (await stored(eng)).sort((a, b) => a.externalId.localeCompare(b.externalId));
     expect(rows[0]).toMatchObject({ externalId: 'SD-1', priority: 'P2', title: 'Printer down', openedAt: Date.UTC(2026, 10, 21, 15, 30), resolvedAt: Date.UTC(2026, 10, 22, 8, 0) });
     expect(rows[1].priority).toBe('P1');
+  });
+
+  it('records the import at the request\'s time, not the wall clock, refused ones too', async () => {
+    const eng = await newEngagement();
+    // An hour ahead: far from the wall clock, within the session's idle limit.
+    const AHEAD = 3_600_000;
+    t.clock.offsetMs = AHEAD;
+    try {
+      const before = Date.now() + AHEAD;
+      const r = (await upload(eng, jira, 'format=jira')).json();
+      const after = Date.now() + AHEAD;
+      expect(r.startedAt).toBe(r.finishedAt);
+      expect(Date.parse(r.startedAt)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(r.startedAt)).toBeLessThanOrEqual(after);
+      const refused = await upload(eng, 'Key,Created\nA,21/Nov/26 4:30 PM\n', 'format=jira');
+      expect(refused.statusCode).toBe(422);
+      const list = (await t.app.inject({ method: 'GET', url: `/api/v1/engagements/${eng}/ticket-imports`, headers: authHeaders(analyst) })).json();
+      const failed = list.items.find((i: { id: string }) => i.id === refused.json().error.details.importId);
+      expect(failed).toMatchObject({ status: 'failed' });
+      expect(Date.parse(failed.startedAt)).toBeGreaterThanOrEqual(before);
+    } finally {
+      t.clock.offsetMs = 0;
+    }
   });
 
   it('reads Zendesk with first reply minutes, and a generic mapping with semicolons, decimal commas and Windows-1252', async () => {
@@ -97,10 +120,9 @@ describe('ticket import: formats and bad files', () => {
     const csv = Buffer.from('Nummer;Betreff;Priorität;Eröffnet;Gelöst;Kosten\nT-1;Drucker kaputt;Hoch;02.03.2026 10:00;02.03.2026 11:30;12,50\n', 'latin1');
     const r = await upload(eng, csv, `format=generic&mapping=${encodeURIComponent(JSON.stringify(mapping))}`);
     expect(r.json()).toMatchObject({ ticketsCreated: 1, rejectedCount: 0 });
-    const { loadTicketsForSla } = await import('../../src/server/modules/tickets/tickets.repo.ts');
-    const t1 = (await loadTicketsForSla(t.database.db, org.orgId, eng)).find((x) => x.externalId === 'T-1')!;
+    const t1 = (await stored(eng)).find((x) => x.externalId === 'T-1')!;
     expect(t1).toMatchObject({ title: 'Drucker kaputt', priority: 'P2', openedAt: Date.UTC(2026, 2, 2, 9, 0) });
-    const z101 = (await loadTicketsForSla(t.database.db, org.orgId, eng)).find((x) => x.externalId === '101')!;
+    const z101 = (await stored(eng)).find((x) => x.externalId === '101')!;
     expect(z101.firstResponseAt).toBe(Date.UTC(2026, 2, 2, 10, 15));
   });
 
@@ -112,8 +134,7 @@ describe('ticket import: formats and bad files', () => {
     expect((await upload(eng, full, `format=generic&mapping=${mapping({ externalId: 'id', openedAt: 'opened', priority: 'prio', resolvedAt: 'resolved' })}`)).json()).toMatchObject({ ticketsCreated: 1 });
     const narrow = 'id,opened,prio\nN-1,2026-01-05 09:00,P2\n';
     expect((await upload(eng, narrow, `format=generic&mapping=${mapping({ externalId: 'id', openedAt: 'opened', priority: 'prio' })}`)).json()).toMatchObject({ ticketsUpdated: 1 });
-    const { loadTicketsForSla } = await import('../../src/server/modules/tickets/tickets.repo.ts');
-    const [n1] = await loadTicketsForSla(t.database.db, org.orgId, eng);
+    const [n1] = await stored(eng);
     expect(n1).toMatchObject({ priority: 'P2', resolvedAt: Date.UTC(2026, 0, 5, 12) });
   });
 
@@ -141,8 +162,7 @@ describe('ticket import: formats and bad files', () => {
     // Refused, yet recorded: the rejected rows stay downloadable.
     const refused = await t.app.inject({ method: 'GET', url: `/api/v1/ticket-imports/${strict.json().error.details.importId}/rejections.csv`, headers: authHeaders(analyst) });
     expect(refused.body.split('\n').filter(Boolean)).toHaveLength(4);
-    const { loadTicketsForSla } = await import('../../src/server/modules/tickets/tickets.repo.ts');
-    expect(await loadTicketsForSla(t.database.db, org.orgId, eng)).toHaveLength(0);
+    expect(await stored(eng)).toHaveLength(0);
 
     const lenient = (await upload(eng, bad, 'format=jira')).json();
     expect(lenient).toMatchObject({ ticketsCreated: 2, rejectedCount: 3 });
@@ -164,8 +184,7 @@ describe('ticket import: formats and bad files', () => {
     const unclosed = await upload(eng, 'Issue key,Summary,Priority,Status,Created,Resolved\nQ-1,"never closed,High,Done,21/Nov/26 4:30 PM,\nQ-2,ok,High,Done,21/Nov/26 4:30 PM,\n', 'format=jira');
     expect(unclosed.statusCode).toBe(422);
     expect(unclosed.json().error.message).toMatch(/quoted field is never closed/);
-    const { loadTicketsForSla } = await import('../../src/server/modules/tickets/tickets.repo.ts');
-    expect(await loadTicketsForSla(t.database.db, org.orgId, eng)).toHaveLength(0);
+    expect(await stored(eng)).toHaveLength(0);
   });
 
   it('refuses a generic import without a valid mapping, naming the field', async () => {
@@ -187,8 +206,7 @@ describe('ticket import: formats and bad files', () => {
     const eng = await newEngagement();
     const r = await upload(eng, buf, 'format=jira&timeZone=Europe/Berlin');
     expect(r.json()).toMatchObject({ ticketsCreated: 1, rejectedCount: 0 });
-    const { loadTicketsForSla } = await import('../../src/server/modules/tickets/tickets.repo.ts');
-    const [x] = await loadTicketsForSla(t.database.db, org.orgId, eng);
+    const [x] = await stored(eng);
     // The sheet says 08:00 wall-clock; in Berlin (CEST) that is 06:00 UTC.
     expect(x.openedAt).toBe(Date.UTC(2026, 4, 4, 6, 0));
   });

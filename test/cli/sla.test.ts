@@ -3,17 +3,24 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveActor } from '../../src/cli/direct.ts';
+import { EngagementInput } from '../../src/shared/contracts/engagements.ts';
+import { SlaPolicyInput } from '../../src/shared/contracts/sla.ts';
+import { VendorInput } from '../../src/shared/contracts/vendors.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import type { Ctx } from '../../src/server/context.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
-import { insertCalendar } from '../../src/server/modules/calendars/calendars.repo.ts';
-import { insertEngagement } from '../../src/server/modules/engagements/engagements.repo.ts';
-import { listOrgIds } from '../../src/server/modules/org/org.repo.ts';
-import { insertPolicy } from '../../src/server/modules/sla-policies/sla-policies.repo.ts';
-import { insertVendor } from '../../src/server/modules/vendors/vendors.repo.ts';
+import { createCalendar } from '../../src/server/modules/calendars/calendars.public.ts';
+import { createEngagement } from '../../src/server/modules/engagements/engagements.public.ts';
+import { savePolicy } from '../../src/server/modules/sla-policies/sla-policies.public.ts';
+import { createVendor } from '../../src/server/modules/vendors/vendors.public.ts';
+import { silentLog } from '../../src/server/seed/builders/silent-log.ts';
 import { ROOT, cleanEnv, freePort, json, runCli, tempDir } from './helpers.ts';
 
 const UCI = path.resolve(ROOT, '../shared/data/uci-incident-event-log/incident_event_log.csv.gz');
 const UCI_TICKETS = 24_918;
-const HEADER = 'id,priority,opened,first_response,resolved,business_response_ms,business_resolution_ms,paused_ms,breached';
+// The one SLA ticket column set, shared with the API's tickets.csv (src/shared/sla-ticket-csv.ts).
+const HEADER = 'id,priority,opened,first_response,resolved,business_response_ms,business_resolution_ms,paused_ms,breached,response_breached,resolution_breached,state,problem';
 const HOUR = 3_600_000;
 
 type ImportResult = { ticketsCreated: number; ticketsUpdated: number; ticketsUnchanged: number; rowsRead: number; rejectedCount: number; rejected: Array<{ line: number; field: string }> };
@@ -60,21 +67,24 @@ beforeAll(async () => {
   });
   expect(r.code, r.stderr + r.stdout).toBe(0);
 
-  // No CLI command makes engagements or policies: write them between CLI runs (the
-  // database takes the data-directory lock, so it is closed before the CLI runs again).
+  // No CLI command makes engagements or policies: make them through the services, acting
+  // as the owner the CLI made, between CLI runs (the database takes the data-directory
+  // lock, so it is closed before the CLI runs again).
   const database = await openDatabase({ kind: 'pglite', dataDir });
   try {
     const db = database.db;
-    const [orgId] = await listOrgIds(db, 2);
-    const helpPoint = await insertVendor(db, { orgId, name: 'HelpPoint Service Desk', kind: 'help_desk', status: 'active', tier: 2, dataAccess: 'internal' });
-    const other = await insertVendor(db, { orgId, name: 'Other Desk Co', kind: 'help_desk', status: 'active', tier: 3, dataAccess: 'none' });
-    const desk = await insertEngagement(db, { orgId, vendorId: helpPoint.id, name: 'Global Service Desk', serviceType: 'service_desk', criticality: 'high', status: 'active' });
-    const generic = await insertEngagement(db, { orgId, vendorId: helpPoint.id, name: 'Generic desk', serviceType: 'service_desk', criticality: 'medium', status: 'active' });
+    const ctx: Ctx = { db, actor: await resolveActor(db, undefined), now: new Date(), log: silentLog, requestId: 'cli-test', config: loadConfig({ OUTSIGHT_DATA_DIR: dataDir, OUTSIGHT_DEMO: '0' }) };
+    const vendor = (name: string, tier: number, dataAccess: string) => createVendor(ctx, VendorInput.parse({ name, kind: 'help_desk', status: 'active', tier, dataAccess }));
+    const engagement = (vendorId: string, name: string, criticality: string) => createEngagement(ctx, EngagementInput.parse({ vendorId, name, serviceType: 'service_desk', criticality, status: 'active' }));
+    const helpPoint = await vendor('HelpPoint Service Desk', 2, 'internal');
+    const other = await vendor('Other Desk Co', 3, 'none');
+    const desk = await engagement(helpPoint.id, 'Global Service Desk', 'high');
+    const generic = await engagement(helpPoint.id, 'Generic desk', 'medium');
     // The same name at two vendors: the name alone is ambiguous.
-    await insertEngagement(db, { orgId, vendorId: helpPoint.id, name: 'Twin', serviceType: 'service_desk', criticality: 'low', status: 'active' });
-    await insertEngagement(db, { orgId, vendorId: other.id, name: 'Twin', serviceType: 'service_desk', criticality: 'low', status: 'active' });
+    await engagement(helpPoint.id, 'Twin', 'low');
+    await engagement(other.id, 'Twin', 'low');
     const all = [{ from: '00:00', to: '24:00' }];
-    const calendar = await insertCalendar(db, { orgId, name: '24x7', timeZone: 'UTC', week: { 1: all, 2: all, 3: all, 4: all, 5: all, 6: all, 7: all } });
+    const calendar = await createCalendar(ctx, { name: '24x7', timeZone: 'UTC', week: { 1: all, 2: all, 3: all, 4: all, 5: all, 6: all, 7: all }, holidays: [] });
     const definition = {
       priorities: {
         P1: { resolution: { ms: 4 * HOUR, clock: 'calendar' }, monthlyAttainment: 0.95 },
@@ -87,7 +97,7 @@ beforeAll(async () => {
       attainmentCredits: [{ shortfallOver: 0, creditPct: 5 }],
       monthlyFeeMinor: 1_000_000,
     };
-    for (const e of [desk, generic]) await insertPolicy(db, { orgId, engagementId: e.id, version: 1, calendarId: calendar.id, definition });
+    for (const e of [desk, generic]) await savePolicy(ctx, e.id, SlaPolicyInput.parse({ ...definition, calendarId: calendar.id }));
     ids.desk = desk.id;
     ids.generic = generic.id;
   } finally {
@@ -214,7 +224,7 @@ describe('outsight tickets import / sla, direct mode', { timeout: 60_000 }, () =
     expect(lines).toHaveLength(4);
     const g1 = lines.find((l) => l.startsWith('G-1,'));
     // 10:00 in Berlin is 09:00 UTC; resolved after 1.5 h against an 8 h P2 target.
-    expect(g1).toBe('G-1,P2,2026-03-02T09:00:00.000Z,2026-03-02T10:30:00.000Z,2026-03-02T10:30:00.000Z,5400000,5400000,0,false');
+    expect(g1).toBe('G-1,P2,2026-03-02T09:00:00.000Z,2026-03-02T10:30:00.000Z,2026-03-02T10:30:00.000Z,5400000,5400000,0,false,false,false,resolved,');
     expect(lines.some((l) => l.startsWith(`"'=HYPERLINK(""x"")",P2,`))).toBe(true);
 
     // Many rejected rows: the first 20 are listed, and the total.
@@ -356,6 +366,6 @@ describe('outsight tickets import / sla against a running server', { timeout: 60
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(HEADER);
     expect(lines[1]).toMatch(/^SD-1,P2,2026-11-21T15:30:00.000Z,/);
-    expect(lines[2]).toBe('SD-2,P2,2020-03-02T09:00:00.000Z,2020-03-02T10:00:00.000Z,2020-03-02T10:00:00.000Z,3600000,3600000,0,false');
+    expect(lines[2]).toBe('SD-2,P2,2020-03-02T09:00:00.000Z,2020-03-02T10:00:00.000Z,2020-03-02T10:00:00.000Z,3600000,3600000,0,false,false,false,resolved,');
   }, 180_000);
 });

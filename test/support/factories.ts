@@ -5,6 +5,7 @@ import type { Vendor } from '../../src/shared/contracts/vendors.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Db } from '../../src/server/db/client.ts';
 import { BUILDER_PASSWORD, aSession, aUser, aVendor, anEngagement, anOrg, oneOfEachRole, type OrgHandle } from '../../src/server/seed/builders/core.ts';
+import { aCalendar, aTicketMapping, anOutage, anSlaPolicy, someTickets } from '../../src/server/seed/builders/sla.ts';
 
 export const PASSWORD = BUILDER_PASSWORD;
 
@@ -73,47 +74,21 @@ export interface SlaFixtures {
   mappingId: string;
 }
 
-/** A 24×7 calendar, a P1–P4 policy, one breached ticket, an outage and an import record. */
-export async function addSlaFixtures(db: Db, org: TestOrg): Promise<SlaFixtures> {
-  const { insertCalendar } = await import('../../src/server/modules/calendars/calendars.repo.ts');
-  const { insertPolicy } = await import('../../src/server/modules/sla-policies/sla-policies.repo.ts');
-  const { insertOutage } = await import('../../src/server/modules/sla/outages.repo.ts');
-  const { insertTicketImport } = await import('../../src/server/modules/tickets/ticket-imports.repo.ts');
-  const { tickets } = await import('../../src/server/db/schema.ts');
-  const all = [{ from: '00:00', to: '24:00' }];
-  const cal = await insertCalendar(db, { orgId: org.orgId, name: `24x7 ${randomUUID().slice(0, 6)}`, timeZone: 'UTC', week: { 1: all, 2: all, 3: all, 4: all, 5: all, 6: all, 7: all } });
-  const hour = 3_600_000;
-  await insertPolicy(db, {
-    orgId: org.orgId,
-    engagementId: org.engagementId,
-    version: 1,
-    calendarId: cal.id,
-    definition: {
-      priorities: { P1: { response: { ms: hour / 2, clock: 'calendar' }, resolution: { ms: 4 * hour, clock: 'calendar' }, monthlyAttainment: 0.95 } },
-      pauseStatuses: ['Awaiting User Info'],
-      resolvedStatuses: ['Resolved', 'Closed'],
-    },
-  });
+/**
+ * The SLA objects of a test organisation's engagement, made through the builders (so
+ * through the services): a 24×7 calendar, a P1 policy, one P1 ticket resolved after six
+ * hours (breached) through a real import, an outage and a saved mapping.
+ */
+export async function addSlaFixtures(org: TestOrg): Promise<SlaFixtures> {
+  const cal = await aCalendar(org.handle, { name: `24x7 ${randomUUID().slice(0, 6)}` });
+  await anSlaPolicy(org.handle, { engagementId: org.engagementId, calendarId: cal.id });
   const opened = Date.UTC(2026, 0, 5, 9);
-  const [ticket] = await db
-    .insert(tickets)
-    .values({
-      orgId: org.orgId,
-      engagementId: org.engagementId,
-      externalId: `INC-${randomUUID().slice(0, 6)}`,
-      priority: 'P1',
-      status: 'Resolved',
-      openedAt: new Date(opened),
-      resolvedAt: new Date(opened + 6 * hour),
-      history: [
-        [opened, 'New', 0, 'P1'],
-        [opened + 6 * hour, 'Resolved', 1, 'P1'],
-      ],
-    })
-    .returning();
-  const outage = await insertOutage(db, { orgId: org.orgId, engagementId: org.engagementId, startAt: new Date(opened), endAt: new Date(opened + hour) });
-  const imp = await insertTicketImport(db, { orgId: org.orgId, engagementId: org.engagementId, format: 'generic', status: 'succeeded', rejected: [{ line: 2, field: 'x', reason: 'y' }] });
-  const { upsertMapping } = await import('../../src/server/modules/tickets/ticket-mappings.repo.ts');
-  const mapping = await upsertMapping(db, org.orgId, 'Vendor export', { shape: 'tickets', columns: { externalId: 'id', openedAt: 'opened' }, dateOrder: 'ymd', timeZone: 'UTC' }, new Date());
-  return { calendarId: cal.id, ticketId: ticket.id, outageId: outage.id, importId: imp.id, mappingId: mapping.id };
+  const hour = 3_600_000;
+  const { import: imp, tickets } = await someTickets(org.handle, {
+    engagementId: org.engagementId,
+    tickets: [{ priority: 'P1', openedAt: opened, events: [{ at: opened, status: 'New' }, { at: opened + 6 * hour, status: 'Resolved' }], resolvedAt: opened + 6 * hour }],
+  });
+  const outage = await anOutage(org.handle, { engagementId: org.engagementId, startAt: new Date(opened).toISOString(), endAt: new Date(opened + hour).toISOString() });
+  const mapping = await aTicketMapping(org.handle, { name: 'Vendor export' });
+  return { calendarId: cal.id, ticketId: tickets[0].id, outageId: outage.id, importId: imp.id, mappingId: mapping.id };
 }

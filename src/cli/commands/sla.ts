@@ -1,20 +1,19 @@
-import { safeCell } from '../../shared/csv-cell.ts';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { z } from 'zod';
 import { SlaReportQuery, SlaTicketQuery, type SlaReport, type SlaTicket } from '../../shared/contracts/sla.ts';
-import { slaReport, slaTickets } from '../../server/modules/sla/sla.service.ts';
-import { requirePermission, withDirect } from '../direct.ts';
+import { SLA_TICKET_COLUMNS, slaTicketCells, slaTicketRecord, type SlaTicketRecord } from '../../shared/sla-ticket-csv.ts';
+import { allSlaTickets, slaReport } from '../../server/modules/sla/sla.public.ts';
+import { withDirect } from '../direct.ts';
 import { CliError, EXIT, emit, flagError, formatTable } from '../output.ts';
 import { commandContext, type RemoteApi } from '../target.ts';
 import { count, describeEngagement, engagementDirect, engagementRemote, type EngagementRef } from './tickets.ts';
 
 const FILTERS = ['all', 'breached', 'at-risk', 'open', 'problems'] as const;
-// The API's largest page for /sla/tickets; direct mode takes everything in one call.
+// The API's largest page for /sla/tickets.
 const REMOTE_PAGE = 500;
-const ALL = 10_000_000;
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -81,33 +80,13 @@ export function reportTable(r: SlaReport, e: EngagementRef): string {
 // sla tickets
 // ---------------------------------------------------------------------------------------
 
-export const TICKET_COLUMNS = ['id', 'priority', 'opened', 'first_response', 'resolved', 'business_response_ms', 'business_resolution_ms', 'paused_ms', 'breached'] as const;
-type TicketRow = { [K in (typeof TICKET_COLUMNS)[number]]: string | number | boolean | null };
-
-function toRow(t: SlaTicket): TicketRow {
-  return {
-    id: t.externalId,
-    priority: t.priority,
-    opened: t.openedAt,
-    first_response: t.respondedAt,
-    resolved: t.resolvedAt,
-    business_response_ms: t.responseMs,
-    business_resolution_ms: t.resolutionMs,
-    paused_ms: t.pausedMs,
-    breached: t.breached,
-  };
-}
-
-
 type TicketQuery = z.output<typeof SlaTicketQuery>;
 
 async function ticketsDirect(engagement: string, as: string | undefined, q: TicketQuery): Promise<{ e: EngagementRef; items: SlaTicket[] }> {
   return withDirect({ as }, async (s) => {
     const ctx = await s.actingCtx();
-    requirePermission(ctx.actor, 'sla.read');
     const e = await engagementDirect(ctx, engagement);
-    const page = await slaTickets(ctx, e.id, { ...q, limit: ALL });
-    return { e, items: page.items };
+    return { e, items: await allSlaTickets(ctx, e.id, q) };
   });
 }
 
@@ -126,16 +105,14 @@ async function ticketsRemote(api: RemoteApi, engagement: string, q: TicketQuery,
 }
 
 /** Writes in slices with backpressure, so a big CSV never sits whole in memory twice. */
-async function writeOut(stream: NodeJS.WritableStream, rows: TicketRow[], format: 'csv' | 'json'): Promise<void> {
+async function writeOut(stream: NodeJS.WritableStream, rows: SlaTicketRecord[], format: 'csv' | 'json'): Promise<void> {
   const write = async (text: string) => {
     if (!stream.write(text)) await once(stream as WriteStream, 'drain');
   };
   const SLICE = 2_000;
   if (format === 'csv') {
-    await write(stringify([TICKET_COLUMNS as unknown as string[]]));
-    for (let i = 0; i < rows.length; i += SLICE) {
-      await write(stringify(rows.slice(i, i + SLICE).map((r) => TICKET_COLUMNS.map((c) => safeCell(r[c])))));
-    }
+    await write(stringify([[...SLA_TICKET_COLUMNS]]));
+    for (let i = 0; i < rows.length; i += SLICE) await write(stringify(rows.slice(i, i + SLICE).map(slaTicketCells)));
     return;
   }
   if (rows.length === 0) return write('[]\n');
@@ -149,7 +126,7 @@ async function writeOut(stream: NodeJS.WritableStream, rows: TicketRow[], format
   await write('\n]\n');
 }
 
-async function writeFileOut(file: string, rows: TicketRow[], format: 'csv' | 'json'): Promise<void> {
+async function writeFileOut(file: string, rows: SlaTicketRecord[], format: 'csv' | 'json'): Promise<void> {
   const stream = createWriteStream(file);
   const failed = new Promise<never>((_, reject) =>
     stream.once('error', (err: NodeJS.ErrnoException) => reject(new CliError('file_unwritable', `Cannot write ${file}: ${err.code ?? err.message}`, undefined, EXIT.failed))),
@@ -189,7 +166,6 @@ export function registerSlaCommands(program: Command): void {
       } else {
         [e, report] = await withDirect(target, async (s) => {
           const ctx = await s.actingCtx();
-          requirePermission(ctx.actor, 'sla.read');
           const eng = await engagementDirect(ctx, flags.engagement);
           return [eng, await slaReport(ctx, eng.id, q)] as const;
         });
@@ -209,7 +185,7 @@ export function registerSlaCommands(program: Command): void {
     .addOption(new Option('--page-size <n>', 'tickets per request with --url').argParser(positiveInt).hideHelp())
     .addHelpText(
       'after',
-      `\nColumns: ${TICKET_COLUMNS.join(',')}\n` +
+      `\nColumns (the same as the web's CSV download): ${SLA_TICKET_COLUMNS.join(',')}\n` +
         'Times are ISO 8601 (UTC); durations in ms on the policy\'s clock. CSV cells that start with = + - @\n' +
         'are prefixed with \' so spreadsheets do not run them. With --json and --out the result is\n' +
         '{"count", "file"}; with --json and --format csv to stdout it is {"count", "csv"}.',
@@ -222,12 +198,12 @@ export function registerSlaCommands(program: Command): void {
         target.kind === 'remote'
           ? await ticketsRemote(target.api, flags.engagement, parsed.data, flags.pageSize ?? REMOTE_PAGE)
           : await ticketsDirect(flags.engagement, target.as, parsed.data);
-      const rows = items.map(toRow);
+      const rows = items.map(slaTicketRecord);
       if (flags.out) {
         await writeFileOut(flags.out, rows, flags.format);
         emit(out, { count: rows.length, file: flags.out, format: flags.format }, () => `Wrote ${count(rows.length)} ticket${rows.length === 1 ? '' : 's'} to ${flags.out}.`);
       } else if (out.json && flags.format === 'csv') {
-        const csv = stringify([TICKET_COLUMNS as unknown as string[], ...rows.map((r) => TICKET_COLUMNS.map((c) => safeCell(r[c])))]);
+        const csv = stringify([[...SLA_TICKET_COLUMNS], ...rows.map(slaTicketCells)]);
         emit(out, { count: rows.length, csv }, () => csv);
       } else {
         // --format json is already one JSON document: the same with or without --json.

@@ -10,9 +10,9 @@ import { Option, type Command } from 'commander';
 import { TICKET_FORMATS, TicketMapping, type TicketFormat, type TicketImportResult, type TicketRejection } from '../../shared/contracts/tickets.ts';
 import { TimeZone } from '../../shared/contracts/vendors.ts';
 import type { Ctx } from '../../server/context.ts';
-import { findEngagement, findEngagementsByName } from '../../server/modules/engagements/engagements.repo.ts';
-import { importTickets } from '../../server/modules/tickets/tickets.import.ts';
-import { requirePermission, withDirect } from '../direct.ts';
+import { findEngagementsByName, getEngagement } from '../../server/modules/engagements/engagements.public.ts';
+import { importTickets } from '../../server/modules/tickets/tickets.public.ts';
+import { withDirect } from '../direct.ts';
 import { CliError, EXIT, emit, formatTable, usageError, type Out } from '../output.ts';
 import { commandContext, responseError, type GlobalOptions, type RemoteApi } from '../target.ts';
 
@@ -41,15 +41,22 @@ function pickOne(ref: string, matches: EngagementRef[]): EngagementRef {
   });
 }
 
-/** An id-looking ENG is tried as an id first, then as an exact (case-insensitive) name. */
+/**
+ * An id-looking ENG is tried as an id first, then as an exact (case-insensitive) name;
+ * both through the engagements' services, so the acting user's policies decide.
+ */
 export async function engagementDirect(ctx: Ctx, ref: string): Promise<EngagementRef> {
   const wanted = ref.trim();
   if (UUID.test(wanted)) {
-    const e = await findEngagement(ctx.db, ctx.actor.orgId, wanted.toLowerCase());
-    if (e) return { id: e.engagement.id, name: e.engagement.name, vendorName: e.vendorName };
+    try {
+      const e = await getEngagement(ctx, wanted.toLowerCase());
+      return { id: e.id, name: e.name, vendorName: e.vendorName };
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'not_found') throw err;
+    }
   }
-  const rows = await findEngagementsByName(ctx.db, ctx.actor.orgId, wanted);
-  return pickOne(wanted, rows.map((e) => ({ id: e.engagement.id, name: e.engagement.name, vendorName: e.vendorName })));
+  const rows = await findEngagementsByName(ctx, wanted);
+  return pickOne(wanted, rows.map((e) => ({ id: e.id, name: e.name, vendorName: e.vendorName })));
 }
 
 export async function engagementRemote(api: RemoteApi, ref: string): Promise<EngagementRef> {
@@ -348,7 +355,6 @@ export function registerTicketCommands(program: Command): void {
         } else {
           [engagement, result] = await withDirect(target, async (s) => {
             const ctx = await s.actingCtx();
-            requirePermission(ctx.actor, 'ticket.import');
             const eng = await engagementDirect(ctx, flags.engagement);
             const progress = new Progress(out, input.size, 'Reading  ', 'Storing  ');
             try {

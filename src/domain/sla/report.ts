@@ -249,6 +249,22 @@ export class MonthlyTally implements TicketSink {
     this.problems.push(p);
   }
 
+  /**
+   * Counts verdicts already tallied elsewhere (stored verdicts grouped by month and
+   * priority in a database): the same as add() of each of them. A month or priority the
+   * report does not cover is ignored, as add() ignores such verdicts.
+   */
+  addCounts(month: string, priority: string, n: { tickets: number; breached: number; responseBreaches: number; resolutionBreaches: number }): void {
+    const k = this.names.indexOf(month);
+    const p = this.priorityIndex.get(priority);
+    if (k < 0 || p === undefined) return;
+    const o = (k * this.priorities.length + p) * FIELDS;
+    this.counts[o] += n.tickets;
+    this.counts[o + 1] += n.breached;
+    this.counts[o + 2] += n.responseBreaches;
+    this.counts[o + 3] += n.resolutionBreaches;
+  }
+
   private count(priority: number, at: number, breached: boolean, response: boolean, resolution: boolean): void {
     if (at !== at) return; // NaN: not reported yet
     // Last month starting at or before `at`, then check it has not ended.

@@ -1,12 +1,10 @@
 import { Readable } from 'node:stream';
-import type { Ctx } from '../context.ts';
-import { createCalendar } from '../modules/calendars/calendars.service.ts';
-import { savePolicy } from '../modules/sla-policies/sla-policies.service.ts';
-import { addOutage } from '../modules/sla/sla.service.ts';
-import { importTickets } from '../modules/tickets/tickets.import.ts';
-import { SlaPolicyInput } from '../../shared/contracts/sla.ts';
 import { TicketMapping } from '../../shared/contracts/tickets.ts';
 import { mulberry32 } from '../../shared/prng.ts';
+import type { Ctx } from '../context.ts';
+import { importTickets } from '../modules/tickets/tickets.public.ts';
+import type { OrgHandle } from './builders/core.ts';
+import { aCalendar, anOutage, anSlaPolicy } from './builders/sla.ts';
 
 const H = 3_600_000;
 const D = 86_400_000;
@@ -43,37 +41,48 @@ function ticketExport(now: number): string {
   return lines.join('\n') + '\n';
 }
 
+/** The demo organisation as the builders take it: every object is made by the seed's own context. */
+function demoOrg(ctx: Ctx): OrgHandle {
+  const a = ctx.actor;
+  return {
+    world: { db: ctx.db, config: ctx.config, now: () => ctx.now },
+    orgId: a.orgId,
+    name: 'demo',
+    owner: { id: a.userId, email: a.email, name: a.name, role: a.role, vendorId: a.vendorId, disabled: false, createdAt: ctx.now.toISOString() },
+    ctx: () => ctx,
+  };
+}
+
 /** A calendar, an SLA policy, tickets and outages for the 24/7 service desk. */
 export async function seedDemoSla(ctx: Ctx, engagementId: string) {
+  const org = demoOrg(ctx);
   const week = Object.fromEntries([1, 2, 3, 4, 5].map((d) => [String(d), [{ from: '08:00', to: '18:00' }]]));
-  const cal = await createCalendar(ctx, {
+  const cal = await aCalendar(org, {
     name: 'Dublin service desk hours',
     timeZone: 'Europe/Dublin',
     week,
     holidays: ['2026-01-01', '2026-02-02', '2026-03-17', '2026-04-06', '2026-05-04', '2026-06-01', '2026-08-03', '2026-10-26', '2026-12-25', '2026-12-28'],
   });
   const minutes = (m: number) => ({ ms: m * 60_000, clock: 'business' as const });
-  await savePolicy(
-    ctx,
+  await anSlaPolicy(org, {
     engagementId,
-    SlaPolicyInput.parse({
-      calendarId: cal.id,
-      priorities: {
-        P1: { response: { ms: 30 * 60_000, clock: 'calendar' }, resolution: { ms: 4 * H, clock: 'calendar' }, monthlyAttainment: 0.95 },
-        P2: { response: minutes(60), resolution: minutes(8 * 60), monthlyAttainment: 0.9 },
-        P3: { response: minutes(4 * 60), resolution: minutes(3 * 10 * 60), monthlyAttainment: 0.9 },
-        P4: { response: minutes(10 * 60), resolution: minutes(5 * 10 * 60), monthlyAttainment: 0.85 },
-      },
-      pauseStatuses: ['Awaiting User Info', 'On Hold'],
-      resolvedStatuses: ['Resolved', 'Closed'],
-      availability: { target: 0.999, credits: [{ shortfallOver: 0, creditPct: 5 }, { shortfallOver: 0.004, creditPct: 10 }] },
-      attainmentCredits: [{ shortfallOver: 0, creditPct: 2 }, { shortfallOver: 0.1, creditPct: 5 }],
-      creditCapPct: 15,
-      monthlyFeeMinor: 4_800_000,
-    }),
-  );
+    calendarId: cal.id,
+    priorities: {
+      P1: { response: { ms: 30 * 60_000, clock: 'calendar' }, resolution: { ms: 4 * H, clock: 'calendar' }, monthlyAttainment: 0.95 },
+      P2: { response: minutes(60), resolution: minutes(8 * 60), monthlyAttainment: 0.9 },
+      P3: { response: minutes(4 * 60), resolution: minutes(3 * 10 * 60), monthlyAttainment: 0.9 },
+      P4: { response: minutes(10 * 60), resolution: minutes(5 * 10 * 60), monthlyAttainment: 0.85 },
+    },
+    pauseStatuses: ['Awaiting User Info', 'On Hold'],
+    resolvedStatuses: ['Resolved', 'Closed'],
+    availability: { target: 0.999, credits: [{ shortfallOver: 0, creditPct: 5 }, { shortfallOver: 0.004, creditPct: 10 }] },
+    attainmentCredits: [{ shortfallOver: 0, creditPct: 2 }, { shortfallOver: 0.1, creditPct: 5 }],
+    creditCapPct: 15,
+    monthlyFeeMinor: 4_800_000,
+  });
   const now = ctx.now.getTime();
-  // The vendor's export has a first-response column, so it goes through a generic mapping.
+  // The vendor's own export, with a first-response column, read through a generic mapping:
+  // what a customer of HelpPoint would actually upload.
   const mapping = TicketMapping.parse({
     shape: 'tickets',
     columns: { externalId: 'number', title: 'short_description', priority: 'priority', status: 'state', openedAt: 'opened_at', firstResponseAt: 'responded_at', resolvedAt: 'resolved_at', eventAt: 'sys_updated_on' },
@@ -83,6 +92,6 @@ export async function seedDemoSla(ctx: Ctx, engagementId: string) {
   });
   await importTickets(ctx, Readable.from([Buffer.from(ticketExport(now))]), { engagementId, format: 'generic', mapping, fileName: 'helppoint-incidents.csv' });
   const day = (n: number, h: number) => new Date(Math.floor((now - n * D) / D) * D + h * H).toISOString();
-  await addOutage(ctx, engagementId, { startAt: day(40, 9), endAt: day(40, 11), planned: false, description: 'Ticketing tool unavailable' });
-  await addOutage(ctx, engagementId, { startAt: day(75, 2), endAt: day(75, 6), planned: true, description: 'Planned upgrade' });
+  await anOutage(org, { engagementId, startAt: day(40, 9), endAt: day(40, 11), planned: false, description: 'Ticketing tool unavailable' });
+  await anOutage(org, { engagementId, startAt: day(75, 2), endAt: day(75, 6), planned: true, description: 'Planned upgrade' });
 }

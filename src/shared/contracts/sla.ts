@@ -153,6 +153,7 @@ export const OutageInput = z
   .strict()
   .refine((o) => new Date(o.startAt) < new Date(o.endAt), { message: 'Must end after it starts', path: ['endAt'] });
 export const Outage = z.object({ id: z.string(), engagementId: z.string(), startAt: z.string(), endAt: z.string(), planned: z.boolean(), description: z.string().nullable() });
+export type Outage = z.infer<typeof Outage>;
 
 export const SlaOverviewRow = z.object({
   engagementId: z.string(),

@@ -144,3 +144,31 @@ describe('service credits', () => {
     expect(r.months[0].availability?.availability).toBe(1);
   });
 });
+
+describe('counts tallied elsewhere', () => {
+  it('addCounts gives the same report as adding each verdict (stored verdicts grouped in the database)', () => {
+    const evs = evaluate([
+      resolvedTicket('a', 'P1', '2024-06-03T08:00:00Z', 2),
+      resolvedTicket('b', 'P1', '2024-06-04T08:00:00Z', 6),
+      resolvedTicket('c', 'P1', '2024-06-05T08:00:00Z', 7),
+      resolvedTicket('d', 'P2', '2024-06-06T08:00:00Z', 30),
+      resolvedTicket('e', 'P2', '2024-07-06T08:00:00Z', 1),
+    ]);
+    const outages: OutageRecord[] = [{ startMs: utc('2024-06-10T10:00:00Z'), endMs: utc('2024-06-10T12:00:00Z') }];
+    const expected = monthlyReport(POLICY, calendars, evs, outages, ['2024-06']);
+
+    const tally = new MonthlyTally(POLICY, calendars, ['2024-06']);
+    tally.addCounts('2024-06', 'P1', { tickets: 3, breached: 2, responseBreaches: 0, resolutionBreaches: 2 });
+    tally.addCounts('2024-06', 'P2', { tickets: 1, breached: 1, responseBreaches: 0, resolutionBreaches: 1 });
+    // Outside the report: ignored, as add() ignores a verdict of another month or priority.
+    tally.addCounts('2024-07', 'P2', { tickets: 5, breached: 5, responseBreaches: 0, resolutionBreaches: 5 });
+    tally.addCounts('2024-06', 'P9', { tickets: 5, breached: 5, responseBreaches: 0, resolutionBreaches: 5 });
+    const got = tally.report(outages);
+    expect(got.months).toEqual(expected.months);
+    expect(got.months[0].priorities.map((p) => [p.priority, p.tickets, p.breached, p.met])).toEqual([
+      ['P1', 3, 2, false],
+      ['P2', 1, 1, false],
+    ]);
+    expect(got.months[0].creditPct).toBeGreaterThan(0);
+  });
+});

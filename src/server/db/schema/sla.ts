@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgs, users } from './orgs.ts';
 import { engagements } from './vendors.ts';
 
@@ -141,3 +141,71 @@ export const ticketMappings = pgTable(
   },
   (t) => [uniqueIndex('ticket_mappings_org_name_key').on(t.orgId, sql`lower(${t.name})`)],
 );
+
+/**
+ * Each ticket's SLA verdict under its engagement's policy in force, so the SLA ticket list
+ * filters, counts and pages in the database instead of measuring every ticket per page.
+ * Derived data: the SLA module rewrites an engagement's rows whenever what they were
+ * measured from changes (sla_verdict_sets.inputs), and the rows of tickets whose verdict
+ * still depends on the time of reading (`volatile`) once per minute they are read in.
+ */
+export const slaTicketVerdicts = pgTable(
+  'sla_ticket_verdicts',
+  {
+    ticketId: uuid('ticket_id')
+      .primaryKey()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    /** The ticket's opening, copied here because the list sorts by it. */
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    /** 'YYYY-MM' (UTC) of the resolve, or of the opening while unresolved: the list's month filter. */
+    month: text('month').notNull(),
+    priority: text('priority'),
+    /** open, paused or resolved; null when the ticket could not be measured (see problem). */
+    state: text('state'),
+    problem: text('problem'),
+    breached: boolean('breached').notNull(),
+    responseBreached: boolean('response_breached').notNull(),
+    resolutionBreached: boolean('resolution_breached').notNull(),
+    atRisk: boolean('at_risk').notNull(),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    responseMs: doublePrecision('response_ms'),
+    resolutionMs: doublePrecision('resolution_ms'),
+    pausedMs: doublePrecision('paused_ms'),
+    responseTargetMs: doublePrecision('response_target_ms'),
+    resolutionTargetMs: doublePrecision('resolution_target_ms'),
+    leftMs: doublePrecision('left_ms'),
+    reopenCount: integer('reopen_count').notNull(),
+    /** The instant that puts the ticket into a report month (the engine's reportAt); null = not reported yet. */
+    reportAt: timestamp('report_at', { withTimezone: true }),
+    /** The verdict depends on when it is read: the ticket is open, or has data after the measuring instant. */
+    volatile: boolean('volatile').notNull(),
+  },
+  (t) => [
+    index('sla_ticket_verdicts_list_idx').on(t.orgId, t.engagementId, t.openedAt, t.ticketId),
+    index('sla_ticket_verdicts_report_idx').on(t.engagementId, t.reportAt),
+    index('sla_ticket_verdicts_volatile_idx').on(t.engagementId).where(sql`${t.volatile}`),
+  ],
+);
+
+/** Per engagement: what its stored verdicts were measured from, and when. */
+export const slaVerdictSets = pgTable('sla_verdict_sets', {
+  engagementId: uuid('engagement_id')
+    .primaryKey()
+    .references(() => engagements.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  /** Policy version, calendar revision and ticket data version the verdicts were measured under. */
+  inputs: text('inputs').notNull(),
+  /** The instant the volatile verdicts were measured at. */
+  measuredAt: timestamp('measured_at', { withTimezone: true }).notNull(),
+  volatileCount: integer('volatile_count').notNull().default(0),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParams, Page } from '../../../shared/contracts/common.ts';
+import { IdParams, Page, PageQuery } from '../../../shared/contracts/common.ts';
 import { Calendar, CalendarInput, CalendarUpdate, HolidayImportResult } from '../../../shared/contracts/sla.ts';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
@@ -12,10 +12,9 @@ const read = { access: 'sla.read' } as const;
 const write = { access: 'sla.write' } as const;
 
 export function registerCalendarRoutes(app: App) {
-  app.get('/api/v1/calendars', { config: read, schema: { tags, summary: 'Business calendars', response: { 200: Page(Calendar) } } }, async (req) => ({
-    items: await service.listCalendars(ctxOf(req)),
-    nextCursor: null,
-  }));
+  app.get('/api/v1/calendars', { config: read, schema: { tags, summary: 'Business calendars, by name', querystring: PageQuery, response: { 200: Page(Calendar) } } }, (req) =>
+    service.listCalendars(ctxOf(req), req.query),
+  );
   app.post('/api/v1/calendars', { config: write, schema: { tags, summary: 'Create a calendar', body: CalendarInput, response: { 201: Calendar } } }, async (req, reply) => {
     reply.status(201);
     return service.createCalendar(ctxOf(req), req.body);
@@ -35,7 +34,8 @@ export function registerCalendarRoutes(app: App) {
         tags,
         summary: 'Add holidays from an .ics file (body: the file, Content-Type text/calendar)',
         params: IdParams,
-        querystring: z.object({ fromYear: z.coerce.number().int().min(1900).max(2199).default(new Date().getUTCFullYear() - 5), toYear: z.coerce.number().int().min(1900).max(2199).default(new Date().getUTCFullYear() + 5) }),
+        // Without years: five either side of the request's year (the service knows the clock).
+        querystring: z.object({ fromYear: z.coerce.number().int().min(1900).max(2199).optional(), toYear: z.coerce.number().int().min(1900).max(2199).optional() }),
         response: { 200: HolidayImportResult },
       },
     },

@@ -1,13 +1,15 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { slaPolicies, users } from '../../db/schema.ts';
 
 export type SlaPolicyRow = typeof slaPolicies.$inferSelect;
+export type PolicyWithAuthor = { policy: SlaPolicyRow; createdByName: string | null };
 
 const withAuthor = { policy: slaPolicies, createdByName: users.name };
 
 /** The policy in force (highest version), or a given version. */
-export async function findPolicy(db: Db, orgId: string, engagementId: string, version?: number) {
+export async function findPolicy(db: Db, orgId: string, engagementId: string, version?: number): Promise<PolicyWithAuthor | null> {
   const where = [eq(slaPolicies.orgId, orgId), eq(slaPolicies.engagementId, engagementId)];
   if (version !== undefined) where.push(eq(slaPolicies.version, version));
   const rows = await db
@@ -20,21 +22,39 @@ export async function findPolicy(db: Db, orgId: string, engagementId: string, ve
   return rows[0] ?? null;
 }
 
-export async function listPolicyVersions(db: Db, orgId: string, engagementId: string) {
+// Versions are unique per engagement: newest first, the version alone orders them.
+const SORT: KeysetSort = { cols: [key(sql`${slaPolicies.version}`, 'int')], desc: true };
+export const VERSION_SORT = { arity: SORT.cols.length, key: (r: PolicyWithAuthor) => [r.policy.version] };
+
+export async function listPolicyVersions(db: Db, orgId: string, engagementId: string, after: unknown[] | null, limit: number): Promise<PolicyWithAuthor[]> {
   return db
     .select(withAuthor)
     .from(slaPolicies)
     .leftJoin(users, eq(users.id, slaPolicies.createdBy))
-    .where(and(eq(slaPolicies.orgId, orgId), eq(slaPolicies.engagementId, engagementId)))
-    .orderBy(desc(slaPolicies.version))
-    .limit(200);
+    .where(and(eq(slaPolicies.orgId, orgId), eq(slaPolicies.engagementId, engagementId), afterCursor(SORT, after)))
+    .orderBy(...keysetOrder(SORT))
+    .limit(limit);
 }
 
-/** Current policy of every engagement of the organisation (for the portfolio overview). */
-export async function currentPolicies(db: Db, orgId: string): Promise<SlaPolicyRow[]> {
-  const rows = await db.select().from(slaPolicies).where(eq(slaPolicies.orgId, orgId)).orderBy(slaPolicies.engagementId, desc(slaPolicies.version));
-  const seen = new Set<string>();
-  return rows.filter((r) => !seen.has(r.engagementId) && seen.add(r.engagementId));
+/** The policy in force of each of these engagements (all of the organisation's when null) that has one. */
+export async function currentPolicies(db: Db, orgId: string, engagementIds: readonly string[] | null): Promise<SlaPolicyRow[]> {
+  if (engagementIds !== null && engagementIds.length === 0) return [];
+  const where = [eq(slaPolicies.orgId, orgId)];
+  if (engagementIds !== null) where.push(inArray(slaPolicies.engagementId, [...engagementIds]));
+  return db
+    .selectDistinctOn([slaPolicies.engagementId])
+    .from(slaPolicies)
+    .where(and(...where))
+    .orderBy(slaPolicies.engagementId, desc(slaPolicies.version));
+}
+
+/**
+ * Serialises saves of one engagement's policy until the transaction ends, so two editors
+ * cannot both write version n+1. An advisory lock, because the first version has no row
+ * to lock yet.
+ */
+export async function lockPolicyVersions(tx: Db, engagementId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`sla_policies:${engagementId}`}, 0))`);
 }
 
 export async function insertPolicy(db: Db, row: typeof slaPolicies.$inferInsert): Promise<SlaPolicyRow> {

@@ -1,67 +1,74 @@
 import type { z } from 'zod';
-import type { SlaPolicy, SlaPolicyInput } from '../../../shared/contracts/sla.ts';
 import { validatePolicy, type SlaPolicy as EnginePolicy } from '../../../domain/sla/policy.ts';
+import type { PageQuery } from '../../../shared/contracts/common.ts';
+import type { SlaPolicy, SlaPolicyInput } from '../../../shared/contracts/sla.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { recordAudit } from '../audit/record.ts';
-import { findCalendar } from '../calendars/calendars.repo.ts';
-import { findEngagement, lockEngagement } from '../engagements/engagements.repo.ts';
+import { keysetPage } from '../../paging.ts';
+import { change } from '../audit/audit.public.ts';
+import { referenceCalendar } from '../calendars/calendars.public.ts';
+import { requireEngagement } from '../engagements/engagements.public.ts';
+import { slaPolicyPolicy } from './sla-policies.policy.ts';
+import { presentSlaPolicy, type Definition } from './sla-policies.presenter.ts';
 import * as repo from './sla-policies.repo.ts';
-
-type Definition = Omit<EnginePolicy, 'calendarId'>;
-
-export function toSlaPolicy(r: { policy: repo.SlaPolicyRow; createdByName: string | null }): SlaPolicy {
-  const d = r.policy.definition as Definition;
-  return {
-    ...(d as unknown as z.output<typeof SlaPolicyInput>),
-    calendarId: r.policy.calendarId,
-    id: r.policy.id,
-    engagementId: r.policy.engagementId,
-    version: r.policy.version,
-    createdAt: r.policy.createdAt.toISOString(),
-    createdByName: r.createdByName,
-  };
-}
 
 /** The engine's policy object for a stored row: the calendar id is the row's. */
 export function enginePolicy(row: repo.SlaPolicyRow): EnginePolicy {
   return { ...(row.definition as Definition), calendarId: row.calendarId };
 }
 
-async function requireEngagement(ctx: Ctx, engagementId: string) {
-  if (!(await findEngagement(ctx.db, ctx.actor.orgId, engagementId))) throw AppError.notFound('The engagement');
+/**
+ * The stored policy of an engagement the caller may read: the one in force, or version
+ * `version`. Not found when the engagement has none (yet), or no such version.
+ */
+export async function findPolicyRow(ctx: Ctx, engagementId: string, version?: number): Promise<repo.PolicyWithAuthor> {
+  slaPolicyPolicy.check(ctx.actor, 'read');
+  await requireEngagement(ctx, 'read', engagementId);
+  const found = await repo.findPolicy(ctx.db, ctx.actor.orgId, engagementId, version);
+  if (!found) throw AppError.notFound(version ? `Version ${version} of the SLA policy` : 'The SLA policy of this engagement');
+  slaPolicyPolicy.authorize(ctx.actor, 'read', found.policy);
+  return found;
 }
 
 export async function getPolicy(ctx: Ctx, engagementId: string, version?: number): Promise<SlaPolicy> {
-  await requireEngagement(ctx, engagementId);
-  const r = await repo.findPolicy(ctx.db, ctx.actor.orgId, engagementId, version);
-  if (!r) throw AppError.notFound(version ? `Version ${version} of the SLA policy` : 'The SLA policy of this engagement');
-  return toSlaPolicy(r);
+  return presentSlaPolicy(await findPolicyRow(ctx, engagementId, version));
 }
 
-export async function listPolicyVersions(ctx: Ctx, engagementId: string): Promise<SlaPolicy[]> {
-  await requireEngagement(ctx, engagementId);
-  return (await repo.listPolicyVersions(ctx.db, ctx.actor.orgId, engagementId)).map(toSlaPolicy);
+/** Every version of an engagement's policy, newest first. */
+export async function listPolicyVersions(ctx: Ctx, engagementId: string, q: z.output<typeof PageQuery>) {
+  slaPolicyPolicy.check(ctx.actor, 'list');
+  await requireEngagement(ctx, 'read', engagementId);
+  return keysetPage(q, repo.VERSION_SORT, (after, limit) => repo.listPolicyVersions(ctx.db, ctx.actor.orgId, engagementId, after, limit), presentSlaPolicy);
+}
+
+/**
+ * The policies in force of these engagements, those that have one (all of the
+ * organisation's when null): one query, for views across engagements. The caller names
+ * engagements it has already been allowed to see; rows are the organisation's only.
+ */
+export async function currentPolicies(ctx: Ctx, engagementIds: readonly string[] | null): Promise<repo.SlaPolicyRow[]> {
+  slaPolicyPolicy.check(ctx.actor, 'list');
+  return repo.currentPolicies(ctx.db, ctx.actor.orgId, engagementIds);
 }
 
 /**
  * Saves a new version of the engagement's SLA policy. Older versions stay, so earlier
- * reports can be reproduced; every report and ticket list is computed from the tickets
- * under the version asked for, so the change applies to all tickets at once.
+ * reports can be reproduced; every report and ticket list is measured under the version
+ * asked for, so the change applies to all tickets at once.
  */
 export async function savePolicy(ctx: Ctx, engagementId: string, input: z.output<typeof SlaPolicyInput>): Promise<SlaPolicy> {
-  await requireEngagement(ctx, engagementId);
+  slaPolicyPolicy.check(ctx.actor, 'save');
+  await requireEngagement(ctx, 'read', engagementId);
   const { calendarId, ...definition } = input;
   const problems = validatePolicy({ ...definition, calendarId } as EnginePolicy);
   if (problems.length) {
     throw new AppError('validation_failed', 'The SLA policy is not valid.', { issues: problems.map((p) => ({ path: p.split(':')[0], message: p.split(': ').slice(1).join(': ') || p })) });
   }
-  if (!(await findCalendar(ctx.db, ctx.actor.orgId, calendarId))) throw AppError.invalid('calendarId', 'Choose one of your calendars.');
-  const row = await ctx.db.transaction(async (tx) => {
-    // Serialise concurrent edits of one engagement's policy: versions must not collide.
-    if (!(await lockEngagement(tx, ctx.actor.orgId, engagementId))) throw AppError.notFound('The engagement');
-    const before = await repo.findPolicy(tx, ctx.actor.orgId, engagementId);
-    const r = await repo.insertPolicy(tx, {
+  await referenceCalendar(ctx, calendarId);
+  const row = await change(ctx, async (tx) => {
+    await repo.lockPolicyVersions(tx.db, engagementId);
+    const before = await repo.findPolicy(tx.db, ctx.actor.orgId, engagementId);
+    const r = await repo.insertPolicy(tx.db, {
       orgId: ctx.actor.orgId,
       engagementId,
       version: (before?.policy.version ?? 0) + 1,
@@ -70,8 +77,8 @@ export async function savePolicy(ctx: Ctx, engagementId: string, input: z.output
       createdBy: ctx.actor.userId,
       createdAt: ctx.now,
     });
-    await recordAudit(tx, ctx, { action: 'sla_policy.save', objectType: 'engagement', objectId: engagementId, before: before?.policy ?? null, after: r });
+    await tx.audit({ action: 'sla_policy.save', objectType: 'engagement', objectId: engagementId, before: before?.policy ?? null, after: r });
     return r;
   });
-  return toSlaPolicy({ policy: row, createdByName: ctx.actor.name });
+  return presentSlaPolicy({ policy: row, createdByName: ctx.actor.name });
 }

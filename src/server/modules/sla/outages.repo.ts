@@ -1,11 +1,33 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { outages } from '../../db/schema.ts';
 
 export type OutageRow = typeof outages.$inferSelect;
+type Listed = OutageRow & { startAtText: string };
 
-export async function listOutages(db: Db, orgId: string, engagementId: string): Promise<OutageRow[]> {
-  return db.select().from(outages).where(and(eq(outages.orgId, orgId), eq(outages.engagementId, engagementId))).orderBy(asc(outages.startAt)).limit(10_000);
+// In time order; the text form of the instant keeps microseconds in the cursor.
+const SORT: KeysetSort = { cols: [key(sql`${outages.startAt}`, 'timestamptz'), key(sql`${outages.id}`, 'uuid')], desc: false };
+export const OUTAGE_SORT = { arity: SORT.cols.length, key: (r: Listed) => [r.startAtText, r.id] };
+
+export async function listOutages(db: Db, orgId: string, engagementId: string, after: unknown[] | null, limit: number): Promise<Listed[]> {
+  const rows = await db
+    .select({ row: outages, startAtText: sql<string>`${outages.startAt}::text` })
+    .from(outages)
+    .where(and(eq(outages.orgId, orgId), eq(outages.engagementId, engagementId), afterCursor(SORT, after)))
+    .orderBy(...keysetOrder(SORT))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.row, startAtText: r.startAtText }));
+}
+
+/** Every outage record of these engagements, for availability: a report needs all of them. */
+export async function outagesOf(db: Db, orgId: string, engagementIds: readonly string[]): Promise<OutageRow[]> {
+  if (engagementIds.length === 0) return [];
+  return db
+    .select()
+    .from(outages)
+    .where(and(eq(outages.orgId, orgId), inArray(outages.engagementId, [...engagementIds])))
+    .orderBy(outages.startAt);
 }
 
 export async function insertOutage(db: Db, row: typeof outages.$inferInsert): Promise<OutageRow> {
@@ -13,7 +35,11 @@ export async function insertOutage(db: Db, row: typeof outages.$inferInsert): Pr
   return r;
 }
 
-export async function deleteOutage(db: Db, orgId: string, id: string): Promise<OutageRow | null> {
-  const rows = await db.delete(outages).where(and(eq(outages.orgId, orgId), eq(outages.id, id))).returning();
+export async function lockOutage(db: Db, orgId: string, id: string): Promise<OutageRow | null> {
+  const rows = await db.select().from(outages).where(and(eq(outages.orgId, orgId), eq(outages.id, id))).for('update').limit(1);
   return rows[0] ?? null;
+}
+
+export async function deleteOutage(db: Db, orgId: string, id: string): Promise<void> {
+  await db.delete(outages).where(and(eq(outages.orgId, orgId), eq(outages.id, id)));
 }

@@ -1,12 +1,14 @@
-import { safeCell } from '../../../shared/csv-cell.ts';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { IdParams, OkResponse, Page } from '../../../shared/contracts/common.ts';
+import { IdParams, OkResponse, Page, PageQuery } from '../../../shared/contracts/common.ts';
 import { Month, Outage, OutageInput, SlaOverview, SlaPolicy, SlaPolicyInput, SlaReport, SlaReportQuery, SlaTicket, SlaTicketQuery, TicketTimeline } from '../../../shared/contracts/sla.ts';
+import { SLA_TICKET_COLUMNS, slaTicketCells, slaTicketRecord } from '../../../shared/sla-ticket-csv.ts';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
-import { getPolicy, listPolicyVersions, savePolicy } from '../sla-policies/sla-policies.service.ts';
+import { getPolicy, listPolicyVersions, savePolicy } from '../sla-policies/sla-policies.public.ts';
+import { allSlaTickets, slaTickets } from './list-tickets.ts';
+import { slaOverview } from './overview.ts';
 import * as sla from './sla.service.ts';
 
 const tags = ['sla'];
@@ -21,39 +23,38 @@ export function registerSlaRoutes(app: App) {
   app.put('/api/v1/engagements/:id/sla-policy', { config: write, schema: { tags, summary: 'Save a new version of the SLA policy', params: IdParams, body: SlaPolicyInput, response: { 200: SlaPolicy } } }, (req) =>
     savePolicy(ctxOf(req), eid(req.params), req.body),
   );
-  app.get('/api/v1/engagements/:id/sla-policy/versions', { config: read, schema: { tags, summary: 'Every version of the SLA policy, newest first', params: IdParams, response: { 200: Page(SlaPolicy) } } }, async (req) => ({
-    items: await listPolicyVersions(ctxOf(req), eid(req.params)),
-    nextCursor: null,
-  }));
+  app.get(
+    '/api/v1/engagements/:id/sla-policy/versions',
+    { config: read, schema: { tags, summary: 'Every version of the SLA policy, newest first', params: IdParams, querystring: PageQuery, response: { 200: Page(SlaPolicy) } } },
+    (req) => listPolicyVersions(ctxOf(req), eid(req.params), req.query),
+  );
   app.get('/api/v1/engagements/:id/sla/report', { config: read, schema: { tags, summary: 'Monthly attainment, breaches and credits', params: IdParams, querystring: SlaReportQuery, response: { 200: SlaReport } } }, (req) =>
     sla.slaReport(ctxOf(req), eid(req.params), req.query),
   );
   app.get(
     '/api/v1/engagements/:id/sla/tickets',
     { config: read, schema: { tags, summary: 'Tickets with their SLA verdicts', params: IdParams, querystring: SlaTicketQuery, response: { 200: Page(SlaTicket).extend({ total: z.number() }) } } },
-    (req) => sla.slaTickets(ctxOf(req), eid(req.params), req.query),
+    (req) => slaTickets(ctxOf(req), eid(req.params), req.query),
   );
   app.get(
     '/api/v1/engagements/:id/sla/tickets.csv',
     { config: read, schema: { tags, summary: 'One row per ticket with its SLA verdict (CSV)', params: IdParams, querystring: SlaTicketQuery.omit({ cursor: true, limit: true }) } },
     async (req, reply) => {
-      const page = await sla.slaTickets(ctxOf(req), eid(req.params), { ...req.query, limit: 10_000_000 });
-      const cols = ['externalId', 'priority', 'openedAt', 'respondedAt', 'resolvedAt', 'responseMs', 'resolutionMs', 'pausedMs', 'breached', 'responseBreached', 'resolutionBreached', 'state', 'problem'] as const;
+      const items = await allSlaTickets(ctxOf(req), eid(req.params), req.query);
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="sla-tickets.csv"');
-      // Ticket ids and titles come from vendors' exports: keep formulas inert.
-      return stringify([cols as unknown as string[], ...page.items.map((t) => cols.map((c) => safeCell(t[c])))]);
+      // The same columns as `outsight sla tickets`; cells formula-safe.
+      return stringify([[...SLA_TICKET_COLUMNS], ...items.map((t) => slaTicketCells(slaTicketRecord(t)))]);
     },
   );
   app.get('/api/v1/tickets/:id/timeline', { config: read, schema: { tags, summary: 'When the clock ran and when it was paused', params: IdParams, response: { 200: TicketTimeline } } }, (req) =>
     sla.ticketTimeline(ctxOf(req), parseId(req.params.id, 'ticket')),
   );
   app.get('/api/v1/sla/overview', { config: read, schema: { tags, summary: 'SLA attainment across vendors for one month', querystring: z.object({ month: Month.optional() }), response: { 200: SlaOverview } } }, (req) =>
-    sla.slaOverview(ctxOf(req), req.query.month),
+    slaOverview(ctxOf(req), req.query.month),
   );
-  app.get('/api/v1/engagements/:id/outages', { config: read, schema: { tags, summary: 'Outages and maintenance windows', params: IdParams, response: { 200: Page(Outage) } } }, async (req) => ({
-    items: await sla.listOutages(ctxOf(req), eid(req.params)),
-    nextCursor: null,
-  }));
+  app.get('/api/v1/engagements/:id/outages', { config: read, schema: { tags, summary: 'Outages and maintenance windows, in time order', params: IdParams, querystring: PageQuery, response: { 200: Page(Outage) } } }, (req) =>
+    sla.listOutages(ctxOf(req), eid(req.params), req.query),
+  );
   app.post('/api/v1/engagements/:id/outages', { config: write, schema: { tags, summary: 'Record an outage or a planned maintenance window', params: IdParams, body: OutageInput, response: { 201: Outage } } }, async (req, reply) => {
     reply.status(201);
     return sla.addOutage(ctxOf(req), eid(req.params), req.body);

@@ -1,21 +1,29 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { ticketImports } from '../../db/schema.ts';
 
 export type TicketImportRow = typeof ticketImports.$inferSelect;
+export type TicketImportInsert = typeof ticketImports.$inferInsert;
+type Listed = TicketImportRow & { startedAtText: string };
 
-export async function insertTicketImport(db: Db, row: typeof ticketImports.$inferInsert): Promise<TicketImportRow> {
+export async function insertTicketImport(db: Db, row: TicketImportInsert): Promise<TicketImportRow> {
   const [r] = await db.insert(ticketImports).values(row).returning();
   return r;
 }
 
-export async function listTicketImports(db: Db, orgId: string, engagementId: string, limit = 50): Promise<TicketImportRow[]> {
-  return db
-    .select()
+// Newest first; the text form of the instant keeps microseconds in the cursor.
+const SORT: KeysetSort = { cols: [key(sql`${ticketImports.startedAt}`, 'timestamptz'), key(sql`${ticketImports.id}`, 'uuid')], desc: true };
+export const IMPORT_SORT = { arity: SORT.cols.length, key: (r: Listed) => [r.startedAtText, r.id] };
+
+export async function listTicketImports(db: Db, orgId: string, engagementId: string, after: unknown[] | null, limit: number): Promise<Listed[]> {
+  const rows = await db
+    .select({ row: ticketImports, startedAtText: sql<string>`${ticketImports.startedAt}::text` })
     .from(ticketImports)
-    .where(and(eq(ticketImports.orgId, orgId), eq(ticketImports.engagementId, engagementId)))
-    .orderBy(desc(ticketImports.startedAt))
+    .where(and(eq(ticketImports.orgId, orgId), eq(ticketImports.engagementId, engagementId), afterCursor(SORT, after)))
+    .orderBy(...keysetOrder(SORT))
     .limit(limit);
+  return rows.map((r) => ({ ...r.row, startedAtText: r.startedAtText }));
 }
 
 export async function findTicketImport(db: Db, orgId: string, id: string): Promise<TicketImportRow | null> {
@@ -25,4 +33,19 @@ export async function findTicketImport(db: Db, orgId: string, id: string): Promi
     .where(and(eq(ticketImports.orgId, orgId), eq(ticketImports.id, id)))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/**
+ * How many imports succeeded per engagement. Tickets change only through an import, and
+ * a succeeded import is recorded in the transaction that changed them, so this count
+ * moves exactly when an engagement's tickets may have changed.
+ */
+export async function succeededImportCounts(db: Db, orgId: string, engagementIds: readonly string[]): Promise<Map<string, number>> {
+  if (engagementIds.length === 0) return new Map();
+  const rows = await db
+    .select({ engagementId: ticketImports.engagementId, n: sql<number>`count(*)::int` })
+    .from(ticketImports)
+    .where(and(eq(ticketImports.orgId, orgId), inArray(ticketImports.engagementId, [...engagementIds]), eq(ticketImports.status, 'succeeded')))
+    .groupBy(ticketImports.engagementId);
+  return new Map(rows.map((r) => [r.engagementId, Number(r.n)]));
 }

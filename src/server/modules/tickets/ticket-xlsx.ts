@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { DomainError } from '../../../domain/errors.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { RowSink } from './ticket-reader.ts';
 
@@ -48,7 +49,8 @@ export async function readXlsx(source: AsyncIterable<Buffer>, sink: RowSink): Pr
       break; // only the first worksheet holds the tickets
     }
   } catch (err) {
-    if (err instanceof AppError) throw err;
+    // A refusal of the rows (a missing column) stays what it is; anything else is an unreadable file.
+    if (err instanceof DomainError) throw err;
     throw new AppError('import_rejected', `The spreadsheet could not be read: ${(err as Error).message}`, { rejected: [{ line: 1, field: '(file)', reason: 'Not a readable .xlsx file' }] });
   }
   if (width === 0) throw new AppError('import_rejected', 'The spreadsheet is empty.', { rejected: [{ line: 1, field: '(file)', reason: 'The file is empty' }] });

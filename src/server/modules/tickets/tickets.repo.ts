@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import { tickets } from '../../db/schema.ts';
 
 /** A ticket as the SLA engine needs it: instants as epoch ms, history as stored. */
 export interface TicketForSla {
   id: string;
+  engagementId: string;
   externalId: string;
   title: string | null;
   priority: string | null;
@@ -16,12 +17,33 @@ export interface TicketForSla {
   history: Array<[number, string, number, string | null]>;
 }
 
+/** What the policy needs of a ticket: whose it is, and where it hangs. */
+export interface TicketRef {
+  id: string;
+  orgId: string;
+  engagementId: string;
+}
+
 // Epoch ms straight from SQL: no Date objects for tens of thousands of rows.
 const ms = (col: string) => sql.raw(`(extract(epoch from ${col}) * 1000)::float8`);
 
-export async function loadTicketsForSla(db: Db, orgId: string, engagementId: string, ticketId?: string): Promise<TicketForSla[]> {
+/** Which tickets to load: an engagement's (all, or some of them by id), or any of the organisation's by id. */
+export type TicketScope = { engagementId: string; ids: readonly string[] | null } | { engagementId: null; ids: readonly string[] };
+
+const ID_CHUNK = 5_000;
+
+/** Tickets for measuring; ids go to the database in chunks, well under its parameter limit. */
+export async function loadTicketsForSla(db: Db, orgId: string, scope: TicketScope): Promise<TicketForSla[]> {
+  if (scope.ids === null) return loadChunk(db, orgId, scope.engagementId, null);
+  const out: TicketForSla[] = [];
+  for (let i = 0; i < scope.ids.length; i += ID_CHUNK) out.push(...(await loadChunk(db, orgId, scope.engagementId, scope.ids.slice(i, i + ID_CHUNK))));
+  return out;
+}
+
+async function loadChunk(db: Db, orgId: string, engagementId: string | null, ids: readonly string[] | null): Promise<TicketForSla[]> {
   const rows = await queryRows<{
     id: string;
+    engagement_id: string;
     external_id: string;
     title: string | null;
     priority: string | null;
@@ -33,13 +55,16 @@ export async function loadTicketsForSla(db: Db, orgId: string, engagementId: str
     history: TicketForSla['history'];
   }>(
     db,
-    sql`SELECT id, external_id, title, priority, status, ${ms('opened_at')} AS opened_at, ${ms('first_response_at')} AS first_response_at,
+    sql`SELECT id, engagement_id, external_id, title, priority, status, ${ms('opened_at')} AS opened_at, ${ms('first_response_at')} AS first_response_at,
                ${ms('resolved_at')} AS resolved_at, ${ms('closed_at')} AS closed_at, history
         FROM ${tickets}
-        WHERE org_id = ${orgId} AND engagement_id = ${engagementId} ${ticketId ? sql`AND id = ${ticketId}` : sql``}`,
+        WHERE org_id = ${orgId}
+          ${engagementId === null ? sql`` : sql`AND engagement_id = ${engagementId}`}
+          ${ids === null ? sql`` : sql`AND id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`}`,
   );
   return rows.map((r) => ({
     id: r.id,
+    engagementId: r.engagement_id,
     externalId: r.external_id,
     title: r.title,
     priority: r.priority,
@@ -52,25 +77,21 @@ export async function loadTicketsForSla(db: Db, orgId: string, engagementId: str
   }));
 }
 
-export async function findTicketEngagement(db: Db, orgId: string, ticketId: string): Promise<string | null> {
+export async function findTicket(db: Db, orgId: string, id: string): Promise<TicketRef | null> {
   const rows = await db
-    .select({ engagementId: tickets.engagementId })
+    .select({ id: tickets.id, orgId: tickets.orgId, engagementId: tickets.engagementId })
     .from(tickets)
-    .where(and(eq(tickets.orgId, orgId), eq(tickets.id, ticketId)))
+    .where(and(eq(tickets.orgId, orgId), eq(tickets.id, id)))
     .limit(1);
-  return rows[0]?.engagementId ?? null;
+  return rows[0] ?? null;
 }
 
-export async function countTicketsByEngagement(db: Db, orgId: string): Promise<Map<string, number>> {
-  const rows = await queryRows<{ engagement_id: string; n: number }>(db, sql`SELECT engagement_id, count(*)::int AS n FROM ${tickets} WHERE org_id = ${orgId} GROUP BY engagement_id`);
-  return new Map(rows.map((r) => [r.engagement_id, Number(r.n)]));
-}
-
-/** A cheap fingerprint of an engagement's tickets: changes whenever any ticket does. */
-export async function ticketsFingerprint(db: Db, orgId: string, engagementId: string): Promise<string> {
-  const [r] = await queryRows<{ n: number; latest: string | null }>(
-    db,
-    sql`SELECT count(*)::int AS n, max(updated_at)::text AS latest FROM ${tickets} WHERE org_id = ${orgId} AND engagement_id = ${engagementId}`,
-  );
-  return `${r?.n ?? 0}|${r?.latest ?? ''}`;
+/** Ticket ids by their id in the vendor's tool, within one engagement. */
+export async function ticketIdsByExternalId(db: Db, orgId: string, engagementId: string, externalIds: readonly string[]): Promise<Map<string, string>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: tickets.id, externalId: tickets.externalId })
+    .from(tickets)
+    .where(and(eq(tickets.orgId, orgId), eq(tickets.engagementId, engagementId), inArray(tickets.externalId, [...externalIds])));
+  return new Map(rows.map((r) => [r.externalId, r.id]));
 }

@@ -1,18 +1,16 @@
-import { safeCell } from '../../../shared/csv-cell.ts';
 import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, Page } from '../../../shared/contracts/common.ts';
-import { TicketFormat, TicketImportResult, TicketMapping, type TicketRejection } from '../../../shared/contracts/tickets.ts';
+import { IdParams, Page, PageQuery } from '../../../shared/contracts/common.ts';
+import { TicketFormat, TicketImportResult, TicketMapping } from '../../../shared/contracts/tickets.ts';
 import { TimeZone } from '../../../shared/contracts/vendors.ts';
-import { AppError } from '../../http/app-error.ts';
+import { safeCell } from '../../../shared/csv-cell.ts';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
-import { findEngagement } from '../engagements/engagements.repo.ts';
-import { findTicketImport, listTicketImports } from './ticket-imports.repo.ts';
-import { importTickets, toImportResult } from './tickets.import.ts';
+import { importTickets } from './import-tickets.ts';
+import * as service from './tickets.service.ts';
 
 const tags = ['tickets'];
 // Large exports stream straight from the socket into the import; nothing buffers the file.
@@ -61,7 +59,6 @@ export async function registerTicketRoutes(app: App) {
       },
       async (req) => {
         const q = req.query;
-        if (q.format === 'generic' && !q.mapping) throw AppError.invalid('mapping', 'The generic format needs a mapping.');
         return importTickets(ctxOf(req), req.body as Readable, {
           engagementId: parseId(req.params.id, 'engagement'),
           format: q.format,
@@ -77,24 +74,17 @@ export async function registerTicketRoutes(app: App) {
 
   app.get(
     '/api/v1/engagements/:id/ticket-imports',
-    { config: { access: 'sla.read' }, schema: { tags, summary: 'Import history of an engagement', params: IdParams, response: { 200: Page(TicketImportResult) } } },
-    async (req) => {
-      const ctx = ctxOf(req);
-      const id = parseId(req.params.id, 'engagement');
-      if (!(await findEngagement(ctx.db, ctx.actor.orgId, id))) throw AppError.notFound('The engagement');
-      return { items: (await listTicketImports(ctx.db, ctx.actor.orgId, id)).map(toImportResult), nextCursor: null };
-    },
+    { config: { access: 'sla.read' }, schema: { tags, summary: 'Import history of an engagement, newest first', params: IdParams, querystring: PageQuery, response: { 200: Page(TicketImportResult) } } },
+    (req) => service.listTicketImports(ctxOf(req), parseId(req.params.id, 'engagement'), req.query),
   );
 
   app.get(
     '/api/v1/ticket-imports/:id/rejections.csv',
     { config: { access: 'sla.read' }, schema: { tags, summary: 'Every rejected row of an import (CSV)', params: IdParams } },
     async (req, reply) => {
-      const ctx = ctxOf(req);
-      const row = await findTicketImport(ctx.db, ctx.actor.orgId, parseId(req.params.id, 'ticket import'));
-      if (!row) throw AppError.notFound('The import');
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="rejected-rows-${row.id}.csv"`);
-      return stringify([['line', 'field', 'reason', 'value'], ...(row.rejected as TicketRejection[]).map((r) => [r.line, safeCell(r.field), safeCell(r.reason), safeCell(r.value)])]);
+      const { importId, records } = await service.importRejections(ctxOf(req), parseId(req.params.id, 'ticket import'));
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="rejected-rows-${importId}.csv"`);
+      return stringify([['line', 'field', 'reason', 'value'], ...records.map(([line, field, reason, value]) => [line, safeCell(field), safeCell(reason), safeCell(value)])]);
     },
   );
 }

@@ -36,6 +36,21 @@ export const slaKeys = {
 
 const enc = encodeURIComponent;
 
+/**
+ * Every item of a short list (calendars, policy versions, outages, saved mappings),
+ * following its cursor: the API pages every list, and these views and pickers show all.
+ */
+async function allItems<T>(path: string, signal?: AbortSignal): Promise<PageT<T>> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api<PageT<T>>(path, { query: { limit: 200, cursor }, signal });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return { items, nextCursor: null };
+}
+
 /** The policy in force (or version N); null when the engagement has none yet. */
 export function useSlaPolicy(engagementId: string, version?: number) {
   return useQuery({
@@ -55,7 +70,7 @@ export function useSlaPolicy(engagementId: string, version?: number) {
 export function usePolicyVersions(engagementId: string, enabled = true) {
   return useQuery({
     queryKey: slaKeys.versions(engagementId),
-    queryFn: () => api<PageT<SlaPolicyT>>(`/engagements/${enc(engagementId)}/sla-policy/versions`),
+    queryFn: ({ signal }) => allItems<SlaPolicyT>(`/engagements/${enc(engagementId)}/sla-policy/versions`, signal),
     select: (page) => page.items,
     enabled: enabled && !!engagementId,
   });
@@ -141,7 +156,7 @@ export function useSlaOverview(month: string) {
 export function useOutages(engagementId: string) {
   return useQuery({
     queryKey: slaKeys.outages(engagementId),
-    queryFn: () => api<PageT<OutageT>>(`/engagements/${enc(engagementId)}/outages`),
+    queryFn: ({ signal }) => allItems<OutageT>(`/engagements/${enc(engagementId)}/outages`, signal),
     select: (page) => page.items,
   });
 }
@@ -168,6 +183,7 @@ export function useDeleteOutage() {
 export function useTicketImports(engagementId: string) {
   return useQuery({
     queryKey: slaKeys.imports(engagementId),
+    // The first page: the newest 50, as "recent imports" means.
     queryFn: () => api<PageT<TicketImportResultT>>(`/engagements/${enc(engagementId)}/ticket-imports`),
     select: (page) => page.items,
   });
@@ -187,7 +203,7 @@ export function useImportTickets(engagementId: string) {
 export function useTicketMappings(enabled = true) {
   return useQuery({
     queryKey: slaKeys.mappings,
-    queryFn: () => api<PageT<SavedMappingT>>('/ticket-mappings'),
+    queryFn: ({ signal }) => allItems<SavedMappingT>('/ticket-mappings', signal),
     select: (page) => page.items,
     enabled,
   });
@@ -206,7 +222,7 @@ export function useSaveMapping() {
 export function useCalendars(enabled = true) {
   return useQuery({
     queryKey: slaKeys.calendars,
-    queryFn: () => api<PageT<CalendarT>>('/calendars'),
+    queryFn: ({ signal }) => allItems<CalendarT>('/calendars', signal),
     select: (page) => page.items,
     enabled,
     staleTime: 60_000,

@@ -1,16 +1,17 @@
 import Papa from 'papaparse';
 import { TicketMapping, type TicketField } from '../../../shared/contracts/tickets.ts';
+import { TICKET_FORMAT_INFO, presetDateOrder, type DateOrder } from '../../../shared/ticket-formats.ts';
 import type { TicketMappingT } from './types.ts';
 
-export type DateOrder = 'dmy' | 'mdy' | 'ymd';
+export type { DateOrder };
 
-export const FORMATS: { value: string; label: string; dateOrder: DateOrder; hint: string }[] = [
-  { value: 'servicenow', label: 'ServiceNow incident list', dateOrder: 'ymd', hint: 'Columns number, priority, state, opened_at, resolved_at, closed_at, short_description.' },
-  { value: 'servicenow-events', label: 'ServiceNow audit / event log', dateOrder: 'dmy', hint: 'One row per update: number, incident_state, priority, opened_at, sys_updated_at, sys_mod_count.' },
-  { value: 'jira', label: 'Jira Service Management', dateOrder: 'dmy', hint: 'Columns Issue key, Priority, Status, Created, Resolved, Summary.' },
-  { value: 'zendesk', label: 'Zendesk', dateOrder: 'ymd', hint: 'Columns Id, Priority, Status, Created at, Solved at, First reply time in minutes, Subject.' },
-  { value: 'generic', label: 'Generic mapping', dateOrder: 'dmy', hint: 'Pick which column holds each field below.' },
-];
+/** The import formats as the dialog offers them; names, hints and date orders are the server's presets'. */
+export const FORMATS: { value: string; label: string; dateOrder: DateOrder; hint: string }[] = TICKET_FORMAT_INFO.map((f) => ({
+  value: f.value,
+  label: f.label,
+  dateOrder: presetDateOrder(f.value),
+  hint: f.hint,
+}));
 
 export const DATE_ORDERS = [
   { value: 'dmy', label: 'Day first (31/12/2026)' },

@@ -1,9 +1,7 @@
-import type { TicketField, TicketRejection } from '../../../shared/contracts/tickets.ts';
-import { AppError } from '../../http/app-error.ts';
-import type { mappingFor } from './ticket-formats.ts';
-import { parseDateTime, type DateSpec } from './ticket-dates.ts';
-
-type Mapping = ReturnType<typeof mappingFor>;
+import type { TicketField, TicketRejection } from '../../shared/contracts/tickets.ts';
+import { DomainError } from '../errors.ts';
+import { parseDateTime, type DateSpec } from './dates.ts';
+import type { ResolvedMapping } from './mapping.ts';
 
 /** One normalised row: a ticket (one-row-per-ticket exports) or one update of it (event logs). */
 export interface TicketEvent {
@@ -25,10 +23,12 @@ const DATE_FIELDS = ['openedAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'e
 const LIMITS: Partial<Record<TicketField, number>> = { externalId: 200, status: 100, priority: 100, title: 1000 };
 
 /**
- * Turns raw cells into TicketEvents under a mapping. Built once per file: resolving
- * column positions up front keeps the per-row work to array reads and date parsing.
+ * Turns raw cells into TicketEvents under a mapping: a row that cannot be read goes to
+ * `reject` with its line, column and reason; a file without a required column throws.
+ * Built once per file: resolving column positions up front keeps the per-row work to
+ * array reads and date parsing.
  */
-export function rowNormaliser(header: string[], mapping: Mapping) {
+export function rowNormaliser(header: string[], mapping: ResolvedMapping) {
   const lower = header.map((h) => h.trim().toLowerCase());
   const index: Partial<Record<TicketField, number>> = {};
   const missing: string[] = [];
@@ -39,7 +39,7 @@ export function rowNormaliser(header: string[], mapping: Mapping) {
     else if (field === 'externalId' || field === 'openedAt' || (field === 'eventAt' && mapping.shape === 'events')) missing.push(column);
   }
   if (missing.length) {
-    throw new AppError('import_rejected', `The file has no column ${missing.map((m) => `"${m}"`).join(', ')}. Check the format or the mapping.`, {
+    throw new DomainError('import_rejected', `The file has no column ${missing.map((m) => `"${m}"`).join(', ')}. Check the format or the mapping.`, {
       rejected: missing.map((m) => ({ line: 1, field: m, reason: 'Required column is missing' })),
     });
   }

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
-import type { TicketEvent } from './ticket-rows.ts';
+import { copyInto, csvText } from '../../db/copy.ts';
+import { tickets } from '../../db/schema.ts';
+import type { TicketEvent } from '../../../domain/tickets/rows.ts';
 
 /**
  * Bulk loading of an import: normalised rows are streamed into a temporary staging table
@@ -16,13 +18,10 @@ export interface Stager {
   abort(err: unknown): Promise<void>;
 }
 
-const STAGING_COLUMNS = 'external_id, seq, line, event_at, status, priority, opened_at, first_response_at, resolved_at, closed_at, title';
+// A per-transaction scratch table, not part of the schema: it exists only inside an import.
+const STAGING = 'ticket_staging';
+const STAGING_COLUMNS = ['external_id', 'seq', 'line', 'event_at', 'status', 'priority', 'opened_at', 'first_response_at', 'resolved_at', 'closed_at', 'title'] as const;
 
-function csvText(v: string | null): string {
-  if (v === null) return '';
-  // Quote everything that could be read as a delimiter, a line end, or NULL ('').
-  return v === '' || /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 const csvNum = (v: number | null) => (v === null ? '' : String(v));
 
 function toCsv(events: TicketEvent[]): string {
@@ -33,51 +32,19 @@ function toCsv(events: TicketEvent[]): string {
   return out;
 }
 
-// Drizzle exposes no COPY; the driver's own client of this transaction does. Reaching it
-// is the one place that knows Drizzle's internals, so it stays here.
-type DriverClient = { query: (...args: unknown[]) => unknown; connectionParameters?: unknown };
-function driverClient(tx: Db): DriverClient {
-  return (tx as unknown as { session: { client: DriverClient } }).session.client;
-}
-
+/** Creates the staging table in the import's transaction and opens a COPY into it. */
 export async function openStaging(tx: Db): Promise<Stager> {
   await tx.execute(sql`
-    CREATE TEMP TABLE ticket_staging (
+    CREATE TEMP TABLE ${sql.identifier(STAGING)} (
       external_id text NOT NULL, seq bigint NOT NULL, line integer NOT NULL, event_at bigint,
       status text, priority text, opened_at bigint NOT NULL, first_response_at bigint,
       resolved_at bigint, closed_at bigint, title text
     ) ON COMMIT DROP`);
-  const client = driverClient(tx);
-  // node-postgres clients carry their connection parameters; PGlite's do not.
-  if (client.connectionParameters === undefined) {
-    // PGlite reads COPY input from a Blob handed over with the query.
-    return {
-      async write(events) {
-        if (events.length) await client.query(`COPY ticket_staging (${STAGING_COLUMNS}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([toCsv(events)]) });
-      },
-      async finish() {},
-      async abort() {},
-    };
-  }
-  const { from } = await import('pg-copy-streams');
-  const stream = client.query(from(`COPY ticket_staging (${STAGING_COLUMNS}) FROM STDIN WITH (FORMAT csv)`)) as NodeJS.WritableStream;
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
-  done.catch(() => {}); // surfaced by finish(); avoid an unhandled rejection meanwhile
+  const copy = await copyInto(tx, STAGING, STAGING_COLUMNS);
   return {
-    async write(events) {
-      if (events.length && !stream.write(toCsv(events))) await new Promise<void>((r) => stream.once('drain', () => r()));
-    },
-    async finish() {
-      stream.end();
-      await done;
-    },
-    async abort(err) {
-      (stream as unknown as { destroy(e: unknown): void }).destroy(err);
-      await done.catch(() => {});
-    },
+    write: (events) => copy.write(events.length ? toCsv(events) : ''),
+    finish: () => copy.finish(),
+    abort: (err) => copy.abort(err),
   };
 }
 
@@ -99,7 +66,7 @@ export async function upsertFromStaging(
     sql`
     WITH ${p.mergeHistory ? EVENTS_AGG : SNAPSHOT_AGG},
     up AS (
-      INSERT INTO tickets AS t (org_id, engagement_id, external_id, priority, status, title, opened_at, first_response_at, resolved_at, closed_at, history, import_id)
+      INSERT INTO ${tickets} AS t (org_id, engagement_id, external_id, priority, status, title, opened_at, first_response_at, resolved_at, closed_at, history, import_id)
       SELECT ${p.orgId}::uuid, ${p.engagementId}::uuid, external_id, priority, status, title,
         ${ts('opened_at')}, ${ts('first_response_at')}, ${ts('resolved_at')}, ${ts('closed_at')}, history, ${p.importId}::uuid
       FROM agg
@@ -127,7 +94,7 @@ export async function upsertFromStaging(
  * other fields are the last non-empty value.
  */
 const EVENTS_AGG = sql.raw(`s AS (
-      SELECT *, first_value(status) OVER (PARTITION BY external_id ORDER BY event_at NULLS FIRST, seq) AS first_status FROM ticket_staging
+      SELECT *, first_value(status) OVER (PARTITION BY external_id ORDER BY event_at NULLS FIRST, seq) AS first_status FROM ${STAGING}
     ),
     agg AS (
       SELECT external_id,
@@ -151,7 +118,7 @@ const EVENTS_AGG = sql.raw(`s AS (
  */
 const SNAPSHOT_AGG = sql.raw(`agg AS (
       SELECT DISTINCT ON (external_id) external_id, opened_at, first_response_at, resolved_at, closed_at, status, priority, title, '[]'::jsonb AS history
-      FROM ticket_staging ORDER BY external_id, event_at DESC NULLS LAST, seq DESC
+      FROM ${STAGING} ORDER BY external_id, event_at DESC NULLS LAST, seq DESC
     )`);
 
 export type MappedField = 'priority' | 'status' | 'title' | 'firstResponseAt' | 'resolvedAt' | 'closedAt';

@@ -1,4 +1,4 @@
-import { firstInstantAtOrAfterLocal, offsetTimeline, type OffsetTimeline } from '../../../domain/sla/tz.ts';
+import { firstInstantAtOrAfterLocal, offsetTimeline, type OffsetTimeline } from '../sla/tz.ts';
 
 /**
  * Date-time parsing for ticket exports. Exports write local wall-clock times without a

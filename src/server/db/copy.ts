@@ -1,0 +1,71 @@
+import type { Db } from './client.ts';
+
+/**
+ * COPY … FROM for bulk loads (an import's staging rows, the SLA verdicts of an
+ * engagement). Drizzle exposes no COPY; the driver's own client of the transaction does,
+ * and reaching it means reading Drizzle's internals, so that knowledge lives here and
+ * nowhere else. Must run inside a transaction: outside one, node-postgres hands out a
+ * pool rather than the connection the COPY needs.
+ */
+export interface CopyIn {
+  /** Rows as CSV text (FORMAT csv: an unquoted empty field is NULL). */
+  write(csv: string): Promise<void>;
+  finish(): Promise<void>;
+  /** Ends an unfinished COPY so the transaction can roll back instead of waiting on it. */
+  abort(err: unknown): Promise<void>;
+}
+
+type DriverClient = { query: (...args: unknown[]) => unknown; connectionParameters?: unknown };
+function driverClient(tx: Db): DriverClient {
+  return (tx as unknown as { session: { client: DriverClient } }).session.client;
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export async function copyInto(tx: Db, table: string, columns: readonly string[]): Promise<CopyIn> {
+  const target = `${ident(table)} (${columns.map(ident).join(', ')})`;
+  const client = driverClient(tx);
+  // node-postgres clients carry their connection parameters; PGlite's do not.
+  if (client.connectionParameters === undefined) {
+    // PGlite reads COPY input from a Blob handed over with the query.
+    return {
+      async write(csv) {
+        if (csv) await client.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
+      },
+      async finish() {},
+      async abort() {},
+    };
+  }
+  const { from } = await import('pg-copy-streams');
+  const stream = client.query(from(`COPY ${target} FROM STDIN WITH (FORMAT csv)`)) as NodeJS.WritableStream;
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  done.catch(() => {}); // surfaced by finish(); avoid an unhandled rejection meanwhile
+  return {
+    async write(csv) {
+      if (csv && !stream.write(csv)) await new Promise<void>((r) => stream.once('drain', () => r()));
+    },
+    async finish() {
+      stream.end();
+      await done;
+    },
+    async abort(err) {
+      (stream as unknown as { destroy(e: unknown): void }).destroy(err);
+      await done.catch(() => {});
+    },
+  };
+}
+
+/** A text cell of COPY's CSV: quoted whenever it could read as a delimiter, a line end, or NULL (''). */
+export function csvText(v: string | null): string {
+  if (v === null) return '';
+  return v === '' || /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** Any other cell: numbers, booleans and instants as their text; null as NULL. */
+export function csvValue(v: number | boolean | Date | null): string {
+  if (v === null) return '';
+  return v instanceof Date ? v.toISOString() : String(v);
+}

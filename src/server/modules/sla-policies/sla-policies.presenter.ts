@@ -1,0 +1,19 @@
+import type { SlaPolicy as EnginePolicy } from '../../../domain/sla/policy.ts';
+import type { SlaPolicy } from '../../../shared/contracts/sla.ts';
+import type { PolicyWithAuthor } from './sla-policies.repo.ts';
+
+/** The stored definition: the engine's policy without its calendar id (that is a column). */
+export type Definition = Omit<EnginePolicy, 'calendarId'>;
+
+export function presentSlaPolicy(r: PolicyWithAuthor): SlaPolicy {
+  const d = r.policy.definition as Definition;
+  return {
+    ...(d as unknown as Omit<SlaPolicy, 'calendarId' | 'id' | 'engagementId' | 'version' | 'createdAt' | 'createdByName'>),
+    calendarId: r.policy.calendarId,
+    id: r.policy.id,
+    engagementId: r.policy.engagementId,
+    version: r.policy.version,
+    createdAt: r.policy.createdAt.toISOString(),
+    createdByName: r.createdByName,
+  };
+}

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { SlaTicket, SlaTicketQuery } from '../../../shared/contracts/sla.ts';
+import type { Ctx } from '../../context.ts';
+import { AppError } from '../../http/app-error.ts';
+import { keysetPage } from '../../paging.ts';
+import { requireEngagement } from '../engagements/engagements.public.ts';
+import { measurementPolicy } from './sla.policy.ts';
+import { presentVerdict } from './sla.presenter.ts';
+import { freshVerdicts } from './sla.verdicts.ts';
+import * as repo from './verdicts.repo.ts';
+
+type TicketQuery = z.output<typeof SlaTicketQuery>;
+type TicketFilter = Omit<TicketQuery, 'cursor' | 'limit'>;
+
+/** The engagement's verdicts, up to date; not found when it has no SLA policy (nothing to measure against). */
+async function readyVerdicts(ctx: Ctx, engagementId: string) {
+  measurementPolicy.check(ctx.actor, 'read');
+  await requireEngagement(ctx, 'read', engagementId);
+  if (!(await freshVerdicts(ctx, [engagementId])).has(engagementId)) throw AppError.notFound('The SLA policy of this engagement');
+}
+
+const page = (ctx: Ctx, engagementId: string, q: TicketFilter & { cursor?: string; limit: number }) =>
+  keysetPage(q, repo.VERDICT_SORT, (after, limit) => repo.listVerdicts(ctx.db, ctx.actor.orgId, engagementId, q, after, limit), presentVerdict);
+
+/**
+ * Tickets with their SLA verdicts under the policy in force, filtered, newest first,
+ * keyset-paged on (opened, id) in the database; `total` counts every match.
+ */
+export async function slaTickets(ctx: Ctx, engagementId: string, q: TicketQuery) {
+  await readyVerdicts(ctx, engagementId);
+  const result = await page(ctx, engagementId, q);
+  return { ...result, total: await repo.countVerdicts(ctx.db, ctx.actor.orgId, engagementId, q) };
+}
+
+/** Every matching ticket, page after page (exports: the CSV download, `outsight sla tickets`). */
+export async function allSlaTickets(ctx: Ctx, engagementId: string, q: TicketFilter): Promise<SlaTicket[]> {
+  await readyVerdicts(ctx, engagementId);
+  const all: SlaTicket[] = [];
+  let cursor: string | undefined;
+  do {
+    const p = await page(ctx, engagementId, { ...q, cursor, limit: 5_000 });
+    all.push(...p.items);
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}

@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import { MonthlyTally, monthBounds, type OutageRecord } from '../../../domain/sla/report.ts';
+import type { Engagement } from '../../../shared/contracts/engagements.ts';
+import type { SlaOverview } from '../../../shared/contracts/sla.ts';
+import type { Ctx } from '../../context.ts';
+import { listEngagements } from '../engagements/engagements.public.ts';
+import * as outagesRepo from './outages.repo.ts';
+import { measurementPolicy } from './sla.policy.ts';
+import { monthOf } from './sla.service.ts';
+import { freshVerdicts } from './sla.verdicts.ts';
+import * as repo from './verdicts.repo.ts';
+
+/** Every active engagement, page after page: the overview lists them all, however many. */
+async function activeEngagements(ctx: Ctx): Promise<Engagement[]> {
+  const all: Engagement[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listEngagements(ctx, { archived: 'false', limit: 200, cursor });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+/**
+ * One month across all active engagements: the portfolio view. Built from the stored
+ * verdicts in a fixed number of queries whatever the number of engagements — the
+ * verdicts counted per engagement and priority in the month (each engagement's month in
+ * its calendar's zone), and the outage records of all of them — then each engagement's
+ * credits and attainment by the engine's own report rules (MonthlyTally).
+ */
+export async function slaOverview(ctx: Ctx, month: string | undefined): Promise<z.output<typeof SlaOverview>> {
+  measurementPolicy.check(ctx.actor, 'read');
+  const target = month ?? monthOf(ctx.now.getTime(), 'UTC');
+  const engagements = await activeEngagements(ctx);
+  const measuring = await freshVerdicts(ctx, engagements.map((e) => e.id));
+  const withPolicy = [...measuring.keys()];
+  const tallies = await repo.reportTallies(
+    ctx.db,
+    ctx.actor.orgId,
+    withPolicy.map((id) => ({ engagementId: id, ...monthBounds(measuring.get(id)!.timeZone, target) })),
+  );
+  const outages = new Map<string, OutageRecord[]>();
+  for (const o of await outagesRepo.outagesOf(ctx.db, ctx.actor.orgId, withPolicy)) {
+    const list = outages.get(o.engagementId) ?? [];
+    list.push({ startMs: o.startAt.getTime(), endMs: o.endAt.getTime(), planned: o.planned });
+    outages.set(o.engagementId, list);
+  }
+  const tally = new Map(withPolicy.map((id) => [id, new MonthlyTally(measuring.get(id)!.policy, measuring.get(id)!.calendars, [target])]));
+  for (const t of tallies) if (t.priority !== null) tally.get(t.engagementId)?.addCounts(target, t.priority, t);
+
+  const items = engagements.map((e) => {
+    const base = { engagementId: e.id, engagementName: e.name, vendorId: e.vendorId, vendorName: e.vendorName };
+    const mine = tally.get(e.id);
+    if (!mine) return { ...base, hasPolicy: false, tickets: 0, breached: 0, attainment: null, met: null, creditPct: 0, creditMinor: null };
+    // Without any outage record an engagement reports no availability, as its report does.
+    const mo = mine.report(outages.get(e.id)).months[0];
+    const tickets = mo.priorities.reduce((s, p) => s + p.tickets, 0);
+    const breached = mo.priorities.reduce((s, p) => s + p.breached, 0);
+    const met = mo.priorities.some((p) => p.met === false) || mo.availability?.met === false ? false : mo.priorities.some((p) => p.met === true) ? true : null;
+    return { ...base, hasPolicy: true, tickets, breached, attainment: tickets ? (tickets - breached) / tickets : null, met, creditPct: mo.creditPct, creditMinor: mo.creditMinor };
+  });
+  return { month: target, items };
+}

@@ -1,0 +1,4 @@
+/** The SLA module as the CLI, seeds and builders see it (lint rule outsight/public-surface). */
+export { allSlaTickets, slaTickets } from './list-tickets.ts';
+export { slaOverview } from './overview.ts';
+export { addOutage, slaReport } from './sla.service.ts';

@@ -1,0 +1,104 @@
+import { compileCalendar, type CompiledCalendar } from '../../../domain/sla/calendar.ts';
+import type { SlaPolicy as EnginePolicy } from '../../../domain/sla/policy.ts';
+import { evaluateTicket } from '../../../domain/sla/ticket.ts';
+import type { Ctx } from '../../context.ts';
+import { change } from '../audit/audit.public.ts';
+import { calendarsByIds, specOf, type CalendarRow } from '../calendars/calendars.public.ts';
+import { currentPolicies, enginePolicy, type SlaPolicyRow } from '../sla-policies/sla-policies.public.ts';
+import { loadTicketsForSla, loadTicketsForSlaByIds, ticketDataVersions, type TicketForSla } from '../tickets/tickets.public.ts';
+import { toTicketInput } from './sla.measure.ts';
+import { verdictRow } from './sla.presenter.ts';
+import * as repo from './verdicts.repo.ts';
+
+/**
+ * Stored verdicts: each ticket's SLA verdict under its engagement's policy in force, kept
+ * in the database so the ticket list pages and filters there (and the portfolio overview
+ * counts there) instead of measuring every ticket on every read.
+ *
+ * When they are measured again (read time, not write time, so no other module has to
+ * know they exist):
+ * - all of an engagement's tickets, when what they were measured from changed: the policy
+ *   in force (a new version), its calendar (any edit), or the tickets (a succeeded import;
+ *   tickets change only through imports). A policy edit is therefore seen by the very
+ *   next read, like the report;
+ * - only the volatile ones, when read in a later minute than they were measured in. A
+ *   verdict is volatile while it still depends on the time of reading: the ticket is open
+ *   or paused (time used, time left, at risk and breached move with the clock), or its
+ *   data reaches past the measuring instant. Resolved tickets are settled, so after the
+ *   first read a page costs a page, and a minute's re-measure costs the open tickets —
+ *   the same one-minute freshness the measurement cache has always had.
+ * A refresh is derived data, not a change of anyone's: it writes no audit row.
+ */
+
+export interface Measuring {
+  policyRow: SlaPolicyRow;
+  policy: EnginePolicy;
+  calendars: Record<string, CompiledCalendar>;
+  timeZone: string;
+}
+
+const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000);
+const inputsOf = (p: SlaPolicyRow, cal: CalendarRow, tickets: string) => `${p.id}|${cal.id}@${cal.updatedAt.toISOString()}|${tickets}`;
+
+function measure(ctx: Ctx, m: Measuring, tickets: readonly TicketForSla[]): repo.VerdictRow[] {
+  const nowMs = ctx.now.getTime();
+  return tickets.map((t) => verdictRow(ctx.actor.orgId, t.engagementId, t, evaluateTicket(m.policy, m.calendars, toTicketInput(t), nowMs), nowMs));
+}
+
+function store(ctx: Ctx, engagementId: string, inputs: string, rows: repo.VerdictRow[], only: readonly string[] | null) {
+  return change(ctx, (tx) => repo.storeVerdicts(tx.db, ctx.actor.orgId, engagementId, { inputs, measuredAt: ctx.now, rows, only }));
+}
+
+/**
+ * Brings the stored verdicts of these engagements up to date and says how each was
+ * measured; engagements without an SLA policy are left out. The checks are a fixed
+ * number of queries for any number of engagements; only engagements whose inputs changed
+ * are measured whole, one after the other (bounded memory), and the minute's volatile
+ * tickets of all of them are loaded in one pass.
+ */
+export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]): Promise<Map<string, Measuring>> {
+  const policies = await currentPolicies(ctx, engagementIds);
+  if (policies.length === 0) return new Map();
+  const ids = policies.map((p) => p.engagementId);
+  const calendarRows = new Map((await calendarsByIds(ctx, policies.map((p) => p.calendarId))).map((c) => [c.id, c]));
+  const versions = await ticketDataVersions(ctx, ids);
+  const sets = await repo.findSets(ctx.db, ctx.actor.orgId, ids);
+
+  const compiled = new Map<string, CompiledCalendar>();
+  const measuring = new Map<string, Measuring>();
+  const whole: string[] = [];
+  const partly: string[] = [];
+  const inputs = new Map<string, string>();
+  for (const p of policies) {
+    const cal = calendarRows.get(p.calendarId);
+    if (!cal) continue; // a policy always names one of the organisation's calendars (foreign key)
+    if (!compiled.has(cal.id)) compiled.set(cal.id, compileCalendar(specOf(cal)));
+    measuring.set(p.engagementId, { policyRow: p, policy: enginePolicy(p), calendars: { [cal.id]: compiled.get(cal.id)! }, timeZone: cal.timeZone });
+    const now = inputsOf(p, cal, versions.get(p.engagementId)!);
+    inputs.set(p.engagementId, now);
+    const set = sets.get(p.engagementId);
+    if (!set || set.inputs !== now) whole.push(p.engagementId);
+    else if (set.volatileCount > 0 && minuteOf(set.measuredAt) !== minuteOf(ctx.now)) partly.push(p.engagementId);
+  }
+
+  for (const id of whole) {
+    // The version is read before the tickets: an import landing in between leaves an older
+    // version stored, so the next read measures again rather than trusting stale rows.
+    const tickets = await loadTicketsForSla(ctx, id);
+    await store(ctx, id, inputs.get(id)!, measure(ctx, measuring.get(id)!, tickets), null);
+  }
+
+  if (partly.length) {
+    const volatile = await repo.volatileTicketIds(ctx.db, ctx.actor.orgId, partly);
+    const byEngagement = new Map<string, TicketForSla[]>();
+    for (const t of await loadTicketsForSlaByIds(ctx, [...volatile.values()].flat())) {
+      const list = byEngagement.get(t.engagementId);
+      if (list) list.push(t);
+      else byEngagement.set(t.engagementId, [t]);
+    }
+    for (const id of partly) {
+      await store(ctx, id, inputs.get(id)!, measure(ctx, measuring.get(id)!, byEngagement.get(id) ?? []), volatile.get(id) ?? []);
+    }
+  }
+  return measuring;
+}

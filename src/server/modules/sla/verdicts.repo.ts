@@ -1,0 +1,161 @@
+import { and, eq, getTableColumns, getTableName, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { copyInto, csvText, csvValue } from '../../db/copy.ts';
+import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
+import { containsPattern } from '../../db/like.ts';
+import { slaTicketVerdicts as v, slaVerdictSets as sets, tickets } from '../../db/schema.ts';
+
+export type VerdictRow = typeof v.$inferSelect;
+export type VerdictSetRow = typeof sets.$inferSelect;
+
+/** What the ticket list filters by; the same words as the API's query. */
+export interface VerdictFilter {
+  filter: 'all' | 'breached' | 'at-risk' | 'open' | 'problems';
+  priority?: string;
+  month?: string;
+  q?: string;
+}
+
+export async function findSets(db: Db, orgId: string, engagementIds: readonly string[]): Promise<Map<string, VerdictSetRow>> {
+  if (engagementIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(sets)
+    .where(and(eq(sets.orgId, orgId), inArray(sets.engagementId, [...engagementIds])));
+  return new Map(rows.map((r) => [r.engagementId, r]));
+}
+
+/** Tickets whose stored verdict depends on the time it is read, per engagement. */
+export async function volatileTicketIds(db: Db, orgId: string, engagementIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (engagementIds.length === 0) return out;
+  const rows = await db
+    .select({ engagementId: v.engagementId, ticketId: v.ticketId })
+    .from(v)
+    .where(and(eq(v.orgId, orgId), inArray(v.engagementId, [...engagementIds]), eq(v.volatile, true)));
+  for (const r of rows) {
+    const list = out.get(r.engagementId);
+    if (list) list.push(r.ticketId);
+    else out.set(r.engagementId, [r.ticketId]);
+  }
+  return out;
+}
+
+// COPY writes the columns in the table's own order; each value as COPY's CSV reads it.
+const COLUMNS = Object.entries(getTableColumns(v)) as Array<[keyof VerdictRow, { name: string }]>;
+function toCsv(rows: readonly VerdictRow[]): string {
+  let out = '';
+  for (const r of rows) {
+    out += COLUMNS.map(([field]) => {
+      const x = r[field];
+      return typeof x === 'string' ? csvText(x) : csvValue(x);
+    }).join(',');
+    out += '\n';
+  }
+  return out;
+}
+
+/**
+ * Stores verdicts of one engagement measured under `inputs` at `measuredAt`: all of its
+ * tickets (`only` null), or the given tickets again. Writers of one engagement take turns
+ * on its set row; a re-measure of some tickets is dropped when, meanwhile, the whole
+ * engagement was measured under other inputs (its rows would then be of two policies).
+ * Returns whether it wrote.
+ */
+export async function storeVerdicts(
+  tx: Db,
+  orgId: string,
+  engagementId: string,
+  p: { inputs: string; measuredAt: Date; rows: readonly VerdictRow[]; only: readonly string[] | null },
+): Promise<boolean> {
+  await tx.insert(sets).values({ engagementId, orgId, inputs: '', measuredAt: p.measuredAt }).onConflictDoNothing();
+  const [set] = await tx
+    .select()
+    .from(sets)
+    .where(and(eq(sets.orgId, orgId), eq(sets.engagementId, engagementId)))
+    .for('update');
+  if (!set || (p.only !== null && set.inputs !== p.inputs)) return false;
+  const mine = and(eq(v.orgId, orgId), eq(v.engagementId, engagementId));
+  if (p.only === null) await tx.delete(v).where(mine);
+  else if (p.only.length) await tx.delete(v).where(and(mine, inArray(v.ticketId, [...p.only])));
+  if (p.rows.length) {
+    const copy = await copyInto(
+      tx,
+      getTableName(v),
+      COLUMNS.map(([, c]) => c.name),
+    );
+    try {
+      for (let i = 0; i < p.rows.length; i += 5_000) await copy.write(toCsv(p.rows.slice(i, i + 5_000)));
+      await copy.finish();
+    } catch (err) {
+      await copy.abort(err);
+      throw err;
+    }
+  }
+  const [{ n }] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(v)
+    .where(and(mine, eq(v.volatile, true)));
+  await tx
+    .update(sets)
+    .set({ inputs: p.inputs, measuredAt: p.measuredAt, volatileCount: Number(n) })
+    .where(and(eq(sets.orgId, orgId), eq(sets.engagementId, engagementId)));
+  return true;
+}
+
+function filters(orgId: string, engagementId: string, f: VerdictFilter): SQL[] {
+  const where: SQL[] = [eq(v.orgId, orgId), eq(v.engagementId, engagementId)];
+  if (f.filter === 'breached') where.push(eq(v.breached, true));
+  if (f.filter === 'at-risk') where.push(eq(v.atRisk, true));
+  if (f.filter === 'open') where.push(inArray(v.state, ['open', 'paused']));
+  if (f.filter === 'problems') where.push(isNotNull(v.problem));
+  if (f.priority) where.push(eq(v.priority, f.priority));
+  if (f.month) where.push(eq(v.month, f.month));
+  if (f.q) {
+    const pattern = containsPattern(f.q);
+    where.push(or(ilike(tickets.externalId, pattern), ilike(tickets.title, pattern))!);
+  }
+  return where;
+}
+
+// Newest first: the opening, then the ticket id (the text form of the instant keeps microseconds).
+const SORT: KeysetSort = { cols: [key(sql`${v.openedAt}`, 'timestamptz'), key(sql`${v.ticketId}`, 'uuid')], desc: true };
+export type ListedVerdict = { verdict: VerdictRow; externalId: string; title: string | null; status: string | null; openedAtText: string };
+export const VERDICT_SORT = { arity: SORT.cols.length, key: (r: ListedVerdict) => [r.openedAtText, r.verdict.ticketId] };
+
+/** One page of an engagement's verdicts with the ticket's own fields (the ticket is joined read-only, to label and search). */
+export async function listVerdicts(db: Db, orgId: string, engagementId: string, f: VerdictFilter, after: unknown[] | null, limit: number): Promise<ListedVerdict[]> {
+  return db
+    .select({ verdict: v, externalId: tickets.externalId, title: tickets.title, status: tickets.status, openedAtText: sql<string>`${v.openedAt}::text` })
+    .from(v)
+    .innerJoin(tickets, eq(tickets.id, v.ticketId))
+    .where(and(...filters(orgId, engagementId, f), afterCursor(SORT, after)))
+    .orderBy(...keysetOrder(SORT))
+    .limit(limit);
+}
+
+export async function countVerdicts(db: Db, orgId: string, engagementId: string, f: VerdictFilter): Promise<number> {
+  const base = db.select({ n: sql<number>`count(*)::int` }).from(v);
+  const q = f.q ? base.innerJoin(tickets, eq(tickets.id, v.ticketId)) : base;
+  const [{ n }] = await q.where(and(...filters(orgId, engagementId, f)));
+  return Number(n);
+}
+
+/** Verdicts counted per engagement and priority whose report instant falls in each engagement's window. */
+export async function reportTallies(db: Db, orgId: string, windows: ReadonlyArray<{ engagementId: string; startMs: number; endMs: number }>) {
+  if (windows.length === 0) return [];
+  const inWindow = windows.map((w) => and(eq(v.engagementId, w.engagementId), gte(v.reportAt, new Date(w.startMs)), lt(v.reportAt, new Date(w.endMs)))!);
+  const rows = await db
+    .select({
+      engagementId: v.engagementId,
+      priority: v.priority,
+      tickets: sql<number>`count(*)::int`,
+      breached: sql<number>`count(*) FILTER (WHERE ${v.breached})::int`,
+      responseBreaches: sql<number>`count(*) FILTER (WHERE ${v.responseBreached})::int`,
+      resolutionBreaches: sql<number>`count(*) FILTER (WHERE ${v.resolutionBreached})::int`,
+    })
+    .from(v)
+    .where(and(eq(v.orgId, orgId), or(...inWindow)))
+    .groupBy(v.engagementId, v.priority);
+  return rows.map((r) => ({ ...r, tickets: Number(r.tickets), breached: Number(r.breached), responseBreaches: Number(r.responseBreaches), resolutionBreaches: Number(r.resolutionBreaches) }));
+}
