@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { Email } from '../shared/contracts/auth.ts';
-import { roleCan, type Permission } from '../shared/permissions.ts';
 import { loadConfig, type Config } from '../server/config.ts';
 import type { Actor, Ctx } from '../server/context.ts';
 import { openDatabase, type Database, type Db } from '../server/db/client.ts';
@@ -152,15 +151,4 @@ export async function resolveActor(db: Db, as: string | undefined): Promise<Acto
   }
   if (user.disabled) throw new CliError('forbidden', `The user ${user.email} is disabled.`);
   return actorOf(user, 'token');
-}
-
-/**
- * For commands whose services do not yet call a policy: the API checks each route's
- * permission before the service runs, and direct mode does the same by hand. Services on
- * the module template hold direct mode to their policy themselves.
- */
-export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!roleCan(actor.role, permission)) {
-    throw new CliError('forbidden', `${actor.email} (${actor.role}) is not allowed to do this (${permission}). Pick another user with --as.`);
-  }
 }

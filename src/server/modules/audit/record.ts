@@ -71,8 +71,3 @@ export function change<T>(ctx: Ctx, work: (tx: TxCtx) => Promise<T>): Promise<T>
 export function changeAs<T>(db: Db, actor: AuditActor, requestId: string | null, work: (tx: Db, audit: (e: AuditChange) => Promise<void>) => Promise<T>): Promise<T> {
   return db.transaction((tx) => work(tx, (e) => writeAudit(tx, actor, requestId, e)));
 }
-
-/** TRANSITIONAL: modules not yet on the template write their audit row by hand; removed when all use `change`. */
-export function recordAudit(tx: Db, ctx: { actor: AuditActor; requestId: string | null }, e: AuditChange) {
-  return writeAudit(tx, ctx.actor, ctx.requestId, e);
-}

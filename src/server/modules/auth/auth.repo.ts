@@ -1,6 +1,6 @@
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { loginFailures, orgs, sessions, users } from '../../db/schema.ts';
+import { loginFailures, sessions, users } from '../../db/schema.ts';
 
 // Auth owns sessions and sign-in failures. It reads the users table (the users module's)
 // only to resolve who a credential belongs to, and never writes it.
@@ -28,9 +28,6 @@ export async function findUserByEmailForSignIn(db: Db, email: string) {
     .limit(1);
   return rows[0] ?? null;
 }
-
-/** TRANSITIONAL: modules not yet on the template find contacts by e-mail here; removed when they use users.public.ts. */
-export const findUserByEmail = findUserByEmailForSignIn;
 
 /** A user as sign-in sees it. */
 export async function findPrincipal(db: Db, orgId: string, userId: string): Promise<PrincipalRow | null> {
@@ -73,12 +70,6 @@ export async function deleteSession(db: Db, orgId: string, id: string) {
 
 export async function deleteSessionsOfUser(db: Db, orgId: string, userId: string) {
   await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
-}
-
-/** TRANSITIONAL: modules not yet on the template read the organisation's name here; removed when they use org.public.ts. */
-export async function findOrg(db: Db, orgId: string) {
-  const rows = await db.select().from(orgs).where(eq(orgs.id, orgId)).limit(1);
-  return rows[0] ?? null;
 }
 
 // Failed sign-ins are keyed by e-mail or address, before anyone is signed in: no organisation.

@@ -134,11 +134,6 @@ export async function vendorNamesByIds(db: Db, orgId: string, ids: string[]): Pr
     .where(and(eq(vendors.orgId, orgId), inArray(vendors.id, ids)));
 }
 
-/** TRANSITIONAL: modules not yet on the template check vendors here; removed when all use vendors.public.ts. */
-export async function vendorExists(db: Db, orgId: string, id: string): Promise<boolean> {
-  return (await findVendorRow(db, orgId, id)) !== null;
-}
-
 /** Active (not archived) vendors counted by status and tier, for the home screen. */
 export async function countVendorsByStatusAndTier(db: Db, orgId: string) {
   return queryRows<{ status: string; tier: number; n: number }>(
