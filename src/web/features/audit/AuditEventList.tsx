@@ -1,8 +1,9 @@
-import { ActionIcon, Anchor, Badge, Box, Collapse, Group, Paper, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Box, Collapse, Group, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditEventT } from '../../api/types.ts';
+import { CardList } from '../../components/list/DataTable.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { humanize } from '../../lib/format.ts';
 import { AuditDiff } from './AuditDiff.tsx';
@@ -66,7 +67,7 @@ function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
   const diffId = `audit-diff-${e.id}`;
   const hasDiff = e.before !== null || e.after !== null;
   return (
-    <Box component="li" className="audit-row">
+    <>
       <Group gap="sm" wrap="nowrap" align="flex-start" py="xs" px="sm">
         <ActionIcon
           variant="subtle"
@@ -101,19 +102,11 @@ function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
           </Box>
         )}
       </Collapse>
-    </Box>
+    </>
   );
 }
 
 /** Audit events, newest first, each expandable to its before/after. */
 export function AuditEventList({ events, showObject = true }: { events: AuditEventT[]; showObject?: boolean }) {
-  return (
-    <Paper withBorder radius="md">
-      <Stack gap={0} component="ul" className="bare-list divided-list" aria-label="Audit events">
-        {events.map((e) => (
-          <EventRow key={e.id} e={e} showObject={showObject} />
-        ))}
-      </Stack>
-    </Paper>
-  );
+  return <CardList divided items={events} itemKey={(e) => e.id} label="Audit events" render={(e) => <EventRow e={e} showObject={showObject} />} />;
 }

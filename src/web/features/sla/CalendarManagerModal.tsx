@@ -3,13 +3,13 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconCalendarTime, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { QueryError } from '../../components/QueryError.tsx';
-import { useCalendars } from './api.ts';
+import { useAllCalendars } from './lists.ts';
 import { CalendarEditor } from './CalendarEditor.tsx';
 import { describeWeek, holidayCount } from './calendarForm.ts';
 import type { CalendarT } from './types.ts';
 
 function CalendarList({ canWrite, onEdit }: { canWrite: boolean; onEdit: (c?: CalendarT) => void }) {
-  const calendars = useCalendars();
+  const calendars = useAllCalendars();
   if (calendars.isPending) return <Skeleton h={120} radius="md" />;
   if (calendars.isError) return <QueryError error={calendars.error} onRetry={() => calendars.refetch()} what="calendars" />;
   const items = calendars.data;
