@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useQuery, type QueryKey } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, type QueryKey, type UseQueryResult } from '@tanstack/react-query';
 import { api, type QueryValue } from './client.ts';
 import type { PageT } from './types.ts';
 
@@ -98,6 +98,28 @@ export function usePagedList<T>({ queryKey, path, query = {}, limit = 50, enable
     loadMore: () => void q.fetchNextPage(),
     loadingMore: q.isFetchingNextPage,
     refreshing: q.isFetching && !q.isFetchingNextPage && !q.isPending,
+    isPending: q.isPending,
+    isError: q.isError,
+    error: q.error,
+    refetch: () => void q.refetch(),
+  };
+}
+
+/**
+ * A list that is already whole (every page fetched, or a part of an overview) as a
+ * `PagedList` for `ListView`: one complete page, nothing more to load. `items` replaces the
+ * query's data when the view shows a subset of it (the open findings of all findings).
+ */
+export function wholeList<T>(q: Pick<UseQueryResult<T[]>, 'data' | 'isPending' | 'isError' | 'error' | 'refetch' | 'isFetching'>, items?: T[]): PagedList<T> {
+  return {
+    items: items ?? q.data ?? [],
+    total: null,
+    truncated: false,
+    hasMore: false,
+    pages: 1,
+    loadMore: () => {},
+    loadingMore: false,
+    refreshing: q.isFetching && !q.isPending,
     isPending: q.isPending,
     isError: q.isError,
     error: q.error,

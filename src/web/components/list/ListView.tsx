@@ -139,6 +139,7 @@ export function ListView<T>({
 /** A titled list inside a page (a tab's engagements, the evidence, an object's history). */
 export function ListSection({
   id,
+  anchor,
   title,
   hint,
   actions,
@@ -146,13 +147,15 @@ export function ListSection({
 }: {
   /** The heading's id; the section is labelled by it. */
   id: string;
+  /** The section's own id, for links that jump to it (below the sticky header). */
+  anchor?: string;
   title: ReactNode;
   hint?: ReactNode;
   actions?: ReactNode;
   children: ReactNode;
 }) {
   return (
-    <Stack gap="sm" component="section" aria-labelledby={id}>
+    <Stack gap="sm" component="section" aria-labelledby={id} id={anchor} style={anchor ? { scrollMarginTop: 72 } : undefined}>
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <div style={{ minWidth: 0, flex: '1 1 280px' }}>
           <Title order={2} size="h4" id={id}>
