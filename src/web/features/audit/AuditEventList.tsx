@@ -8,10 +8,13 @@ import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { humanize } from '../../lib/format.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 
+/** What a person calls the object: its name, title or e-mail as recorded before or after the change. */
 function objectName(e: AuditEventT): string | null {
   for (const side of [e.after, e.before]) {
-    if (side && typeof side === 'object' && 'name' in side && typeof (side as { name: unknown }).name === 'string') {
-      return (side as { name: string }).name;
+    if (!side || typeof side !== 'object') continue;
+    for (const field of ['name', 'title', 'templateName', 'email']) {
+      const value = (side as Record<string, unknown>)[field];
+      if (typeof value === 'string' && value) return value;
     }
   }
   return null;
@@ -20,11 +23,13 @@ function objectName(e: AuditEventT): string | null {
 const LINKS: Record<string, (id: string) => string> = {
   vendor: (id) => `/vendors/${id}`,
   engagement: (id) => `/engagements/${id}`,
+  assessment: (id) => `/assessments/${id}`,
+  questionnaire: (id) => `/due-diligence/questionnaires/${id}`,
 };
 
 function ObjectLabel({ e }: { e: AuditEventT }) {
-  const name = objectName(e);
-  const label = name ?? (e.objectId ? `${e.objectType} ${e.objectId.slice(0, 8)}` : e.objectType);
+  // Without a recorded name the kind of object says enough; a fragment of its id would not.
+  const label = objectName(e) ?? humanize(e.objectType);
   const link = e.objectId ? LINKS[e.objectType]?.(e.objectId) : undefined;
   return link ? (
     <Anchor component={Link} to={link} size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>

@@ -81,7 +81,8 @@ function FindingRow({ f, canWrite, showVendor }: { f: FindingT; canWrite: boolea
           <Due date={f.dueDate} open={open} />
           {f.assessmentId && (
             <Anchor component={Link} to={`/assessments/${f.assessmentId}${f.questionId ? `#q-${f.questionId}` : ''}`} size="xs">
-              From the assessment{f.questionId ? ` (${f.questionId})` : ''}
+              {/* The question's id is a code, not words: the link itself leads to the question. */}
+              {f.questionId ? 'See the question in the assessment' : 'From the assessment'}
             </Anchor>
           )}
         </Group>
