@@ -150,4 +150,24 @@ describe('an owner measures a vendor’s SLA from a CSV export', () => {
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
   });
+
+  it('pages through a long ticket list with "Load more", its filter in the address', async () => {
+    // The demo measures 1,400 tickets of its 24/7 service desk: many pages of 50.
+    await page.getByRole('group', { name: 'Engagement' }).getByText('24/7 service desk', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Breaches and tickets' }).waitFor();
+    await page.getByRole('group', { name: 'Which tickets' }).getByText('All', { exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('tickets') === 'all');
+    const count = page.getByRole('status').filter({ hasText: /^[\d,]+ tickets · showing the newest 50$/ });
+    await count.waitFor();
+    const total = Number(/^([\d,]+)/.exec(await count.innerText())![1].replace(/,/g, ''));
+    expect(total).toBeGreaterThan(100);
+    const rows = page.getByRole('table', { name: 'Tickets' }).getByRole('row');
+    await expect.poll(() => rows.count(), UNTIL).toBe(1 + 50);
+    await page.getByRole('button', { name: 'Load more tickets' }).click();
+    // The next page follows the API's cursor: 50 more rows, none of them a repeat.
+    await expect.poll(() => rows.count(), UNTIL).toBe(1 + 100);
+    await page.getByRole('status').filter({ hasText: `${total.toLocaleString('en-US')} tickets · showing the newest 100` }).waitFor();
+    const ids = await page.getByRole('table', { name: 'Tickets' }).getByRole('button', { name: /^Timeline of ticket / }).allInnerTexts();
+    expect(new Set(ids).size).toBe(100);
+  });
 });
