@@ -5,10 +5,11 @@ import { roleCan, type Permission } from '../shared/permissions.ts';
 import { loadConfig, type Config } from '../server/config.ts';
 import type { Actor, Ctx } from '../server/context.ts';
 import { openDatabase, type Database, type Db } from '../server/db/client.ts';
+import { fromDatabaseError } from '../server/db/errors.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
-import { findUserByEmail } from '../server/modules/auth/auth.repo.ts';
-import { listOrgIds } from '../server/modules/org/org.repo.ts';
-import { listUsers } from '../server/modules/users/users.repo.ts';
+import { actorOf, principalByEmailForSignIn, type Principal } from '../server/modules/auth/auth.public.ts';
+import { oldestOrgIds } from '../server/modules/org/org.public.ts';
+import { firstActiveOwner } from '../server/modules/users/users.public.ts';
 import { CliError, EXIT, usageError } from './output.ts';
 
 /** An open database plus what a command needs to act on it. */
@@ -89,6 +90,7 @@ export async function withDirect<T>(opts: { as?: string; migrate?: boolean }, fn
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  let acting: Actor | null = null;
   try {
     if (opts.migrate !== false) await database.migrate();
     const now = new Date();
@@ -100,11 +102,13 @@ export async function withDirect<T>(opts: { as?: string; migrate?: boolean }, fn
       now,
       requestId,
       async actingCtx() {
-        const actor = await resolveActor(database.db, opts.as);
-        return { db: database.db, actor, now, log: cliLogger(), requestId, config };
+        acting = await resolveActor(database.db, opts.as);
+        return { db: database.db, actor: acting, now, log: cliLogger(), requestId, config };
       },
     };
     return await fn(session);
+  } catch (err) {
+    throw refusal(err, acting);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -113,43 +117,48 @@ export async function withDirect<T>(opts: { as?: string; migrate?: boolean }, fn
 }
 
 /**
+ * Direct mode answers like the API: a database refusal that is the caller's input (a
+ * vendor of another organisation) becomes its field error, and a policy's "forbidden"
+ * says who was refused, so the person can pick another user with --as.
+ */
+function refusal(err: unknown, actor: Actor | null): unknown {
+  const e = fromDatabaseError(err) ?? err;
+  if (actor && e instanceof Error && (e as { code?: unknown }).code === 'forbidden' && !(e instanceof CliError)) {
+    return new CliError('forbidden', `${actor.email} (${actor.role}): ${e.message} Pick another user with --as.`);
+  }
+  return e;
+}
+
+/**
  * The user a direct command acts as. `via: 'token'` makes the audit trail say the change
  * did not come from a browser session.
  */
 export async function resolveActor(db: Db, as: string | undefined): Promise<Actor> {
-  let user;
+  let user: Principal | null;
   if (as) {
     const email = Email.safeParse(as);
     if (!email.success) throw usageError(`--as: "${as}" is not an e-mail address.`);
-    user = await findUserByEmail(db, email.data);
+    user = await principalByEmailForSignIn(db, email.data);
     if (!user) throw new CliError('not_found', `No user has the e-mail ${email.data}.`);
   } else {
-    const orgIds = await listOrgIds(db, 2);
+    const orgIds = await oldestOrgIds(db, 2);
     if (orgIds.length === 0) {
       throw new CliError('not_found', 'There is no organisation yet. Create it with: outsight users create --org-name <name> --email <e-mail> --name <name>');
     }
     if (orgIds.length > 1) throw usageError('This database holds several organisations: say who acts with --as <e-mail>.');
-    const owners = (await listUsers(db, orgIds[0]))
-      .filter((u) => u.role === 'owner' && !u.disabledAt)
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-    user = owners[0];
-    if (!user) throw new CliError('not_found', 'The organisation has no active owner: say who acts with --as <e-mail>.');
+    const owner = await firstActiveOwner(db, orgIds[0]);
+    if (!owner) throw new CliError('not_found', 'The organisation has no active owner: say who acts with --as <e-mail>.');
+    user = { userId: owner.id, orgId: orgIds[0], role: owner.role, vendorId: owner.vendorId, email: owner.email, name: owner.name, disabled: owner.disabled };
   }
-  if (user.disabledAt) throw new CliError('forbidden', `The user ${user.email} is disabled.`);
-  return {
-    userId: user.id,
-    orgId: user.orgId,
-    role: user.role as Actor['role'],
-    vendorId: user.vendorId,
-    email: user.email,
-    name: user.name,
-    via: 'token',
-    sessionId: null,
-    csrfToken: null,
-  };
+  if (user.disabled) throw new CliError('forbidden', `The user ${user.email} is disabled.`);
+  return actorOf(user, 'token');
 }
 
-/** The API checks each route's permission before the service runs; direct mode does the same. */
+/**
+ * For commands whose services do not yet call a policy: the API checks each route's
+ * permission before the service runs, and direct mode does the same by hand. Services on
+ * the module template hold direct mode to their policy themselves.
+ */
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!roleCan(actor.role, permission)) {
     throw new CliError('forbidden', `${actor.email} (${actor.role}) is not allowed to do this (${permission}). Pick another user with --as.`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerDbCommands } from './commands/db.ts';
 import { registerSlaCommands } from './commands/sla.ts';
-import { registerTemplateCommands } from './commands/templates.ts';
+import { registerQuestionnaireCommands } from './commands/questionnaires.ts';
 import { registerTicketCommands } from './commands/tickets.ts';
 import { registerTokenCommands } from './commands/tokens.ts';
 import { registerUserCommands } from './commands/users.ts';
@@ -10,7 +10,7 @@ import { registerVendorCommands } from './commands/vendors.ts';
 import { CliError, EXIT, reportError, type Out } from './output.ts';
 
 // Each command group is one file under commands/ exposing register<Group>Commands;
-// a new group (tickets, sla, templates) is one file plus one line here.
+// a new group (tickets, sla, questionnaires) is one file plus one line here.
 const COMMANDS = [
   registerVendorCommands,
   registerUserCommands,
@@ -18,7 +18,7 @@ const COMMANDS = [
   registerDbCommands,
   registerTicketCommands,
   registerSlaCommands,
-  registerTemplateCommands,
+  registerQuestionnaireCommands,
 ];
 
 function version(): string {

@@ -30,7 +30,7 @@ import { registerSlaRoutes } from './modules/sla/sla.routes.ts';
 import { registerTicketRoutes } from './modules/tickets/tickets.routes.ts';
 import { registerTicketMappingRoutes } from './modules/tickets/ticket-mappings.routes.ts';
 import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.ts';
-import { registerDueDiligenceRoutes } from './modules/due-diligence/overview.ts';
+import { registerDueDiligenceRoutes } from './modules/due-diligence/due-diligence.routes.ts';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.ts';
 import { registerQuestionnaireRoutes } from './modules/questionnaires/questionnaires.routes.ts';
 

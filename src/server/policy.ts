@@ -42,6 +42,8 @@ export interface PolicyDefinition<O extends Owned, A extends string> {
   /** A further visibility rule beyond organisation and vendor (e.g. a cancelled request is gone for the vendor). */
   visible?: (o: O, actor: Actor) => boolean;
   actions: Record<A, ActionRule<O>>;
+  /** A view over the organisation as a whole (the audit trail, the dashboard): no single object to find or hide. */
+  collection?: true;
 }
 
 export interface Policy<O extends Owned, A extends string> {
@@ -66,6 +68,7 @@ export interface Policy<O extends Owned, A extends string> {
 /** What each policy guards, so the authorization matrix can demand object-level rows for every one. */
 export interface PolicyFacts {
   label: string;
+  collection: boolean;
   vendorScoped: boolean;
   stateRules: string[];
 }
@@ -79,6 +82,7 @@ const asList = (p: Permission | readonly Permission[]): readonly Permission[] =>
 export function definePolicy<O extends Owned, A extends string>(def: PolicyDefinition<O, A>): Policy<O, A> {
   REGISTERED.push({
     label: def.label,
+    collection: def.collection === true,
     vendorScoped: def.vendorOf !== undefined,
     stateRules: Object.entries<ActionRule<O>>(def.actions)
       .filter(([, r]) => r.when)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anApiToken } from '../../src/server/seed/builders/core.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs, PASSWORD, type TestOrg } from '../support/factories.ts';
 
@@ -139,6 +140,16 @@ describe('API tokens', () => {
     expect(write.statusCode).toBe(201);
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: authHeaders(l) })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/vendors', headers: bearer })).statusCode).toBe(401);
+  });
+
+  it('are each user\'s own: another user\'s token is not found, not even by an owner', async () => {
+    const mine = await anApiToken(org.handle, { user: org.users.analyst });
+    const owner = await loginAs(t.database.db, org.users.owner);
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/tokens', headers: authHeaders(owner) })).json();
+    expect(list.items.map((i: { id: string }) => i.id)).not.toContain(mine.id);
+    const res = await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${mine.id}`, headers: authHeaders(owner) });
+    expect(res.statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${mine.token}` } })).statusCode).toBe(200);
   });
 
   it('honour their expiry', async () => {

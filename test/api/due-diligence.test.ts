@@ -282,3 +282,118 @@ describe('clarification', () => {
     expect((await put('mfa', false)).statusCode).toBe(409);
   });
 });
+
+describe('evidence names an assessment only through its policy (issue 9, item 7)', () => {
+  const upload = (vendorId: string, assessmentId: string) =>
+    api('POST', `/api/v1/vendors/${vendorId}/evidence?type=policy&title=Policy&fileName=p.pdf&assessmentId=${assessmentId}`, PDF, { 'content-type': 'application/pdf' });
+
+  it("refuses another organisation's assessment, another vendor's, and an unknown id as an invalid field", async () => {
+    const { assessmentId } = await sendMini('ref-own@vendor.example');
+    const foreign = await createTestOrg(t.database.db, 'Elsewhere');
+    const foreignManager = await loginAs(t.database.db, foreign.users.manager);
+    const foreignTpl = (await api('POST', '/api/v1/questionnaires', { name: 'Theirs', definition: MINI_TEMPLATE }, {}, foreignManager)).json();
+    const foreignAssessment = (await api('POST', '/api/v1/assessments', { vendorId: foreign.vendor.id, templateId: foreignTpl.id, dueDate: '2030-06-30', contactEmail: 'ref-foreign@vendor.example' }, {}, foreignManager)).json();
+
+    for (const [vendorId, id] of [
+      [org.vendor.id, foreignAssessment.id],
+      [org.otherVendor.id, assessmentId],
+      [org.vendor.id, '00000000-0000-4000-8000-000000000000'],
+    ]) {
+      const res = await upload(vendorId, id);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.details.issues[0].path).toBe('assessmentId');
+    }
+    const ok = await upload(org.vendor.id, assessmentId);
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().assessmentId).toBe(assessmentId);
+  });
+});
+
+describe('the portal shows the vendor only what is its to see (issue 9, item 8)', () => {
+  it('no weights, severities, scores or verdicts but "sent back", no internal notes, no evidence the client filed for itself', async () => {
+    const { assessmentId, email } = await sendMini('disclose@vendor.example');
+    const v = await openLink(smtp.linkFor(email));
+    const put = (q: string, value: unknown) => t.app.inject({ method: 'PUT', url: `/api/v1/portal/assessments/${assessmentId}/answers/${q}`, payload: { value }, headers: asVendor(v) });
+    expect((await put('mfa', true)).statusCode).toBe(200);
+    expect((await put('mfa_scope', 'admins')).statusCode).toBe(200);
+    expect((await put('notes', 'none')).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/portal/assessments/${assessmentId}/submit`, headers: asVendor(v) })).statusCode).toBe(200);
+    await api('PUT', `/api/v1/assessments/${assessmentId}/answers/mfa/review`, { status: 'accepted' });
+    await api('PUT', `/api/v1/assessments/${assessmentId}/answers/mfa_scope/review`, { status: 'finding' });
+    await api('PUT', `/api/v1/assessments/${assessmentId}/answers/notes/review`, { status: 'clarification' });
+    const internalDoc = await api('POST', `/api/v1/vendors/${org.vendor.id}/evidence?type=other&title=Internal%20audit%20notes&fileName=notes.pdf`, PDF, { 'content-type': 'application/pdf' });
+    const attached = await api('POST', `/api/v1/vendors/${org.vendor.id}/evidence?type=nda&title=Signed%20NDA&fileName=nda.pdf&assessmentId=${assessmentId}`, PDF, { 'content-type': 'application/pdf' });
+    const own = await t.app.inject({ method: 'POST', url: '/api/v1/portal/evidence?type=policy&title=Our%20policy&fileName=policy.pdf', payload: PDF, headers: { ...asVendor(v), 'content-type': 'application/pdf' } });
+    expect([internalDoc.statusCode, attached.statusCode, own.statusCode]).toEqual([201, 201, 201]);
+
+    const view = await t.app.inject({ method: 'GET', url: `/api/v1/portal/assessments/${assessmentId}`, headers: asVendor(v) });
+    const text = view.body;
+    for (const secret of ['"weight"', '"severity"', '"score"', '"topic"', '"finding"', '"accepted"', 'overallScore']) expect(text).not.toContain(secret);
+    const body = view.json();
+    // Enough to answer live: question text, type, choice labels, required, conditions.
+    expect(body.definition.sections[0].questions[1]).toEqual({
+      id: 'mfa_scope',
+      type: 'single_choice',
+      text: 'For whom is MFA enforced?',
+      required: true,
+      choices: [
+        { id: 'all', label: 'Everyone' },
+        { id: 'admins', label: 'Administrators only' },
+      ],
+      condition: { op: 'equals', question: 'mfa', value: true },
+    });
+    expect(Object.fromEntries(body.answers.map((a: { questionId: string; reviewStatus: string | null }) => [a.questionId, a.reviewStatus]))).toEqual({ mfa: null, mfa_scope: null, notes: 'clarification' });
+    expect(body.evidence.map((e: { id: string }) => e.id)).toEqual([attached.json().id]);
+
+    const listed = (await t.app.inject({ method: 'GET', url: '/api/v1/portal/evidence?limit=200', headers: asVendor(v) })).json().items.map((e: { id: string }) => e.id);
+    expect(listed).toEqual(expect.arrayContaining([attached.json().id, own.json().id]));
+    expect(listed).not.toContain(internalDoc.json().id);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/portal/evidence/${internalDoc.json().id}/download`, headers: asVendor(v) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/portal/evidence/${own.json().id}/download`, headers: asVendor(v) })).statusCode).toBe(200);
+
+    // The client's own view keeps all of it.
+    const internal = (await api('GET', `/api/v1/assessments/${assessmentId}`)).json();
+    expect(internal.definition.sections[0].questions[0].weight).toBe(2);
+    expect(internal.answers.find((a: { questionId: string }) => a.questionId === 'mfa_scope').reviewStatus).toBe('finding');
+  });
+});
+
+describe('autosaves and file answers', () => {
+  it('every autosave leaves an audit row; a file answer only takes evidence the vendor may attach', async () => {
+    const { assessmentId, email } = await sendMini('autosave@vendor.example');
+    const v = await openLink(smtp.linkFor(email));
+    const put = (q: string, value: unknown) => t.app.inject({ method: 'PUT', url: `/api/v1/portal/assessments/${assessmentId}/answers/${q}`, payload: { value }, headers: asVendor(v) });
+    expect((await put('notes', 'first')).statusCode).toBe(200);
+    expect((await put('notes', 'second')).statusCode).toBe(200);
+    const owner = await loginAs(t.database.db, org.users.owner);
+    const audit = (await api('GET', `/api/v1/audit-events?action=assessment.answer&objectId=${assessmentId}&limit=200`, undefined, {}, owner)).json();
+    expect(audit.items).toHaveLength(2);
+    expect(audit.items.map((e: { after: { value: string } }) => e.after.value).sort()).toEqual(['first', 'second']);
+
+    const mine = await t.app.inject({ method: 'POST', url: `/api/v1/portal/evidence?type=iso27001_certificate&title=ISO&fileName=iso.pdf&assessmentId=${assessmentId}&questionId=iso`, payload: PDF, headers: { ...asVendor(v), 'content-type': 'application/pdf' } });
+    const otherVendors = await api('POST', `/api/v1/vendors/${org.otherVendor.id}/evidence?type=policy&title=Theirs&fileName=t.pdf`, PDF, { 'content-type': 'application/pdf' });
+    const internalOnly = await api('POST', `/api/v1/vendors/${org.vendor.id}/evidence?type=other&title=Ours&fileName=o.pdf`, PDF, { 'content-type': 'application/pdf' });
+    for (const bad of [[mine.json().id, otherVendors.json().id], [internalOnly.json().id], ['00000000-0000-4000-8000-000000000000']]) {
+      const res = await put('iso', bad);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.details.issues[0].path).toBe('value');
+    }
+    expect((await put('iso', [mine.json().id])).statusCode).toBe(200);
+  });
+});
+
+describe('evidence expiry e-mails', () => {
+  it("link to the vendor page's Assessments tab, where its evidence is listed", async () => {
+    const { runReminders } = await import('../../src/server/jobs/reminders.ts');
+    const o = await createTestOrg(t.database.db);
+    const m = await loginAs(t.database.db, o.users.manager);
+    await api('PATCH', `/api/v1/vendors/${o.vendor.id}`, { internalOwnerId: o.users.manager.id }, {}, m);
+    const until = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    expect((await api('POST', `/api/v1/vendors/${o.vendor.id}/evidence?type=dpa&title=Signed%20DPA&validUntil=${until}&fileName=dpa.pdf`, PDF, { 'content-type': 'application/pdf' }, m)).statusCode).toBe(201);
+    await runReminders({ db: t.database.db, mailer: t.mailer, log: t.app.log, baseUrl: 'https://outsight.example' }, new Date(Date.parse(`${until}T08:00:00Z`) - 60 * 86_400_000));
+    const mail = smtp.inbox.find((x) => x.to.includes(o.users.manager.email) && /Signed DPA/.test(x.subject));
+    // The web's route is /vendors/:id/:tab; "assessments" is the tab with the vendor's evidence.
+    expect(mail?.text).toMatch(new RegExp(`https://outsight\\.example/vendors/${o.vendor.id}/assessments\\r?\\n`));
+    expect(mail?.text).not.toContain('?tab=');
+  });
+});

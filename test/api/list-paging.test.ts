@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs } from '../support/factories.ts';
 import { coreCases } from './paging/core.cases.ts';
+import { ddCases } from './paging/dd.cases.ts';
+import { identityCases } from './paging/identity.cases.ts';
 import type { PagingCase } from './paging/types.ts';
 import { ROWS } from './paging/types.ts';
 
@@ -9,7 +11,7 @@ import { ROWS } from './paging/types.ts';
  * No list answers `nextCursor: null` while more rows exist: every list endpoint of the
  * API is walked with limit=1 over more rows than one page, and must return each row once.
  */
-const CASES: PagingCase[] = [...coreCases];
+const CASES: PagingCase[] = [...coreCases, ...identityCases, ...ddCases];
 
 let t: TestApp;
 beforeAll(async () => {

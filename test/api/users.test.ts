@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anApiToken } from '../../src/server/seed/builders/core.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { addUser, authHeaders, createTestOrg, loginAs, type TestOrg } from '../support/factories.ts';
 
@@ -94,10 +95,12 @@ describe('vendor contacts', () => {
   });
 
   it('cannot use API tokens', async () => {
-    const { insertToken } = await import('../../src/server/modules/tokens/tokens.repo.ts');
-    const { newSecret, sha256 } = await import('../../src/server/modules/auth/secrets.ts');
-    const secret = newSecret('osk_');
-    await insertToken(t.database.db, { orgId: org.orgId, userId: org.users.vendor_contact.id, name: 'x', prefix: 'osk_', tokenHash: sha256(secret) });
+    // The route refuses vendor contacts a token; one kept from before a role change must not work either.
+    const o = await createTestOrg(t.database.db);
+    const turned = await addUser(t.database.db, o.orgId, 'analyst');
+    const { token: secret } = await anApiToken(o.handle, { user: turned });
+    const demoted = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${turned.id}`, headers: await as('owner', o), payload: { role: 'vendor_contact', vendorId: o.vendor.id } });
+    expect(demoted.statusCode).toBe(200);
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/portal', headers: { authorization: `Bearer ${secret}` } });
     expect(res.statusCode).toBe(401);
   });

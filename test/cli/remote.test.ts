@@ -70,7 +70,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 }, 30_000);
 
-describe('outsight CLI against a running server (--url/--token)', { timeout: 60_000 }, () => {
+describe('outsight CLI against a running server (--url/--token)', () => {
   it('vendors list --json returns all demo vendors, following cursors', async () => {
     const r = await remote(['vendors', 'list', '--json']);
     expect(r.code, r.stderr).toBe(0);

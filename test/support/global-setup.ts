@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { MIGRATIONS_DIR, openDatabase } from '../../src/server/db/client.ts';
+import { openDatabase } from '../../src/server/db/client.ts';
+import { ensureTemplate } from '../../src/server/db/template.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,15 +12,9 @@ declare module 'vitest' {
 
 const SERVER = process.env.OUTSIGHT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 
-function migrationsHash(): string {
-  const h = createHash('sha256');
-  for (const f of readdirSync(MIGRATIONS_DIR).sort()) if (f.endsWith('.sql')) h.update(readFileSync(path.join(MIGRATIONS_DIR, f)));
-  return h.digest('hex').slice(0, 16);
-}
-
 /**
- * PGlite: one migrated data directory per migration set, dumped to a file that every
- * test file loads (initdb costs seconds; loading a dump about one).
+ * PGlite: the migrated template of src/server/db/template.ts (also what a first start
+ * loads), which every test file loads (initdb costs seconds; loading a dump about one).
  * PostgreSQL: one fresh database for the whole run, dropped at the end.
  */
 export default async function setup(project: TestProject) {
@@ -45,16 +37,6 @@ export default async function setup(project: TestProject) {
       await c.end();
     };
   }
-  const dir = path.resolve('node_modules/.cache/outsight-test');
-  const file = path.join(dir, `pglite-${migrationsHash()}.tgz`);
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    const database = await openDatabase({ kind: 'pglite', dataDir: null });
-    await database.migrate();
-    const dump = await database.pglite!.dumpDataDir('gzip');
-    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-    await database.close();
-  }
   project.provide('databaseUrl', null);
-  project.provide('pgliteTemplate', file);
+  project.provide('pgliteTemplate', await ensureTemplate());
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ApiTokenCreate } from '../../shared/contracts/users.ts';
-import { createToken } from '../../server/modules/tokens/tokens.service.ts';
-import { requirePermission, withDirect } from '../direct.ts';
+import { createToken } from '../../server/modules/tokens/tokens.public.ts';
+import { withDirect } from '../direct.ts';
 import { emit, flagError } from '../output.ts';
 import { commandContext } from '../target.ts';
 
@@ -39,10 +39,10 @@ export function registerTokenCommands(program: Command): void {
         target.kind === 'remote'
           ? await target.api.json<Created>('POST', '/api/v1/tokens', { json: parsed.data })
           : await withDirect(target, async (s) => {
+              // The tokens policy decides who may hold tokens, as it does for the API.
               const ctx = await s.actingCtx();
-              requirePermission(ctx.actor, 'token.own');
               owner = ctx.actor.email;
-              return createToken(ctx.db, ctx.actor, parsed.data, ctx.now, ctx.requestId);
+              return createToken(ctx, parsed.data);
             });
       if (!out.json) {
         const expiry = created.expiresAt ? `expires ${created.expiresAt}` : 'does not expire';

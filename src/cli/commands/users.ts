@@ -5,11 +5,10 @@ import { requiredText } from '../../shared/contracts/common.ts';
 import { InvitationCreate, type User } from '../../shared/contracts/users.ts';
 import type { Db } from '../../server/db/client.ts';
 import { AppError } from '../../server/http/app-error.ts';
-import { createFirstOrg } from '../../server/modules/setup/setup.service.ts';
-import { findOrg } from '../../server/modules/auth/auth.repo.ts';
-import { countOrgs } from '../../server/modules/org/org.repo.ts';
-import { checkAssignable, createUser, toUser } from '../../server/modules/users/users.service.ts';
-import { requirePermission, withDirect } from '../direct.ts';
+import { getOrg } from '../../server/modules/org/org.public.ts';
+import { createFirstOrg, needsSetup } from '../../server/modules/setup/setup.public.ts';
+import { createUser } from '../../server/modules/users/users.public.ts';
+import { withDirect } from '../direct.ts';
 import { CliError, emit, flagError, usageError } from '../output.ts';
 import { promptSecret } from '../prompt.ts';
 import { commandContext } from '../target.ts';
@@ -50,7 +49,7 @@ async function readPassword(flag: string | undefined): Promise<string> {
 async function firstOrg(db: Db, orgName: string, input: { email: string; name: string; password: string }, requestId: string) {
   try {
     const { org, owner } = await createFirstOrg(db, { orgName, ...input }, { requestId, via: 'token' });
-    return { user: toUser(owner), org: { id: org.id, name: org.name, created: true } };
+    return { user: owner, org: { id: org.id, name: org.name, created: true } };
   } catch (err) {
     if (err instanceof AppError && err.code === 'conflict') throw new CliError('conflict', 'Outsight already has an organisation; --org-name only creates the first one.');
     throw err;
@@ -103,17 +102,16 @@ export function registerUserCommands(program: Command): void {
       const password = await readPassword(flags.password);
 
       const result = await withDirect(target, async (s) => {
-        if ((await countOrgs(s.db)) === 0) {
+        if (await needsSetup(s.db)) {
           if (input.orgName === undefined) throw usageError('There is no organisation yet: add --org-name <name> to create it, with this user as its owner.');
           return firstOrg(s.db, input.orgName, { email: input.email, name: input.name, password }, s.requestId);
         }
         if (input.orgName !== undefined) throw new CliError('conflict', 'Outsight already has an organisation; --org-name only creates the first one. Leave it out to add a user.');
+        // The users policy decides, as it does for the API: who may add users, and which roles.
         const ctx = await s.actingCtx();
-        requirePermission(ctx.actor, 'user.manage');
-        checkAssignable(ctx.actor, input.role);
-        const user = await createUser(ctx.db, ctx.actor, { email: input.email, name: input.name, role: input.role, password, vendorId: input.vendorId }, ctx.requestId);
-        const org = await findOrg(ctx.db, ctx.actor.orgId);
-        return { user, org: { id: ctx.actor.orgId, name: org?.name ?? '', created: false } };
+        const user = await createUser(ctx, { email: input.email, name: input.name, role: input.role, password, vendorId: input.vendorId });
+        const org = await getOrg(ctx);
+        return { user, org: { id: org.id, name: org.name, created: false } };
       });
       emit(out, result, () => describe(result.user, result.org));
     });

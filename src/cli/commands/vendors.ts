@@ -3,10 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { VENDOR_KINDS, VENDOR_SORTS, VENDOR_STATUSES, VendorListQuery, type Vendor } from '../../shared/contracts/vendors.ts';
 import type { Ctx } from '../../server/context.ts';
-import { vendorsToCsv } from '../../server/modules/vendors/vendors.csv.ts';
-import { importVendors, type ImportResult } from '../../server/modules/vendors/import-vendors.ts';
-import { listVendors } from '../../server/modules/vendors/vendors.service.ts';
-import { requirePermission, withDirect } from '../direct.ts';
+import { importVendors, listVendors, vendorsToCsv, type ImportResult } from '../../server/modules/vendors/vendors.public.ts';
+import { withDirect } from '../direct.ts';
 import { CliError, EXIT, emit, flagError, formatTable } from '../output.ts';
 import { commandContext, type RemoteApi } from '../target.ts';
 
@@ -122,7 +120,6 @@ export function registerVendorCommands(program: Command): void {
           ? await allRemote(target.api, query, flags.limit)
           : await withDirect(target, async (s) => {
               const ctx = await s.actingCtx();
-              requirePermission(ctx.actor, 'vendor.read');
               return allDirect(ctx, query, flags.limit);
             });
       emit(out, { items }, () => vendorTable(items));
@@ -141,7 +138,6 @@ export function registerVendorCommands(program: Command): void {
       } else {
         csv = await withDirect(target, async (s) => {
           const ctx = await s.actingCtx();
-          requirePermission(ctx.actor, 'vendor.read');
           return vendorsToCsv(await allDirect(ctx, query));
         });
       }
@@ -178,7 +174,6 @@ export function registerVendorCommands(program: Command): void {
           ? await target.api.json<ImportResult>('POST', '/api/v1/vendors/import', { query: { dryRun }, body: buf, contentType: 'text/csv' })
           : await withDirect(target, async (s) => {
               const ctx = await s.actingCtx();
-              requirePermission(ctx.actor, 'vendor.write');
               return importVendors(ctx, buf, { dryRun });
             });
       emit(out, { ...result, dryRun }, () =>

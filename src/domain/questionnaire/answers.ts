@@ -1,5 +1,5 @@
 /**
- * Answers to a template: value checks, conditional visibility, and the checks run before
+ * Answers to a questionnaire (the vendor's form, form.ts — a full questionnaire fits too): value checks, conditional visibility, and the checks run before
  * answers are saved or an assessment is submitted.
  *
  * Answer values are JSON (stored as-is in `assessment_answers.value`):
@@ -17,7 +17,7 @@
  * hidden never shows or hides anything, and `checkAnswers` refuses it.
  */
 import { type Condition, evaluateCondition } from './condition.ts';
-import type { Question, Template } from './template.ts';
+import type { FormQuestion, QuestionnaireForm } from './form.ts';
 
 export type AnswerValue = boolean | string | string[] | number | null;
 /** Answers by question id; a missing key is the same as null. */
@@ -58,7 +58,7 @@ function stringList(value: unknown): string[] | null {
  * @returns null when the value is acceptable (null always is: "not answered"), else a
  *   message for the person answering.
  */
-export function validateAnswer(question: Question, value: unknown): string | null {
+export function validateAnswer(question: FormQuestion, value: unknown): string | null {
   if (value === null || value === undefined) return null;
   switch (question.type) {
     case 'yes_no':
@@ -104,7 +104,7 @@ export interface AnswerState {
  * One top-to-bottom pass over the template: visibility of every question and the
  * answers that count (visible, answered, valid). Everything else here builds on it.
  */
-export function evaluateAnswers(template: Template, answers: Answers): AnswerState {
+export function evaluateAnswers(template: QuestionnaireForm, answers: Answers): AnswerState {
   const visible = new Map<string, boolean>();
   const values = new Map<string, AnswerValue>();
   const lookup = (id: string): unknown => values.get(id);
@@ -125,12 +125,12 @@ export function evaluateAnswers(template: Template, answers: Answers): AnswerSta
  * Whether a question is shown for these answers (its section's and its own condition
  * hold). Unknown ids are not visible. For many questions use `visibleQuestionIds`.
  */
-export function isVisible(template: Template, answers: Answers, questionId: string): boolean {
+export function isVisible(template: QuestionnaireForm, answers: Answers, questionId: string): boolean {
   return evaluateAnswers(template, answers).visible.get(questionId) ?? false;
 }
 
 /** Ids of the questions shown for these answers, in template order. */
-export function visibleQuestionIds(template: Template, answers: Answers): string[] {
+export function visibleQuestionIds(template: QuestionnaireForm, answers: Answers): string[] {
   return [...evaluateAnswers(template, answers).visible].filter(([, v]) => v).map(([id]) => id);
 }
 
@@ -138,7 +138,7 @@ export function visibleQuestionIds(template: Template, answers: Answers): string
  * The answers that count: visible, answered and valid, by question id. Scores read
  * these; a server can store exactly these to drop answers left on hidden questions.
  */
-export function effectiveAnswers(template: Template, answers: Answers): Map<string, AnswerValue> {
+export function effectiveAnswers(template: QuestionnaireForm, answers: Answers): Map<string, AnswerValue> {
   return evaluateAnswers(template, answers).values;
 }
 
@@ -162,12 +162,12 @@ export interface AnswerCheck {
  * Checks a full set of answers against a template. A draft may be saved when `issues`
  * and `hidden` are empty; it may be submitted when `ok`.
  */
-export function checkAnswers(template: Template, answers: Answers): AnswerCheck {
+export function checkAnswers(template: QuestionnaireForm, answers: Answers): AnswerCheck {
   const issues: AnswerIssue[] = [];
   const hidden: string[] = [];
   const missingRequired: string[] = [];
   const { visible } = evaluateAnswers(template, answers);
-  const byId = new Map<string, Question>();
+  const byId = new Map<string, FormQuestion>();
   for (const s of template.sections) for (const q of s.questions) byId.set(q.id, q);
 
   for (const id of Object.keys(answers)) {

@@ -50,7 +50,8 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     }),
     z.strictObject({ op: z.literal('includes'), question: IdString, choice: IdString }),
   ]),
-);
+  // Named, so the API document can refer to this recursive shape instead of inlining it forever.
+).meta({ id: 'QuestionnaireCondition' });
 
 /** A leaf of a condition: what it reads, for reference checks and dependency lists. */
 export type ConditionLeaf = Extract<Condition, { question: string }>;

@@ -122,7 +122,8 @@ export const SectionSchema = z.strictObject({
 });
 export type Section = z.infer<typeof SectionSchema>;
 
-const TemplateShape = z.strictObject({
+/** The fields of a questionnaire without the cross-reference rules: what a stored (already checked) one looks like. */
+export const TemplateShape = z.strictObject({
   name: nonEmpty(200),
   description: plain(TEMPLATE_LIMITS.help).optional(),
   sections: z.array(SectionSchema).min(1).max(TEMPLATE_LIMITS.sections),

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { actorFromSession, actorFromToken } from '../modules/auth/auth.service.ts';
+import { actorFromSession } from '../modules/auth/auth.public.ts';
+import { actorFromToken } from '../modules/tokens/tokens.public.ts';
 import { publicCtxOf } from './ctx.ts';
 
 export const SESSION_COOKIE = 'outsight_session';

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { MailContext } from '../modules/assessments/assessments.service.ts';
+import type { MailContext } from '../mail/mailer.ts';
 
 /** Links in e-mails point at OUTSIGHT_PUBLIC_URL, or at the address the request came to. */
 export function mailContextOf(req: FastifyRequest): MailContext {

@@ -1,6 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { App } from './types.ts';
 
 /** The OpenAPI document is generated from the same zod contracts the routes validate with. */
@@ -18,6 +18,8 @@ export async function registerOpenApi(app: App) {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // Named (recursive) schemas, such as a questionnaire's conditions, become components the routes refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

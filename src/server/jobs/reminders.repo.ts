@@ -9,12 +9,8 @@ export async function claimNotification(db: Db, row: typeof notifications.$infer
 }
 
 /** A failed send gives the claim back, so the next run tries again. */
-export async function releaseNotification(db: Db, id: string) {
-  await db.delete(notifications).where(eq(notifications.id, id));
-}
-
-export async function listNotifications(db: Db, orgId: string) {
-  return db.select().from(notifications).where(eq(notifications.orgId, orgId)).limit(1000);
+export async function releaseNotification(db: Db, orgId: string, id: string) {
+  await db.delete(notifications).where(and(eq(notifications.orgId, orgId), eq(notifications.id, id)));
 }
 
 /** Who hears about an organisation's expiring evidence when a vendor has no internal owner. */

@@ -1,10 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { openAssessmentsForReminders } from '../modules/assessments/assessments.repo.ts';
-import { mailLink } from '../modules/assessments/assessments.service.ts';
-import { evidenceExpiringBy } from '../modules/evidence/evidence.repo.ts';
-import { findUser } from '../modules/users/users.repo.ts';
+import { mailLink, openAssessmentsAcrossOrgs } from '../modules/assessments/assessments.public.ts';
+import { evidenceExpiringAcrossOrgs } from '../modules/evidence/evidence.public.ts';
 import { claimNotification, orgAdmins, releaseNotification } from './reminders.repo.ts';
 
 const DAY = 86_400_000;
@@ -21,6 +19,11 @@ export function reminderKind(daysLeft: number, sentDaysBeforeDue: number): strin
   // A reminder whose window had already begun when the request was sent would only repeat the invitation.
   const n = [...REMINDER_DAYS].reverse().find((d) => daysLeft <= d);
   return n !== undefined && sentDaysBeforeDue > n ? `due-in-${n}` : null;
+}
+
+/** The vendor page's Assessments tab, where its evidence is listed (the tab is a path segment: /vendors/:id/:tab). */
+export function vendorEvidenceUrl(baseUrl: string, vendorId: string): string {
+  return `${baseUrl}/vendors/${vendorId}/assessments`;
 }
 
 export interface JobDeps {
@@ -47,12 +50,12 @@ export async function runReminders(deps: JobDeps, now: Date): Promise<{ sent: nu
     } catch (err) {
       failed++;
       deps.log.warn({ err, key, to }, 'reminder not sent; will retry');
-      await releaseNotification(deps.db, claim);
+      await releaseNotification(deps.db, orgId, claim);
     }
   };
 
   const dueBy = new Date(now.getTime() + 7 * DAY).toISOString().slice(0, 10);
-  for (const r of await openAssessmentsForReminders(deps.db, dueBy)) {
+  for (const r of await openAssessmentsAcrossOrgs(deps, dueBy)) {
     const a = r.assessment;
     const daysLeft = daysUntil(a.dueDate, now);
     const kind = reminderKind(daysLeft, daysUntil(a.dueDate, a.sentAt));
@@ -63,17 +66,16 @@ export async function runReminders(deps: JobDeps, now: Date): Promise<{ sent: nu
   }
 
   const horizon = new Date(now.getTime() + 60 * DAY).toISOString().slice(0, 10);
-  for (const r of await evidenceExpiringBy(deps.db, now.toISOString().slice(0, 10), horizon)) {
+  for (const r of await evidenceExpiringAcrossOrgs(deps, now.toISOString().slice(0, 10), horizon)) {
     const e = r.evidence;
     const daysLeft = daysUntil(e.validUntil!, now);
     const n = [...EXPIRY_DAYS].reverse().find((d) => daysLeft >= 0 && daysLeft <= d);
     if (n === undefined || daysUntil(e.validUntil!, e.createdAt) <= n) continue;
-    const owner = r.internalOwnerId ? await findUser(deps.db, e.orgId, r.internalOwnerId) : null;
-    const recipients = owner && !owner.disabledAt ? [owner] : await orgAdmins(deps.db, e.orgId);
+    const recipients = r.owner && !r.owner.disabledAt ? [r.owner] : await orgAdmins(deps.db, e.orgId);
     for (const to of recipients) {
       const subject = `${r.vendorName}: "${e.title}" expires on ${e.validUntil}`;
       await attempt(e.orgId, `evidence:${e.id}:expiry-${n}`, to.email, subject, () =>
-        deps.mailer.send({ to: to.email, subject, text: `Hello ${to.name},\n\n${r.vendorName}'s ${e.title} (${e.type}) is valid until ${e.validUntil}. Ask the vendor for the renewed document:\n\n${deps.baseUrl}/vendors/${e.vendorId}?tab=assessments\n` }),
+        deps.mailer.send({ to: to.email, subject, text: `Hello ${to.name},\n\n${r.vendorName}'s ${e.title} (${e.type}) is valid until ${e.validUntil}. Ask the vendor for the renewed document:\n\n${vendorEvidenceUrl(deps.baseUrl, e.vendorId)}\n` }),
       );
     }
   }

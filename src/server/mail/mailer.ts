@@ -14,6 +14,12 @@ export interface Mailer {
   readonly outbox: Mail[];
 }
 
+/** What a service needs to e-mail a link: the mailer, and the public address links point at. */
+export interface MailContext {
+  mailer: Mailer;
+  baseUrl: string;
+}
+
 /**
  * SMTP when configured (OUTSIGHT_SMTP_URL), otherwise a log-only mailer: a fresh
  * install works without a mail server, and links still show up in the log.

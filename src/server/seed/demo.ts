@@ -4,11 +4,10 @@ import type { Role } from '../../shared/contracts/auth.ts';
 import { VendorInput } from '../../shared/contracts/vendors.ts';
 import type { Config } from '../config.ts';
 import type { Ctx } from '../context.ts';
-import { createEngagement } from '../modules/engagements/engagements.service.ts';
-import { insertOrg } from '../modules/org/org.repo.ts';
-import { countOrgs } from '../modules/org/org.repo.ts';
-import { createUser } from '../modules/users/users.service.ts';
-import { createVendor } from '../modules/vendors/vendors.service.ts';
+import { createEngagement } from '../modules/engagements/engagements.public.ts';
+import { createOrgWithOwner, needsSetup } from '../modules/setup/setup.public.ts';
+import { createUser } from '../modules/users/users.public.ts';
+import { createVendor } from '../modules/vendors/vendors.public.ts';
 import type { Db } from '../db/client.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from './demo-data.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
@@ -31,11 +30,13 @@ const CONTACT_VENDOR = 'HelpPoint Service Desk';
  * through the same services as the API, so the demo also shows a real audit trail.
  */
 export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLogger, mailer: Mailer): Promise<boolean> {
-  if ((await countOrgs(db)) > 0) return false;
-  const org = await insertOrg(db, { name: 'Northwind Manufacturing (demo)', isDemo: true });
-  const bootstrap = { userId: '00000000-0000-0000-0000-000000000000', orgId: org.id, name: 'Outsight demo seed', email: 'seed@outsight', via: 'session' as const };
+  if (!(await needsSetup(db))) return false;
   const [ownerLogin, ...others] = DEMO_LOGINS;
-  const owner = await createUser(db, bootstrap, { ...ownerLogin, password: DEMO_PASSWORD });
+  const { org, owner } = await createOrgWithOwner(
+    db,
+    { orgName: 'Northwind Manufacturing (demo)', name: ownerLogin.name, email: ownerLogin.email, password: DEMO_PASSWORD, isDemo: true },
+    { requestId: 'demo-seed', via: 'session' },
+  );
   const ctx: Ctx = {
     db,
     config,
@@ -55,7 +56,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
     engagementIds.set(e.name, created.id);
   }
   for (const login of others) {
-    await createUser(db, ctx.actor, { ...login, password: DEMO_PASSWORD, vendorId: login.role === 'vendor_contact' ? vendorIds.get(CONTACT_VENDOR) : null });
+    await createUser(ctx, { ...login, password: DEMO_PASSWORD, vendorId: login.role === 'vendor_contact' ? vendorIds.get(CONTACT_VENDOR) : null });
   }
   await seedDemoSla(ctx, engagementIds.get('24/7 service desk')!);
   await seedDemoDueDiligence(ctx, vendorIds, mailer);

@@ -8,6 +8,10 @@ export const AuditEvent = z.object({
   action: z.string(),
   objectType: z.string(),
   objectId: z.string().nullable(),
+  /** The object's name when it changed; null on rows written before names were kept. */
+  objectLabel: z.string().nullable(),
+  /** The action in words ("created vendor"). */
+  actionLabel: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   requestId: z.string().nullable(),
@@ -22,11 +26,4 @@ export const AuditListQuery = PageQuery.extend({
   action: z.string().max(80).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-});
-
-export const Dashboard = z.object({
-  vendors: z.object({ total: z.number(), byStatus: z.record(z.string(), z.number()), byTier: z.record(z.string(), z.number()) }),
-  engagements: z.object({ total: z.number(), active: z.number() }),
-  users: z.number(),
-  recentChanges: z.array(AuditEvent),
 });

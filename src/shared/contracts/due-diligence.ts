@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import { IsoDate, requiredText, text } from './common.ts';
+import { RISK_LEVELS } from '../../domain/questionnaire/risk.ts';
+import { TemplateShape } from '../../domain/questionnaire/template.ts';
+import { IsoDate, PageQuery, requiredText, text } from './common.ts';
 
-export const TemplateSummary = z.object({
+/**
+ * Contracts of due diligence as the organisation's own users see it: questionnaires,
+ * assessments, findings, evidence and the overview. The vendor's side (the portal) has
+ * its own, smaller contracts in portal.ts.
+ */
+
+export const QuestionnaireSummary = z.object({
   id: z.string(),
   name: z.string(),
   origin: z.string(),
@@ -9,16 +17,21 @@ export const TemplateSummary = z.object({
   questionCount: z.number(),
   updatedAt: z.string(),
 });
+export const QuestionnaireListQuery = PageQuery;
 
-/** The definition is the questionnaire itself (src/domain/questionnaire/template.ts); checked by the domain schema. */
-export const TemplateInput = z.object({ name: requiredText(200), definition: z.unknown() }).strict();
-export const TemplateDetail = TemplateSummary.extend({
+/** A stored questionnaire definition (src/domain/questionnaire/template.ts); it was checked in full when saved. */
+export const QuestionnaireDefinition = TemplateShape;
+
+/** The definition is checked by the domain schema, whose issues become field errors. */
+export const QuestionnaireInput = z.object({ name: requiredText(200), definition: z.unknown() }).strict();
+export const QuestionnaireDetail = QuestionnaireSummary.extend({
   version: z.number(),
   versionId: z.string(),
-  definition: z.unknown(),
+  definition: QuestionnaireDefinition,
   versions: z.array(z.object({ id: z.string(), version: z.number(), questionCount: z.number(), createdAt: z.string() })),
 });
-export const TemplateImportResult = z.object({
+export const QuestionnaireImportResult = z.object({
+  /** The new questionnaire's id (the field keeps the API's first name). */
   templateId: z.string(),
   version: z.number(),
   questions: z.number(),
@@ -107,3 +120,124 @@ export const Evidence = z.object({
   validity: z.enum(['valid', 'expiring', 'expired', 'undated']),
 });
 export type Evidence = z.infer<typeof Evidence>;
+
+/** An answer as stored: yes/no, a choice id, choice ids, text, a number, a date, evidence ids, or null. */
+export const AnswerValue = z.union([z.boolean(), z.string(), z.array(z.string()), z.number(), z.null()]);
+
+export const AssessmentListQuery = PageQuery.extend({ vendorId: z.uuid().optional(), status: z.enum(ASSESSMENT_STATUSES).optional() });
+export const FindingListQuery = PageQuery.extend({ vendorId: z.uuid().optional(), status: z.enum(FINDING_STATUSES).optional() });
+export const EvidenceListQuery = PageQuery;
+
+export const AssessmentSummary = z.object({
+  id: z.string(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  /** The questionnaire sent (the fields keep the API's first names). */
+  templateId: z.string(),
+  templateName: z.string(),
+  templateVersion: z.number(),
+  status: z.enum(ASSESSMENT_STATUSES),
+  dueDate: z.string(),
+  overdue: z.boolean(),
+  reviewerId: z.string().nullable(),
+  overallScore: z.number().nullable(),
+  sentAt: z.string(),
+  submittedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+});
+export type AssessmentSummary = z.infer<typeof AssessmentSummary>;
+
+export const Answer = z.object({
+  questionId: z.string(),
+  value: AnswerValue,
+  reviewStatus: z.enum(REVIEW_STATUSES),
+  carriedOver: z.boolean(),
+  updatedAt: z.string(),
+});
+
+export const Comment = z.object({
+  id: z.string(),
+  questionId: z.string().nullable(),
+  visibility: z.enum(['vendor', 'internal']),
+  body: z.string(),
+  authorName: z.string(),
+  fromVendor: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const Finding = z.object({
+  id: z.string(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  assessmentId: z.string().nullable(),
+  questionId: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  severity: z.enum(FINDING_SEVERITIES),
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  status: z.enum(FINDING_STATUSES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** The score with its arithmetic (src/domain/questionnaire/score.ts). */
+export const Score = z.object({
+  overall: z.number().nullable(),
+  topics: z.array(
+    z.object({
+      topic: z.string(),
+      label: z.string(),
+      score: z.number().nullable(),
+      earned: z.number(),
+      possible: z.number(),
+      questions: z.array(z.object({ id: z.string(), weight: z.number(), answerScore: z.number().nullable(), contribution: z.number(), status: z.enum(['answered', 'unanswered_required']) })),
+    }),
+  ),
+  computation: z.array(z.string()),
+});
+
+export const AssessmentDetail = AssessmentSummary.extend({
+  contactEmail: z.string().nullable(),
+  definition: QuestionnaireDefinition,
+  answers: z.array(Answer),
+  comments: z.array(Comment),
+  findings: z.array(Finding),
+  evidence: z.array(Evidence),
+  missingRequired: z.array(z.string()),
+  score: Score,
+});
+
+export const ReviewRow = z.object({
+  vendorId: z.string(),
+  vendorName: z.string(),
+  tier: z.number(),
+  dataAccess: z.string(),
+  riskLevel: z.enum(RISK_LEVELS),
+  reviewEveryMonths: z.number(),
+  lastScore: z.number().nullable(),
+  lastCompletedAt: z.string().nullable(),
+  nextReviewDate: z.string(),
+  reviewDue: z.boolean(),
+});
+
+export const DueDiligenceOverview = z.object({
+  overdue: z.array(AssessmentSummary),
+  open: z.array(AssessmentSummary),
+  reviews: z.array(ReviewRow),
+  expiringEvidence: z.array(Evidence.extend({ vendorName: z.string() })),
+  openFindings: z.array(Finding),
+  /** True when a list stopped at its cap (the overview is a summary, not an export). */
+  truncated: z.boolean(),
+});
+
+/** What an autosave answers: the value stored and the answers its change hid (and removed). */
+export const SavedAnswer = z.object({ questionId: z.string(), value: AnswerValue, removedHidden: z.array(z.string()) });
+
+/** An evidence upload's query: the file is the body. */
+export const EvidenceUploadQuery = z.intersection(
+  EvidenceMeta,
+  z.object({ fileName: z.string().max(2000), assessmentId: z.uuid().optional(), questionId: z.string().max(128).optional() }),
+);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { AuditEvent, Dashboard } from '../../shared/contracts/audit.ts';
+import type { AuditEvent } from '../../shared/contracts/audit.ts';
+import type { OwnerDashboard } from '../../shared/contracts/dashboard.ts';
 import type { Me } from '../../shared/contracts/auth.ts';
 import type { Engagement } from '../../shared/contracts/engagements.ts';
 import type {
@@ -23,7 +24,7 @@ export type ApiTokenCreatedT = z.infer<typeof ApiTokenCreated>;
 export type VendorT = z.infer<typeof Vendor>;
 export type EngagementT = z.infer<typeof Engagement>;
 export type AuditEventT = z.infer<typeof AuditEvent>;
-export type DashboardT = z.infer<typeof Dashboard>;
+export type DashboardT = z.infer<typeof OwnerDashboard>;
 export type ImportRejectionT = z.infer<typeof ImportRejection>;
 export type VendorImportResultT = z.infer<typeof VendorImportResult>;
 

@@ -1,30 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { exportTemplate } from '../../../src/domain/questionnaire/template.ts';
-import { insertAssessment, upsertAnswer } from '../../../src/server/modules/assessments/assessments.repo.ts';
-import { newSecret, sha256 } from '../../../src/server/modules/auth/secrets.ts';
-import { insertEvidence } from '../../../src/server/modules/evidence/evidence.repo.ts';
-import { insertPortalLink } from '../../../src/server/modules/auth/portal-links.repo.ts';
-import { createTemplate } from '../../../src/server/modules/questionnaires/questionnaires.service.ts';
-import { addDdFixtures, MINI_TEMPLATE, PDF, type DdFixtures } from '../../support/due-diligence.ts';
+import { createPortalLink } from '../../../src/server/modules/auth/auth.public.ts';
+import { anEvidence, aQuestionnaire, type AssessmentState } from '../../../src/server/seed/builders/due-diligence.ts';
+import { addDdFixtures, freshAssessment, inApp, MINI_TEMPLATE, PDF, type DdFixtures } from '../../support/due-diligence.ts';
 import type { TestOrg } from '../../support/factories.ts';
 import { CONTACT, INTERNAL, WRITERS, type AreaRows, type Call, type MatrixEnv, type Row } from './types.ts';
+
+const Q = 'The questionnaire';
+const A = 'The assessment';
+const E = 'The evidence';
 
 /** Rows for the due-diligence routes: questionnaires, assessments, findings, evidence, portal. */
 export function ddRows(env: MatrixEnv): AreaRows {
   const fx = new Map<TestOrg, DdFixtures>();
   const f = (o: TestOrg) => fx.get(o)!;
-  const db = () => env.t.database.db;
+  const h = (o: TestOrg) => inApp(o, env.t.config);
   const pdf = { 'content-type': 'application/pdf' };
   const meta = () => `type=policy&title=Policy%20${env.uniq()}&validUntil=2031-01-01&fileName=policy.pdf`;
 
-  /** A fresh assessment of the organisation's vendor, so state-changing calls never collide. */
-  async function fresh(org: TestOrg, status: 'sent' | 'submitted') {
-    const versionId = (await createTemplate(db(), { userId: org.users.owner.id, orgId: org.orgId, name: 'x', email: 'x', via: 'session' }, { name: 'Fresh', origin: 'custom', definition: MINI_TEMPLATE }, null)).version.id;
-    const a = await insertAssessment(db(), { orgId: org.orgId, vendorId: org.vendor.id, templateVersionId: versionId, status, dueDate: '2030-01-01', contactUserId: org.users.vendor_contact.id, reviewerId: org.users.owner.id });
-    await upsertAnswer(db(), { assessmentId: a.id, orgId: org.orgId, questionId: 'mfa', value: false });
-    return a.id;
+  /** The fixture assessment: the organisation's vendor's, or for `otherVendor` scope the other vendor's. */
+  const assessment = (c: Call) => (c.scope === 'missing' ? randomUUID() : c.scope === 'otherVendor' ? f(c.org).otherVendorAssessmentId : f(c.org).assessmentId);
+  /**
+   * A new assessment for a call that changes one: in state `ok`, or `forbidden` for the
+   * state scope; of the other vendor for the otherVendor scope.
+   */
+  async function fresh(c: Call, ok: AssessmentState, forbidden?: AssessmentState): Promise<string> {
+    if (c.scope === 'missing') return randomUUID();
+    const state = c.scope === 'state' ? forbidden! : ok;
+    return (await freshAssessment(h(c.org), c.org, f(c.org).questionnaireId, state, c.scope === 'otherVendor' ? 'otherVendor' : 'vendor')).id;
   }
-  const freshId = async (c: Call, status: 'sent' | 'submitted') => (c.scope === 'missing' ? randomUUID() : fresh(c.org, status));
 
   const rows: Record<string, Row> = {
     'GET /api/v1/questionnaires': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/questionnaires' }) },
@@ -35,67 +39,85 @@ export function ddRows(env: MatrixEnv): AreaRows {
       ok: 201,
       build: () => ({ url: '/api/v1/questionnaires/import?format=outsight', payload: exportTemplate(MINI_TEMPLATE), headers: { 'content-type': 'text/plain' } }),
     },
-    'GET /api/v1/questionnaires/:id': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/questionnaires/${env.id(c, (o) => f(o).templateId)}` }) },
-    'PUT /api/v1/questionnaires/:id': { allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/questionnaires/${env.id(c, (o) => f(o).templateId)}`, payload: { name: 'Renamed', definition: MINI_TEMPLATE } }) },
-    'GET /api/v1/questionnaires/:id/export': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/questionnaires/${env.id(c, (o) => f(o).templateId)}/export` }) },
-    'POST /api/v1/questionnaires/:id/archive': {
+    'GET /api/v1/questionnaires/:id': { policy: Q, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/questionnaires/${env.id(c, (o) => f(o).questionnaireId)}` }) },
+    'PUT /api/v1/questionnaires/:id': {
+      policy: Q,
       allowed: WRITERS,
       ok: 200,
       scoped: true,
-      build: async (c) => {
-        if (c.scope === 'missing') return { url: `/api/v1/questionnaires/${randomUUID()}/archive` };
-        const { template } = await createTemplate(db(), { userId: c.org.users.owner.id, orgId: c.org.orgId, name: 'x', email: 'x', via: 'session' }, { name: 'To archive', origin: 'custom', definition: MINI_TEMPLATE }, null);
-        return { url: `/api/v1/questionnaires/${template.id}/archive` };
-      },
+      build: (c) => ({ url: `/api/v1/questionnaires/${env.id(c, (o) => f(o).questionnaireId)}`, payload: { name: 'Renamed', definition: MINI_TEMPLATE } }),
+    },
+    'GET /api/v1/questionnaires/:id/export': { policy: Q, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/questionnaires/${env.id(c, (o) => f(o).questionnaireId)}/export` }) },
+    'POST /api/v1/questionnaires/:id/archive': {
+      policy: Q,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      build: async (c) => ({ url: `/api/v1/questionnaires/${c.scope === 'missing' ? randomUUID() : (await aQuestionnaire(h(c.org))).id}/archive` }),
     },
     'GET /api/v1/assessments': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/assessments' }) },
+    // Sending names a questionnaire: an archived one is no longer sent (an invalid field).
     'POST /api/v1/assessments': {
+      policy: Q,
       allowed: WRITERS,
       ok: 201,
-      build: () => ({ url: '/api/v1/assessments', payload: { vendorId: env.own.vendor.id, templateId: f(env.own).templateId, dueDate: '2030-06-30', contactEmail: env.own.users.vendor_contact.email } }),
+      forbiddenState: 400,
+      build: (c) => ({
+        url: '/api/v1/assessments',
+        payload: { vendorId: env.own.vendor.id, templateId: c.scope === 'state' ? f(env.own).archivedQuestionnaireId : f(env.own).questionnaireId, dueDate: '2030-06-30', contactEmail: env.own.users.vendor_contact.email },
+      }),
     },
-    'GET /api/v1/assessments/:id': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/assessments/${env.id(c, (o) => f(o).assessmentId)}` }) },
-    'POST /api/v1/assessments/:id/link': { allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/assessments/${env.id(c, (o) => f(o).assessmentId)}/link` }) },
+    'GET /api/v1/assessments/:id': { policy: A, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/assessments/${assessment(c)}` }) },
+    'POST /api/v1/assessments/:id/link': { policy: A, allowed: WRITERS, ok: 200, scoped: true, forbiddenState: 409, build: async (c) => ({ url: `/api/v1/assessments/${await fresh(c, 'sent', 'completed')}/link` }) },
     'PUT /api/v1/assessments/:id/answers/:questionId/review': {
+      policy: A,
       allowed: WRITERS,
       ok: 200,
       scoped: true,
-      build: (c) => ({ url: `/api/v1/assessments/${env.id(c, (o) => f(o).assessmentId)}/answers/mfa/review`, payload: { status: 'accepted' } }),
+      // Answers are reviewed once submitted, not while the vendor still answers.
+      forbiddenState: 409,
+      build: async (c) => ({ url: `/api/v1/assessments/${c.scope === 'state' ? await fresh(c, 'in_progress', 'in_progress') : assessment(c)}/answers/mfa/review`, payload: { status: 'accepted' } }),
     },
     'POST /api/v1/assessments/:id/comments': {
+      policy: A,
       allowed: WRITERS,
       ok: 201,
       scoped: true,
-      build: (c) => ({ url: `/api/v1/assessments/${env.id(c, (o) => f(o).assessmentId)}/comments`, payload: { questionId: 'mfa', body: 'Why not?', visibility: 'internal' } }),
+      build: (c) => ({ url: `/api/v1/assessments/${assessment(c)}/comments`, payload: { questionId: 'mfa', body: 'Why not?', visibility: 'internal' } }),
     },
-    'POST /api/v1/assessments/:id/complete': { allowed: WRITERS, ok: 200, scoped: true, build: async (c) => ({ url: `/api/v1/assessments/${await freshId(c, 'submitted')}/complete` }) },
-    'POST /api/v1/assessments/:id/cancel': { allowed: WRITERS, ok: 200, scoped: true, build: async (c) => ({ url: `/api/v1/assessments/${await freshId(c, 'sent')}/cancel` }) },
+    'POST /api/v1/assessments/:id/complete': { policy: A, allowed: WRITERS, ok: 200, scoped: true, forbiddenState: 409, build: async (c) => ({ url: `/api/v1/assessments/${await fresh(c, 'submitted', 'sent')}/complete` }) },
+    'POST /api/v1/assessments/:id/cancel': { policy: A, allowed: WRITERS, ok: 200, scoped: true, forbiddenState: 409, build: async (c) => ({ url: `/api/v1/assessments/${await fresh(c, 'sent', 'completed')}/cancel` }) },
     'POST /api/v1/assessments/:id/findings': {
+      policy: A,
       allowed: WRITERS,
       ok: 201,
       scoped: true,
-      build: (c) => ({ url: `/api/v1/assessments/${env.id(c, (o) => f(o).assessmentId)}/findings`, payload: { title: 'Weak', severity: 'medium' } }),
+      build: (c) => ({ url: `/api/v1/assessments/${assessment(c)}/findings`, payload: { title: 'Weak', severity: 'medium' } }),
     },
     'GET /api/v1/findings': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/findings' }) },
-    'PATCH /api/v1/findings/:id': { allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/findings/${env.id(c, (o) => f(o).findingId)}`, payload: { status: 'in_progress' } }) },
+    'PATCH /api/v1/findings/:id': {
+      policy: 'The finding',
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      build: (c) => ({ url: `/api/v1/findings/${env.id(c, (o) => f(o).findingId)}`, payload: { status: 'in_progress' } }),
+    },
     'POST /api/v1/vendors/:id/evidence': {
+      policy: 'The vendor',
       allowed: WRITERS,
       ok: 201,
       scoped: true,
       build: (c) => ({ url: `/api/v1/vendors/${env.id(c, (o) => o.vendor.id)}/evidence?${meta()}`, payload: PDF, headers: pdf }),
     },
-    'GET /api/v1/vendors/:id/evidence': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/vendors/${env.id(c, (o) => o.vendor.id)}/evidence` }) },
-    'GET /api/v1/evidence/:id/download': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/evidence/${env.id(c, (o) => f(o).evidenceId)}/download` }) },
-    'PATCH /api/v1/evidence/:id': { allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/evidence/${env.id(c, (o) => f(o).evidenceId)}`, payload: { issuer: 'BSI' } }) },
+    'GET /api/v1/vendors/:id/evidence': { policy: 'The vendor', allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/vendors/${env.id(c, (o) => o.vendor.id)}/evidence` }) },
+    'GET /api/v1/evidence/:id/download': { policy: E, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/evidence/${env.id(c, (o) => f(o).evidenceId)}/download` }) },
+    'PATCH /api/v1/evidence/:id': { policy: E, allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/evidence/${env.id(c, (o) => f(o).evidenceId)}`, payload: { issuer: 'BSI' } }) },
     'DELETE /api/v1/evidence/:id': {
+      policy: E,
       allowed: WRITERS,
       ok: 200,
       scoped: true,
-      build: async (c) => {
-        if (c.scope === 'missing') return { url: `/api/v1/evidence/${randomUUID()}` };
-        const e = await insertEvidence(db(), { orgId: c.org.orgId, vendorId: c.org.vendor.id, type: 'nda', title: 'NDA', fileName: 'nda.pdf', storageKey: randomUUID(), contentType: 'application/pdf', sizeBytes: 1, sha256: 'x' });
-        return { url: `/api/v1/evidence/${e.id}` };
-      },
+      build: async (c) => ({ url: `/api/v1/evidence/${c.scope === 'missing' ? randomUUID() : (await anEvidence(h(c.org), { vendorId: c.org.vendor.id, type: 'nda', title: 'NDA' })).id}` }),
     },
     'GET /api/v1/due-diligence/overview': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/due-diligence/overview' }) },
     'POST /api/v1/portal/links/:token/session': {
@@ -105,36 +127,64 @@ export function ddRows(env: MatrixEnv): AreaRows {
       publicMissing: 404,
       build: async (c) => {
         if (c.scope === 'missing') return { url: '/api/v1/portal/links/pl_nope/session' };
-        const token = newSecret('pl_');
-        await insertPortalLink(db(), { orgId: c.org.orgId, userId: c.org.users.vendor_contact.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + 3_600_000) });
+        const { token } = await createPortalLink(env.t.database.db, { orgId: c.org.orgId, userId: c.org.users.vendor_contact.id, assessmentId: null, now: new Date(), baseUrl: 'http://localhost' });
         return { url: `/api/v1/portal/links/${token}/session` };
       },
     },
     'GET /api/v1/portal': { allowed: CONTACT, ok: 200, build: () => ({ url: '/api/v1/portal' }) },
-    'GET /api/v1/portal/assessments/:id': { allowed: CONTACT, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/portal/assessments/${env.id(c, (o) => f(o).assessmentId)}` }) },
+    'GET /api/v1/portal/assessments/:id': { policy: A, allowed: CONTACT, ok: 200, scoped: true, otherVendor: true, build: (c) => ({ url: `/api/v1/portal/assessments/${assessment(c)}` }) },
+    // A submitted assessment cannot be answered (but for what the reviewer sends back).
     'PUT /api/v1/portal/assessments/:id/answers/:questionId': {
+      policy: A,
       allowed: CONTACT,
       ok: 200,
       scoped: true,
-      build: async (c) => ({ url: `/api/v1/portal/assessments/${await freshId(c, 'sent')}/answers/notes`, payload: { value: 'All good' } }),
+      otherVendor: true,
+      forbiddenState: 409,
+      build: async (c) => ({ url: `/api/v1/portal/assessments/${await fresh(c, 'sent', 'submitted')}/answers/notes`, payload: { value: 'All good' } }),
     },
-    'POST /api/v1/portal/assessments/:id/confirm': { allowed: CONTACT, ok: 200, scoped: true, build: async (c) => ({ url: `/api/v1/portal/assessments/${await freshId(c, 'sent')}/confirm` }) },
-    'POST /api/v1/portal/assessments/:id/submit': { allowed: CONTACT, ok: 200, scoped: true, build: async (c) => ({ url: `/api/v1/portal/assessments/${await freshId(c, 'sent')}/submit` }) },
+    'POST /api/v1/portal/assessments/:id/confirm': {
+      policy: A,
+      allowed: CONTACT,
+      ok: 200,
+      scoped: true,
+      otherVendor: true,
+      forbiddenState: 409,
+      build: async (c) => ({ url: `/api/v1/portal/assessments/${await fresh(c, 'sent', 'submitted')}/confirm` }),
+    },
+    'POST /api/v1/portal/assessments/:id/submit': {
+      policy: A,
+      allowed: CONTACT,
+      ok: 200,
+      scoped: true,
+      otherVendor: true,
+      forbiddenState: 409,
+      build: async (c) => ({ url: `/api/v1/portal/assessments/${await fresh(c, 'in_progress', 'completed')}/submit` }),
+    },
     'POST /api/v1/portal/assessments/:id/comments': {
+      policy: A,
       allowed: CONTACT,
       ok: 201,
       scoped: true,
-      build: (c) => ({ url: `/api/v1/portal/assessments/${env.id(c, (o) => f(o).assessmentId)}/comments`, payload: { questionId: 'mfa', body: 'We are rolling it out' } }),
+      otherVendor: true,
+      build: (c) => ({ url: `/api/v1/portal/assessments/${assessment(c)}/comments`, payload: { questionId: 'mfa', body: 'We are rolling it out' } }),
     },
     'GET /api/v1/portal/evidence': { allowed: CONTACT, ok: 200, build: () => ({ url: '/api/v1/portal/evidence' }) },
     'POST /api/v1/portal/evidence': { allowed: CONTACT, ok: 201, build: () => ({ url: `/api/v1/portal/evidence?${meta()}`, payload: PDF, headers: pdf }) },
-    'GET /api/v1/portal/evidence/:id/download': { allowed: CONTACT, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/portal/evidence/${env.id(c, (o) => f(o).evidenceId)}/download` }) },
+    'GET /api/v1/portal/evidence/:id/download': {
+      policy: E,
+      allowed: CONTACT,
+      ok: 200,
+      scoped: true,
+      otherVendor: true,
+      build: (c) => ({ url: `/api/v1/portal/evidence/${c.scope === 'missing' ? randomUUID() : c.scope === 'otherVendor' ? f(c.org).otherVendorEvidenceId : f(c.org).evidenceId}/download` }),
+    },
   };
   return {
     rows,
     async setup() {
-      fx.set(env.own, await addDdFixtures(db(), env.own, env.t.config.filesDir));
-      fx.set(env.foreign, await addDdFixtures(db(), env.foreign, env.t.config.filesDir));
+      fx.set(env.own, await addDdFixtures(env.own, env.t.config));
+      fx.set(env.foreign, await addDdFixtures(env.foreign, env.t.config));
     },
   };
 }

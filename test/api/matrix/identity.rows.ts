@@ -1,23 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { newSecret, sha256 } from '../../../src/server/modules/auth/secrets.ts';
-import { insertToken } from '../../../src/server/modules/tokens/tokens.repo.ts';
-import { insertInvitation } from '../../../src/server/modules/users/invitations.repo.ts';
+import { revokeInvitation } from '../../../src/server/modules/users/users.public.ts';
+import { anApiToken, anInvitation } from '../../../src/server/seed/builders/core.ts';
 import { PASSWORD, type TestOrg } from '../../support/factories.ts';
 import { ADMINS, INTERNAL, type AreaRows, type MatrixEnv } from './types.ts';
 
 /** Rows for sign-in, set-up, the organisation, users, invitations and API tokens. */
 export function identityRows(env: MatrixEnv): AreaRows {
   const { uniq, id } = env;
-  async function freshInvitation(org: TestOrg) {
-    const token = newSecret('inv_');
-    const inv = await insertInvitation(env.t.database.db, {
-      orgId: org.orgId,
-      email: `inv.${uniq()}@test.outsight.test`,
-      role: 'analyst',
-      tokenHash: sha256(token),
-      expiresAt: new Date(Date.now() + 86_400_000),
-    });
-    return { token, id: inv.id };
+  const freshInvitation = (org: TestOrg) => anInvitation(org.handle);
+  /** An invitation that can no longer be withdrawn: it was withdrawn already. */
+  async function withdrawnInvitation(org: TestOrg) {
+    const inv = await anInvitation(org.handle);
+    await revokeInvitation(org.handle.ctx(), inv.id);
+    return inv;
   }
   const rows: AreaRows['rows'] = {
     'GET /api/v1/health': { allowed: 'public', ok: 200, build: () => ({ url: '/api/v1/health' }) },
@@ -39,6 +34,7 @@ export function identityRows(env: MatrixEnv): AreaRows {
       allowed: ADMINS,
       ok: 200,
       scoped: true,
+      policy: 'The user',
       build: (c) => ({ url: `/api/v1/users/${id(c, (o) => o.users.analyst.id)}`, payload: { name: `Renamed ${uniq()}` } }),
     },
     'GET /api/v1/invitations': { allowed: ADMINS, ok: 200, build: () => ({ url: '/api/v1/invitations' }) },
@@ -47,7 +43,13 @@ export function identityRows(env: MatrixEnv): AreaRows {
       allowed: ADMINS,
       ok: 200,
       scoped: true,
-      build: async (c) => ({ url: `/api/v1/invitations/${c.scope === 'missing' ? randomUUID() : (await freshInvitation(c.org)).id}` }),
+      policy: 'The invitation',
+      forbiddenState: 409,
+      build: async (c) => {
+        if (c.scope === 'missing') return { url: `/api/v1/invitations/${randomUUID()}` };
+        const inv = c.scope === 'state' ? await withdrawnInvitation(c.org) : await freshInvitation(c.org);
+        return { url: `/api/v1/invitations/${inv.id}` };
+      },
     },
     'GET /api/v1/invitations/by-token/:token': {
       allowed: 'public',
@@ -72,11 +74,14 @@ export function identityRows(env: MatrixEnv): AreaRows {
       allowed: INTERNAL,
       ok: 200,
       scoped: true,
+      policy: 'The API token',
       build: async (c) => {
         if (c.scope === 'missing') return { url: `/api/v1/tokens/${randomUUID()}` };
         // "Own" is the caller's own token; "foreign" one of another organisation's owner.
-        const holder = c.scope === 'own' && c.actor ? c.actor : c.org.users.owner;
-        const tok = await insertToken(env.t.database.db, { orgId: holder.orgId, userId: holder.id, name: 'm', prefix: 'osk_m', tokenHash: sha256(newSecret()) });
+        // Whoever may hold no token (a vendor contact, refused at the route) gets the owner's.
+        const mayHold = c.actor && (INTERNAL as readonly string[]).includes(c.actor.role);
+        const holder = c.scope === 'own' && mayHold ? c.actor! : c.org.users.owner;
+        const tok = await anApiToken(c.org.handle, { user: holder, name: 'matrix' });
         return { url: `/api/v1/tokens/${tok.id}` };
       },
     },

@@ -17,6 +17,8 @@ export const auditEvents = pgTable(
     action: text('action').notNull(),
     objectType: text('object_type').notNull(),
     objectId: uuid('object_id'),
+    /** The object's name when it changed ("HelpPoint Service Desk"): history reads in names, even after a rename. */
+    objectLabel: text('object_label'),
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),

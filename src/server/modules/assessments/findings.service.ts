@@ -1,35 +1,40 @@
 import type { z } from 'zod';
-import type { FindingInput, FindingUpdate } from '../../../shared/contracts/due-diligence.ts';
+import type { Finding, FindingInput, FindingListQuery, FindingUpdate } from '../../../shared/contracts/due-diligence.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { recordAudit } from '../audit/record.ts';
-import { checkInternalOwner } from '../vendors/vendors.service.ts';
+import { keysetPage } from '../../paging.ts';
+import { change } from '../audit/audit.public.ts';
+import { referenceInternalUser } from '../users/users.public.ts';
+import { assessmentPolicy, findingPolicy } from './assessments.policy.ts';
+import { presentFinding } from './assessments.presenter.ts';
 import * as repo from './assessments.repo.ts';
-import { toFinding } from './assessments.view.ts';
 
-export async function listFindings(ctx: Ctx, f: { vendorId?: string; status?: string }) {
-  return (await repo.listFindings(ctx.db, ctx.actor.orgId, f)).map(toFinding);
+/** One page of findings across vendors, newest first. */
+export async function listFindings(ctx: Ctx, q: z.output<typeof FindingListQuery>) {
+  findingPolicy.check(ctx.actor, 'list');
+  const f = { vendorId: q.vendorId, status: q.status ? [q.status] : undefined };
+  return keysetPage(q, repo.FINDING_SORT, (after, limit) => repo.listFindings(ctx.db, ctx.actor.orgId, f, after, limit), presentFinding);
 }
 
-async function findingById(ctx: Ctx, id: string) {
-  const [r] = await repo.listFindings(ctx.db, ctx.actor.orgId, { id });
-  if (!r) throw AppError.notFound('The finding');
-  return toFinding(r);
+export async function getFinding(ctx: Ctx, id: string): Promise<Finding> {
+  const found = await repo.findFinding(ctx.db, ctx.actor.orgId, id);
+  findingPolicy.authorize(ctx.actor, 'read', found?.finding);
+  return presentFinding(found!);
 }
 
 /** Turns a weak answer into a finding with severity, owner, due date and remediation status. */
-export async function raiseFinding(ctx: Ctx, assessmentId: string, input: z.output<typeof FindingInput>) {
-  await checkInternalOwner(ctx.db, ctx.actor.orgId, input.ownerId);
-  const id = await ctx.db.transaction(async (tx) => {
-    const a = await repo.findAssessment(tx, ctx.actor.orgId, assessmentId, true);
-    if (!a) throw AppError.notFound('The assessment');
+export async function raiseFinding(ctx: Ctx, assessmentId: string, input: z.output<typeof FindingInput>): Promise<Finding> {
+  assessmentPolicy.check(ctx.actor, 'raiseFinding');
+  if (input.ownerId) await referenceInternalUser(ctx, input.ownerId, 'ownerId');
+  const orgId = ctx.actor.orgId;
+  const id = await change(ctx, async (tx) => {
+    const a = assessmentPolicy.authorize(ctx.actor, 'raiseFinding', await repo.lockAssessment(tx.db, orgId, assessmentId));
     if (input.questionId) {
-      const answer = (await repo.listAnswers(tx, assessmentId)).find((r) => r.questionId === input.questionId);
-      if (!answer) throw AppError.invalid('questionId', 'This question has no answer to raise a finding on.');
-      await repo.setReviewStatus(tx, assessmentId, input.questionId, 'finding', ctx.now);
+      const marked = await repo.setReviewStatus(tx.db, orgId, assessmentId, [input.questionId], 'finding', ctx.now);
+      if (marked.length === 0) throw AppError.invalid('questionId', 'This question has no answer to raise a finding on.');
     }
-    const f = await repo.insertFinding(tx, {
-      orgId: ctx.actor.orgId,
+    const f = await repo.insertFinding(tx.db, {
+      orgId,
       vendorId: a.vendorId,
       assessmentId,
       questionId: input.questionId ?? null,
@@ -41,20 +46,27 @@ export async function raiseFinding(ctx: Ctx, assessmentId: string, input: z.outp
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
-    await recordAudit(tx, ctx, { action: 'finding.create', objectType: 'finding', objectId: f.id, after: f });
+    await tx.audit({ action: 'finding.create', objectType: 'finding', objectId: f.id, after: f });
     return f.id;
   });
-  return findingById(ctx, id);
+  return getFinding(ctx, id);
 }
 
-export async function updateFinding(ctx: Ctx, id: string, input: z.output<typeof FindingUpdate>) {
-  await checkInternalOwner(ctx.db, ctx.actor.orgId, input.ownerId);
-  await ctx.db.transaction(async (tx) => {
-    const before = await repo.findFinding(tx, ctx.actor.orgId, id);
-    if (!before) throw AppError.notFound('The finding');
+export async function updateFinding(ctx: Ctx, id: string, input: z.output<typeof FindingUpdate>): Promise<Finding> {
+  findingPolicy.check(ctx.actor, 'update');
+  if (input.ownerId) await referenceInternalUser(ctx, input.ownerId, 'ownerId');
+  await change(ctx, async (tx) => {
+    const before = findingPolicy.authorize(ctx.actor, 'update', await repo.lockFinding(tx.db, ctx.actor.orgId, id));
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-    const after = await repo.updateFinding(tx, ctx.actor.orgId, id, { ...patch, updatedAt: ctx.now });
-    await recordAudit(tx, ctx, { action: 'finding.update', objectType: 'finding', objectId: id, before, after });
+    const after = await repo.updateFinding(tx.db, ctx.actor.orgId, id, { ...patch, updatedAt: ctx.now });
+    await tx.audit({ action: 'finding.update', objectType: 'finding', objectId: id, before, after });
   });
-  return findingById(ctx, id);
+  return getFinding(ctx, id);
+}
+
+/** Findings still being worked on, newest first, at most `cap`; `truncated` when there were more. */
+export async function openFindingsForOverview(ctx: Ctx, cap: number): Promise<{ items: Finding[]; truncated: boolean }> {
+  findingPolicy.check(ctx.actor, 'list');
+  const rows = await repo.listFindings(ctx.db, ctx.actor.orgId, { status: ['open', 'in_progress'] }, null, cap + 1);
+  return { items: rows.slice(0, cap).map(presentFinding), truncated: rows.length > cap };
 }

@@ -9,6 +9,7 @@ export interface AuditEntry {
   action: string;
   objectType: string;
   objectId: string | null;
+  objectLabel: string | null;
   before?: unknown;
   after?: unknown;
   requestId: string | null;
@@ -44,5 +45,7 @@ export async function listAuditEvents(db: Db, orgId: string, f: AuditFilter) {
     .from(auditEvents)
     .where(and(...where))
     .orderBy(desc(auditEvents.id))
-    .limit(f.limit + 1);
+    .limit(f.limit);
 }
+
+export type AuditEventRow = typeof auditEvents.$inferSelect;

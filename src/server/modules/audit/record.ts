@@ -20,12 +20,23 @@ export interface AuditChange {
   action: string;
   objectType: string;
   objectId: string | null;
+  /** The object's name as people know it; omitted, it is read from the snapshots (name, title). */
+  objectLabel?: string | null;
   before?: object | null;
   after?: object | null;
 }
 
 /** A service context inside a change: `db` is the transaction, `audit` writes a row in it. */
 export type TxCtx = Ctx & { audit(e: AuditChange): Promise<void> };
+
+/** A name for the object from its own snapshot, so the trail reads in names without every caller saying one. */
+function labelOf(e: AuditChange): string | null {
+  if (e.objectLabel !== undefined) return e.objectLabel;
+  for (const side of [e.after, e.before] as Array<Record<string, unknown> | null | undefined>) {
+    for (const k of ['name', 'title', 'email']) if (side && typeof side[k] === 'string' && side[k]) return side[k] as string;
+  }
+  return null;
+}
 
 function writeAudit(tx: Db, actor: AuditActor, requestId: string | null, e: AuditChange) {
   return insertAuditEvent(tx, {
@@ -35,6 +46,7 @@ function writeAudit(tx: Db, actor: AuditActor, requestId: string | null, e: Audi
     action: e.action,
     objectType: e.objectType,
     objectId: e.objectId,
+    objectLabel: labelOf(e),
     before: snapshot(e.before),
     after: snapshot(e.after),
     requestId,

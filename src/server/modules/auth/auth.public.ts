@@ -1,4 +1,8 @@
-/** The auth module as other code sees it: sessions, sign-in links and secrets. */
-export { startSession, type NewSession } from './auth.service.ts';
+/**
+ * The auth module as other code sees it: sessions, sign-in links, who a credential
+ * belongs to, and the secrets every credential is made of.
+ */
+export { actorFromSession, endSessionsOf, principalByEmailForSignIn, principalOf, startSession, type NewSession } from './auth.service.ts';
+export { actorOf, type Principal } from './auth.presenter.ts';
 export { createPortalLink, usePortalLink, PORTAL_LINK_TTL_MS } from './portal-links.service.ts';
-export { hashPassword } from './secrets.ts';
+export { hashPassword, newSecret, sha256 } from './secrets.ts';

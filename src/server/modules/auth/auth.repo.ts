@@ -1,15 +1,9 @@
-import { and, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { apiTokens, loginFailures, orgs, sessions, users } from '../../db/schema.ts';
+import { loginFailures, orgs, sessions, users } from '../../db/schema.ts';
 
-export async function findUserByEmail(db: Db, email: string) {
-  const rows = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
-    .limit(1);
-  return rows[0] ?? null;
-}
+// Auth owns sessions and sign-in failures. It reads the users table (the users module's)
+// only to resolve who a credential belongs to, and never writes it.
 
 const principalColumns = {
   userId: users.id,
@@ -20,18 +14,39 @@ const principalColumns = {
   name: users.name,
   disabledAt: users.disabledAt,
 };
+export type PrincipalRow = { userId: string; orgId: string; role: string; vendorId: string | null; email: string; name: string; disabledAt: Date | null };
 
-/** A user as sign-in sees it (the users table is the users module's; auth reads it to resolve principals). */
-export async function findPrincipal(db: Db, orgId: string, id: string) {
+/**
+ * Sign-in by e-mail, before anyone is signed in: an e-mail names exactly one account
+ * across all organisations, so this is the one lookup without an organisation.
+ */
+export async function findUserByEmailForSignIn(db: Db, email: string) {
   const rows = await db
     .select()
     .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.id, id)))
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
     .limit(1);
   return rows[0] ?? null;
 }
 
-export async function findSession(db: Db, id: string) {
+/** TRANSITIONAL: modules not yet on the template find contacts by e-mail here; removed when they use users.public.ts. */
+export const findUserByEmail = findUserByEmailForSignIn;
+
+/** A user as sign-in sees it. */
+export async function findPrincipal(db: Db, orgId: string, userId: string): Promise<PrincipalRow | null> {
+  const rows = await db
+    .select(principalColumns)
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/**
+ * A session by the hash of its cookie secret, with its user, before anyone is signed in:
+ * the secret is the only thing the request brings, so the lookup cannot name an organisation.
+ */
+export async function findSessionForSignIn(db: Db, id: string) {
   const rows = await db
     .select({ ...principalColumns, session: sessions })
     .from(sessions)
@@ -45,44 +60,30 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(row);
 }
 
-export async function touchSession(db: Db, id: string, at: Date) {
-  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+export async function touchSession(db: Db, orgId: string, id: string, at: Date) {
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: at })
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
 }
 
-export async function deleteSession(db: Db, id: string) {
-  await db.delete(sessions).where(eq(sessions.id, id));
+export async function deleteSession(db: Db, orgId: string, id: string) {
+  await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
 }
 
-export async function deleteSessionsOfUser(db: Db, userId: string) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+export async function deleteSessionsOfUser(db: Db, orgId: string, userId: string) {
+  await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
 }
 
-export async function findActiveToken(db: Db, tokenHash: string, now: Date) {
-  const rows = await db
-    .select({ ...principalColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, tokenHash),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-      ),
-    )
-    .limit(1);
-  return rows[0] ?? null;
-}
-
-export async function markTokenUsed(db: Db, tokenId: string, at: Date) {
-  await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, tokenId));
-}
-
+/** TRANSITIONAL: modules not yet on the template read the organisation's name here; removed when they use org.public.ts. */
 export async function findOrg(db: Db, orgId: string) {
   const rows = await db.select().from(orgs).where(eq(orgs.id, orgId)).limit(1);
   return rows[0] ?? null;
 }
 
-export async function countRecentFailures(db: Db, key: string, since: Date): Promise<number> {
+// Failed sign-ins are keyed by e-mail or address, before anyone is signed in: no organisation.
+
+export async function countRecentSignInFailures(db: Db, key: string, since: Date): Promise<number> {
   const rows = await db
     .select({ n: count() })
     .from(loginFailures)
@@ -90,15 +91,15 @@ export async function countRecentFailures(db: Db, key: string, since: Date): Pro
   return Number(rows[0]?.n ?? 0);
 }
 
-export async function recordFailures(db: Db, keys: string[], at: Date) {
+export async function recordSignInFailures(db: Db, keys: string[], at: Date) {
   await db.insert(loginFailures).values(keys.map((key) => ({ key, at })));
 }
 
-export async function clearFailures(db: Db, key: string) {
+export async function clearSignInFailures(db: Db, key: string) {
   await db.delete(loginFailures).where(eq(loginFailures.key, key));
 }
 
-/** Old failures say nothing about current attacks; keep the table small. */
-export async function pruneFailures(db: Db, before: Date) {
+/** Old failures say nothing about current attacks; keep the table small (all organisations at once). */
+export async function pruneSignInFailuresAcrossOrgs(db: Db, before: Date) {
   await db.delete(loginFailures).where(lt(loginFailures.at, before));
 }

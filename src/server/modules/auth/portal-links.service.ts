@@ -19,13 +19,13 @@ export async function createPortalLink(db: Db, p: { orgId: string; userId: strin
 
 /** Opens a portal session from a link: refused when unknown, used, expired or the contact is disabled. */
 export async function usePortalLink(ctx: PublicCtx, token: string): Promise<{ secret: string; me: Me; assessmentId: string | null }> {
-  const link = await repo.findPortalLink(ctx.db, sha256(token));
+  const link = await repo.findPortalLinkForSignIn(ctx.db, sha256(token));
   if (!link) throw AppError.notFound('The portal link');
   if (link.usedAt) throw new AppError('gone', 'This link was already used. Ask for a new one, or sign in.');
   if (link.expiresAt.getTime() <= ctx.now.getTime()) throw new AppError('gone', 'This link has expired. Ask for a new one, or sign in.');
   const user = await findPrincipal(ctx.db, link.orgId, link.userId);
   if (!user || user.disabledAt || user.role !== 'vendor_contact') throw new AppError('gone', 'This link no longer works.');
-  if (!(await repo.claimPortalLink(ctx.db, link.id, ctx.now))) throw new AppError('gone', 'This link was already used. Ask for a new one, or sign in.');
-  const session = await startSession(ctx, user);
+  if (!(await repo.claimPortalLink(ctx.db, link.orgId, link.id, ctx.now))) throw new AppError('gone', 'This link was already used. Ask for a new one, or sign in.');
+  const session = await startSession(ctx, { ...user, id: user.userId });
   return { ...session, assessmentId: link.assessmentId };
 }

@@ -1,57 +1,71 @@
-import { z } from 'zod';
-import { inherentRisk, nextReviewDate } from '../../../domain/questionnaire/risk.ts';
+import type { z } from 'zod';
+import { inherentRisk, nextReviewDate, type CriticalityTier, type DataAccessLevel } from '../../../domain/questionnaire/risk.ts';
+import type { DueDiligenceOverview } from '../../../shared/contracts/due-diligence.ts';
 import type { Ctx } from '../../context.ts';
-import { ctxOf } from '../../http/ctx.ts';
-import type { App } from '../../http/types.ts';
-import * as assessmentsRepo from '../assessments/assessments.repo.ts';
-import { toAssessmentSummary, toFinding } from '../assessments/assessments.view.ts';
-import { evidenceExpiringBy } from '../evidence/evidence.repo.ts';
-import { toEvidence } from '../evidence/evidence.view.ts';
-import { listVendors } from '../vendors/vendors.repo.ts';
+import { assessmentsForOverview, lastCompletedByVendor, openFindingsForOverview } from '../assessments/assessments.public.ts';
+import { expiringEvidence } from '../evidence/evidence.public.ts';
+import { listVendors } from '../vendors/vendors.public.ts';
+
+const DAY = 86_400_000;
+/** Each list of the overview stops here and says so; the full lists page through their own endpoints. */
+export const OVERVIEW_CAP = 500;
+/** Vendors whose review dates the overview works out; an organisation has thousands at most. */
+export const OVERVIEW_VENDOR_CAP = 5000;
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Every vendor in use (not archived), page after page, up to the cap. */
+async function vendorsInUse(ctx: Ctx) {
+  const out: Awaited<ReturnType<typeof listVendors>>['items'] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listVendors(ctx, { archived: 'false', sort: 'name', limit: 200, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && out.length < OVERVIEW_VENDOR_CAP);
+  return { items: out.slice(0, OVERVIEW_VENDOR_CAP), truncated: cursor !== undefined || out.length > OVERVIEW_VENDOR_CAP };
+}
 
 /**
- * The due-diligence overview: who is overdue, scores per vendor, evidence about to
- * expire, open findings, and when each active vendor must next be reviewed.
+ * The due-diligence overview: who is overdue, what is open, when each vendor in use must
+ * next be reviewed (and its last score), evidence about to expire, and open findings.
  */
-export async function dueDiligenceOverview(ctx: Ctx) {
-  const orgId = ctx.actor.orgId;
-  const today = ctx.now.toISOString().slice(0, 10);
-  const in60 = new Date(ctx.now.getTime() + 60 * 86_400_000).toISOString().slice(0, 10);
-  const all = (await assessmentsRepo.listAssessments(ctx.db, orgId, {})).map((r) => toAssessmentSummary(r, ctx.now));
-  const vendors = await listVendors(ctx.db, orgId, { archived: 'false', sort: 'name', limit: 1000 }, null, 1000);
-  const lastCompleted = new Map<string, (typeof all)[number]>();
-  for (const a of all) if (a.status === 'completed' && !lastCompleted.has(a.vendorId)) lastCompleted.set(a.vendorId, a);
-  const reviews = vendors
-    .filter((v) => v.vendor.status !== 'former')
+export async function dueDiligenceOverview(ctx: Ctx): Promise<z.output<typeof DueDiligenceOverview>> {
+  const today = isoDay(ctx.now);
+  const [overdue, open, vendors, last, expiring, findings] = [
+    await assessmentsForOverview(ctx, { status: ['sent', 'in_progress'], dueBefore: today }, OVERVIEW_CAP),
+    await assessmentsForOverview(ctx, { status: ['sent', 'in_progress', 'submitted'] }, OVERVIEW_CAP),
+    await vendorsInUse(ctx),
+    await lastCompletedByVendor(ctx),
+    await expiringEvidence(ctx, isoDay(new Date(ctx.now.getTime() - 30 * DAY)), isoDay(new Date(ctx.now.getTime() + 60 * DAY)), OVERVIEW_CAP),
+    await openFindingsForOverview(ctx, OVERVIEW_CAP),
+  ];
+  const reviews = vendors.items
+    .filter((v) => v.status !== 'former')
     .map((v) => {
-      const risk = inherentRisk(v.vendor.tier as 1 | 2 | 3 | 4, v.vendor.dataAccess as Parameters<typeof inherentRisk>[1]);
-      const last = lastCompleted.get(v.vendor.id) ?? null;
-      const next = nextReviewDate(last?.completedAt?.slice(0, 10) ?? null, risk, today);
+      const risk = inherentRisk(v.tier as CriticalityTier, v.dataAccess as DataAccessLevel);
+      const done = last.get(v.id) ?? null;
+      const next = nextReviewDate(done?.completedAt?.slice(0, 10) ?? null, risk, today);
       return {
-        vendorId: v.vendor.id,
-        vendorName: v.vendor.name,
-        tier: v.vendor.tier,
-        dataAccess: v.vendor.dataAccess,
+        vendorId: v.id,
+        vendorName: v.name,
+        tier: v.tier,
+        dataAccess: v.dataAccess,
         riskLevel: risk.level,
         reviewEveryMonths: risk.reviewEveryMonths,
-        lastScore: last?.overallScore ?? null,
-        lastCompletedAt: last?.completedAt ?? null,
+        lastScore: done?.overallScore ?? null,
+        lastCompletedAt: done?.completedAt ?? null,
         nextReviewDate: next,
         reviewDue: next <= today,
       };
     })
-    .sort((a, b) => (a.nextReviewDate < b.nextReviewDate ? -1 : 1));
+    .sort((a, b) => (a.nextReviewDate < b.nextReviewDate ? -1 : a.nextReviewDate > b.nextReviewDate ? 1 : a.vendorName.localeCompare(b.vendorName)));
   return {
-    overdue: all.filter((a) => a.overdue),
-    open: all.filter((a) => a.status === 'sent' || a.status === 'in_progress' || a.status === 'submitted'),
+    overdue: overdue.items,
+    open: open.items,
     reviews,
-    expiringEvidence: (await evidenceExpiringBy(ctx.db, new Date(ctx.now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10), in60, orgId)).map((r) => ({ ...toEvidence(r.evidence, ctx.now), vendorName: r.vendorName })),
-    openFindings: (await assessmentsRepo.listFindings(ctx.db, orgId, {})).map(toFinding).filter((f) => f.status === 'open' || f.status === 'in_progress'),
+    expiringEvidence: expiring.items,
+    openFindings: findings.items,
+    truncated: [overdue, open, vendors, expiring, findings].some((x) => x.truncated),
   };
-}
-
-export function registerDueDiligenceRoutes(app: App) {
-  app.get('/api/v1/due-diligence/overview', { config: { access: 'assessment.read' }, schema: { tags: ['due diligence'], summary: 'Overdue requests, scores, expiring evidence, open findings, reviews due', response: { 200: z.any() } } }, (req) =>
-    dueDiligenceOverview(ctxOf(req)),
-  );
 }

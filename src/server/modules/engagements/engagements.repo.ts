@@ -1,6 +1,6 @@
 import { and, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/client.ts';
+import { queryRows, type Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like.ts';
 import { engagements, users, vendors } from '../../db/schema.ts';
@@ -91,4 +91,13 @@ export async function findEngagementsByName(db: Db, orgId: string, name: string)
   return base(db)
     .where(and(eq(engagements.orgId, orgId), sql`lower(${engagements.name}) = ${name.toLowerCase()}`))
     .limit(10);
+}
+
+export async function countEngagements(db: Db, orgId: string) {
+  const rows = await queryRows<{ total: number; active: number }>(
+    db,
+    sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'active')::int AS active
+        FROM ${engagements} WHERE org_id = ${orgId} AND archived_at IS NULL`,
+  );
+  return { total: Number(rows[0]?.total ?? 0), active: Number(rows[0]?.active ?? 0) };
 }

@@ -82,3 +82,9 @@ export async function findEngagementsByName(ctx: Ctx, name: string): Promise<Eng
   engagementPolicy.check(ctx.actor, 'list');
   return (await repo.findEngagementsByName(ctx.db, ctx.actor.orgId, name)).map(presentEngagement);
 }
+
+/** Engagements (not archived) and how many of them are active. */
+export async function countEngagements(ctx: Ctx) {
+  engagementPolicy.check(ctx.actor, 'list');
+  return repo.countEngagements(ctx.db, ctx.actor.orgId);
+}

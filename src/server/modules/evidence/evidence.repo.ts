@@ -1,18 +1,66 @@
-import { and, asc, desc, eq, gte, isNotNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { evidence, vendors } from '../../db/schema.ts';
+import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
+import { evidence, users, vendors } from '../../db/schema.ts';
 
 export type EvidenceRow = typeof evidence.$inferSelect;
+/** Evidence with what its policy needs to know: whether the vendor itself uploaded it. */
+export type EvidenceItem = EvidenceRow & { fromVendor: boolean; createdAtText: string };
 
-export async function listEvidence(db: Db, orgId: string, f: { vendorId?: string; assessmentId?: string }) {
-  const where: SQL[] = [eq(evidence.orgId, orgId)];
-  if (f.vendorId) where.push(eq(evidence.vendorId, f.vendorId));
-  if (f.assessmentId) where.push(eq(evidence.assessmentId, f.assessmentId));
-  return db.select().from(evidence).where(and(...where)).orderBy(desc(evidence.createdAt)).limit(1000);
+const columns = {
+  ...getTableColumns(evidence),
+  // A read-only look at the uploader: one of the vendor's own contacts, or the client.
+  // Spelled out in full: the subquery must not read the outer row's columns as its own.
+  fromVendor: sql<boolean>`EXISTS (SELECT 1 FROM ${users} AS uploader WHERE uploader.id = ${evidence}.uploaded_by AND uploader.vendor_id = ${evidence}.vendor_id)`.mapWith(Boolean),
+  // The text form keeps microseconds, which a JS Date would lose in a cursor.
+  createdAtText: sql<string>`${evidence.createdAt}::text`,
+};
+
+/** Newest first; the id breaks ties. */
+const SORT: KeysetSort = { cols: [key(sql`${evidence.createdAt}`, 'timestamptz'), key(sql`${evidence.id}`, 'uuid')], desc: true };
+export const EVIDENCE_SORT = { arity: SORT.cols.length, key: (r: EvidenceItem) => [r.createdAtText, r.id] };
+
+/** What the vendor may see of its evidence: its own uploads and what was attached to its requests. */
+const sharedWithVendor = () => or(isNotNull(evidence.assessmentId), columns.fromVendor)!;
+
+/** One page of a vendor's evidence; `sharedOnly` keeps what its contacts may see. */
+export async function listVendorEvidence(db: Db, orgId: string, vendorId: string, f: { sharedOnly: boolean }, after: unknown[] | null, limit: number): Promise<EvidenceItem[]> {
+  const where: SQL[] = [eq(evidence.orgId, orgId), eq(evidence.vendorId, vendorId)];
+  if (f.sharedOnly) where.push(sharedWithVendor());
+  return db
+    .select(columns)
+    .from(evidence)
+    .where(and(...where, afterCursor(SORT, after)))
+    .orderBy(...keysetOrder(SORT))
+    .limit(limit);
 }
 
-export async function findEvidence(db: Db, orgId: string, id: string): Promise<EvidenceRow | null> {
-  const rows = await db.select().from(evidence).where(and(eq(evidence.orgId, orgId), eq(evidence.id, id))).limit(1);
+/** Evidence attached to one assessment (a questionnaire has a handful; a cap would hide one silently). */
+export async function listAssessmentEvidence(db: Db, orgId: string, assessmentId: string): Promise<EvidenceItem[]> {
+  return db
+    .select(columns)
+    .from(evidence)
+    .where(and(eq(evidence.orgId, orgId), eq(evidence.assessmentId, assessmentId)))
+    .orderBy(...keysetOrder(SORT));
+}
+
+export async function findEvidence(db: Db, orgId: string, id: string): Promise<EvidenceItem | null> {
+  const rows = await db.select(columns).from(evidence).where(and(eq(evidence.orgId, orgId), eq(evidence.id, id))).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Several pieces of evidence in one query (a file answer lists up to 50). */
+export async function findEvidenceByIds(db: Db, orgId: string, ids: readonly string[]): Promise<EvidenceItem[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(columns)
+    .from(evidence)
+    .where(and(eq(evidence.orgId, orgId), inArray(evidence.id, [...ids])));
+}
+
+export async function lockEvidence(db: Db, orgId: string, id: string): Promise<EvidenceItem | null> {
+  const rows = await db.select(columns).from(evidence).where(and(eq(evidence.orgId, orgId), eq(evidence.id, id))).for('update', { of: evidence }).limit(1);
   return rows[0] ?? null;
 }
 
@@ -26,20 +74,37 @@ export async function updateEvidence(db: Db, orgId: string, id: string, patch: P
   return r;
 }
 
-export async function deleteEvidence(db: Db, orgId: string, id: string): Promise<EvidenceRow | null> {
-  const rows = await db.delete(evidence).where(and(eq(evidence.orgId, orgId), eq(evidence.id, id))).returning();
-  return rows[0] ?? null;
+export async function deleteEvidence(db: Db, orgId: string, id: string): Promise<void> {
+  await db.delete(evidence).where(and(eq(evidence.orgId, orgId), eq(evidence.id, id)));
 }
 
-/** Evidence valid until a date in [since, until] (all organisations unless `orgId`: the reminder job's view). */
-export async function evidenceExpiringBy(db: Db, since: string, until: string, orgId?: string) {
-  const where: SQL[] = [isNotNull(evidence.validUntil), lte(evidence.validUntil, until), gte(evidence.validUntil, since)];
-  if (orgId) where.push(eq(evidence.orgId, orgId));
+/** Evidence of one organisation valid until a date in [since, until], soonest first, with its vendor's name; at most `limit`. */
+export async function listExpiringEvidence(db: Db, orgId: string, since: string, until: string, limit: number) {
   return db
-    .select({ evidence, vendorName: vendors.name, internalOwnerId: vendors.internalOwnerId })
+    .select({ evidence: columns, vendorName: vendors.name })
     .from(evidence)
     .innerJoin(vendors, eq(vendors.id, evidence.vendorId))
-    .where(and(...where))
-    .orderBy(asc(evidence.validUntil))
-    .limit(5000);
+    .where(and(eq(evidence.orgId, orgId), isNotNull(evidence.validUntil), lte(evidence.validUntil, until), gte(evidence.validUntil, since)))
+    .orderBy(asc(evidence.validUntil), asc(evidence.id))
+    .limit(limit);
+}
+
+const owner = alias(users, 'owner');
+
+/**
+ * The reminder job's view, across every organisation: evidence valid until a date in
+ * [since, until], with its vendor's name and internal owner (who hears about it).
+ */
+export async function evidenceExpiringAcrossOrgs(db: Db, since: string, until: string) {
+  return db
+    .select({
+      evidence: getTableColumns(evidence),
+      vendorName: vendors.name,
+      owner: { id: owner.id, email: owner.email, name: owner.name, disabledAt: owner.disabledAt },
+    })
+    .from(evidence)
+    .innerJoin(vendors, eq(vendors.id, evidence.vendorId))
+    .leftJoin(owner, and(eq(owner.id, vendors.internalOwnerId), eq(owner.orgId, evidence.orgId)))
+    .where(and(isNotNull(evidence.validUntil), lte(evidence.validUntil, until), gte(evidence.validUntil, since)))
+    .orderBy(asc(evidence.validUntil), asc(evidence.id));
 }

@@ -1,23 +1,61 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
-import type { EvidenceMeta } from '../../../shared/contracts/due-diligence.ts';
+import type { Evidence, EvidenceListQuery, EvidenceMeta } from '../../../shared/contracts/due-diligence.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { recordAudit } from '../audit/record.ts';
-import { vendorExists } from '../vendors/vendors.repo.ts';
+import { keysetPage } from '../../paging.ts';
+import { change } from '../audit/audit.public.ts';
+import { requireVendor } from '../vendors/vendors.public.ts';
+import { evidencePolicy } from './evidence.policy.ts';
+import { presentEvidence } from './evidence.presenter.ts';
 import * as repo from './evidence.repo.ts';
 import { attachmentHeader, cleanFileName, openStored, removeStored, storeUpload } from './evidence.storage.ts';
-import { toEvidence } from './evidence.view.ts';
 
+/**
+ * Where an upload goes. `assessmentId` must already have passed the assessment's own
+ * policy (the assessments module sits above this one): the due-diligence and portal
+ * modules reference it before they call here.
+ */
 export interface UploadTarget {
   vendorId: string;
   assessmentId?: string | null;
   questionId?: string | null;
 }
 
+export interface UploadedFile {
+  name: string;
+  stream: Readable;
+  declaredBytes: number | null;
+}
+
+/** One page of a vendor's evidence, newest first (the client's view: all of it). */
+export async function listVendorEvidence(ctx: Ctx, vendorId: string, q: z.output<typeof EvidenceListQuery>) {
+  evidencePolicy.check(ctx.actor, 'list');
+  await requireVendor(ctx, 'read', vendorId);
+  const present = (e: repo.EvidenceItem) => presentEvidence(e, ctx.now);
+  return keysetPage(q, repo.EVIDENCE_SORT, (after, limit) => repo.listVendorEvidence(ctx.db, ctx.actor.orgId, vendorId, { sharedOnly: false }, after, limit), present);
+}
+
+/** One page of what a vendor contact may see of its vendor's evidence: its uploads and what its requests carry. */
+export async function listSharedEvidence(ctx: Ctx, q: z.output<typeof EvidenceListQuery>) {
+  evidencePolicy.check(ctx.actor, 'listShared');
+  if (!ctx.actor.vendorId) throw AppError.notFound('Your vendor');
+  const vendor = await requireVendor(ctx, 'read', ctx.actor.vendorId);
+  const present = (e: repo.EvidenceItem) => presentEvidence(e, ctx.now);
+  return keysetPage(q, repo.EVIDENCE_SORT, (after, limit) => repo.listVendorEvidence(ctx.db, ctx.actor.orgId, vendor.id, { sharedOnly: true }, after, limit), present);
+}
+
+/** Evidence attached to an assessment the caller has already been allowed to read, as far as the caller may see it. */
+export async function evidenceOfAssessment(ctx: Ctx, assessmentId: string): Promise<Evidence[]> {
+  const rows = await repo.listAssessmentEvidence(ctx.db, ctx.actor.orgId, assessmentId);
+  return rows.filter((e) => evidencePolicy.can(ctx.actor, 'read', e)).map((e) => presentEvidence(e, ctx.now));
+}
+
 /** Stores an uploaded document with its own validity dates (not the upload date). */
-export async function uploadEvidence(ctx: Ctx, target: UploadTarget, meta: z.output<typeof EvidenceMeta>, file: { name: string; stream: Readable; declaredBytes: number | null }) {
-  if (!(await vendorExists(ctx.db, ctx.actor.orgId, target.vendorId))) throw AppError.notFound('The vendor');
+export async function uploadEvidence(ctx: Ctx, target: UploadTarget, meta: z.output<typeof EvidenceMeta>, file: UploadedFile): Promise<Evidence> {
+  evidencePolicy.check(ctx.actor, 'upload');
+  // A vendor contact uploads for its own vendor only; another vendor is "not found".
+  await requireVendor(ctx, 'read', target.vendorId);
   const fileName = cleanFileName(file.name);
   const max = ctx.config.maxUploadBytes;
   if (file.declaredBytes !== null && file.declaredBytes > max) {
@@ -26,8 +64,8 @@ export async function uploadEvidence(ctx: Ctx, target: UploadTarget, meta: z.out
   }
   const stored = await storeUpload(ctx.config.filesDir, ctx.actor.orgId, file.stream, max);
   try {
-    const row = await ctx.db.transaction(async (tx) => {
-      const r = await repo.insertEvidence(tx, {
+    const row = await change(ctx, async (tx) => {
+      const r = await repo.insertEvidence(tx.db, {
         orgId: ctx.actor.orgId,
         vendorId: target.vendorId,
         assessmentId: target.assessmentId ?? null,
@@ -43,50 +81,73 @@ export async function uploadEvidence(ctx: Ctx, target: UploadTarget, meta: z.out
         uploadedBy: ctx.actor.userId,
         createdAt: ctx.now,
       });
-      await recordAudit(tx, ctx, { action: 'evidence.upload', objectType: 'evidence', objectId: r.id, after: r });
+      await tx.audit({ action: 'evidence.upload', objectType: 'evidence', objectId: r.id, after: r });
       return r;
     });
-    return toEvidence(row, ctx.now);
+    return presentEvidence(row, ctx.now);
   } catch (err) {
     await removeStored(ctx.config.filesDir, ctx.actor.orgId, stored.storageKey);
     throw err;
   }
 }
 
-export async function listVendorEvidence(ctx: Ctx, vendorId: string) {
-  if (!(await vendorExists(ctx.db, ctx.actor.orgId, vendorId))) throw AppError.notFound('The vendor');
-  return (await repo.listEvidence(ctx.db, ctx.actor.orgId, { vendorId })).map((e) => toEvidence(e, ctx.now));
-}
-
-/** Opens a document for download; `vendorId` restricts a vendor contact to its own vendor. */
-export async function downloadEvidence(ctx: Ctx, id: string, vendorId?: string) {
-  const e = await repo.findEvidence(ctx.db, ctx.actor.orgId, id);
-  if (!e || (vendorId && e.vendorId !== vendorId)) throw AppError.notFound('The document');
+/** Opens a document for download, if the caller may see it. */
+export async function downloadEvidence(ctx: Ctx, id: string) {
+  const e = evidencePolicy.authorize(ctx.actor, 'read', await repo.findEvidence(ctx.db, ctx.actor.orgId, id));
   const { stream, size } = await openStored(ctx.config.filesDir, ctx.actor.orgId, e.storageKey);
   return { stream, size, contentType: e.contentType, disposition: attachmentHeader(e.fileName) };
 }
 
-export async function updateEvidenceMeta(ctx: Ctx, id: string, patch: Partial<z.output<typeof EvidenceMeta>>) {
-  const row = await ctx.db.transaction(async (tx) => {
-    const before = await repo.findEvidence(tx, ctx.actor.orgId, id);
-    if (!before) throw AppError.notFound('The document');
+export async function updateEvidenceMeta(ctx: Ctx, id: string, patch: Partial<z.output<typeof EvidenceMeta>>): Promise<Evidence> {
+  evidencePolicy.check(ctx.actor, 'update');
+  const row = await change(ctx, async (tx) => {
+    const before = evidencePolicy.authorize(ctx.actor, 'update', await repo.lockEvidence(tx.db, ctx.actor.orgId, id));
     const validFrom = patch.validFrom !== undefined ? patch.validFrom : before.validFrom;
     const validUntil = patch.validUntil !== undefined ? patch.validUntil : before.validUntil;
     if (validFrom && validUntil && validFrom > validUntil) throw AppError.invalid('validUntil', 'Must not end before it starts');
-    const after = await repo.updateEvidence(tx, ctx.actor.orgId, id, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
-    await recordAudit(tx, ctx, { action: 'evidence.update', objectType: 'evidence', objectId: id, before, after });
+    const after = await repo.updateEvidence(tx.db, ctx.actor.orgId, id, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+    await tx.audit({ action: 'evidence.update', objectType: 'evidence', objectId: id, before, after });
     return after;
   });
-  return toEvidence(row, ctx.now);
+  return presentEvidence(row, ctx.now);
 }
 
-export async function deleteEvidence(ctx: Ctx, id: string) {
-  const removed = await ctx.db.transaction(async (tx) => {
-    const before = await repo.deleteEvidence(tx, ctx.actor.orgId, id);
-    if (!before) throw AppError.notFound('The document');
-    await recordAudit(tx, ctx, { action: 'evidence.delete', objectType: 'evidence', objectId: id, before });
+export async function deleteEvidence(ctx: Ctx, id: string): Promise<void> {
+  evidencePolicy.check(ctx.actor, 'delete');
+  const removed = await change(ctx, async (tx) => {
+    const before = evidencePolicy.authorize(ctx.actor, 'delete', await repo.lockEvidence(tx.db, ctx.actor.orgId, id));
+    await repo.deleteEvidence(tx.db, ctx.actor.orgId, id);
+    await tx.audit({ action: 'evidence.delete', objectType: 'evidence', objectId: id, before });
     return before;
   });
   // The row is gone for good; only then the file goes too.
   await removeStored(ctx.config.filesDir, ctx.actor.orgId, removed.storageKey);
+}
+
+/**
+ * Evidence ids named in a file answer, checked in one query: each must be evidence the
+ * caller may see, of the assessment's vendor; otherwise the answer's field is invalid.
+ */
+export async function referenceEvidence(ctx: Ctx, ids: readonly string[], vendorId: string, field = 'value'): Promise<void> {
+  const message = 'Attach documents you uploaded for this questionnaire.';
+  const found = new Map((await repo.findEvidenceByIds(ctx.db, ctx.actor.orgId, ids)).map((e) => [e.id, e]));
+  for (const id of ids) {
+    const e = evidencePolicy.reference(ctx.actor, 'attach', found.get(id), field, message);
+    if (e.vendorId !== vendorId) throw AppError.invalid(field, message);
+  }
+}
+
+/**
+ * Evidence expiring in [since, until] for the overview, soonest first, at most `cap`;
+ * `truncated` says when there was more.
+ */
+export async function expiringEvidence(ctx: Ctx, since: string, until: string, cap: number) {
+  evidencePolicy.check(ctx.actor, 'list');
+  const rows = await repo.listExpiringEvidence(ctx.db, ctx.actor.orgId, since, until, cap + 1);
+  return { items: rows.slice(0, cap).map((r) => ({ ...presentEvidence(r.evidence, ctx.now), vendorName: r.vendorName })), truncated: rows.length > cap };
+}
+
+/** For the reminder job, which sweeps every organisation: evidence expiring in [since, until] with who owns its vendor. */
+export function evidenceExpiringAcrossOrgs(ctx: Pick<Ctx, 'db'>, since: string, until: string) {
+  return repo.evidenceExpiringAcrossOrgs(ctx.db, since, until);
 }

@@ -1,60 +1,72 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { questionnaireTemplates, questionnaireVersions } from '../../db/schema.ts';
+import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
+// The tables keep their first name; in code a questionnaire is a questionnaire.
+import { questionnaireTemplates as questionnaires, questionnaireVersions as versions } from '../../db/schema.ts';
 
-export type TemplateRow = typeof questionnaireTemplates.$inferSelect;
-export type VersionRow = typeof questionnaireVersions.$inferSelect;
+export type QuestionnaireRow = typeof questionnaires.$inferSelect;
+export type VersionRow = typeof versions.$inferSelect;
+export type QuestionnaireListRow = { questionnaire: QuestionnaireRow; questionCount: number };
 
-export async function listTemplates(db: Db, orgId: string) {
+const SORT: KeysetSort = { cols: [key(sql`lower(${questionnaires.name})`, 'text'), key(sql`${questionnaires.id}`, 'uuid')], desc: false };
+export const QUESTIONNAIRE_SORT = { arity: SORT.cols.length, key: (r: QuestionnaireListRow) => [r.questionnaire.name.toLowerCase(), r.questionnaire.id] };
+
+/** Questionnaires in use (not archived), by name, with their latest version's question count. */
+export async function listQuestionnaires(db: Db, orgId: string, after: unknown[] | null, limit: number): Promise<QuestionnaireListRow[]> {
   return db
-    .select({ template: questionnaireTemplates, questionCount: questionnaireVersions.questionCount })
-    .from(questionnaireTemplates)
-    .innerJoin(questionnaireVersions, and(eq(questionnaireVersions.templateId, questionnaireTemplates.id), eq(questionnaireVersions.version, questionnaireTemplates.latestVersion)))
-    .where(and(eq(questionnaireTemplates.orgId, orgId), isNull(questionnaireTemplates.archivedAt)))
-    .orderBy(asc(sql`lower(${questionnaireTemplates.name})`))
-    .limit(500);
+    .select({ questionnaire: questionnaires, questionCount: versions.questionCount })
+    .from(questionnaires)
+    .innerJoin(versions, and(eq(versions.templateId, questionnaires.id), eq(versions.version, questionnaires.latestVersion)))
+    .where(and(eq(questionnaires.orgId, orgId), isNull(questionnaires.archivedAt), afterCursor(SORT, after)))
+    .orderBy(...keysetOrder(SORT))
+    .limit(limit);
 }
 
-export async function findTemplate(db: Db, orgId: string, id: string, forUpdate = false): Promise<TemplateRow | null> {
-  const q = db.select().from(questionnaireTemplates).where(and(eq(questionnaireTemplates.orgId, orgId), eq(questionnaireTemplates.id, id))).limit(1);
-  const rows = forUpdate ? await q.for('update') : await q;
+export async function findQuestionnaire(db: Db, orgId: string, id: string): Promise<QuestionnaireRow | null> {
+  const rows = await db.select().from(questionnaires).where(and(eq(questionnaires.orgId, orgId), eq(questionnaires.id, id))).limit(1);
   return rows[0] ?? null;
 }
 
-export async function findVersion(db: Db, orgId: string, templateId: string, version: number): Promise<VersionRow | null> {
+/** Row lock for read-modify-write: two editors saving at once get versions n+1 and n+2, not two n+1. */
+export async function lockQuestionnaire(db: Db, orgId: string, id: string): Promise<QuestionnaireRow | null> {
+  const rows = await db.select().from(questionnaires).where(and(eq(questionnaires.orgId, orgId), eq(questionnaires.id, id))).for('update').limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findVersion(db: Db, orgId: string, questionnaireId: string, version: number): Promise<VersionRow | null> {
   const rows = await db
     .select()
-    .from(questionnaireVersions)
-    .where(and(eq(questionnaireVersions.orgId, orgId), eq(questionnaireVersions.templateId, templateId), eq(questionnaireVersions.version, version)))
+    .from(versions)
+    .where(and(eq(versions.orgId, orgId), eq(versions.templateId, questionnaireId), eq(versions.version, version)))
     .limit(1);
   return rows[0] ?? null;
 }
 
 export async function findVersionById(db: Db, orgId: string, id: string): Promise<VersionRow | null> {
-  const rows = await db.select().from(questionnaireVersions).where(and(eq(questionnaireVersions.orgId, orgId), eq(questionnaireVersions.id, id))).limit(1);
+  const rows = await db.select().from(versions).where(and(eq(versions.orgId, orgId), eq(versions.id, id))).limit(1);
   return rows[0] ?? null;
 }
 
-export async function listVersions(db: Db, orgId: string, templateId: string) {
+/** Every version of one questionnaire, newest first (an editor saves a few dozen at most). */
+export async function listVersions(db: Db, orgId: string, questionnaireId: string) {
   return db
-    .select({ id: questionnaireVersions.id, version: questionnaireVersions.version, questionCount: questionnaireVersions.questionCount, createdAt: questionnaireVersions.createdAt })
-    .from(questionnaireVersions)
-    .where(and(eq(questionnaireVersions.orgId, orgId), eq(questionnaireVersions.templateId, templateId)))
-    .orderBy(desc(questionnaireVersions.version))
-    .limit(500);
+    .select({ id: versions.id, version: versions.version, questionCount: versions.questionCount, createdAt: versions.createdAt })
+    .from(versions)
+    .where(and(eq(versions.orgId, orgId), eq(versions.templateId, questionnaireId)))
+    .orderBy(desc(versions.version));
 }
 
-export async function insertTemplate(db: Db, row: typeof questionnaireTemplates.$inferInsert): Promise<TemplateRow> {
-  const [r] = await db.insert(questionnaireTemplates).values(row).returning();
+export async function insertQuestionnaire(db: Db, row: typeof questionnaires.$inferInsert): Promise<QuestionnaireRow> {
+  const [r] = await db.insert(questionnaires).values(row).returning();
   return r;
 }
 
-export async function updateTemplate(db: Db, orgId: string, id: string, patch: Partial<typeof questionnaireTemplates.$inferInsert>): Promise<TemplateRow> {
-  const [r] = await db.update(questionnaireTemplates).set(patch).where(and(eq(questionnaireTemplates.orgId, orgId), eq(questionnaireTemplates.id, id))).returning();
+export async function updateQuestionnaire(db: Db, orgId: string, id: string, patch: Partial<typeof questionnaires.$inferInsert>): Promise<QuestionnaireRow> {
+  const [r] = await db.update(questionnaires).set(patch).where(and(eq(questionnaires.orgId, orgId), eq(questionnaires.id, id))).returning();
   return r;
 }
 
-export async function insertVersion(db: Db, row: typeof questionnaireVersions.$inferInsert): Promise<VersionRow> {
-  const [r] = await db.insert(questionnaireVersions).values(row).returning();
+export async function insertVersion(db: Db, row: typeof versions.$inferInsert): Promise<VersionRow> {
+  const [r] = await db.insert(versions).values(row).returning();
   return r;
 }

@@ -1,20 +1,24 @@
-import { sql } from 'drizzle-orm';
-import type { Me } from '../../../shared/contracts/auth.ts';
+import { randomUUID } from 'node:crypto';
+import type { Me, SetupRequest } from '../../../shared/contracts/auth.ts';
+import type { Org } from '../../../shared/contracts/org.ts';
+import type { User } from '../../../shared/contracts/users.ts';
+import type { z } from 'zod';
 import type { PublicCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { countOrgs, insertOrg } from '../org/org.repo.ts';
-import { insertUser } from '../users/users.repo.ts';
 import { AppError } from '../../http/app-error.ts';
-import { recordAudit } from '../audit/record.ts';
-import { startSession } from '../auth/auth.service.ts';
-import { hashPassword } from '../auth/secrets.ts';
+import { changeAs } from '../audit/audit.public.ts';
+import { hashPassword, startSession } from '../auth/auth.public.ts';
+import { insertNewOrg, installationHasOrgs } from '../org/org.public.ts';
+import { insertOwnerOfNewOrg } from '../users/users.public.ts';
+import * as repo from './setup.repo.ts';
+
+// Set-up runs before anyone is signed in, so it has no policy: the first organisation is
+// for whoever comes first (once), and further ones only for trusted callers (the demo
+// seed, test builders), which reach it through setup.public.ts and no route.
 
 export async function needsSetup(db: Db): Promise<boolean> {
-  return (await countOrgs(db)) === 0;
+  return !(await installationHasOrgs(db));
 }
-
-/** Same key in every process: concurrent first visitors and CLI runs are serialised. */
-const SETUP_LOCK_KEY = 7_024_311_906;
 
 export interface NewOrg {
   orgName: string;
@@ -27,22 +31,29 @@ export interface NewOrg {
 }
 
 /**
- * Creates an organisation and its owner in one transaction (never an organisation
- * without an owner). `firstOnly` refuses once any organisation exists: the first visit
- * in the browser and `outsight users create --org-name`.
+ * Creates an organisation and its owner in one change (never an organisation without an
+ * owner), audited with the new owner as its actor. `firstOnly` refuses once any
+ * organisation exists: the first visit in the browser and `outsight users create --org-name`.
  */
-export async function createOrgWithOwner(db: Db, input: NewOrg, opts: { requestId: string | null; via: 'session' | 'token'; firstOnly?: boolean }) {
+export async function createOrgWithOwner(
+  db: Db,
+  input: NewOrg,
+  opts: { requestId: string | null; via: 'session' | 'token'; firstOnly?: boolean },
+): Promise<{ org: Org; owner: User }> {
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
-  return db.transaction(async (tx) => {
+  // The owner is the change's actor, so both ids are chosen before the rows exist.
+  const orgId = randomUUID();
+  const ownerId = randomUUID();
+  const actor = { userId: ownerId, orgId, name: input.name, email: input.email, via: opts.via };
+  return changeAs(db, actor, opts.requestId, async (tx, audit) => {
     if (opts.firstOnly) {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
-      if (!(await needsSetup(tx))) throw new AppError('conflict', 'Outsight is already set up. Sign in instead.');
+      await repo.lockSetupAcrossOrgs(tx);
+      if (await installationHasOrgs(tx)) throw new AppError('conflict', 'Outsight is already set up. Sign in instead.');
     }
-    const org = await insertOrg(tx, { name: input.orgName, isDemo: input.isDemo ?? false });
-    const owner = await insertUser(tx, { orgId: org.id, email: input.email, name: input.name, passwordHash, role: 'owner' });
-    const actor = { userId: owner.id, orgId: org.id, name: owner.name, email: owner.email, via: opts.via };
-    await recordAudit(tx, { actor, requestId: opts.requestId }, { action: 'org.create', objectType: 'org', objectId: org.id, after: org });
-    return { org, owner };
+    const org = await insertNewOrg(tx, { id: orgId, name: input.orgName, isDemo: input.isDemo ?? false });
+    const owner = await insertOwnerOfNewOrg(tx, { id: ownerId, orgId, email: input.email, name: input.name, passwordHash });
+    await audit({ action: 'org.create', objectType: 'org', objectId: orgId, after: org });
+    return { org: { id: org.id, name: org.name }, owner };
   });
 }
 
@@ -52,10 +63,7 @@ export function createFirstOrg(db: Db, input: NewOrg, opts: { requestId: string 
 }
 
 /** The browser's first visit: create the organisation and sign its owner in. */
-export async function setupFirstOrg(
-  ctx: PublicCtx,
-  input: { orgName: string; name: string; email: string; password: string },
-): Promise<{ secret: string; me: Me }> {
-  const { owner } = await createFirstOrg(ctx.db, input, { requestId: ctx.requestId, via: 'session' });
-  return startSession(ctx, owner);
+export async function setupFirstOrg(ctx: PublicCtx, input: z.output<typeof SetupRequest>): Promise<{ secret: string; me: Me }> {
+  const { org, owner } = await createFirstOrg(ctx.db, input, { requestId: ctx.requestId, via: 'session' });
+  return startSession(ctx, { ...owner, orgId: org.id });
 }

@@ -1,4 +1,4 @@
-import { IdParams, OkResponse, Page } from '../../../shared/contracts/common.ts';
+import { IdParams, OkResponse, Page, PageQuery } from '../../../shared/contracts/common.ts';
 import { ApiToken, ApiTokenCreate, ApiTokenCreated } from '../../../shared/contracts/users.ts';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
@@ -9,14 +9,12 @@ const tags = ['tokens'];
 const own = { access: 'token.own' } as const;
 
 export function registerTokenRoutes(app: App) {
-  app.get('/api/v1/tokens', { config: own, schema: { tags, summary: 'My API tokens', response: { 200: Page(ApiToken) } } }, async (req) => ({
-    items: await service.listTokens(ctxOf(req)),
-    nextCursor: null,
-  }));
+  app.get('/api/v1/tokens', { config: own, schema: { tags, summary: 'My API tokens', querystring: PageQuery, response: { 200: Page(ApiToken) } } }, (req) =>
+    service.listTokens(ctxOf(req), req.query),
+  );
   app.post('/api/v1/tokens', { config: own, schema: { tags, summary: 'Create an API token (shown once)', body: ApiTokenCreate, response: { 201: ApiTokenCreated } } }, async (req, reply) => {
-    const ctx = ctxOf(req);
     reply.status(201);
-    return service.createToken(ctx.db, ctx.actor, req.body, ctx.now, ctx.requestId);
+    return service.createToken(ctxOf(req), req.body);
   });
   app.delete('/api/v1/tokens/:id', { config: own, schema: { tags, summary: 'Revoke an API token', params: IdParams, response: { 200: OkResponse } } }, async (req) => {
     await service.revokeToken(ctxOf(req), parseId(req.params.id, 'API token'));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Me } from '../../../shared/contracts/auth.ts';
-import { IdParams, OkResponse, Page } from '../../../shared/contracts/common.ts';
+import { IdParams, OkResponse, Page, PageQuery } from '../../../shared/contracts/common.ts';
 import { Invitation, InvitationAccept, InvitationCreate, InvitationCreated, InvitationPreview } from '../../../shared/contracts/users.ts';
 import { setSessionCookie } from '../../http/cookies.ts';
 import { ctxOf, publicCtxOf } from '../../http/ctx.ts';
@@ -12,10 +12,11 @@ const tags = ['users'];
 const TokenParams = z.object({ token: z.string().max(200) });
 
 export function registerInvitationRoutes(app: App) {
-  app.get('/api/v1/invitations', { config: { access: 'user.manage' }, schema: { tags, summary: 'Pending invitations', response: { 200: Page(Invitation) } } }, async (req) => ({
-    items: await service.listInvitations(ctxOf(req)),
-    nextCursor: null,
-  }));
+  app.get(
+    '/api/v1/invitations',
+    { config: { access: 'user.manage' }, schema: { tags, summary: 'Pending invitations', querystring: PageQuery, response: { 200: Page(Invitation) } } },
+    (req) => service.listInvitations(ctxOf(req), req.query),
+  );
   app.post(
     '/api/v1/invitations',
     { config: { access: 'user.manage' }, schema: { tags, summary: 'Invite a user by one-time link', body: InvitationCreate, response: { 201: InvitationCreated } } },

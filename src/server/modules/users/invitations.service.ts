@@ -1,35 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { Role } from '../../../shared/contracts/auth.ts';
-import type { PublicCtx, Ctx } from '../../context.ts';
+import type { InvitationCreated, InvitationPreview } from '../../../shared/contracts/users.ts';
+import type { Ctx, PublicCtx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
-import { recordAudit } from '../audit/record.ts';
-import { startSession } from '../auth/auth.service.ts';
-import { hashPassword, newSecret, sha256 } from '../auth/secrets.ts';
+import { keysetPage, type PageRequest } from '../../paging.ts';
+import { change, changeAs } from '../audit/audit.public.ts';
+import { hashPassword, newSecret, sha256, startSession, type NewSession } from '../auth/auth.public.ts';
+import { invitationPolicy } from './invitations.policy.ts';
 import * as repo from './invitations.repo.ts';
-import { checkAssignable, checkRoleVendor } from './users.service.ts';
-import { emailTaken, insertUser } from './users.repo.ts';
+import { presentInvitation } from './users.presenter.ts';
+import { checkAssignable, vendorOfRole } from './users.policy.ts';
+import { emailTakenAcrossOrgs, insertUser } from './users.repo.ts';
+import { EMAIL_TAKEN } from './users.service.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
-
-function toInvitation(r: repo.InvitationRow) {
-  return {
-    id: r.id,
-    email: r.email,
-    role: r.role as Role,
-    vendorId: r.vendorId,
-    expiresAt: r.expiresAt.toISOString(),
-    acceptedAt: r.acceptedAt?.toISOString() ?? null,
-    createdAt: r.createdAt.toISOString(),
-  };
-}
+const USED = 'This invitation link was already used or withdrawn.';
 
 /** Invites someone by a one-time link that expires after 7 days; the link is returned once. */
-export async function createInvitation(ctx: Ctx, input: { email: string; role: Role; vendorId?: string | null }, origin: string) {
+export async function createInvitation(ctx: Ctx, input: { email: string; role: Role; vendorId?: string | null }, origin: string): Promise<z.output<typeof InvitationCreated>> {
+  invitationPolicy.check(ctx.actor, 'create');
   checkAssignable(ctx.actor, input.role);
-  if (await emailTaken(ctx.db, input.email)) throw AppError.invalid('email', 'A user with this e-mail already exists.');
+  if (await emailTakenAcrossOrgs(ctx.db, input.email)) throw AppError.invalid('email', EMAIL_TAKEN);
+  const vendorId = vendorOfRole(input.role, input.vendorId);
   const token = newSecret('inv_');
-  const row = await ctx.db.transaction(async (tx) => {
-    const vendorId = await checkRoleVendor(tx, ctx.actor.orgId, input.role, input.vendorId);
-    const r = await repo.insertInvitation(tx, {
+  const row = await change(ctx, async (tx) => {
+    const r = await repo.insertInvitation(tx.db, {
       orgId: ctx.actor.orgId,
       email: input.email,
       role: input.role,
@@ -39,63 +35,57 @@ export async function createInvitation(ctx: Ctx, input: { email: string; role: R
       createdAt: ctx.now,
       expiresAt: new Date(ctx.now.getTime() + INVITATION_TTL_MS),
     });
-    await recordAudit(tx, ctx, { action: 'invitation.create', objectType: 'invitation', objectId: r.id, after: r });
+    await tx.audit({ action: 'invitation.create', objectType: 'invitation', objectId: r.id, after: r });
     return r;
   });
   const base = ctx.config.publicUrl ?? origin;
-  return { ...toInvitation(row), token, link: `${base}/invite/${encodeURIComponent(token)}` };
+  return { ...presentInvitation(row), token, link: `${base}/invite/${encodeURIComponent(token)}` };
 }
 
-export async function listInvitations(ctx: Ctx) {
-  return (await repo.listPending(ctx.db, ctx.actor.orgId)).map(toInvitation);
+/** One page of the invitations still open, newest first. */
+export async function listInvitations(ctx: Ctx, q: PageRequest) {
+  invitationPolicy.check(ctx.actor, 'list');
+  return keysetPage(q, repo.INVITATION_SORT, (after, limit) => repo.listPending(ctx.db, ctx.actor.orgId, after, limit), (r) => presentInvitation(r.invitation));
 }
 
-export async function revokeInvitation(ctx: Ctx, id: string) {
-  await ctx.db.transaction(async (tx) => {
-    const before = await repo.findInvitation(tx, ctx.actor.orgId, id);
-    if (!before) throw AppError.notFound('The invitation');
-    const after = await repo.revokeInvitation(tx, ctx.actor.orgId, id, ctx.now);
-    if (!after) throw new AppError('conflict', 'The invitation was already used or revoked.');
-    await recordAudit(tx, ctx, { action: 'invitation.revoke', objectType: 'invitation', objectId: id, before, after });
+/** Withdraws an open invitation; one already used or withdrawn is a conflict. */
+export async function revokeInvitation(ctx: Ctx, id: string): Promise<void> {
+  invitationPolicy.check(ctx.actor, 'revoke');
+  await change(ctx, async (tx) => {
+    const before = invitationPolicy.authorize(ctx.actor, 'revoke', await repo.lockInvitation(tx.db, ctx.actor.orgId, id));
+    const after = await repo.revokeInvitation(tx.db, ctx.actor.orgId, id, ctx.now);
+    await tx.audit({ action: 'invitation.revoke', objectType: 'invitation', objectId: id, before, after });
   });
 }
 
+// Before anyone is signed in the link's token is the only authority: no actor, no policy.
+
 async function usable(ctx: PublicCtx, token: string) {
-  const found = await repo.findByTokenHash(ctx.db, sha256(token));
+  const found = await repo.findInvitationByTokenForSignIn(ctx.db, sha256(token));
   if (!found) throw AppError.notFound('The invitation');
   const inv = found.invitation;
-  if (inv.acceptedAt || inv.revokedAt) throw new AppError('gone', 'This invitation link was already used or withdrawn.');
+  if (inv.acceptedAt || inv.revokedAt) throw new AppError('gone', USED);
   if (inv.expiresAt.getTime() <= ctx.now.getTime()) throw new AppError('gone', 'This invitation link has expired. Ask for a new one.');
   return found;
 }
 
-export async function previewInvitation(ctx: PublicCtx, token: string) {
+export async function previewInvitation(ctx: PublicCtx, token: string): Promise<z.output<typeof InvitationPreview>> {
   const { invitation, orgName } = await usable(ctx, token);
   return { email: invitation.email, role: invitation.role as Role, orgName };
 }
 
 /** Accepting creates the user and signs them in; a second use of the link is refused. */
-export async function acceptInvitation(ctx: PublicCtx, token: string, input: { name: string; password: string }) {
+export async function acceptInvitation(ctx: PublicCtx, token: string, input: { name: string; password: string }): Promise<NewSession> {
   const { invitation } = await usable(ctx, token);
   const passwordHash = await hashPassword(input.password);
-  const user = await ctx.db.transaction(async (tx) => {
-    const claimed = await repo.claimInvitation(tx, invitation.id, ctx.now);
-    if (!claimed) throw new AppError('gone', 'This invitation link was already used or withdrawn.');
-    if (await emailTaken(tx, invitation.email)) throw new AppError('conflict', 'A user with this e-mail already exists.');
-    const u = await insertUser(tx, {
-      orgId: invitation.orgId,
-      email: invitation.email,
-      name: input.name,
-      role: invitation.role,
-      vendorId: invitation.vendorId,
-      passwordHash,
-    });
-    await recordAudit(tx, { actor: { userId: u.id, orgId: u.orgId, name: u.name, email: u.email, via: 'session' }, requestId: ctx.requestId }, {
-      action: 'invitation.accept',
-      objectType: 'user',
-      objectId: u.id,
-      after: u,
-    });
+  // The new user is the change's actor, so its id is chosen before the row exists.
+  const userId = randomUUID();
+  const actor = { userId, orgId: invitation.orgId, name: input.name, email: invitation.email, via: 'session' as const };
+  const user = await changeAs(ctx.db, actor, ctx.requestId, async (tx, audit) => {
+    if (!(await repo.claimInvitation(tx, invitation.orgId, invitation.id, ctx.now))) throw new AppError('gone', USED);
+    if (await emailTakenAcrossOrgs(tx, invitation.email)) throw new AppError('conflict', EMAIL_TAKEN);
+    const u = await insertUser(tx, { id: userId, orgId: invitation.orgId, email: invitation.email, name: input.name, role: invitation.role, vendorId: invitation.vendorId, passwordHash });
+    await audit({ action: 'invitation.accept', objectType: 'user', objectId: u.id, after: u });
     return u;
   });
   return startSession(ctx, user);

@@ -1,2 +1,15 @@
 /** The users module as other modules see it (lint rule outsight/public-surface). */
-export { createUser, referenceInternalUser } from './users.service.ts';
+export {
+  countUsers,
+  createUser,
+  firstActiveOwner,
+  getUser,
+  insertOwnerOfNewOrg,
+  listUsers,
+  referenceInternalUser,
+  updateUser,
+  vendorContactFor,
+  type NewUser,
+} from './users.service.ts';
+export { createInvitation, listInvitations, revokeInvitation } from './invitations.service.ts';
+export type { UserRow } from './users.repo.ts';

@@ -1,8 +1,24 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client.ts';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { users } from '../../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
+export type UserInsert = typeof users.$inferInsert;
+export type UserListRow = { user: UserRow; nameKey: string };
+
+// By name as the database lowercases it (the cursor must compare exactly like the sort), then id.
+const SORT: KeysetSort = { cols: [key(sql`lower(${users.name})`, 'text'), key(sql`${users.id}`, 'uuid')], desc: false };
+export const USER_SORT = { arity: SORT.cols.length, key: (r: UserListRow) => [r.nameKey, r.user.id] };
+
+export async function listUsers(db: Db, orgId: string, after: unknown[] | null, limit: number): Promise<UserListRow[]> {
+  return db
+    .select({ user: users, nameKey: sql<string>`lower(${users.name})` })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), afterCursor(SORT, after)))
+    .orderBy(...keysetOrder(SORT))
+    .limit(limit);
+}
 
 export async function findUser(db: Db, orgId: string, id: string): Promise<UserRow | null> {
   const rows = await db
@@ -13,6 +29,7 @@ export async function findUser(db: Db, orgId: string, id: string): Promise<UserR
   return rows[0] ?? null;
 }
 
+/** Row lock for read-modify-write, so two editors cannot interleave their audit rows. */
 export async function lockUser(db: Db, orgId: string, id: string): Promise<UserRow | null> {
   const rows = await db
     .select()
@@ -23,16 +40,27 @@ export async function lockUser(db: Db, orgId: string, id: string): Promise<UserR
   return rows[0] ?? null;
 }
 
-export async function listUsers(db: Db, orgId: string): Promise<UserRow[]> {
-  return db.select().from(users).where(eq(users.orgId, orgId)).orderBy(asc(sql`lower(${users.name})`), asc(users.id)).limit(1000);
+/** The organisation's longest-standing active owner (who the CLI acts as when nobody is named). */
+export async function findFirstActiveOwner(db: Db, orgId: string): Promise<UserRow | null> {
+  const rows = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.role, 'owner'), isNull(users.disabledAt)))
+    .orderBy(asc(users.createdAt), asc(users.id))
+    .limit(1);
+  return rows[0] ?? null;
 }
 
-export async function insertUser(db: Db, row: typeof users.$inferInsert): Promise<UserRow> {
+/**
+ * A new user; its vendor is guarded by the composite foreign key (org_id, vendor_id) of
+ * migration 0005, so another organisation's vendor is refused here (db/errors.ts names the field).
+ */
+export async function insertUser(db: Db, row: UserInsert): Promise<UserRow> {
   const [u] = await db.insert(users).values(row).returning();
   return u;
 }
 
-export async function updateUser(db: Db, orgId: string, id: string, patch: Partial<typeof users.$inferInsert>): Promise<UserRow> {
+export async function updateUser(db: Db, orgId: string, id: string, patch: Partial<UserInsert>): Promise<UserRow> {
   const [u] = await db
     .update(users)
     .set(patch)
@@ -42,17 +70,37 @@ export async function updateUser(db: Db, orgId: string, id: string, patch: Parti
 }
 
 export async function countActiveOwners(db: Db, orgId: string): Promise<number> {
-  const rows = await queryRows<{ n: number }>(db, 
-    sql`SELECT count(*)::int AS n FROM ${users} WHERE org_id = ${orgId} AND role = 'owner' AND disabled_at IS NULL`,
-  );
+  const rows = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.role, 'owner'), isNull(users.disabledAt)));
   return Number(rows[0]?.n ?? 0);
 }
 
-export async function emailTaken(db: Db, email: string): Promise<boolean> {
+/** Whether any organisation has a user with this e-mail: an e-mail signs in to exactly one account. */
+export async function emailTakenAcrossOrgs(db: Db, email: string): Promise<boolean> {
   const rows = await db
     .select({ id: users.id })
     .from(users)
     .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
     .limit(1);
   return rows.length > 0;
+}
+
+/** The user with this e-mail in any organisation (an e-mail signs in to exactly one account). */
+export async function findUserByEmailAcrossOrgs(db: Db, email: string): Promise<UserRow | null> {
+  const rows = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function countEnabledUsers(db: Db, orgId: string): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), isNull(users.disabledAt)));
+  return Number(rows[0]?.n ?? 0);
 }

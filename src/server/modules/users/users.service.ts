@@ -1,30 +1,27 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Role } from '../../../shared/contracts/auth.ts';
 import type { User, UserUpdate } from '../../../shared/contracts/users.ts';
-import { assignableRoles } from '../../../shared/permissions.ts';
-import type { Actor, Ctx } from '../../context.ts';
+import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
-import { recordAudit, type AuditActor } from '../audit/record.ts';
-import { deleteSessionsOfUser } from '../auth/auth.repo.ts';
-import { hashPassword } from '../auth/secrets.ts';
-import { vendorExists } from '../vendors/vendors.repo.ts';
+import { keysetPage, type PageRequest } from '../../paging.ts';
+import { change, type TxCtx } from '../audit/audit.public.ts';
+import { endSessionsOf, hashPassword } from '../auth/auth.public.ts';
+import { presentUser } from './users.presenter.ts';
+import { checkAssignable, checkKeepsAnOwner, checkMayChange, userPolicy, vendorOfRole } from './users.policy.ts';
 import * as repo from './users.repo.ts';
 
-export function toUser(u: repo.UserRow): User {
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role as Role,
-    vendorId: u.vendorId,
-    disabled: u.disabledAt !== null,
-    createdAt: u.createdAt.toISOString(),
-  };
+export const EMAIL_TAKEN = 'A user with this e-mail already exists.';
+
+/** One page of the organisation's users, by name. */
+export async function listUsers(ctx: Ctx, q: PageRequest) {
+  userPolicy.check(ctx.actor, 'list');
+  return keysetPage(q, repo.USER_SORT, (after, limit) => repo.listUsers(ctx.db, ctx.actor.orgId, after, limit), (r) => presentUser(r.user));
 }
 
-export async function listUsers(ctx: Ctx): Promise<User[]> {
-  return (await repo.listUsers(ctx.db, ctx.actor.orgId)).map(toUser);
+export async function getUser(ctx: Ctx, id: string): Promise<User> {
+  return presentUser(userPolicy.authorize(ctx.actor, 'read', await repo.findUser(ctx.db, ctx.actor.orgId, id)));
 }
 
 /**
@@ -32,60 +29,93 @@ export async function listUsers(ctx: Ctx): Promise<User[]> {
  * of the caller's organisation, or an invalid field.
  */
 export async function referenceInternalUser(ctx: Ctx, id: string, field: string): Promise<repo.UserRow> {
-  const u = await repo.findUser(ctx.db, ctx.actor.orgId, id);
-  if (!u || u.disabledAt || u.role === 'vendor_contact') throw AppError.invalid(field, 'Choose an active user of your organisation.');
+  const message = 'Choose an active user of your organisation.';
+  const u = userPolicy.reference(ctx.actor, 'reference', await repo.findUser(ctx.db, ctx.actor.orgId, id), field, message);
+  if (u.disabledAt || u.role === 'vendor_contact') throw AppError.invalid(field, message);
   return u;
-}
-
-/** A vendor contact belongs to exactly one of the organisation's vendors; nobody else has one. */
-export async function checkRoleVendor(db: Db, orgId: string, role: Role, vendorId: string | null | undefined): Promise<string | null> {
-  if (role !== 'vendor_contact') return null;
-  if (!vendorId || !(await vendorExists(db, orgId, vendorId))) throw AppError.invalid('vendorId', 'A vendor contact needs one of your vendors.');
-  return vendorId;
-}
-
-export function checkAssignable(actor: Pick<Actor, 'role'>, role: Role) {
-  if (!assignableRoles(actor.role).includes(role)) throw AppError.forbidden(`You cannot give the role ${role}.`);
 }
 
 /** Changes a user's name, role, vendor or disabled flag; owners stay in control of owners. */
 export async function updateUser(ctx: Ctx, id: string, input: z.output<typeof UserUpdate>): Promise<User> {
-  const updated = await ctx.db.transaction(async (tx) => {
-    const before = await repo.lockUser(tx, ctx.actor.orgId, id);
-    if (!before) throw AppError.notFound('The user');
-    if (before.role === 'owner' && ctx.actor.role !== 'owner') throw AppError.forbidden('Only an owner can change an owner.');
+  userPolicy.check(ctx.actor, 'update');
+  const updated = await change(ctx, async (tx) => {
+    const before = userPolicy.authorize(ctx.actor, 'update', await repo.lockUser(tx.db, ctx.actor.orgId, id));
+    checkMayChange(ctx.actor, before);
     const role = input.role ?? (before.role as Role);
     if (input.role && input.role !== before.role) checkAssignable(ctx.actor, input.role);
-    const vendorId = await checkRoleVendor(tx, ctx.actor.orgId, role, input.vendorId !== undefined ? input.vendorId : before.vendorId);
+    const vendorId = vendorOfRole(role, input.vendorId !== undefined ? input.vendorId : before.vendorId);
     const disabledAt = input.disabled === undefined ? before.disabledAt : input.disabled ? (before.disabledAt ?? ctx.now) : null;
-    const losesOwner = before.role === 'owner' && (role !== 'owner' || disabledAt !== null);
-    if (losesOwner && (await repo.countActiveOwners(tx, ctx.actor.orgId)) <= 1) {
-      throw AppError.invalid(input.role ? 'role' : 'disabled', 'The organisation must keep at least one active owner.');
-    }
-    const after = await repo.updateUser(tx, ctx.actor.orgId, id, { name: input.name ?? before.name, role, vendorId, disabledAt, updatedAt: ctx.now });
+    await checkKeepsAnOwner(before, { role, disabledAt }, input.role ? 'role' : 'disabled', () => repo.countActiveOwners(tx.db, ctx.actor.orgId));
+    const after = await repo.updateUser(tx.db, ctx.actor.orgId, id, { name: input.name ?? before.name, role, vendorId, disabledAt, updatedAt: ctx.now });
     // A disabled user, or one whose role changed, signs in again with the new rights.
-    if (disabledAt || role !== before.role) await deleteSessionsOfUser(tx, id);
-    await recordAudit(tx, ctx, { action: 'user.update', objectType: 'user', objectId: id, before, after });
+    if (disabledAt || role !== before.role) await endSessionsOf(tx, id);
+    await tx.audit({ action: 'user.update', objectType: 'user', objectId: id, before, after });
     return after;
   });
-  return toUser(updated);
+  return presentUser(updated);
 }
 
-/** Creates a user with a password directly (CLI and demo seed); the web uses invitations. */
-export async function createUser(
-  db: Db,
-  actor: AuditActor,
-  input: { email: string; name: string; role: Role; password: string; vendorId?: string | null; passwordHash?: string },
-  requestId: string | null = null,
-): Promise<User> {
-  if (await repo.emailTaken(db, input.email)) throw AppError.invalid('email', 'A user with this e-mail already exists.');
-  // Seeds and test builders pass a hash computed once; everyone else hashes here.
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  vendorId?: string | null;
+  /** Only for seeds and test builders that create many users: a hash computed once. */
+  passwordHash?: string;
+}
+
+/** Creates a user with a password directly (CLI, demo seed, builders); the web uses invitations. */
+export async function createUser(ctx: Ctx, input: NewUser): Promise<User> {
+  userPolicy.check(ctx.actor, 'create');
+  checkAssignable(ctx.actor, input.role);
+  if (await repo.emailTakenAcrossOrgs(ctx.db, input.email)) throw AppError.invalid('email', EMAIL_TAKEN);
+  const vendorId = vendorOfRole(input.role, input.vendorId);
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
-  const row = await db.transaction(async (tx) => {
-    const vendorId = await checkRoleVendor(tx, actor.orgId, input.role, input.vendorId);
-    const u = await repo.insertUser(tx, { orgId: actor.orgId, email: input.email, name: input.name, role: input.role, vendorId, passwordHash });
-    await recordAudit(tx, { actor, requestId }, { action: 'user.create', objectType: 'user', objectId: u.id, after: u });
+  const row = await change(ctx, async (tx) => {
+    const u = await repo.insertUser(tx.db, { orgId: ctx.actor.orgId, email: input.email, name: input.name, role: input.role, vendorId, passwordHash });
+    await tx.audit({ action: 'user.create', objectType: 'user', objectId: u.id, after: u });
     return u;
   });
-  return toUser(row);
+  return presentUser(row);
+}
+
+/**
+ * The owner of an organisation being set up, inside set-up's own change (which audits the
+ * organisation with this owner as its actor). No policy: nobody is signed in yet, and
+ * set-up's own rules (the first organisation only, or a trusted seed) decide.
+ */
+export async function insertOwnerOfNewOrg(db: Db, input: { id?: string; orgId: string; email: string; name: string; passwordHash: string }): Promise<User> {
+  return presentUser(await repo.insertUser(db, { id: input.id ?? randomUUID(), orgId: input.orgId, email: input.email, name: input.name, role: 'owner', passwordHash: input.passwordHash }));
+}
+
+/** The organisation's longest-standing active owner: who the CLI acts as when nobody is named. */
+export async function firstActiveOwner(db: Db, orgId: string): Promise<User | null> {
+  const u = await repo.findFirstActiveOwner(db, orgId);
+  return u ? presentUser(u) : null;
+}
+
+/** How many enabled users the organisation has (vendor contacts included). */
+export async function countUsers(ctx: Ctx): Promise<number> {
+  userPolicy.check(ctx.actor, 'list');
+  return repo.countEnabledUsers(ctx.db, ctx.actor.orgId);
+}
+
+/**
+ * The vendor contact who answers an assessment sent to `email` for `vendorId`: that
+ * vendor's existing contact, or a new one without a password, who signs in through the
+ * e-mailed links. Anyone else with that address is refused as an invalid field.
+ */
+export async function vendorContactFor(tx: TxCtx, vendorId: string, email: string, field = 'contactEmail'): Promise<{ id: string; email: string }> {
+  const existing = await repo.findUserByEmailAcrossOrgs(tx.db, email);
+  if (existing) {
+    if (existing.orgId !== tx.actor.orgId || existing.role !== 'vendor_contact' || existing.vendorId !== vendorId) {
+      throw AppError.invalid(field, 'This e-mail belongs to someone who is not a contact of this vendor.');
+    }
+    if (existing.disabledAt) throw AppError.invalid(field, 'This vendor contact is disabled.');
+    return existing;
+  }
+  const created = await repo.insertUser(tx.db, { orgId: tx.actor.orgId, email, name: email.split('@')[0], role: 'vendor_contact', vendorId, passwordHash: null });
+  await tx.audit({ action: 'user.create', objectType: 'user', objectId: created.id, after: created });
+  return created;
 }

@@ -138,3 +138,11 @@ export async function vendorNamesByIds(db: Db, orgId: string, ids: string[]): Pr
 export async function vendorExists(db: Db, orgId: string, id: string): Promise<boolean> {
   return (await findVendorRow(db, orgId, id)) !== null;
 }
+
+/** Active (not archived) vendors counted by status and tier, for the home screen. */
+export async function countVendorsByStatusAndTier(db: Db, orgId: string) {
+  return queryRows<{ status: string; tier: number; n: number }>(
+    db,
+    sql`SELECT status, tier, count(*)::int AS n FROM ${vendors} WHERE org_id = ${orgId} AND archived_at IS NULL GROUP BY status, tier`,
+  );
+}

@@ -1,9 +1,6 @@
 import type { z } from 'zod';
 import type { Vendor, VendorInput, VendorListQuery, VendorUpdate } from '../../../shared/contracts/vendors.ts';
 import type { Ctx } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
-import { AppError } from '../../http/app-error.ts';
-import { findUser } from '../users/users.repo.ts';
 import { keysetPage } from '../../paging.ts';
 import { change } from '../audit/audit.public.ts';
 import { referenceInternalUser } from '../users/users.public.ts';
@@ -84,6 +81,20 @@ export async function listVendorTags(ctx: Ctx): Promise<string[]> {
   return repo.listTags(ctx.db, ctx.actor.orgId);
 }
 
+/** Vendors (not archived) by status and by tier, and their total. */
+export async function countVendors(ctx: Ctx) {
+  vendorPolicy.check(ctx.actor, 'list');
+  const byStatus: Record<string, number> = {};
+  const byTier: Record<string, number> = {};
+  let total = 0;
+  for (const r of await repo.countVendorsByStatusAndTier(ctx.db, ctx.actor.orgId)) {
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + Number(r.n);
+    byTier[String(r.tier)] = (byTier[String(r.tier)] ?? 0) + Number(r.n);
+    total += Number(r.n);
+  }
+  return { total, byStatus, byTier };
+}
+
 /** The vendor row behind an id the caller may `action`; not found otherwise. */
 export async function requireVendor(ctx: Ctx, action: 'read' | 'update', id: string): Promise<repo.VendorRow> {
   return vendorPolicy.authorize(ctx.actor, action, await repo.findVendorRow(ctx.db, ctx.actor.orgId, id));
@@ -97,11 +108,4 @@ export async function referenceVendor(ctx: Ctx, id: string, field = 'vendorId'):
 /** Names of the organisation's vendors by id, for labels in other modules' answers. */
 export async function vendorNames(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
   return new Map((await repo.vendorNamesByIds(ctx.db, ctx.actor.orgId, [...new Set(ids)])).map((v) => [v.id, v.name]));
-}
-
-/** TRANSITIONAL: use users.public.ts referenceInternalUser; removed when every module is on the template. */
-export async function checkInternalOwner(db: Db, orgId: string, userId: string | null | undefined) {
-  if (!userId) return;
-  const u = await findUser(db, orgId, userId);
-  if (!u || u.disabledAt || u.role === 'vendor_contact') throw AppError.invalid('internalOwnerId', 'Choose an active user of your organisation.');
 }

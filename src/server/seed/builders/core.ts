@@ -9,7 +9,8 @@ import type { Db } from '../../db/client.ts';
 import { hashPassword, startSession } from '../../modules/auth/auth.public.ts';
 import { createEngagement } from '../../modules/engagements/engagements.public.ts';
 import { createOrgWithOwner } from '../../modules/setup/setup.public.ts';
-import { createUser } from '../../modules/users/users.public.ts';
+import { createToken } from '../../modules/tokens/tokens.public.ts';
+import { createInvitation, createUser } from '../../modules/users/users.public.ts';
 import { createVendor } from '../../modules/vendors/vendors.public.ts';
 import { silentLog } from './silent-log.ts';
 
@@ -78,8 +79,7 @@ export async function anOrg(world: World, o: { name?: string; ownerEmail?: strin
     },
     { requestId: 'builder', via: 'session' },
   );
-  const ownerUser: User = { id: owner.id, email: owner.email, name: owner.name, role: 'owner', vendorId: null, disabled: false, createdAt: owner.createdAt.toISOString() };
-  return handle(world, org.id, org.name, ownerUser);
+  return handle(world, org.id, org.name, owner);
 }
 
 /** A user of an organisation; a vendor contact needs `vendorId`. */
@@ -88,19 +88,32 @@ export async function aUser(on: World | OrgHandle, o: { role?: Role; email?: str
   const role = o.role ?? 'analyst';
   const tag = uniq();
   const password = o.password ?? BUILDER_PASSWORD;
-  return createUser(
-    org.world.db,
-    actorOf(org.owner, org.orgId),
-    {
-      email: o.email ?? `${role}.${tag}@test.outsight.test`,
-      name: o.name ?? `${role} ${tag}`,
-      role,
-      password,
-      passwordHash: password === BUILDER_PASSWORD ? await builderHash() : undefined,
-      vendorId: o.vendorId ?? null,
-    },
-    'builder',
-  );
+  return createUser(org.ctx(), {
+    email: o.email ?? `${role}.${tag}@test.outsight.test`,
+    name: o.name ?? `${role} ${tag}`,
+    role,
+    password,
+    passwordHash: password === BUILDER_PASSWORD ? await builderHash() : undefined,
+    vendorId: o.vendorId ?? null,
+  });
+}
+
+/** An open invitation (an analyst, unless told otherwise) sent by `by` (default: the owner), with its one-time token. */
+export async function anInvitation(
+  on: World | OrgHandle,
+  o: { email?: string; role?: Role; vendorId?: string | null; by?: User } = {},
+): Promise<{ id: string; token: string; email: string }> {
+  const org = await orgOf(on);
+  const role = o.role ?? 'analyst';
+  const inv = await createInvitation(org.ctx(o.by), { email: o.email ?? `invited.${uniq()}@test.outsight.test`, role, vendorId: o.vendorId ?? null }, 'http://builder.test');
+  return { id: inv.id, token: inv.token, email: inv.email };
+}
+
+/** An API token of `user` (default: the owner), with its secret. */
+export async function anApiToken(on: World | OrgHandle, o: { user?: User; name?: string; expiresInDays?: number | null } = {}): Promise<{ id: string; token: string }> {
+  const org = await orgOf(on);
+  const created = await createToken(org.ctx(o.user), { name: o.name ?? `Token ${uniq()}`, expiresInDays: o.expiresInDays ?? null });
+  return { id: created.id, token: created.token };
 }
 
 /** A vendor (a SaaS provider, active, tier 2, unless told otherwise). */

@@ -1,4 +1,5 @@
 import { Code, Switch, Table, Text } from '@mantine/core';
+import { fieldInWords } from '../../../shared/audit-words.ts';
 import { useState } from 'react';
 
 type Row = { field: string; before: unknown; after: unknown; changed: boolean };
@@ -60,7 +61,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
             {rows.map((r) => (
               <Table.Tr key={r.field}>
                 <Table.Td>
-                  <Code fz="xs">{r.field}</Code>
+                  <Text span size="sm" title={r.field}>{fieldInWords(r.field)}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Value value={single === 'after' ? r.after : r.before} />
@@ -96,7 +97,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
             {shown.map((r) => (
               <Table.Tr key={r.field} className={r.changed ? 'diff-changed' : undefined}>
                 <Table.Td>
-                  <Code fz="xs">{r.field}</Code>
+                  <Text span size="sm" title={r.field}>{fieldInWords(r.field)}</Text>
                 </Table.Td>
                 <Table.Td className={r.changed ? 'diff-before' : undefined}>
                   <Value value={r.before} />

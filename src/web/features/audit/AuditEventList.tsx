@@ -1,15 +1,17 @@
-import { ActionIcon, Anchor, Badge, Box, Collapse, Group, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Collapse, Group, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditEventT } from '../../api/types.ts';
 import { CardList } from '../../components/list/DataTable.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
-import { humanize } from '../../lib/format.ts';
+import { nounInWords, verbInWords } from '../../../shared/audit-words.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 
-/** What a person calls the object: its name, title or e-mail as recorded before or after the change. */
+/** What a person calls the object: the name kept with the row, or one its snapshot holds. */
 function objectName(e: AuditEventT): string | null {
+  if (e.objectLabel) return e.objectLabel;
+  // Rows written before names were kept: the snapshot may still hold one.
   for (const side of [e.after, e.before]) {
     if (!side || typeof side !== 'object') continue;
     for (const field of ['name', 'title', 'templateName', 'email']) {
@@ -28,8 +30,8 @@ const LINKS: Record<string, (id: string) => string> = {
 };
 
 function ObjectLabel({ e }: { e: AuditEventT }) {
-  // Without a recorded name the kind of object says enough; a fragment of its id would not.
-  const label = objectName(e) ?? humanize(e.objectType);
+  const name = objectName(e);
+  const label = name ?? `a${/^[aeiou]/.test(nounInWords(e.objectType)) ? 'n' : ''} ${nounInWords(e.objectType)} without a recorded name`;
   const link = e.objectId ? LINKS[e.objectType]?.(e.objectId) : undefined;
   return link ? (
     <Anchor component={Link} to={link} size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
@@ -70,7 +72,6 @@ function Actor({ label }: { label: string }) {
 function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
   const [open, setOpen] = useState(false);
   const diffId = `audit-diff-${e.id}`;
-  const hasDiff = e.before !== null || e.after !== null;
   return (
     <>
       <Group gap="sm" wrap="nowrap" align="flex-start" py="xs" px="sm">
@@ -81,7 +82,6 @@ function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
           aria-expanded={open}
           aria-controls={diffId}
           aria-label={open ? 'Hide changes' : 'Show changes'}
-          disabled={!hasDiff}
           mt={2}
         >
           {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
@@ -89,14 +89,13 @@ function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
         <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
           <Group gap={6} wrap="wrap">
             <Actor label={e.actorLabel} />
-            <Badge variant="light" color="gray" radius="sm" tt="none" ff="monospace" size="sm">
-              {e.action}
-            </Badge>
+            <Text span size="sm">
+              {showObject ? e.actionLabel : verbInWords(e.action)}
+            </Text>
             {showObject && <ObjectLabel e={e} />}
           </Group>
           <Text size="xs" c="dimmed">
-            <TimeAgo value={e.createdAt} /> · {humanize(e.objectType)}
-            {e.requestId ? ` · request ${e.requestId}` : ''}
+            <TimeAgo value={e.createdAt} />
           </Text>
         </Stack>
       </Group>
@@ -104,6 +103,12 @@ function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
         {open && (
           <Box px="sm" pb="sm" pl={{ base: 'sm', sm: 52 }}>
             <AuditDiff before={e.before} after={e.after} />
+            {/* Codes and ids stay one click away for auditors, never in the sentence. */}
+            <Text size="xs" c="dimmed" mt={6} style={{ overflowWrap: 'anywhere' }}>
+              Recorded as {e.action}
+              {e.objectId ? ` on ${e.objectType} ${e.objectId}` : ''}
+              {e.requestId ? `, request ${e.requestId}` : ''}.
+            </Text>
           </Box>
         )}
       </Collapse>

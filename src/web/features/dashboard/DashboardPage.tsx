@@ -1,4 +1,4 @@
-import { Anchor, Button, EmptyState, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, EmptyState, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBriefcase, IconBuildingSkyscraper, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -11,6 +11,8 @@ import type { DashboardT } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { TIER_COLORS, TIER_LABELS, VENDOR_STATUS_COLORS, VENDOR_STATUS_LABELS } from '../../lib/labels.ts';
+import { formatDate } from '../../lib/format.ts';
+import { formatMoney } from '../../../domain/money.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { AuditEventList } from '../audit/AuditEventList.tsx';
 import { useSession } from '../auth/api.ts';
@@ -67,6 +69,145 @@ function Breakdown({ title, rows, total }: { title: string; total: number; rows:
   );
 }
 
+type Due = DashboardT['thisWeek']['items'][number];
+const SEVERITY_COLOR = { high: 'red', medium: 'orange', low: 'gray' } as const;
+
+/** Overdue and due within seven days, from every module; each line opens its object. */
+function ThisWeek({ list, today }: { list: DashboardT['thisWeek']; today: string }) {
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="this-week">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="this-week">
+            This week
+          </Title>
+          <Text size="sm" c="dimmed">
+            {list.total === 0 ? 'Nothing overdue or due in the next seven days' : `${list.total} overdue or due by ${formatDate(addDaysIso(today, 7))}`}
+          </Text>
+        </Group>
+        {list.items.length > 0 && (
+          <Stack gap={6} component="ul" className="bare-list">
+            {list.items.map((d: Due) => (
+              <li key={d.key}>
+                <Group gap="xs" wrap="nowrap" align="baseline">
+                  <Badge color={d.overdue ? 'red' : 'blue'} variant="light" w={110} style={{ flexShrink: 0 }}>
+                    {d.overdue ? 'Overdue' : formatDate(d.date)}
+                  </Badge>
+                  <Anchor component={Link} to={d.href} size="sm">
+                    {d.title}
+                  </Anchor>
+                  {d.detail && (
+                    <Text size="sm" c="dimmed" truncate>
+                      {d.detail}
+                    </Text>
+                  )}
+                </Group>
+              </li>
+            ))}
+          </Stack>
+        )}
+        {list.truncated && (
+          <Text size="sm" c="dimmed">
+            Showing the first {list.items.length} of {list.total}.
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function addDaysIso(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** What exposes the organisation: each count opens the list it counts. */
+function Exposed({ items }: { items: DashboardT['exposed'] }) {
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="exposed">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="exposed">
+          Exposed
+        </Title>
+        {items.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            Nothing found: every tier-1 and tier-2 vendor is measured and assessed, and no high finding is open.
+          </Text>
+        ) : (
+          <Stack gap={6} component="ul" className="bare-list">
+            {items.map((e) => (
+              <li key={e.key}>
+                <Group gap="xs" wrap="nowrap" align="baseline">
+                  <Badge color={SEVERITY_COLOR[e.severity]} variant="filled" miw={36}>
+                    {e.count}
+                  </Badge>
+                  <Anchor component={Link} to={e.href} size="sm">
+                    {e.label}
+                  </Anchor>
+                </Group>
+                {e.examples.length > 0 && (
+                  <Text size="xs" c="dimmed" ml={44}>
+                    {e.examples.map((x) => x.label).join(', ')}
+                    {e.count > e.examples.length ? ` and ${e.count - e.examples.length} more` : ''}
+                  </Text>
+                )}
+              </li>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Money at stake, one amount per currency (never added across currencies). */
+function PayingFor({ items }: { items: DashboardT['payingFor'] }) {
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="paying-for">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="paying-for">
+          Paying for
+        </Title>
+        {items.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No money figures yet: SLA policies with a monthly fee show the service credits owed here.
+          </Text>
+        ) : (
+          <Stack gap="sm" component="ul" className="bare-list">
+            {items.map((m) => (
+              <li key={m.key}>
+                <Anchor component={Link} to={m.href} size="sm">
+                  {m.label}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {m.period}
+                </Text>
+                <Group gap="md">
+                  {m.amounts.length === 0 ? (
+                    <Text fw={600}>None</Text>
+                  ) : (
+                    m.amounts.map((a) => (
+                      <Text key={a.currency} fw={700} fz="lg">
+                        {formatMoney(a)}
+                      </Text>
+                    ))
+                  )}
+                </Group>
+                {m.note && (
+                  <Text size="xs" c="dimmed">
+                    {m.note}
+                  </Text>
+                )}
+              </li>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
 export function DashboardPage() {
   usePageTitle('Dashboard');
   const me = useSession();
@@ -95,7 +236,7 @@ export function DashboardPage() {
     );
   }
   const d = dashboard.data;
-  const v = d.vendors;
+  const v = d.counts.vendors;
 
   return (
     <>
@@ -111,10 +252,20 @@ export function DashboardPage() {
         }
       />
       <Stack gap="lg">
+        {d.unavailable.length > 0 && (
+          <Alert color="yellow" title="Part of the dashboard could not be read">
+            {d.unavailable.join(', ')}: try again in a moment.
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+          <ThisWeek list={d.thisWeek} today={d.today} />
+          <Exposed items={d.exposed} />
+          <PayingFor items={d.payingFor} />
+        </SimpleGrid>
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
           <StatCard label="Vendors" value={v.total} hint={`${v.byStatus.active ?? 0} active`} icon={<IconBuildingSkyscraper size={24} />} to="/vendors" />
-          <StatCard label="Engagements" value={d.engagements.total} hint={`${d.engagements.active} active`} icon={<IconBriefcase size={24} />} to="/engagements" />
-          <StatCard label="Users" value={d.users} hint="in your organisation" icon={<IconUsers size={24} />} to="/settings/users" />
+          <StatCard label="Engagements" value={d.counts.engagements.total} hint={`${d.counts.engagements.active} active`} icon={<IconBriefcase size={24} />} to="/engagements" />
+          <StatCard label="Users" value={d.counts.users} hint="in your organisation" icon={<IconUsers size={24} />} to="/settings/users" />
         </SimpleGrid>
         {v.total === 0 ? (
           <Paper withBorder radius="md" p="xl">
@@ -159,6 +310,7 @@ export function DashboardPage() {
             />
           </SimpleGrid>
         )}
+        {roleCan(me.user.role, 'audit.read') && d.recentChanges.length > 0 && (
         <Stack gap="sm" component="section" aria-labelledby="recent-changes">
           <Group justify="space-between">
             <Title order={2} size="h4" id="recent-changes">
@@ -170,16 +322,9 @@ export function DashboardPage() {
               </Anchor>
             )}
           </Group>
-          {d.recentChanges.length === 0 ? (
-            <Paper withBorder radius="md" p="md">
-              <Text size="sm" c="dimmed">
-                Nothing has changed yet.
-              </Text>
-            </Paper>
-          ) : (
-            <AuditEventList events={d.recentChanges} />
-          )}
+          <AuditEventList events={d.recentChanges} />
         </Stack>
+        )}
       </Stack>
     </>
   );

@@ -1,7 +1,7 @@
 import { Anchor, Group, List, Text } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { isAnswered, type AnswerValue } from '../../../domain/questionnaire/answers.ts';
-import type { Question } from '../../../domain/questionnaire/template.ts';
+import type { FormQuestion as Question } from '../../../domain/questionnaire/form.ts';
 import { formatDate } from '../../lib/format.ts';
 import { ValidityBadge } from './DdBadges.tsx';
 import type { EvidenceT } from './types.ts';

@@ -2,7 +2,7 @@ import { Checkbox, Group, NumberInput, Radio, Stack, TextInput, Textarea } from 
 import { DatePickerInput } from '@mantine/dates';
 import type { ReactNode } from 'react';
 import { ANSWER_LIMITS, type AnswerValue } from '../../../domain/questionnaire/answers.ts';
-import type { Question } from '../../../domain/questionnaire/template.ts';
+import type { FormQuestion as Question } from '../../../domain/questionnaire/form.ts';
 
 /** How long to wait after the last keystroke before saving typed answers; choices save at once. */
 export const TYPING_DELAY_MS = 800;

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconPaperclip, IconUpload } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { AnswerValue } from '../../../domain/questionnaire/answers.ts';
-import type { Question } from '../../../domain/questionnaire/template.ts';
+import type { FormQuestion as Question } from '../../../domain/questionnaire/form.ts';
 import { EvidenceList } from '../due-diligence/EvidenceList.tsx';
 import { EvidenceUploadForm } from '../due-diligence/EvidenceUploadForm.tsx';
 import type { EvidenceT } from '../due-diligence/types.ts';

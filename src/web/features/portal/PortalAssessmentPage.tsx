@@ -1,11 +1,11 @@
-import { conditionLeaves } from '../../../domain/questionnaire/condition.ts';
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowLeft, IconCheck, IconHistory } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { checkAnswers, isAnswered, visibleQuestionIds, type AnswerValue } from '../../../domain/questionnaire/answers.ts';
-import type { Question } from '../../../domain/questionnaire/template.ts';
+import type { FormQuestion as Question } from '../../../domain/questionnaire/form.ts';
+import { answerWindows } from '../../../domain/questionnaire/reopen.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import type { MeT } from '../../api/types.ts';
 import { NotFound } from '../../components/NotFound.tsx';
@@ -15,15 +15,15 @@ import { useFormErrors } from '../../lib/forms.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
 import { CommentThread } from '../due-diligence/CommentThread.tsx';
-import type { CommentT, EvidenceT } from '../due-diligence/types.ts';
-import { saveAnswer, useConfirmCarriedOver, usePortalAssessment, usePortalComment, usePortalEvidence, usePortalHome, useSubmitAssessment, type PortalAssessmentT, type SavedAnswerT } from './api.ts';
+import type { EvidenceT } from '../due-diligence/types.ts';
+import { saveAnswer, useConfirmCarriedOver, usePortalAssessment, usePortalComment, usePortalEvidence, usePortalHome, useSubmitAssessment, type PortalAssessmentT, type PortalCommentT, type SavedAnswerT } from './api.ts';
 import { PortalFrame } from './PortalFrame.tsx';
 import { VENDOR_STATUS } from './portalLabels.ts';
 import { PortalQuestion, type QuestionMode } from './PortalQuestion.tsx';
 import { PortalSubmitPanel, goToQuestion } from './PortalSubmitPanel.tsx';
 import { useAutosave } from './useAutosave.ts';
 
-const NO_COMMENTS: CommentT[] = [];
+const NO_COMMENTS: PortalCommentT[] = [];
 
 function Questionnaire({ a, orgName }: { a: PortalAssessmentT; orgName: string }) {
   const [values, setValues] = useState<Record<string, AnswerValue>>(() => Object.fromEntries(a.answers.map((x) => [x.questionId, x.value])));
@@ -54,7 +54,7 @@ function Questionnaire({ a, orgName }: { a: PortalAssessmentT; orgName: string }
     return m;
   }, [portalEvidence.data, a.evidence]);
   const comments = useMemo(() => {
-    const m = new Map<string, CommentT[]>();
+    const m = new Map<string, PortalCommentT[]>();
     for (const c of a.comments) if (c.questionId) m.set(c.questionId, [...(m.get(c.questionId) ?? []), c]);
     return m;
   }, [a.comments]);
@@ -85,20 +85,12 @@ function Questionnaire({ a, orgName }: { a: PortalAssessmentT; orgName: string }
     },
   });
 
-  const reopenedIds = new Set(a.answers.filter((x) => x.reviewStatus === 'clarification' || x.reviewStatus === 'updated').map((x) => x.questionId));
-  const clarifying = reopenedIds.size > 0;
-  // A question nobody answered yet opens only if a reopened answer decides whether it shows.
-  const revealedBy = (id: string) => {
-    const section = a.definition.sections.find((s) => s.questions.some((q) => q.id === id));
-    const q = section?.questions.find((x) => x.id === id);
-    return [section?.condition, q?.condition].some((c) => c && conditionLeaves(c).some((l) => reopenedIds.has(l.leaf.question)));
-  };
+  // The same reopen rule the server enforces: what was sent back for clarification, and questions it reveals.
+  const windowOf = useMemo(() => answerWindows(a.status, a.definition, a.answers), [a.status, a.definition, a.answers]);
   const modeOf = (id: string): QuestionMode => {
-    if (open) return 'autosave';
-    // The server reopens answers sent back for clarification (and questions they reveal).
-    const status = meta.get(id)?.reviewStatus;
-    const reopened = status === 'clarification' || status === 'updated' || (status === undefined && clarifying && revealedBy(id));
-    if (a.status === 'submitted' && reopened && !clarifySent.has(id)) return 'clarify';
+    const window = windowOf(id);
+    if (window === 'open') return 'autosave';
+    if (window === 'reopened' && !clarifySent.has(id)) return 'clarify';
     return 'readonly';
   };
 

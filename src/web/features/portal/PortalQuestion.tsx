@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconCheck, IconHistory, IconSend } from '@tabler/icons-react';
 import type { AnswerValue } from '../../../domain/questionnaire/answers.ts';
-import type { Question } from '../../../domain/questionnaire/template.ts';
+import type { FormQuestion as Question } from '../../../domain/questionnaire/form.ts';
 import { AnswerDisplay } from '../due-diligence/AnswerDisplay.tsx';
 import { CommentThread } from '../due-diligence/CommentThread.tsx';
 import type { CommentT, EvidenceT } from '../due-diligence/types.ts';

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
-import type { Question } from '../../../domain/questionnaire/template.ts';
+import type { FormQuestion as Question } from '../../../domain/questionnaire/form.ts';
 import type { GeneralError } from '../../lib/forms.ts';
 
 interface Props {

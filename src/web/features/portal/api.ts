@@ -1,40 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { AnswerValue } from '../../../domain/questionnaire/answers.ts';
-import type { Template } from '../../../domain/questionnaire/template.ts';
+import type { SavedAnswer } from '../../../shared/contracts/due-diligence.ts';
+import type { PortalAssessment, PortalComment, PortalHome, PortalRequest } from '../../../shared/contracts/portal.ts';
 import { API_BASE, api, setCsrfToken } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
 import type { MeT, PageT } from '../../api/types.ts';
 import { uploadQuery } from '../due-diligence/api.ts';
-import type { AnswerT, AssessmentStatus, CommentT, EvidenceMetaInput, EvidenceT } from '../due-diligence/types.ts';
+import type { EvidenceMetaInput, EvidenceT } from '../due-diligence/types.ts';
 
-export interface PortalRequestT {
-  id: string;
-  templateName: string;
-  status: AssessmentStatus;
-  dueDate: string;
-  overdue: boolean;
-  sentAt: string;
-  submittedAt: string | null;
-}
-
-export interface PortalHomeT {
-  vendor: { id: string; name: string };
-  org: { name: string };
-  requests: PortalRequestT[];
-}
-
-export interface PortalAssessmentT {
-  id: string;
-  templateName: string;
-  status: AssessmentStatus;
-  dueDate: string;
-  overdue: boolean;
-  definition: Template;
-  visible: string[];
-  answers: AnswerT[];
-  comments: CommentT[];
-  evidence: EvidenceT[];
-}
+/** Response shapes of the portal, read from its contracts (src/shared/contracts/portal.ts): only what the vendor may see. */
+export type PortalRequestT = z.infer<typeof PortalRequest>;
+export type PortalHomeT = z.infer<typeof PortalHome>;
+export type PortalAssessmentT = z.infer<typeof PortalAssessment>;
+export type PortalCommentT = z.infer<typeof PortalComment>;
+export type SavedAnswerT = z.infer<typeof SavedAnswer>;
 
 export const portalKeys = {
   home: keys.portal,
@@ -57,14 +37,20 @@ export function usePortalAssessment(id: string) {
   return useQuery({ queryKey: portalKeys.assessment(id), queryFn: () => api<PortalAssessmentT>(`/portal/assessments/${enc(id)}`), refetchOnWindowFocus: false, staleTime: 60_000 });
 }
 
-export function usePortalEvidence() {
-  return useQuery({ queryKey: portalKeys.evidence, queryFn: () => api<PageT<EvidenceT>>('/portal/evidence'), select: (p) => p.items, staleTime: 60_000 });
+/** The vendor's evidence, every page of it: file answers show the names of what they attach. */
+async function allPortalEvidence(): Promise<EvidenceT[]> {
+  const all: EvidenceT[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api<PageT<EvidenceT>>('/portal/evidence', { query: { limit: 200, cursor } });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
 }
 
-export interface SavedAnswerT {
-  questionId: string;
-  value: AnswerValue;
-  removedHidden: string[];
+export function usePortalEvidence() {
+  return useQuery({ queryKey: portalKeys.evidence, queryFn: allPortalEvidence, staleTime: 60_000 });
 }
 
 export function saveAnswer(assessmentId: string, questionId: string, value: AnswerValue): Promise<SavedAnswerT> {
@@ -90,7 +76,7 @@ export function useSubmitAssessment(id: string) {
 export function usePortalComment(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { questionId: string | null; body: string }) => api<CommentT>(`/portal/assessments/${enc(id)}/comments`, { method: 'POST', body: input }),
+    mutationFn: (input: { questionId: string | null; body: string }) => api<PortalCommentT>(`/portal/assessments/${enc(id)}/comments`, { method: 'POST', body: input }),
     onSuccess: (c) =>
       qc.setQueryData<PortalAssessmentT>(portalKeys.assessment(id), (old) => (old ? { ...old, comments: [...old.comments, c] } : old)),
   });

@@ -12,7 +12,8 @@ export function validityOf(validUntil: string | null, now: Date): Evidence['vali
   return validUntil <= in60 ? 'expiring' : 'valid';
 }
 
-export function toEvidence(e: EvidenceRow, now: Date): Evidence {
+/** One piece of evidence as the API answers it, to the client's users and (the same fields) to the vendor. */
+export function presentEvidence(e: EvidenceRow, now: Date): Evidence {
   return {
     id: e.id,
     vendorId: e.vendorId,

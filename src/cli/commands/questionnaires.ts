@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { decodeText } from '../../server/http/text-decode.ts';
-import { importQuestionnaire } from '../../server/modules/questionnaires/questionnaires.service.ts';
-import { requirePermission, withDirect } from '../direct.ts';
+import { importQuestionnaire } from '../../server/modules/questionnaires/questionnaires.public.ts';
+import { withDirect } from '../direct.ts';
 import { CliError, EXIT, emit } from '../output.ts';
 import { commandContext } from '../target.ts';
 
@@ -24,15 +24,16 @@ function describe(r: ImportResult): string {
   return lines.join('\n');
 }
 
-export function registerTemplateCommands(program: Command): void {
-  const templates = program.command('templates').description('questionnaire templates for due diligence');
-  templates
+/** `outsight questionnaires …` (also `outsight templates …`, the group's first name). */
+export function registerQuestionnaireCommands(program: Command): void {
+  const questionnaires = program.command('questionnaires').alias('templates').description('due-diligence questionnaires');
+  questionnaires
     .command('import')
     .description("import a questionnaire: Google's VSAQ JSON or an Outsight export")
     .argument('<file>', 'the questionnaire file')
     .addOption(new Option('--format <format>', 'vsaq or outsight').choices(['vsaq', 'outsight']).makeOptionMandatory())
     .option('--name <name>', 'name of the new questionnaire (default: the name in the file)')
-    .addHelpText('after', '\nWith --json: {"templateId", "version", "questions", "conditions", "skipped": [{id, type, reason}]}.')
+    .addHelpText('after', '\nWith --json: {"templateId", "version", "questions", "conditions", "skipped": [{id, type, reason}]} (templateId is the new questionnaire\'s id).')
     .action(async (file: string, flags: { format: 'vsaq' | 'outsight'; name?: string }, cmd: Command) => {
       const { out, target } = commandContext(cmd);
       let bytes: Buffer;
@@ -44,11 +45,8 @@ export function registerTemplateCommands(program: Command): void {
       const result: ImportResult =
         target.kind === 'remote'
           ? await target.api.json<ImportResult>('POST', '/api/v1/questionnaires/import', { query: { format: flags.format, name: flags.name }, body: bytes, contentType: 'text/plain' })
-          : await withDirect(target, async (s) => {
-              const ctx = await s.actingCtx();
-              requirePermission(ctx.actor, 'template.write');
-              return importQuestionnaire(ctx, decodeText(bytes), flags);
-            });
+          : // The service's policy decides who may import, as it does for the API.
+            await withDirect(target, async (s) => importQuestionnaire(await s.actingCtx(), decodeText(bytes), flags));
       emit(out, result, () => describe(result));
     });
 }

@@ -1,0 +1,12 @@
+// Runs at the end of `npm ci` / `npm install` (the package's own prepare script): builds the
+// web UI and the migrated template of the embedded database, so the first `npm start` only
+// has to open it. Skipped where the dev tools are not installed (a production install).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+if (!existsSync('node_modules/vite') || !existsSync('node_modules/tsx')) {
+  console.log('outsight: dev tools not installed; the web UI and the database template are built at first start.');
+  process.exit(0);
+}
+execFileSync(process.execPath, ['scripts/ensure-web-build.mjs'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['--import', 'tsx/esm', '-e', "await (await import('./src/server/db/template.ts')).ensureTemplate()"], { stdio: 'inherit' });

@@ -1,0 +1,5 @@
+import { dueDiligenceFeed } from '../modules/due-diligence/due-diligence.public.ts';
+import type { ModuleFeed } from './feed.ts';
+
+/** Every module's feed, in one visible list (like ROUTE_MODULES in app.ts): a new module adds one line. */
+export const FEEDS: readonly ModuleFeed[] = [dueDiligenceFeed];

@@ -1,0 +1,6 @@
+/** The assessments module as other modules (due diligence, the portal), jobs, seeds and builders see it. */
+export { assessmentsForOverview, cancelAssessment, completeAssessment, getAssessment, getVendorAssessment, lastCompletedByVendor, listVendorRequests, referenceAssessmentForEvidence } from './assessments.service.ts';
+export { confirmCarriedOver, saveAnswer, submitAssessment } from './answer-assessment.ts';
+export { addComment, addVendorReply, reviewAnswer } from './review-assessment.ts';
+export { openFindingsForOverview, raiseFinding } from './findings.service.ts';
+export { mailLink, openAssessmentsAcrossOrgs, resendLink, sendAssessment } from './send-assessment.ts';

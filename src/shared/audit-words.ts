@@ -1,0 +1,89 @@
+/**
+ * The audit trail in words: "created vendor", "saved SLA policy", "internal owner". Codes
+ * stay in the data (auditors filter on them); people read these. A new module adds its
+ * nouns here; verbs and fields fall back to readable forms of the code.
+ */
+const VERBS: Record<string, string> = {
+  create: 'created',
+  update: 'changed',
+  delete: 'deleted',
+  archive: 'archived',
+  restore: 'restored',
+  save: 'saved',
+  send: 'sent',
+  submit: 'submitted',
+  review: 'reviewed an answer of',
+  complete: 'completed',
+  cancel: 'cancelled',
+  comment: 'commented on',
+  link: 'sent a new link for',
+  accept: 'accepted',
+  revoke: 'withdrew',
+  upload: 'uploaded',
+  import: 'imported',
+  version: 'saved a new version of',
+  answer: 'answered',
+  confirm: 'confirmed the carried-over answers of',
+};
+
+export const NOUNS: Record<string, string> = {
+  vendor: 'vendor',
+  engagement: 'engagement',
+  user: 'user',
+  org: 'organisation',
+  invitation: 'invitation',
+  token: 'API token',
+  calendar: 'calendar',
+  sla_policy: 'SLA policy',
+  outage: 'outage',
+  maintenance: 'maintenance window',
+  tickets: 'tickets',
+  ticket_mapping: 'ticket mapping',
+  questionnaire: 'questionnaire',
+  assessment: 'assessment',
+  finding: 'finding',
+  evidence: 'evidence',
+};
+
+const words = (code: string) => code.replace(/_/g, ' ');
+
+/** "vendor.create" → "created"; an unknown verb still reads. */
+export function verbInWords(action: string): string {
+  const verb = action.split('.', 2)[1];
+  return VERBS[verb ?? ''] ?? (verb ? words(verb) : 'changed');
+}
+
+/** "vendor.create" → "created vendor"; an unknown code still reads ("frobnicated widget"). */
+export function actionInWords(action: string): string {
+  return `${verbInWords(action)} ${nounInWords(action.split('.', 1)[0])}`;
+}
+
+export function nounInWords(objectType: string): string {
+  return NOUNS[objectType] ?? words(objectType);
+}
+
+const FIELDS: Record<string, string> = {
+  internalOwnerId: 'internal owner',
+  vendorId: 'vendor',
+  engagementId: 'engagement',
+  calendarId: 'calendar',
+  reviewerId: 'reviewer',
+  contactUserId: 'vendor contact',
+  templateVersionId: 'questionnaire version',
+  dataAccess: 'data access',
+  tierReason: 'reason for the tier',
+  archivedAt: 'archived',
+  disabledAt: 'disabled',
+  passwordHash: 'password',
+  contactEmail: 'contact e-mail',
+};
+
+/** "internalOwnerId" → "internal owner", "contactTimeZone" → "contact time zone". */
+export function fieldInWords(field: string): string {
+  if (FIELDS[field]) return FIELDS[field];
+  return field
+    .replace(/(Id|At)$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+}
