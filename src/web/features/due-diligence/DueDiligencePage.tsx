@@ -13,7 +13,6 @@ import { AssessmentTable } from './AssessmentTable.tsx';
 import { ExpiringEvidence } from './ExpiringEvidence.tsx';
 import { FindingList } from './FindingList.tsx';
 import { ReviewsTable } from './ReviewsTable.tsx';
-import type { OverviewT } from './types.ts';
 
 function Stat({ label, value, icon, href, alert }: { label: string; value: number; icon: ReactNode; href: string; alert?: boolean }) {
   const color = alert && value > 0 ? 'red' : 'blue';
@@ -92,8 +91,8 @@ export function DueDiligencePage() {
     );
   }
   const o = overview.data;
-  // An overview that had to stop early says so (the API's `truncated`); the lists then show their first rows only.
-  const truncated = (o as OverviewT & { truncated?: boolean }).truncated === true;
+  // An overview that had to stop early says so; its lists then hold their first rows only.
+  const truncated = o.truncated;
   const awaiting = o.open.filter((a) => a.status === 'submitted');
   const waiting = o.open.filter((a) => a.status !== 'submitted' && !a.overdue);
   const due = o.reviews.filter((r) => r.reviewDue);
