@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp } from '../test/support/smtp.ts';
-import { choose, launchBrowser, signIn } from './support/browser.ts';
+import { UNTIL, choose, launchBrowser, signIn } from './support/browser.ts';
 import { freePort, startServer, type RunningServer } from './support/server.ts';
 
 /**
@@ -114,7 +114,7 @@ describe('due diligence from questionnaire to score', () => {
     await dialog.waitFor();
     await choose(manager, 'Questionnaire', `${QUESTIONNAIRE} (v1, 5 questions)`);
     // The contact e-mail is prefilled from the vendor record.
-    await expect(dialog.getByRole('textbox', { name: 'Vendor contact e-mail' }).inputValue()).resolves.toBe(contactEmail);
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Vendor contact e-mail' }).inputValue(), UNTIL).toBe(contactEmail);
     await dialog.getByRole('button', { name: 'Send questionnaire' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const row = manager.getByRole('table', { name: `Assessments of ${VENDOR}` }).getByRole('row').filter({ hasText: QUESTIONNAIRE });
@@ -139,7 +139,7 @@ describe('due diligence from questionnaire to score', () => {
 
   it('shows the follow-up question only after "Yes", and autosaves it', async () => {
     const followUp = vendor.getByRole('textbox', { name: /Which systems does MFA cover\?/ });
-    await expect(followUp.count()).resolves.toBe(0);
+    await expect.poll(() => followUp.count(), UNTIL).toBe(0);
     await vendor.getByRole('article', { name: 'Question 1.1' }).getByRole('radio', { name: 'Yes' }).check();
     await followUp.waitFor();
     await followUp.fill('VPN, cloud console and the ticketing system');
@@ -173,7 +173,7 @@ describe('due diligence from questionnaire to score', () => {
     await vendor.getByRole('button', { name: 'Submit answers' }).click();
     await vendor.getByText('Submitted — thank you').waitFor();
     // Read-only now: the answers show as text, no inputs.
-    await expect(vendor.getByRole('radio').count()).resolves.toBe(0);
+    await expect.poll(() => vendor.getByRole('radio').count(), UNTIL).toBe(0);
   });
 
   it('the link works only once', async () => {
@@ -201,7 +201,7 @@ describe('due diligence from questionnaire to score', () => {
     const dialog = manager.getByRole('dialog', { name: 'Raise a finding' });
     await dialog.waitFor();
     const title = dialog.getByRole('textbox', { name: 'Title' });
-    await expect(title.inputValue()).resolves.toBe('How often do you test restoring backups?');
+    await expect.poll(() => title.inputValue(), UNTIL).toBe('How often do you test restoring backups?');
     await title.fill('Backups are restore-tested only once a year');
     await choose(manager, 'Severity', 'High');
     await dialog.getByRole('button', { name: 'Raise finding' }).click();
@@ -218,8 +218,8 @@ describe('due diligence from questionnaire to score', () => {
     await manager.getByText(/^Review completed /).waitFor();
     await manager.getByLabel('Overall score 90 of 100').waitFor();
     const computation = manager.getByLabel('Score computation');
-    await expect(computation.textContent()).resolves.toContain('Business continuity: 1 of 2 points = 50');
-    await expect(computation.textContent()).resolves.toContain('Overall: 9 of 10 points = 90');
+    await expect.poll(() => computation.textContent(), UNTIL).toContain('Business continuity: 1 of 2 points = 50');
+    await expect.poll(() => computation.textContent(), UNTIL).toContain('Overall: 9 of 10 points = 90');
 
     // The vendor's Assessments tab shows the completed assessment with its score.
     await manager.goto(`${server.baseUrl}/vendors/${vendorId}/assessments`);

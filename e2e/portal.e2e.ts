@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './support/browser.ts';
+import { UNTIL, launchBrowser, signIn } from './support/browser.ts';
 import { DEMO_CONTACT, startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -26,14 +26,14 @@ describe('a vendor contact sees only the portal', () => {
     await page.getByRole('heading', { level: 1, name: /^Welcome, / }).waitFor();
     // The demo sends HelpPoint a questionnaire; without one the portal says requests will appear here.
     await page.getByText(/^(Requests from .+ will appear here|What .+ asks of you)\./).waitFor();
-    await expect(page.getByRole('navigation', { name: 'Main' }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).count(), UNTIL).toBe(0);
   });
 
   it('gets "not available" for the vendor list, without the app navigation', async () => {
     await page.goto(`${server.baseUrl}/vendors`);
     await page.getByRole('heading', { level: 1, name: 'Not available' }).waitFor();
-    await expect(page.getByRole('navigation', { name: 'Main' }).count()).resolves.toBe(0);
-    await expect(page.getByRole('link', { name: 'Go to your portal' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).count(), UNTIL).toBe(0);
+    await page.getByRole('link', { name: 'Go to your portal' }).waitFor();
   });
 
   it('is refused by the API as well', async () => {

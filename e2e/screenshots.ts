@@ -64,6 +64,32 @@ async function run(browser: Browser, vp: (typeof VIEWPORTS)[number]) {
   await page.getByRole('tab', { name: 'Contracts' }).click();
   await shot(page, p('vendor-contracts'), false);
 
+  await page.goto(`${baseUrl}${href}/assessments`);
+  await page.getByRole('heading', { name: 'Inherent risk' }).waitFor();
+  await shot(page, p('vendor-assessments'));
+
+  await page.goto(`${baseUrl}/vendors?q=no-such-vendor-anywhere`);
+  await page.getByText('No vendors match these filters').waitFor();
+  await shot(page, p('vendors-filtered-empty'), false);
+
+  await page.goto(`${baseUrl}/vendors?q=HelpPoint`);
+  await page.getByRole('link', { name: 'HelpPoint Service Desk' }).filter({ visible: true }).first().click();
+  await page.getByRole('tab', { name: 'SLAs' }).click();
+  await page.getByRole('heading', { name: 'Breaches and tickets' }).waitFor();
+  await shot(page, p('vendor-slas'));
+
+  await page.goto(`${baseUrl}/sla`);
+  await page.getByRole('heading', { name: 'SLAs', level: 1 }).waitFor();
+  await shot(page, p('sla-overview'));
+
+  await page.goto(`${baseUrl}/due-diligence`);
+  await page.getByRole('heading', { name: 'Due diligence', level: 1 }).waitFor();
+  await shot(page, p('due-diligence'));
+
+  await page.goto(`${baseUrl}/due-diligence/questionnaires`);
+  await page.getByRole('heading', { name: 'Questionnaires', level: 1 }).waitFor();
+  await shot(page, p('questionnaires'));
+
   await page.goto(`${baseUrl}${href}/edit`);
   await page.getByRole('button', { name: 'Save changes' }).waitFor();
   await shot(page, p('vendor-edit'));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './support/browser.ts';
+import { UNTIL, launchBrowser, signIn } from './support/browser.ts';
 import { DEMO_OWNER, startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -62,9 +62,9 @@ describe('an owner measures a vendor’s SLA from a CSV export', () => {
     // The demo measures its "24/7 service desk"; the other engagement has no policy yet.
     // A segmented control: its radio is visually hidden, so click the label.
     await page.getByRole('group', { name: 'Engagement' }).getByText(ENGAGEMENT, { exact: true }).click();
-    await expect(page.getByRole('radio', { name: ENGAGEMENT }).isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('radio', { name: ENGAGEMENT }).isChecked(), UNTIL).toBe(true);
     await page.getByRole('heading', { name: `No SLA policy for ${ENGAGEMENT}` }).waitFor();
-    expect(new URL(page.url()).searchParams.get('engagement')).toMatch(/^[0-9a-f-]{36}$/);
+    await page.waitForURL((url) => /^[0-9a-f-]{36}$/.test(url.searchParams.get('engagement') ?? ''));
   });
 
   it('sets up an SLA policy on a 24×7 calendar created in the editor', async () => {
@@ -75,11 +75,11 @@ describe('an owner measures a vendor’s SLA from a CSV export', () => {
     await dialog.getByRole('textbox', { name: 'Name' }).fill('Round the clock');
     await pick(dialog, 'Time zone', 'UTC', 'UTC');
     await dialog.getByRole('button', { name: '24×7' }).click();
-    await expect(dialog.getByRole('textbox', { name: 'Sunday 1: to' }).inputValue()).resolves.toBe('24:00');
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Sunday 1: to' }).inputValue(), UNTIL).toBe('24:00');
     await dialog.getByRole('button', { name: 'Create calendar' }).click();
     // Back on the policy, with the new calendar chosen and the starting template filled in.
-    await expect.poll(() => dialog.getByRole('combobox', { name: 'Calendar' }).inputValue()).toBe('Round the clock · UTC');
-    await expect(dialog.getByLabel('P1 resolution: amount').inputValue()).resolves.toBe('4');
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Calendar' }).inputValue(), UNTIL).toBe('Round the clock · UTC');
+    await expect.poll(() => dialog.getByLabel('P1 resolution: amount').inputValue(), UNTIL).toBe('4');
     await dialog.getByRole('button', { name: 'Save SLA policy' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('Saved as version 1').waitFor();
@@ -102,7 +102,7 @@ describe('an owner measures a vendor’s SLA from a CSV export', () => {
     await pick(dialog, 'Title', 'Summary');
     // Priority values found in the file → the policy's priorities.
     await dialog.getByRole('button', { name: 'Add the 3 values found in the file' }).click();
-    await expect(dialog.getByLabel('Priority values 1: value in the file').inputValue()).resolves.toBe('Critical');
+    await expect.poll(() => dialog.getByLabel('Priority values 1: value in the file').inputValue(), UNTIL).toBe('Critical');
     await dialog.getByLabel('Priority values 1: Policy priority').fill('P1');
     await dialog.getByLabel('Priority values 2: Policy priority').fill('P2');
     await dialog.getByLabel('Priority values 3: Policy priority').fill('P3');
@@ -113,10 +113,12 @@ describe('an owner measures a vendor’s SLA from a CSV export', () => {
     await dialog.getByRole('button', { name: 'Import tickets' }).click();
     await dialog.getByText('Tickets imported; 1 row rejected').waitFor();
     const summary = dialog.getByLabel('Import summary');
-    await expect(summary.innerText()).resolves.toMatch(/Created\s*4/i);
+    await expect.poll(() => summary.innerText(), UNTIL).toMatch(/Created\s*4/i);
     const rejected = dialog.getByRole('table', { name: 'Rejected rows' });
-    await expect(rejected.innerText()).resolves.toContain('Not a date in day/month/year order');
-    await expect(dialog.getByRole('link', { name: 'Download all rejected rows (CSV)' }).getAttribute('href')).resolves.toMatch(/^\/api\/v1\/ticket-imports\/[0-9a-f-]{36}\/rejections\.csv$/);
+    await expect.poll(() => rejected.innerText(), UNTIL).toContain('Not a date in day/month/year order');
+    await expect
+      .poll(() => dialog.getByRole('link', { name: 'Download all rejected rows (CSV)' }).getAttribute('href'), UNTIL)
+      .toMatch(/^\/api\/v1\/ticket-imports\/[0-9a-f-]{36}\/rejections\.csv$/);
     await dialog.getByRole('button', { name: 'Done' }).click();
     await dialog.waitFor({ state: 'hidden' });
   });
@@ -125,16 +127,16 @@ describe('an owner measures a vendor’s SLA from a CSV export', () => {
     const chart = page.getByRole('figure', { name: 'Monthly attainment' });
     await chart.waitFor();
     // One line per priority (only March has tickets, so each is a single dot) and a bar of breaches.
-    await expect(chart.locator('svg .recharts-line').count()).resolves.toBeGreaterThanOrEqual(4);
+    await expect.poll(() => chart.locator('svg .recharts-line').count(), UNTIL).toBeGreaterThanOrEqual(4);
     await chart.locator('svg .recharts-line-dots .recharts-dot').first().waitFor();
     await chart.locator('svg .recharts-bar-rectangle').first().waitFor();
     // March 2026: one of two P1 tickets breached, so P1 attains 50 % against 95 %.
     const table = page.getByRole('table', { name: 'Attainment per month and priority' });
-    await expect(table.innerText()).resolves.toMatch(/Mar 2026\s+P1\s+2\s+1\b[^%]*\b50%/);
+    await expect.poll(() => table.innerText(), UNTIL).toMatch(/Mar 2026\s+P1\s+2\s+1\b[^%]*\b50%/);
 
     const tickets = page.getByRole('table', { name: 'Tickets' });
     await tickets.getByRole('button', { name: 'Timeline of ticket HP-1002' }).waitFor();
-    await expect(tickets.getByRole('button', { name: 'Timeline of ticket HP-1001' }).count()).resolves.toBe(0);
+    await expect.poll(() => tickets.getByRole('button', { name: 'Timeline of ticket HP-1001' }).count(), UNTIL).toBe(0);
     await page.getByRole('status').filter({ hasText: /^1 breached ticket$/ }).waitFor();
   });
 
@@ -143,9 +145,29 @@ describe('an owner measures a vendor’s SLA from a CSV export', () => {
     const drawer = page.getByRole('dialog', { name: 'Ticket HP-1002' });
     await drawer.getByText('Resolution breached').waitFor();
     // 52 hours round the clock against a 4-hour P1 target.
-    await expect(drawer.getByRole('region', { name: 'Targets and actual times' }).innerText()).resolves.toMatch(/Resolution\s+2 d 4 h of 4 h \(24×7\)/);
+    await expect.poll(() => drawer.getByRole('region', { name: 'Targets and actual times' }).innerText(), UNTIL).toMatch(/Resolution\s+2 d 4 h of 4 h \(24×7\)/);
     await drawer.getByRole('img', { name: /^Clock over / }).waitFor();
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
+  });
+
+  it('pages through a long ticket list with "Load more", its filter in the address', async () => {
+    // The demo measures 1,400 tickets of its 24/7 service desk: many pages of 50.
+    await page.getByRole('group', { name: 'Engagement' }).getByText('24/7 service desk', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Breaches and tickets' }).waitFor();
+    await page.getByRole('group', { name: 'Which tickets' }).getByText('All', { exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('tickets') === 'all');
+    const count = page.getByRole('status').filter({ hasText: /^[\d,]+ tickets · showing the newest 50$/ });
+    await count.waitFor();
+    const total = Number(/^([\d,]+)/.exec(await count.innerText())![1].replace(/,/g, ''));
+    expect(total).toBeGreaterThan(100);
+    const rows = page.getByRole('table', { name: 'Tickets' }).getByRole('row');
+    await expect.poll(() => rows.count(), UNTIL).toBe(1 + 50);
+    await page.getByRole('button', { name: 'Load more tickets' }).click();
+    // The next page follows the API's cursor: 50 more rows, none of them a repeat.
+    await expect.poll(() => rows.count(), UNTIL).toBe(1 + 100);
+    await page.getByRole('status').filter({ hasText: `${total.toLocaleString('en-US')} tickets · showing the newest 100` }).waitFor();
+    const ids = await page.getByRole('table', { name: 'Tickets' }).getByRole('button', { name: /^Timeline of ticket / }).allInnerTexts();
+    expect(new Set(ids).size).toBe(100);
   });
 });

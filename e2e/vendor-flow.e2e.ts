@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, launchBrowser } from './support/browser.ts';
+import { UNTIL, choose, launchBrowser } from './support/browser.ts';
 import { DEMO_OWNER, startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -26,7 +26,7 @@ describe('an owner manages vendors in the browser', () => {
   it('sends a visitor without a session to sign-in', async () => {
     await page.goto(`${server.baseUrl}/vendors`);
     await page.waitForURL(/\/sign-in/);
-    await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   });
 
   it('refuses a wrong password with the server message', async () => {
@@ -50,7 +50,7 @@ describe('an owner manages vendors in the browser', () => {
     await page.getByLabel('Contact email').fill('not-an-email');
     await page.getByRole('button', { name: 'Create vendor' }).click();
     const name = page.getByRole('textbox', { name: 'Name', exact: true });
-    await expect(name.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => name.getAttribute('aria-invalid'), UNTIL).toBe('true');
     await page.getByText('Expected an e-mail address').waitFor();
     await page.getByText('Choose what kind of vendor this is').waitFor();
   });
@@ -61,7 +61,7 @@ describe('an owner manages vendors in the browser', () => {
     await choose(page, 'Kind', 'Managed service provider');
     await page.getByRole('button', { name: 'Create vendor' }).click();
     await page.getByRole('heading', { name: vendorName, level: 1 }).waitFor();
-    expect(new URL(page.url()).pathname).toMatch(/^\/vendors\/[0-9a-f-]{36}$/);
+    await page.waitForURL((url) => /^\/vendors\/[0-9a-f-]{36}$/.test(url.pathname));
   });
 
   it('adds an engagement from the vendor page', async () => {
@@ -82,7 +82,7 @@ describe('an owner manages vendors in the browser', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === vendorName);
     await page.getByRole('status').filter({ hasText: /^1 vendor$/ }).waitFor();
     const link = page.getByRole('link', { name: vendorName });
-    await expect(link.count()).resolves.toBe(1);
+    await expect.poll(() => link.count(), UNTIL).toBe(1);
     await link.click();
     await page.getByRole('heading', { name: vendorName, level: 1 }).waitFor();
     await page.getByRole('link', { name: engagementName }).first().waitFor();
@@ -97,12 +97,11 @@ describe('an owner manages vendors in the browser', () => {
     await email.fill(DEMO_OWNER.email);
     await dialog.getByRole('button', { name: 'Create invitation' }).click();
     await dialog.getByRole('alert').waitFor();
-    await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => email.getAttribute('aria-invalid'), UNTIL).toBe('true');
     // The message sits under the input and is announced with it (aria-describedby).
-    const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
-    const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
-    expect(errorId).toBeTruthy();
-    await expect(page.locator(`[id="${errorId}"]`).textContent()).resolves.toBe('A user with this e-mail already exists.');
+    const errorId = async () => ((await email.getAttribute('aria-describedby')) ?? '').split(' ').find((id) => id.endsWith('-error'));
+    await expect.poll(errorId, UNTIL).toBeTruthy();
+    await expect.poll(async () => page.locator(`[id="${await errorId()}"]`).textContent(), UNTIL).toBe('A user with this e-mail already exists.');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
   });
@@ -111,7 +110,6 @@ describe('an owner manages vendors in the browser', () => {
     await page.getByRole('button', { name: /^Account menu for / }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);
-    const status = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
-    expect(status).toBe(401);
+    await expect.poll(() => page.evaluate(async () => (await fetch('/api/v1/auth/me')).status), UNTIL).toBe(401);
   });
 });

@@ -48,7 +48,7 @@ export const router = createBrowserRouter([
               { path: 'vendors/:id/edit', element: <RequirePermission permission="vendor.write"><VendorEditPage /></RequirePermission> },
               { path: 'vendors/:id/:tab?', element: <RequirePermission permission="vendor.read"><VendorPage /></RequirePermission> },
               { path: 'engagements', element: <RequirePermission permission="engagement.read"><EngagementListPage /></RequirePermission> },
-              { path: 'engagements/:id', element: <RequirePermission permission="engagement.read"><EngagementPage /></RequirePermission> },
+              { path: 'engagements/:id/:tab?', element: <RequirePermission permission="engagement.read"><EngagementPage /></RequirePermission> },
               { path: 'sla', element: <RequirePermission permission="sla.read"><Suspense fallback={<FullPageLoader label="Loading SLAs" />}><SlaOverviewPage /></Suspense></RequirePermission> },
               ...dueDiligenceRoutes,
               { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },

@@ -69,7 +69,16 @@ export interface RequestOptions {
   csrfRetried?: boolean;
 }
 
-async function refreshCsrfToken(): Promise<boolean> {
+/** The token every cookie-authenticated change must carry (the upload client sends it too). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
+/**
+ * The session was renewed elsewhere (another tab signed in again): fetch its token.
+ * True when a different token arrived, so the caller may retry its change once.
+ */
+export async function refreshCsrfToken(): Promise<boolean> {
   try {
     const res = await fetch(`${API_BASE}/auth/me`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (!res.ok) return false;
@@ -82,24 +91,46 @@ async function refreshCsrfToken(): Promise<boolean> {
   }
 }
 
-async function parseError(res: Response): Promise<ApiError> {
+/** Tell the app the session is gone (it sends the person to sign-in). */
+export function reportUnauthenticated(): void {
+  onUnauthenticated();
+}
+
+export const NETWORK_ERROR_MESSAGE = 'Outsight could not reach the server. Check your connection and try again.';
+
+/**
+ * The API's error body (`{"error":{"code","message","details","requestId"}}`) as an ApiError;
+ * anything else (a proxy's error page, an empty body) becomes a plain sentence with the status.
+ * One mapping for `api()` and the upload client, so both show the same words.
+ */
+export function apiErrorFrom(status: number, statusText: string, bodyText: string): ApiError {
   let body: unknown = null;
   try {
-    body = await res.json();
+    body = bodyText ? JSON.parse(bodyText) : null;
   } catch {
-    // not JSON (proxy error page, empty body)
+    // not JSON
   }
   const err = (body as { error?: Record<string, unknown> } | null)?.error;
   if (err && typeof err === 'object') {
     return new ApiError(
-      res.status,
+      status,
       typeof err.code === 'string' ? err.code : 'unknown',
-      typeof err.message === 'string' ? err.message : res.statusText || 'Request failed',
+      typeof err.message === 'string' ? err.message : statusText || 'Request failed',
       err.details && typeof err.details === 'object' ? (err.details as Record<string, unknown>) : undefined,
       typeof err.requestId === 'string' ? err.requestId : undefined,
     );
   }
-  return new ApiError(res.status, 'unknown', `The server answered ${res.status} ${res.statusText}`.trim());
+  return new ApiError(status, 'unknown', `The server answered ${status} ${statusText}`.trim());
+}
+
+async function parseError(res: Response): Promise<ApiError> {
+  let text = '';
+  try {
+    text = await res.text();
+  } catch {
+    // the body could not be read; the status still says what happened
+  }
+  return apiErrorFrom(res.status, res.statusText, text);
 }
 
 /** Call the Outsight API and return its parsed JSON answer, or throw an ApiError. */
@@ -127,7 +158,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', 'Outsight could not reach the server. Check your connection and try again.');
+    throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE);
   }
 
   if (!res.ok) {

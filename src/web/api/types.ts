@@ -28,9 +28,15 @@ export type DashboardT = z.infer<typeof OwnerDashboard>;
 export type ImportRejectionT = z.infer<typeof ImportRejection>;
 export type VendorImportResultT = z.infer<typeof VendorImportResult>;
 
+/**
+ * A keyset page: `nextCursor` is set exactly when more rows exist; `total` where the UI shows
+ * one; `truncated` when a view had to stop early and says so rather than hiding it.
+ */
 export interface PageT<T> {
   items: T[];
   nextCursor: string | null;
+  total?: number;
+  truncated?: boolean;
 }
 
 export interface OrgT {

@@ -1,18 +1,22 @@
-import { ActionIcon, Anchor, Box, Collapse, Group, Paper, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Collapse, Group, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditEventT } from '../../api/types.ts';
+import { CardList } from '../../components/list/DataTable.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { nounInWords, verbInWords } from '../../../shared/audit-words.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 
+/** What a person calls the object: the name kept with the row, or one its snapshot holds. */
 function objectName(e: AuditEventT): string | null {
   if (e.objectLabel) return e.objectLabel;
   // Rows written before names were kept: the snapshot may still hold one.
   for (const side of [e.after, e.before]) {
-    if (side && typeof side === 'object' && 'name' in side && typeof (side as { name: unknown }).name === 'string') {
-      return (side as { name: string }).name;
+    if (!side || typeof side !== 'object') continue;
+    for (const field of ['name', 'title', 'templateName', 'email']) {
+      const value = (side as Record<string, unknown>)[field];
+      if (typeof value === 'string' && value) return value;
     }
   }
   return null;
@@ -22,6 +26,7 @@ const LINKS: Record<string, (id: string) => string> = {
   vendor: (id) => `/vendors/${id}`,
   engagement: (id) => `/engagements/${id}`,
   assessment: (id) => `/assessments/${id}`,
+  questionnaire: (id) => `/due-diligence/questionnaires/${id}`,
 };
 
 function ObjectLabel({ e }: { e: AuditEventT }) {
@@ -68,7 +73,7 @@ function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
   const [open, setOpen] = useState(false);
   const diffId = `audit-diff-${e.id}`;
   return (
-    <Box component="li" className="audit-row">
+    <>
       <Group gap="sm" wrap="nowrap" align="flex-start" py="xs" px="sm">
         <ActionIcon
           variant="subtle"
@@ -107,19 +112,11 @@ function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
           </Box>
         )}
       </Collapse>
-    </Box>
+    </>
   );
 }
 
 /** Audit events, newest first, each expandable to its before/after. */
 export function AuditEventList({ events, showObject = true }: { events: AuditEventT[]; showObject?: boolean }) {
-  return (
-    <Paper withBorder radius="md">
-      <Stack gap={0} component="ul" className="bare-list divided-list" aria-label="Audit events">
-        {events.map((e) => (
-          <EventRow key={e.id} e={e} showObject={showObject} />
-        ))}
-      </Stack>
-    </Paper>
-  );
+  return <CardList divided items={events} itemKey={(e) => e.id} label="Audit events" render={(e) => <EventRow e={e} showObject={showObject} />} />;
 }

@@ -1,7 +1,6 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
-import type { AuditEventT, PageT } from '../../api/types.ts';
+import { usePagedList } from '../../api/paging.ts';
+import type { AuditEventT } from '../../api/types.ts';
 
 export interface AuditFilters {
   objectType?: string | null;
@@ -15,13 +14,5 @@ export interface AuditFilters {
 
 /** Audit events, newest first, page by page. */
 export function useAuditList(filters: AuditFilters, limit = 50, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: keys.auditList({ ...filters, limit }),
-    queryFn: ({ pageParam, signal }) =>
-      api<PageT<AuditEventT>>('/audit-events', { query: { ...filters, limit, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: (prev) => prev,
-    enabled,
-  });
+  return usePagedList<AuditEventT>({ queryKey: keys.auditList, path: '/audit-events', query: { ...filters }, limit, enabled });
 }

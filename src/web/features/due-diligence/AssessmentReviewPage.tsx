@@ -14,7 +14,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
-import { useAddComment, useAssessment, useCancelAssessment, useCompleteAssessment, useResendLink, useVendorEvidence } from './api.ts';
+import { useAddComment, useAssessment, useCancelAssessment, useCompleteAssessment, useResendLink, useAllVendorEvidence } from './api.ts';
 import { ClarifyModal } from './ClarifyModal.tsx';
 import { CommentThread } from './CommentThread.tsx';
 import { AssessmentStatusBadge } from './DdBadges.tsx';
@@ -61,7 +61,7 @@ export function AssessmentReviewPage() {
   const me = useSession();
   const assessment = useAssessment(id);
   const a = assessment.data;
-  const vendorEvidence = useVendorEvidence(a?.vendorId ?? '', !!a);
+  const vendorEvidence = useAllVendorEvidence(a?.vendorId ?? '', !!a);
   const complete = useCompleteAssessment(id);
   const cancel = useCancelAssessment(id);
   const resend = useResendLink(id);

@@ -1,8 +1,9 @@
-import { Button, EmptyState, Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, EmptyState, Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarDue, IconClipboardList, IconClockExclamation, IconFileCertificate, IconHourglass } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { roleCan } from '../../../shared/permissions.ts';
+import { ListSection } from '../../components/list/ListView.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -34,17 +35,10 @@ function Stat({ label, value, icon, href, alert }: { label: string; value: numbe
   );
 }
 
+/** One list of the overview: its rows, or one sentence when there are none. */
 function Section({ id, title, hint, children, empty }: { id: string; title: string; hint: string; children: ReactNode; empty: string | null }) {
   return (
-    <Stack gap="sm" component="section" aria-labelledby={id} id={`${id}-section`} style={{ scrollMarginTop: 72 }}>
-      <div>
-        <Title order={2} size="h4" id={id}>
-          {title}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {hint}
-        </Text>
-      </div>
+    <ListSection id={id} anchor={`${id}-section`} title={title} hint={hint}>
       {empty ? (
         <Paper withBorder radius="md" p="md">
           <Text size="sm" c="dimmed">
@@ -54,7 +48,7 @@ function Section({ id, title, hint, children, empty }: { id: string; title: stri
       ) : (
         children
       )}
-    </Stack>
+    </ListSection>
   );
 }
 
@@ -97,6 +91,8 @@ export function DueDiligencePage() {
     );
   }
   const o = overview.data;
+  // An overview that had to stop early says so; its lists then hold their first rows only.
+  const truncated = o.truncated;
   const awaiting = o.open.filter((a) => a.status === 'submitted');
   const waiting = o.open.filter((a) => a.status !== 'submitted' && !a.overdue);
   const due = o.reviews.filter((r) => r.reviewDue);
@@ -113,6 +109,11 @@ export function DueDiligencePage() {
           <Stat label="Evidence expiring" value={o.expiringEvidence.length} icon={<IconFileCertificate size={20} />} href="#dd-evidence-section" alert />
           <Stat label="Open findings" value={o.openFindings.length} icon={<IconAlertTriangle size={20} />} href="#dd-findings-section" />
         </SimpleGrid>
+        {truncated && (
+          <Text size="sm" c="dimmed" role="note">
+            These lists are long: each shows its first entries. Open a vendor’s Assessments tab for all of its assessments, evidence and findings.
+          </Text>
+        )}
         {nothingYet && (
           <Paper withBorder radius="md" p="lg">
             <EmptyState

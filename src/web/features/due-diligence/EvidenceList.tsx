@@ -1,5 +1,6 @@
-import { ActionIcon, Anchor, Box, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconDownload, IconTrash } from '@tabler/icons-react';
+import { CardList } from '../../components/list/DataTable.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { ValidityBadge } from './DdBadges.tsx';
 import { evidenceTypeLabel, formatBytes } from './labels.ts';
@@ -31,48 +32,48 @@ export function EvidenceList({
   deleteLabel?: string;
 }) {
   return (
-    <Stack gap="xs" component="ul" className="bare-list" aria-label={label}>
-      {items.map((e) => (
-        <Box component="li" key={e.id}>
-          <Paper withBorder radius="md" p={compact ? 'xs' : 'sm'}>
-            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
-              <Stack gap={2} style={{ minWidth: 0 }}>
-                <Group gap={6} wrap="wrap">
-                  <Anchor href={downloadUrl(e.id)} download size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                    {e.title}
-                  </Anchor>
-                  <ValidityBadge evidence={e} />
-                </Group>
-                <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                  {[evidenceTypeLabel(e.type), e.issuer ? `issued by ${e.issuer}` : null, validityRange(e)].filter(Boolean).join(' · ')}
-                </Text>
-                {!compact && e.scope && (
-                  <Text size="xs" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
-                    Scope: {e.scope}
-                  </Text>
-                )}
-                <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                  {e.fileName} · {formatBytes(e.sizeBytes)} · uploaded {formatDate(e.uploadedAt)}
-                </Text>
-              </Stack>
-              <Group gap={4} wrap="nowrap">
-                <Tooltip label="Download">
-                  <ActionIcon component="a" href={downloadUrl(e.id)} download variant="subtle" aria-label={`Download ${e.title}`}>
-                    <IconDownload size={18} />
-                  </ActionIcon>
-                </Tooltip>
-                {onDelete && (
-                  <Tooltip label={deleteLabel}>
-                    <ActionIcon variant="subtle" color="red" onClick={() => onDelete(e)} aria-label={`${deleteLabel} ${e.title}`}>
-                      <IconTrash size={18} />
-                    </ActionIcon>
-                  </Tooltip>
-                )}
-              </Group>
+    <CardList
+      items={items}
+      itemKey={(e) => e.id}
+      label={label}
+      padding={compact ? 'xs' : 'sm'}
+      render={(e) => (
+        <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Group gap={6} wrap="wrap">
+              <Anchor href={downloadUrl(e.id)} download size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {e.title}
+              </Anchor>
+              <ValidityBadge evidence={e} />
             </Group>
-          </Paper>
-        </Box>
-      ))}
-    </Stack>
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {[evidenceTypeLabel(e.type), e.issuer ? `issued by ${e.issuer}` : null, validityRange(e)].filter(Boolean).join(' · ')}
+            </Text>
+            {!compact && e.scope && (
+              <Text size="xs" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+                Scope: {e.scope}
+              </Text>
+            )}
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {e.fileName} · {formatBytes(e.sizeBytes)} · uploaded {formatDate(e.uploadedAt)}
+            </Text>
+          </Stack>
+          <Group gap={4} wrap="nowrap">
+            <Tooltip label="Download">
+              <ActionIcon component="a" href={downloadUrl(e.id)} download variant="subtle" aria-label={`Download ${e.title}`}>
+                <IconDownload size={18} />
+              </ActionIcon>
+            </Tooltip>
+            {onDelete && (
+              <Tooltip label={deleteLabel}>
+                <ActionIcon variant="subtle" color="red" onClick={() => onDelete(e)} aria-label={`${deleteLabel} ${e.title}`}>
+                  <IconTrash size={18} />
+                </ActionIcon>
+              </Tooltip>
+            )}
+          </Group>
+        </Group>
+      )}
+    />
   );
 }

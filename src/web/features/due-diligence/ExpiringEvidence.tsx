@@ -1,5 +1,6 @@
-import { Anchor, Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { CardList } from '../../components/list/DataTable.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { evidenceDownloadUrl } from './api.ts';
 import { evidenceTypeLabel, expiryBucket, expiryText } from './labels.ts';
@@ -32,31 +33,31 @@ export function ExpiringEvidence({ items }: { items: Item[] }) {
                 {rows.length}
               </Badge>
             </Group>
-            <Stack gap="xs" component="ul" className="bare-list" aria-label={`Evidence: ${g.title.toLowerCase()}`}>
-              {rows.map((e) => (
-                <Box component="li" key={e.id}>
-                  <Paper withBorder radius="md" p="xs" px="sm">
-                    <Group justify="space-between" gap="xs" wrap="wrap">
-                      <Stack gap={0} style={{ minWidth: 0 }}>
-                        <Anchor href={evidenceDownloadUrl(e.id)} download size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                          {e.title}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          <Anchor component={Link} to={`/vendors/${e.vendorId}/assessments`} size="xs">
-                            {e.vendorName}
-                          </Anchor>{' '}
-                          · {evidenceTypeLabel(e.type)}
-                          {e.issuer ? ` · ${e.issuer}` : ''}
-                        </Text>
-                      </Stack>
-                      <Text size="xs" c={g.color === 'yellow' ? undefined : g.color} fw={600} title={e.validUntil ? `Valid until ${formatDate(e.validUntil)}` : undefined}>
-                        {expiryText(e)} ({formatDate(e.validUntil)})
-                      </Text>
-                    </Group>
-                  </Paper>
-                </Box>
-              ))}
-            </Stack>
+            <CardList
+              items={rows}
+              itemKey={(e) => e.id}
+              label={`Evidence: ${g.title.toLowerCase()}`}
+              padding="xs"
+              render={(e) => (
+                <Group justify="space-between" gap="xs" wrap="wrap" px={4}>
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Anchor href={evidenceDownloadUrl(e.id)} download size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                      {e.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      <Anchor component={Link} to={`/vendors/${e.vendorId}/assessments`} size="xs">
+                        {e.vendorName}
+                      </Anchor>{' '}
+                      · {evidenceTypeLabel(e.type)}
+                      {e.issuer ? ` · ${e.issuer}` : ''}
+                    </Text>
+                  </Stack>
+                  <Text size="xs" c={g.color === 'yellow' ? undefined : g.color} fw={600} title={e.validUntil ? `Valid until ${formatDate(e.validUntil)}` : undefined}>
+                    {expiryText(e)} ({formatDate(e.validUntil)})
+                  </Text>
+                </Group>
+              )}
+            />
           </Stack>
         );
       })}

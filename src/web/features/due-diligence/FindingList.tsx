@@ -1,8 +1,9 @@
-import { Anchor, Box, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import { FINDING_STATUSES } from '../../../shared/contracts/due-diligence.ts';
 import { errorMessage } from '../../api/client.ts';
+import { CardList } from '../../components/list/DataTable.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { options } from '../../lib/labels.ts';
 import { useUpdateFinding } from './api.ts';
@@ -49,49 +50,44 @@ function Due({ date, open }: { date: string | null; open: boolean }) {
 
 /** Findings with severity, owner, due date and remediation status. */
 export function FindingList({ items, canWrite, showVendor = false, label = 'Findings' }: { items: FindingT[]; canWrite: boolean; showVendor?: boolean; label?: string }) {
+  return <CardList items={items} itemKey={(f) => f.id} label={label} render={(f) => <FindingRow f={f} canWrite={canWrite} showVendor={showVendor} />} />;
+}
+
+function FindingRow({ f, canWrite, showVendor }: { f: FindingT; canWrite: boolean; showVendor: boolean }) {
+  const open = f.status === 'open' || f.status === 'in_progress';
   return (
-    <Stack gap="xs" component="ul" className="bare-list" aria-label={label}>
-      {items.map((f) => {
-        const open = f.status === 'open' || f.status === 'in_progress';
-        return (
-          <Box component="li" key={f.id}>
-            <Paper withBorder radius="md" p="sm">
-              <Group justify="space-between" align="flex-start" gap="sm">
-                <Stack gap={4} style={{ minWidth: 0, flex: '1 1 240px' }}>
-                  <Group gap={6} wrap="wrap">
-                    <SeverityBadge severity={f.severity} />
-                    <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                      {f.title}
-                    </Text>
-                  </Group>
-                  {f.description && (
-                    <Text size="xs" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }} lineClamp={3}>
-                      {f.description}
-                    </Text>
-                  )}
-                  <Group gap="xs" wrap="wrap">
-                    {showVendor && (
-                      <Anchor component={Link} to={`/vendors/${f.vendorId}/assessments`} size="xs">
-                        {f.vendorName}
-                      </Anchor>
-                    )}
-                    <Text size="xs" c={f.ownerName ? undefined : 'dimmed'}>
-                      {f.ownerName ? `Owner: ${f.ownerName}` : 'No owner'}
-                    </Text>
-                    <Due date={f.dueDate} open={open} />
-                    {f.assessmentId && (
-                      <Anchor component={Link} to={`/assessments/${f.assessmentId}${f.questionId ? `#q-${f.questionId}` : ''}`} size="xs">
-                        From the assessment{f.questionId ? ` (${f.questionId})` : ''}
-                      </Anchor>
-                    )}
-                  </Group>
-                </Stack>
-                <StatusControl finding={f} canWrite={canWrite} />
-              </Group>
-            </Paper>
-          </Box>
-        );
-      })}
-    </Stack>
+    <Group justify="space-between" align="flex-start" gap="sm">
+      <Stack gap={4} style={{ minWidth: 0, flex: '1 1 240px' }}>
+        <Group gap={6} wrap="wrap">
+          <SeverityBadge severity={f.severity} />
+          <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+            {f.title}
+          </Text>
+        </Group>
+        {f.description && (
+          <Text size="xs" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }} lineClamp={3}>
+            {f.description}
+          </Text>
+        )}
+        <Group gap="xs" wrap="wrap">
+          {showVendor && (
+            <Anchor component={Link} to={`/vendors/${f.vendorId}/assessments`} size="xs">
+              {f.vendorName}
+            </Anchor>
+          )}
+          <Text size="xs" c={f.ownerName ? undefined : 'dimmed'}>
+            {f.ownerName ? `Owner: ${f.ownerName}` : 'No owner'}
+          </Text>
+          <Due date={f.dueDate} open={open} />
+          {f.assessmentId && (
+            <Anchor component={Link} to={`/assessments/${f.assessmentId}${f.questionId ? `#q-${f.questionId}` : ''}`} size="xs">
+              {/* The question's id is a code, not words: the link itself leads to the question. */}
+              {f.questionId ? 'See the question in the assessment' : 'From the assessment'}
+            </Anchor>
+          )}
+        </Group>
+      </Stack>
+      <StatusControl finding={f} canWrite={canWrite} />
+    </Group>
   );
 }

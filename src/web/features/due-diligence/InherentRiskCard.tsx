@@ -5,17 +5,16 @@ import type { VendorT } from '../../api/types.ts';
 import { DetailList } from '../../components/DetailList.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { TIER_LABELS } from '../../lib/labels.ts';
-import { useDdOverview } from './api.ts';
+import { useDdOverview, useLastCompletedAssessment } from './api.ts';
 import { RiskBadge, ScoreBadge } from './DdBadges.tsx';
 import { daysUntil, todayIso } from './labels.ts';
 import type { AssessmentSummaryT, ReviewRowT } from './types.ts';
 
 /** The overview's row for this vendor, or the same computation here (archived and former vendors are not in the overview). */
-function reviewRow(vendor: VendorT, rows: ReviewRowT[] | undefined, assessments: AssessmentSummaryT[]): ReviewRowT {
+function reviewRow(vendor: VendorT, rows: ReviewRowT[] | undefined, last: AssessmentSummaryT | null): ReviewRowT {
   const row = rows?.find((r) => r.vendorId === vendor.id);
   if (row) return row;
   const risk = inherentRisk(vendor.tier as CriticalityTier, vendor.dataAccess as DataAccessLevel);
-  const last = assessments.find((a) => a.status === 'completed') ?? null;
   const today = todayIso();
   const next = nextReviewDate(last?.completedAt?.slice(0, 10) ?? null, risk, today);
   return {
@@ -61,10 +60,11 @@ function NextReview({ row }: { row: ReviewRowT }) {
 }
 
 /** Inherent risk = criticality tier × data access; it sets how often the vendor must be reassessed. */
-export function InherentRiskCard({ vendor, assessments }: { vendor: VendorT; assessments: AssessmentSummaryT[] }) {
+export function InherentRiskCard({ vendor }: { vendor: VendorT }) {
   const overview = useDdOverview();
-  if (overview.isPending) return <Skeleton h={140} radius="md" />;
-  const row = reviewRow(vendor, overview.data?.reviews, assessments);
+  const last = useLastCompletedAssessment(vendor.id);
+  if (overview.isPending || last.isPending) return <Skeleton h={140} radius="md" />;
+  const row = reviewRow(vendor, overview.data?.reviews, last.data ?? null);
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="inherent-risk">
       <Stack gap="md">

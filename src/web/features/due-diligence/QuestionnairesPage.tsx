@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Box, Button, EmptyState, Group, Menu, Modal, Paper, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconDots, IconDownload, IconFileImport, IconPlus, IconSparkles, IconClipboardList } from '@tabler/icons-react';
@@ -9,12 +9,13 @@ import { errorMessage } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
+import { CardList } from '../../components/list/DataTable.tsx';
+import { ListView } from '../../components/list/ListView.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/forms.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
-import { exportTemplateUrl, useAddBuiltinTemplate, useArchiveTemplate, useCreateTemplate, useTemplates } from './api.ts';
+import { exportTemplateUrl, useAddBuiltinTemplate, useArchiveTemplate, useCreateTemplate, useQuestionnaireList } from './api.ts';
 import { blankTemplate } from './editorModel.ts';
 import { ImportQuestionnaireModal } from './ImportQuestionnaireModal.tsx';
 import type { TemplateSummaryT } from './types.ts';
@@ -54,45 +55,43 @@ function NewQuestionnaireModal({ opened, onClose }: { opened: boolean; onClose: 
 
 function Row({ t, canWrite, onArchive }: { t: TemplateSummaryT; canWrite: boolean; onArchive: (t: TemplateSummaryT) => void }) {
   return (
-    <Paper withBorder radius="md" p="sm" component="li">
-      <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Stack gap={2} style={{ minWidth: 0 }}>
-          <Group gap={6}>
-            <Anchor component={Link} to={`/due-diligence/questionnaires/${t.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
-              {t.name}
-            </Anchor>
-            <Badge variant="light" color="gray" size="sm">
-              {ORIGIN_LABELS[t.origin] ?? t.origin}
-            </Badge>
-          </Group>
-          <Text size="xs" c="dimmed">
-            Version {t.latestVersion} · {t.questionCount} questions · updated {formatDate(t.updatedAt)}
-          </Text>
-        </Stack>
-        <Group gap={4} wrap="nowrap">
-          <Button component="a" href={exportTemplateUrl(t.id)} download variant="subtle" size="xs" leftSection={<IconDownload size={14} />} visibleFrom="xs">
-            Export JSON
-          </Button>
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <ActionIcon variant="subtle" aria-label={`More actions for ${t.name}`}>
-                <IconDots size={18} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item component="a" href={exportTemplateUrl(t.id)} download leftSection={<IconDownload size={14} />}>
-                Export JSON
-              </Menu.Item>
-              {canWrite && (
-                <Menu.Item color="red" leftSection={<IconArchive size={14} />} onClick={() => onArchive(t)}>
-                  Archive
-                </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
+    <Group justify="space-between" wrap="nowrap" gap="sm">
+      <Stack gap={2} style={{ minWidth: 0 }}>
+        <Group gap={6}>
+          <Anchor component={Link} to={`/due-diligence/questionnaires/${t.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
+            {t.name}
+          </Anchor>
+          <Badge variant="light" color="gray" size="sm">
+            {ORIGIN_LABELS[t.origin] ?? 'Imported'}
+          </Badge>
         </Group>
+        <Text size="xs" c="dimmed">
+          Version {t.latestVersion} · {t.questionCount} questions · updated {formatDate(t.updatedAt)}
+        </Text>
+      </Stack>
+      <Group gap={4} wrap="nowrap">
+        <Button component="a" href={exportTemplateUrl(t.id)} download variant="subtle" size="xs" leftSection={<IconDownload size={14} />} visibleFrom="xs">
+          Export JSON
+        </Button>
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <ActionIcon variant="subtle" aria-label={`More actions for ${t.name}`}>
+              <IconDots size={18} />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item component="a" href={exportTemplateUrl(t.id)} download leftSection={<IconDownload size={14} />}>
+              Export JSON
+            </Menu.Item>
+            {canWrite && (
+              <Menu.Item color="red" leftSection={<IconArchive size={14} />} onClick={() => onArchive(t)}>
+                Archive
+              </Menu.Item>
+            )}
+          </Menu.Dropdown>
+        </Menu>
       </Group>
-    </Paper>
+    </Group>
   );
 }
 
@@ -101,7 +100,7 @@ export function QuestionnairesPage() {
   usePageTitle('Questionnaires');
   const me = useSession();
   const canWrite = roleCan(me.user.role, 'template.write');
-  const templates = useTemplates();
+  const templates = useQuestionnaireList();
   const builtin = useAddBuiltinTemplate();
   const archive = useArchiveTemplate();
   const [importOpen, importDialog] = useDisclosure(false);
@@ -139,38 +138,24 @@ export function QuestionnairesPage() {
           )
         }
       />
-      {templates.isPending ? (
-        <Skeleton h={120} radius="md" />
-      ) : templates.isError ? (
-        <QueryError error={templates.error} onRetry={() => templates.refetch()} what="questionnaires" />
-      ) : templates.data.length === 0 ? (
-        <Paper withBorder radius="md" p="xl">
-          <EmptyState
-            icon={<IconClipboardList size={28} />}
-            variant="light"
-            title="No questionnaires yet"
-            description="Start from the built-in questionnaire for outsourced IT (about 60 questions on certifications, access control, encryption, incident response, continuity, subcontractors, source code and exit), import one, or write your own."
-            maw={640}
-            mx="auto"
-          >
-            {canWrite && (
-              <EmptyState.Actions>
-                <Button onClick={addBuiltin} loading={builtin.isPending} leftSection={<IconSparkles size={16} />}>
-                  Add the built-in questionnaire
-                </Button>
-              </EmptyState.Actions>
-            )}
-          </EmptyState>
-        </Paper>
-      ) : (
-        <Box component="ul" className="bare-list" aria-label="Questionnaires">
-          <Stack gap="xs">
-            {templates.data.map((t) => (
-              <Row key={t.id} t={t} canWrite={canWrite} onArchive={setArchiving} />
-            ))}
-          </Stack>
-        </Box>
-      )}
+      <ListView
+        list={templates}
+        noun={{ one: 'questionnaire', many: 'questionnaires' }}
+        skeletonRows={3}
+        empty={{
+          icon: <IconClipboardList size={28} />,
+          title: 'No questionnaires yet',
+          description:
+            'Start from the built-in questionnaire for outsourced IT (about 60 questions on certifications, access control, encryption, incident response, continuity, subcontractors, source code and exit), import one, or write your own.',
+          actions: canWrite && (
+            <Button onClick={addBuiltin} loading={builtin.isPending} leftSection={<IconSparkles size={16} />}>
+              Add the built-in questionnaire
+            </Button>
+          ),
+        }}
+      >
+        {(items) => <CardList items={items} itemKey={(t) => t.id} label="Questionnaires" render={(t) => <Row t={t} canWrite={canWrite} onArchive={setArchiving} />} />}
+      </ListView>
       <ImportQuestionnaireModal opened={importOpen} onClose={importDialog.close} />
       <NewQuestionnaireModal opened={newOpen} onClose={newDialog.close} />
       <ConfirmDialog

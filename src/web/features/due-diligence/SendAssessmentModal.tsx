@@ -10,9 +10,8 @@ import type { MeT, VendorT } from '../../api/types.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
 import { useOwnerOptions } from '../users/api.ts';
-import { useAddBuiltinTemplate, useSendAssessment, useTemplates } from './api.ts';
+import { useAddBuiltinTemplate, useAllVendorAssessments, useQuestionnaireOptions, useSendAssessment } from './api.ts';
 import { addDaysIso, todayIso } from './labels.ts';
-import type { AssessmentSummaryT } from './types.ts';
 
 const FIELDS = ['templateId', 'dueDate', 'reviewerId', 'contactEmail', 'reassess'] as const;
 const MESSAGES = { templateId: 'Choose a questionnaire', dueDate: 'Choose the date the answers are due' };
@@ -22,11 +21,11 @@ interface Props {
   onClose: () => void;
   vendor: VendorT;
   me: MeT;
-  previous: AssessmentSummaryT[];
 }
 
-function SendForm({ onClose, vendor, me, previous }: Omit<Props, 'opened'>) {
-  const templates = useTemplates();
+function SendForm({ onClose, vendor, me }: Omit<Props, 'opened'>) {
+  const templates = useQuestionnaireOptions();
+  const previous = useAllVendorAssessments(vendor.id);
   const owners = useOwnerOptions();
   const send = useSendAssessment();
   const addBuiltin = useAddBuiltinTemplate();
@@ -38,7 +37,7 @@ function SendForm({ onClose, vendor, me, previous }: Omit<Props, 'opened'>) {
   const [reassessChoice, setReassess] = useState<boolean | null>(null);
 
   const chosen = templateId ?? (templates.data?.length === 1 ? templates.data[0].id : null);
-  const answeredBefore = previous.some((a) => a.templateId === chosen && (a.status === 'submitted' || a.status === 'completed'));
+  const answeredBefore = (previous.data ?? []).some((a) => a.templateId === chosen && (a.status === 'submitted' || a.status === 'completed'));
   const reassess = answeredBefore && (reassessChoice ?? true);
 
   const submit = (e: FormEvent) => {

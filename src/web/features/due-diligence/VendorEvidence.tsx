@@ -1,4 +1,4 @@
-import { Button, EmptyState, Group, Modal, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Modal } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconFileCertificate, IconUpload } from '@tabler/icons-react';
@@ -6,52 +6,50 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import type { VendorT } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
-import { evidenceDownloadUrl, useDeleteEvidence, useUploadEvidence, useVendorEvidence } from './api.ts';
+import { ListSection, ListView } from '../../components/list/ListView.tsx';
+import { evidenceDownloadUrl, useDeleteEvidence, useUploadEvidence, useVendorEvidenceList } from './api.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { EvidenceUploadForm } from './EvidenceUploadForm.tsx';
 import type { EvidenceT } from './types.ts';
 
 /** The vendor's documents (certificates, reports, NDA, DPA…) with validity, upload and delete. */
 export function VendorEvidence({ vendor, canWrite }: { vendor: VendorT; canWrite: boolean }) {
-  const list = useVendorEvidence(vendor.id);
+  const list = useVendorEvidenceList(vendor.id);
   const upload = useUploadEvidence(vendor.id);
   const remove = useDeleteEvidence();
   const [opened, dialog] = useDisclosure(false);
   const [deleting, setDeleting] = useState<EvidenceT | null>(null);
   const phone = useMediaQuery('(max-width: 36em)');
-  const items = list.data ?? [];
-  const attention = items.filter((e) => e.validity === 'expired' || e.validity === 'expiring').length;
+  // Counted only over a complete list: a partial count would understate what needs attention.
+  const attention = list.hasMore ? 0 : list.items.filter((e) => e.validity === 'expired' || e.validity === 'expiring').length;
 
   return (
-    <Stack gap="sm" component="section" aria-labelledby="vendor-evidence">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2} size="h4" id="vendor-evidence">
-            Evidence
-          </Title>
-          <Text size="sm" c="dimmed">
-            Certificates, audit reports and agreements with their own validity dates.
-            {attention > 0 ? ` ${attention} need${attention === 1 ? 's' : ''} attention.` : ''}
-          </Text>
-        </div>
-        {canWrite && !vendor.archived && (
+    <ListSection
+      id="vendor-evidence"
+      title="Evidence"
+      hint={`Certificates, audit reports and agreements with their own validity dates.${attention > 0 ? ` ${attention} need${attention === 1 ? 's' : ''} attention.` : ''}`}
+      actions={
+        canWrite &&
+        !vendor.archived && (
           <Button variant="light" leftSection={<IconUpload size={16} />} onClick={dialog.open}>
             Upload document
           </Button>
-        )}
-      </Group>
-      {list.isPending ? (
-        <Skeleton h={80} radius="md" />
-      ) : list.isError ? (
-        <QueryError error={list.error} onRetry={() => list.refetch()} what="the documents" />
-      ) : items.length === 0 ? (
-        <Paper withBorder radius="md" p="lg">
-          <EmptyState size="sm" icon={<IconFileCertificate size={24} />} title="No documents yet" description={`ISO 27001 certificates, SOC 2 reports, penetration tests, insurance certificates, the NDA and the DPA of ${vendor.name} belong here, uploaded by you or by the vendor in the portal.`} />
-        </Paper>
-      ) : (
-        <EvidenceList items={items} downloadUrl={evidenceDownloadUrl} onDelete={canWrite ? setDeleting : undefined} label={`Documents of ${vendor.name}`} />
-      )}
+        )
+      }
+    >
+      <ListView
+        list={list}
+        variant="section"
+        noun={{ one: 'document', many: 'documents' }}
+        what="the documents"
+        empty={{
+          icon: <IconFileCertificate size={24} />,
+          title: 'No documents yet',
+          description: `ISO 27001 certificates, SOC 2 reports, penetration tests, insurance certificates, the NDA and the DPA of ${vendor.name} belong here, uploaded by you or by the vendor in the portal.`,
+        }}
+      >
+        {(items) => <EvidenceList items={items} downloadUrl={evidenceDownloadUrl} onDelete={canWrite ? setDeleting : undefined} label={`Documents of ${vendor.name}`} />}
+      </ListView>
       <Modal opened={opened} onClose={dialog.close} title="Upload a document" size="lg" fullScreen={!!phone}>
         {opened && (
           <EvidenceUploadForm
@@ -81,6 +79,6 @@ export function VendorEvidence({ vendor, canWrite }: { vendor: VendorT; canWrite
       >
         The file is removed for good. Answers that attached it keep a reference to a missing document.
       </ConfirmDialog>
-    </Stack>
+    </ListSection>
   );
 }

@@ -2,7 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Template } from '../../../domain/questionnaire/template.ts';
 import { API_BASE, api } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
+import { useAllItems, usePagedList } from '../../api/paging.ts';
 import type { PageT } from '../../api/types.ts';
+import { uploadFile } from '../../api/upload.ts';
 import type {
   AssessmentCreateInput,
   AssessmentDetailT,
@@ -11,7 +13,6 @@ import type {
   EvidenceMetaInput,
   EvidenceT,
   FindingSeverity,
-  FindingStatus,
   FindingT,
   OverviewT,
   ReviewStatus,
@@ -50,8 +51,14 @@ export function useDdOverview(enabled = true) {
 
 // ── Questionnaires ──────────────────────────────────────────────────────────
 
-export function useTemplates() {
-  return useQuery({ queryKey: ddKeys.templates, queryFn: () => api<PageT<TemplateSummaryT>>('/questionnaires'), select: (p) => p.items });
+/** The questionnaires page's list, page by page. */
+export function useQuestionnaireList() {
+  return usePagedList<TemplateSummaryT>({ queryKey: [...ddKeys.templates, 'pages'], path: '/questionnaires' });
+}
+
+/** Every questionnaire, for the picker of the send dialog. */
+export function useQuestionnaireOptions(enabled = true) {
+  return useAllItems<TemplateSummaryT>([...ddKeys.templates, 'all'], '/questionnaires', { enabled });
 }
 
 export function useTemplate(id: string, version?: number) {
@@ -95,7 +102,7 @@ export function useImportTemplate() {
   const invalidate = useInvalidateDd();
   return useMutation({
     mutationFn: ({ text, format, name }: { text: string; format: 'vsaq' | 'outsight'; name?: string }) =>
-      api<TemplateImportResultT>('/questionnaires/import', { method: 'POST', query: { format, name }, rawBody: text, contentType: 'text/plain' }),
+      uploadFile<TemplateImportResultT>('/questionnaires/import', text, { query: { format, name }, contentType: 'text/plain' }),
     onSuccess: invalidate,
   });
 }
@@ -107,13 +114,24 @@ export function useArchiveTemplate() {
 
 // ── Assessments ─────────────────────────────────────────────────────────────
 
-export function useAssessments(filters: { vendorId?: string; status?: string }, enabled = true) {
+/** Assessments sent to one vendor, newest first, page by page. */
+export function useVendorAssessmentList(vendorId: string, enabled = true) {
+  return usePagedList<AssessmentSummaryT>({ queryKey: ddKeys.assessments({ vendorId }), path: '/assessments', query: { vendorId }, enabled });
+}
+
+/** The vendor's most recently sent completed assessment (its score dates the next review), or null. */
+export function useLastCompletedAssessment(vendorId: string, enabled = true) {
   return useQuery({
-    queryKey: ddKeys.assessments(filters),
-    queryFn: () => api<PageT<AssessmentSummaryT>>('/assessments', { query: filters }),
-    select: (p) => p.items,
+    queryKey: ddKeys.assessments({ vendorId, status: 'completed', limit: 1 }),
+    queryFn: () => api<PageT<AssessmentSummaryT>>('/assessments', { query: { vendorId, status: 'completed', limit: 1 } }),
+    select: (p) => p.items[0] ?? null,
     enabled,
   });
+}
+
+/** Every assessment of a vendor (the send dialog asks whether a questionnaire was answered before). */
+export function useAllVendorAssessments(vendorId: string, enabled = true) {
+  return useAllItems<AssessmentSummaryT>(ddKeys.assessments({ vendorId, all: true }), '/assessments', { query: { vendorId }, enabled });
 }
 
 export function useAssessment(id: string) {
@@ -180,13 +198,12 @@ export function useResendLink(id: string) {
 
 // ── Findings ────────────────────────────────────────────────────────────────
 
-export function useFindings(filters: { vendorId?: string; status?: FindingStatus }, enabled = true) {
-  return useQuery({
-    queryKey: ddKeys.findings(filters),
-    queryFn: () => api<PageT<FindingT>>('/findings', { query: filters }),
-    select: (p) => p.items,
-    enabled,
-  });
+/**
+ * Every finding of a vendor: its tab shows the open and in-progress ones (two statuses the
+ * API filters one at a time) and says whether any were ever raised.
+ */
+export function useAllVendorFindings(vendorId: string, enabled = true) {
+  return useAllItems<FindingT>(ddKeys.findings({ vendorId }), '/findings', { query: { vendorId }, enabled });
 }
 
 export function useUpdateFinding() {
@@ -200,13 +217,14 @@ export function useUpdateFinding() {
 
 // ── Evidence ────────────────────────────────────────────────────────────────
 
-export function useVendorEvidence(vendorId: string, enabled = true) {
-  return useQuery({
-    queryKey: ddKeys.evidence(vendorId),
-    queryFn: () => api<PageT<EvidenceT>>(`/vendors/${enc(vendorId)}/evidence`),
-    select: (p) => p.items,
-    enabled: enabled && !!vendorId,
-  });
+/** The vendor's evidence, newest first, page by page. */
+export function useVendorEvidenceList(vendorId: string) {
+  return usePagedList<EvidenceT>({ queryKey: [...ddKeys.evidence(vendorId), 'pages'], path: `/vendors/${enc(vendorId)}/evidence` });
+}
+
+/** Every piece of the vendor's evidence, to resolve the files attached to answers. */
+export function useAllVendorEvidence(vendorId: string, enabled = true) {
+  return useAllItems<EvidenceT>([...ddKeys.evidence(vendorId), 'all'], `/vendors/${enc(vendorId)}/evidence`, { enabled: enabled && !!vendorId });
 }
 
 export function evidenceDownloadUrl(id: string): string {
@@ -231,7 +249,7 @@ export function useUploadEvidence(vendorId: string) {
   const invalidate = useInvalidateDd();
   return useMutation({
     mutationFn: ({ file, meta }: { file: File; meta: EvidenceMetaInput }) =>
-      api<EvidenceT>(`/vendors/${enc(vendorId)}/evidence`, { method: 'POST', query: uploadQuery(meta, file.name), rawBody: file, contentType: 'application/octet-stream' }),
+      uploadFile<EvidenceT>(`/vendors/${enc(vendorId)}/evidence`, file, { query: uploadQuery(meta, file.name) }),
     onSuccess: invalidate,
   });
 }

@@ -1,26 +1,27 @@
-import { Alert, Anchor, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Loader } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconPencil } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { SERVICE_TYPE_LABELS } from '../../../shared/contracts/engagements.ts';
 import { roleCan } from '../../../shared/permissions.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { ArchivedBadge, CriticalityBadge, EngagementStatusBadge } from '../../components/Badges.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { DetailList } from '../../components/DetailList.tsx';
 import { NotFound } from '../../components/NotFound.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { RegistryTabs, useTabParam } from '../../components/TabRegistry.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { AuditHistory } from '../audit/AuditHistory.tsx';
 import { useSession } from '../auth/api.ts';
 import { useArchiveEngagement, useEngagement } from './api.ts';
 import { EngagementFormModal } from './EngagementFormModal.tsx';
+import { ENGAGEMENT_TABS } from './tabs.tsx';
 
 export function EngagementPage() {
   const { id = '' } = useParams();
+  const tab = useTabParam();
+  const navigate = useNavigate();
   const me = useSession();
   const engagement = useEngagement(id);
   const archive = useArchiveEngagement(id);
@@ -101,62 +102,14 @@ export function EngagementPage() {
           Restore it to make changes.
         </Alert>
       )}
-      <Stack gap="xl">
-        <Grid gap="md">
-          <Grid.Col span={{ base: 12, md: 8 }}>
-            <Paper withBorder radius="md" p="lg">
-              <Stack gap="md">
-                <Title order={2} size="h4">
-                  Details
-                </Title>
-                <DetailList
-                  items={[
-                    { label: 'Vendor', value: <Anchor component={Link} to={`/vendors/${e.vendorId}`} size="sm">{e.vendorName}</Anchor> },
-                    { label: 'Service type', value: SERVICE_TYPE_LABELS[e.serviceType] },
-                    { label: 'Start date', value: e.startDate ? formatDate(e.startDate) : null },
-                    { label: 'End date', value: e.endDate ? formatDate(e.endDate) : null },
-                    { label: 'Internal owner', value: e.internalOwnerName },
-                    {
-                      label: 'Business services',
-                      value:
-                        e.businessServices.length > 0 ? (
-                          <Group gap={4}>
-                            {e.businessServices.map((s) => (
-                              <Badge key={s} variant="default" radius="sm" tt="none">
-                                {s}
-                              </Badge>
-                            ))}
-                          </Group>
-                        ) : null,
-                    },
-                    {
-                      label: 'Description',
-                      wide: true,
-                      value: e.description ? <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{e.description}</Text> : null,
-                    },
-                  ]}
-                />
-              </Stack>
-            </Paper>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 4 }}>
-            <Paper withBorder radius="md" p="lg">
-              <Stack gap="xs">
-                <Title order={2} size="h4">
-                  Coming next
-                </Title>
-                <Text size="sm" c="dimmed">
-                  SLA policies, contracts, costs and the exit plan for this engagement will be managed here.
-                </Text>
-                <Text size="xs" c="dimmed" mt="sm">
-                  Created {formatDateTime(e.createdAt)} · updated {formatDateTime(e.updatedAt)}
-                </Text>
-              </Stack>
-            </Paper>
-          </Grid.Col>
-        </Grid>
-        {roleCan(me.user.role, 'audit.read') && <AuditHistory objectId={e.id} />}
-      </Stack>
+      <RegistryTabs
+        tabs={ENGAGEMENT_TABS}
+        role={me.user.role}
+        value={tab}
+        onChange={(t) => navigate(t === ENGAGEMENT_TABS[0].value ? `/engagements/${e.id}` : `/engagements/${e.id}/${t}`, { replace: true })}
+        label="Engagement sections"
+        props={{ engagement: e, me }}
+      />
       {canWrite && <EngagementFormModal opened={editOpen} onClose={edit.close} engagement={e} />}
       <ConfirmDialog
         opened={confirmOpen}

@@ -1,28 +1,27 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
-import type { EngagementT, PageT } from '../../api/types.ts';
+import { useAllItems, usePagedList } from '../../api/paging.ts';
+import type { EngagementT } from '../../api/types.ts';
+import type { Archived } from '../../components/list/urlFilters.ts';
 
 export interface EngagementFilters {
   q: string;
   vendorId: string | null;
   status: string | null;
   serviceType: string | null;
-  archived: 'false' | 'true' | 'all';
+  archived: Archived;
 }
 
+const query = (f: EngagementFilters) => ({ ...f, q: f.q.trim() });
+
 export function useEngagementList(filters: EngagementFilters, limit = 50) {
-  return useInfiniteQuery({
-    queryKey: keys.engagementList({ ...filters, limit }),
-    queryFn: ({ pageParam, signal }) =>
-      api<PageT<EngagementT>>('/engagements', {
-        query: { ...filters, q: filters.q.trim(), limit, cursor: pageParam },
-        signal,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: (prev) => prev,
-  });
+  return usePagedList<EngagementT>({ queryKey: keys.engagementList, path: '/engagements', query: query(filters), limit });
+}
+
+/** Every current engagement of one vendor, for a picker (the vendor's SLA tab). */
+export function useVendorEngagementOptions(vendorId: string) {
+  return useAllItems<EngagementT>([...keys.engagements, 'of-vendor', vendorId], '/engagements', { query: { vendorId, archived: 'false' } });
 }
 
 export function useEngagement(id: string) {

@@ -1,13 +1,15 @@
 import { Badge, Box, Button, Center, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconChevronRight, IconInbox } from '@tabler/icons-react';
 import { Link, Navigate } from 'react-router';
+import { ListSection, ListView } from '../../components/list/ListView.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
 import { EvidenceList } from '../due-diligence/EvidenceList.tsx';
 import { daysUntil } from '../due-diligence/labels.ts';
-import { portalDownloadUrl, usePortalEvidence, usePortalHome, type PortalRequestT } from './api.ts';
+import { portalDownloadUrl, usePortalHome, type PortalRequestT } from './api.ts';
+import { usePortalEvidenceList } from './lists.ts';
 import { PortalFrame } from './PortalFrame.tsx';
 import { VENDOR_STATUS } from './portalLabels.ts';
 
@@ -56,7 +58,7 @@ export function PortalPage() {
   const me = useSession();
   const isContact = me.user.role === 'vendor_contact';
   const portal = usePortalHome(isContact);
-  const evidence = usePortalEvidence();
+  const evidence = usePortalEvidenceList();
   usePageTitle(portal.data ? `${portal.data.vendor.name} portal` : 'Vendor portal');
 
   if (!isContact) return <Navigate to="/" replace />;
@@ -107,18 +109,12 @@ export function PortalPage() {
               </Box>
             </Stack>
           )}
-          {(evidence.data?.length ?? 0) > 0 && (
-            <Stack gap="sm" component="section" aria-labelledby="portal-documents">
-              <div>
-                <Title order={2} size="h4" id="portal-documents">
-                  Your documents
-                </Title>
-                <Text size="sm" c="dimmed">
-                  Shared with {portal.data.org.name}. You get a reminder before a certificate or report expires.
-                </Text>
-              </div>
-              <EvidenceList items={evidence.data ?? []} downloadUrl={portalDownloadUrl} label="Your documents" compact />
-            </Stack>
+          {evidence.items.length > 0 && (
+            <ListSection id="portal-documents" title="Your documents" hint={`Shared with ${portal.data.org.name}. You get a reminder before a certificate or report expires.`}>
+              <ListView list={evidence} variant="section" noun={{ one: 'document', many: 'documents' }} empty="No documents yet.">
+                {(items) => <EvidenceList items={items} downloadUrl={portalDownloadUrl} label="Your documents" compact />}
+              </ListView>
+            </ListSection>
           )}
         </Stack>
       )}

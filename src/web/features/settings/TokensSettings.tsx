@@ -1,4 +1,4 @@
-import { Button, Code, EmptyState, Group, Modal, Paper, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconPlus } from '@tabler/icons-react';
@@ -8,7 +8,8 @@ import { errorMessage } from '../../api/client.ts';
 import type { ApiTokenCreatedT, ApiTokenT } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
+import { DataTable, type Column } from '../../components/list/DataTable.tsx';
+import { ListSection, ListView } from '../../components/list/ListView.tsx';
 import { SecretReveal } from '../../components/SecretReveal.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
@@ -86,13 +87,50 @@ function CreateTokenForm({ onClose }: { onClose: () => void }) {
   );
 }
 
+function tokenColumns(onRevoke: (t: ApiTokenT) => void): Column<ApiTokenT>[] {
+  return [
+    {
+      key: 'name',
+      header: 'Name',
+      cell: (t) => (
+        <Text size="sm" fw={500}>
+          {t.name}
+        </Text>
+      ),
+    },
+    // The prefix is what the person sees of the token they copied: it tells two tokens apart.
+    { key: 'token', header: 'Token', cell: (t) => <Code>{t.prefix}…</Code> },
+    { key: 'created', header: 'Created', cell: (t) => <Text size="sm">{formatDate(t.createdAt)}</Text> },
+    {
+      key: 'used',
+      header: 'Last used',
+      cell: (t) => (
+        <Text size="sm" c="dimmed">
+          {t.lastUsedAt ? <TimeAgo value={t.lastUsedAt} /> : 'Never'}
+        </Text>
+      ),
+    },
+    { key: 'expires', header: 'Expires', cell: (t) => <Text size="sm">{t.expiresAt ? formatDate(t.expiresAt) : 'Never'}</Text> },
+    {
+      key: 'actions',
+      header: <span className="visually-hidden">Actions</span>,
+      align: 'right',
+      cell: (t) => (
+        <Button size="compact-sm" variant="subtle" color="red" onClick={() => onRevoke(t)} aria-label={`Revoke token ${t.name}`}>
+          Revoke
+        </Button>
+      ),
+    },
+  ];
+}
+
 export function TokensSettings() {
   usePageTitle('API tokens');
   const tokens = useTokens();
   const revoke = useRevokeToken();
   const [createOpen, createDialog] = useDisclosure(false);
   const [target, setTarget] = useState<ApiTokenT | null>(null);
-  const items = tokens.data?.items ?? [];
+  const [columns] = useState(() => tokenColumns(setTarget));
 
   const doRevoke = () =>
     target &&
@@ -105,83 +143,28 @@ export function TokensSettings() {
     });
 
   return (
-    <Stack gap="sm" component="section" aria-labelledby="tokens-heading">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2} size="h4" id="tokens-heading">
-            API tokens
-          </Title>
-          <Text size="sm" c="dimmed">
-            Personal tokens for scripts and the CLI. Each acts with your permissions.
-          </Text>
-        </div>
+    <ListSection
+      id="tokens-heading"
+      title="API tokens"
+      hint="Personal tokens for scripts and the CLI. Each acts with your permissions."
+      actions={
         <Button leftSection={<IconPlus size={16} />} onClick={createDialog.open}>
           Create token
         </Button>
-      </Group>
-      {tokens.isPending ? (
-        <Skeleton h={100} radius="md" />
-      ) : tokens.isError ? (
-        <QueryError error={tokens.error} onRetry={() => tokens.refetch()} what="API tokens" />
-      ) : items.length === 0 ? (
-        <Paper withBorder radius="md" p="xl">
-          <EmptyState
-            icon={<IconKey size={28} />}
-            variant="light"
-            title="No API tokens"
-            description="Create a token to use the REST API or the outsight CLI, for example to import tickets every night."
-          />
-        </Paper>
-      ) : (
-        <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Token</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                  <Table.Th>Last used</Table.Th>
-                  <Table.Th>Expires</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((t) => (
-                  <Table.Tr key={t.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {t.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Code>{t.prefix}…</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDate(t.createdAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {t.lastUsedAt ? <TimeAgo value={t.lastUsedAt} /> : 'Never'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{t.expiresAt ? formatDate(t.expiresAt) : 'Never'}</Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Button size="compact-sm" variant="subtle" color="red" onClick={() => setTarget(t)} aria-label={`Revoke token ${t.name}`}>
-                        Revoke
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      }
+    >
+      <ListView
+        list={tokens}
+        variant="section"
+        noun={{ one: 'API token', many: 'API tokens' }}
+        empty={{
+          icon: <IconKey size={28} />,
+          title: 'No API tokens',
+          description: 'Create a token to use the REST API or the outsight CLI, for example to import tickets every night.',
+        }}
+      >
+        {(items) => <DataTable rows={items} rowKey={(t) => t.id} columns={columns} minWidth={640} label="API tokens" />}
+      </ListView>
       <Modal opened={createOpen} onClose={createDialog.close} title="Create API token">
         {createOpen && <CreateTokenForm onClose={createDialog.close} />}
       </Modal>
@@ -195,6 +178,6 @@ export function TokensSettings() {
       >
         Anything using “{target?.name}” will stop working immediately.
       </ConfirmDialog>
-    </Stack>
+    </ListSection>
   );
 }

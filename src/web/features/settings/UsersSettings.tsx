@@ -1,12 +1,12 @@
-import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/contracts/auth.ts';
 import { assignableRoles, roleCan } from '../../../shared/permissions.ts';
 import type { UserT } from '../../api/types.ts';
-import { LoadMore } from '../../components/LoadMore.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
+import { DataTable, type Column } from '../../components/list/DataTable.tsx';
+import { ListSection, ListView } from '../../components/list/ListView.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
@@ -15,6 +15,77 @@ import { useVendorOptions } from '../vendors/api.ts';
 import { EditUserModal } from './EditUserModal.tsx';
 import { InvitationsSection } from './InvitationsSection.tsx';
 import { InviteUserModal } from './InviteUserModal.tsx';
+
+interface Ctx {
+  meId: string;
+  canManage: boolean;
+  assignable: string[];
+  vendorNames: Map<string, string>;
+  onEdit: (u: UserT) => void;
+}
+
+function userColumns({ meId, canManage, assignable, vendorNames, onEdit }: Ctx): Column<UserT>[] {
+  return [
+    {
+      key: 'name',
+      header: 'Name',
+      fit: true,
+      cell: (u) => (
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" fw={500}>
+            {u.name}
+          </Text>
+          {u.id === meId && (
+            <Badge size="xs" variant="light">
+              You
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    { key: 'email', header: 'Email', fit: true, cell: (u) => <Text size="sm">{u.email}</Text> },
+    {
+      key: 'role',
+      header: 'Role',
+      cell: (u) => (
+        <Text size="sm">
+          {ROLE_LABELS[u.role]}
+          {u.role === 'vendor_contact' && u.vendorId ? ` · ${vendorNames.get(u.vendorId) ?? 'vendor'}` : ''}
+        </Text>
+      ),
+    },
+    {
+      key: 'status',
+      header: 'Status',
+      cell: (u) => (
+        <Badge variant="light" color={u.disabled ? 'gray' : 'teal'}>
+          {u.disabled ? 'Disabled' : 'Active'}
+        </Badge>
+      ),
+    },
+    {
+      key: 'joined',
+      header: 'Joined',
+      cell: (u) => (
+        <Text size="sm" c="dimmed">
+          {formatDate(u.createdAt)}
+        </Text>
+      ),
+    },
+    {
+      key: 'actions',
+      header: <span className="visually-hidden">Actions</span>,
+      align: 'right',
+      hidden: !canManage,
+      cell: (u) =>
+        (assignable.includes(u.role) || u.id === meId) && (
+          <Button size="compact-sm" variant="subtle" onClick={() => onEdit(u)} aria-label={`Edit ${u.name}`}>
+            Edit
+          </Button>
+        ),
+    },
+  ];
+}
 
 export function UsersSettings() {
   usePageTitle('Users');
@@ -25,105 +96,29 @@ export function UsersSettings() {
   const [inviteOpen, invite] = useDisclosure(false);
   const [editing, setEditing] = useState<UserT | null>(null);
   const vendorNames = useMemo(() => new Map((vendors.data ?? []).map((v) => [v.value, v.label])), [vendors.data]);
-  const items = users.data?.pages.flatMap((p) => p.items) ?? [];
-  const assignable = assignableRoles(me.user.role);
+  const columns = useMemo(
+    () => userColumns({ meId: me.user.id, canManage, assignable: assignableRoles(me.user.role), vendorNames, onEdit: setEditing }),
+    [me.user.id, me.user.role, canManage, vendorNames],
+  );
 
   return (
     <Stack gap="xl">
-      <Stack gap="sm" component="section" aria-labelledby="users-heading">
-        <Group justify="space-between" align="flex-end">
-          <div>
-            <Title order={2} size="h4" id="users-heading">
-              Users
-            </Title>
-            <Text size="sm" c="dimmed">
-              {canManage ? 'People with access to your organisation and what each may do.' : 'People with access to your organisation. Only owners and admins can change them.'}
-            </Text>
-          </div>
-          {canManage && (
+      <ListSection
+        id="users-heading"
+        title="Users"
+        hint={canManage ? 'People with access to your organisation and what each may do.' : 'People with access to your organisation. Only owners and admins can change them.'}
+        actions={
+          canManage && (
             <Button leftSection={<IconUserPlus size={16} />} onClick={invite.open}>
               Invite user
             </Button>
-          )}
-        </Group>
-        {users.isPending ? (
-          <Skeleton h={120} radius="md" />
-        ) : users.isError ? (
-          <QueryError error={users.error} onRetry={() => users.refetch()} what="users" />
-        ) : (
-          <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-            <Table.ScrollContainer minWidth={680}>
-              <Table verticalSpacing="sm" highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>Email</Table.Th>
-                    <Table.Th>Role</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Joined</Table.Th>
-                    {canManage && (
-                      <Table.Th>
-                        <span className="visually-hidden">Actions</span>
-                      </Table.Th>
-                    )}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((u) => {
-                    const isSelf = u.id === me.user.id;
-                    const editable = canManage && (assignable.includes(u.role) || isSelf);
-                    return (
-                      <Table.Tr key={u.id}>
-                        <Table.Td className="fit-cell">
-                          <Group gap={6} wrap="nowrap">
-                            <Text size="sm" fw={500}>
-                              {u.name}
-                            </Text>
-                            {isSelf && (
-                              <Badge size="xs" variant="light">
-                                You
-                              </Badge>
-                            )}
-                          </Group>
-                        </Table.Td>
-                        <Table.Td className="fit-cell">
-                          <Text size="sm">{u.email}</Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">
-                            {ROLE_LABELS[u.role]}
-                            {u.role === 'vendor_contact' && u.vendorId ? ` · ${vendorNames.get(u.vendorId) ?? 'vendor'}` : ''}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Badge variant="light" color={u.disabled ? 'gray' : 'teal'}>
-                            {u.disabled ? 'Disabled' : 'Active'}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm" c="dimmed">
-                            {formatDate(u.createdAt)}
-                          </Text>
-                        </Table.Td>
-                        {canManage && (
-                          <Table.Td ta="right">
-                            {editable && (
-                              <Button size="compact-sm" variant="subtle" onClick={() => setEditing(u)} aria-label={`Edit ${u.name}`}>
-                                Edit
-                              </Button>
-                            )}
-                          </Table.Td>
-                        )}
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-        )}
-        <LoadMore hasMore={!!users.hasNextPage} loading={users.isFetchingNextPage} onLoad={() => users.fetchNextPage()} shown={items.length} noun="users" pages={users.data?.pages.length} />
-      </Stack>
+          )
+        }
+      >
+        <ListView list={users} variant="section" noun={{ one: 'user', many: 'users' }} empty="No users yet.">
+          {(items) => <DataTable rows={items} rowKey={(u) => u.id} columns={columns} minWidth={680} label="Users" />}
+        </ListView>
+      </ListSection>
       {canManage && <InvitationsSection />}
       {canManage && <InviteUserModal opened={inviteOpen} onClose={invite.close} actorRole={me.user.role} />}
       <EditUserModal user={editing} actorRole={me.user.role} isSelf={editing?.id === me.user.id} onClose={() => setEditing(null)} />

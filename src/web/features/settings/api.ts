@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
-import type { ApiTokenCreatedT, ApiTokenT, InvitationCreatedT, InvitationT, OrgT, PageT } from '../../api/types.ts';
+import { usePagedList } from '../../api/paging.ts';
+import type { ApiTokenCreatedT, ApiTokenT, InvitationCreatedT, InvitationT, OrgT } from '../../api/types.ts';
 
 export function useOrg() {
   return useQuery({ queryKey: keys.org, queryFn: () => api<OrgT>('/org') });
@@ -19,12 +20,9 @@ export function useUpdateOrg() {
   });
 }
 
+/** Invitations not yet accepted or revoked, newest first. */
 export function useInvitations(enabled: boolean) {
-  return useQuery({
-    queryKey: keys.invitations,
-    queryFn: () => api<PageT<InvitationT>>('/invitations', { query: { limit: 200 } }),
-    enabled,
-  });
+  return usePagedList<InvitationT>({ queryKey: keys.invitations, path: '/invitations', enabled });
 }
 
 export function useCreateInvitation() {
@@ -51,7 +49,7 @@ export function useRevokeInvitation() {
 }
 
 export function useTokens() {
-  return useQuery({ queryKey: keys.tokens, queryFn: () => api<PageT<ApiTokenT>>('/tokens', { query: { limit: 200 } }) });
+  return usePagedList<ApiTokenT>({ queryKey: keys.tokens, path: '/tokens' });
 }
 
 export function useCreateToken() {

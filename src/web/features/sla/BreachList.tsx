@@ -1,23 +1,38 @@
-import { Anchor, Box, Button, CloseButton, EmptyState, Group, Paper, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconDownload, IconListSearch, IconSearch } from '@tabler/icons-react';
+import { Anchor, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { IconDownload, IconListSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { LoadMore } from '../../components/LoadMore.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
+import { DataTable, type Column } from '../../components/list/DataTable.tsx';
+import { ListFilters, WhichControl } from '../../components/list/ListFilters.tsx';
+import { ListSection, ListView, type Noun } from '../../components/list/ListView.tsx';
+import { SearchInput } from '../../components/list/SearchInput.tsx';
+import { urlFilter, useUrlFilters } from '../../components/list/urlFilters.ts';
 import { useIsWide } from '../../lib/useIsWide.ts';
-import { ticketsCsvUrl, useSlaTickets, type TicketQuery } from './api.ts';
+import { ticketsCsvUrl, type TicketQuery } from './api.ts';
 import { formatDuration, formatInstant, monthLabel } from './format.ts';
+import { useTicketPages } from './lists.ts';
 import { TicketVerdict } from './TicketBadges.tsx';
 import { TicketTimelineDrawer } from './TicketTimelineDrawer.tsx';
 import type { SlaPolicyT, SlaTicketT, TicketFilter } from './types.ts';
 
-const FILTERS: { value: TicketFilter; label: string; noun: string }[] = [
-  { value: 'breached', label: 'Breached', noun: 'breached tickets' },
-  { value: 'at-risk', label: 'At risk', noun: 'tickets at risk' },
-  { value: 'open', label: 'Open', noun: 'open tickets' },
-  { value: 'problems', label: 'Not measured', noun: 'tickets that could not be measured' },
-  { value: 'all', label: 'All', noun: 'tickets' },
+const FILTERS: { value: TicketFilter; label: string; noun: Noun }[] = [
+  { value: 'breached', label: 'Breached', noun: { one: 'breached ticket', many: 'breached tickets' } },
+  { value: 'at-risk', label: 'At risk', noun: { one: 'ticket at risk', many: 'tickets at risk' } },
+  { value: 'open', label: 'Open', noun: { one: 'open ticket', many: 'open tickets' } },
+  { value: 'problems', label: 'Not measured', noun: { one: 'ticket that could not be measured', many: 'tickets that could not be measured' } },
+  { value: 'all', label: 'All', noun: { one: 'ticket', many: 'tickets' } },
 ];
+
+/** The ticket list's filters in the address of the vendor's SLA tab; a new engagement starts without them. */
+export const TICKET_FILTERS = {
+  tickets: urlFilter.choice(
+    FILTERS.map((f) => f.value),
+    'breached',
+    'view',
+  ),
+  search: urlFilter.text(),
+  priority: urlFilter.one(),
+  month: urlFilter.one(),
+};
 
 /** Business targets are shown in hours: a business "day" is the calendar's working day, not 24 h. */
 function durationFor(policy: SlaPolicyT, t: SlaTicketT, kind: 'response' | 'resolution', ms: number | null) {
@@ -33,186 +48,167 @@ function TicketLink({ t, onOpen }: { t: SlaTicketT; onOpen: (id: string) => void
   );
 }
 
-function TicketRows({ items, policy, timeZone, onOpen }: { items: SlaTicketT[]; policy: SlaPolicyT; timeZone: string; onOpen: (id: string) => void }) {
-  // Many exports (an event log) have no title: leave the column out rather than show a column of dashes.
-  const titles = items.some((t) => t.title);
-  return (
-    <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-      <Table.ScrollContainer minWidth={titles ? 980 : 780}>
-        <Table verticalSpacing="xs" fz="sm" highlightOnHover aria-label="Tickets">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Ticket</Table.Th>
-              {titles && <Table.Th>Title</Table.Th>}
-              <Table.Th>Priority</Table.Th>
-              <Table.Th>Opened / resolved</Table.Th>
-              <Table.Th ta="right">Response</Table.Th>
-              <Table.Th ta="right">Resolution</Table.Th>
-              <Table.Th ta="right">Paused</Table.Th>
-              <Table.Th>Breached</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((t) => (
-              <Table.Tr key={t.id} onClick={() => onOpen(t.id)} style={{ cursor: 'pointer' }}>
-                <Table.Td className="fit-cell">
-                  <TicketLink t={t} onOpen={onOpen} />
-                </Table.Td>
-                {titles && (
-                  <Table.Td maw={220}>
-                    <Text size="sm" truncate title={t.title ?? undefined} c={t.title ? undefined : 'dimmed'}>
-                      {t.title ?? '—'}
-                    </Text>
-                  </Table.Td>
-                )}
-                <Table.Td className="fit-cell">{t.priority ?? '—'}</Table.Td>
-                <Table.Td className="fit-cell">
-                  <Text size="sm">{formatInstant(t.openedAt, timeZone)}</Text>
-                  <Text size="xs" c="dimmed">
-                    {t.resolvedAt ? formatInstant(t.resolvedAt, timeZone) : t.state === 'paused' ? 'paused, not resolved' : 'not resolved'}
-                  </Text>
-                </Table.Td>
-                <Table.Td className="fit-cell" ta="right" c={t.responseBreached ? 'red.7' : undefined} fw={t.responseBreached ? 600 : undefined}>
-                  {durationFor(policy, t, 'response', t.responseMs)}
-                </Table.Td>
-                <Table.Td className="fit-cell" ta="right" c={t.resolutionBreached ? 'red.7' : undefined} fw={t.resolutionBreached ? 600 : undefined}>
-                  {durationFor(policy, t, 'resolution', t.resolutionMs)}
-                </Table.Td>
-                <Table.Td className="fit-cell" ta="right" c="dimmed">
-                  {t.pausedMs ? durationFor(policy, t, 'resolution', t.pausedMs) : '—'}
-                </Table.Td>
-                <Table.Td className="fit-cell">
-                  <TicketVerdict t={t} short />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
-  );
+function ticketColumns(policy: SlaPolicyT, timeZone: string, onOpen: (id: string) => void, titles: boolean): Column<SlaTicketT>[] {
+  return [
+    { key: 'ticket', header: 'Ticket', fit: true, cell: (t) => <TicketLink t={t} onOpen={onOpen} /> },
+    {
+      key: 'title',
+      header: 'Title',
+      maw: 220,
+      // Many exports (an event log) have no title: leave the column out rather than show a column of dashes.
+      hidden: !titles,
+      cell: (t) => (
+        <Text size="sm" truncate title={t.title ?? undefined} c={t.title ? undefined : 'dimmed'}>
+          {t.title ?? '—'}
+        </Text>
+      ),
+    },
+    { key: 'priority', header: 'Priority', fit: true, cell: (t) => t.priority ?? '—' },
+    {
+      key: 'when',
+      header: 'Opened / resolved',
+      fit: true,
+      cell: (t) => (
+        <>
+          <Text size="sm">{formatInstant(t.openedAt, timeZone)}</Text>
+          <Text size="xs" c="dimmed">
+            {t.resolvedAt ? formatInstant(t.resolvedAt, timeZone) : t.state === 'paused' ? 'paused, not resolved' : 'not resolved'}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'response',
+      header: 'Response',
+      align: 'right',
+      fit: true,
+      cell: (t) => (
+        <Text span size="sm" c={t.responseBreached ? 'red.7' : undefined} fw={t.responseBreached ? 600 : undefined}>
+          {durationFor(policy, t, 'response', t.responseMs)}
+        </Text>
+      ),
+    },
+    {
+      key: 'resolution',
+      header: 'Resolution',
+      align: 'right',
+      fit: true,
+      cell: (t) => (
+        <Text span size="sm" c={t.resolutionBreached ? 'red.7' : undefined} fw={t.resolutionBreached ? 600 : undefined}>
+          {durationFor(policy, t, 'resolution', t.resolutionMs)}
+        </Text>
+      ),
+    },
+    {
+      key: 'paused',
+      header: 'Paused',
+      align: 'right',
+      fit: true,
+      cell: (t) => (
+        <Text span size="sm" c="dimmed">
+          {t.pausedMs ? durationFor(policy, t, 'resolution', t.pausedMs) : '—'}
+        </Text>
+      ),
+    },
+    { key: 'breached', header: 'Breached', fit: true, cell: (t) => <TicketVerdict t={t} short /> },
+  ];
 }
 
-function TicketCards({ items, policy, timeZone, onOpen }: { items: SlaTicketT[]; policy: SlaPolicyT; timeZone: string; onOpen: (id: string) => void }) {
+function TicketCard({ t, policy, timeZone, onOpen }: { t: SlaTicketT; policy: SlaPolicyT; timeZone: string; onOpen: (id: string) => void }) {
   return (
-    <Stack gap="xs" component="ul" className="bare-list" aria-label="Tickets">
-      {items.map((t) => (
-        <Box component="li" key={t.id}>
-          <Paper withBorder radius="md" p="sm">
-            <Stack gap={4}>
-              <Group justify="space-between" wrap="nowrap">
-                <TicketLink t={t} onOpen={onOpen} />
-                <Text size="xs" c="dimmed">
-                  {t.priority ?? 'No priority'}
-                </Text>
-              </Group>
-              {t.title && (
-                <Text size="sm" lineClamp={2}>
-                  {t.title}
-                </Text>
-              )}
-              <Text size="xs" c="dimmed">
-                Opened {formatInstant(t.openedAt, timeZone)} · response {durationFor(policy, t, 'response', t.responseMs)} · resolution{' '}
-                {durationFor(policy, t, 'resolution', t.resolutionMs)}
-              </Text>
-              <TicketVerdict t={t} />
-            </Stack>
-          </Paper>
-        </Box>
-      ))}
+    <Stack gap={4}>
+      <Group justify="space-between" wrap="nowrap">
+        <TicketLink t={t} onOpen={onOpen} />
+        <Text size="xs" c="dimmed">
+          {t.priority ?? 'No priority'}
+        </Text>
+      </Group>
+      {t.title && (
+        <Text size="sm" lineClamp={2}>
+          {t.title}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed">
+        Opened {formatInstant(t.openedAt, timeZone)} · response {durationFor(policy, t, 'response', t.responseMs)} · resolution{' '}
+        {durationFor(policy, t, 'resolution', t.resolutionMs)}
+      </Text>
+      <TicketVerdict t={t} />
     </Stack>
   );
 }
 
 /** The tickets behind the report, breached first; a click opens the ticket's clock timeline. */
 export function BreachList({ engagementId, policy, timeZone, months }: { engagementId: string; policy: SlaPolicyT; timeZone: string; months: string[] }) {
-  const [filter, setFilter] = useState<TicketFilter>('breached');
-  const [priority, setPriority] = useState<string | null>(null);
-  const [month, setMonth] = useState<string | null>(null);
-  const [q, setQ] = useState('');
-  const [debouncedQ] = useDebouncedValue(q, 300);
+  const filters = useUrlFilters(TICKET_FILTERS);
+  const { values: f, set } = filters;
   const [openId, setOpenId] = useState<string | null>(null);
   const wide = useIsWide();
-  const query: TicketQuery = { filter, priority, month, q: debouncedQ };
-  const list = useSlaTickets(engagementId, query);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = list.data?.pages[0]?.total ?? 0;
-  const noun = FILTERS.find((f) => f.value === filter)?.noun ?? 'tickets';
+  const query: TicketQuery = { filter: f.tickets, priority: f.priority, month: f.month, q: f.search };
+  const list = useTicketPages(engagementId, query);
+  const noun = FILTERS.find((x) => x.value === f.tickets)?.noun ?? FILTERS[FILTERS.length - 1].noun;
 
   return (
-    <Stack gap="sm" component="section" aria-labelledby="sla-tickets-title">
-      <div>
-        <Title order={2} size="h4" id="sla-tickets-title">
-          Breaches and tickets
-        </Title>
-        <Text size="sm" c="dimmed">
-          Response and resolution times on each target’s clock (business hours or 24×7). Choose a ticket to see when its clock ran.
-        </Text>
-      </div>
+    <ListSection
+      id="sla-tickets-title"
+      title="Breaches and tickets"
+      hint="Response and resolution times on each target’s clock (business hours or 24×7). Choose a ticket to see when its clock ran."
+    >
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-        <fieldset className="bare-fieldset" style={wide ? undefined : { width: '100%' }}>
-          <VisuallyHidden component="legend">Which tickets</VisuallyHidden>
-          <SegmentedControl
-            data={FILTERS.map((f) => ({ value: f.value, label: f.label }))}
-            value={filter}
-            onChange={(v) => setFilter(v as TicketFilter)}
-            orientation={wide ? 'horizontal' : 'vertical'}
-            fullWidth={!wide}
-          />
-        </fieldset>
+        <WhichControl legend="Which tickets" data={FILTERS} value={f.tickets} onChange={(tickets) => set({ tickets })} vertical={!wide} fullWidth={!wide} />
         <Button component="a" href={ticketsCsvUrl(engagementId, query)} download variant="default" leftSection={<IconDownload size={16} />}>
           Download CSV
         </Button>
       </Group>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <TextInput
-          label="Search tickets"
-          placeholder="Ticket id or title"
-          leftSection={<IconSearch size={16} />}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          rightSection={q ? <CloseButton aria-label="Clear search" size="sm" onClick={() => setQ('')} /> : null}
-          type="search"
-        />
-        <Select label="Priority" placeholder="Any priority" data={Object.keys(policy.priorities)} value={priority} onChange={setPriority} clearable />
-        <Select
-          label="Month"
-          placeholder="Any month"
-          description={undefined}
-          data={[...months].reverse().map((m) => ({ value: m, label: monthLabel(m, true) }))}
-          value={month}
-          onChange={setMonth}
-          clearable
-          searchable
-        />
-      </SimpleGrid>
-      {list.isPending ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading tickets">
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} h={40} radius="sm" />
-          ))}
-        </Stack>
-      ) : list.isError ? (
-        <QueryError error={list.error} onRetry={() => list.refetch()} what="the tickets" />
-      ) : items.length === 0 ? (
-        <Paper withBorder radius="md" p="lg">
-          <EmptyState size="sm" icon={<IconListSearch size={24} />} title={<h3 className="empty-title">{`No ${noun}`}</h3>} description="Nothing matches this filter. Try another filter, month or search." />
-        </Paper>
-      ) : (
-        <>
-          <Text size="sm" c="dimmed" role="status" aria-live="polite">
-            {total.toLocaleString()} {total === 1 ? noun.replace(/^tickets/, 'ticket').replace(/ tickets/, ' ticket') : noun}
-            {list.hasNextPage ? ` · showing the newest ${items.length.toLocaleString()}` : ''}
-          </Text>
-          {wide ? (
-            <TicketRows items={items} policy={policy} timeZone={timeZone} onOpen={setOpenId} />
-          ) : (
-            <TicketCards items={items} policy={policy} timeZone={timeZone} onOpen={setOpenId} />
-          )}
-          <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => list.fetchNextPage()} shown={items.length} noun="tickets" pages={list.data?.pages.length} />
-        </>
-      )}
+      <ListFilters
+        label="Filter tickets"
+        panelCount={filters.panelCount}
+        search={<SearchInput label="Search tickets" placeholder="Ticket id or title" value={f.search} onChange={(search) => set({ search })} style={{ flex: '1 1 240px' }} />}
+        inline={
+          <>
+            <Select label="Priority" placeholder="Any priority" data={Object.keys(policy.priorities)} value={f.priority} onChange={(priority) => set({ priority })} clearable w={{ base: '100%', sm: 180 }} />
+            <Select
+              label="Month"
+              placeholder="Any month"
+              data={[...months].reverse().map((m) => ({ value: m, label: monthLabel(m, true) }))}
+              value={f.month}
+              onChange={(month) => set({ month })}
+              clearable
+              searchable
+              w={{ base: '100%', sm: 200 }}
+            />
+          </>
+        }
+      />
+      <ListView
+        list={list}
+        variant="section"
+        showCount
+        order="newest"
+        noun={noun}
+        what="the tickets"
+        filters={filters}
+        filteredHint="Try another priority, month or search."
+        empty={{
+          icon: <IconListSearch size={24} />,
+          title: <h3 className="empty-title">{`No ${noun.many}`}</h3>,
+          description: 'Nothing matches this filter. Try another filter, month or search.',
+        }}
+      >
+        {(items) => (
+          <DataTable
+            rows={items}
+            rowKey={(t) => t.id}
+            columns={ticketColumns(policy, timeZone, setOpenId, items.some((t) => t.title))}
+            label="Tickets"
+            minWidth={items.some((t) => t.title) ? 980 : 780}
+            card={(t) => <TicketCard t={t} policy={policy} timeZone={timeZone} onOpen={setOpenId} />}
+            rowProps={(t) => ({ onClick: () => setOpenId(t.id), style: { cursor: 'pointer' } })}
+            spacing="xs"
+            fz="sm"
+          />
+        )}
+      </ListView>
       <TicketTimelineDrawer ticketId={openId} policy={policy} timeZone={timeZone} onClose={() => setOpenId(null)} />
-    </Stack>
+    </ListSection>
   );
 }

@@ -1,15 +1,16 @@
-import { Button, EmptyState, Group, Modal, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, EmptyState, Group, Modal, Skeleton, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconCalendarTime, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { CardList } from '../../components/list/DataTable.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { useCalendars } from './api.ts';
+import { useAllCalendars } from './lists.ts';
 import { CalendarEditor } from './CalendarEditor.tsx';
 import { describeWeek, holidayCount } from './calendarForm.ts';
 import type { CalendarT } from './types.ts';
 
 function CalendarList({ canWrite, onEdit }: { canWrite: boolean; onEdit: (c?: CalendarT) => void }) {
-  const calendars = useCalendars();
+  const calendars = useAllCalendars();
   if (calendars.isPending) return <Skeleton h={120} radius="md" />;
   if (calendars.isError) return <QueryError error={calendars.error} onRetry={() => calendars.refetch()} what="calendars" />;
   const items = calendars.data;
@@ -21,27 +22,28 @@ function CalendarList({ canWrite, onEdit }: { canWrite: boolean; onEdit: (c?: Ca
       {items.length === 0 ? (
         <EmptyState size="sm" icon={<IconCalendarTime size={24} />} title="No calendars yet" description="Create one for your vendor's service hours, or a 24×7 one." />
       ) : (
-        <Stack gap="xs" component="ul" className="bare-list">
-          {items.map((c) => (
-            <Paper component="li" key={c.id} withBorder radius="md" p="sm">
-              <Group justify="space-between" wrap="nowrap">
-                <div>
-                  <Text fw={600} size="sm">
-                    {c.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {c.timeZone} · {describeWeek(c.week)} · {holidayCount(c.holidays.length)}
-                  </Text>
-                </div>
-                {canWrite && (
-                  <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} />} onClick={() => onEdit(c)} aria-label={`Edit ${c.name}`}>
-                    Edit
-                  </Button>
-                )}
-              </Group>
-            </Paper>
-          ))}
-        </Stack>
+        <CardList
+          items={items}
+          itemKey={(c) => c.id}
+          label="Business calendars"
+          render={(c) => (
+            <Group justify="space-between" wrap="nowrap">
+              <div>
+                <Text fw={600} size="sm">
+                  {c.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {c.timeZone} · {describeWeek(c.week)} · {holidayCount(c.holidays.length)}
+                </Text>
+              </div>
+              {canWrite && (
+                <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} />} onClick={() => onEdit(c)} aria-label={`Edit ${c.name}`}>
+                  Edit
+                </Button>
+              )}
+            </Group>
+          )}
+        />
       )}
       {canWrite && (
         <Group justify="flex-end">

@@ -7,7 +7,8 @@ import { roleCan } from '../../../shared/permissions.ts';
 import type { EngagementT, MeT } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate } from '../../lib/format.ts';
-import { useCalendars, useSlaPolicy, useSlaReport, type ReportQuery } from './api.ts';
+import { useSlaPolicy, useSlaReport, type ReportQuery } from './api.ts';
+import { useAllCalendars } from './lists.ts';
 import { calendarLabel } from './calendarForm.ts';
 import { BreachList } from './BreachList.tsx';
 import { CalendarManagerModal } from './CalendarManagerModal.tsx';
@@ -19,7 +20,7 @@ import { SlaReportSection } from './SlaReportSection.tsx';
 import type { SlaPolicyT } from './types.ts';
 
 function PolicyLine({ policy }: { policy: SlaPolicyT }) {
-  const calendars = useCalendars();
+  const calendars = useAllCalendars();
   const calendar = calendars.data?.find((c) => c.id === policy.calendarId);
   return (
     <Text size="sm" c="dimmed">

@@ -1,35 +1,13 @@
-import { Alert, Anchor, Code, Group, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconDownload } from '@tabler/icons-react';
+import { RejectedRowsTable } from '../../components/RejectedRowsTable.tsx';
 import { rejectionsCsvUrl } from './api.ts';
 import type { TicketImportResultT, TicketRejectionT } from './types.ts';
 
 export function RejectedRows({ rows, total }: { rows: TicketRejectionT[]; total: number }) {
   return (
     <Stack gap={4}>
-      <ScrollArea.Autosize mah={280} type="auto">
-        <Table striped withTableBorder fz="sm" miw={520} aria-label="Rejected rows">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={80}>Line</Table.Th>
-              <Table.Th>Field</Table.Th>
-              <Table.Th>Reason</Table.Th>
-              <Table.Th>Value</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r, i) => (
-              <Table.Tr key={`${r.line}-${r.field}-${i}`}>
-                <Table.Td>{r.line.toLocaleString()}</Table.Td>
-                <Table.Td>
-                  <Code>{r.field}</Code>
-                </Table.Td>
-                <Table.Td>{r.reason}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.value ?? ''}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
+      <RejectedRowsTable rows={rows} maxHeight={280} />
       {total > rows.length && (
         <Text size="xs" c="dimmed">
           Showing the first {rows.length.toLocaleString()} of {total.toLocaleString()} rejected rows.

@@ -4,7 +4,8 @@ import { IconDeviceFloppy, IconDownload, IconFileImport, IconInfoCircle } from '
 import { useState } from 'react';
 import { useIsWide } from '../../lib/useIsWide.ts';
 import { errorMessage } from '../../api/client.ts';
-import { useSaveMapping, useTicketMappings } from './api.ts';
+import { useSaveMapping } from './api.ts';
+import { useAllTicketMappings } from './lists.ts';
 import { MAPPING_FIELDS, distinctValues, downloadMapping, readMappingFile, type MappingDraft, type Sample } from './mapping.ts';
 import type { TicketMappingT } from './types.ts';
 import { ValueMapEditor } from './ValueMapEditor.tsx';
@@ -29,7 +30,7 @@ interface Props {
 
 /** The generic format: which column holds each field, value mappings, and saving the result. */
 export function MappingBuilder({ draft, onDraft, build, onLoad, sample, spreadsheet, errors, priorities, statuses, version, name, onName }: Props) {
-  const saved = useTicketMappings();
+  const saved = useAllTicketMappings();
   const saveMapping = useSaveMapping();
   const [chosen, setChosen] = useState<string | null>(null);
   const wide = useIsWide();

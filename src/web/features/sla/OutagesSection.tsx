@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Checkbox, Collapse, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Checkbox, Collapse, Group, Paper, Stack, TextInput, Tooltip } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -7,11 +7,14 @@ import { useState, type FormEvent } from 'react';
 import { OutageInput } from '../../../shared/contracts/sla.ts';
 import { errorMessage } from '../../api/client.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
+import { DataTable, type Column } from '../../components/list/DataTable.tsx';
+import { ListSection, ListView } from '../../components/list/ListView.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/forms.ts';
-import { useAddOutage, useDeleteOutage, useOutages } from './api.ts';
+import { useAddOutage, useDeleteOutage } from './api.ts';
 import { formatDuration } from './format.ts';
+import { useOutagePages } from './lists.ts';
+import type { OutageT } from './types.ts';
 
 const FIELDS = ['startAt', 'endAt', 'planned', 'description'];
 
@@ -65,86 +68,68 @@ function AddOutageForm({ engagementId, onDone }: { engagementId: string; onDone:
   );
 }
 
+function outageColumns(canWrite: boolean, remove: ReturnType<typeof useDeleteOutage>): Column<OutageT>[] {
+  return [
+    { key: 'start', header: 'Started', fit: true, cell: (o) => formatDateTime(o.startAt) },
+    { key: 'end', header: 'Ended', fit: true, cell: (o) => formatDateTime(o.endAt) },
+    { key: 'duration', header: 'Duration', fit: true, cell: (o) => formatDuration(new Date(o.endAt).getTime() - new Date(o.startAt).getTime()) },
+    {
+      key: 'kind',
+      header: 'Kind',
+      fit: true,
+      cell: (o) => (
+        <Badge variant="light" color={o.planned ? 'gray' : 'red'}>
+          {o.planned ? 'Maintenance' : 'Outage'}
+        </Badge>
+      ),
+    },
+    { key: 'description', header: 'Description', cell: (o) => o.description ?? '' },
+    {
+      key: 'actions',
+      header: null,
+      w: 40,
+      hidden: !canWrite,
+      cell: (o) => (
+        <Tooltip label="Delete">
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={`Delete the ${o.planned ? 'maintenance' : 'outage'} of ${formatDateTime(o.startAt)}`}
+            loading={remove.isPending && remove.variables === o.id}
+            onClick={() => remove.mutate(o.id, { onError: (e) => notifications.show({ color: 'red', title: 'Not deleted', message: errorMessage(e) }) })}
+          >
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Tooltip>
+      ),
+    },
+  ];
+}
+
 /** Outages and maintenance windows, which the availability target is measured from. */
 export function OutagesSection({ engagementId, canWrite, hasTarget }: { engagementId: string; canWrite: boolean; hasTarget: boolean }) {
-  const outages = useOutages(engagementId);
+  const outages = useOutagePages(engagementId);
   const remove = useDeleteOutage();
   const [adding, add] = useDisclosure(false);
-  const items = outages.data ?? [];
+  const columns = outageColumns(canWrite, remove);
   return (
-    <Stack gap="sm" component="section" aria-labelledby="sla-outages-title">
-      <Group justify="space-between" wrap="wrap" align="flex-end">
-        <div>
-          <Title order={2} size="h4" id="sla-outages-title">
-            Outages
-          </Title>
-          <Text size="sm" c="dimmed">
-            {hasTarget ? 'Downtime counts against the availability target; planned maintenance does not.' : 'Recorded for the record; add an availability target to the policy to measure them.'}
-          </Text>
-        </div>
-        {canWrite && !adding && (
+    <ListSection
+      id="sla-outages-title"
+      title="Outages"
+      hint={hasTarget ? 'Downtime counts against the availability target; planned maintenance does not.' : 'Recorded for the record; add an availability target to the policy to measure them.'}
+      actions={
+        canWrite &&
+        !adding && (
           <Button variant="light" leftSection={<IconPlus size={16} />} onClick={add.open}>
             Record outage
           </Button>
-        )}
-      </Group>
+        )
+      }
+    >
       <Collapse expanded={adding}>{adding && <AddOutageForm engagementId={engagementId} onDone={add.close} />}</Collapse>
-      {outages.isPending ? (
-        <Skeleton h={48} radius="md" />
-      ) : outages.isError ? (
-        <QueryError error={outages.error} onRetry={() => outages.refetch()} what="outages" />
-      ) : items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No outages recorded.
-        </Text>
-      ) : (
-        <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-          <Table.ScrollContainer minWidth={640}>
-            <Table fz="sm" verticalSpacing="xs" aria-label="Outages">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Started</Table.Th>
-                  <Table.Th>Ended</Table.Th>
-                  <Table.Th>Duration</Table.Th>
-                  <Table.Th>Kind</Table.Th>
-                  <Table.Th>Description</Table.Th>
-                  {canWrite && <Table.Th w={40} />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Td className="fit-cell">{formatDateTime(o.startAt)}</Table.Td>
-                    <Table.Td className="fit-cell">{formatDateTime(o.endAt)}</Table.Td>
-                    <Table.Td className="fit-cell">{formatDuration(new Date(o.endAt).getTime() - new Date(o.startAt).getTime())}</Table.Td>
-                    <Table.Td className="fit-cell">
-                      <Badge variant="light" color={o.planned ? 'gray' : 'red'}>
-                        {o.planned ? 'Maintenance' : 'Outage'}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{o.description ?? ''}</Table.Td>
-                    {canWrite && (
-                      <Table.Td>
-                        <Tooltip label="Delete">
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Delete the ${o.planned ? 'maintenance' : 'outage'} of ${formatDateTime(o.startAt)}`}
-                            loading={remove.isPending && remove.variables === o.id}
-                            onClick={() => remove.mutate(o.id, { onError: (e) => notifications.show({ color: 'red', title: 'Not deleted', message: errorMessage(e) }) })}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-    </Stack>
+      <ListView list={outages} variant="section" noun={{ one: 'outage', many: 'outages' }} empty="No outages recorded.">
+        {(items) => <DataTable rows={items} rowKey={(o) => o.id} columns={columns} minWidth={640} label="Outages" fz="sm" spacing="xs" />}
+      </ListView>
+    </ListSection>
   );
 }

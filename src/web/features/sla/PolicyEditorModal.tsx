@@ -6,7 +6,8 @@ import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { SlaPolicyInput } from '../../../shared/contracts/sla.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
-import { useCalendars, useSavePolicy } from './api.ts';
+import { useSavePolicy } from './api.ts';
+import { useAllCalendars } from './lists.ts';
 import { CalendarEditor } from './CalendarEditor.tsx';
 import { calendarLabel, describeWeek, holidayCount } from './calendarForm.ts';
 import { CreditTiersEditor } from './CreditTiersEditor.tsx';
@@ -44,7 +45,7 @@ interface Props {
 }
 
 function PolicyEditorBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'engagementName'>) {
-  const calendars = useCalendars();
+  const calendars = useAllCalendars();
   const [values, setValues] = useState<PolicyValues>(() => (policy ? policyValues(policy) : templatePolicy(null)));
   const [calendarView, setCalendarView] = useState<{ calendar?: CalendarT } | null>(null);
   const fields = useMemo(() => policyFields(values), [values]);

@@ -1,15 +1,18 @@
-import { Anchor, Badge, Box, Button, Group, Loader, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { IconChevronLeft, IconChevronRight, IconGauge } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { roleCan } from '../../../shared/permissions.ts';
+import { CardList, DataTable, type Column } from '../../components/list/DataTable.tsx';
+import { ListSection, ListView, countText } from '../../components/list/ListView.tsx';
+import { LoadMore } from '../../components/list/LoadMore.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useIsWide } from '../../lib/useIsWide.ts';
 import { useSession } from '../auth/api.ts';
-import { useSlaOverview } from './api.ts';
 import { currentMonth, formatMoney, formatPct, formatShare, monthLabel, monthToPicker, pickerToMonth, shiftMonth } from './format.ts';
+import { useOverviewPages } from './lists.ts';
 import { MetMark } from './MonthlyTable.tsx';
 import type { SlaOverviewRowT } from './types.ts';
 
@@ -48,81 +51,105 @@ function Credit({ r }: { r: SlaOverviewRowT }) {
   );
 }
 
-function MeasuredTable({ rows }: { rows: SlaOverviewRowT[] }) {
+const MEASURED_COLUMNS: Column<SlaOverviewRowT>[] = [
+  {
+    key: 'engagement',
+    header: 'Engagement',
+    cell: (r) => (
+      <Anchor component={Link} to={slaLink(r)} fw={600} size="sm">
+        {r.engagementName}
+      </Anchor>
+    ),
+  },
+  {
+    key: 'vendor',
+    header: 'Vendor',
+    cell: (r) => (
+      <Anchor component={Link} to={`/vendors/${r.vendorId}`} size="sm" c="var(--mantine-color-text)">
+        {r.vendorName}
+      </Anchor>
+    ),
+  },
+  { key: 'tickets', header: 'Tickets', align: 'right', cell: (r) => r.tickets.toLocaleString() },
+  {
+    key: 'breached',
+    header: 'Breached',
+    align: 'right',
+    cell: (r) => (
+      <Text span size="sm" c={r.breached ? 'red.7' : 'dimmed'}>
+        {r.breached.toLocaleString()}
+      </Text>
+    ),
+  },
+  {
+    key: 'attainment',
+    header: 'Attainment',
+    align: 'right',
+    cell: (r) => (
+      <Text span size="sm" fw={r.met === false ? 600 : undefined} c={r.met === false ? 'red.7' : undefined}>
+        {formatShare(r.attainment)}
+      </Text>
+    ),
+  },
+  {
+    key: 'targets',
+    header: 'Targets',
+    cell: (r) =>
+      r.tickets === 0 && r.met !== false ? (
+        <Text span size="sm" c="dimmed">
+          No tickets
+        </Text>
+      ) : (
+        <MetMark met={r.met} />
+      ),
+  },
+  { key: 'credit', header: 'Credit owed', align: 'right', cell: (r) => <Credit r={r} /> },
+];
+
+function MeasuredCard({ r }: { r: SlaOverviewRowT }) {
   return (
-    <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-      <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="sm" fz="sm" highlightOnHover aria-label="Engagements with an SLA policy">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Engagement</Table.Th>
-              <Table.Th>Vendor</Table.Th>
-              <Table.Th ta="right">Tickets</Table.Th>
-              <Table.Th ta="right">Breached</Table.Th>
-              <Table.Th ta="right">Attainment</Table.Th>
-              <Table.Th>Targets</Table.Th>
-              <Table.Th ta="right">Credit owed</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.engagementId}>
-                <Table.Td>
-                  <Anchor component={Link} to={slaLink(r)} fw={600} size="sm">
-                    {r.engagementName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/vendors/${r.vendorId}`} size="sm" c="var(--mantine-color-text)">
-                    {r.vendorName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td ta="right">{r.tickets.toLocaleString()}</Table.Td>
-                <Table.Td ta="right" c={r.breached ? 'red.7' : 'dimmed'}>
-                  {r.breached.toLocaleString()}
-                </Table.Td>
-                <Table.Td ta="right" fw={r.met === false ? 600 : undefined} c={r.met === false ? 'red.7' : undefined}>
-                  {formatShare(r.attainment)}
-                </Table.Td>
-                <Table.Td>{r.tickets === 0 && r.met !== false ? <Text span size="sm" c="dimmed">No tickets</Text> : <MetMark met={r.met} />}</Table.Td>
-                <Table.Td ta="right">
-                  <Credit r={r} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <Group justify="space-between" wrap="nowrap" align="flex-start">
+      <Stack gap={2}>
+        <Anchor component={Link} to={slaLink(r)} fw={600} size="sm">
+          {r.engagementName}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {r.vendorName} · {r.tickets.toLocaleString()} tickets · {r.breached.toLocaleString()} breached
+        </Text>
+      </Stack>
+      <Stack gap={2} align="flex-end">
+        <Text size="sm" fw={600} c={r.met === false ? 'red.7' : undefined}>
+          {formatShare(r.attainment)}
+        </Text>
+        <Credit r={r} />
+      </Stack>
+    </Group>
   );
 }
 
-function MeasuredCards({ rows }: { rows: SlaOverviewRowT[] }) {
+function WithoutPolicy({ r, canWrite, wide }: { r: SlaOverviewRowT; canWrite: boolean; wide: boolean }) {
   return (
-    <Stack gap="xs" component="ul" className="bare-list" aria-label="Engagements with an SLA policy">
-      {rows.map((r) => (
-        <Box component="li" key={r.engagementId}>
-          <Paper withBorder radius="md" p="sm">
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Stack gap={2}>
-                <Anchor component={Link} to={slaLink(r)} fw={600} size="sm">
-                  {r.engagementName}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {r.vendorName} · {r.tickets.toLocaleString()} tickets · {r.breached.toLocaleString()} breached
-                </Text>
-              </Stack>
-              <Stack gap={2} align="flex-end">
-                <Text size="sm" fw={600} c={r.met === false ? 'red.7' : undefined}>
-                  {formatShare(r.attainment)}
-                </Text>
-                <Credit r={r} />
-              </Stack>
-            </Group>
-          </Paper>
-        </Box>
-      ))}
-    </Stack>
+    <Group justify="space-between" px="md" py="xs" wrap="nowrap">
+      <div style={{ minWidth: 0 }}>
+        <Text size="sm" fw={500} truncate>
+          {r.engagementName}
+        </Text>
+        <Text size="xs" c="dimmed" truncate>
+          {r.vendorName}
+        </Text>
+      </div>
+      <Button
+        component={Link}
+        to={slaLink(r)}
+        size="compact-sm"
+        variant="light"
+        leftSection={<IconGauge size={14} />}
+        style={{ flexShrink: 0 }}
+        aria-label={`${canWrite ? 'Set up the SLA policy of' : 'Open the SLAs of'} ${r.engagementName} (${r.vendorName})`}
+      >
+        {canWrite ? (wide ? 'Set up SLA policy' : 'Set up') : 'Open'}
+      </Button>
+    </Group>
   );
 }
 
@@ -134,16 +161,17 @@ export function SlaOverviewPage() {
   const [params, setParams] = useSearchParams();
   const asked = params.get('month');
   const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : currentMonth();
-  const overview = useSlaOverview(month);
+  const list = useOverviewPages(month);
   const setMonth = (m: string | null) => m && setParams({ month: m }, { replace: true });
   const canWrite = roleCan(me.user.role, 'sla.write');
 
-  const items = overview.data?.items ?? [];
-  const measured = sortRows(items.filter((r) => r.hasPolicy));
-  const without = items.filter((r) => !r.hasPolicy);
+  const measured = sortRows(list.items.filter((r) => r.hasPolicy));
+  const without = list.items.filter((r) => !r.hasPolicy);
   const missed = measured.filter((r) => r.met === false).length;
   const credit = measured.reduce((s, r) => s + (r.creditMinor ?? 0), 0);
   const creditPctOnly = measured.filter((r) => r.creditPct > 0 && r.creditMinor === null).length;
+  // The sections below share one paged list: "Load more" sits once, after both.
+  const section = { ...list, hasMore: false, truncated: false };
 
   return (
     <>
@@ -159,16 +187,16 @@ export function SlaOverviewPage() {
         <Button variant="default" px="xs" aria-label="Next month" onClick={() => setMonth(shiftMonth(month, 1))}>
           <IconChevronRight size={16} />
         </Button>
-        {overview.isFetching && !overview.isPending && <Loader size="sm" aria-label="Updating" mb={8} />}
+        {list.refreshing && <Loader size="sm" aria-label="Updating" mb={8} />}
       </Group>
 
-      {overview.isPending ? (
+      {list.isPending ? (
         <Stack gap="sm" aria-busy="true" aria-label="Loading the SLA overview">
           <Skeleton h={90} radius="md" />
           <Skeleton h={240} radius="md" />
         </Stack>
-      ) : overview.isError ? (
-        <QueryError error={overview.error} onRetry={() => overview.refetch()} what="the SLA overview" />
+      ) : list.isError ? (
+        <QueryError error={list.error} onRetry={list.refetch} what="the SLA overview" />
       ) : (
         <Stack gap="xl">
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
@@ -182,56 +210,38 @@ export function SlaOverviewPage() {
             />
           </SimpleGrid>
 
-          <Stack gap="sm" component="section" aria-labelledby="overview-measured">
-            <Title order={2} size="h4" id="overview-measured">
-              Measured in {monthLabel(month, true)}
-            </Title>
-            {measured.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                No engagement has an SLA policy yet. Set one up from the list below.
-              </Text>
-            ) : wide ? (
-              <MeasuredTable rows={measured} />
-            ) : (
-              <MeasuredCards rows={measured} />
-            )}
-          </Stack>
+          <ListSection id="overview-measured" title={`Measured in ${monthLabel(month, true)}`}>
+            <ListView
+              list={{ ...section, items: measured }}
+              variant="section"
+              noun={{ one: 'engagement', many: 'engagements' }}
+              empty="No engagement has an SLA policy yet. Set one up from the list below."
+            >
+              {(rows) => <DataTable rows={rows} rowKey={(r) => r.engagementId} columns={MEASURED_COLUMNS} label="Engagements with an SLA policy" minWidth={760} fz="sm" card={(r) => <MeasuredCard r={r} />} />}
+            </ListView>
+          </ListSection>
 
           {without.length > 0 && (
-            <Stack gap="sm" component="section" aria-labelledby="overview-without">
-              <div>
-                <Title order={2} size="h4" id="overview-without">
-                  Without an SLA policy
-                </Title>
-                <Text size="sm" c="dimmed">
-                  Nobody measures whether these vendors meet their promises. Set up a policy and import their tickets.
-                </Text>
-              </div>
-              <Paper withBorder radius="md">
-                <Stack gap={0} component="ul" className="bare-list divided-list">
-                  {without.map((r) => (
-                    <Group component="li" key={r.engagementId} justify="space-between" px="md" py="xs" wrap="nowrap">
-                      <div style={{ minWidth: 0 }}>
-                        <Text size="sm" fw={500} truncate>
-                          {r.engagementName}
-                        </Text>
-                        <Text size="xs" c="dimmed" truncate>
-                          {r.vendorName}
-                        </Text>
-                      </div>
-                      <Button component={Link} to={slaLink(r)} size="compact-sm" variant="light" leftSection={<IconGauge size={14} />} style={{ flexShrink: 0 }} aria-label={`${canWrite ? 'Set up the SLA policy of' : 'Open the SLAs of'} ${r.engagementName} (${r.vendorName})`}>
-                        {canWrite ? (wide ? 'Set up SLA policy' : 'Set up') : 'Open'}
-                      </Button>
-                    </Group>
-                  ))}
-                </Stack>
-              </Paper>
-            </Stack>
+            <ListSection
+              id="overview-without"
+              title="Without an SLA policy"
+              hint="Nobody measures whether these vendors meet their promises. Set up a policy and import their tickets."
+            >
+              <CardList divided items={without} itemKey={(r) => r.engagementId} label="Engagements without an SLA policy" render={(r) => <WithoutPolicy r={r} canWrite={canWrite} wide={wide} />} />
+            </ListSection>
           )}
           {!without.length && !measured.length && (
             <Badge variant="light" color="gray">
               No engagements yet
             </Badge>
+          )}
+          {(list.hasMore || list.truncated) && (
+            <Stack gap={0}>
+              <Text size="sm" c="dimmed" role="status">
+                {countText(list, { one: 'engagement', many: 'engagements' })}. The figures above count the engagements loaded so far.
+              </Text>
+              <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} shown={list.items.length} noun="engagements" pages={list.pages} />
+            </Stack>
           )}
         </Stack>
       )}

@@ -4,7 +4,8 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import type { Dispatch, SetStateAction } from 'react';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate } from '../../lib/format.ts';
-import { usePolicyVersions, useSlaReport, type ReportQuery } from './api.ts';
+import { useSlaReport, type ReportQuery } from './api.ts';
+import { useAllPolicyVersions } from './lists.ts';
 import { AttainmentChart, reportPriorities } from './AttainmentChart.tsx';
 import { formatMoney, formatPct, formatShare, monthToPicker, pickerToMonth } from './format.ts';
 import { MonthlyTable } from './MonthlyTable.tsx';
@@ -71,7 +72,7 @@ export function SlaReportSection({
   setQuery: Dispatch<SetStateAction<ReportQuery>>;
 }) {
   const report = useSlaReport(engagementId, query);
-  const versions = usePolicyVersions(engagementId);
+  const versions = useAllPolicyVersions(engagementId);
   const r = report.data;
   const shownFrom = query.from ?? r?.months[0]?.month ?? null;
   const shownTo = query.to ?? r?.months[r.months.length - 1]?.month ?? null;

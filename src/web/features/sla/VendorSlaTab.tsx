@@ -4,15 +4,16 @@ import { Link, useSearchParams } from 'react-router';
 import type { MeT, VendorT } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useIsWide } from '../../lib/useIsWide.ts';
-import { useEngagementList } from '../engagements/api.ts';
+import { useVendorEngagementOptions } from '../engagements/api.ts';
+import { TICKET_FILTERS } from './BreachList.tsx';
 import { EngagementSla } from './EngagementSla.tsx';
 
 /** The vendor page's SLA tab: pick one of the vendor's engagements (?engagement=id) and see its SLAs. */
 export function VendorSlaTab({ vendor, me }: { vendor: VendorT; me: MeT }) {
-  const list = useEngagementList({ q: '', vendorId: vendor.id, status: null, serviceType: null, archived: 'false' }, 100);
+  const list = useVendorEngagementOptions(vendor.id);
   const [params, setParams] = useSearchParams();
   const wide = useIsWide();
-  const engagements = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const engagements = list.data ?? [];
 
   if (list.isPending) return <Skeleton h={200} radius="md" aria-label="Loading engagements" />;
   if (list.isError) return <QueryError error={list.error} onRetry={() => list.refetch()} what="engagements" />;
@@ -45,6 +46,8 @@ export function VendorSlaTab({ vendor, me }: { vendor: VendorT; me: MeT }) {
       (prev) => {
         const next = new URLSearchParams(prev);
         next.set('engagement', id);
+        // Another engagement has other priorities and months: its ticket list starts unfiltered.
+        for (const key of Object.keys(TICKET_FILTERS)) next.delete(key);
         return next;
       },
       { replace: true },

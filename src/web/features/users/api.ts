@@ -1,22 +1,21 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
-import type { PageT, UserT } from '../../api/types.ts';
+import { allPages, usePagedList } from '../../api/paging.ts';
+import type { UserT } from '../../api/types.ts';
 
 export function useUserList() {
-  return useInfiniteQuery({
-    queryKey: [...keys.users, 'list'],
-    queryFn: ({ pageParam }) => api<PageT<UserT>>('/users', { query: { limit: 100, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return usePagedList<UserT>({ queryKey: [...keys.users, 'list'], path: '/users' });
 }
+
+// Pickers and name lookups need everyone: every page, in one cached answer shared by both hooks.
+const everyone = allPages<UserT>('/users');
 
 /** People who can own a vendor or an engagement: enabled staff, not vendor contacts. */
 export function useOwnerOptions(enabled = true) {
   return useQuery({
-    queryKey: [...keys.users, 'owners'],
-    queryFn: () => api<PageT<UserT>>('/users', { query: { limit: 200 } }),
+    queryKey: [...keys.users, 'everyone'],
+    queryFn: everyone,
     select: (page) =>
       page.items
         .filter((u) => u.role !== 'vendor_contact' && !u.disabled)
@@ -30,8 +29,8 @@ export function useOwnerOptions(enabled = true) {
 /** Everyone, for filters (audit actor): id → name. */
 export function useUserNames(enabled = true) {
   return useQuery({
-    queryKey: [...keys.users, 'owners'],
-    queryFn: () => api<PageT<UserT>>('/users', { query: { limit: 200 } }),
+    queryKey: [...keys.users, 'everyone'],
+    queryFn: everyone,
     select: (page) => page.items.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
     enabled,
     staleTime: 60_000,

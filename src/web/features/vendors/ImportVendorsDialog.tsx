@@ -1,9 +1,10 @@
-import { Alert, Button, Code, FileInput, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, FileInput, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCircleCheck, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import type { ImportRejectionT, VendorImportResultT } from '../../api/types.ts';
+import { RejectedRowsTable } from '../../components/RejectedRowsTable.tsx';
 import { useImportVendors } from './api.ts';
 
 const COLUMNS =
@@ -22,34 +23,6 @@ function outcomeOf(error: unknown): Outcome {
   return { kind: 'error', message: errorMessage(error) };
 }
 
-function RejectedTable({ rows }: { rows: ImportRejectionT[] }) {
-  return (
-    <ScrollArea.Autosize mah={320} type="auto">
-      <Table striped withTableBorder fz="sm" miw={460} aria-label="Rejected rows">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={70}>Line</Table.Th>
-            <Table.Th>Field</Table.Th>
-            <Table.Th>Reason</Table.Th>
-            <Table.Th>Value</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r, i) => (
-            <Table.Tr key={`${r.line}-${r.field}-${i}`}>
-              <Table.Td>{r.line}</Table.Td>
-              <Table.Td>
-                <Code>{r.field}</Code>
-              </Table.Td>
-              <Table.Td>{r.reason}</Table.Td>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.value ?? ''}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea.Autosize>
-  );
-}
 
 /** CSV import: check the file first (dry run), then store it; all rows or none. */
 export function ImportVendorsDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -129,7 +102,7 @@ export function ImportVendorsDialog({ opened, onClose }: { opened: boolean; onCl
             <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="Nothing was imported" role="alert">
               {outcome.message} Fix these rows and choose the file again.
             </Alert>
-            <RejectedTable rows={outcome.rejected} />
+            <RejectedRowsTable rows={outcome.rejected} />
           </Stack>
         )}
         {outcome?.kind === 'error' && (

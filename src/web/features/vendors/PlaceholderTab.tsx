@@ -1,10 +1,8 @@
 import { Badge, EmptyState, Paper } from '@mantine/core';
 import {
   IconAlertTriangle,
-  IconClipboardCheck,
   IconDoorExit,
   IconFileText,
-  IconGauge,
   IconReceipt,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -15,25 +13,13 @@ interface Placeholder {
   icon: ReactNode;
 }
 
-/** What each later tab will hold, so the page already explains the whole product. */
-export const PLACEHOLDERS: Record<string, Placeholder> = {
-  assessments: {
-    title: 'No assessments yet',
-    icon: <IconClipboardCheck size={28} />,
-    description: (v) =>
-      `Security and governance questionnaires sent to ${v} through the vendor portal will appear here, with the evidence collected (ISO 27001 certificates, SOC 2 reports) and their validity dates, scores and findings.`,
-  },
+/** What each later tab will hold, so the page already explains the whole product (registered in tabs.tsx). */
+const PLACEHOLDERS: Record<string, Placeholder> = {
   contracts: {
     title: 'No contracts yet',
     icon: <IconFileText size={28} />,
     description: (v) =>
       `Contracts with ${v} (MSA, SOW, NDA, DPA, orders) will appear here with their key dates (renewal, notice deadline) and a clause checklist: scope, confidentiality, IP, penalties, audit, data protection and exit assistance.`,
-  },
-  slas: {
-    title: 'No SLA policies yet',
-    icon: <IconGauge size={28} />,
-    description: (v) =>
-      `SLA policies for ${v}'s engagements will appear here, with attainment measured in business hours from imported tickets, every breach, and the service credits owed.`,
   },
   costs: {
     title: 'No costs yet',

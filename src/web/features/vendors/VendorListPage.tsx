@@ -1,15 +1,15 @@
-import { Button, EmptyState, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingSkyscraper, IconDownload, IconFilterOff, IconPlus, IconUpload } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { roleCan } from '../../../shared/permissions.ts';
-import { LoadMore } from '../../components/LoadMore.tsx';
+import { ListView } from '../../components/list/ListView.tsx';
+import { useUrlFilters } from '../../components/list/urlFilters.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
 import { exportUrl, useVendorList } from './api.ts';
-import { useVendorFilters } from './filters.ts';
+import { VENDOR_FILTERS } from './filters.ts';
 import { ImportVendorsDialog } from './ImportVendorsDialog.tsx';
 import { VendorFilterBar } from './VendorFilterBar.tsx';
 import { VendorTable } from './VendorTable.tsx';
@@ -18,10 +18,9 @@ export function VendorListPage() {
   usePageTitle('Vendors');
   const me = useSession();
   const canWrite = roleCan(me.user.role, 'vendor.write');
-  const { filters, update, active, clear } = useVendorFilters();
-  const list = useVendorList(filters);
+  const filters = useUrlFilters(VENDOR_FILTERS);
+  const list = useVendorList(filters.values);
   const [importOpen, importDialog] = useDisclosure(false);
-  const vendors = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <>
@@ -35,7 +34,7 @@ export function VendorListPage() {
                 Import
               </Button>
             )}
-            <Button variant="default" component="a" href={exportUrl(filters)} download leftSection={<IconDownload size={16} />}>
+            <Button variant="default" component="a" href={exportUrl(filters.values)} download leftSection={<IconDownload size={16} />}>
               Export CSV
             </Button>
             {canWrite && (
@@ -46,74 +45,32 @@ export function VendorListPage() {
           </>
         }
       />
-      <VendorFilterBar filters={filters} onChange={update} />
-
-      {list.isPending ? (
-        <Stack gap="xs" aria-busy="true" aria-label="Loading vendors">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} h={48} radius="sm" />
-          ))}
-        </Stack>
-      ) : list.isError ? (
-        <QueryError error={list.error} onRetry={() => list.refetch()} what="vendors" />
-      ) : vendors.length === 0 ? (
-        <Paper withBorder radius="md" p="xl">
-          {active ? (
-            <EmptyState
-              icon={<IconFilterOff size={28} />}
-              title="No vendors match these filters"
-              description="Try another search, or clear the filters to see every vendor."
-            >
-              <EmptyState.Actions>
-                <Button variant="default" onClick={clear}>
-                  Clear filters
-                </Button>
-              </EmptyState.Actions>
-            </EmptyState>
-          ) : (
-            <EmptyState
-              icon={<IconBuildingSkyscraper size={28} />}
-              variant="light"
-              title="No vendors yet"
-              description="Add the companies you outsource IT to (managed service providers, development shops, help desks, cloud operators), or import them from a spreadsheet."
-            >
-              {canWrite && (
-                <EmptyState.Actions>
-                  <Button component={Link} to="/vendors/new" leftSection={<IconPlus size={16} />}>
-                    Add your first vendor
-                  </Button>
-                  <Button variant="default" onClick={importDialog.open} leftSection={<IconUpload size={16} />}>
-                    Import CSV
-                  </Button>
-                </EmptyState.Actions>
-              )}
-            </EmptyState>
-          )}
-        </Paper>
-      ) : (
-        <Stack gap="xs">
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed" role="status" aria-live="polite">
-              {list.hasNextPage ? `Showing the first ${vendors.length} vendors` : `${vendors.length} ${vendors.length === 1 ? 'vendor' : 'vendors'}`}
-              {list.isFetching && !list.isFetchingNextPage ? ' · updating…' : ''}
-            </Text>
-            {active && (
-              <Button variant="subtle" size="compact-sm" leftSection={<IconFilterOff size={14} />} onClick={clear}>
-                Clear filters
+      <VendorFilterBar filters={filters} />
+      <ListView
+        list={list}
+        noun={{ one: 'vendor', many: 'vendors' }}
+        filters={filters}
+        filteredHint="Try another search, or clear the filters to see every vendor."
+        skeletonRows={6}
+        empty={{
+          icon: <IconBuildingSkyscraper size={28} />,
+          title: 'No vendors yet',
+          description:
+            'Add the companies you outsource IT to (managed service providers, development shops, help desks, cloud operators), or import them from a spreadsheet.',
+          actions: canWrite && (
+            <>
+              <Button component={Link} to="/vendors/new" leftSection={<IconPlus size={16} />}>
+                Add your first vendor
               </Button>
-            )}
-          </Group>
-          <VendorTable vendors={vendors} />
-          <LoadMore
-            hasMore={!!list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoad={() => list.fetchNextPage()}
-            shown={vendors.length}
-            noun="vendors"
-            pages={list.data?.pages.length}
-          />
-        </Stack>
-      )}
+              <Button variant="default" onClick={importDialog.open} leftSection={<IconUpload size={16} />}>
+                Import CSV
+              </Button>
+            </>
+          ),
+        }}
+      >
+        {(vendors) => <VendorTable vendors={vendors} />}
+      </ListView>
       {canWrite && <ImportVendorsDialog opened={importOpen} onClose={importDialog.close} />}
     </>
   );

@@ -1,8 +1,7 @@
-import { Alert, Button, Center, Loader, Skeleton, Tabs, Text } from '@mantine/core';
+import { Alert, Button, Center, Loader, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconPencil } from '@tabler/icons-react';
-import { lazy, Suspense } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { VENDOR_KIND_LABELS } from '../../../shared/contracts/vendors.ts';
 import { roleCan } from '../../../shared/permissions.ts';
@@ -11,30 +10,17 @@ import { ArchivedBadge, TierBadge, VendorStatusBadge } from '../../components/Ba
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { NotFound } from '../../components/NotFound.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { RegistryTabs, useTabParam } from '../../components/TabRegistry.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { countryName } from '../../lib/regions.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
 import { useArchiveVendor, useVendor } from './api.ts';
-import { PlaceholderTab } from './PlaceholderTab.tsx';
-import { VendorOverviewTab } from './VendorOverviewTab.tsx';
-
-// Charts and the import (recharts, papaparse) load only when the SLA tab is opened.
-const VendorSlaTab = lazy(() => import('../sla/VendorSlaTab.tsx').then((m) => ({ default: m.VendorSlaTab })));
-const VendorAssessmentsTab = lazy(() => import('../due-diligence/VendorAssessmentsTab.tsx').then((m) => ({ default: m.VendorAssessmentsTab })));
-
-const TABS = [
-  { value: 'overview', label: 'Overview' },
-  { value: 'assessments', label: 'Assessments' },
-  { value: 'contracts', label: 'Contracts' },
-  { value: 'slas', label: 'SLAs' },
-  { value: 'costs', label: 'Costs' },
-  { value: 'risks', label: 'Risks' },
-  { value: 'exit', label: 'Exit' },
-];
+import { VENDOR_TABS } from './tabs.tsx';
 
 export function VendorPage() {
-  const { id = '', tab = 'overview' } = useParams();
+  const { id = '' } = useParams();
+  const tab = useTabParam();
   const me = useSession();
   const navigate = useNavigate();
   const vendor = useVendor(id);
@@ -57,7 +43,6 @@ export function VendorPage() {
     return <QueryError error={vendor.error} onRetry={() => vendor.refetch()} what="the vendor" />;
   }
   const v = vendor.data;
-  const activeTab = TABS.some((t) => t.value === tab) ? tab : 'overview';
 
   const toggleArchive = () =>
     archive.mutate(!v.archived, {
@@ -110,37 +95,14 @@ export function VendorPage() {
           <Text size="sm">It is hidden from lists and pickers. Restore it to make changes.</Text>
         </Alert>
       )}
-      <Tabs
-        value={activeTab}
-        onChange={(t) => navigate(t === 'overview' || !t ? `/vendors/${v.id}` : `/vendors/${v.id}/${t}`, { replace: true })}
-        keepMounted={false}
-      >
-        <Tabs.List className="tabs-scroll" mb="lg" aria-label="Vendor sections">
-          {TABS.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value}>
-              {t.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Tabs.Panel value="overview">
-          <VendorOverviewTab vendor={v} me={me} />
-        </Tabs.Panel>
-        {TABS.slice(1).map((t) => (
-          <Tabs.Panel key={t.value} value={t.value}>
-            {t.value === 'assessments' ? (
-              <Suspense fallback={<Skeleton h={240} radius="md" aria-label="Loading assessments" />}>
-                <VendorAssessmentsTab vendor={v} me={me} />
-              </Suspense>
-            ) : t.value === 'slas' ? (
-              <Suspense fallback={<Skeleton h={240} radius="md" aria-label="Loading SLAs" />}>
-                <VendorSlaTab vendor={v} me={me} />
-              </Suspense>
-            ) : (
-              <PlaceholderTab tab={t.value} vendorName={v.name} />
-            )}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+      <RegistryTabs
+        tabs={VENDOR_TABS}
+        role={me.user.role}
+        value={tab}
+        onChange={(t) => navigate(t === VENDOR_TABS[0].value ? `/vendors/${v.id}` : `/vendors/${v.id}/${t}`, { replace: true })}
+        label="Vendor sections"
+        props={{ vendor: v, me }}
+      />
       <ConfirmDialog
         opened={confirmOpen}
         title={`Archive ${v.name}?`}

@@ -1,38 +1,23 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { VendorInput } from '../../../shared/contracts/vendors.ts';
 import { API_BASE, api, toQueryString } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
-import type { PageT, VendorImportResultT, VendorT } from '../../api/types.ts';
-
-export interface VendorFilters {
-  q: string;
-  status: string[];
-  tier: string[];
-  kind: string[];
-  tag: string[];
-  archived: 'false' | 'true' | 'all';
-  sort: string;
-}
+import { allPages, usePagedList } from '../../api/paging.ts';
+import type { VendorImportResultT, VendorT } from '../../api/types.ts';
+import { uploadFile } from '../../api/upload.ts';
+import type { VendorFilters } from './filters.ts';
 
 function filterQuery(f: VendorFilters) {
   return { q: f.q.trim(), status: f.status, tier: f.tier, kind: f.kind, tag: f.tag, archived: f.archived, sort: f.sort };
 }
 
 export function useVendorList(filters: VendorFilters) {
-  return useInfiniteQuery({
-    queryKey: keys.vendorList(filters),
-    queryFn: ({ pageParam, signal }) =>
-      api<PageT<VendorT>>('/vendors', { query: { ...filterQuery(filters), limit: 50, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: (prev) => prev,
-  });
+  return usePagedList<VendorT>({ queryKey: keys.vendorList, path: '/vendors', query: filterQuery(filters) });
 }
 
 /** The CSV export of the list as filtered (a plain download link; the cookie authenticates it). */
 export function exportUrl(filters: VendorFilters): string {
-  const { q, status, tier, kind, tag, archived, sort } = filterQuery(filters);
-  return `${API_BASE}/vendors/export.csv${toQueryString({ q, status, tier, kind, tag, archived, sort })}`;
+  return `${API_BASE}/vendors/export.csv${toQueryString(filterQuery(filters))}`;
 }
 
 export function useVendor(id: string) {
@@ -43,11 +28,11 @@ export function useVendorTags() {
   return useQuery({ queryKey: keys.vendorTags, queryFn: () => api<{ items: string[] }>('/vendors/tags'), staleTime: 60_000 });
 }
 
-/** Vendors for pickers (engagement form, invitations): the first 200 by name. */
+/** Every current vendor by name, for pickers (engagement form, invitations) and name lookups. */
 export function useVendorOptions(enabled = true) {
   return useQuery({
     queryKey: keys.vendorOptions,
-    queryFn: () => api<PageT<VendorT>>('/vendors', { query: { limit: 200, sort: 'name', archived: 'false' } }),
+    queryFn: allPages<VendorT>('/vendors', { sort: 'name', archived: 'false' }),
     select: (page) => page.items.map((v) => ({ value: v.id, label: v.name })),
     enabled,
     staleTime: 60_000,
@@ -93,12 +78,7 @@ export function useImportVendors() {
   const invalidate = useInvalidateVendors();
   return useMutation({
     mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) =>
-      api<VendorImportResultT>('/vendors/import', {
-        method: 'POST',
-        query: { dryRun },
-        rawBody: file,
-        contentType: 'text/csv',
-      }),
+      uploadFile<VendorImportResultT>('/vendors/import', file, { query: { dryRun }, contentType: 'text/csv' }),
     onSuccess: (_result, { dryRun }) => {
       if (!dryRun) invalidate();
     },

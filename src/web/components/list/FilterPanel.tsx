@@ -1,7 +1,7 @@
 import { Badge, Button, Collapse, Stack } from '@mantine/core';
 import { IconAdjustmentsHorizontal } from '@tabler/icons-react';
 import { useId, useState, type ReactNode } from 'react';
-import { useIsWide } from '../lib/useIsWide.ts';
+import { useIsWide } from '../../lib/useIsWide.ts';
 
 /** Filters are always shown on a wide screen; on a phone they fold behind a "Filters" button. */
 export function FilterPanel({ activeCount, children }: { activeCount: number; children: ReactNode }) {

@@ -1,0 +1,18 @@
+import type { EngagementT, MeT } from '../../api/types.ts';
+import type { TabDef } from '../../components/TabRegistry.tsx';
+import { EngagementOverviewTab } from './EngagementOverviewTab.tsx';
+
+export interface EngagementTabProps {
+  engagement: EngagementT;
+  me: MeT;
+}
+
+/**
+ * The engagement page's tabs, in order; the first is the default (`/engagements/:id`), the
+ * others live at `/engagements/:id/<value>`. A module adds its tab here in one line, e.g.
+ * `{ value: 'contracts', label: 'Contracts', permission: 'contract.read', component: lazyTab(() => import('../contracts/EngagementContracts.tsx'), 'EngagementContracts') }`.
+ * While there is only one, the page shows it without a tab strip.
+ */
+export const ENGAGEMENT_TABS: readonly TabDef<EngagementTabProps>[] = [
+  { value: 'overview', label: 'Overview', permission: 'engagement.read', component: EngagementOverviewTab },
+];

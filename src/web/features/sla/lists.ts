@@ -1,0 +1,65 @@
+import { useQuery } from '@tanstack/react-query';
+import { allPages, usePagedList } from '../../api/paging.ts';
+import type { PageT } from '../../api/types.ts';
+import { slaKeys, type TicketQuery } from './api.ts';
+import type { CalendarT, OutageT, SavedMappingT, SlaOverviewRowT, SlaPolicyT, SlaTicketT, TicketImportResultT } from './types.ts';
+
+/**
+ * The SLA feature's lists, each a keyset page of the API: the ones a person reads page by
+ * page (tickets, imports, outages) with "Load more", the ones a picker needs whole
+ * (calendars, saved mappings, policy versions) fetched page after page. The cache keys are
+ * `slaKeys`', so the mutations in `api.ts` refresh them; the whole lists keep the page shape,
+ * so `useSaveCalendar`'s in-place update still applies.
+ */
+const enc = encodeURIComponent;
+
+function ticketParams(q: TicketQuery) {
+  return { filter: q.filter, priority: q.priority, month: q.month, q: q.q.trim() };
+}
+
+/** The tickets behind the report, with the number that match (`total`). */
+export function useTicketPages(engagementId: string, q: TicketQuery) {
+  return usePagedList<SlaTicketT>({ queryKey: ['sla', 'tickets', engagementId], path: `/engagements/${enc(engagementId)}/sla/tickets`, query: ticketParams(q) });
+}
+
+/** Every engagement's attainment in one month; paged like any list should the API page it. */
+export function useOverviewPages(month: string) {
+  return usePagedList<SlaOverviewRowT>({ queryKey: slaKeys.overview(month), path: '/sla/overview', query: { month }, limit: 200 });
+}
+
+export function useTicketImportPages(engagementId: string) {
+  return usePagedList<TicketImportResultT>({ queryKey: slaKeys.imports(engagementId), path: `/engagements/${enc(engagementId)}/ticket-imports`, limit: 10 });
+}
+
+export function useOutagePages(engagementId: string) {
+  return usePagedList<OutageT>({ queryKey: slaKeys.outages(engagementId), path: `/engagements/${enc(engagementId)}/outages` });
+}
+
+/** Every calendar of the organisation, for the policy's picker and the calendar manager. */
+export function useAllCalendars(enabled = true) {
+  return useQuery({
+    queryKey: slaKeys.calendars,
+    queryFn: allPages<CalendarT>('/calendars'),
+    select: (page: PageT<CalendarT>) => page.items,
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+export function useAllTicketMappings(enabled = true) {
+  return useQuery({
+    queryKey: slaKeys.mappings,
+    queryFn: allPages<SavedMappingT>('/ticket-mappings'),
+    select: (page: PageT<SavedMappingT>) => page.items,
+    enabled,
+  });
+}
+
+export function useAllPolicyVersions(engagementId: string, enabled = true) {
+  return useQuery({
+    queryKey: slaKeys.versions(engagementId),
+    queryFn: allPages<SlaPolicyT>(`/engagements/${enc(engagementId)}/sla-policy/versions`),
+    select: (page: PageT<SlaPolicyT>) => page.items,
+    enabled: enabled && !!engagementId,
+  });
+}
