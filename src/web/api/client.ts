@@ -58,10 +58,8 @@ export function toQueryString(params: Record<string, QueryValue>): string {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Record<string, QueryValue>;
-  /** A JSON body; use `rawBody` for anything else. */
+  /** A JSON body; files and raw text go through the upload client (src/web/api/upload.ts). */
   body?: unknown;
-  rawBody?: Blob | string;
-  contentType?: string;
   /** Don't trigger the global "go to sign-in" on 401 (used by the session probe and sign-in). */
   allowUnauthenticated?: boolean;
   signal?: AbortSignal;
@@ -138,10 +136,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: BodyInit | undefined;
-  if (options.rawBody !== undefined) {
-    body = options.rawBody;
-    headers['Content-Type'] = options.contentType ?? 'application/octet-stream';
-  } else if (options.body !== undefined) {
+  if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers['Content-Type'] = 'application/json';
   }

@@ -5,7 +5,9 @@ import type { SavedAnswer } from '../../../shared/contracts/due-diligence.ts';
 import type { PortalAssessment, PortalComment, PortalHome, PortalRequest } from '../../../shared/contracts/portal.ts';
 import { API_BASE, api, setCsrfToken } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
-import type { MeT, PageT } from '../../api/types.ts';
+import { allPages } from '../../api/paging.ts';
+import type { MeT } from '../../api/types.ts';
+import { uploadFile } from '../../api/upload.ts';
 import { uploadQuery } from '../due-diligence/api.ts';
 import type { EvidenceMetaInput, EvidenceT } from '../due-diligence/types.ts';
 
@@ -38,19 +40,9 @@ export function usePortalAssessment(id: string) {
 }
 
 /** The vendor's evidence, every page of it: file answers show the names of what they attach. */
-async function allPortalEvidence(): Promise<EvidenceT[]> {
-  const all: EvidenceT[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api<PageT<EvidenceT>>('/portal/evidence', { query: { limit: 200, cursor } });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-}
 
 export function usePortalEvidence() {
-  return useQuery({ queryKey: portalKeys.evidence, queryFn: allPortalEvidence, staleTime: 60_000 });
+  return useQuery({ queryKey: portalKeys.evidence, queryFn: allPages<EvidenceT>('/portal/evidence'), select: (page) => page.items, staleTime: 60_000 });
 }
 
 export function saveAnswer(assessmentId: string, questionId: string, value: AnswerValue): Promise<SavedAnswerT> {
@@ -86,7 +78,7 @@ export function usePortalUpload(assessmentId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ file, meta, questionId }: { file: File; meta: EvidenceMetaInput; questionId: string }) =>
-      api<EvidenceT>('/portal/evidence', { method: 'POST', query: uploadQuery(meta, file.name, { assessmentId, questionId }), rawBody: file, contentType: 'application/octet-stream' }),
+      uploadFile<EvidenceT>('/portal/evidence', file, { query: uploadQuery(meta, file.name, { assessmentId, questionId }) }),
     onSuccess: (e) => {
       qc.setQueryData<PortalAssessmentT>(portalKeys.assessment(assessmentId), (old) => (old ? { ...old, evidence: [...old.evidence, e] } : old));
       void qc.invalidateQueries({ queryKey: portalKeys.evidence });

@@ -1,20 +1,18 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CalendarInput, SlaPolicyInput } from '../../../shared/contracts/sla.ts';
 import { API_BASE, ApiError, api, toQueryString } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
 import type { PageT } from '../../api/types.ts';
+import { uploadFile } from '../../api/upload.ts';
 import { uploadTickets, type UploadOptions, type UploadQuery } from './upload.ts';
 import type {
   CalendarT,
   HolidayImportResultT,
   OutageT,
   SavedMappingT,
-  SlaOverviewT,
   SlaPolicyT,
   SlaReportT,
-  SlaTicketPage,
   TicketFilter,
-  TicketImportResultT,
   TicketMappingT,
   TicketTimelineT,
 } from './types.ts';
@@ -36,21 +34,6 @@ export const slaKeys = {
 
 const enc = encodeURIComponent;
 
-/**
- * Every item of a short list (calendars, policy versions, outages, saved mappings),
- * following its cursor: the API pages every list, and these views and pickers show all.
- */
-async function allItems<T>(path: string, signal?: AbortSignal): Promise<PageT<T>> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api<PageT<T>>(path, { query: { limit: 200, cursor }, signal });
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return { items, nextCursor: null };
-}
-
 /** The policy in force (or version N); null when the engagement has none yet. */
 export function useSlaPolicy(engagementId: string, version?: number) {
   return useQuery({
@@ -64,15 +47,6 @@ export function useSlaPolicy(engagementId: string, version?: number) {
       }
     },
     enabled: !!engagementId,
-  });
-}
-
-export function usePolicyVersions(engagementId: string, enabled = true) {
-  return useQuery({
-    queryKey: slaKeys.versions(engagementId),
-    queryFn: ({ signal }) => allItems<SlaPolicyT>(`/engagements/${enc(engagementId)}/sla-policy/versions`, signal),
-    select: (page) => page.items,
-    enabled: enabled && !!engagementId,
   });
 }
 
@@ -119,17 +93,6 @@ function ticketParams(q: TicketQuery) {
   return { filter: q.filter, priority: q.priority, month: q.month, q: q.q.trim() };
 }
 
-export function useSlaTickets(engagementId: string, q: TicketQuery, limit = 50) {
-  return useInfiniteQuery({
-    queryKey: slaKeys.tickets(engagementId, { ...q, limit }),
-    queryFn: ({ pageParam, signal }) =>
-      api<SlaTicketPage>(`/engagements/${enc(engagementId)}/sla/tickets`, { query: { ...ticketParams(q), limit, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: (prev) => prev,
-  });
-}
-
 /** The CSV of the ticket list as filtered (a plain download link; the cookie authenticates it). */
 export function ticketsCsvUrl(engagementId: string, q: TicketQuery): string {
   return `${API_BASE}/engagements/${enc(engagementId)}/sla/tickets.csv${toQueryString(ticketParams(q))}`;
@@ -143,23 +106,7 @@ export function useTicketTimeline(ticketId: string | null) {
   });
 }
 
-export function useSlaOverview(month: string) {
-  return useQuery({
-    queryKey: slaKeys.overview(month),
-    queryFn: ({ signal }) => api<SlaOverviewT>('/sla/overview', { query: { month }, signal }),
-    placeholderData: (prev) => prev,
-  });
-}
-
 // Outages (for availability)
-
-export function useOutages(engagementId: string) {
-  return useQuery({
-    queryKey: slaKeys.outages(engagementId),
-    queryFn: ({ signal }) => allItems<OutageT>(`/engagements/${enc(engagementId)}/outages`, signal),
-    select: (page) => page.items,
-  });
-}
 
 export function useAddOutage(engagementId: string) {
   const invalidate = useInvalidateSla();
@@ -180,15 +127,6 @@ export function useDeleteOutage() {
 
 // Ticket imports and mappings
 
-export function useTicketImports(engagementId: string) {
-  return useQuery({
-    queryKey: slaKeys.imports(engagementId),
-    // The first page: the newest 50, as "recent imports" means.
-    queryFn: () => api<PageT<TicketImportResultT>>(`/engagements/${enc(engagementId)}/ticket-imports`),
-    select: (page) => page.items,
-  });
-}
-
 export const rejectionsCsvUrl = (importId: string) => `${API_BASE}/ticket-imports/${enc(importId)}/rejections.csv`;
 
 export function useImportTickets(engagementId: string) {
@@ -197,15 +135,6 @@ export function useImportTickets(engagementId: string) {
     mutationFn: ({ file, query, options }: { file: File; query: UploadQuery; options?: UploadOptions }) =>
       uploadTickets(engagementId, file, query, options),
     onSettled: invalidate,
-  });
-}
-
-export function useTicketMappings(enabled = true) {
-  return useQuery({
-    queryKey: slaKeys.mappings,
-    queryFn: ({ signal }) => allItems<SavedMappingT>('/ticket-mappings', signal),
-    select: (page) => page.items,
-    enabled,
   });
 }
 
@@ -218,16 +147,6 @@ export function useSaveMapping() {
 }
 
 // Calendars
-
-export function useCalendars(enabled = true) {
-  return useQuery({
-    queryKey: slaKeys.calendars,
-    queryFn: ({ signal }) => allItems<CalendarT>('/calendars', signal),
-    select: (page) => page.items,
-    enabled,
-    staleTime: 60_000,
-  });
-}
 
 function useInvalidateCalendars() {
   const qc = useQueryClient();
@@ -259,12 +178,7 @@ export function useImportHolidays(id: string) {
   const invalidate = useInvalidateCalendars();
   return useMutation({
     mutationFn: ({ file, fromYear, toYear }: { file: File; fromYear?: number; toYear?: number }) =>
-      api<HolidayImportResultT>(`/calendars/${enc(id)}/holidays/import`, {
-        method: 'POST',
-        query: { fromYear, toYear },
-        rawBody: file,
-        contentType: 'text/calendar',
-      }),
+      uploadFile<HolidayImportResultT>(`/calendars/${enc(id)}/holidays/import`, file, { query: { fromYear, toYear }, contentType: 'text/calendar' }),
     onSuccess: invalidate,
   });
 }
