@@ -29,16 +29,30 @@ export interface AuditChange {
 /** A service context inside a change: `db` is the transaction, `audit` writes a row in it. */
 export type TxCtx = Ctx & { audit(e: AuditChange): Promise<void> };
 
-/** A name for the object from its own snapshot, so the trail reads in names without every caller saying one. */
-function labelOf(e: AuditChange): string | null {
+/** How a module names an object that has no name of its own ("Security review for Acme"). */
+export type AuditLabeller = (db: Db, orgId: string, objectId: string) => Promise<string | null>;
+const LABELLERS = new Map<string, AuditLabeller>();
+
+/**
+ * A module whose objects carry no name (an assessment is a questionnaire sent to a vendor)
+ * registers how to name them, from its public surface; the audit module, below every
+ * other, thus needs none of them.
+ */
+export function nameAuditObjects(objectType: string, labeller: AuditLabeller): void {
+  LABELLERS.set(objectType, labeller);
+}
+
+/** A name for the object: the caller's, its own snapshot's (name, title, e-mail), or its module's labeller. */
+async function labelOf(db: Db, orgId: string, e: AuditChange): Promise<string | null> {
   if (e.objectLabel !== undefined) return e.objectLabel;
   for (const side of [e.after, e.before] as Array<Record<string, unknown> | null | undefined>) {
     for (const k of ['name', 'title', 'email']) if (side && typeof side[k] === 'string' && side[k]) return side[k] as string;
   }
-  return null;
+  const labeller = LABELLERS.get(e.objectType);
+  return labeller && e.objectId ? labeller(db, orgId, e.objectId) : null;
 }
 
-function writeAudit(tx: Db, actor: AuditActor, requestId: string | null, e: AuditChange) {
+async function writeAudit(tx: Db, actor: AuditActor, requestId: string | null, e: AuditChange) {
   return insertAuditEvent(tx, {
     orgId: actor.orgId,
     actorId: actor.userId,
@@ -46,7 +60,7 @@ function writeAudit(tx: Db, actor: AuditActor, requestId: string | null, e: Audi
     action: e.action,
     objectType: e.objectType,
     objectId: e.objectId,
-    objectLabel: labelOf(e),
+    objectLabel: await labelOf(tx, actor.orgId, e),
     before: snapshot(e.before),
     after: snapshot(e.after),
     requestId,
