@@ -54,3 +54,20 @@ export function humanize(code: string): string {
   const s = code.replace(/[._]/g, ' ').trim();
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** True when `name` is only the part of `email` before the "@" (a contact created from an address, never named). */
+export function isEmailLocalPart(name: string | null | undefined, email: string | null | undefined): boolean {
+  const n = name?.trim().toLowerCase() ?? '';
+  if (!n) return true;
+  const local = email?.split('@')[0]?.toLowerCase() ?? '';
+  return n === local || n === email?.toLowerCase();
+}
+
+/**
+ * How to address a person: their name, unless it is just their e-mail's local part ("jane"
+ * for jane@acme.example) — then the e-mail, or `fallback` where the e-mail is shown beside it.
+ */
+export function personName(p: { name?: string | null; email?: string | null }, fallback?: string): string {
+  if (!isEmailLocalPart(p.name, p.email)) return p.name!.trim();
+  return fallback ?? p.email ?? 'Vendor contact';
+}

@@ -11,7 +11,7 @@ import type { DashboardT } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { TIER_COLORS, TIER_LABELS, VENDOR_STATUS_COLORS, VENDOR_STATUS_LABELS } from '../../lib/labels.ts';
-import { formatDate, pluralize } from '../../lib/format.ts';
+import { formatDate, isEmailLocalPart, pluralize } from '../../lib/format.ts';
 import { formatMoney } from '../../../domain/money.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { AuditEventList } from '../audit/AuditEventList.tsx';
@@ -239,7 +239,8 @@ export function DashboardPage() {
   const me = useSession();
   const dashboard = useQuery({ queryKey: keys.dashboard, queryFn: () => api<DashboardT>('/dashboard') });
   const canWrite = roleCan(me.user.role, 'vendor.write');
-  const firstName = me.user.name.split(/\s+/)[0];
+  // A user created from an address has no name yet: greet without it rather than by the address.
+  const firstName = isEmailLocalPart(me.user.name, me.user.email) ? null : me.user.name.trim().split(/\s+/)[0];
 
   if (dashboard.isPending) {
     return (
@@ -268,7 +269,7 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="Dashboard"
-        description={`Welcome back, ${firstName}. Here is where ${me.org.name} stands with its vendors.`}
+        description={`Welcome back${firstName ? `, ${firstName}` : ''}. Here is where ${me.org.name} stands with its vendors.`}
         actions={
           canWrite && (
             <Button component={Link} to="/vendors/new" leftSection={<IconPlus size={16} />}>
