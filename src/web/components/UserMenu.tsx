@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../shared/contracts/auth.ts';
 import type { MeT } from '../api/types.ts';
 import { useLogout } from '../features/auth/api.ts';
-import { initials } from '../lib/format.ts';
+import { initials, personName } from '../lib/format.ts';
 
 const SCHEMES = [
   { value: 'light', label: 'Light', Icon: IconSun },
@@ -15,6 +15,7 @@ const SCHEMES = [
 /** The signed-in user: who, which role, settings, colour scheme and sign-out. */
 export function UserMenu({ me, showSettings = true }: { me: MeT; showSettings?: boolean }) {
   const logout = useLogout();
+  const name = personName(me.user);
   const navigate = useNavigate();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
 
@@ -24,13 +25,13 @@ export function UserMenu({ me, showSettings = true }: { me: MeT; showSettings?: 
   return (
     <Menu position="bottom-end" width={240} shadow="md" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${me.user.name}`} className="user-button">
+        <UnstyledButton aria-label={`Account menu for ${name}`} className="user-button">
           <Group gap={8} wrap="nowrap">
             <Avatar color="blue" radius="xl" size={32}>
-              {initials(me.user.name)}
+              {initials(name)}
             </Avatar>
             <Text size="sm" fw={500} visibleFrom="sm" maw={160} truncate>
-              {me.user.name}
+              {name}
             </Text>
             <IconChevronDown size={14} aria-hidden />
           </Group>
@@ -39,7 +40,7 @@ export function UserMenu({ me, showSettings = true }: { me: MeT; showSettings?: 
       <Menu.Dropdown>
         <Menu.Label>
           <Text size="sm" fw={600} c="var(--mantine-color-text)" truncate>
-            {me.user.name}
+            {personName(me.user, ROLE_LABELS[me.user.role])}
           </Text>
           <Text size="xs" c="dimmed" truncate>
             {me.user.email}

@@ -1,5 +1,24 @@
 const dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/**
+ * Every date and time on screen reads like formatDate plus the time, in the viewer's locale —
+ * its own 12- or 24-hour clock, never one forced by a screen (tables and drawers alike).
+ */
+const DATE_TIME: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' };
+const dateTimeFmts = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFmt(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let f = dateTimeFmts.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(undefined, { ...DATE_TIME, timeZone });
+    } catch {
+      // An unknown zone name from imported data: the viewer's own zone rather than no time at all.
+      f = new Intl.DateTimeFormat(undefined, DATE_TIME);
+    }
+    dateTimeFmts.set(key, f);
+  }
+  return f;
+}
 const relFmt = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 /** "12 Mar 2026" for an ISO timestamp or a YYYY-MM-DD date (read as a calendar date). */
@@ -9,10 +28,11 @@ export function formatDate(value: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? value : dateFmt.format(d);
 }
 
-export function formatDateTime(value: string | null | undefined): string {
+/** "12 Mar 2026, 14:05" or "Mar 12, 2026, 2:05 PM" as the viewer's locale writes it; `timeZone` for instants read in a calendar's zone. */
+export function formatDateTime(value: string | null | undefined, opts: { timeZone?: string } = {}): string {
   if (!value) return '—';
   const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : dateTimeFmt.format(d);
+  return Number.isNaN(d.getTime()) ? value : dateTimeFmt(opts.timeZone).format(d);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -53,4 +73,28 @@ export function pluralize(count: number, one: string, many = `${one}s`): string 
 export function humanize(code: string): string {
   const s = code.replace(/[._]/g, ' ').trim();
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** True when `name` is only the part of `email` before the "@" (a contact created from an address, never named). */
+export function isEmailLocalPart(name: string | null | undefined, email: string | null | undefined): boolean {
+  const n = name?.trim().toLowerCase() ?? '';
+  if (!n) return true;
+  const local = email?.split('@')[0]?.toLowerCase() ?? '';
+  return n === local || n === email?.toLowerCase();
+}
+
+/**
+ * How to address a person: their name, unless it is just their e-mail's local part ("jane"
+ * for jane@acme.example) — then the e-mail, or `fallback` where the e-mail is shown beside it.
+ */
+export function personName(p: { name?: string | null; email?: string | null }, fallback?: string): string {
+  if (!isEmailLocalPart(p.name, p.email)) return p.name!.trim();
+  return fallback ?? p.email ?? 'Vendor contact';
+}
+
+const clockFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+/** A wall-clock "HH:MM" (working hours) in the viewer's locale clock, like the times beside it. */
+export function formatClock(hhmm: string): string {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+  return m ? clockFmt.format(Date.UTC(1970, 0, 1, Number(m[1]), Number(m[2]))) : hhmm;
 }

@@ -1,7 +1,7 @@
-import { Alert, Anchor, Badge, Button, EmptyState, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, EmptyState, Grid, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBriefcase, IconBuildingSkyscraper, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { VENDOR_STATUSES } from '../../../shared/contracts/vendors.ts';
 import { roleCan } from '../../../shared/permissions.ts';
@@ -11,7 +11,7 @@ import type { DashboardT } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { TIER_COLORS, TIER_LABELS, VENDOR_STATUS_COLORS, VENDOR_STATUS_LABELS } from '../../lib/labels.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, isEmailLocalPart, pluralize } from '../../lib/format.ts';
 import { formatMoney } from '../../../domain/money.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { AuditEventList } from '../audit/AuditEventList.tsx';
@@ -72,38 +72,50 @@ function Breakdown({ title, rows, total }: { title: string; total: number; rows:
 type Due = DashboardT['thisWeek']['items'][number];
 const SEVERITY_COLOR = { high: 'red', medium: 'orange', low: 'gray' } as const;
 
+/** "Overdue", "Today" or the date: a due date read at a glance. */
+function dueBadge(d: Due, today: string): { text: string; color: string } {
+  if (d.overdue) return { text: 'Overdue', color: 'red' };
+  if (d.date === today) return { text: 'Today', color: 'orange' };
+  return { text: formatDate(d.date), color: 'blue' };
+}
+
 /** Overdue and due within seven days, from every module; each line opens its object. */
 function ThisWeek({ list, today }: { list: DashboardT['thisWeek']; today: string }) {
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="this-week">
       <Stack gap="sm">
-        <Group justify="space-between">
+        <Group justify="space-between" align="baseline" gap="xs">
           <Title order={2} size="h4" id="this-week">
             This week
           </Title>
           <Text size="sm" c="dimmed">
-            {list.total === 0 ? 'Nothing overdue or due in the next seven days' : `${list.total} overdue or due by ${formatDate(addDaysIso(today, 7))}`}
+            {list.total === 0 ? 'Nothing overdue or due in the next seven days' : `${pluralize(list.total, 'item')} overdue or due by ${formatDate(addDaysIso(today, 7))}`}
           </Text>
         </Group>
         {list.items.length > 0 && (
-          <Stack gap={6} component="ul" className="bare-list">
-            {list.items.map((d: Due) => (
-              <li key={d.key}>
-                <Group gap="xs" wrap="nowrap" align="baseline">
-                  <Badge color={d.overdue ? 'red' : 'blue'} variant="light" w={110} style={{ flexShrink: 0 }}>
-                    {d.overdue ? 'Overdue' : formatDate(d.date)}
-                  </Badge>
-                  <Anchor component={Link} to={d.href} size="sm">
-                    {d.title}
-                  </Anchor>
-                  {d.detail && (
-                    <Text size="sm" c="dimmed" truncate>
-                      {d.detail}
-                    </Text>
-                  )}
-                </Group>
-              </li>
-            ))}
+          <Stack gap="xs" component="ul" className="bare-list" aria-label="Due this week">
+            {list.items.map((d: Due) => {
+              const badge = dueBadge(d, today);
+              return (
+                <li key={d.key}>
+                  <Group gap="sm" wrap="nowrap" align="flex-start">
+                    <Badge color={badge.color} variant="light" w={104} style={{ flexShrink: 0 }} mt={2}>
+                      {badge.text}
+                    </Badge>
+                    <Stack gap={0} style={{ minWidth: 0 }}>
+                      <Anchor component={Link} to={d.href} size="sm">
+                        {d.title}
+                      </Anchor>
+                      {d.detail && (
+                        <Text size="xs" c="dimmed">
+                          {d.detail.charAt(0).toUpperCase() + d.detail.slice(1)}
+                        </Text>
+                      )}
+                    </Stack>
+                  </Group>
+                </li>
+              );
+            })}
           </Stack>
         )}
         {list.truncated && (
@@ -138,18 +150,32 @@ function Exposed({ items }: { items: DashboardT['exposed'] }) {
           <Stack gap={6} component="ul" className="bare-list">
             {items.map((e) => (
               <li key={e.key}>
-                <Group gap="xs" wrap="nowrap" align="baseline">
-                  <Badge color={SEVERITY_COLOR[e.severity]} variant="filled" miw={36}>
-                    {e.count}
-                  </Badge>
-                  <Anchor component={Link} to={e.href} size="sm">
-                    {e.label}
-                  </Anchor>
-                </Group>
+                <Anchor component={Link} to={e.href} size="sm" aria-label={`${e.label}: ${e.count}`}>
+                  <Group gap="xs" wrap="nowrap" align="baseline">
+                    <Badge color={SEVERITY_COLOR[e.severity]} variant="filled" miw={36} style={{ flexShrink: 0, cursor: 'pointer' }}>
+                      {e.count}
+                    </Badge>
+                    <span>{e.label}</span>
+                  </Group>
+                </Anchor>
                 {e.examples.length > 0 && (
                   <Text size="xs" c="dimmed" ml={44}>
-                    {e.examples.map((x) => x.label).join(', ')}
-                    {e.count > e.examples.length ? ` and ${e.count - e.examples.length} more` : ''}
+                    {e.examples.map((x, i) => (
+                      <Fragment key={x.href + x.label}>
+                        {i > 0 && ', '}
+                        <Anchor component={Link} to={x.href} inherit c="dimmed" underline="always">
+                          {x.label}
+                        </Anchor>
+                      </Fragment>
+                    ))}
+                    {e.count > e.examples.length && (
+                      <>
+                        {' and '}
+                        <Anchor component={Link} to={e.href} inherit>
+                          {e.count - e.examples.length} more
+                        </Anchor>
+                      </>
+                    )}
                   </Text>
                 )}
               </li>
@@ -213,7 +239,8 @@ export function DashboardPage() {
   const me = useSession();
   const dashboard = useQuery({ queryKey: keys.dashboard, queryFn: () => api<DashboardT>('/dashboard') });
   const canWrite = roleCan(me.user.role, 'vendor.write');
-  const firstName = me.user.name.split(/\s+/)[0];
+  // A user created from an address has no name yet: greet without it rather than by the address.
+  const firstName = isEmailLocalPart(me.user.name, me.user.email) ? null : me.user.name.trim().split(/\s+/)[0];
 
   if (dashboard.isPending) {
     return (
@@ -242,7 +269,7 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="Dashboard"
-        description={`Welcome back, ${firstName}. Here is where ${me.org.name} stands with its vendors.`}
+        description={`Welcome back${firstName ? `, ${firstName}` : ''}. Here is where ${me.org.name} stands with its vendors.`}
         actions={
           canWrite && (
             <Button component={Link} to="/vendors/new" leftSection={<IconPlus size={16} />}>
@@ -257,11 +284,17 @@ export function DashboardPage() {
             {d.unavailable.join(', ')}: try again in a moment.
           </Alert>
         )}
-        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
-          <ThisWeek list={d.thisWeek} today={d.today} />
-          <Exposed items={d.exposed} />
-          <PayingFor items={d.payingFor} />
-        </SimpleGrid>
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <ThisWeek list={d.thisWeek} today={d.today} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Stack gap="md">
+              <Exposed items={d.exposed} />
+              <PayingFor items={d.payingFor} />
+            </Stack>
+          </Grid.Col>
+        </Grid>
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
           <StatCard label="Vendors" value={v.total} hint={`${v.byStatus.active ?? 0} active`} icon={<IconBuildingSkyscraper size={24} />} to="/vendors" />
           <StatCard label="Engagements" value={d.counts.engagements.total} hint={`${d.counts.engagements.active} active`} icon={<IconBriefcase size={24} />} to="/engagements" />

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { SERVICE_TYPE_LABELS } from '../../../shared/contracts/engagements.ts';
 import { roleCan } from '../../../shared/permissions.ts';
@@ -6,8 +6,42 @@ import type { EngagementT, MeT } from '../../api/types.ts';
 import { DetailList } from '../../components/DetailList.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { AuditHistory } from '../audit/AuditHistory.tsx';
+import { useSlaPolicy } from '../sla/api.ts';
 
-/** The engagement's details and its history. */
+/** Where this engagement's SLA is measured: the vendor's SLA tab with this engagement selected. */
+function SlaCard({ engagement: e }: { engagement: EngagementT }) {
+  const policy = useSlaPolicy(e.id);
+  const to = `/vendors/${e.vendorId}/slas?engagement=${encodeURIComponent(e.id)}`;
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="engagement-sla">
+      <Stack gap="xs">
+        <Title order={2} size="h4" id="engagement-sla">
+          SLA
+        </Title>
+        {policy.isPending ? (
+          <Skeleton h={16} w="70%" />
+        ) : policy.isError ? (
+          <Text size="sm" c="dimmed">
+            The SLA policy could not be read just now.
+          </Text>
+        ) : policy.data ? (
+          <Text size="sm" c="dimmed">
+            Measured against SLA policy version {policy.data.version}, saved {formatDate(policy.data.createdAt)}.
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            No SLA policy yet: set one to measure this engagement&apos;s tickets against its targets.
+          </Text>
+        )}
+        <Anchor component={Link} to={to} size="sm">
+          {policy.data === null ? 'Set an SLA policy' : 'Open the SLA report'}
+        </Anchor>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The engagement's details, where its SLA is measured, and its history. */
 export function EngagementOverviewTab({ engagement: e, me }: { engagement: EngagementT; me: MeT }) {
   return (
   <Stack gap="xl">
@@ -49,19 +83,12 @@ export function EngagementOverviewTab({ engagement: e, me }: { engagement: Engag
         </Paper>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
-        <Paper withBorder radius="md" p="lg">
-          <Stack gap="xs">
-            <Title order={2} size="h4">
-              Coming next
-            </Title>
-            <Text size="sm" c="dimmed">
-              SLA policies, contracts, costs and the exit plan for this engagement will be managed here.
-            </Text>
-            <Text size="xs" c="dimmed" mt="sm">
-              Created {formatDateTime(e.createdAt)} · updated {formatDateTime(e.updatedAt)}
-            </Text>
-          </Stack>
-        </Paper>
+        <Stack gap="md">
+          {roleCan(me.user.role, 'sla.read') && <SlaCard engagement={e} />}
+          <Text size="xs" c="dimmed">
+            Created {formatDateTime(e.createdAt)} · updated {formatDateTime(e.updatedAt)}
+          </Text>
+        </Stack>
       </Grid.Col>
     </Grid>
     {roleCan(me.user.role, 'audit.read') && <AuditHistory objectId={e.id} />}

@@ -7,7 +7,7 @@ import { assignableRoles, roleCan } from '../../../shared/permissions.ts';
 import type { UserT } from '../../api/types.ts';
 import { DataTable, type Column } from '../../components/list/DataTable.tsx';
 import { ListSection, ListView } from '../../components/list/ListView.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, isEmailLocalPart, personName } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
 import { useUserList } from '../users/api.ts';
@@ -32,9 +32,15 @@ function userColumns({ meId, canManage, assignable, vendorNames, onEdit }: Ctx):
       fit: true,
       cell: (u) => (
         <Group gap={6} wrap="nowrap">
-          <Text size="sm" fw={500}>
-            {u.name}
-          </Text>
+          {isEmailLocalPart(u.name, u.email) ? (
+            <Text size="sm" c="dimmed">
+              {u.role === 'vendor_contact' ? 'Vendor contact' : 'No name yet'}
+            </Text>
+          ) : (
+            <Text size="sm" fw={500}>
+              {u.name}
+            </Text>
+          )}
           {u.id === meId && (
             <Badge size="xs" variant="light">
               You
@@ -79,7 +85,7 @@ function userColumns({ meId, canManage, assignable, vendorNames, onEdit }: Ctx):
       hidden: !canManage,
       cell: (u) =>
         (assignable.includes(u.role) || u.id === meId) && (
-          <Button size="compact-sm" variant="subtle" onClick={() => onEdit(u)} aria-label={`Edit ${u.name}`}>
+          <Button size="compact-sm" variant="subtle" onClick={() => onEdit(u)} aria-label={`Edit ${personName(u)}`}>
             Edit
           </Button>
         ),

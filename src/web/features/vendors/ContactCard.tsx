@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { VendorT } from '../../api/types.ts';
 import { DetailList } from '../../components/DetailList.tsx';
+import { formatClock, isEmailLocalPart } from '../../lib/format.ts';
 import { WEEKDAYS } from '../../lib/labels.ts';
 import { localClock } from '../../lib/timezones.ts';
 
@@ -65,7 +66,8 @@ export function ContactCard({ vendor }: { vendor: VendorT }) {
         ) : (
           <DetailList
             items={[
-              { label: 'Name', value: vendor.contactName },
+              // A name that is only the address's local part ("jane") adds nothing beside the address.
+              { label: 'Name', value: isEmailLocalPart(vendor.contactName, vendor.contactEmail) ? null : vendor.contactName },
               {
                 label: 'Email',
                 value: vendor.contactEmail ? (
@@ -83,7 +85,7 @@ export function ContactCard({ vendor }: { vendor: VendorT }) {
                 ) : null,
               },
               { label: 'Time zone', value: vendor.contactTimeZone },
-              { label: 'Working hours', value: wh ? `${formatDays(wh.days)}, ${wh.start}–${wh.end}` : null },
+              { label: 'Working hours', value: wh ? `${formatDays(wh.days)}, ${formatClock(wh.start)}–${formatClock(wh.end)}` : null },
               { label: 'Their local time now', value: vendor.contactTimeZone ? <LocalTime vendor={vendor} /> : null },
             ]}
           />
