@@ -90,7 +90,7 @@ function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
           <Group gap={6} wrap="wrap">
             <Actor label={e.actorLabel} />
             <Text span size="sm">
-              {showObject ? e.actionLabel : verbInWords(e.action)}
+              {showObject || !e.action.startsWith(`${e.objectType}.`) ? e.actionLabel : verbInWords(e.action)}
             </Text>
             {showObject && <ObjectLabel e={e} />}
           </Group>
