@@ -85,7 +85,23 @@ export function ddRows(env: MatrixEnv): AreaRows {
       scoped: true,
       build: (c) => ({ url: `/api/v1/assessments/${assessment(c)}/comments`, payload: { questionId: 'mfa', body: 'Why not?', visibility: 'internal' } }),
     },
-    'POST /api/v1/assessments/:id/complete': { policy: A, allowed: WRITERS, ok: 200, scoped: true, forbiddenState: 409, build: async (c) => ({ url: `/api/v1/assessments/${await fresh(c, 'submitted', 'sent')}/complete` }) },
+    'POST /api/v1/assessments/:id/complete': {
+      policy: A,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      forbiddenState: 409,
+      build: async (c) => ({ url: `/api/v1/assessments/${await fresh(c, 'submitted', 'sent')}/complete`, payload: { confirmUnreviewed: true } }),
+    },
+    'POST /api/v1/assessments/:id/answers/accept-unflagged': {
+      policy: A,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      // Answers are accepted once submitted, not while the vendor still answers.
+      forbiddenState: 409,
+      build: async (c) => ({ url: `/api/v1/assessments/${await fresh(c, 'submitted', 'in_progress')}/answers/accept-unflagged` }),
+    },
     'POST /api/v1/assessments/:id/cancel': { policy: A, allowed: WRITERS, ok: 200, scoped: true, forbiddenState: 409, build: async (c) => ({ url: `/api/v1/assessments/${await fresh(c, 'sent', 'completed')}/cancel` }) },
     'POST /api/v1/assessments/:id/findings': {
       policy: A,

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { IdParams, OkResponse, Page } from '../../../shared/contracts/common.ts';
 import {
+  AcceptedAnswers,
   AssessmentCreate,
   AssessmentDetail,
   AssessmentListQuery,
   AssessmentSummary,
   Comment,
   CommentInput,
+  CompleteInput,
   Finding,
   FindingInput,
   FindingListQuery,
@@ -57,8 +59,18 @@ export function registerAssessmentRoutes(app: App) {
     reply.status(201);
     return c;
   });
-  app.post('/api/v1/assessments/:id/complete', { config: write, schema: { tags, summary: 'Finish the review and freeze the score', params: IdParams, response: { 200: AssessmentDetail } } }, (req) =>
-    service.completeAssessment(ctxOf(req), aid(req.params)),
+  app.post(
+    '/api/v1/assessments/:id/answers/accept-unflagged',
+    { config: write, schema: { tags, summary: 'Accept every pending answer with no finding and no clarification asked', params: IdParams, response: { 200: AcceptedAnswers } } },
+    (req) => service.acceptUnflagged(ctxOf(req), aid(req.params)),
+  );
+  app.post(
+    '/api/v1/assessments/:id/complete',
+    {
+      config: write,
+      schema: { tags, summary: 'Finish the review and freeze the score (409 with unreviewed answers unless confirmUnreviewed)', params: IdParams, body: CompleteInput.nullish(), response: { 200: AssessmentDetail } },
+    },
+    (req) => service.completeAssessment(ctxOf(req), aid(req.params), { confirmUnreviewed: req.body?.confirmUnreviewed === true }),
   );
   app.post('/api/v1/assessments/:id/cancel', { config: write, schema: { tags, summary: 'Withdraw the questionnaire', params: IdParams, response: { 200: AssessmentDetail } } }, (req) =>
     service.cancelAssessment(ctxOf(req), aid(req.params)),

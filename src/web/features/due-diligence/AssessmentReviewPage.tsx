@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Button, Center, Grid, Loader, Menu, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCircleCheck, IconDots, IconMail, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChecks, IconCircleCheck, IconDots, IconMail, IconX } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import type { Question } from '../../../domain/questionnaire/template.ts';
@@ -14,7 +14,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
-import { useAddComment, useAssessment, useCancelAssessment, useCompleteAssessment, useResendLink, useAllVendorEvidence } from './api.ts';
+import { useAcceptUnflagged, useAddComment, useAssessment, useCancelAssessment, useCompleteAssessment, useResendLink, useAllVendorEvidence } from './api.ts';
 import { ClarifyModal } from './ClarifyModal.tsx';
 import { CommentThread } from './CommentThread.tsx';
 import { AssessmentStatusBadge } from './DdBadges.tsx';
@@ -63,6 +63,7 @@ export function AssessmentReviewPage() {
   const a = assessment.data;
   const vendorEvidence = useAllVendorEvidence(a?.vendorId ?? '', !!a);
   const complete = useCompleteAssessment(id);
+  const acceptAll = useAcceptUnflagged(id);
   const cancel = useCancelAssessment(id);
   const resend = useResendLink(id);
   const general = useAddComment(id);
@@ -109,6 +110,22 @@ export function AssessmentReviewPage() {
               {a.status !== 'cancelled' && (
                 <Button variant="light" color="red" leftSection={<IconAlertTriangle size={16} />} onClick={() => setFinding({ q: null })}>
                   Raise finding
+                </Button>
+              )}
+              {canReview && model.unflagged > 0 && (
+                <Button
+                  variant="light"
+                  color="teal"
+                  leftSection={<IconChecks size={16} />}
+                  loading={acceptAll.isPending}
+                  onClick={() =>
+                    acceptAll.mutate(undefined, {
+                      onSuccess: (r) => notifications.show({ color: 'teal', title: 'Answers accepted', message: `${r.accepted} answer${r.accepted === 1 ? '' : 's'} accepted. Findings and clarifications are unchanged.` }),
+                      onError: fail('Could not accept the answers'),
+                    })
+                  }
+                >
+                  Accept {model.unflagged} unflagged answer{model.unflagged === 1 ? '' : 's'}
                 </Button>
               )}
               {a.status === 'submitted' && (
@@ -217,12 +234,12 @@ export function AssessmentReviewPage() {
       <ConfirmDialog
         opened={completeOpen}
         title="Complete the review?"
-        confirmLabel="Complete review"
+        confirmLabel={model.unreviewed > 0 ? `Complete with ${model.unreviewed} unreviewed` : 'Complete review'}
         color="teal"
         loading={complete.isPending}
         onClose={completeDialog.close}
         onConfirm={() =>
-          complete.mutate(undefined, {
+          complete.mutate({ confirmUnreviewed: model.unreviewed > 0 }, {
             onSuccess: (d) => {
               completeDialog.close();
               notifications.show({ color: 'teal', title: 'Review completed', message: `Score ${d.score.overall ?? '—'} / 100` });
@@ -231,8 +248,13 @@ export function AssessmentReviewPage() {
           })
         }
       >
+        {model.unreviewed > 0 && (
+          <Alert color="orange" variant="light" mb="sm" title={`${model.unreviewed} of ${model.counts.answered} answers are not reviewed yet`}>
+            Completing now freezes the score with them counted as answered. Accept the unflagged answers or review them first if you have not looked at them.
+          </Alert>
+        )}
         The score of {a.score.overall ?? '—'} / 100 is frozen and the vendor’s next review date follows from it.
-        {model.counts.pending + model.counts.clarification > 0 && ` ${model.counts.pending} answer(s) are not reviewed and ${model.counts.clarification} wait for clarification.`}
+        {model.counts.clarification > 0 && ` ${model.counts.clarification} answer${model.counts.clarification === 1 ? '' : 's'} still wait for clarification.`}
       </ConfirmDialog>
       <ConfirmDialog
         opened={cancelOpen}
