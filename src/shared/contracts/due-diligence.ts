@@ -60,6 +60,8 @@ export const AssessmentCreate = z
 
 export const AnswerInput = z.object({ value: z.unknown() }).strict();
 /** What a reviewer may set; 'updated' is the vendor's doing. */
+/** A new portal link: `url` only when no mail server is configured, for the reviewer to hand over. */
+export const LinkSent = z.object({ ok: z.literal(true), sentTo: z.string(), url: z.string().nullable() });
 export const CompleteInput = z.object({ confirmUnreviewed: z.boolean().optional() }).strict();
 export const AcceptedAnswers = z.object({ accepted: z.number().int() });
 export const ReviewInput = z.object({ status: z.enum(['pending', 'accepted', 'clarification', 'finding']) }).strict();

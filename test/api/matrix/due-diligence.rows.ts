@@ -147,6 +147,8 @@ export function ddRows(env: MatrixEnv): AreaRows {
         return { url: `/api/v1/portal/links/${token}/session` };
       },
     },
+    // Answers everyone alike, known address or not; a fresh address per call keeps under the per-e-mail limit.
+    'POST /api/v1/portal/links/request': { allowed: 'public', ok: 202, build: () => ({ url: '/api/v1/portal/links/request', payload: { email: `returning-${env.uniq()}@vendor.example` } }) },
     'GET /api/v1/portal': { allowed: CONTACT, ok: 200, build: () => ({ url: '/api/v1/portal' }) },
     'GET /api/v1/portal/assessments/:id': { policy: A, allowed: CONTACT, ok: 200, scoped: true, otherVendor: true, build: (c) => ({ url: `/api/v1/portal/assessments/${assessment(c)}` }) },
     // A submitted assessment cannot be answered (but for what the reviewer sends back).

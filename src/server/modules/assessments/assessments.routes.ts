@@ -11,6 +11,7 @@ import {
   CompleteInput,
   Finding,
   FindingInput,
+  LinkSent,
   FindingListQuery,
   FindingUpdate,
   ReviewInput,
@@ -42,10 +43,11 @@ export function registerAssessmentRoutes(app: App) {
   app.get('/api/v1/assessments/:id', { config: read, schema: { tags, summary: 'An assessment with answers, threads, findings and score', params: IdParams, response: { 200: AssessmentDetail } } }, (req) =>
     service.getAssessment(ctxOf(req), aid(req.params)),
   );
-  app.post('/api/v1/assessments/:id/link', { config: write, schema: { tags, summary: 'E-mail the vendor contact a new portal link', params: IdParams, response: { 200: OkResponse } } }, async (req) => {
-    await resendLink(ctxOf(req), aid(req.params), mailContextOf(req));
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/v1/assessments/:id/link',
+    { config: write, schema: { tags, summary: 'E-mail the vendor contact a new portal link (returned only when no mail server is configured)', params: IdParams, response: { 200: LinkSent } } },
+    async (req) => ({ ok: true as const, ...(await resendLink(ctxOf(req), aid(req.params), mailContextOf(req))) }),
+  );
   app.put(
     '/api/v1/assessments/:id/answers/:questionId/review',
     { config: write, schema: { tags, summary: 'Accept an answer, ask for clarification, or mark it a finding', params: z.object({ id: z.string(), questionId: z.string().max(128) }), body: ReviewInput, response: { 200: OkResponse } } },
