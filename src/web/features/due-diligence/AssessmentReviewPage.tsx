@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Button, Center, Grid, Loader, Menu, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Center, Grid, Loader, Menu, Modal, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconChecks, IconCircleCheck, IconDots, IconMail, IconX } from '@tabler/icons-react';
+import { SecretReveal } from '../../components/SecretReveal.tsx';
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import type { Question } from '../../../domain/questionnaire/template.ts';
@@ -72,6 +73,8 @@ export function AssessmentReviewPage() {
   const [finding, setFinding] = useState<{ q: Question | null } | null>(null);
   const [completeOpen, completeDialog] = useDisclosure(false);
   const [cancelOpen, cancelDialog] = useDisclosure(false);
+  // Without a mail server the new link comes back here, for the reviewer to hand over.
+  const [linkToCopy, setLinkToCopy] = useState<{ url: string; to: string } | null>(null);
   const canWrite = roleCan(me.user.role, 'assessment.write');
   usePageTitle(a ? `${a.templateName} · ${a.vendorName}` : 'Assessment');
 
@@ -134,16 +137,29 @@ export function AssessmentReviewPage() {
                 </Button>
               )}
               {open && (
+                <Button
+                  variant="default"
+                  leftSection={<IconMail size={16} />}
+                  loading={resend.isPending}
+                  onClick={() =>
+                    resend.mutate(undefined, {
+                      onSuccess: (r) =>
+                        r.url ? setLinkToCopy({ url: r.url, to: r.sentTo }) : notifications.show({ color: 'teal', title: 'Link sent', message: `A new portal link went to ${r.sentTo}.` }),
+                      onError: fail('Could not send the link'),
+                    })
+                  }
+                >
+                  Send a new link
+                </Button>
+              )}
+              {open && (
                 <Menu position="bottom-end">
                   <Menu.Target>
-                    <ActionIcon variant="default" size="lg" aria-label="More actions" loading={resend.isPending}>
+                    <ActionIcon variant="default" size="lg" aria-label="More actions">
                       <IconDots size={18} />
                     </ActionIcon>
                   </Menu.Target>
                   <Menu.Dropdown>
-                    <Menu.Item leftSection={<IconMail size={14} />} onClick={() => resend.mutate(undefined, { onSuccess: () => notifications.show({ color: 'teal', title: 'Link sent', message: `A new portal link went to ${a.contactEmail ?? 'the vendor contact'}.` }), onError: fail('Could not send the link') })}>
-                      E-mail the vendor a new link
-                    </Menu.Item>
                     <Menu.Item color="red" leftSection={<IconX size={14} />} onClick={cancelDialog.open}>
                       Cancel the questionnaire
                     </Menu.Item>
@@ -256,6 +272,15 @@ export function AssessmentReviewPage() {
         The score of {a.score.overall ?? '—'} / 100 is frozen and the vendor’s next review date follows from it.
         {model.counts.clarification > 0 && ` ${model.counts.clarification} answer${model.counts.clarification === 1 ? '' : 's'} still wait for clarification.`}
       </ConfirmDialog>
+      <Modal opened={!!linkToCopy} onClose={() => setLinkToCopy(null)} title="Hand the vendor this link" centered size="lg">
+        {linkToCopy && (
+          <SecretReveal
+            label="Portal link"
+            value={linkToCopy.url}
+            note={`No mail server is configured, so nothing was e-mailed to ${linkToCopy.to}. Send them this link yourself: it works once and expires in 14 days.`}
+          />
+        )}
+      </Modal>
       <ConfirmDialog
         opened={cancelOpen}
         title="Cancel this questionnaire?"

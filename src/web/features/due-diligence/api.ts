@@ -198,7 +198,8 @@ export function useCancelAssessment(id: string) {
 }
 
 export function useResendLink(id: string) {
-  return useMutation({ mutationFn: () => api<{ ok: true }>(`/assessments/${enc(id)}/link`, { method: 'POST' }) });
+  // `url` comes back only when the server has no mail server: the reviewer hands the link over.
+  return useMutation({ mutationFn: () => api<{ ok: true; sentTo: string; url: string | null }>(`/assessments/${enc(id)}/link`, { method: 'POST' }) });
 }
 
 // ── Findings ────────────────────────────────────────────────────────────────
