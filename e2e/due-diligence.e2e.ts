@@ -181,6 +181,17 @@ describe('due diligence from questionnaire to score', () => {
     const page = await other.newPage();
     await page.goto(portalLink);
     await page.getByRole('heading', { name: 'This link can no longer be used' }).waitFor();
+
+    // The vendor comes back: it asks for a new link there and gets it at its registered address.
+    const before = smtp.inbox.length;
+    await page.getByRole('textbox', { name: /Your e-mail address/ }).fill(contactEmail);
+    await page.getByRole('button', { name: 'E-mail me a new link' }).click();
+    await page.getByText('Check your inbox').waitFor();
+    await expect.poll(() => smtp.inbox.slice(before).some((m) => m.to.includes(contactEmail) && /new link/.test(m.subject)), UNTIL).toBe(true);
+    const mail = smtp.inbox.slice(before).find((m) => m.to.includes(contactEmail) && /new link/.test(m.subject))!;
+    const fresh = /(https?:\/\/[^\s"<>]+\/portal\/link\/pl_[\w-]+(\?assessment=[\w-]+)?)/.exec(mail.text)![1];
+    await page.goto(fresh);
+    await page.waitForURL(/\/portal\/assessments\//);
     await other.close();
   });
 
