@@ -181,6 +181,17 @@ describe('due diligence from questionnaire to score', () => {
     const page = await other.newPage();
     await page.goto(portalLink);
     await page.getByRole('heading', { name: 'This link can no longer be used' }).waitFor();
+
+    // The vendor comes back: it asks for a new link there and gets it at its registered address.
+    const before = smtp.inbox.length;
+    await page.getByRole('textbox', { name: /Your e-mail address/ }).fill(contactEmail);
+    await page.getByRole('button', { name: 'E-mail me a new link' }).click();
+    await page.getByText('Check your inbox').waitFor();
+    await expect.poll(() => smtp.inbox.slice(before).some((m) => m.to.includes(contactEmail) && /new link/.test(m.subject)), UNTIL).toBe(true);
+    const mail = smtp.inbox.slice(before).find((m) => m.to.includes(contactEmail) && /new link/.test(m.subject))!;
+    const fresh = /(https?:\/\/[^\s"<>]+\/portal\/link\/pl_[\w-]+(\?assessment=[\w-]+)?)/.exec(mail.text)![1];
+    await page.goto(fresh);
+    await page.waitForURL(/\/portal\/assessments\//);
     await other.close();
   });
 
@@ -210,22 +221,33 @@ describe('due diligence from questionnaire to score', () => {
     await manager.getByRole('list', { name: 'Findings of this assessment' }).getByText('Backups are restore-tested only once a year').waitFor();
   });
 
-  it('completes the review and shows the score with its computation', async () => {
+  it('completing with unreviewed answers asks first; the unflagged ones are accepted in one action', async () => {
     await manager.getByRole('button', { name: 'Complete review' }).click();
-    const dialog = manager.getByRole('dialog', { name: 'Complete the review?' });
-    await dialog.getByText(/score of 90 \/ 100/).waitFor();
+    let dialog = manager.getByRole('dialog', { name: 'Complete the review?' });
+    await dialog.getByText('2 of 5 answers are not reviewed yet').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await manager.getByRole('button', { name: 'Accept 2 unflagged answers' }).click();
+    await manager.getByRole('button', { name: /^Accept \d+ unflagged/ }).waitFor({ state: 'hidden' });
+
+    await manager.getByRole('button', { name: 'Complete review' }).click();
+    dialog = manager.getByRole('dialog', { name: 'Complete the review?' });
+    // The HIGH finding on the backup answer takes its 1 point away: 8 of 10.
+    await dialog.getByText(/score of 80 \/ 100/).waitFor();
     await dialog.getByRole('button', { name: 'Complete review' }).click();
     await manager.getByText(/^Review completed /).waitFor();
-    await manager.getByLabel('Overall score 90 of 100').waitFor();
+    await manager.getByLabel('Overall score 80 of 100').waitFor();
     const computation = manager.getByLabel('Score computation');
-    await expect.poll(() => computation.textContent(), UNTIL).toContain('Business continuity: 1 of 2 points = 50');
-    await expect.poll(() => computation.textContent(), UNTIL).toContain('Overall: 9 of 10 points = 90');
+    await expect.poll(() => computation.textContent(), UNTIL).toContain('Business continuity: 0 of 2 points = 0');
+    await expect.poll(() => computation.textContent(), UNTIL).toContain('Answers with a finding count as 0: backup (high)');
+    await expect.poll(() => computation.textContent(), UNTIL).toContain('Overall: 8 of 10 points = 80');
 
     // The vendor's Assessments tab shows the completed assessment with its score.
     await manager.goto(`${server.baseUrl}/vendors/${vendorId}/assessments`);
     const row = manager.getByRole('table', { name: `Assessments of ${VENDOR}` }).getByRole('row').filter({ hasText: QUESTIONNAIRE });
     await row.getByText('Completed', { exact: true }).waitFor();
-    await row.getByLabel('Score 90 of 100').waitFor();
+    await row.getByLabel('Score 80 of 100').waitFor();
     await vendorContext?.close();
   });
 });

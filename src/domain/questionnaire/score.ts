@@ -16,6 +16,11 @@
  *   Unanswered REQUIRED questions count as 0 of their weight: otherwise skipping a
  *   mandatory question would raise the score, and a half-finished assessment would look
  *   better than an honest complete one.
+ * - An answer with a finding (raised on it, or marked "finding" in review) counts 0 of
+ *   its weight, whatever was answered and whatever the finding's severity or status: the
+ *   reviewer judged the answer wrong, so it must not earn the points the vendor claimed.
+ *   The computation lists these answers. Findings not tied to an answer leave the score
+ *   alone (there is no answer to take points from); the computation says how many.
  * - Topic score = 100 × earned / possible, rounded to one decimal; null when nothing in
  *   the topic counts. Overall = 100 × Σ earned / Σ possible over all topics, i.e. topics
  *   weigh by their points; `topicWeights` replaces that with a weighted mean of the
@@ -30,7 +35,7 @@ export interface QuestionScore {
   /** 0..1; null when the question is required but unanswered (it then counts as 0). */
   readonly answerScore: number | null;
   readonly contribution: number;
-  readonly status: 'answered' | 'unanswered_required';
+  readonly status: 'answered' | 'unanswered_required' | 'finding';
 }
 
 export interface TopicScore {
@@ -54,6 +59,15 @@ export interface ScoreResult {
 export interface ScoreOptions {
   /** Weighted mean of topic ratios instead of pooling points (see the file comment). */
   readonly topicWeights?: Partial<Record<Topic, number>>;
+  /** The reviewer's judgement: answers with a finding, and how many findings name no answer (see the file comment). */
+  readonly findings?: ScoreFindings;
+}
+
+export interface ScoreFindings {
+  /** Question id → what to show: the finding's severity, or 'marked finding' when only the review says so. */
+  readonly onAnswers: ReadonlyMap<string, string>;
+  /** Findings raised on the assessment as a whole. */
+  readonly withoutAnswer: number;
 }
 
 /** Rounds to one decimal; the epsilon keeps 83.25 from becoming 83.2 through binary noise. */
@@ -95,6 +109,8 @@ export function scoreAnswers(template: Template, answers: Answers, opts: ScoreOp
   const { visible, values } = evaluateAnswers(template, answers);
   const perTopic = new Map<Topic, QuestionScore[]>(TOPICS.map((t) => [t, []]));
   const unansweredRequired: string[] = [];
+  const judged: string[] = [];
+  const onAnswers = opts.findings?.onAnswers ?? new Map<string, string>();
 
   for (const section of template.sections) {
     for (const q of section.questions) {
@@ -102,7 +118,9 @@ export function scoreAnswers(template: Template, answers: Answers, opts: ScoreOp
       const v = values.get(q.id);
       if (v !== undefined) {
         const s = answerScore(q, v) ?? 0;
-        perTopic.get(q.topic)!.push({ id: q.id, weight: q.weight, answerScore: s, contribution: q.weight * s, status: 'answered' });
+        const finding = onAnswers.get(q.id);
+        if (finding !== undefined) judged.push(`${q.id} (${finding})`);
+        perTopic.get(q.topic)!.push({ id: q.id, weight: q.weight, answerScore: s, contribution: finding === undefined ? q.weight * s : 0, status: finding === undefined ? 'answered' : 'finding' });
       } else if (q.required) {
         unansweredRequired.push(q.id);
         perTopic.get(q.topic)!.push({ id: q.id, weight: q.weight, answerScore: null, contribution: 0, status: 'unanswered_required' });
@@ -124,6 +142,9 @@ export function scoreAnswers(template: Template, answers: Answers, opts: ScoreOp
   const empty = topics.filter((t) => t.possible === 0).map((t) => t.label);
   if (empty.length > 0) computation.push(`Not scored (no visible scored question): ${empty.join(', ')}`);
   if (unansweredRequired.length > 0) computation.push(`Unanswered required questions count as 0: ${unansweredRequired.join(', ')}`);
+  if (judged.length > 0) computation.push(`Answers with a finding count as 0: ${judged.join(', ')}`);
+  const loose = opts.findings?.withoutAnswer ?? 0;
+  if (loose > 0) computation.push(`${loose} finding${loose === 1 ? '' : 's'} not tied to an answer ${loose === 1 ? 'does' : 'do'} not change the score`);
 
   const scored = topics.filter((t) => t.possible > 0);
   let overall: number | null = null;

@@ -12,6 +12,8 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
   /** Without SMTP, the last mails are kept here so a developer can still follow links. */
   readonly outbox: Mail[];
+  /** False without SMTP: mails only reach the log, so a reviewer must hand a link over another way. */
+  readonly delivers: boolean;
 }
 
 /** What a service needs to e-mail a link: the mailer, and the public address links point at. */
@@ -40,6 +42,7 @@ export function createMailer(opts: { smtpUrl: string | null; from: string; log: 
   }
   return {
     outbox,
+    delivers: transport !== null,
     async send(mail) {
       outbox.push(mail);
       if (outbox.length > 50) outbox.shift();

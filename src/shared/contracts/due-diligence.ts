@@ -60,6 +60,10 @@ export const AssessmentCreate = z
 
 export const AnswerInput = z.object({ value: z.unknown() }).strict();
 /** What a reviewer may set; 'updated' is the vendor's doing. */
+/** A new portal link: `url` only when no mail server is configured, for the reviewer to hand over. */
+export const LinkSent = z.object({ ok: z.literal(true), sentTo: z.string(), url: z.string().nullable() });
+export const CompleteInput = z.object({ confirmUnreviewed: z.boolean().optional() }).strict();
+export const AcceptedAnswers = z.object({ accepted: z.number().int() });
 export const ReviewInput = z.object({ status: z.enum(['pending', 'accepted', 'clarification', 'finding']) }).strict();
 export const CommentInput = z.object({ questionId: z.string().max(128).nullable().optional(), body: requiredText(10_000), visibility: z.enum(['vendor', 'internal']).default('vendor') }).strict();
 export const PortalCommentInput = z.object({ questionId: z.string().max(128).nullable().optional(), body: requiredText(10_000) }).strict();
@@ -193,7 +197,7 @@ export const Score = z.object({
       score: z.number().nullable(),
       earned: z.number(),
       possible: z.number(),
-      questions: z.array(z.object({ id: z.string(), weight: z.number(), answerScore: z.number().nullable(), contribution: z.number(), status: z.enum(['answered', 'unanswered_required']) })),
+      questions: z.array(z.object({ id: z.string(), weight: z.number(), answerScore: z.number().nullable(), contribution: z.number(), status: z.enum(['answered', 'unanswered_required', 'finding']) })),
     }),
   ),
   computation: z.array(z.string()),

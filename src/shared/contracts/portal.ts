@@ -91,3 +91,8 @@ export const PortalAssessment = z.object({
   comments: z.array(PortalComment),
   evidence: z.array(PortalEvidence),
 });
+
+/** A returning vendor asks for a new portal link to its registered address. */
+export const FreshLinkRequest = z.object({ email: z.email().max(320) }).strict();
+/** The same answer whether or not the address is known (no account enumeration). */
+export const FreshLinkAnswer = z.object({ ok: z.literal(true), message: z.string() });

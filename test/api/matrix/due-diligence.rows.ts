@@ -85,7 +85,23 @@ export function ddRows(env: MatrixEnv): AreaRows {
       scoped: true,
       build: (c) => ({ url: `/api/v1/assessments/${assessment(c)}/comments`, payload: { questionId: 'mfa', body: 'Why not?', visibility: 'internal' } }),
     },
-    'POST /api/v1/assessments/:id/complete': { policy: A, allowed: WRITERS, ok: 200, scoped: true, forbiddenState: 409, build: async (c) => ({ url: `/api/v1/assessments/${await fresh(c, 'submitted', 'sent')}/complete` }) },
+    'POST /api/v1/assessments/:id/complete': {
+      policy: A,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      forbiddenState: 409,
+      build: async (c) => ({ url: `/api/v1/assessments/${await fresh(c, 'submitted', 'sent')}/complete`, payload: { confirmUnreviewed: true } }),
+    },
+    'POST /api/v1/assessments/:id/answers/accept-unflagged': {
+      policy: A,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      // Answers are accepted once submitted, not while the vendor still answers.
+      forbiddenState: 409,
+      build: async (c) => ({ url: `/api/v1/assessments/${await fresh(c, 'submitted', 'in_progress')}/answers/accept-unflagged` }),
+    },
     'POST /api/v1/assessments/:id/cancel': { policy: A, allowed: WRITERS, ok: 200, scoped: true, forbiddenState: 409, build: async (c) => ({ url: `/api/v1/assessments/${await fresh(c, 'sent', 'completed')}/cancel` }) },
     'POST /api/v1/assessments/:id/findings': {
       policy: A,
@@ -131,6 +147,8 @@ export function ddRows(env: MatrixEnv): AreaRows {
         return { url: `/api/v1/portal/links/${token}/session` };
       },
     },
+    // Answers everyone alike, known address or not; a fresh address per call keeps under the per-e-mail limit.
+    'POST /api/v1/portal/links/request': { allowed: 'public', ok: 202, build: () => ({ url: '/api/v1/portal/links/request', payload: { email: `returning-${env.uniq()}@vendor.example` } }) },
     'GET /api/v1/portal': { allowed: CONTACT, ok: 200, build: () => ({ url: '/api/v1/portal' }) },
     'GET /api/v1/portal/assessments/:id': { policy: A, allowed: CONTACT, ok: 200, scoped: true, otherVendor: true, build: (c) => ({ url: `/api/v1/portal/assessments/${assessment(c)}` }) },
     // A submitted assessment cannot be answered (but for what the reviewer sends back).

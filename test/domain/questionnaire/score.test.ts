@@ -61,6 +61,19 @@ const T: Template = {
 describe('scoreAnswers — worked example', () => {
   const answers = { mfa: true, reviews: 'yearly', factors: ['app', 'sms'], notes: 'fine', data_return: true };
 
+  it('an answer with a finding counts 0 of its weight, named in the computation; a finding on no answer changes nothing', () => {
+    const plain = scoreAnswers(T, answers);
+    const r = scoreAnswers(T, answers, { findings: { onAnswers: new Map([['mfa', 'high']]), withoutAnswer: 2 } });
+    const access = r.topics.find((t) => t.topic === 'access_control')!;
+    // mfa's 3 points go: 1 + 0.5 = 1.5 of 7.
+    expect(access).toMatchObject({ earned: 1.5, possible: 7, score: 21.4 });
+    expect(access.questions.find((q) => q.id === 'mfa')).toMatchObject({ status: 'finding', answerScore: 1, contribution: 0 });
+    expect(r.overall).toBeLessThan(plain.overall!);
+    expect(r.computation).toContain('Answers with a finding count as 0: mfa (high)');
+    expect(r.computation).toContain('2 findings not tied to an answer do not change the score');
+    expect(scoreAnswers(T, answers, { findings: { onAnswers: new Map(), withoutAnswer: 1 } }).overall).toBe(plain.overall);
+  });
+
   it('adds weight × answer score per topic; unanswered required counts 0, unanswered optional not at all', () => {
     const r = scoreAnswers(T, answers);
     const access = r.topics.find((t) => t.topic === 'access_control')!;

@@ -4,4 +4,4 @@ export { assessmentsForOverview, cancelAssessment, completeAssessment, getAssess
 export { confirmCarriedOver, saveAnswer, submitAssessment } from './answer-assessment.ts';
 export { addComment, addVendorReply, reviewAnswer } from './review-assessment.ts';
 export { openFindingsForOverview, raiseFinding } from './findings.service.ts';
-export { mailLink, openAssessmentsAcrossOrgs, resendLink, sendAssessment } from './send-assessment.ts';
+export { mailLink, mailReturnLink, openAssessmentsAcrossOrgs, resendLink, sendAssessment } from './send-assessment.ts';

@@ -253,3 +253,15 @@ export async function openAssessmentsAcrossOrgs(db: Db, dueBy: string) {
     .where(and(inArray(assessments.status, ['sent', 'in_progress']), isNull(contact.disabledAt), sql`${assessments.dueDate} <= ${dueBy}::date`))
     .orderBy(asc(assessments.dueDate), asc(assessments.id));
 }
+
+/** The open request of a vendor contact due soonest (the one a returning vendor most likely wants), with its vendor's name. */
+export async function nextOpenAssessmentOfContact(db: Db, orgId: string, contactUserId: string) {
+  const rows = await db
+    .select({ assessment: assessments, vendorName: vendors.name })
+    .from(assessments)
+    .innerJoin(vendors, eq(vendors.id, assessments.vendorId))
+    .where(and(eq(assessments.orgId, orgId), eq(assessments.contactUserId, contactUserId), inArray(assessments.status, ['sent', 'in_progress', 'submitted'])))
+    .orderBy(asc(assessments.dueDate), asc(assessments.id))
+    .limit(1);
+  return rows[0] ?? null;
+}

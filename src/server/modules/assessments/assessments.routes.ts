@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { IdParams, OkResponse, Page } from '../../../shared/contracts/common.ts';
 import {
+  AcceptedAnswers,
   AssessmentCreate,
   AssessmentDetail,
   AssessmentListQuery,
   AssessmentSummary,
   Comment,
   CommentInput,
+  CompleteInput,
   Finding,
   FindingInput,
+  LinkSent,
   FindingListQuery,
   FindingUpdate,
   ReviewInput,
@@ -40,10 +43,11 @@ export function registerAssessmentRoutes(app: App) {
   app.get('/api/v1/assessments/:id', { config: read, schema: { tags, summary: 'An assessment with answers, threads, findings and score', params: IdParams, response: { 200: AssessmentDetail } } }, (req) =>
     service.getAssessment(ctxOf(req), aid(req.params)),
   );
-  app.post('/api/v1/assessments/:id/link', { config: write, schema: { tags, summary: 'E-mail the vendor contact a new portal link', params: IdParams, response: { 200: OkResponse } } }, async (req) => {
-    await resendLink(ctxOf(req), aid(req.params), mailContextOf(req));
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/v1/assessments/:id/link',
+    { config: write, schema: { tags, summary: 'E-mail the vendor contact a new portal link (returned only when no mail server is configured)', params: IdParams, response: { 200: LinkSent } } },
+    async (req) => ({ ok: true as const, ...(await resendLink(ctxOf(req), aid(req.params), mailContextOf(req))) }),
+  );
   app.put(
     '/api/v1/assessments/:id/answers/:questionId/review',
     { config: write, schema: { tags, summary: 'Accept an answer, ask for clarification, or mark it a finding', params: z.object({ id: z.string(), questionId: z.string().max(128) }), body: ReviewInput, response: { 200: OkResponse } } },
@@ -57,8 +61,18 @@ export function registerAssessmentRoutes(app: App) {
     reply.status(201);
     return c;
   });
-  app.post('/api/v1/assessments/:id/complete', { config: write, schema: { tags, summary: 'Finish the review and freeze the score', params: IdParams, response: { 200: AssessmentDetail } } }, (req) =>
-    service.completeAssessment(ctxOf(req), aid(req.params)),
+  app.post(
+    '/api/v1/assessments/:id/answers/accept-unflagged',
+    { config: write, schema: { tags, summary: 'Accept every pending answer with no finding and no clarification asked', params: IdParams, response: { 200: AcceptedAnswers } } },
+    (req) => service.acceptUnflagged(ctxOf(req), aid(req.params)),
+  );
+  app.post(
+    '/api/v1/assessments/:id/complete',
+    {
+      config: write,
+      schema: { tags, summary: 'Finish the review and freeze the score (409 with unreviewed answers unless confirmUnreviewed)', params: IdParams, body: CompleteInput.nullish(), response: { 200: AssessmentDetail } },
+    },
+    (req) => service.completeAssessment(ctxOf(req), aid(req.params), { confirmUnreviewed: req.body?.confirmUnreviewed === true }),
   );
   app.post('/api/v1/assessments/:id/cancel', { config: write, schema: { tags, summary: 'Withdraw the questionnaire', params: IdParams, response: { 200: AssessmentDetail } } }, (req) =>
     service.cancelAssessment(ctxOf(req), aid(req.params)),

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { checkAnswers, visibleQuestionIds } from '../../../domain/questionnaire/answers.ts';
 import { formOf } from '../../../domain/questionnaire/form.ts';
-import { scoreAnswers, type ScoreResult } from '../../../domain/questionnaire/score.ts';
+import { type ScoreFindings, scoreAnswers, type ScoreResult } from '../../../domain/questionnaire/score.ts';
+import type { Db } from '../../db/client.ts';
 import type { AssessmentDetail, AssessmentListQuery, AssessmentSummary, Score } from '../../../shared/contracts/due-diligence.ts';
 import type { PortalAssessment, PortalRequest } from '../../../shared/contracts/portal.ts';
 import type { Ctx } from '../../context.ts';
@@ -28,31 +29,88 @@ export async function getAssessment(ctx: Ctx, id: string): Promise<z.output<type
   const definition = await definitionOfVersion(ctx, a.templateVersionId);
   const answerRows = await repo.listAnswers(ctx.db, ctx.actor.orgId, id);
   const answers = answersOf(answerRows);
+  const findingRows = await repo.listAssessmentFindings(ctx.db, ctx.actor.orgId, id);
   return {
     ...presentAssessmentSummary(row!, ctx.now),
     contactEmail: row!.contactEmail,
     definition,
     answers: answerRows.map(presentAnswer),
     comments: (await repo.listComments(ctx.db, ctx.actor.orgId, id, false)).map(presentComment),
-    findings: (await repo.listAssessmentFindings(ctx.db, ctx.actor.orgId, id)).map(presentFinding),
+    findings: findingRows.map(presentFinding),
     evidence: await evidenceOfAssessment(ctx, id),
     missingRequired: [...checkAnswers(definition, answers).missingRequired],
     // The score's contract mirrors the domain's ScoreResult (readonly there).
-    score: ((a.score as ScoreResult | null) ?? scoreAnswers(definition, answers)) as z.output<typeof Score>,
+    score: ((a.score as ScoreResult | null) ?? scoreAnswers(definition, answers, { findings: judgement(answerRows, findingRows) })) as z.output<typeof Score>,
   };
 }
 
-/** Closes the review: freezes the score; the vendor's next review date follows from its inherent risk. */
-export async function completeAssessment(ctx: Ctx, id: string) {
+/** What the review says against the answers, in the score's terms: severity of the worst finding per answer. */
+function judgement(answerRows: repo.AnswerRow[], findingRows: Array<{ finding: repo.FindingRow }>): ScoreFindings {
+  const rank = ['low', 'medium', 'high', 'critical'];
+  const onAnswers = new Map<string, string>();
+  let withoutAnswer = 0;
+  for (const { finding: f } of findingRows) {
+    if (!f.questionId) {
+      withoutAnswer += 1;
+      continue;
+    }
+    const had = onAnswers.get(f.questionId);
+    if (had === undefined || rank.indexOf(f.severity) > rank.indexOf(had)) onAnswers.set(f.questionId, f.severity);
+  }
+  for (const r of answerRows) if (r.reviewStatus === 'finding' && !onAnswers.has(r.questionId)) onAnswers.set(r.questionId, 'marked finding');
+  return { onAnswers, withoutAnswer };
+}
+
+async function scoreNow(db: Db, orgId: string, id: string, definition: Parameters<typeof scoreAnswers>[0]): Promise<ScoreResult> {
+  const answerRows = await repo.listAnswers(db, orgId, id);
+  return scoreAnswers(definition, answersOf(answerRows), { findings: judgement(answerRows, await repo.listAssessmentFindings(db, orgId, id)) });
+}
+
+/** Answers the reviewer has not judged yet: neither accepted, sent back, nor marked a finding. */
+const unreviewed = (rows: repo.AnswerRow[]) => rows.filter((r) => r.reviewStatus === 'pending' || r.reviewStatus === 'updated');
+
+/**
+ * Closes the review: freezes the score; the vendor's next review date follows from its
+ * inherent risk. With answers nobody reviewed it refuses unless `confirmUnreviewed`: the
+ * route passes what the reviewer sent; in-process callers (seeds, builders) that leave
+ * `opts` out have decided already and complete as before.
+ */
+export async function completeAssessment(ctx: Ctx, id: string, opts: { confirmUnreviewed: boolean } = { confirmUnreviewed: true }) {
   assessmentPolicy.check(ctx.actor, 'complete');
   await change(ctx, async (tx) => {
     const before = assessmentPolicy.authorize(ctx.actor, 'complete', await repo.lockAssessment(tx.db, ctx.actor.orgId, id));
     const definition = await definitionOfVersion(tx, before.templateVersionId);
-    const score = scoreAnswers(definition, answersOf(await repo.listAnswers(tx.db, ctx.actor.orgId, id)));
+    const answerRows = await repo.listAnswers(tx.db, ctx.actor.orgId, id);
+    // Only the answers the reviewer can see count, as on the review screen.
+    const visible = new Set(visibleQuestionIds(definition, answersOf(answerRows)));
+    const shown = answerRows.filter((r) => visible.has(r.questionId) && r.value !== null);
+    const open = unreviewed(shown).length;
+    // Completing freezes the score: doing it with answers nobody looked at must be a decision, not a slip.
+    if (open > 0 && !opts.confirmUnreviewed) {
+      throw new AppError('conflict', `${open} of ${shown.length} answers are not reviewed yet. Review them, or confirm completing with unreviewed answers (confirmUnreviewed: true).`, { unreviewed: open, answers: shown.length });
+    }
+    const score = await scoreNow(tx.db, ctx.actor.orgId, id, definition);
     const after = await repo.updateAssessment(tx.db, ctx.actor.orgId, id, { status: 'completed', completedAt: ctx.now, score, overallScore: score.overall, updatedAt: ctx.now });
     await tx.audit({ action: 'assessment.complete', objectType: 'assessment', objectId: id, before, after });
   });
   return getAssessment(ctx, id);
+}
+
+/**
+ * Accepts, in one go, every answer nobody has flagged: pending, not sent back, with no
+ * finding on it. An answer changed after a clarification ('updated') is left for a look.
+ */
+export async function acceptUnflagged(ctx: Ctx, id: string): Promise<{ accepted: number }> {
+  assessmentPolicy.check(ctx.actor, 'review');
+  const orgId = ctx.actor.orgId;
+  return change(ctx, async (tx) => {
+    assessmentPolicy.authorize(ctx.actor, 'review', await repo.lockAssessment(tx.db, orgId, id));
+    const flagged = new Set((await repo.listAssessmentFindings(tx.db, orgId, id)).map((r) => r.finding.questionId));
+    const ids = (await repo.listAnswers(tx.db, orgId, id)).filter((r) => r.reviewStatus === 'pending' && !flagged.has(r.questionId)).map((r) => r.questionId);
+    const accepted = await repo.setReviewStatus(tx.db, orgId, id, ids, 'accepted', ctx.now);
+    if (accepted.length > 0) await tx.audit({ action: 'assessment.review', objectType: 'assessment', objectId: id, before: { questionIds: ids, reviewStatus: 'pending' }, after: { questionIds: ids, reviewStatus: 'accepted' } });
+    return { accepted: accepted.length };
+  });
 }
 
 /** Withdraws the questionnaire: it leaves the vendor's portal. */

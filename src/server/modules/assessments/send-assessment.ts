@@ -7,10 +7,11 @@ import { AppError } from '../../http/app-error.ts';
 import type { MailContext } from '../../mail/mailer.ts';
 import { change } from '../audit/audit.public.ts';
 import { createPortalLink } from '../auth/auth.public.ts';
+import { orgName } from '../org/org.public.ts';
 import { referenceQuestionnaire } from '../questionnaires/questionnaires.public.ts';
 import { referenceInternalUser, vendorContactFor } from '../users/users.public.ts';
 import { referenceVendor } from '../vendors/vendors.public.ts';
-import { assessmentMail } from './assessment-mails.ts';
+import { assessmentMail, type AssessmentMailKind } from './assessment-mails.ts';
 import { assessmentPolicy } from './assessments.policy.ts';
 import * as repo from './assessments.repo.ts';
 import { getAssessment } from './assessments.service.ts';
@@ -64,30 +65,49 @@ export interface LinkMail {
   assessmentId: string;
   contactId: string;
   email: string;
-  kind: 'invitation' | 'reminder' | 'overdue' | 'clarification';
+  kind: AssessmentMailKind;
   vendorName: string;
   dueDate: string;
   now: Date;
   daysLeft?: number;
 }
 
-/** E-mails a fresh portal link; a failing mail server does not undo the assessment. */
+/** E-mails a fresh portal link, signed by the reviewer and the organisation; a failing mail server does not undo the assessment. */
 export async function mailLink(db: Db, mail: MailContext, p: LinkMail) {
   const link = await createPortalLink(db, { orgId: p.orgId, userId: p.contactId, assessmentId: p.assessmentId, now: p.now, baseUrl: mail.baseUrl });
-  await mail.mailer.send({ to: p.email, ...assessmentMail(p.kind, { vendorName: p.vendorName, dueDate: p.dueDate, url: link.url, daysLeft: p.daysLeft }) });
+  const people = await repo.findAssessmentPeople(db, p.orgId, p.assessmentId);
+  const personName = people?.reviewer && !people.reviewer.disabledAt ? people.reviewer.name : null;
+  await mail.mailer.send({ to: p.email, ...assessmentMail(p.kind, { vendorName: p.vendorName, dueDate: p.dueDate, url: link.url, daysLeft: p.daysLeft, orgName: await orgName(db, p.orgId), personName }) });
   return link;
 }
 
-/** Sends the contact a new link (the old ones stay valid until they expire or are used). */
-export async function resendLink(ctx: Ctx, id: string, mail: MailContext): Promise<void> {
+/**
+ * Sends the contact a new link (the old ones stay valid until they expire or are used).
+ * Without SMTP the mail only reaches the log, so the link comes back for the reviewer to
+ * hand over; with SMTP it never does (the vendor's inbox is the only place it goes).
+ */
+export async function resendLink(ctx: Ctx, id: string, mail: MailContext): Promise<{ sentTo: string; url: string | null }> {
   assessmentPolicy.check(ctx.actor, 'resendLink');
   const found = await repo.findAssessment(ctx.db, ctx.actor.orgId, id);
   const a = assessmentPolicy.authorize(ctx.actor, 'resendLink', found?.assessment);
   const people = await repo.findAssessmentPeople(ctx.db, ctx.actor.orgId, id);
   const contact = people?.contact;
   if (!contact || contact.disabledAt) throw new AppError('conflict', 'The vendor contact is disabled.');
-  await mailLink(ctx.db, mail, { orgId: ctx.actor.orgId, assessmentId: id, contactId: contact.id, email: contact.email, kind: 'invitation', vendorName: found!.vendorName, dueDate: a.dueDate, now: ctx.now });
-  await change(ctx, (tx) => tx.audit({ action: 'assessment.link', objectType: 'assessment', objectId: id, after: { to: contact.email } }));
+  const link = await mailLink(ctx.db, mail, { orgId: ctx.actor.orgId, assessmentId: id, contactId: contact.id, email: contact.email, kind: 'invitation', vendorName: found!.vendorName, dueDate: a.dueDate, now: ctx.now });
+  await change(ctx, (tx) => tx.audit({ action: 'assessment.link', objectType: 'assessment', objectId: id, after: { to: contact.email, delivered: mail.mailer.delivers } }));
+  return { sentTo: contact.email, url: mail.mailer.delivers ? null : link.url };
+}
+
+/**
+ * A returning vendor contact asked for a new link: it goes to the contact's registered
+ * address, for its open request due soonest (the portal then shows all its requests).
+ * Nothing happens when the contact has no open request; the caller answers the same.
+ */
+export async function mailReturnLink(db: Db, mail: MailContext, contact: { orgId: string; userId: string; email: string }, now: Date): Promise<void> {
+  const open = await repo.nextOpenAssessmentOfContact(db, contact.orgId, contact.userId);
+  if (!open) return;
+  const a = open.assessment;
+  await mailLink(db, mail, { orgId: contact.orgId, assessmentId: a.id, contactId: contact.userId, email: contact.email, kind: 'return', vendorName: open.vendorName, dueDate: a.dueDate, now });
 }
 
 /**

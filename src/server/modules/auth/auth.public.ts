@@ -4,5 +4,5 @@
  */
 export { actorFromSession, endSessionsOf, principalByEmailForSignIn, principalOf, startSession, type NewSession } from './auth.service.ts';
 export { actorOf, type Principal } from './auth.presenter.ts';
-export { createPortalLink, usePortalLink, PORTAL_LINK_TTL_MS } from './portal-links.service.ts';
+export { allowPortalLinkRequest, createPortalLink, usePortalLink, PORTAL_LINK_TTL_MS } from './portal-links.service.ts';
 export { hashPassword, newSecret, sha256 } from './secrets.ts';

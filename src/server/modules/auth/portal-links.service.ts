@@ -3,7 +3,7 @@ import type { PublicCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { startSession } from './auth.service.ts';
-import { findPrincipal } from './auth.repo.ts';
+import { countRecentSignInFailures, findPrincipal, recordSignInFailures } from './auth.repo.ts';
 import { newSecret, sha256 } from './secrets.ts';
 import * as repo from './portal-links.repo.ts';
 
@@ -28,4 +28,24 @@ export async function usePortalLink(ctx: PublicCtx, token: string): Promise<{ se
   if (!(await repo.claimPortalLink(ctx.db, link.orgId, link.id, ctx.now))) throw new AppError('gone', 'This link was already used. Ask for a new one, or sign in.');
   const session = await startSession(ctx, { ...user, id: user.userId });
   return { ...session, assessmentId: link.assessmentId };
+}
+
+const LINK_REQUEST_WINDOW_MS = 60 * 60_000;
+const MAX_LINK_REQUESTS_PER_EMAIL = 3;
+const MAX_LINK_REQUESTS_PER_ADDRESS = 20;
+
+/**
+ * Counts a vendor's "send me a new link" against limits per e-mail and per network address
+ * (in the sign-in failures table, under keys of their own), whether or not the e-mail
+ * exists, so the limit itself reveals nothing.
+ * @returns false when over a limit (nothing is recorded then).
+ */
+export async function allowPortalLinkRequest(db: Db, p: { email: string; ip: string; now: Date }): Promise<boolean> {
+  const since = new Date(p.now.getTime() - LINK_REQUEST_WINDOW_MS);
+  const byEmail = `portal-link:email:${p.email.toLowerCase()}`;
+  const byAddress = `portal-link:ip:${p.ip}`;
+  const [e, a] = await Promise.all([countRecentSignInFailures(db, byEmail, since), countRecentSignInFailures(db, byAddress, since)]);
+  if (e >= MAX_LINK_REQUESTS_PER_EMAIL || a >= MAX_LINK_REQUESTS_PER_ADDRESS) return false;
+  await recordSignInFailures(db, [byEmail, byAddress], p.now);
+  return true;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Me } from '../../../shared/contracts/auth.ts';
 import { IdParams, OkResponse, Page } from '../../../shared/contracts/common.ts';
 import { AnswerInput, EvidenceListQuery, EvidenceUploadQuery, PortalCommentInput, SavedAnswer } from '../../../shared/contracts/due-diligence.ts';
-import { PortalAssessment, PortalComment, PortalEvidence, PortalHome } from '../../../shared/contracts/portal.ts';
+import { FreshLinkAnswer, FreshLinkRequest, PortalAssessment, PortalComment, PortalEvidence, PortalHome } from '../../../shared/contracts/portal.ts';
 import { setSessionCookie } from '../../http/cookies.ts';
 import { ctxOf, publicCtxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
@@ -11,7 +11,7 @@ import type { App } from '../../http/types.ts';
 import { addVendorReply, confirmCarriedOver, getVendorAssessment, saveAnswer, submitAssessment } from '../assessments/assessments.public.ts';
 import { usePortalLink } from '../auth/auth.public.ts';
 import { downloadEvidence, listSharedEvidence, sendFile, uploadedFile, withRawBody } from '../evidence/evidence.public.ts';
-import { portalHome, uploadPortalEvidence } from './portal.service.ts';
+import { portalHome, requestFreshLink, uploadPortalEvidence } from './portal.service.ts';
 
 const tags = ['portal'];
 const contact = { access: 'portal.use' } as const;
@@ -30,6 +30,18 @@ export async function registerPortalRoutes(app: App) {
       const { secret, me, assessmentId } = await usePortalLink(ctx, req.params.token);
       setSessionCookie(req, reply, secret, ctx.config.session.absoluteMs);
       return { me, assessmentId };
+    },
+  );
+  app.post(
+    '/api/v1/portal/links/request',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: "A returning vendor asks for a new link to its registered address (same answer whether or not it exists; rate-limited)", body: FreshLinkRequest, response: { 202: FreshLinkAnswer } },
+    },
+    async (req, reply) => {
+      const answer = await requestFreshLink(publicCtxOf(req), { email: req.body.email, ip: req.ip }, mailContextOf(req));
+      reply.status(202);
+      return answer;
     },
   );
   app.get('/api/v1/portal', { config: contact, schema: { tags, summary: "The signed-in vendor contact's portal: vendor and requests", response: { 200: PortalHome } } }, (req) => portalHome(ctxOf(req)));

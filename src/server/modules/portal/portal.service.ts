@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import type { Evidence, EvidenceMeta } from '../../../shared/contracts/due-diligence.ts';
 import type { PortalHome } from '../../../shared/contracts/portal.ts';
-import type { Ctx } from '../../context.ts';
+import type { Ctx, PublicCtx } from '../../context.ts';
+import type { MailContext } from '../../mail/mailer.ts';
+import { allowPortalLinkRequest, principalByEmailForSignIn } from '../auth/auth.public.ts';
 import { AppError } from '../../http/app-error.ts';
-import { listVendorRequests, referenceAssessmentForEvidence } from '../assessments/assessments.public.ts';
+import { listVendorRequests, mailReturnLink, referenceAssessmentForEvidence } from '../assessments/assessments.public.ts';
 import { orgName } from '../org/org.public.ts';
 import { uploadEvidence, type UploadedFile } from '../evidence/evidence.public.ts';
 import { getVendor } from '../vendors/vendors.public.ts';
@@ -27,4 +29,23 @@ export async function uploadPortalEvidence(ctx: Ctx, target: { assessmentId?: st
   const vendorId = ownVendorId(ctx);
   if (target.assessmentId) await referenceAssessmentForEvidence(ctx, target.assessmentId, vendorId, 'Not one of your questionnaires.');
   return uploadEvidence(ctx, { vendorId, ...target }, meta, file);
+}
+
+/** What a returning vendor is told, whether or not the address is known: the answer must not reveal who has an account. */
+export const FRESH_LINK_SENT = 'If this address belongs to a vendor contact with an open questionnaire, a new link is on its way. It can take a few minutes.';
+
+/**
+ * A vendor whose link was used or expired asks for a new one. It goes only to the
+ * registered address of an active vendor contact, never to whoever asked; limited per
+ * e-mail and per network address.
+ */
+export async function requestFreshLink(ctx: PublicCtx, input: { email: string; ip: string }, mail: MailContext): Promise<{ ok: true; message: string }> {
+  if (!(await allowPortalLinkRequest(ctx.db, { email: input.email, ip: input.ip, now: ctx.now }))) {
+    throw new AppError('rate_limited', 'Too many requests for a new link. Wait an hour and try again, or ask your contact at the client.');
+  }
+  const who = await principalByEmailForSignIn(ctx.db, input.email);
+  if (who && who.role === 'vendor_contact' && !who.disabled) {
+    await mailReturnLink(ctx.db, mail, { orgId: who.orgId, userId: who.userId, email: who.email }, ctx.now);
+  }
+  return { ok: true, message: FRESH_LINK_SENT };
 }

@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Button, Center, Grid, Loader, Menu, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Center, Grid, Loader, Menu, Modal, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCircleCheck, IconDots, IconMail, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChecks, IconCircleCheck, IconDots, IconMail, IconX } from '@tabler/icons-react';
+import { SecretReveal } from '../../components/SecretReveal.tsx';
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import type { Question } from '../../../domain/questionnaire/template.ts';
@@ -14,7 +15,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
-import { useAddComment, useAssessment, useCancelAssessment, useCompleteAssessment, useResendLink, useAllVendorEvidence } from './api.ts';
+import { useAcceptUnflagged, useAddComment, useAssessment, useCancelAssessment, useCompleteAssessment, useResendLink, useAllVendorEvidence } from './api.ts';
 import { ClarifyModal } from './ClarifyModal.tsx';
 import { CommentThread } from './CommentThread.tsx';
 import { AssessmentStatusBadge } from './DdBadges.tsx';
@@ -63,6 +64,7 @@ export function AssessmentReviewPage() {
   const a = assessment.data;
   const vendorEvidence = useAllVendorEvidence(a?.vendorId ?? '', !!a);
   const complete = useCompleteAssessment(id);
+  const acceptAll = useAcceptUnflagged(id);
   const cancel = useCancelAssessment(id);
   const resend = useResendLink(id);
   const general = useAddComment(id);
@@ -71,6 +73,8 @@ export function AssessmentReviewPage() {
   const [finding, setFinding] = useState<{ q: Question | null } | null>(null);
   const [completeOpen, completeDialog] = useDisclosure(false);
   const [cancelOpen, cancelDialog] = useDisclosure(false);
+  // Without a mail server the new link comes back here, for the reviewer to hand over.
+  const [linkToCopy, setLinkToCopy] = useState<{ url: string; to: string } | null>(null);
   const canWrite = roleCan(me.user.role, 'assessment.write');
   usePageTitle(a ? `${a.templateName} · ${a.vendorName}` : 'Assessment');
 
@@ -111,22 +115,51 @@ export function AssessmentReviewPage() {
                   Raise finding
                 </Button>
               )}
+              {canReview && model.unflagged > 0 && (
+                <Button
+                  variant="light"
+                  color="teal"
+                  leftSection={<IconChecks size={16} />}
+                  loading={acceptAll.isPending}
+                  onClick={() =>
+                    acceptAll.mutate(undefined, {
+                      onSuccess: (r) => notifications.show({ color: 'teal', title: 'Answers accepted', message: `${r.accepted} answer${r.accepted === 1 ? '' : 's'} accepted. Findings and clarifications are unchanged.` }),
+                      onError: fail('Could not accept the answers'),
+                    })
+                  }
+                >
+                  Accept {model.unflagged} unflagged answer{model.unflagged === 1 ? '' : 's'}
+                </Button>
+              )}
               {a.status === 'submitted' && (
                 <Button color="teal" leftSection={<IconCircleCheck size={16} />} onClick={completeDialog.open}>
                   Complete review
                 </Button>
               )}
               {open && (
+                <Button
+                  variant="default"
+                  leftSection={<IconMail size={16} />}
+                  loading={resend.isPending}
+                  onClick={() =>
+                    resend.mutate(undefined, {
+                      onSuccess: (r) =>
+                        r.url ? setLinkToCopy({ url: r.url, to: r.sentTo }) : notifications.show({ color: 'teal', title: 'Link sent', message: `A new portal link went to ${r.sentTo}.` }),
+                      onError: fail('Could not send the link'),
+                    })
+                  }
+                >
+                  Send a new link
+                </Button>
+              )}
+              {open && (
                 <Menu position="bottom-end">
                   <Menu.Target>
-                    <ActionIcon variant="default" size="lg" aria-label="More actions" loading={resend.isPending}>
+                    <ActionIcon variant="default" size="lg" aria-label="More actions">
                       <IconDots size={18} />
                     </ActionIcon>
                   </Menu.Target>
                   <Menu.Dropdown>
-                    <Menu.Item leftSection={<IconMail size={14} />} onClick={() => resend.mutate(undefined, { onSuccess: () => notifications.show({ color: 'teal', title: 'Link sent', message: `A new portal link went to ${a.contactEmail ?? 'the vendor contact'}.` }), onError: fail('Could not send the link') })}>
-                      E-mail the vendor a new link
-                    </Menu.Item>
                     <Menu.Item color="red" leftSection={<IconX size={14} />} onClick={cancelDialog.open}>
                       Cancel the questionnaire
                     </Menu.Item>
@@ -217,12 +250,12 @@ export function AssessmentReviewPage() {
       <ConfirmDialog
         opened={completeOpen}
         title="Complete the review?"
-        confirmLabel="Complete review"
+        confirmLabel={model.unreviewed > 0 ? `Complete with ${model.unreviewed} unreviewed` : 'Complete review'}
         color="teal"
         loading={complete.isPending}
         onClose={completeDialog.close}
         onConfirm={() =>
-          complete.mutate(undefined, {
+          complete.mutate({ confirmUnreviewed: model.unreviewed > 0 }, {
             onSuccess: (d) => {
               completeDialog.close();
               notifications.show({ color: 'teal', title: 'Review completed', message: `Score ${d.score.overall ?? '—'} / 100` });
@@ -231,9 +264,23 @@ export function AssessmentReviewPage() {
           })
         }
       >
+        {model.unreviewed > 0 && (
+          <Alert color="orange" variant="light" mb="sm" title={`${model.unreviewed} of ${model.counts.answered} answers are not reviewed yet`}>
+            Completing now freezes the score with them counted as answered. Accept the unflagged answers or review them first if you have not looked at them.
+          </Alert>
+        )}
         The score of {a.score.overall ?? '—'} / 100 is frozen and the vendor’s next review date follows from it.
-        {model.counts.pending + model.counts.clarification > 0 && ` ${model.counts.pending} answer(s) are not reviewed and ${model.counts.clarification} wait for clarification.`}
+        {model.counts.clarification > 0 && ` ${model.counts.clarification} answer${model.counts.clarification === 1 ? '' : 's'} still wait for clarification.`}
       </ConfirmDialog>
+      <Modal opened={!!linkToCopy} onClose={() => setLinkToCopy(null)} title="Hand the vendor this link" centered size="lg">
+        {linkToCopy && (
+          <SecretReveal
+            label="Portal link"
+            value={linkToCopy.url}
+            note={`No mail server is configured, so nothing was e-mailed to ${linkToCopy.to}. Send them this link yourself: it works once and expires in 14 days.`}
+          />
+        )}
+      </Modal>
       <ConfirmDialog
         opened={cancelOpen}
         title="Cancel this questionnaire?"

@@ -184,8 +184,13 @@ export function useRaiseFinding(id: string) {
   return useAssessmentMutation(id, (input: FindingInputT) => api<FindingT>(`/assessments/${enc(id)}/findings`, { method: 'POST', body: input }));
 }
 
+/** Completing with unreviewed answers is refused (409) unless the reviewer confirmed it. */
 export function useCompleteAssessment(id: string) {
-  return useAssessmentMutation(id, () => api<AssessmentDetailT>(`/assessments/${enc(id)}/complete`, { method: 'POST' }));
+  return useAssessmentMutation(id, (input: { confirmUnreviewed: boolean }) => api<AssessmentDetailT>(`/assessments/${enc(id)}/complete`, { method: 'POST', body: input }));
+}
+
+export function useAcceptUnflagged(id: string) {
+  return useAssessmentMutation(id, () => api<{ accepted: number }>(`/assessments/${enc(id)}/answers/accept-unflagged`, { method: 'POST' }));
 }
 
 export function useCancelAssessment(id: string) {
@@ -193,7 +198,8 @@ export function useCancelAssessment(id: string) {
 }
 
 export function useResendLink(id: string) {
-  return useMutation({ mutationFn: () => api<{ ok: true }>(`/assessments/${enc(id)}/link`, { method: 'POST' }) });
+  // `url` comes back only when the server has no mail server: the reviewer hands the link over.
+  return useMutation({ mutationFn: () => api<{ ok: true; sentTo: string; url: string | null }>(`/assessments/${enc(id)}/link`, { method: 'POST' }) });
 }
 
 // ── Findings ────────────────────────────────────────────────────────────────

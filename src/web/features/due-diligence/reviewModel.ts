@@ -10,6 +10,10 @@ export interface ReviewModel {
   general: CommentT[];
   evidence: Map<string, EvidenceT>;
   counts: { pending: number; accepted: number; clarification: number; finding: number; answered: number; visible: number };
+  /** Answers nobody has judged yet (pending, or changed after a clarification): completing with them needs a confirmation. */
+  unreviewed: number;
+  /** Pending answers with no finding on them: what "Accept unflagged answers" accepts (the server decides the same way). */
+  unflagged: number;
 }
 
 const NONE: CommentT[] = [];
@@ -30,12 +34,15 @@ export function reviewModel(a: AssessmentDetailT, vendorEvidence: EvidenceT[] | 
   for (const e of vendorEvidence ?? []) evidence.set(e.id, e);
   for (const e of a.evidence) evidence.set(e.id, e);
   const counts = { pending: 0, accepted: 0, clarification: 0, updated: 0, finding: 0, answered: 0, visible: visible.size };
+  const flagged = new Set(a.findings.map((f) => f.questionId));
+  let unflagged = 0;
   for (const x of a.answers) {
+    if (x.reviewStatus === 'pending' && !flagged.has(x.questionId)) unflagged++;
     if (!visible.has(x.questionId) || x.value === null) continue;
     counts.answered++;
     counts[x.reviewStatus]++;
   }
-  return { answers, visible, commentsByQuestion, general, evidence, counts };
+  return { answers, visible, commentsByQuestion, general, evidence, counts, unreviewed: counts.pending + counts.updated, unflagged };
 }
 
 /** Whether a question passes the review filter. */

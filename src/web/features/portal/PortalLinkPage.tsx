@@ -1,12 +1,12 @@
-import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
-import { IconLinkOff } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import { Alert, Button, Center, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { IconLinkOff, IconMailForward } from '@tabler/icons-react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useMe } from '../auth/api.ts';
 import { AuthLayout } from '../auth/AuthLayout.tsx';
-import { useOpenPortalLink } from './api.ts';
+import { useOpenPortalLink, useRequestFreshLink } from './api.ts';
 
 function failure(error: unknown): { title: string; message: string } {
   if (error instanceof ApiError && error.status === 404) {
@@ -14,6 +14,38 @@ function failure(error: unknown): { title: string; message: string } {
   }
   if (error instanceof ApiError && error.status === 410) return { title: 'This link can no longer be used', message: error.message };
   return { title: 'The portal could not be opened', message: errorMessage(error) };
+}
+
+/** A vendor whose link was used or expired asks for a new one at the address the questionnaire was sent to. */
+function AskForNewLink() {
+  const request = useRequestFreshLink();
+  const [email, setEmail] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (email.trim()) request.mutate(email.trim());
+  };
+  if (request.isSuccess) {
+    return (
+      <Alert color="teal" variant="light" icon={<IconMailForward size={18} />} title="Check your inbox" role="status">
+        {request.data.message}
+      </Alert>
+    );
+  }
+  return (
+    <form onSubmit={submit} aria-label="Ask for a new link">
+      <Stack gap="xs">
+        <TextInput type="email" label="Your e-mail address" description="The address the questionnaire was sent to. Your answers so far are kept." required value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoComplete="email" />
+        {request.isError && (
+          <Text size="sm" c="red" role="alert">
+            {errorMessage(request.error)}
+          </Text>
+        )}
+        <Button type="submit" loading={request.isPending} leftSection={<IconMailForward size={16} />} fullWidth>
+          E-mail me a new link
+        </Button>
+      </Stack>
+    </form>
+  );
 }
 
 /**
@@ -61,16 +93,19 @@ export function PortalLinkPage() {
           <Text size="sm">{message}</Text>
         </Alert>
         <Text size="sm" c="dimmed">
-          Each link signs you in once and expires after 14 days. The organisation that sent it can e-mail you a new one; if you have a password, sign in instead.
+          Each link signs you in once and expires after 14 days. Ask for a new one below: it goes to the address the questionnaire was sent to.
         </Text>
         {contact ? (
           <Button component={Link} to="/portal" fullWidth>
             Go to your portal
           </Button>
         ) : (
-          <Button component={Link} to="/sign-in?next=%2Fportal" fullWidth variant="default">
-            Sign in with a password
-          </Button>
+          <>
+            <AskForNewLink />
+            <Button component={Link} to="/sign-in?next=%2Fportal" fullWidth variant="subtle">
+              I have a password: sign in
+            </Button>
+          </>
         )}
       </Stack>
     </AuthLayout>

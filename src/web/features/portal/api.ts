@@ -98,3 +98,10 @@ export function useOpenPortalLink() {
     },
   });
 }
+
+/** A returning vendor asks for a new link; the answer is the same whether or not the address is known. */
+export function useRequestFreshLink() {
+  return useMutation({
+    mutationFn: (email: string) => api<{ ok: true; message: string }>('/portal/links/request', { method: 'POST', body: { email }, allowUnauthenticated: true }),
+  });
+}
