@@ -128,7 +128,7 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
       {
         onSuccess: (result) => setPhase({ kind: 'done', result }),
         onError: (err) => {
-          if (err instanceof ApiError && err.code === 'import_rejected') {
+          if (err instanceof ApiError && (err.code === 'import_rejected' || err.code === 'file_damaged')) {
             const rows = Array.isArray(err.details?.rejected) ? (err.details.rejected as TicketRejectionT[]) : [];
             const total = typeof err.details?.rejectedCount === 'number' ? err.details.rejectedCount : rows.length;
             // The server records a refused import too; its id links to every rejected row.

@@ -41,7 +41,7 @@ export function blankMapping(): MappingDraft {
 
 export function splitMapping(m: TicketMappingT): { draft: MappingDraft; timeZone: string; dateOrder: DateOrder } {
   const { timeZone, dateOrder, ...draft } = m;
-  return { draft, timeZone, dateOrder };
+  return { draft, timeZone, dateOrder: dateOrder ?? 'dmy' };
 }
 
 export interface Sample {
