@@ -10,6 +10,8 @@ import { monthOf } from './sla.service.ts';
 import { freshVerdicts } from './sla.verdicts.ts';
 import * as repo from './verdicts.repo.ts';
 
+const NEEDS_POLICY = new Set<string>(['active', 'ending']);
+
 /** Every active engagement, page after page: the overview lists them all, however many. */
 async function activeEngagements(ctx: Ctx): Promise<Engagement[]> {
   const all: Engagement[] = [];
@@ -49,16 +51,19 @@ export async function slaOverview(ctx: Ctx, month: string | undefined): Promise<
   const tally = new Map(withPolicy.map((id) => [id, new MonthlyTally(measuring.get(id)!.policy, measuring.get(id)!.calendars, [target])]));
   for (const t of tallies) if (t.priority !== null) tally.get(t.engagementId)?.addCounts(target, t.priority, t);
 
-  const items = engagements.map((e) => {
+  // An engagement not yet running or already over needs no policy: only measured ones of those are listed.
+  const listed = engagements.filter((e) => tally.has(e.id) || NEEDS_POLICY.has(e.status));
+  const items = listed.map((e) => {
     const base = { engagementId: e.id, engagementName: e.name, vendorId: e.vendorId, vendorName: e.vendorName };
     const mine = tally.get(e.id);
-    if (!mine) return { ...base, hasPolicy: false, tickets: 0, breached: 0, attainment: null, met: null, creditPct: 0, creditMinor: null };
+    if (!mine) return { ...base, hasPolicy: false, tickets: 0, breached: 0, attainment: null, met: null, creditPct: 0, creditMinor: null, currency: null };
+    const currency = measuring.get(e.id)!.policy.currency ?? 'EUR';
     // Without any outage record an engagement reports no availability, as its report does.
     const mo = mine.report(outages.get(e.id)).months[0];
     const tickets = mo.priorities.reduce((s, p) => s + p.tickets, 0);
     const breached = mo.priorities.reduce((s, p) => s + p.breached, 0);
     const met = mo.priorities.some((p) => p.met === false) || mo.availability?.met === false ? false : mo.priorities.some((p) => p.met === true) ? true : null;
-    return { ...base, hasPolicy: true, tickets, breached, attainment: tickets ? (tickets - breached) / tickets : null, met, creditPct: mo.creditPct, creditMinor: mo.creditMinor };
+    return { ...base, hasPolicy: true, tickets, breached, attainment: tickets ? (tickets - breached) / tickets : null, met, creditPct: mo.creditPct, creditMinor: mo.creditMinor, currency: mo.creditMinor === null ? null : currency };
   });
   return { month: target, items };
 }
