@@ -63,6 +63,12 @@ describe('the SLA feed', () => {
     const o = await slaOverview(ctx, '2026-11');
     expect(o.items.find((r) => r.engagementId === usd.id)).toMatchObject({ creditMinor: 10_000, currency: 'USD' });
     expect(o.items.find((r) => r.engagementId === eur.id)).toMatchObject({ creditMinor: 5_000, currency: 'EUR' });
+    // Opened without a month, the overview shows the last full month, with the year to date per currency.
+    const opened = await slaOverview({ ...ctx, now: new Date('2026-12-04T10:00:00Z') }, undefined);
+    expect(opened.month).toBe('2026-11');
+    expect(opened.yearToDate.from).toBe('2026-01');
+    expect(opened.yearToDate.credits).toEqual(expect.arrayContaining([{ currency: 'USD', amountMinor: 20_000 }, { currency: 'EUR', amountMinor: 5_000 }]));
+    expect(opened.yearToDate.credits).toHaveLength(2);
     // Ended and planned engagements need no policy: the overview does not list them as unmeasured.
     expect(o.items.map((r) => r.engagementName)).not.toContain('Ended desk');
     expect(o.items.map((r) => r.engagementName)).not.toContain('Planned desk');

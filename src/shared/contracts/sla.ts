@@ -179,4 +179,9 @@ export const SlaOverviewRow = z.object({
   /** The currency of creditMinor: amounts of different rows are only added within one currency. */
   currency: z.string().nullable(),
 });
-export const SlaOverview = z.object({ month: z.string(), items: z.array(SlaOverviewRow) });
+export const SlaOverview = z.object({
+  month: z.string(),
+  items: z.array(SlaOverviewRow),
+  /** Credits owed from January to `month`, one amount per currency (never summed across currencies). */
+  yearToDate: z.object({ from: z.string(), to: z.string(), credits: z.array(z.object({ currency: z.string(), amountMinor: z.number().int() })) }),
+});

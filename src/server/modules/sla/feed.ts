@@ -4,22 +4,10 @@ import { VendorListQuery } from '../../../shared/contracts/vendors.ts';
 import type { Ctx } from '../../context.ts';
 import type { ModuleFeed } from '../../feeds/feed.ts';
 import { listVendors } from '../vendors/vendors.public.ts';
-import { slaOverview } from './overview.ts';
+import { lastFullMonth, slaOverview } from './overview.ts';
 
 const EXAMPLES = 3;
 type Overview = Awaited<ReturnType<typeof slaOverview>>;
-
-/** "2026-12-04" → "2026-11": the last month that is over, the one whose figures are final. */
-export function lastFullMonth(today: string): string {
-  const [y, m] = today.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-/** The full months of today's year before today's month (none in January). */
-function monthsThisYear(today: string): string[] {
-  const [y, m] = today.split('-').map(Number);
-  return Array.from({ length: m - 1 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`);
-}
 
 // `exposures` and `money` share the request context: read last month's overview once.
 const overviews = new WeakMap<Ctx, Map<string, Promise<Overview>>>();
@@ -52,7 +40,7 @@ export const slaFeed: ModuleFeed = {
   name: 'SLAs',
 
   async exposures(ctx: Ctx, today) {
-    const month = lastFullMonth(today);
+    const month = lastFullMonth(today.slice(0, 7));
     const [o, tier12] = await Promise.all([overviewOnce(ctx, month), tier12VendorIds(ctx)]);
     // The overview lists only running engagements as lacking a policy.
     const unmeasured = o.items.filter((r) => !r.hasPolicy && tier12.has(r.vendorId));
@@ -79,23 +67,19 @@ export const slaFeed: ModuleFeed = {
   },
 
   async money(ctx: Ctx, today) {
-    const month = lastFullMonth(today);
-    const year = monthsThisYear(today);
-    const [last, ...ytd] = await Promise.all([overviewOnce(ctx, month), ...year.map((m) => overviewOnce(ctx, m))]);
-    const note = (o: Overview[]) => {
-      const pctOnly = new Set(o.flatMap((x) => x.items.filter((r) => r.creditPct > 0 && r.creditMinor === null).map((r) => r.engagementId))).size;
-      return pctOnly ? `plus ${pctOnly} engagement${pctOnly === 1 ? '' : 's'} with no fee set (credit in % only)` : null;
-    };
+    const month = lastFullMonth(today.slice(0, 7));
+    const o = await overviewOnce(ctx, month);
+    const pctOnly = o.items.filter((r) => r.creditPct > 0 && r.creditMinor === null).length;
     const out: MoneyFigure[] = [
-      { key: 'sla:credits-last-month', label: 'Service credits owed last month', period: month, amounts: totalsByCurrency(credits(last)), href: `/sla?month=${month}`, note: note([last]) },
       {
-        key: 'sla:credits-ytd',
-        label: 'Service credits owed this year',
-        period: year.length ? `${year[0]} – ${year[year.length - 1]}` : `${today.slice(0, 4)} (no full month yet)`,
-        amounts: totalsByCurrency(ytd.flatMap(credits)),
-        href: '/sla',
-        note: note(ytd),
+        key: 'sla:credits-last-month',
+        label: 'Service credits owed last month',
+        period: month,
+        amounts: totalsByCurrency(credits(o)),
+        href: `/sla?month=${month}`,
+        note: pctOnly ? `plus ${pctOnly} engagement${pctOnly === 1 ? '' : 's'} with no fee set (credit in % only)` : null,
       },
+      { key: 'sla:credits-ytd', label: 'Service credits owed this year', period: `${o.yearToDate.from} – ${o.yearToDate.to}`, amounts: o.yearToDate.credits, href: `/sla?month=${month}`, note: null },
     ];
     return out;
   },
