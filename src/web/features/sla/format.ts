@@ -93,6 +93,11 @@ export function currentMonth(now: Date = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 }
 
+/** The last month that is over, in the browser's zone: the SLA overview opens on final figures. */
+export function lastFullMonth(now: Date = new Date()): string {
+  return shiftMonth(currentMonth(now), -1);
+}
+
 /** Mantine's month pickers speak "YYYY-MM-DD"; the API speaks "YYYY-MM". */
 export const monthToPicker = (month: string | null): string | null => (month ? `${month}-01` : null);
 export const pickerToMonth = (value: string | null): string | null => (value ? value.slice(0, 7) : null);
