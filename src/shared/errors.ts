@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 400,
   import_rejected: 422,
+  /** An upload whose container (gzip, XLSX/ZIP) is cut off or corrupt: the file, not its rows. */
+  file_damaged: 422,
   unauthenticated: 401,
   invalid_credentials: 401,
   csrf_failed: 403,

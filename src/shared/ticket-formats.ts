@@ -4,7 +4,7 @@ import type { TicketField, TicketFormat, TicketMapping } from './contracts/ticke
  * The ticket export formats Outsight reads: the server imports with these presets and the
  * web's import dialog describes them and proposes their date order, so both read from here.
  */
-export type DateOrder = TicketMapping['dateOrder'];
+export type DateOrder = NonNullable<TicketMapping['dateOrder']>;
 export type PresetFormat = Exclude<TicketFormat, 'generic'>;
 
 /** A preset: a mapping, plus other header names a tool has used for a column over its versions. */
@@ -72,5 +72,5 @@ export const TICKET_FORMAT_INFO: ReadonlyArray<{ value: TicketFormat; label: str
 
 /** The date order a format's exports use; a generic mapping starts from day first. */
 export function presetDateOrder(format: TicketFormat): DateOrder {
-  return format === 'generic' ? 'dmy' : TICKET_PRESETS[format].dateOrder;
+  return format === 'generic' ? 'dmy' : (TICKET_PRESETS[format].dateOrder ?? 'dmy');
 }

@@ -227,13 +227,23 @@ describe('outsight tickets import / sla, direct mode', { timeout: 60_000 }, () =
     expect(g1).toBe('G-1,P2,2026-03-02T09:00:00.000Z,2026-03-02T10:30:00.000Z,2026-03-02T10:30:00.000Z,5400000,5400000,0,false,false,false,resolved,');
     expect(lines.some((l) => l.startsWith(`"'=HYPERLINK(""x"")",P2,`))).toBe(true);
 
-    // Many rejected rows: the first 20 are listed, and the total.
-    const many = file('many-bad.csv', ['Ref;Opened;Closed;Prio;State', ...Array.from({ length: 25 }, (_, i) => `B-${i};someday;;Hoch;Open`), ''].join('\n'));
+    // Many rejected rows: the first 20 are listed, with the total and where the rest are.
+    const bad = Array.from({ length: 25 }, (_, i) => `B-${i};someday;;Hoch;Open`);
+    const good = Array.from({ length: 30 }, (_, i) => `M-${i};05.03.2026 10:00;;Hoch;Open`);
+    const many = file('many-bad.csv', ['Ref;Opened;Closed;Prio;State', ...good, ...bad, ''].join('\n'));
     const m = await cli(['tickets', 'import', many, '-e', 'Generic desk', '--format', 'generic', '--mapping', mapping]);
     expect(m.code, m.stderr).toBe(0);
-    expect(m.stdout).toContain('0 tickets created');
-    expect(m.stdout).toContain('25 rows were rejected (the valid rows were imported); the first 20:');
+    expect(m.stdout).toContain('30 tickets created');
+    expect(m.stdout).toContain('25 rows were rejected and 30 imported (of 55 read); the first 20:');
+    expect(m.stdout).toMatch(/All rejected rows: \/api\/v1\/ticket-imports\/[0-9a-f-]+\/rejections\.csv/);
     expect(m.stdout.match(/^\s+\d+\s+Opened\s+someday\s/gm)).toHaveLength(20);
+
+    // Nothing imported is a failure, never "imported": exit 1, and the words say so.
+    const allBad = file('all-bad.csv', ['Ref;Opened;Closed;Prio;State', ...bad, ''].join('\n'));
+    const none = await cli(['tickets', 'import', allBad, '-e', 'Generic desk', '--format', 'generic', '--mapping', mapping]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('25 of 25 rows were rejected; nothing was imported.');
+    expect(none.stderr).toContain('Opened: Not a date in day/month/year order');
   });
 
   it('a mapping file with a mistake names the field and exits 2; flags are checked', async () => {

@@ -239,10 +239,10 @@ function importSummary(r: TicketImportResult, e: EngagementRef, file: string): s
   if (r.rejectedCount > 0) {
     const shown = r.rejected.slice(0, SHOWN_REJECTIONS);
     lines.push(
-      `${count(r.rejectedCount)} row${r.rejectedCount === 1 ? ' was' : 's were'} rejected (the valid rows were imported)` +
+      `${count(r.rejectedCount)} row${r.rejectedCount === 1 ? ' was' : 's were'} rejected and ${count(r.rowsRead - r.rejectedCount)} imported (of ${count(r.rowsRead)} read)` +
         (shown.length < r.rejectedCount ? `; the first ${shown.length}:` : ':'),
       rejectionTable(shown),
-      `All rejected rows: the import's rejection report in the web UI (import ${r.id}). Add --strict to import nothing when a row is rejected.`,
+      `All rejected rows: ${r.rejectedReport} (the import's rejection report in the web UI, import ${r.id}). Add --strict to import nothing when a row is rejected.`,
     );
   } else {
     lines.push('No rows were rejected.');

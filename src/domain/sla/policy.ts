@@ -68,6 +68,8 @@ export interface SlaPolicy {
   readonly creditCapPct?: number;
   /** Monthly fee in minor currency units; without it credits are reported in % only. */
   readonly monthlyFeeMinor?: number;
+  /** ISO 4217 code of the fee and credits; absent on policies saved before it existed (EUR). */
+  readonly currency?: string;
   /** Share of a target that must be used for an open ticket to be "at risk"; default 0.75. */
   readonly atRiskShare?: number;
 }

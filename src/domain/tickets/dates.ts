@@ -14,8 +14,8 @@ export interface DateSpec {
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
-// 29/2/2016 01:16 · 02.29.2016 1:16:05 PM · 21/Nov/26 4:30 PM · 2016/02/29 01:16
-const NUMERIC = /^(\d{1,4})[/.-](\d{1,2}|[A-Za-z]{3,9})[/.-](\d{1,4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+// 29/2/2016 01:16 · 02.29.2016 1:16:05 PM · 21/Nov/26 4:30 PM · 2016/02/29 01:16 · 2012/10/09 14:50:17.000
+const NUMERIC = /^(\d{1,4})[/.-](\d{1,2}|[A-Za-z]{3,9})[/.-](\d{1,4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp][Mm])?)?$/;
 
 const timelines = new Map<string, OffsetTimeline>();
 
@@ -72,11 +72,50 @@ export function parseDateTime(raw: string, spec: DateSpec): number | null {
   let h = m[4] ? Number(m[4]) : 0;
   const mi = m[5] ? Number(m[5]) : 0;
   const sec = m[6] ? Number(m[6]) : 0;
-  if (m[7]) {
+  const frac = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
+  if (m[8]) {
     if (h < 1 || h > 12) return null;
-    const pm = m[7].toLowerCase() === 'pm';
+    const pm = m[8].toLowerCase() === 'pm';
     h = (h % 12) + (pm ? 12 : 0);
   }
   if (!valid(y, mo, d, h, mi, sec)) return null;
-  return localToUtc(spec.timeZone, Date.UTC(y, mo - 1, d, h, mi, sec));
+  return localToUtc(spec.timeZone, Date.UTC(y, mo - 1, d, h, mi, sec, frac));
+}
+
+/** What a column's values say about their date order; `share` is of the values that are dates at all. */
+export interface OrderEvidence {
+  /** Values whose first number is above 12 (only a day can be). */
+  dayFirst: number;
+  /** Values whose second number is above 12 (the first must be the month). */
+  monthFirst: number;
+  /** Values of the form d/m/y or m/d/y at all (year-first and ISO values say nothing). */
+  ambiguousShape: number;
+}
+
+export function orderEvidence(values: Iterable<string>): OrderEvidence {
+  const e: OrderEvidence = { dayFirst: 0, monthFirst: 0, ambiguousShape: 0 };
+  for (const raw of values) {
+    const m = NUMERIC.exec(raw.trim());
+    if (!m || m[1].length > 2 || !/^\d+$/.test(m[2])) continue;
+    e.ambiguousShape++;
+    if (Number(m[1]) > 12) e.dayFirst++;
+    else if (Number(m[2]) > 12) e.monthFirst++;
+  }
+  return e;
+}
+
+/**
+ * The date order the values themselves prove, or null when they do not: a day above 12 in
+ * first place means day-first, in second place month-first. Values with the year first
+ * (2016/02/29, ISO) read the same in every order, so a file of only those proves 'ymd'.
+ */
+export function detectDateOrder(values: string[]): DateOrder | null {
+  const e = orderEvidence(values);
+  if (e.ambiguousShape === 0) {
+    const yearFirst = values.some((v) => /^\d{4}[/.-]/.test(v.trim()));
+    return yearFirst ? 'ymd' : null;
+  }
+  if (e.dayFirst > 0 && e.monthFirst === 0) return 'dmy';
+  if (e.monthFirst > 0 && e.dayFirst === 0) return 'mdy';
+  return null;
 }

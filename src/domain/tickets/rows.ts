@@ -22,6 +22,19 @@ export interface TicketEvent {
 const DATE_FIELDS = ['openedAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'eventAt'] as const;
 const LIMITS: Partial<Record<TicketField, number>> = { externalId: 200, status: 100, priority: 100, title: 1000 };
 
+/** Positions of the mapped date columns in a header, for detecting the date order from values. */
+export function dateColumns(header: string[], mapping: ResolvedMapping): number[] {
+  const lower = header.map((h) => h.trim().toLowerCase());
+  const out: number[] = [];
+  for (const f of DATE_FIELDS) {
+    const column = mapping.columns[f];
+    if (column === undefined) continue;
+    const at = [column, ...(mapping.alternates[f] ?? [])].map((n) => lower.indexOf(n.trim().toLowerCase())).find((i) => i >= 0);
+    if (at !== undefined) out.push(at);
+  }
+  return out;
+}
+
 /**
  * Turns raw cells into TicketEvents under a mapping: a row that cannot be read goes to
  * `reject` with its line, column and reason; a file without a required column throws.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCurrency } from '../../domain/money.ts';
 import { IsoDate, requiredText } from './common.ts';
 import { TimeZone } from './vendors.ts';
 
@@ -54,12 +55,20 @@ export const SlaPolicyInput = z
     creditCapPct: z.number().min(0).max(100).optional(),
     /** Monthly fee in minor currency units (cents), to turn credit % into money. */
     monthlyFeeMinor: z.number().int().min(0).max(1e13).optional(),
+    /** ISO 4217 code of the fee and its credits; policies saved before it had one are in EUR. */
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine(isCurrency, 'Not an ISO 4217 currency code (e.g. EUR, USD, GBP)')
+      .optional(),
     atRiskShare: Share.optional(),
   })
   .strict();
 export type SlaPolicyInput = z.input<typeof SlaPolicyInput>;
 
 export const SlaPolicy = SlaPolicyInput.extend({
+  currency: z.string(),
   id: z.string(),
   engagementId: z.string(),
   version: z.number(),
@@ -167,5 +176,12 @@ export const SlaOverviewRow = z.object({
   met: z.boolean().nullable(),
   creditPct: z.number(),
   creditMinor: z.number().nullable(),
+  /** The currency of creditMinor: amounts of different rows are only added within one currency. */
+  currency: z.string().nullable(),
 });
-export const SlaOverview = z.object({ month: z.string(), items: z.array(SlaOverviewRow) });
+export const SlaOverview = z.object({
+  month: z.string(),
+  items: z.array(SlaOverviewRow),
+  /** Credits owed from January to `month`, one amount per currency (never summed across currencies). */
+  yearToDate: z.object({ from: z.string(), to: z.string(), credits: z.array(z.object({ currency: z.string(), amountMinor: z.number().int() })) }),
+});

@@ -20,7 +20,8 @@ export const TicketMapping = z
     shape: z.enum(['tickets', 'events']),
     /** Canonical field → the column header in the file (matched case-insensitively). */
     columns: z.partialRecord(TicketField, z.string().trim().min(1).max(200)),
-    dateOrder: z.enum(['dmy', 'mdy', 'ymd']),
+    /** Left out: detected from the values (a day above 12 shows the order), else day first. */
+    dateOrder: z.enum(['dmy', 'mdy', 'ymd']).optional(),
     /** The export's time zone, for values without an offset. */
     timeZone: z.string().min(1).max(64),
     /** Raw priority → the policy's priority key, e.g. "1 - Critical" → "P1". Unmapped values pass through. */
@@ -52,8 +53,11 @@ export const TicketImportResult = z.object({
   ticketsUpdated: z.number(),
   ticketsUnchanged: z.number(),
   rejectedCount: z.number(),
-  /** The first rejections (all of them are in the downloadable report). */
+  /** The first rejections; `rejectedComplete` says whether that is all of them. */
   rejected: z.array(TicketRejection),
+  rejectedComplete: z.boolean(),
+  /** Where every rejected row can be downloaded (CSV: line, field, reason, value). */
+  rejectedReport: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });

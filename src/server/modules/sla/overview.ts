@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { totalsByCurrency, type Money } from '../../../domain/money.ts';
 import { MonthlyTally, monthBounds, type OutageRecord } from '../../../domain/sla/report.ts';
 import type { Engagement } from '../../../shared/contracts/engagements.ts';
 import type { SlaOverview } from '../../../shared/contracts/sla.ts';
@@ -9,6 +10,14 @@ import { measurementPolicy } from './sla.policy.ts';
 import { monthOf } from './sla.service.ts';
 import { freshVerdicts } from './sla.verdicts.ts';
 import * as repo from './verdicts.repo.ts';
+
+/** "2026-12" → "2026-11": the overview opens on the last month whose figures are final. */
+export function lastFullMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+const NEEDS_POLICY = new Set<string>(['active', 'ending']);
 
 /** Every active engagement, page after page: the overview lists them all, however many. */
 async function activeEngagements(ctx: Ctx): Promise<Engagement[]> {
@@ -31,14 +40,14 @@ async function activeEngagements(ctx: Ctx): Promise<Engagement[]> {
  */
 export async function slaOverview(ctx: Ctx, month: string | undefined): Promise<z.output<typeof SlaOverview>> {
   measurementPolicy.check(ctx.actor, 'read');
-  const target = month ?? monthOf(ctx.now.getTime(), 'UTC');
+  const target = month ?? lastFullMonth(monthOf(ctx.now.getTime(), 'UTC'));
+  // The year to date: every month of the target's year up to it, counted the same way.
+  const months = Array.from({ length: Number(target.slice(5, 7)) }, (_, i) => `${target.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`);
   const engagements = await activeEngagements(ctx);
   const measuring = await freshVerdicts(ctx, engagements.map((e) => e.id));
   const withPolicy = [...measuring.keys()];
-  const tallies = await repo.reportTallies(
-    ctx.db,
-    ctx.actor.orgId,
-    withPolicy.map((id) => ({ engagementId: id, ...monthBounds(measuring.get(id)!.timeZone, target) })),
+  const talliesByMonth = await Promise.all(
+    months.map((m) => repo.reportTallies(ctx.db, ctx.actor.orgId, withPolicy.map((id) => ({ engagementId: id, ...monthBounds(measuring.get(id)!.timeZone, m) })))),
   );
   const outages = new Map<string, OutageRecord[]>();
   for (const o of await outagesRepo.outagesOf(ctx.db, ctx.actor.orgId, withPolicy)) {
@@ -46,19 +55,27 @@ export async function slaOverview(ctx: Ctx, month: string | undefined): Promise<
     list.push({ startMs: o.startAt.getTime(), endMs: o.endAt.getTime(), planned: o.planned });
     outages.set(o.engagementId, list);
   }
-  const tally = new Map(withPolicy.map((id) => [id, new MonthlyTally(measuring.get(id)!.policy, measuring.get(id)!.calendars, [target])]));
-  for (const t of tallies) if (t.priority !== null) tally.get(t.engagementId)?.addCounts(target, t.priority, t);
+  const tally = new Map(withPolicy.map((id) => [id, new MonthlyTally(measuring.get(id)!.policy, measuring.get(id)!.calendars, months)]));
+  months.forEach((m, i) => {
+    for (const t of talliesByMonth[i]) if (t.priority !== null) tally.get(t.engagementId)?.addCounts(m, t.priority, t);
+  });
+  const ytd: Money[] = [];
 
-  const items = engagements.map((e) => {
+  // An engagement not yet running or already over needs no policy: only measured ones of those are listed.
+  const listed = engagements.filter((e) => tally.has(e.id) || NEEDS_POLICY.has(e.status));
+  const items = listed.map((e) => {
     const base = { engagementId: e.id, engagementName: e.name, vendorId: e.vendorId, vendorName: e.vendorName };
     const mine = tally.get(e.id);
-    if (!mine) return { ...base, hasPolicy: false, tickets: 0, breached: 0, attainment: null, met: null, creditPct: 0, creditMinor: null };
+    if (!mine) return { ...base, hasPolicy: false, tickets: 0, breached: 0, attainment: null, met: null, creditPct: 0, creditMinor: null, currency: null };
+    const currency = measuring.get(e.id)!.policy.currency ?? 'EUR';
     // Without any outage record an engagement reports no availability, as its report does.
-    const mo = mine.report(outages.get(e.id)).months[0];
+    const report = mine.report(outages.get(e.id)).months;
+    const mo = report[report.length - 1];
+    for (const m of report) if (m.creditMinor) ytd.push({ amountMinor: m.creditMinor, currency });
     const tickets = mo.priorities.reduce((s, p) => s + p.tickets, 0);
     const breached = mo.priorities.reduce((s, p) => s + p.breached, 0);
     const met = mo.priorities.some((p) => p.met === false) || mo.availability?.met === false ? false : mo.priorities.some((p) => p.met === true) ? true : null;
-    return { ...base, hasPolicy: true, tickets, breached, attainment: tickets ? (tickets - breached) / tickets : null, met, creditPct: mo.creditPct, creditMinor: mo.creditMinor };
+    return { ...base, hasPolicy: true, tickets, breached, attainment: tickets ? (tickets - breached) / tickets : null, met, creditPct: mo.creditPct, creditMinor: mo.creditMinor, currency: mo.creditMinor === null ? null : currency };
   });
-  return { month: target, items };
+  return { month: target, items, yearToDate: { from: months[0], to: target, credits: totalsByCurrency(ytd) } };
 }

@@ -2,3 +2,4 @@
 export { allSlaTickets, slaTickets } from './list-tickets.ts';
 export { slaOverview } from './overview.ts';
 export { addOutage, slaReport } from './sla.service.ts';
+export { slaFeed } from './feed.ts';

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../../domain/errors.ts';
+import { detectDateOrder } from '../../../domain/tickets/dates.ts';
 import { mappingFor, type ResolvedMapping } from '../../../domain/tickets/mapping.ts';
-import { rowNormaliser, type TicketEvent } from '../../../domain/tickets/rows.ts';
+import { refusalFor } from '../../../domain/tickets/refusal.ts';
+import { dateColumns, rowNormaliser, type TicketEvent } from '../../../domain/tickets/rows.ts';
 import type { TicketFormat, TicketImportResult, TicketMapping, TicketRejection } from '../../../shared/contracts/tickets.ts';
 import type { Ctx } from '../../context.ts';
 import { change } from '../audit/audit.public.ts';
@@ -15,6 +17,8 @@ import { ticketImportPolicy } from './tickets.policy.ts';
 import { presentImport } from './tickets.presenter.ts';
 
 const BATCH = 5_000;
+/** Rows read before the date order is decided, when the mapping leaves it to the data. */
+const ORDER_SAMPLE = 2_000;
 /** Rejections kept for the downloadable report; the count is always exact. */
 export const MAX_STORED_REJECTIONS = 100_000;
 
@@ -48,7 +52,7 @@ function mappedFields(mapping: ResolvedMapping): Set<MappedField> {
  */
 export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uint8Array | string>, opts: TicketImportOptions): Promise<TicketImportResult> {
   ticketImportPolicy.check(ctx.actor, 'create');
-  const mapping = mappingFor(opts.format, opts);
+  let mapping = mappingFor(opts.format, opts);
   await requireEngagement(ctx, 'read', opts.engagementId);
   const orgId = ctx.actor.orgId;
   const importId = randomUUID();
@@ -75,16 +79,39 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
       let normalise: ReturnType<typeof rowNormaliser> | null = null;
       let batch: TicketEvent[] = [];
       let rows = 0;
+      let header: string[] = [];
+      // Without a chosen date order, the first rows wait until their dates have shown it.
+      let sample: Array<[string[], number]> | null = mapping.dateOrderGiven ? null : [];
+      const decideOrder = () => {
+        if (!sample) return;
+        const cols = dateColumns(header, mapping);
+        const detected = detectDateOrder(sample.flatMap(([cells]) => cols.map((i) => cells[i] ?? '')));
+        if (detected) mapping = { ...mapping, dateOrder: detected };
+        normalise = rowNormaliser(header, mapping);
+        const waiting = sample;
+        sample = null;
+        for (const [cells, line] of waiting) {
+          const ev = normalise(cells, line, reject);
+          if (ev) batch.push(ev);
+        }
+      };
       const sink: RowSink = {
         header: (columns) => {
+          header = columns;
           normalise = rowNormaliser(columns, mapping);
         },
         row: (cells, line) => {
           rows++;
+          if (sample) {
+            sample.push([cells, line]);
+            if (sample.length >= ORDER_SAMPLE) decideOrder();
+            return;
+          }
           const ev = normalise!(cells, line, reject);
           if (ev) batch.push(ev);
         },
         flush: async () => {
+          if (sample) return;
           if (batch.length >= BATCH) {
             const b = batch;
             batch = [];
@@ -97,6 +124,7 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
       try {
         const { kind, stream } = await openSource(source);
         rowsRead = kind === 'xlsx' ? await readXlsx(stream, sink) : await readDelimited(stream, sink);
+        decideOrder();
         await staging.write(batch);
         batch = [];
         await staging.finish();
@@ -107,6 +135,8 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
       if (opts.strict && rejectedCount > 0) {
         throw new DomainError('import_rejected', `${rejectedCount} ${rejectedCount === 1 ? 'row was' : 'rows were'} rejected in strict mode; nothing was imported.`, { rejected: rejected.slice(0, 1000), rejectedCount });
       }
+      const refusal = refusalFor(rowsRead, rejectedCount, rejected, mapping.dateOrder);
+      if (refusal) throw refusal;
       const counts = await upsertFromStaging(tx.db, { orgId, engagementId: opts.engagementId, importId, mergeHistory: mapping.shape === 'events', mapped: mappedFields(mapping) });
       const done = await insertTicketImport(tx.db, {
         ...record,

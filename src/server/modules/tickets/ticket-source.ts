@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { AppError } from '../../http/app-error.ts';
 
 /**
  * Looks at the first bytes of an upload to tell gzip, xlsx (a zip) and text apart, then
@@ -15,8 +16,25 @@ export async function openSource(source: AsyncIterable<Buffer | Uint8Array | str
   }
   if (head[0] === 0x1f && head[1] === 0x8b) {
     const gunzipped = Readable.from(replay()).pipe(createGunzip());
-    return openSource(gunzipped as AsyncIterable<Buffer>);
+    return openSource(damagedAs(gunzipped as AsyncIterable<Buffer>, 'gzip'));
   }
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   return { kind: isZip ? 'xlsx' : 'text', stream: replay() };
+}
+
+/**
+ * A cut-off or corrupt compressed file is the user's file, not a server fault: say which
+ * container is damaged (zlib's "unexpected end of file" means nothing to a person).
+ */
+async function* damagedAs(stream: AsyncIterable<Buffer>, kind: 'gzip'): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of stream) yield chunk;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (!code.startsWith('Z_') && !/unexpected end of file|incorrect header|invalid/i.test((err as Error).message)) throw err;
+    throw new AppError('file_damaged', `The ${kind} file is damaged or cut off (${(err as Error).message}); nothing was imported. Compress the export again, or upload it uncompressed.`, {
+      damaged: kind,
+      rejected: [{ line: 1, field: '(file)', reason: `Damaged ${kind} file` }],
+    });
+  }
 }

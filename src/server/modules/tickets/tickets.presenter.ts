@@ -19,6 +19,8 @@ export function presentImport(r: TicketImportRow): TicketImportResult {
     ticketsUnchanged: r.ticketsUnchanged,
     rejectedCount: r.rejectedCount,
     rejected: rejected.slice(0, INLINE_REJECTIONS),
+    rejectedComplete: r.rejectedCount <= INLINE_REJECTIONS,
+    rejectedReport: `/api/v1/ticket-imports/${r.id}/rejections.csv`,
     startedAt: r.startedAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
   };

@@ -10,7 +10,7 @@ export function RejectedRows({ rows, total }: { rows: TicketRejectionT[]; total:
       <RejectedRowsTable rows={rows} maxHeight={280} />
       {total > rows.length && (
         <Text size="xs" c="dimmed">
-          Showing the first {rows.length.toLocaleString()} of {total.toLocaleString()} rejected rows.
+          Showing the first {rows.length.toLocaleString()} of {total.toLocaleString()} rejected rows; download the CSV below for all of them.
         </Text>
       )}
     </Stack>
@@ -33,17 +33,26 @@ function Figure({ label, value }: { label: string; value: number }) {
 /** What an import did: rows read, tickets created/updated/unchanged, and every rejected row. */
 export function ImportSummary({ result }: { result: TicketImportResultT }) {
   const clean = result.rejectedCount === 0;
+  const imported = result.rowsRead - result.rejectedCount;
+  // A file with no data rows "succeeds" with nothing in it: never call that imported.
+  const nothing = imported <= 0;
+  const title = nothing
+    ? 'Nothing was imported'
+    : clean
+      ? 'Tickets imported'
+      : `Tickets imported; ${result.rejectedCount.toLocaleString()} ${result.rejectedCount === 1 ? 'row' : 'rows'} rejected`;
   return (
     <Stack gap="sm">
       <Alert
-        color={clean ? 'teal' : 'orange'}
+        color={nothing ? 'red' : clean ? 'teal' : 'orange'}
         variant="light"
-        icon={clean ? <IconCircleCheck size={18} /> : <IconAlertCircle size={18} />}
-        title={clean ? 'Tickets imported' : `Tickets imported; ${result.rejectedCount.toLocaleString()} ${result.rejectedCount === 1 ? 'row' : 'rows'} rejected`}
-        role="status"
+        icon={clean && !nothing ? <IconCircleCheck size={18} /> : <IconAlertCircle size={18} />}
+        title={title}
+        role={nothing ? 'alert' : 'status'}
       >
         <Text size="sm">
-          {result.fileName ?? 'The file'}: {result.rowsRead.toLocaleString()} rows read. The SLA report now includes these tickets.
+          {result.fileName ?? 'The file'}: {result.rowsRead.toLocaleString()} rows read, {Math.max(0, imported).toLocaleString()} imported
+          {clean ? '.' : `, ${result.rejectedCount.toLocaleString()} rejected.`}
         </Text>
       </Alert>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" aria-label="Import summary">

@@ -10,7 +10,7 @@ import { useFormErrors } from '../../lib/forms.ts';
 import { browserTimeZone, timeZones } from '../../lib/timezones.ts';
 import { useImportTickets } from './api.ts';
 import { ImportRefused, ImportSummary } from './ImportResultView.tsx';
-import { DATE_ORDERS, FORMATS, MAPPING_FIELDS, blankMapping, guessColumns, isSpreadsheet, readSample, splitMapping, type DateOrder, type MappingDraft, type Sample } from './mapping.ts';
+import { DATE_ORDERS, FORMATS, MAPPING_FIELDS, blankMapping, guessColumns, isSpreadsheet, readSample, splitMapping, type DateOrderChoice, type MappingDraft, type Sample } from './mapping.ts';
 import { MappingBuilder } from './MappingBuilder.tsx';
 import type { SlaPolicyT, TicketImportResultT, TicketMappingT, TicketRejectionT } from './types.ts';
 
@@ -54,7 +54,7 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
   const [sample, setSample] = useState<Sample | null>(null);
   const [format, setFormat] = useState('servicenow');
   const [timeZone, setTimeZone] = useState<string | null>(browserTimeZone());
-  const [dateOrder, setDateOrder] = useState<DateOrder>('ymd');
+  const [dateOrder, setDateOrder] = useState<DateOrderChoice>('auto');
   const [strict, setStrict] = useState(false);
   const [draft, setDraft] = useState<MappingDraft>(blankMapping);
   const [mappingName, setMappingName] = useState('');
@@ -86,13 +86,13 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
     const f = FORMATS.find((x) => x.value === v);
     if (!f) return;
     setFormat(f.value);
-    setDateOrder(f.dateOrder);
+    setDateOrder('auto');
     form.reset();
   };
 
   /** The full mapping for the generic format, validated with the shared schema (null: errors shown). */
   const buildMapping = (): TicketMappingT | null => {
-    const parsed = form.validate(WithMapping, { mapping: { ...draft, timeZone: timeZone ?? '', dateOrder } }, { 'mapping.timeZone': 'Choose the time zone of the export' });
+    const parsed = form.validate(WithMapping, { mapping: { ...draft, timeZone: timeZone ?? '', dateOrder: dateOrder === 'auto' ? undefined : dateOrder } }, { 'mapping.timeZone': 'Choose the time zone of the export' });
     return parsed ? parsed.mapping : null;
   };
 
@@ -119,7 +119,7 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
     importer.mutate(
       {
         file,
-        query: { format, timeZone: generic ? undefined : (timeZone ?? undefined), dateOrder: generic ? undefined : dateOrder, strict, fileName: file.name, mapping: mapping ?? undefined },
+        query: { format, timeZone: generic ? undefined : (timeZone ?? undefined), dateOrder: generic || dateOrder === 'auto' ? undefined : dateOrder, strict, fileName: file.name, mapping: mapping ?? undefined },
         options: {
           onProgress: (sent, total) => setPhase({ kind: 'uploading', pct: total ? Math.round((sent / total) * 100) : 0 }),
           onUploaded: () => setPhase({ kind: 'processing' }),
@@ -128,7 +128,7 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
       {
         onSuccess: (result) => setPhase({ kind: 'done', result }),
         onError: (err) => {
-          if (err instanceof ApiError && err.code === 'import_rejected') {
+          if (err instanceof ApiError && (err.code === 'import_rejected' || err.code === 'file_damaged')) {
             const rows = Array.isArray(err.details?.rejected) ? (err.details.rejected as TicketRejectionT[]) : [];
             const total = typeof err.details?.rejectedCount === 'number' ? err.details.rejectedCount : rows.length;
             // The server records a refused import too; its id links to every rejected row.
@@ -203,7 +203,7 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
             description="How to read 03/04/2026"
             data={DATE_ORDERS}
             value={dateOrder}
-            onChange={(v) => setDateOrder((v ?? 'dmy') as DateOrder)}
+            onChange={(v) => setDateOrder((v ?? 'auto') as DateOrderChoice)}
             allowDeselect={false}
             error={form.errors.dateOrder}
             disabled={busy}

@@ -11,8 +11,8 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useIsWide } from '../../lib/useIsWide.ts';
 import { useSession } from '../auth/api.ts';
-import { currentMonth, formatMoney, formatPct, formatShare, monthLabel, monthToPicker, pickerToMonth, shiftMonth } from './format.ts';
-import { useOverviewPages } from './lists.ts';
+import { formatAmount, lastFullMonth, formatPct, formatTotals, formatShare, monthLabel, monthToPicker, pickerToMonth, shiftMonth } from './format.ts';
+import { useOverview } from './lists.ts';
 import { MetMark } from './MonthlyTable.tsx';
 import type { SlaOverviewRowT } from './types.ts';
 
@@ -46,7 +46,7 @@ function Credit({ r }: { r: SlaOverviewRowT }) {
   if (r.creditPct === 0) return <Text span size="sm" c="dimmed">None</Text>;
   return (
     <Text span size="sm" fw={600} c="red.7">
-      {r.creditMinor !== null ? formatMoney(r.creditMinor) : formatPct(r.creditPct)}
+      {r.creditMinor !== null ? formatAmount({ amountMinor: r.creditMinor, currency: r.currency ?? 'EUR' }) : formatPct(r.creditPct)}
     </Text>
   );
 }
@@ -160,15 +160,16 @@ export function SlaOverviewPage() {
   const wide = useIsWide();
   const [params, setParams] = useSearchParams();
   const asked = params.get('month');
-  const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : currentMonth();
-  const list = useOverviewPages(month);
+  const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : lastFullMonth();
+  const { list, yearToDate } = useOverview(month);
   const setMonth = (m: string | null) => m && setParams({ month: m }, { replace: true });
   const canWrite = roleCan(me.user.role, 'sla.write');
 
   const measured = sortRows(list.items.filter((r) => r.hasPolicy));
   const without = list.items.filter((r) => !r.hasPolicy);
   const missed = measured.filter((r) => r.met === false).length;
-  const credit = measured.reduce((s, r) => s + (r.creditMinor ?? 0), 0);
+  // Credits of contracts in different currencies are shown side by side, never added.
+  const owed = measured.flatMap((r) => (r.creditMinor ? [{ amountMinor: r.creditMinor, currency: r.currency ?? 'EUR' }] : []));
   const creditPctOnly = measured.filter((r) => r.creditPct > 0 && r.creditMinor === null).length;
   // The sections below share one paged list: "Load more" sits once, after both.
   const section = { ...list, hasMore: false, truncated: false };
@@ -199,15 +200,23 @@ export function SlaOverviewPage() {
         <QueryError error={list.error} onRetry={list.refetch} what="the SLA overview" />
       ) : (
         <Stack gap="xl">
-          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
             <Stat label="Measured engagements" value={measured.length.toLocaleString()} hint={`${without.length} without an SLA policy`} />
             <Stat label="Missed a target" value={missed.toLocaleString()} hint={`in ${monthLabel(month, true)}`} bad={missed > 0} />
             <Stat
               label="Credits owed"
-              value={formatMoney(credit)}
+              value={formatTotals(owed)}
               hint={creditPctOnly ? `plus ${creditPctOnly} engagements with no fee set (credit in % only)` : `for ${monthLabel(month, true)}`}
-              bad={credit > 0}
+              bad={owed.length > 0}
             />
+            {yearToDate && (
+              <Stat
+                label="Credits owed this year"
+                value={formatTotals(yearToDate.credits.filter((c) => c.amountMinor !== 0))}
+                hint={`${monthLabel(yearToDate.from, true)} to ${monthLabel(yearToDate.to, true)}`}
+                bad={yearToDate.credits.some((c) => c.amountMinor > 0)}
+              />
+            )}
           </SimpleGrid>
 
           <ListSection id="overview-measured" title={`Measured in ${monthLabel(month, true)}`}>

@@ -1,4 +1,5 @@
 /** Formatting for SLA figures: durations, shares, money and YYYY-MM months. */
+import { minorDigits, totalsByCurrency, type Money } from '../../../domain/money.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -53,6 +54,18 @@ export function formatPct(pct: number): string {
 
 const moneyFmt = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 /** Minor units (cents) → "1,234.50"; the currency is the one of the contract's fee. */
+/** An amount in its own currency, with that currency's minor digits (EUR 2, JPY 0). */
+export function formatAmount(m: Money): string {
+  const digits = minorDigits(m.currency);
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency: m.currency }).format(m.amountMinor / 10 ** digits);
+}
+
+/** Totals per currency side by side ("€1,200.00 · $300.00"); never one sum across currencies. */
+export function formatTotals(items: Iterable<Money>): string {
+  const totals = totalsByCurrency(items);
+  return totals.length ? totals.map(formatAmount).join(' · ') : formatAmount({ amountMinor: 0, currency: 'EUR' });
+}
+
 export function formatMoney(minor: number | null | undefined): string {
   if (minor === null || minor === undefined) return '—';
   return moneyFmt.format(minor / 100);
@@ -78,6 +91,11 @@ export function shiftMonth(month: string, delta: number): string {
 /** The current month in the browser's zone, as YYYY-MM. */
 export function currentMonth(now: Date = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The last month that is over, in the browser's zone: the SLA overview opens on final figures. */
+export function lastFullMonth(now: Date = new Date()): string {
+  return shiftMonth(currentMonth(now), -1);
 }
 
 /** Mantine's month pickers speak "YYYY-MM-DD"; the API speaks "YYYY-MM". */

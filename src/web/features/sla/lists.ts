@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
-import { allPages, usePagedList } from '../../api/paging.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import { allPages, usePagedList, wholeList } from '../../api/paging.ts';
 import type { PageT } from '../../api/types.ts';
 import { slaKeys, type TicketQuery } from './api.ts';
-import type { CalendarT, OutageT, SavedMappingT, SlaOverviewRowT, SlaPolicyT, SlaTicketT, TicketImportResultT } from './types.ts';
+import type { CalendarT, OutageT, SavedMappingT, SlaOverviewRowT, SlaOverviewT, SlaPolicyT, SlaTicketT, TicketImportResultT } from './types.ts';
 
 /**
  * The SLA feature's lists, each a keyset page of the API: the ones a person reads page by
@@ -22,9 +23,20 @@ export function useTicketPages(engagementId: string, q: TicketQuery) {
   return usePagedList<SlaTicketT>({ queryKey: ['sla', 'tickets', engagementId], path: `/engagements/${enc(engagementId)}/sla/tickets`, query: ticketParams(q) });
 }
 
-/** Every engagement's attainment in one month; paged like any list should the API page it. */
-export function useOverviewPages(month: string) {
-  return usePagedList<SlaOverviewRowT>({ queryKey: slaKeys.overview(month), path: '/sla/overview', query: { month }, limit: 200 });
+/**
+ * Every engagement's attainment in one month, and the credits of the year to date: the
+ * overview is one answer, not a keyset page, so it is read whole to keep its totals.
+ */
+export function useOverview(month: string) {
+  // Two views of one cached answer (same key): the rows as a list, and the year's totals.
+  const query = {
+    queryKey: [...slaKeys.overview(month), 'whole'],
+    queryFn: ({ signal }: { signal: AbortSignal }) => api<SlaOverviewT>('/sla/overview', { query: { month }, signal }),
+    placeholderData: keepPreviousData,
+  };
+  const rows = useQuery({ ...query, select: (o: SlaOverviewT) => o.items });
+  const totals = useQuery({ ...query, select: (o: SlaOverviewT) => o.yearToDate });
+  return { list: wholeList<SlaOverviewRowT>(rows), yearToDate: totals.data ?? null };
 }
 
 export function useTicketImportPages(engagementId: string) {

@@ -13,7 +13,11 @@ export const FORMATS: { value: string; label: string; dateOrder: DateOrder; hint
   hint: f.hint,
 }));
 
+/** 'auto': the server reads the order from the file's values (a day above 12 shows it). */
+export type DateOrderChoice = DateOrder | 'auto';
+
 export const DATE_ORDERS = [
+  { value: 'auto', label: 'Detect from the file' },
   { value: 'dmy', label: 'Day first (31/12/2026)' },
   { value: 'mdy', label: 'Month first (12/31/2026)' },
   { value: 'ymd', label: 'Year first (2026-12-31)' },
@@ -39,9 +43,9 @@ export function blankMapping(): MappingDraft {
   return { shape: 'tickets', columns: {}, priorityMap: {}, statusMap: {}, missingValues: [] };
 }
 
-export function splitMapping(m: TicketMappingT): { draft: MappingDraft; timeZone: string; dateOrder: DateOrder } {
+export function splitMapping(m: TicketMappingT): { draft: MappingDraft; timeZone: string; dateOrder: DateOrderChoice } {
   const { timeZone, dateOrder, ...draft } = m;
-  return { draft, timeZone, dateOrder };
+  return { draft, timeZone, dateOrder: dateOrder ?? 'auto' };
 }
 
 export interface Sample {
