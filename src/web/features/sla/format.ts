@@ -1,5 +1,6 @@
 /** Formatting for SLA figures: durations, shares, money and YYYY-MM months. */
 import { minorDigits, totalsByCurrency, type Money } from '../../../domain/money.ts';
+import { formatDateTime } from '../../lib/format.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -102,19 +103,7 @@ export function lastFullMonth(now: Date = new Date()): string {
 export const monthToPicker = (month: string | null): string | null => (month ? `${month}-01` : null);
 export const pickerToMonth = (value: string | null): string | null => (value ? value.slice(0, 7) : null);
 
-const instantFmts = new Map<string, Intl.DateTimeFormat>();
-/** "29 Feb 2016, 01:16" in the calendar's time zone, where business hours are counted. */
+/** An instant in the calendar's time zone, where business hours are counted, written like every other time of the app. */
 export function formatInstant(iso: string | null | undefined, timeZone: string): string {
-  if (!iso) return '—';
-  let f = instantFmts.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
-    } catch {
-      f = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    }
-    instantFmts.set(timeZone, f);
-  }
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+  return formatDateTime(iso, { timeZone });
 }
