@@ -1,29 +1,11 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTicketsForSla } from '../../src/server/modules/tickets/tickets.public.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { authHeaders } from '../support/factories.ts';
+import { ticketImportHarness } from '../support/ticket-imports.ts';
 
 // Issue 8 §1: an import never says more than it did, and a refusal names its cause and fix.
-let t: TestApp;
-let org: TestOrg;
-let analyst: Login;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  org = await createTestOrg(t.database.db);
-  analyst = await loginAs(t.database.db, org.users.analyst);
-});
-afterAll(() => t.close());
-
-async function newEngagement(): Promise<string> {
-  const m = await loginAs(t.database.db, org.users.manager);
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/engagements', headers: authHeaders(m), payload: { vendorId: org.vendor.id, name: `Desk ${Math.random()}`, serviceType: 'service_desk' } });
-  return res.json().id;
-}
-const stored = (engagementId: string) => loadTicketsForSla(org.handle.ctx(), engagementId);
-const upload = (engagementId: string, body: string | Buffer, qs: string) =>
-  t.app.inject({ method: 'POST', url: `/api/v1/engagements/${engagementId}/ticket-imports?${qs}`, payload: body, headers: { ...authHeaders(analyst), 'content-type': 'text/csv' } });
+const h = ticketImportHarness();
+const { newEngagement, stored, upload } = h;
 
 /** 25 day-first rows: 17 with a day above 12 (68 %), 8 that read in either order. */
 const dayFirst = ['number,opened_at', ...Array.from({ length: 25 }, (_, i) => `INC${i},${String(i < 17 ? 13 + (i % 15) : 1 + i - 17).padStart(2, '0')}/03/2026 10:00`)].join('\n') + '\n';
@@ -79,7 +61,7 @@ describe('ticket import: date orders, refusals, damaged files, cut lists', () =>
     const r = res.json();
     expect(r).toMatchObject({ ticketsCreated: 300, rejectedCount: 250, rejectedComplete: false, rejectedReport: `/api/v1/ticket-imports/${r.id}/rejections.csv` });
     expect(r.rejected).toHaveLength(200);
-    const full = await t.app.inject({ method: 'GET', url: r.rejectedReport, headers: authHeaders(analyst) });
+    const full = await h.t.app.inject({ method: 'GET', url: r.rejectedReport, headers: authHeaders(h.analyst) });
     expect(full.body.split('\n').filter(Boolean)).toHaveLength(251);
 
     const few = (await upload(eng, 'number,opened_at\nG-1,2026-03-02 10:00\nB-1,soon\nG-2,2026-03-02 11:00\n', 'format=servicenow')).json();

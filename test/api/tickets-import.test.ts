@@ -1,33 +1,13 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
-import { importTickets, loadTicketsForSla } from '../../src/server/modules/tickets/tickets.public.ts';
-import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { importTickets } from '../../src/server/modules/tickets/tickets.public.ts';
+import { authHeaders } from '../support/factories.ts';
+import { ticketImportHarness } from '../support/ticket-imports.ts';
 
 const UCI = '../shared/data/uci-incident-event-log/incident_event_log.csv.gz';
-let t: TestApp;
-let org: TestOrg;
-let analyst: Login;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  org = await createTestOrg(t.database.db);
-  analyst = await loginAs(t.database.db, org.users.analyst);
-});
-afterAll(() => t.close());
-
-async function newEngagement(): Promise<string> {
-  const m = await loginAs(t.database.db, org.users.manager);
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/engagements', headers: authHeaders(m), payload: { vendorId: org.vendor.id, name: `Desk ${Math.random()}`, serviceType: 'service_desk' } });
-  return res.json().id;
-}
-
-/** The engagement's tickets as stored, read through the tickets module's public surface. */
-const stored = (engagementId: string) => loadTicketsForSla(org.handle.ctx(), engagementId);
-
-const upload = (engagementId: string, body: string | Buffer, qs: string) =>
-  t.app.inject({ method: 'POST', url: `/api/v1/engagements/${engagementId}/ticket-imports?${qs}`, payload: body, headers: { ...authHeaders(analyst), 'content-type': 'text/csv' } });
+const h = ticketImportHarness();
+const { newEngagement, stored, upload } = h;
 
 describe('ticket import: the UCI ServiceNow event log', () => {
   it('imports all 24,918 incidents with their status histories, and re-imports idempotently', async () => {
@@ -68,7 +48,7 @@ describe('ticket import: the UCI ServiceNow event log', () => {
 
   it('streams the file from disk through the service with bounded memory', async () => {
     const eng = await newEngagement();
-    const ctx = { db: t.database.db, config: t.config, log: t.app.log, now: new Date(), requestId: null, actor: { userId: org.users.analyst.id, orgId: org.orgId, role: 'analyst' as const, vendorId: null, email: 'a', name: 'a', via: 'token' as const, sessionId: null, csrfToken: null } };
+    const ctx = { db: h.t.database.db, config: h.t.config, log: h.t.app.log, now: new Date(), requestId: null, actor: { userId: h.org.users.analyst.id, orgId: h.org.orgId, role: 'analyst' as const, vendorId: null, email: 'a', name: 'a', via: 'token' as const, sessionId: null, csrfToken: null } };
     const progress: number[] = [];
     const r = await importTickets(ctx, createReadStream(UCI, { highWaterMark: 64 * 1024 }), { engagementId: eng, format: 'servicenow-events', onProgress: (p) => progress.push(p.rows) });
     expect(r.ticketsCreated).toBe(24_918);
@@ -93,7 +73,7 @@ describe('ticket import: formats and bad files', () => {
     const eng = await newEngagement();
     // An hour ahead: far from the wall clock, within the session's idle limit.
     const AHEAD = 3_600_000;
-    t.clock.offsetMs = AHEAD;
+    h.t.clock.offsetMs = AHEAD;
     try {
       const before = Date.now() + AHEAD;
       const r = (await upload(eng, jira, 'format=jira')).json();
@@ -103,12 +83,12 @@ describe('ticket import: formats and bad files', () => {
       expect(Date.parse(r.startedAt)).toBeLessThanOrEqual(after);
       const refused = await upload(eng, 'Key,Created\nA,21/Nov/26 4:30 PM\n', 'format=jira');
       expect(refused.statusCode).toBe(422);
-      const list = (await t.app.inject({ method: 'GET', url: `/api/v1/engagements/${eng}/ticket-imports`, headers: authHeaders(analyst) })).json();
+      const list = (await h.t.app.inject({ method: 'GET', url: `/api/v1/engagements/${eng}/ticket-imports`, headers: authHeaders(h.analyst) })).json();
       const failed = list.items.find((i: { id: string }) => i.id === refused.json().error.details.importId);
       expect(failed).toMatchObject({ status: 'failed' });
       expect(Date.parse(failed.startedAt)).toBeGreaterThanOrEqual(before);
     } finally {
-      t.clock.offsetMs = 0;
+      h.t.clock.offsetMs = 0;
     }
   });
 
@@ -160,14 +140,14 @@ describe('ticket import: formats and bad files', () => {
     const strict = await upload(eng, bad, 'format=jira&strict=true');
     expect(strict.statusCode).toBe(422);
     // Refused, yet recorded: the rejected rows stay downloadable.
-    const refused = await t.app.inject({ method: 'GET', url: `/api/v1/ticket-imports/${strict.json().error.details.importId}/rejections.csv`, headers: authHeaders(analyst) });
+    const refused = await h.t.app.inject({ method: 'GET', url: `/api/v1/ticket-imports/${strict.json().error.details.importId}/rejections.csv`, headers: authHeaders(h.analyst) });
     expect(refused.body.split('\n').filter(Boolean)).toHaveLength(4);
     expect(await stored(eng)).toHaveLength(0);
 
     const lenient = (await upload(eng, bad, 'format=jira')).json();
     expect(lenient).toMatchObject({ ticketsCreated: 2, rejectedCount: 3 });
     expect(lenient.rejected.map((r: { line: number; field: string }) => `${r.line}:${r.field}`)).toEqual(['3:Created', '5:Issue key', '6:(row)']);
-    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/ticket-imports/${lenient.id}/rejections.csv`, headers: authHeaders(analyst) });
+    const csv = await h.t.app.inject({ method: 'GET', url: `/api/v1/ticket-imports/${lenient.id}/rejections.csv`, headers: authHeaders(h.analyst) });
     expect(csv.body.split('\n')[1]).toContain('3,Created,Not a date');
   });
 
