@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNTIL, launchBrowser, signIn } from './support/browser.ts';
+import { UNTIL, launchBrowser, signIn, WAIT_MS } from './support/browser.ts';
 import { DEMO_OWNER, startServer, type RunningServer } from './support/server.ts';
 
 /**
@@ -48,7 +48,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   owner = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  owner.setDefaultTimeout(15_000);
+  owner.setDefaultTimeout(WAIT_MS);
 });
 
 afterAll(async () => {
@@ -100,7 +100,7 @@ describe("the owner's dashboard", () => {
 
   it('a manager sees the same dashboard, not an empty page', async () => {
     const manager = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    manager.setDefaultTimeout(15_000);
+    manager.setDefaultTimeout(WAIT_MS);
     try {
       await signIn(manager, server.baseUrl, MANAGER.email, MANAGER.password);
       const week = manager.getByRole('region', { name: 'This week' });

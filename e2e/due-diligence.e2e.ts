@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp } from '../test/support/smtp.ts';
-import { UNTIL, choose, launchBrowser, signIn } from './support/browser.ts';
+import { UNTIL, choose, launchBrowser, signIn, WAIT_MS } from './support/browser.ts';
 import { freePort, startServer, type RunningServer } from './support/server.ts';
 
 /**
@@ -62,7 +62,7 @@ let portalLink: string;
 let assessmentUrl: string;
 
 /** The portal link mailed to `to` for this assessment (the demo data mails the same contacts about its own). */
-async function waitForMail(to: string, assessmentId: string, timeoutMs = 15_000): Promise<string> {
+async function waitForMail(to: string, assessmentId: string, timeoutMs = WAIT_MS): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const mail of smtp.inbox) {
@@ -84,7 +84,7 @@ beforeAll(async () => {
   server = await startServer({ PORT: String(port), OUTSIGHT_PUBLIC_URL: `http://127.0.0.1:${port}`, OUTSIGHT_SMTP_URL: smtp.url });
   browser = await launchBrowser();
   manager = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  manager.setDefaultTimeout(15_000);
+  manager.setDefaultTimeout(WAIT_MS);
 });
 
 afterAll(async () => {
@@ -130,7 +130,7 @@ describe('due diligence from questionnaire to score', () => {
   it('the vendor opens the link without a password and lands on the questionnaire', async () => {
     vendorContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
     vendor = await vendorContext.newPage();
-    vendor.setDefaultTimeout(15_000);
+    vendor.setDefaultTimeout(WAIT_MS);
     await vendor.goto(portalLink);
     await vendor.waitForURL(/\/portal\/assessments\/[0-9a-f-]{36}$/);
     await vendor.getByRole('heading', { level: 1, name: QUESTIONNAIRE }).waitFor();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNTIL, launchBrowser, signIn } from './support/browser.ts';
+import { UNTIL, launchBrowser, signIn, WAIT_MS } from './support/browser.ts';
 import { DEMO_CONTACT, startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(WAIT_MS);
 });
 
 afterAll(async () => {

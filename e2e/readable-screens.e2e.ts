@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNTIL, launchBrowser, signIn } from './support/browser.ts';
+import { UNTIL, launchBrowser, signIn, WAIT_MS } from './support/browser.ts';
 import { DEMO_OWNER, startServer, type RunningServer } from './support/server.ts';
 
 /**
@@ -36,7 +36,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(WAIT_MS);
   await signIn(page, server.baseUrl, DEMO_OWNER.email, DEMO_OWNER.password);
 });
 

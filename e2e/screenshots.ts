@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signIn } from './support/browser.ts';
+import { launchBrowser, signIn, WAIT_MS } from './support/browser.ts';
 import { DEMO_CONTACT, DEMO_OWNER } from './support/server.ts';
 
 const baseUrl = process.argv[2] ?? 'http://localhost:3000';
@@ -28,7 +28,7 @@ async function shot(page: Page, name: string, fullPage = true) {
 async function run(browser: Browser, vp: (typeof VIEWPORTS)[number]) {
   const ctx = await browser.newContext({ viewport: { width: vp.width, height: vp.height } });
   const page = await ctx.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(WAIT_MS);
   page.on('console', (m) => {
     if (m.type() === 'error') console.log(`  [console] ${m.text()}`);
   });

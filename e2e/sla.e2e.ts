@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNTIL, launchBrowser, signIn } from './support/browser.ts';
+import { UNTIL, launchBrowser, signIn, WAIT_MS } from './support/browser.ts';
 import { DEMO_OWNER, startServer, type RunningServer } from './support/server.ts';
 
 let server: RunningServer;
@@ -32,7 +32,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(WAIT_MS);
   dir = mkdtempSync(path.join(tmpdir(), 'outsight-sla-e2e-'));
   csvPath = path.join(dir, 'helpdesk-export.csv');
   writeFileSync(csvPath, `${CSV}\n`);

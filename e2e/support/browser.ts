@@ -3,11 +3,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 const CHROMIUM = process.env.OUTSIGHT_CHROMIUM ?? '/usr/bin/chromium';
 
 /**
- * For `expect.poll`: a value read after a navigation or a click is read again until it
- * matches, up to the same 15 s a locator waits (vitest's own default is 1 s, too short on a
- * busy machine). Never read such a value once.
+ * How long a browser test waits for the page to show something: long, so that a busy
+ * machine (a first SLA measurement, a cold database) makes the suite slower, never red.
  */
-export const UNTIL = { timeout: 15_000, interval: 100 } as const;
+export const WAIT_MS = 60_000;
+/**
+ * For `expect.poll`: a value read after a navigation or a click is read again until it
+ * matches, up to the same time a locator waits (vitest's own default is 1 s, too short on
+ * a busy machine). Never read such a value once.
+ */
+export const UNTIL = { timeout: WAIT_MS, interval: 100 } as const;
 
 /** Debian's Chromium, never a downloaded one. */
 export function launchBrowser(): Promise<Browser> {
