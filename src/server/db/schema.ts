@@ -5,3 +5,4 @@ export * from './schema/vendors.ts';
 export * from './schema/audit.ts';
 export * from './schema/sla.ts';
 export * from './schema/due-diligence.ts';
+export * from './schema/contracts.ts';

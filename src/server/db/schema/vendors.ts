@@ -52,6 +52,8 @@ export const engagements = pgTable(
     description: text('description'),
     serviceType: text('service_type').notNull(),
     criticality: text('criticality').notNull(),
+    /** What data of the client this engagement touches (DATA_ACCESS); set from the vendor's when not given. Drives contract requirements (a DPA for personal data). */
+    dataAccess: text('data_access').notNull().default('none'),
     startDate: date('start_date', { mode: 'string' }),
     endDate: date('end_date', { mode: 'string' }),
     status: text('status').notNull(),
