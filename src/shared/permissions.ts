@@ -26,6 +26,11 @@ export const PERMISSIONS = {
   'assessment.write': ['owner', 'admin', 'manager'],
   'template.write': ['owner', 'admin', 'manager'],
   'evidence.write': ['owner', 'admin', 'manager'],
+  // Contracts, their clause review, deliverables and payments (a vendor contact sees its deliverables through the portal only).
+  'contract.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'contract.write': ['owner', 'admin', 'manager'],
+  /** Marking a payment paid although its milestone is not accepted: a decision, kept to those who manage the organisation. */
+  'payment.override': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
