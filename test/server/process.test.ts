@@ -89,7 +89,7 @@ once('the server process on the embedded database', () => {
     expect(again.items).toHaveLength(1);
     c.child.kill('SIGINT');
     expect(await c.exited).toBe(0);
-  }, 180_000);
+  });
 });
 
 once('the server process on PostgreSQL', () => {
@@ -109,5 +109,5 @@ once('the server process on PostgreSQL', () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     }
-  }, 120_000);
+  });
 });
