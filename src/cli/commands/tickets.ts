@@ -247,6 +247,8 @@ function importSummary(r: TicketImportResult, e: EngagementRef, file: string): s
   } else {
     lines.push('No rows were rejected.');
   }
+  // A cut-off file or one that looks like another export: said after the counts, never instead.
+  for (const w of r.warnings ?? []) lines.push(`Warning: ${w.message}`);
   return lines.join('\n');
 }
 
