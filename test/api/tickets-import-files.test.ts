@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { importSummary } from '../../src/cli/commands/tickets.ts';
 import { authHeaders } from '../support/factories.ts';
 import { ticketImportHarness } from '../support/ticket-imports.ts';
 
@@ -65,6 +66,8 @@ describe('ticket import: a CSV cut mid-row', () => {
     expect(r).toMatchObject({ rowsRead: 3, ticketsCreated: 2, rejectedCount: 1, rejected: [{ line: 4, field: '(file)', reason: 'The file looks cut off here: this last row is incomplete' }] });
     expect(r.warnings).toEqual([expect.objectContaining({ kind: 'cut_off', line: 4 })]);
     expect(r.warnings[0].message).toContain('The file looks cut off at line 4 (the last row has 2 of 3 fields and no line break after it)');
+    // The CLI's words carry it after the counts (its --json is this result, warnings included).
+    expect(importSummary(r, { id: eng, name: 'Desk', vendorName: 'Acme' }, 'cut.csv')).toMatch(/1 row was rejected[\s\S]*\nWarning: The file looks cut off at line 4/);
 
     // Inside a quoted field at the end of the file.
     const quoted = await upload(eng, 'number,opened_at,short_description\nINC4,2026-03-02 10:00,"Printer, 2nd floor"\nINC5,2026-03-02 11:00,"Mail is', 'format=servicenow');

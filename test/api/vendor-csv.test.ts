@@ -81,6 +81,12 @@ describe('vendor CSV import', () => {
     expect(headerOnly.statusCode).toBe(422);
   });
 
+  it('says a workbook or archive is not CSV instead of reading its bytes as columns', async () => {
+    const res = await importCsv(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.message).toContain('The file is an Excel workbook (.xlsx) or another ZIP archive, not a text file; nothing was imported. Save or export it as CSV');
+  });
+
   it('refuses a file over 10 MB with 413', async () => {
     const big = 'name,kind,notes\n' + `Big,saas,${'x'.repeat(11 * 1024 * 1024)}\n`;
     const res = await importCsv(big);

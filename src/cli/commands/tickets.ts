@@ -231,7 +231,7 @@ function rejectionTable(rows: TicketRejection[]): string {
   ]).replace(/^/gm, '  ');
 }
 
-function importSummary(r: TicketImportResult, e: EngagementRef, file: string): string {
+export function importSummary(r: TicketImportResult, e: EngagementRef, file: string): string {
   const lines = [
     `Imported ${file} into ${describeEngagement(e)}: ${count(r.rowsRead)} rows read; ` +
       `${count(r.ticketsCreated)} tickets created, ${count(r.ticketsUpdated)} updated, ${count(r.ticketsUnchanged)} unchanged.`,
