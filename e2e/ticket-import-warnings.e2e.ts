@@ -49,6 +49,9 @@ describe('the ticket import dialog never misleads', () => {
     await page.getByRole('tab', { name: 'SLAs' }).click();
     await page.getByRole('group', { name: 'Engagement' }).getByText(ENGAGEMENT, { exact: true }).click();
     await expect.poll(() => page.getByRole('radio', { name: ENGAGEMENT }).isChecked(), UNTIL).toBe(true);
+    // The demo's weekly export (Excel serial dates, cut inside its last row) is marked in the history.
+    const history = page.getByRole('table', { name: 'Recent imports' });
+    await expect.poll(() => history.innerText(), UNTIL).toMatch(/helppoint-weekly-excel\.csv\s*Cut off\s*ServiceNow incident list\s*7\s*6\b/i);
 
     await page.getByRole('button', { name: 'Import tickets' }).click();
     const dialog = page.getByRole('dialog', { name: `Import tickets · ${ENGAGEMENT}` });
