@@ -27,7 +27,13 @@ export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   /** Create the demo organisation when the database is empty. */
   demo: boolean;
-  publicUrl: string | null;
+  /**
+   * Where people reach this server: every link in an e-mail or an answer starts here, never
+   * with the request's Host header (which anyone can forge). OUTSIGHT_PUBLIC_URL, or
+   * derived once at start from HOST and PORT (`publicUrlDerived` then says so).
+   */
+  publicUrl: string;
+  publicUrlDerived: boolean;
   session: { idleMs: number; absoluteMs: number };
   trustProxy: boolean;
   logLevel: string;
@@ -39,6 +45,12 @@ export interface Config {
   maxUploadBytes: number;
   /** Run the reminder job in this process (turn off on all but one server if you like; it is safe either way). */
   jobs: boolean;
+}
+
+/** http://<HOST>:<PORT>, with a wildcard address read as this machine. */
+export function derivedPublicUrl(host: string, port: number): string {
+  const h = host === '0.0.0.0' || host === '::' || host === '' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${h}:${port}`;
 }
 
 /** Reads the environment once at start; a bad value stops the process with its name. */
@@ -58,7 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     // The demo logins are public, so on a real server the demo is opt-in.
     demo: e.OUTSIGHT_DEMO ?? database.kind === 'pglite',
-    publicUrl: e.OUTSIGHT_PUBLIC_URL?.replace(/\/$/, '') ?? null,
+    publicUrl: e.OUTSIGHT_PUBLIC_URL?.replace(/\/$/, '') ?? derivedPublicUrl(e.HOST, e.PORT),
+    publicUrlDerived: e.OUTSIGHT_PUBLIC_URL === undefined,
     session: { idleMs: e.OUTSIGHT_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.OUTSIGHT_SESSION_MAX_HOURS * 3_600_000 },
     trustProxy: e.OUTSIGHT_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
