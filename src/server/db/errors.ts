@@ -6,6 +6,13 @@ const PG_CODES: Record<string, { code: ErrorCode; message: string }> = {
   '23505': { code: 'conflict', message: 'An object with the same name already exists.' },
   '22P02': { code: 'validation_failed', message: 'A value has the wrong format.' },
   '22001': { code: 'validation_failed', message: 'A value is too long.' },
+  // A NUL character in text, a date or number the calendar or the column cannot hold:
+  // the contracts refuse these first; this is the last line, so they are never a 500.
+  '22021': { code: 'validation_failed', message: 'A value contains a character that cannot be stored (such as NUL).' },
+  '22P05': { code: 'validation_failed', message: 'A value contains a character that cannot be stored (such as NUL).' },
+  '22007': { code: 'validation_failed', message: 'A date or time has the wrong format.' },
+  '22008': { code: 'validation_failed', message: 'A date or time is out of range.' },
+  '22003': { code: 'validation_failed', message: 'A number is out of range.' },
 };
 
 // Constraints that guard a reference named in the input: the field and the words for it.
