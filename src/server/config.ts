@@ -18,13 +18,15 @@ const Env = z.object({
   OUTSIGHT_FILES_DIR: z.string().optional(),
   OUTSIGHT_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
   OUTSIGHT_JOBS: flag.default(true),
+  OUTSIGHT_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  OUTSIGHT_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export interface Config {
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  database: { kind: 'postgres'; url: string; statementTimeoutMs: number; connectTimeoutMs: number } | { kind: 'pglite'; dataDir: string };
   /** Create the demo organisation when the database is empty. */
   demo: boolean;
   /**
@@ -62,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const database = e.DATABASE_URL
-    ? ({ kind: 'postgres', url: e.DATABASE_URL } as const)
+    ? ({ kind: 'postgres', url: e.DATABASE_URL, statementTimeoutMs: e.OUTSIGHT_DB_STATEMENT_TIMEOUT_MS, connectTimeoutMs: e.OUTSIGHT_DB_CONNECT_TIMEOUT_MS } as const)
     : ({ kind: 'pglite', dataDir: path.resolve(e.OUTSIGHT_DATA_DIR) } as const);
   return {
     port: e.PORT,

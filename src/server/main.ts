@@ -25,7 +25,10 @@ function withTemplate(db: DatabaseConfig): DatabaseConfig {
 /** config → database → migrate → demo → listen; SIGINT/SIGTERM close in reverse order. */
 async function main() {
   const config = loadConfig();
-  const database = await openDatabase(withTemplate(config.database)).catch((err) => {
+  const dbLog = pino({ level: config.logLevel }).child({ component: 'database' });
+  const dbConfig: DatabaseConfig =
+    config.database.kind === 'postgres' ? { ...config.database, onConnectionError: (err) => dbLog.warn({ err: err.message }, 'database connection lost; requests answer 503 until it is back') } : config.database;
+  const database = await openDatabase(withTemplate(dbConfig)).catch((err) => {
     if (err instanceof DataDirLockedError) {
       console.error(`outsight: ${err.message}`);
       process.exit(3);
