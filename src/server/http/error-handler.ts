@@ -43,6 +43,10 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa: boolean 
     if (known) return send(known.code, known.message);
     const fromDb = fromDatabaseError(error);
     if (fromDb) return send(fromDb.code, fromDb.message, fromDb.details);
+    if ((error as { code?: unknown }).code === 'ENOSPC' || (error as { code?: unknown }).code === 'EDQUOT') {
+      request.log.error({ err: error }, 'disk full');
+      return send('storage_full', 'The server has no room left to store data, so this request was not completed. Tell your administrator to free disk space, then try again.');
+    }
     const dbDown = databaseUnavailable(error);
     if (dbDown) {
       request.log.warn({ err: error }, 'database unavailable');
