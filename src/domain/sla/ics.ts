@@ -7,6 +7,7 @@
  *
  * Every event is an all-day holiday: a DATE-TIME event marks each local date it touches.
  */
+import { DomainError } from '../errors.ts';
 import { dayNumberOf } from './calendar.ts';
 import { intlOffset } from './tz.ts';
 
@@ -33,6 +34,34 @@ export interface IcsOptions {
   readonly toYear: number;
   /** Zone used to turn UTC date-times ('…Z') into local dates; default UTC. */
   readonly timeZone?: string;
+  /** At most this many holiday dates; a file that would expand to more is refused before the work is done. Default MAX_HOLIDAYS. */
+  readonly maxDates?: number;
+}
+
+/** A calendar holds at most this many holidays (the API's own limit on a calendar's list). */
+export const MAX_HOLIDAYS = 5_000;
+
+function tooMany(max: number, opts: IcsOptions): DomainError {
+  return new DomainError(
+    'import_rejected',
+    `The file would add more than ${max.toLocaleString('en')} holidays for ${opts.fromYear}–${opts.toYear}, the most a calendar holds. Import fewer years (fromYear/toYear) or a smaller file.`,
+    { limit: max, rejected: [{ line: 0, field: '(file)', reason: `More than ${max} holiday dates` }] },
+  );
+}
+
+/**
+ * An upper bound of the dates a file can expand to, read before anything is expanded:
+ * each event counts once, a recurring one once per year of the range (times the days it
+ * spans is checked while expanding).
+ */
+function expansionBound(text: string, years: number): number {
+  let events = 0;
+  let recurring = 0;
+  for (const m of text.matchAll(/^(BEGIN:VEVENT|RRULE[:;])/gim)) {
+    if (m[1].toUpperCase() === 'BEGIN:VEVENT') events++;
+    else recurring++;
+  }
+  return events - Math.min(recurring, events) + Math.min(recurring, events) * years;
 }
 
 interface Prop {
@@ -136,6 +165,9 @@ function yearOf(day: number): number {
  * [opts.fromYear, opts.toYear]. Pure: no I/O; the caller reads the file.
  */
 export function parseIcsHolidays(text: string, opts: IcsOptions): IcsHolidays {
+  const max = opts.maxDates ?? MAX_HOLIDAYS;
+  // Refused before any expansion: recurring events × years must fit the limit.
+  if (expansionBound(text, Math.max(0, opts.toYear - opts.fromYear + 1)) > max) throw tooMany(max, opts);
   const events: IcsHoliday[] = [];
   const problems: string[] = [];
   let inEvent = false;
@@ -149,6 +181,8 @@ export function parseIcsHolidays(text: string, opts: IcsOptions): IcsHolidays {
     } else if (prop.name === 'END' && prop.value.toUpperCase() === 'VEVENT') {
       if (inEvent) {
         const problem = expandEvent(current, opts, events);
+        // Multi-day events can still add more than the bound counted: stop at the limit.
+        if (events.length > max) throw tooMany(max, opts);
         if (problem) {
           const summary = current.find((p) => p.name === 'SUMMARY')?.value;
           problems.push(`VEVENT ${eventNo}${summary ? ` (${summary})` : ''}: ${problem}`);
@@ -232,9 +266,10 @@ function expandEvent(props: Prop[], opts: IcsOptions, out: IcsHoliday[]): string
       occurrences.push(day);
     }
   }
+  const cap = (opts.maxDates ?? MAX_HOLIDAYS) + 1;
   for (const first of occurrences) {
     if (excluded.has(first)) continue;
-    for (let d = first; d <= first + span; d++) {
+    for (let d = first; d <= first + span && out.length < cap; d++) {
       const y = yearOf(d);
       if (y >= opts.fromYear && y <= opts.toYear) out.push({ date: isoOf(d), summary });
     }
