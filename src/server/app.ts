@@ -33,6 +33,7 @@ import { registerAssessmentRoutes } from './modules/assessments/assessments.rout
 import { registerDueDiligenceRoutes } from './modules/due-diligence/due-diligence.routes.ts';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.ts';
 import { registerQuestionnaireRoutes } from './modules/questionnaires/questionnaires.routes.ts';
+import { registerClauseRoutes } from './modules/clauses/clauses.routes.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -58,6 +59,7 @@ const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerAssessmentRoutes,
   registerEvidenceRoutes,
   registerDueDiligenceRoutes,
+  registerClauseRoutes,
 ];
 
 export interface RouteInfo {
