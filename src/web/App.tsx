@@ -22,6 +22,8 @@ import { VendorCreatePage, VendorEditPage } from './features/vendors/VendorFormP
 import { VendorListPage } from './features/vendors/VendorListPage.tsx';
 import { VendorPage } from './features/vendors/VendorPage.tsx';
 
+const ContractGapsPage = lazy(() => import('./features/clauses/ContractGapsPage.tsx').then((m) => ({ default: m.ContractGapsPage })));
+const ClauseSettings = lazy(() => import('./features/clauses/ClauseSettings.tsx').then((m) => ({ default: m.ClauseSettings })));
 const SlaOverviewPage = lazy(() => import('./features/sla/SlaOverviewPage.tsx').then((m) => ({ default: m.SlaOverviewPage })));
 
 export const router = createBrowserRouter([
@@ -50,6 +52,7 @@ export const router = createBrowserRouter([
               { path: 'engagements', element: <RequirePermission permission="engagement.read"><EngagementListPage /></RequirePermission> },
               { path: 'engagements/:id/:tab?', element: <RequirePermission permission="engagement.read"><EngagementPage /></RequirePermission> },
               { path: 'sla', element: <RequirePermission permission="sla.read"><Suspense fallback={<FullPageLoader label="Loading SLAs" />}><SlaOverviewPage /></Suspense></RequirePermission> },
+              { path: 'contracts/gaps', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract gaps" />}><ContractGapsPage /></Suspense></RequirePermission> },
               ...dueDiligenceRoutes,
               { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
               {
@@ -60,6 +63,7 @@ export const router = createBrowserRouter([
                   { path: 'organisation', element: <OrgSettings /> },
                   { path: 'users', element: <RequirePermission permission="user.read"><UsersSettings /></RequirePermission> },
                   { path: 'tokens', element: <RequirePermission permission="token.own"><TokensSettings /></RequirePermission> },
+                  { path: 'clauses', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading requirements" />}><ClauseSettings /></Suspense></RequirePermission> },
                 ],
               },
               { path: '*', element: <NotFound /> },

@@ -26,6 +26,8 @@ export const GAP_SEVERITY_LABELS: Record<(typeof GAP_SEVERITIES)[number], string
 
 export const Clause = z.object({
   id: z.string(),
+  /** The built-in clause's stable key (e.g. "exit_assistance"); null for the organisation's own clauses. */
+  key: z.string().nullable(),
   title: z.string(),
   guidance: z.string(),
   weakWhen: z.string().nullable(),

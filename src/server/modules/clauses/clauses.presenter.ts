@@ -6,6 +6,7 @@ import type { ClauseRow, ReviewWithName } from './clauses.repo.ts';
 export function presentClause(c: ClauseRow, reviewCount: number): Clause {
   return {
     id: c.id,
+    key: c.builtinKey,
     title: c.title,
     guidance: c.guidance,
     weakWhen: c.weakWhen,
