@@ -43,6 +43,11 @@ export const NOUNS: Record<string, string> = {
   assessment: 'assessment',
   finding: 'finding',
   evidence: 'evidence',
+  contract: 'contract',
+  contract_notice: 'contract notice',
+  contract_key_date: 'contract key date',
+  contract_document: 'signed contract document',
+  contract_settings: 'contract settings',
 };
 
 const words = (code: string) => code.replace(/_/g, ' ');
