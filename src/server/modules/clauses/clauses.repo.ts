@@ -44,7 +44,8 @@ export async function insertClauses(db: Db, rows: ClauseInsert[]): Promise<Claus
   return db.insert(clauseLibrary).values(rows).onConflictDoNothing().returning();
 }
 
-const reviewCount = sql<number>`(SELECT count(*)::int FROM ${clauseReviews} r WHERE r.org_id = ${clauseLibrary.orgId} AND r.clause_id = ${clauseLibrary.id})`;
+// Spelled out: inside a select list the builder leaves columns unqualified, and "id" would name the review's.
+const reviewCount = sql<number>`(SELECT count(*)::int FROM ${clauseReviews} r WHERE r.org_id = "clause_library"."org_id" AND r.clause_id = "clause_library"."id")`;
 export type ClauseWithCount = { clause: ClauseRow; reviewCount: number };
 
 /** The library in checklist order; `retired`: only current, only retired, or all. */

@@ -29,3 +29,5 @@ export {
   /** Every non-archived contract of the vendor. */
   contractsOfVendor,
 } from './contracts.service.ts';
+/** Added by the clauses branch for its builder; helper C's public surface may already export it. */
+export { createContract } from './contracts.service.ts';

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { ClauseReviewInput, ContractChecklist, RequirementWhen } from '../../../shared/contracts/clauses.ts';
 import { ClauseReviewInput as ReviewSchema, RequirementInput as RequirementSchema } from '../../../shared/contracts/clauses.ts';
+import { ContractInput } from '../../../shared/contracts/contracts.ts';
 import { createClause, createRequirement, listClauses, saveClauseReview } from '../../modules/clauses/clauses.public.ts';
+import { createContract } from '../../modules/contracts/contracts.public.ts';
 import type { OrgHandle } from './core.ts';
 
 /**
@@ -36,4 +38,9 @@ export async function aCustomClause(org: OrgHandle, o: { title: string; guidance
 /** A requirement of the organisation's own (clause by key or title). */
 export async function aRequirement(org: OrgHandle, o: { clause: string; when?: Partial<z.input<typeof RequirementWhen>>; reason: string }) {
   return createRequirement(org.ctx(), RequirementSchema.parse({ clauseId: await clauseId(org, o.clause), when: o.when ?? {}, reason: o.reason }));
+}
+
+/** A signed contract (a master agreement, unless told otherwise) of `vendorId` covering `engagementIds`, for clause tests. */
+export async function aReviewableContract(org: OrgHandle, o: { vendorId: string; engagementIds: string[]; title?: string } & Partial<z.input<typeof ContractInput>>) {
+  return createContract(org.ctx(), ContractInput.parse({ type: 'master_agreement', status: 'active', title: `Contract ${Math.random().toString(36).slice(2, 8)}`, ...o }));
 }
