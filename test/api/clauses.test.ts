@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aVendor, anEngagement } from '../../src/server/seed/builders/core.ts';
 import { aRequirement, aReviewableContract, clauseId } from '../../src/server/seed/builders/clauses.ts';
+import { seedDemoClauses } from '../../src/server/seed/demo-clauses.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
 
@@ -314,5 +315,44 @@ describe('the clause library and the gap list', () => {
     expect(exposure.count).toBeGreaterThan(0);
     expect(exposure.href).toBe('/contracts/gaps?severity=high');
     expect(res.json().unavailable).toEqual([]);
+  });
+});
+
+describe('the demo clause review', () => {
+  it('shows the bad cases: Sentinel without exit assistance, PayrollCloud without a DPA, a weak audit clause, Kestrel’s amendment changing two clauses', async () => {
+    const demo = await createTestOrg(t.database.db, 'Demo clauses');
+    const h = demo.handle;
+    const sentinel = await aVendor(h, { name: 'Sentinel SOC', dataAccess: 'confidential' });
+    const mdr = await anEngagement(h, { vendorId: sentinel.id, name: 'Managed detection and response', criticality: 'critical', serviceType: 'security_operations' });
+    const payroll = await aVendor(h, { name: 'PayrollCloud', dataAccess: 'special_category_personal_data' });
+    const platform = await anEngagement(h, { vendorId: payroll.id, name: 'Payroll platform', criticality: 'high', serviceType: 'other' });
+    const brightline = await aVendor(h, { name: 'Brightline Managed Services', dataAccess: 'confidential' });
+    const ops = await anEngagement(h, { vendorId: brightline.id, name: 'Network and server operations', criticality: 'critical', serviceType: 'infrastructure_operations' });
+    const kestrel = await aVendor(h, { name: 'Kestrel Software Labs', dataAccess: 'personal_data' });
+    const portal = await anEngagement(h, { vendorId: kestrel.id, name: 'Order portal development', criticality: 'high', serviceType: 'application_development' });
+    const ids = new Map<string, string>();
+    const add = async (title: string, vendorId: string, engagementIds: string[], extra: Record<string, unknown> = {}) =>
+      ids.set(title, (await aReviewableContract(h, { vendorId, engagementIds, title, ...extra })).id);
+    await add('Sentinel managed detection agreement', sentinel.id, [mdr.id]);
+    await add('PayrollCloud subscription', payroll.id, [platform.id], { type: 'order_form' });
+    await add('Brightline master services agreement', brightline.id, [ops.id]);
+    await add('Kestrel master agreement', kestrel.id, [portal.id]);
+    await add('Kestrel amendment 1: extended warranty', kestrel.id, [portal.id], { type: 'amendment', parentId: ids.get('Kestrel master agreement') });
+    await seedDemoClauses(h.ctx(), ids);
+
+    const owner = await loginAs(t.database.db, demo.users.owner);
+    const gaps = (await api('GET', '/api/v1/contract-gaps?limit=200', undefined, owner)).json().items as GapT[];
+    const has = (engagementId: string, title: string, kind: string) => gaps.some((g) => g.engagement.id === engagementId && g.clause.title === title && g.kind === kind);
+    expect(has(mdr.id, 'Exit assistance and transition', 'missing')).toBe(true);
+    expect(gaps.find((g) => g.engagement.id === mdr.id && g.clause.title === 'Exit assistance and transition')!.severity).toBe('high');
+    expect(has(platform.id, 'Data protection', 'missing')).toBe(true);
+    expect(has(ops.id, 'Audit and inspection rights', 'weak')).toBe(true);
+    const amendment = (await api('GET', `/api/v1/contracts/${ids.get('Kestrel amendment 1: extended warranty')}/clauses`, undefined, owner)).json();
+    expect(amendment.items.filter((i: { changes: unknown[] }) => i.changes.length > 0).map((i: { clause: { title: string } }) => i.clause.title).sort()).toEqual([
+      'Access to source code, licences and documentation',
+      'Penalties and liquidated damages',
+    ]);
+    // Contracts another seed did not create are skipped, not an error.
+    await expect(seedDemoClauses(h.ctx(), new Map([['No such contract', ids.get('PayrollCloud subscription')!]]))).resolves.toBeUndefined();
   });
 });
