@@ -29,3 +29,9 @@ export {
   /** Every non-archived contract of the vendor. */
   contractsOfVendor,
 } from './contracts.service.ts';
+
+// For builders, seeds, the CLI and jobs.
+export { createContract, getContract, listContracts, setContractArchived, updateContract } from './contracts.service.ts';
+export { addCustomDate, keyDatesView } from './key-dates.ts';
+export { noticeLetter, recordNotice } from './notice.ts';
+export { getContractSettings, updateContractSettings } from './settings.ts';
