@@ -44,6 +44,13 @@ export const NOTICE_METHOD_LABELS: Record<(typeof NOTICE_METHODS)[number], strin
   portal: "The vendor's portal",
 };
 
+export const NOTICE_KINDS = ['non_renewal', 'termination'] as const;
+export const NOTICE_KIND_LABELS: Record<(typeof NOTICE_KINDS)[number], string> = {
+  non_renewal: 'Non-renewal (ends at the end of the term)',
+  termination: 'Termination for convenience',
+};
+export const NoticeKindEnum = z.enum(NOTICE_KINDS);
+
 /** The states of a contract's key dates (src/domain/contracts/key-dates.ts) in words. */
 export const KEY_DATE_STATES = ['open-ended', 'ends', 'renews-unless-notice', 'ends-unless-renewed', 'ending-by-notice', 'ended'] as const;
 export const KEY_DATE_STATE_LABELS: Record<(typeof KEY_DATE_STATES)[number], string> = {
@@ -61,11 +68,16 @@ export const RenewalKindEnum = z.enum(RENEWAL_KINDS);
 export const PeriodUnitEnum = z.enum(PERIOD_UNITS);
 export const NoticeMethodEnum = z.enum(NOTICE_METHODS);
 
+/** The platform's list of ISO 4217 codes in use (Intl.supportedValuesOf); where missing, well-formed codes pass. */
+const KNOWN_CURRENCIES: Set<string> | null = (() => {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  return typeof intl.supportedValuesOf === 'function' ? new Set(intl.supportedValuesOf('currency')) : null;
+})();
 const Currency = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .refine(isCurrency, { message: 'Expected an ISO 4217 currency code such as EUR or USD' });
+  .refine((c) => isCurrency(c) && (KNOWN_CURRENCIES === null || KNOWN_CURRENCIES.has(c)), { message: 'Expected an ISO 4217 currency code such as EUR or USD' });
 const MinorUnits = z.number({ message: 'Expected a whole number of minor units (cents)' }).int('Expected a whole number of minor units (cents)').min(0).max(Number.MAX_SAFE_INTEGER);
 
 const contractFields = z
@@ -76,15 +88,15 @@ const contractFields = z
     parentId: z.uuid({ message: 'Expected a contract id' }).nullable().optional(),
     title: requiredText(300),
     reference: text(100).nullable().optional(),
-    status: ContractStatusEnum.default('draft'),
+    status: ContractStatusEnum,
     signedOn: IsoDate.nullable().optional(),
     effectiveOn: IsoDate.nullable().optional(),
     initialTermEnd: IsoDate.nullable().optional(),
-    renewalKind: RenewalKindEnum.default('none'),
+    renewalKind: RenewalKindEnum,
     renewalMonths: z.number().int().min(1).max(120).nullable().optional(),
     noticeUnit: PeriodUnitEnum.nullable().optional(),
     noticeCount: z.number().int().min(1).max(3650).nullable().optional(),
-    convenienceTermination: z.boolean().default(false),
+    convenienceTermination: z.boolean(),
     convenienceNoticeUnit: PeriodUnitEnum.nullable().optional(),
     convenienceNoticeCount: z.number().int().min(1).max(3650).nullable().optional(),
     currency: Currency.nullable().optional(),
@@ -93,7 +105,7 @@ const contractFields = z
     internalOwnerId: z.uuid({ message: 'Expected a user id' }).nullable().optional(),
     notes: text(5000).nullable().optional(),
     /** The engagements the contract covers; all of the contract's vendor. */
-    engagementIds: z.array(z.uuid({ message: 'Expected an engagement id' })).max(100).default([]),
+    engagementIds: z.array(z.uuid({ message: 'Expected an engagement id' })).max(100),
   })
   .strict();
 
@@ -114,7 +126,15 @@ const crossFields = (v: Fields, ctx: z.RefinementCtx) => {
   for (const i of contractFieldIssues(v)) ctx.addIssue({ code: 'custom', path: [i.path], message: i.message });
 };
 
-export const ContractInput = contractFields.superRefine(crossFields);
+export const ContractInput = contractFields
+  .extend({
+    status: ContractStatusEnum.default('draft'),
+    renewalKind: RenewalKindEnum.default('none'),
+    convenienceTermination: z.boolean().default(false),
+    engagementIds: contractFields.shape.engagementIds.default([]),
+  })
+  .strict()
+  .superRefine(crossFields);
 export type ContractInput = z.input<typeof ContractInput>;
 /** The vendor of a contract is fixed once created; cross-field rules are checked on the merged contract. */
 export const ContractUpdate = contractFields.omit({ vendorId: true }).partial().strict();
@@ -137,6 +157,9 @@ export const ContractKeyDates = z.object({
 export type ContractKeyDates = z.infer<typeof ContractKeyDates>;
 
 export const ContractNotice = z.object({
+  kind: NoticeKindEnum,
+  /** The day the contract ends because of this notice. */
+  endsOn: z.string().nullable(),
   givenOn: z.string(),
   method: NoticeMethodEnum,
   givenBy: z.string(),
@@ -195,6 +218,7 @@ export const ContractPage = z.object({ items: z.array(Contract), nextCursor: z.s
 /** Recording that notice (of non-renewal or termination) was given. */
 export const NoticeInput = z
   .object({
+    kind: NoticeKindEnum.default('non_renewal'),
     givenOn: IsoDate,
     method: NoticeMethodEnum,
     givenBy: requiredText(200),

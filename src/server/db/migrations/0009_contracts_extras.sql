@@ -25,6 +25,7 @@ CREATE TABLE "contract_notices" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
 	"contract_id" uuid NOT NULL,
+	"kind" text DEFAULT 'non_renewal' NOT NULL,
 	"given_on" date NOT NULL,
 	"method" text NOT NULL,
 	"given_by" text NOT NULL,

@@ -28,6 +28,8 @@ export const contractNotices = pgTable(
       .notNull()
       .references(() => orgs.id),
     contractId: uuid('contract_id').notNull(),
+    /** non_renewal (the contract ends at the end of its term) | termination (for convenience, after its own notice) */
+    kind: text('kind').notNull().default('non_renewal'),
     givenOn: date('given_on', { mode: 'string' }).notNull(),
     /** letter | email | portal */
     method: text('method').notNull(),

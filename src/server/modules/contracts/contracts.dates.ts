@@ -1,5 +1,5 @@
 import { civilDateIn, isoWeekday, type CivilDate } from '../../../domain/civil-date.ts';
-import { decideBy, keyDates, keyDatesInWords, nextNoticeDeadline, type KeyDatesInput } from '../../../domain/contracts/key-dates.ts';
+import { decideBy, keyDates, keyDatesInWords, longDate, nextNoticeDeadline, noticeTakesEffect, type KeyDatesInput } from '../../../domain/contracts/key-dates.ts';
 import type { ContractKeyDates } from '../../../shared/contracts/contracts.ts';
 import type { ContractRow, SettingsRow } from './contracts.repo.ts';
 
@@ -46,10 +46,44 @@ export function keyDatesInput(c: ContractRow, noticeGivenOn: CivilDate | null): 
   };
 }
 
+export interface GivenNotice {
+  kind: string;
+  givenOn: CivilDate;
+}
+
+/** The day a contract ends because of the notice given (null when it does not end by it). */
+export function noticeEndsOn(c: ContractRow, notice: GivenNotice | null, today: CivilDate): CivilDate | null {
+  if (!notice) return null;
+  if (notice.kind === 'termination' && c.convenienceNoticeUnit && c.convenienceNoticeCount) {
+    return noticeTakesEffect(notice.givenOn, { unit: c.convenienceNoticeUnit as 'days' | 'months', count: c.convenienceNoticeCount });
+  }
+  const k = keyDates(keyDatesInput(c, notice.givenOn), today);
+  return k.termEnd;
+}
+
 /** The key dates of a contract as its response carries them. */
-export function computeKeyDates(c: ContractRow, noticeGivenOn: CivilDate | null, rules: DateRules): ContractKeyDates {
-  const input = keyDatesInput(c, noticeGivenOn);
+export function computeKeyDates(c: ContractRow, notice: GivenNotice | null, rules: DateRules): ContractKeyDates {
+  if (notice?.kind === 'termination') {
+    const ends = noticeEndsOn(c, notice, rules.today);
+    if (ends) {
+      const ended = rules.today > ends;
+      return {
+        state: ended ? 'ended' : 'ending-by-notice',
+        termEnd: ends,
+        renewsOn: null,
+        noticeDeadline: null,
+        nextNoticeDeadline: null,
+        decideBy: null,
+        words: ended ? `Terminated for convenience; ended on ${longDate(ends)}.` : `Notice of termination was given on ${longDate(notice.givenOn)}; ends on ${longDate(ends)}.`,
+      };
+    }
+  }
+  const input = keyDatesInput(c, notice?.givenOn ?? null);
   const k = keyDates(input, rules.today);
+  // Notice of non-renewal of a contract that renews only by option simply lets it end.
+  if (notice && k.state === 'ends-unless-renewed') {
+    return { state: 'ending-by-notice', termEnd: k.termEnd, renewsOn: null, noticeDeadline: k.noticeDeadline, nextNoticeDeadline: null, decideBy: null, words: `Notice was given on ${longDate(notice.givenOn)}; ends on ${longDate(k.termEnd!)}.` };
+  }
   // A decision is due only while the contract would renew (or lapse) without one.
   const open = k.state === 'renews-unless-notice' || k.state === 'ends-unless-renewed';
   const next = open ? nextNoticeDeadline(input, rules.today) : null;

@@ -1,6 +1,6 @@
 import type { Contract, ContractType, ContractStatus } from '../../../shared/contracts/contracts.ts';
 import type { ContractSummary } from './contracts.public.ts';
-import { computeKeyDates, type DateRules } from './contracts.dates.ts';
+import { computeKeyDates, noticeEndsOn, type DateRules } from './contracts.dates.ts';
 import type { ContractRow, ContractWithExtras, NoticeRow } from './contracts.repo.ts';
 
 export function presentSummary(c: ContractRow, engagementIds: string[]): ContractSummary {
@@ -53,9 +53,11 @@ export function presentContract(
     internalOwnerName: r.internalOwnerName,
     notes: c.notes,
     engagements,
-    keyDates: computeKeyDates(c, notice?.notice.givenOn ?? null, rules),
+    keyDates: computeKeyDates(c, notice?.notice ?? null, rules),
     notice: notice
       ? {
+          kind: notice.notice.kind as 'non_renewal' | 'termination',
+          endsOn: noticeEndsOn(c, notice.notice, rules.today),
           givenOn: notice.notice.givenOn,
           method: notice.notice.method as 'letter' | 'email' | 'portal',
           givenBy: notice.notice.givenBy,

@@ -29,5 +29,9 @@ export {
   /** Every non-archived contract of the vendor. */
   contractsOfVendor,
 } from './contracts.service.ts';
-/** Added by the clauses branch for its builder; helper C's public surface may already export it. */
-export { createContract } from './contracts.service.ts';
+
+// For builders, seeds, the CLI and jobs.
+export { createContract, getContract, listContracts, setContractArchived, updateContract } from './contracts.service.ts';
+export { addCustomDate, keyDatesView } from './key-dates.ts';
+export { noticeLetter, recordNotice } from './notice.ts';
+export { getContractSettings, updateContractSettings } from './settings.ts';
