@@ -297,8 +297,3 @@ export function ClauseChecklist({ contractId, me }: { contractId: string; me: Me
     </Stack>
   );
 }
-
-/** The contract page's "Clauses" tab. */
-export function ContractClausesTab({ contract, me }: { contract: { id: string }; me: MeT }) {
-  return <ClauseChecklist contractId={contract.id} me={me} />;
-}
