@@ -23,8 +23,9 @@ export function clauseRows(env: MatrixEnv): AreaRows {
       const contractId = (await aReviewableContract(o.handle, { vendorId: o.vendor.id, engagementIds: [o.engagementId], title: `Matrix contract ${uniq()}` })).id;
       const otherContractId = (await aReviewableContract(o.handle, { vendorId: o.vendor.id, engagementIds: [o.engagementId], title: `Matrix contract ${uniq()}` })).id;
       const custom = await aCustomClause(o.handle, { title: `Matrix clause ${uniq()}` });
-      const list = await aRequirement(o.handle, { clause: 'insurance', reason: `Matrix ${uniq()}` });
-      fx.set(o, { contractId, otherContractId, clauseId: await clauseId(o.handle, 'audit_rights'), customClauseId: custom.id, requirementId: list.items[list.items.length - 1].id! });
+      const reason = `Matrix ${uniq()}`;
+      const list = await aRequirement(o.handle, { clause: 'insurance', reason });
+      fx.set(o, { contractId, otherContractId, clauseId: await clauseId(o.handle, 'audit_rights'), customClauseId: custom.id, requirementId: list.items.find((r) => r.reason === reason)!.id! });
     }
   }
 

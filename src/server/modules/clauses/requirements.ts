@@ -27,7 +27,12 @@ export async function requirementModel(ctx: Ctx) {
   const [clauses, own] = await Promise.all([repo.listClauses(ctx.db, ctx.actor.orgId, 'all'), repo.listRequirements(ctx.db, ctx.actor.orgId)]);
   const byId = new Map(clauses.map((c) => [c.clause.id, c.clause]));
   const byKey = new Map(clauses.filter((c) => c.clause.builtinKey).map((c) => [c.clause.builtinKey!, c.clause]));
-  const presentedOwn = own.map((r) => requirementOf({ id: r.id, clause: byId.get(r.clauseId), when: whenOf(r), reason: r.reason, source: 'own' })).filter((r): r is Requirement => r !== null);
+  const position = new Map(clauses.map((c, i) => [c.clause.id, i]));
+  // In checklist order (the rows were made together when the library was seeded).
+  const presentedOwn = own
+    .map((r) => requirementOf({ id: r.id, clause: byId.get(r.clauseId), when: whenOf(r), reason: r.reason, source: 'own' }))
+    .filter((r): r is Requirement => r !== null)
+    .sort((a, b) => (position.get(a.clause.id) ?? 0) - (position.get(b.clause.id) ?? 0));
   const dora = DORA_REQUIREMENTS.map((r) =>
     requirementOf({ id: null, clause: byKey.get(r.clauseKey), when: { criticality: r.when.criticality ?? [], dataAccess: r.when.dataAccess ?? [], serviceType: [] } as When, reason: r.reason, source: 'dora' }),
   ).filter((r): r is Requirement => r !== null);

@@ -97,6 +97,8 @@ export async function contractChecklist(ctx: Ctx, contractId: string): Promise<C
 
   // Progress counts the clauses reviewed on this contract itself (an amendment's carried-over reviews are a start, not a review).
   const done = (i: ContractChecklist['items'][number]) => i.review !== null && i.inheritedFrom === null;
+  const order = new Map(model.order.map((id, i) => [id, i]));
+  gaps.sort((a, b) => a.engagement.name.localeCompare(b.engagement.name) || (order.get(a.clause.id) ?? 0) - (order.get(b.clause.id) ?? 0));
   const reviewed = items.filter(done).length;
   const required = items.filter((i) => i.requiredBecause.length > 0);
   return {

@@ -207,6 +207,13 @@ function ClauseRow({ contractId, item, canWrite }: { contractId: string; item: C
   );
 }
 
+/** Required clauses nobody has reviewed yet, one line per engagement. */
+function unreviewedByEngagement(gaps: ChecklistT['gaps']): Array<[string, string[]]> {
+  const by = new Map<string, string[]>();
+  for (const g of gaps) if (g.kind === 'unreviewed') by.set(g.engagement.name, [...(by.get(g.engagement.name) ?? []), g.clause.title]);
+  return [...by];
+}
+
 /** The gaps a contract leaves for the engagements it covers. */
 export function ContractGapsPanel({ checklist }: { checklist: ChecklistT }) {
   const open = checklist.gaps.filter((g) => !g.coveredBy);
@@ -228,17 +235,24 @@ export function ContractGapsPanel({ checklist }: { checklist: ChecklistT }) {
           </Text>
         ) : (
           <Stack gap={4} data-testid="contract-gaps">
-            {open.map((g) => (
-              <Group key={`${g.engagement.id}:${g.clause.id}`} gap={6} wrap="nowrap" align="flex-start">
-                <IconAlertTriangle size={16} color="var(--mantine-color-red-6)" style={{ flexShrink: 0, marginTop: 2 }} />
-                <Text size="sm">
-                  <b>{g.clause.title}</b> for{' '}
-                  <Anchor component={Link} to={`/engagements/${g.engagement.id}/contract-gaps`} size="sm">
-                    {g.engagement.name}
-                  </Anchor>{' '}
-                  — {GAP_KIND_LABELS[g.kind].toLowerCase()}. {g.reasons[0]}
-                </Text>
-              </Group>
+            {open
+              .filter((g) => g.kind !== 'unreviewed')
+              .map((g) => (
+                <Group key={`${g.engagement.id}:${g.clause.id}`} gap={6} wrap="nowrap" align="flex-start">
+                  <IconAlertTriangle size={16} color="var(--mantine-color-red-6)" style={{ flexShrink: 0, marginTop: 2 }} />
+                  <Text size="sm">
+                    <b>{g.clause.title}</b> for{' '}
+                    <Anchor component={Link} to={`/engagements/${g.engagement.id}/contract-gaps`} size="sm">
+                      {g.engagement.name}
+                    </Anchor>{' '}
+                    — {GAP_KIND_LABELS[g.kind].toLowerCase()}. {g.reasons[0]}
+                  </Text>
+                </Group>
+              ))}
+            {unreviewedByEngagement(open).map(([engagement, titles]) => (
+              <Text key={engagement} size="sm" c="dimmed">
+                Required for {engagement}, not reviewed yet: {titles.join(', ')}.
+              </Text>
             ))}
             {filled.map((g) => (
               <Text key={`${g.engagement.id}:${g.clause.id}`} size="sm" c="dimmed">
