@@ -11,6 +11,7 @@ import { clausePolicy, clauseReviewPolicy, type ReviewedContract } from './claus
 import { presentClause, presentReview } from './clauses.presenter.ts';
 import * as repo from './clauses.repo.ts';
 import { effectiveReviews, inForce, todayOf } from './gaps.ts';
+import { ensureClauseSetup } from './library.ts';
 import { requirementModel } from './requirements.ts';
 
 const owned = (ctx: Ctx, c: ContractSummary): ReviewedContract & ContractSummary => ({ ...c, orgId: ctx.actor.orgId });
@@ -114,7 +115,7 @@ export async function contractChecklist(ctx: Ctx, contractId: string): Promise<C
 export async function saveClauseReview(ctx: Ctx, contractId: string, clauseId: string, input: z.output<typeof ClauseReviewInput>): Promise<ContractChecklist> {
   clauseReviewPolicy.check(ctx.actor, 'review');
   const contract = clauseReviewPolicy.authorize(ctx.actor, 'review', owned(ctx, await getContractSummary(ctx, contractId)));
-  await requirementModel(ctx); // the library exists before a clause of it is named
+  await ensureClauseSetup(ctx); // the library exists before a clause of it is named
   const found = await repo.findClause(ctx.db, ctx.actor.orgId, clauseId);
   const clause = clausePolicy.authorize(ctx.actor, 'read', found?.clause);
   if (clause.retiredAt) throw new AppError('conflict', `"${clause.title}" is retired: restore it in the clause library before reviewing it.`);

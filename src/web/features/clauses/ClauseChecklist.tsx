@@ -10,6 +10,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { blankToNull, useFormErrors } from '../../lib/forms.ts';
+import { AuditHistory } from '../audit/AuditHistory.tsx';
 import { useContractChecklist, useSaveReview, type ChecklistItemT, type ChecklistT } from './api.ts';
 
 export const STATUS_COLORS: Record<ClauseStatus, string> = { present: 'teal', weak: 'orange', missing: 'red', not_applicable: 'gray' };
@@ -308,6 +309,7 @@ export function ClauseChecklist({ contractId, me }: { contractId: string; me: Me
           <ClauseRow key={`${item.clause.id}:${item.review?.reviewedAt ?? ''}:${item.inheritedFrom?.id ?? ''}`} contractId={contractId} item={item} canWrite={canWrite} />
         ))}
       </Stack>
+      {roleCan(me.user.role, 'audit.read') && <AuditHistory objectId={contractId} title="History of this contract and its clause review" />}
     </Stack>
   );
 }
