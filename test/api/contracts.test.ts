@@ -181,3 +181,27 @@ describe('contracts', () => {
     expect((await get(analyst, `/api/v1/contracts/${c.id}/key-dates`)).json().items).toEqual([]);
   });
 });
+
+describe('the contracts feed', () => {
+  it('is registered, and tells the dashboard about decide-by dates, passed decisions and annual value per currency', async () => {
+    const { FEEDS } = await import('../../src/server/feeds/registry.ts');
+    const { contractsFeed } = await import('../../src/server/modules/contracts/contracts.public.ts');
+    expect(FEEDS).toContain(contractsFeed);
+    const o = await createTestOrg(t.database.db, 'Feed');
+    const ctx = { ...o.handle.ctx(), now: new Date('2026-12-04T10:00:00Z') };
+    const soon = await aContract(o.handle, { vendorId: o.vendor.id, title: 'Soon', initialTermEnd: '2027-03-31', renewalKind: 'automatic', renewalMonths: 12, noticeUnit: 'months', noticeCount: 3, currency: 'EUR', annualValueMinor: 100_00 });
+    // Notice deadline 31 December 2026 → decide by 17 December; already passed by 20 December.
+    await aContract(o.handle, { vendorId: o.vendor.id, title: 'Dollars', currency: 'USD', annualValueMinor: 50_00 });
+    const due = await contractsFeed.due!(ctx, { from: '2026-12-04', to: '2026-12-31' });
+    expect(due.filter((d) => d.href === `/contracts/${soon.id}`).map((d) => [d.kind, d.date, d.overdue])).toEqual([
+      ['contract_decide_by', '2026-12-17', false],
+      ['contract_notice_deadline', '2026-12-31', false],
+    ]);
+    const late = { ...ctx, now: new Date('2026-12-20T10:00:00Z') };
+    const exposures = await contractsFeed.exposures!(late, '2026-12-20');
+    expect(exposures[0]).toMatchObject({ key: 'contracts:decide-by-passed', count: 1, examples: [{ label: `Soon (${o.vendor.name}): notice by 31 December 2026` }] });
+    expect((await contractsFeed.due!(late, { from: '2026-12-20', to: '2026-12-27' })).find((d) => d.kind === 'contract_decide_by')?.overdue).toBe(true);
+    const money = await contractsFeed.money!(ctx, '2026-12-04');
+    expect(money[0].amounts).toEqual(expect.arrayContaining([{ currency: 'EUR', amountMinor: 100_00 }, { currency: 'USD', amountMinor: 50_00 }]));
+  });
+});

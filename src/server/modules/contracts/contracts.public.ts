@@ -35,3 +35,5 @@ export { createContract, getContract, listContracts, setContractArchived, update
 export { addCustomDate, keyDatesView } from './key-dates.ts';
 export { noticeLetter, recordNotice } from './notice.ts';
 export { getContractSettings, updateContractSettings } from './settings.ts';
+export { contractRemindersDue, type ContractReminder } from './reminders.ts';
+export { contractsFeed } from './feed.ts';

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like.ts';
-import { contractEngagements, contractKeyDates, contractNotices, contracts, contractSettings, engagements, users, vendors } from '../../db/schema.ts';
+import { calendars, contractEngagements, contractKeyDates, contractNotices, contracts, contractSettings, engagements, users, vendors } from '../../db/schema.ts';
 
 export type ContractRow = typeof contracts.$inferSelect;
 export type ContractInsert = typeof contracts.$inferInsert;
@@ -142,11 +142,32 @@ export async function activeContracts(db: Db, orgId: string, limit: number): Pro
     .limit(limit);
 }
 
-/** Contracts of every organisation that may need a reminder (the job sweeps all organisations). */
-export async function remindableContractsAllOrgs(db: Db, limit: number): Promise<ContractRow[]> {
+/**
+ * Contracts of every organisation that may need a reminder (the job sweeps all
+ * organisations): live, with a term end and a notice period; with the organisation's
+ * settings, the calendar they name (read only, for its business days), the vendor's name,
+ * the internal owner and any notice already given.
+ */
+export async function remindableContractsAllOrgs(db: Db, limit: number) {
+  const cal = alias(calendars, 'cal');
   return db
-    .select()
+    .select({
+      contract: contracts,
+      vendorName: vendors.name,
+      settings: contractSettings,
+      calendar: { timeZone: cal.timeZone, week: cal.week, holidays: cal.holidays },
+      calendarId: cal.id,
+      owner: { email: owner.email, name: owner.name, disabledAt: owner.disabledAt },
+      ownerId: owner.id,
+      notice: { kind: contractNotices.kind, givenOn: contractNotices.givenOn },
+      noticeId: contractNotices.id,
+    })
     .from(contracts)
+    .innerJoin(vendors, eq(vendors.id, contracts.vendorId))
+    .leftJoin(contractSettings, eq(contractSettings.orgId, contracts.orgId))
+    .leftJoin(cal, and(eq(cal.orgId, contracts.orgId), eq(cal.id, contractSettings.calendarId)))
+    .leftJoin(owner, eq(owner.id, contracts.internalOwnerId))
+    .leftJoin(contractNotices, eq(contractNotices.contractId, contracts.id))
     .where(and(isNull(contracts.archivedAt), isNotNull(contracts.initialTermEnd), isNotNull(contracts.noticeUnit), inArray(contracts.status, ['signed', 'active'])))
     .orderBy(asc(contracts.id))
     .limit(limit);
