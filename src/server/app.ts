@@ -1,3 +1,4 @@
+import { registerContractRoutes } from './modules/contracts/contracts.routes.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +34,7 @@ import { registerAssessmentRoutes } from './modules/assessments/assessments.rout
 import { registerDueDiligenceRoutes } from './modules/due-diligence/due-diligence.routes.ts';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.ts';
 import { registerQuestionnaireRoutes } from './modules/questionnaires/questionnaires.routes.ts';
+import { registerClauseRoutes } from './modules/clauses/clauses.routes.ts';
 
 export { WEB_DIR } from './paths.ts';
 import { WEB_DIR } from './paths.ts';
@@ -59,6 +61,8 @@ const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerAssessmentRoutes,
   registerEvidenceRoutes,
   registerDueDiligenceRoutes,
+  registerContractRoutes,
+  registerClauseRoutes,
 ];
 
 export interface RouteInfo {

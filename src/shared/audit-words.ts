@@ -24,6 +24,8 @@ const VERBS: Record<string, string> = {
   version: 'saved a new version of',
   answer: 'answered',
   confirm: 'confirmed the carried-over answers of',
+  retire: 'retired',
+  copy: 'copied the review of',
 };
 
 export const NOUNS: Record<string, string> = {
@@ -43,6 +45,16 @@ export const NOUNS: Record<string, string> = {
   assessment: 'assessment',
   finding: 'finding',
   evidence: 'evidence',
+  contract: 'contract',
+  contract_notice: 'contract notice',
+  contract_key_date: 'contract key date',
+  contract_document: 'signed contract document',
+  contract_settings: 'contract settings',
+  clause: 'clause',
+  clause_library: 'clause library',
+  clause_review: 'clause review',
+  clause_requirement: 'clause requirement',
+  clause_settings: 'clause requirement settings',
 };
 
 const words = (code: string) => code.replace(/_/g, ' ');
@@ -76,6 +88,13 @@ const FIELDS: Record<string, string> = {
   disabledAt: 'disabled',
   passwordHash: 'password',
   contactEmail: 'contact e-mail',
+  weakReason: 'why it is weak',
+  weakWhen: 'what makes it weak',
+  quote: 'quoted wording',
+  reviewedAt: 'reviewed',
+  reviewedById: 'reviewer',
+  clauseId: 'clause',
+  doraEnabled: 'DORA Article 30 requirements',
 };
 
 /** "internalOwnerId" → "internal owner", "contactTimeZone" → "contact time zone". */

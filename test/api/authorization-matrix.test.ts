@@ -4,6 +4,8 @@ import { ROLES, type Role } from '../../src/shared/contracts/auth.ts';
 import { registeredPolicies } from '../../src/server/policy.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
+import { clauseRows } from './matrix/clauses.rows.ts';
+import { contractRows } from './matrix/contracts.rows.ts';
 import { coreRows } from './matrix/core.rows.ts';
 import { ddRows } from './matrix/due-diligence.rows.ts';
 import { identityRows } from './matrix/identity.rows.ts';
@@ -38,7 +40,7 @@ const env: MatrixEnv = {
   id,
 };
 
-const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), robustnessRows(env)];
+const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), robustnessRows(env), contractRows(env), clauseRows(env)];
 const MATRIX: Record<string, Row> = Object.assign({}, ...AREAS.map((a) => a.rows));
 
 beforeAll(async () => {

@@ -33,6 +33,9 @@ describe('setting up a measurement from the CLI (direct mode)', () => {
     expect(e.code, e.stderr).toBe(0);
     const engagement = json<{ id: string; vendorName: string; criticality: string; status: string }>(e);
     expect(engagement).toMatchObject({ vendorName: 'Acme IT', criticality: 'high', status: 'active' });
+    const payroll = await cli(['engagements', 'create', '--vendor', 'Acme IT', '--name', 'Payroll data', '--service-type', 'other', '--data-access', 'personal_data', '--json']);
+    expect(payroll.code, payroll.stderr).toBe(0);
+    expect(json<{ dataAccess: string }>(payroll).dataAccess).toBe('personal_data');
 
     const c = await cli(['calendars', 'create', '--name', 'Desk hours', '--time-zone', 'Europe/Berlin', '--hours', 'mon-fri 08:00-18:00', '--holidays', file('h.ics', ICS), '--from-year', '2026', '--to-year', '2027', '--json']);
     expect(c.code, c.stderr).toBe(0);

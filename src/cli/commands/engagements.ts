@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { CRITICALITIES, ENGAGEMENT_STATUSES, EngagementInput, SERVICE_TYPES, type Engagement } from '../../shared/contracts/engagements.ts';
-import { VendorListQuery, type Vendor } from '../../shared/contracts/vendors.ts';
+import { DATA_ACCESS, VendorListQuery, type Vendor } from '../../shared/contracts/vendors.ts';
 import type { Ctx } from '../../server/context.ts';
 import { createEngagement } from '../../server/modules/engagements/engagements.public.ts';
 import { listVendors } from '../../server/modules/vendors/vendors.public.ts';
@@ -9,7 +9,7 @@ import { CliError, emit, flagError } from '../output.ts';
 import { commandContext, type RemoteApi } from '../target.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const FLAG_OF = { vendorId: '--vendor', name: '--name', serviceType: '--service-type', criticality: '--criticality', status: '--status', startDate: '--start', endDate: '--end', description: '--description' };
+const FLAG_OF = { vendorId: '--vendor', name: '--name', serviceType: '--service-type', criticality: '--criticality', dataAccess: '--data-access', status: '--status', startDate: '--start', endDate: '--end', description: '--description' };
 
 interface VendorRef {
   id: string;
@@ -47,15 +47,16 @@ export function registerEngagementCommands(program: Command): void {
     .requiredOption('--name <name>', 'what the vendor does for you, e.g. "24/7 service desk"')
     .addOption(new Option('--service-type <type>', 'kind of service').choices([...SERVICE_TYPES]).makeOptionMandatory())
     .addOption(new Option('--criticality <level>', 'how much the business depends on it').choices([...CRITICALITIES]).default('medium'))
+    .addOption(new Option('--data-access <level>', "what of your data it touches (default: the vendor's)").choices([...DATA_ACCESS]))
     .addOption(new Option('--status <status>', 'where it stands').choices([...ENGAGEMENT_STATUSES]).default('active'))
     .option('--start <date>', 'start date, YYYY-MM-DD')
     .option('--end <date>', 'end date, YYYY-MM-DD')
     .option('--description <text>', 'a sentence on the scope')
     .addHelpText('after', '\nExample, scripting a measurement end to end:\n  id=$(outsight engagements create --vendor "Acme IT" --name "Service desk" --service-type service_desk)\n  outsight calendars create --name "Acme desk hours" --time-zone Europe/Berlin --hours "mon-fri 08:00-18:00" --holidays de.ics\n  outsight sla policy set --engagement "$id" --file policy.json --calendar "Acme desk hours"\n  outsight tickets import export.csv --engagement "$id" --format servicenow')
-    .action(async (flags: { vendor: string; name: string; serviceType: string; criticality: string; status: string; start?: string; end?: string; description?: string }, cmd: Command) => {
+    .action(async (flags: { vendor: string; name: string; serviceType: string; criticality: string; dataAccess?: string; status: string; start?: string; end?: string; description?: string }, cmd: Command) => {
       const { out, target } = commandContext(cmd);
       const body = (vendorId: string) => {
-        const parsed = EngagementInput.safeParse({ vendorId, name: flags.name, serviceType: flags.serviceType, criticality: flags.criticality, status: flags.status, startDate: flags.start ?? null, endDate: flags.end ?? null, description: flags.description ?? null });
+        const parsed = EngagementInput.safeParse({ vendorId, name: flags.name, serviceType: flags.serviceType, criticality: flags.criticality, dataAccess: flags.dataAccess, status: flags.status, startDate: flags.start ?? null, endDate: flags.end ?? null, description: flags.description ?? null });
         if (!parsed.success) throw flagError(parsed.error, FLAG_OF);
         return parsed.data;
       };

@@ -10,6 +10,8 @@ import { createUser } from '../modules/users/users.public.ts';
 import { createVendor } from '../modules/vendors/vendors.public.ts';
 import type { Db } from '../db/client.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from './demo-data.ts';
+import { seedDemoClauses } from './demo-clauses.ts';
+import { seedDemoContracts } from './demo-contracts.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
 import { seedDemoImports } from './demo-imports.ts';
 import { seedDemoSla } from './demo-sla.ts';
@@ -62,5 +64,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
   await seedDemoSla(ctx, engagementIds.get('24/7 service desk')!);
   await seedDemoImports(ctx, engagementIds.get('24/7 service desk')!);
   await seedDemoDueDiligence(ctx, vendorIds, mailer);
+  const contractIds = await seedDemoContracts(ctx, vendorIds, engagementIds);
+  await seedDemoClauses(ctx, contractIds);
   return true;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, PageQuery, requiredText, text, queryText } from './common.ts';
+import { DataAccess } from './vendors.ts';
 
 export const SERVICE_TYPES = [
   'service_desk',
@@ -33,6 +34,8 @@ const engagementFields = z
     description: text(5000).nullable().optional(),
     serviceType: ServiceType,
     criticality: Criticality.default('medium'),
+    /** What data of ours the engagement touches; on create, the vendor's data access when not given. */
+    dataAccess: DataAccess.optional(),
     startDate: IsoDate.nullable().optional(),
     endDate: IsoDate.nullable().optional(),
     status: EngagementStatus.default('planned'),
@@ -64,6 +67,7 @@ export const Engagement = z.object({
   description: z.string().nullable(),
   serviceType: ServiceType,
   criticality: Criticality,
+  dataAccess: DataAccess,
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   status: EngagementStatus,

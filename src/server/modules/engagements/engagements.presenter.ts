@@ -11,6 +11,7 @@ export function presentEngagement(r: EngagementWithExtras): Engagement {
     description: e.description,
     serviceType: e.serviceType as Engagement['serviceType'],
     criticality: e.criticality as Engagement['criticality'],
+    dataAccess: e.dataAccess as Engagement['dataAccess'],
     startDate: e.startDate,
     endDate: e.endDate,
     status: e.status as Engagement['status'],

@@ -30,10 +30,12 @@ export async function getEngagement(ctx: Ctx, id: string): Promise<Engagement> {
 export async function createEngagement(ctx: Ctx, input: z.output<typeof EngagementInput>): Promise<Engagement> {
   engagementPolicy.check(ctx.actor, 'create');
   // Another organisation's vendor id is answered like a typo: the field is invalid.
-  await referenceVendor(ctx, input.vendorId);
+  const vendor = await referenceVendor(ctx, input.vendorId);
   if (input.internalOwnerId) await referenceInternalUser(ctx, input.internalOwnerId, 'internalOwnerId');
+  // Not given: the engagement touches what its vendor touches (the vendor's own data access).
+  const dataAccess = input.dataAccess ?? vendor.dataAccess;
   const id = await change(ctx, async (tx) => {
-    const row = await repo.insertEngagement(tx.db, { ...(defined(input) as repo.EngagementInsert), orgId: ctx.actor.orgId });
+    const row = await repo.insertEngagement(tx.db, { ...(defined(input) as repo.EngagementInsert), dataAccess, orgId: ctx.actor.orgId });
     await tx.audit({ action: 'engagement.create', objectType: 'engagement', objectId: row.id, after: row });
     return row.id;
   });

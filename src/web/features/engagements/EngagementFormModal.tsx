@@ -11,6 +11,7 @@ import {
   SERVICE_TYPES,
   SERVICE_TYPE_LABELS,
 } from '../../../shared/contracts/engagements.ts';
+import { DATA_ACCESS, DATA_ACCESS_LABELS } from '../../../shared/contracts/vendors.ts';
 import type { EngagementT } from '../../api/types.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { blankToNull, useFormErrors } from '../../lib/forms.ts';
@@ -24,6 +25,7 @@ const FIELDS = [
   'name',
   'serviceType',
   'criticality',
+  'dataAccess',
   'status',
   'startDate',
   'endDate',
@@ -39,6 +41,8 @@ interface Values {
   name: string;
   serviceType: string | null;
   criticality: string;
+  /** Null on create: the vendor's data access. */
+  dataAccess: string | null;
   status: string;
   startDate: string | null;
   endDate: string | null;
@@ -53,6 +57,7 @@ function initialValues(engagement?: EngagementT, vendorId?: string): Values {
     name: engagement?.name ?? '',
     serviceType: engagement?.serviceType ?? null,
     criticality: engagement?.criticality ?? 'medium',
+    dataAccess: engagement?.dataAccess ?? null,
     status: engagement?.status ?? 'planned',
     startDate: engagement?.startDate ?? null,
     endDate: engagement?.endDate ?? null,
@@ -95,6 +100,7 @@ function EngagementFormBody({ onClose, engagement, vendorId, vendorName, onSaved
       description: blankToNull(values.description),
       serviceType: values.serviceType,
       criticality: values.criticality,
+      ...(values.dataAccess ? { dataAccess: values.dataAccess } : {}),
       status: values.status,
       startDate: values.startDate || null,
       endDate: values.endDate || null,
@@ -174,6 +180,21 @@ function EngagementFormBody({ onClose, engagement, vendorId, vendorName, onSaved
             error={errors.status}
           />
         </SimpleGrid>
+        <Select
+          label="Data access"
+          description={
+            engagement
+              ? 'What of your data this engagement touches. Personal data makes a data processing agreement a requirement.'
+              : "What of your data this engagement touches. Leave empty to take the vendor's data access."
+          }
+          placeholder="Same as the vendor's"
+          data={options(DATA_ACCESS, DATA_ACCESS_LABELS)}
+          value={values.dataAccess}
+          onChange={(v) => set('dataAccess', v)}
+          clearable={!engagement}
+          allowDeselect={!engagement}
+          error={errors.dataAccess}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <DatePickerInput
             label="Start date"

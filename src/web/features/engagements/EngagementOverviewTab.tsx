@@ -1,6 +1,7 @@
 import { Anchor, Badge, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { SERVICE_TYPE_LABELS } from '../../../shared/contracts/engagements.ts';
+import { DATA_ACCESS_LABELS } from '../../../shared/contracts/vendors.ts';
 import { roleCan } from '../../../shared/permissions.ts';
 import type { EngagementT, MeT } from '../../api/types.ts';
 import { DetailList } from '../../components/DetailList.tsx';
@@ -56,6 +57,7 @@ export function EngagementOverviewTab({ engagement: e, me }: { engagement: Engag
               items={[
                 { label: 'Vendor', value: <Anchor component={Link} to={`/vendors/${e.vendorId}`} size="sm">{e.vendorName}</Anchor> },
                 { label: 'Service type', value: SERVICE_TYPE_LABELS[e.serviceType] },
+                { label: 'Data access', value: DATA_ACCESS_LABELS[e.dataAccess] },
                 { label: 'Start date', value: e.startDate ? formatDate(e.startDate) : null },
                 { label: 'End date', value: e.endDate ? formatDate(e.endDate) : null },
                 { label: 'Internal owner', value: e.internalOwnerName },

@@ -1,5 +1,5 @@
 import type { EngagementT, MeT } from '../../api/types.ts';
-import type { TabDef } from '../../components/TabRegistry.tsx';
+import { lazyTab, type TabDef } from '../../components/TabRegistry.tsx';
 import { EngagementOverviewTab } from './EngagementOverviewTab.tsx';
 
 export interface EngagementTabProps {
@@ -15,4 +15,6 @@ export interface EngagementTabProps {
  */
 export const ENGAGEMENT_TABS: readonly TabDef<EngagementTabProps>[] = [
   { value: 'overview', label: 'Overview', permission: 'engagement.read', component: EngagementOverviewTab },
+  { value: 'contracts', label: 'Contracts', permission: 'contract.read', component: lazyTab(() => import('../contracts/EngagementContractsTab.tsx'), 'EngagementContractsTab') },
+  { value: 'contract-gaps', label: 'Contract gaps', permission: 'contract.read', component: lazyTab(() => import('../clauses/EngagementGapsTab.tsx'), 'EngagementGapsTab') },
 ];

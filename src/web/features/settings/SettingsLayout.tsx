@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconKey, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconFileCheck, IconKey, IconUsers } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
@@ -7,6 +7,7 @@ const TABS = [
   { value: 'organisation', label: 'Organisation', icon: IconBuilding },
   { value: 'users', label: 'Users', icon: IconUsers },
   { value: 'tokens', label: 'API tokens', icon: IconKey },
+  { value: 'clauses', label: 'Contract clauses', icon: IconFileCheck },
 ];
 
 /** Settings: organisation, users and invitations, personal API tokens. */
