@@ -11,3 +11,5 @@ export {
   type UploadedFile,
 } from './evidence.service.ts';
 export { sendFile, uploadedFile, withRawBody } from './evidence.http.ts';
+/** The file store evidence uses, for other modules' documents (signed contracts): same place, same checks. */
+export { attachmentHeader, cleanFileName, openStored, removeStored, storeUpload } from './evidence.storage.ts';
