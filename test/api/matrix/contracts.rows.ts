@@ -106,7 +106,8 @@ export function contractRows(env: MatrixEnv): AreaRows {
         const archived = await aContract(o.handle, renewing(o));
         await setContractArchived(o.handle.ctx(), archived.id, true);
         fixture.set(o, { contractId: live.id, archivedId: archived.id });
-        const up = await uploadDocument(o.handle.ctx(), live.id, { name: 'signed.pdf', stream: Readable.from([PDF]), declaredBytes: PDF.length });
+        // Stored where the app under test reads its files.
+        const up = await uploadDocument({ ...o.handle.ctx(), config: env.t.config }, live.id, { name: 'signed.pdf', stream: Readable.from([PDF]), declaredBytes: PDF.length });
         docs.set(o, up.id);
       }
     },
