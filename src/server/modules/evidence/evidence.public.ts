@@ -12,3 +12,5 @@ export {
 } from './evidence.service.ts';
 export { sendFile, uploadedFile, withRawBody } from './evidence.http.ts';
 export { storageWriter } from './evidence.storage.ts';
+/** The file store evidence uses, for other modules' documents (signed contracts): same place, same checks. */
+export { attachmentHeader, cleanFileName, openStored, removeStored, storeUpload } from './evidence.storage.ts';

@@ -1,5 +1,4 @@
 import { Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
@@ -173,7 +172,7 @@ function ContractFormBody({ onClose, contract, vendorId, vendorName, engagementI
   };
 
   const dateField = (key: 'signedOn' | 'effectiveOn' | 'initialTermEnd', label: string, description?: string) => (
-    <DatePickerInput label={label} description={description} placeholder="Pick a date" valueFormat="D MMM YYYY" clearable value={values[key]} onChange={(v) => set(key, v)} error={errors[key]} />
+    <TextInput type="date" label={label} description={description} value={values[key] ?? ''} onChange={(e) => set(key, e.currentTarget.value || null)} error={errors[key]} />
   );
 
   return (

@@ -12,6 +12,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { blankToNull, useFormErrors } from '../../lib/forms.ts';
 import { options } from '../../lib/labels.ts';
+import { DocumentsCard } from './DocumentsCard.tsx';
 import { letterUrl, useAddCustomDate, useCustomDates, useRecordNotice, useRemoveCustomDate } from './api.ts';
 import { periodText, valueWords } from './labels.ts';
 import type { ContractTabProps } from './tabs.tsx';
@@ -235,6 +236,7 @@ export function ContractOverviewTab(props: ContractTabProps) {
           )}
         </Stack>
       </Card>
+      <DocumentsCard {...props} />
       <NoticeCard {...props} />
       <CustomDatesCard {...props} />
     </Stack>
