@@ -24,6 +24,10 @@ const VERBS: Record<string, string> = {
   version: 'saved a new version of',
   answer: 'answered',
   confirm: 'confirmed the carried-over answers of',
+  reject: 'rejected',
+  resubmit: 'resubmitted',
+  mark_paid: 'marked paid',
+  override_paid: 'overrode the milestone hold and marked paid',
 };
 
 export const NOUNS: Record<string, string> = {
@@ -43,6 +47,10 @@ export const NOUNS: Record<string, string> = {
   assessment: 'assessment',
   finding: 'finding',
   evidence: 'evidence',
+  milestone: 'milestone',
+  deliverable: 'deliverable',
+  deliverable_file: 'file of a deliverable',
+  payment: 'payment',
 };
 
 const words = (code: string) => code.replace(/_/g, ' ');
@@ -76,6 +84,11 @@ const FIELDS: Record<string, string> = {
   disabledAt: 'disabled',
   passwordHash: 'password',
   contactEmail: 'contact e-mail',
+  overrideReason: 'reason for the override',
+  heldBecause: 'what the payment was waiting for',
+  amountMinor: 'amount (in cents)',
+  graceDays: 'grace days',
+  rejectionReason: 'reason for the rejection',
 };
 
 /** "internalOwnerId" → "internal owner", "contactTimeZone" → "contact time zone". */
