@@ -24,7 +24,8 @@ CREATE TABLE "deliverable_submissions" (
 	"decision" text,
 	"decision_reason" text,
 	"decided_by" uuid,
-	"decided_at" timestamp with time zone
+	"decided_at" timestamp with time zone,
+	CONSTRAINT "deliverable_submissions_org_id_key" UNIQUE("org_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "deliverables" (
@@ -47,7 +48,8 @@ CREATE TABLE "deliverables" (
 	"rejection_reason" text,
 	"position" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "deliverables_org_id_key" UNIQUE("org_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "milestones" (
@@ -60,7 +62,8 @@ CREATE TABLE "milestones" (
 	"due_date" date,
 	"position" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "milestones_org_id_key" UNIQUE("org_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "payments" (
@@ -111,13 +114,10 @@ ALTER TABLE "payments" ADD CONSTRAINT "payments_paid_by_users_id_fk" FOREIGN KEY
 ALTER TABLE "payments" ADD CONSTRAINT "payments_contract_fk" FOREIGN KEY ("org_id","contract_id") REFERENCES "public"."contracts"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_milestone_fk" FOREIGN KEY ("org_id","milestone_id") REFERENCES "public"."milestones"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "deliverable_files_org_deliverable_idx" ON "deliverable_files" USING btree ("org_id","deliverable_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "deliverable_submissions_org_id_key" ON "deliverable_submissions" USING btree ("org_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "deliverable_submissions_round_key" ON "deliverable_submissions" USING btree ("deliverable_id","round");--> statement-breakpoint
-CREATE UNIQUE INDEX "deliverables_org_id_key" ON "deliverables" USING btree ("org_id","id");--> statement-breakpoint
 CREATE INDEX "deliverables_org_engagement_idx" ON "deliverables" USING btree ("org_id","engagement_id");--> statement-breakpoint
 CREATE INDEX "deliverables_org_vendor_due_idx" ON "deliverables" USING btree ("org_id","vendor_id","due_date");--> statement-breakpoint
 CREATE INDEX "deliverables_org_milestone_idx" ON "deliverables" USING btree ("org_id","milestone_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "milestones_org_id_key" ON "milestones" USING btree ("org_id","id");--> statement-breakpoint
 CREATE INDEX "milestones_org_engagement_idx" ON "milestones" USING btree ("org_id","engagement_id","position");--> statement-breakpoint
 CREATE INDEX "payments_org_engagement_due_idx" ON "payments" USING btree ("org_id","engagement_id","due_date");--> statement-breakpoint
 CREATE INDEX "payments_org_contract_idx" ON "payments" USING btree ("org_id","contract_id");--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { bigint, boolean, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { contracts } from './contracts.ts';
 import { orgs, users } from './orgs.ts';
 import { engagements, vendors } from './vendors.ts';
@@ -34,7 +34,7 @@ export const milestones = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('milestones_org_id_key').on(t.orgId, t.id),
+    unique('milestones_org_id_key').on(t.orgId, t.id),
     foreignKey({ columns: [t.orgId, t.contractId], foreignColumns: [contracts.orgId, contracts.id], name: 'milestones_contract_fk' }),
     index('milestones_org_engagement_idx').on(t.orgId, t.engagementId, t.position),
   ],
@@ -79,7 +79,7 @@ export const deliverables = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('deliverables_org_id_key').on(t.orgId, t.id),
+    unique('deliverables_org_id_key').on(t.orgId, t.id),
     foreignKey({ columns: [t.orgId, t.milestoneId], foreignColumns: [milestones.orgId, milestones.id], name: 'deliverables_milestone_fk' }),
     foreignKey({ columns: [t.orgId, t.contractId], foreignColumns: [contracts.orgId, contracts.id], name: 'deliverables_contract_fk' }),
     index('deliverables_org_engagement_idx').on(t.orgId, t.engagementId),
@@ -108,7 +108,7 @@ export const deliverableSubmissions = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('deliverable_submissions_org_id_key').on(t.orgId, t.id),
+    unique('deliverable_submissions_org_id_key').on(t.orgId, t.id),
     uniqueIndex('deliverable_submissions_round_key').on(t.deliverableId, t.round),
     foreignKey({ columns: [t.orgId, t.deliverableId], foreignColumns: [deliverables.orgId, deliverables.id], name: 'deliverable_submissions_deliverable_fk' }),
   ],

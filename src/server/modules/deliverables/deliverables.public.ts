@@ -8,6 +8,7 @@ export {
   createDeliverable,
   createMilestone,
   downloadDeliverableFile,
+  getDeliverable,
   getOwnDeliverable,
   listOwnDeliverables,
   rejectDeliverable,

@@ -82,7 +82,7 @@ export async function updateMilestone(ctx: Ctx, id: string, input: z.output<type
     const before = milestonePolicy.authorize(ctx.actor, 'update', await repo.lockMilestone(tx.db, ctx.actor.orgId, id));
     const patch: Partial<repo.MilestoneRow> = defined({ name: input.name, dueDate: input.dueDate, position: input.position });
     if (input.contractId !== undefined) {
-      patch.contractId = input.contractId ? (await referenceContractFor(ctx, input.contractId, { id: before.engagementId, vendorId: before.vendorId }, 'contractId')).id : null;
+      patch.contractId = input.contractId ? (await referenceContractFor(tx, input.contractId, { id: before.engagementId, vendorId: before.vendorId }, 'contractId')).id : null;
     }
     const after = await repo.updateMilestone(tx.db, ctx.actor.orgId, id, { ...patch, updatedAt: ctx.now });
     await tx.audit({ action: 'milestone.update', objectType: 'milestone', objectId: id, before, after });
@@ -162,8 +162,8 @@ export async function updateDeliverable(ctx: Ctx, id: string, input: z.output<ty
     });
     if (input.criteria !== undefined) patch.criteria = input.criteria.map((text) => ({ text, met: null }));
     const eng = { id: before.engagementId, vendorId: before.vendorId };
-    if (input.milestoneId !== undefined) patch.milestoneId = input.milestoneId ? (await referenceMilestone(ctx, input.milestoneId, eng.id)).id : null;
-    if (input.contractId !== undefined) patch.contractId = input.contractId ? (await referenceContractFor(ctx, input.contractId, eng, 'contractId')).id : null;
+    if (input.milestoneId !== undefined) patch.milestoneId = input.milestoneId ? (await referenceMilestone(tx, input.milestoneId, eng.id)).id : null;
+    if (input.contractId !== undefined) patch.contractId = input.contractId ? (await referenceContractFor(tx, input.contractId, eng, 'contractId')).id : null;
     const after = await repo.updateDeliverable(tx.db, ctx.actor.orgId, id, { ...patch, updatedAt: ctx.now });
     await tx.audit({ action: 'deliverable.update', objectType: 'deliverable', objectId: id, before, after });
   });

@@ -78,8 +78,8 @@ export async function updatePayment(ctx: Ctx, id: string, input: z.output<typeof
     const patch: Partial<repo.PaymentRow> = Object.fromEntries(
       Object.entries({ label: input.label, amountMinor: input.amountMinor, currency: input.currency, dueDate: input.dueDate, note: input.note }).filter(([, v]) => v !== undefined),
     );
-    if (input.milestoneId !== undefined) patch.milestoneId = input.milestoneId ? (await referenceMilestone(ctx, input.milestoneId, eng.id)).id : null;
-    if (input.contractId !== undefined) patch.contractId = input.contractId ? (await referenceContractFor(ctx, input.contractId, eng, 'contractId')).id : null;
+    if (input.milestoneId !== undefined) patch.milestoneId = input.milestoneId ? (await referenceMilestone(tx, input.milestoneId, eng.id)).id : null;
+    if (input.contractId !== undefined) patch.contractId = input.contractId ? (await referenceContractFor(tx, input.contractId, eng, 'contractId')).id : null;
     const after = await repo.updatePayment(tx.db, ctx.actor.orgId, id, { ...patch, updatedAt: ctx.now });
     await tx.audit({ action: 'payment.update', objectType: 'payment', objectId: id, objectLabel: paymentInWords(after), before, after });
   });
