@@ -1,3 +1,4 @@
+import { registerContractRoutes } from './modules/contracts/contracts.routes.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -59,6 +60,7 @@ const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerAssessmentRoutes,
   registerEvidenceRoutes,
   registerDueDiligenceRoutes,
+  registerContractRoutes,
   registerDeliverableRoutes,
 ];
 

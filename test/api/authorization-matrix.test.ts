@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../src/shared/contracts/auth.ts';
 import { registeredPolicies } from '../../src/server/policy.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
+import { contractRows } from './matrix/contracts.rows.ts';
 import { coreRows } from './matrix/core.rows.ts';
 import { ddRows } from './matrix/due-diligence.rows.ts';
 import { identityRows } from './matrix/identity.rows.ts';
@@ -37,7 +38,7 @@ const env: MatrixEnv = {
   id,
 };
 
-const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env)];
+const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), contractRows(env)];
 const MATRIX: Record<string, Row> = Object.assign({}, ...AREAS.map((a) => a.rows));
 
 beforeAll(async () => {

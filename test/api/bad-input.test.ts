@@ -23,6 +23,7 @@ const WRITES: Array<{ method: 'POST' | 'PATCH'; label: string; url: () => string
   { method: 'PATCH', label: '/api/v1/users/:id', url: () => `/api/v1/users/${org.users.analyst.id}`, body: () => ({ name: 'Ana' }) },
   { method: 'POST', label: '/api/v1/invitations', url: () => '/api/v1/invitations', body: () => ({ email: `i${++n}@test.outsight.test`, role: 'analyst' }) },
   { method: 'POST', label: '/api/v1/tokens', url: () => '/api/v1/tokens', body: () => ({ name: `t${++n}` }) },
+  { method: 'POST', label: '/api/v1/contracts', url: () => '/api/v1/contracts', body: () => ({ vendorId: org.vendor.id, type: 'nda', title: `C${++n}` }) },
   { method: 'PATCH', label: '/api/v1/org', url: () => '/api/v1/org', body: () => ({ name: 'Org' }) },
 ];
 

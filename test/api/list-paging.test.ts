@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs } from '../support/factories.ts';
+import { contractCases } from './paging/contracts.cases.ts';
 import { coreCases } from './paging/core.cases.ts';
 import { ddCases } from './paging/dd.cases.ts';
 import { identityCases } from './paging/identity.cases.ts';
@@ -12,7 +13,7 @@ import { ROWS } from './paging/types.ts';
  * No list answers `nextCursor: null` while more rows exist: every list endpoint of the
  * API is walked with limit=1 over more rows than one page, and must return each row once.
  */
-const CASES: PagingCase[] = [...coreCases, ...identityCases, ...ddCases, ...slaCases];
+const CASES: PagingCase[] = [...coreCases, ...identityCases, ...ddCases, ...slaCases, ...contractCases];
 
 let t: TestApp;
 beforeAll(async () => {

@@ -6,4 +6,5 @@ export * from './schema/audit.ts';
 export * from './schema/sla.ts';
 export * from './schema/due-diligence.ts';
 export * from './schema/contracts.ts';
+export * from './schema/contract-extras.ts';
 export * from './schema/deliverables.ts';

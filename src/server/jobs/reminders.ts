@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { mailLink, openAssessmentsAcrossOrgs } from '../modules/assessments/assessments.public.ts';
+import { contractRemindersDue } from '../modules/contracts/contracts.public.ts';
 import { evidenceExpiringAcrossOrgs } from '../modules/evidence/evidence.public.ts';
 import { claimNotification, orgAdmins, releaseNotification } from './reminders.repo.ts';
 
@@ -77,6 +78,14 @@ export async function runReminders(deps: JobDeps, now: Date): Promise<{ sent: nu
       await attempt(e.orgId, `evidence:${e.id}:expiry-${n}`, to.email, subject, () =>
         deps.mailer.send({ to: to.email, subject, text: `Hello ${to.name},\n\n${r.vendorName}'s ${e.title} (${e.type}) is valid until ${e.validUntil}. Ask the vendor for the renewed document:\n\n${vendorEvidenceUrl(deps.baseUrl, e.vendorId)}\n` }),
       );
+    }
+  }
+
+  // Contracts: before the decide-by date at the organisation's offsets, to the internal owner (or the owners and admins).
+  for (const r of await contractRemindersDue(deps, now, deps.baseUrl)) {
+    const recipients = r.recipient ? [r.recipient] : await orgAdmins(deps.db, r.orgId);
+    for (const to of recipients) {
+      await attempt(r.orgId, r.key, to.email, r.subject, () => deps.mailer.send({ to: to.email, subject: r.subject, text: r.text.replace('{name}', to.name) }));
     }
   }
   return { sent, failed };

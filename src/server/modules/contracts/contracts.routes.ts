@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { IdParams, OkResponse } from '../../../shared/contracts/common.ts';
+import {
+  Contract,
+  ContractInput,
+  ContractListQuery,
+  ContractPage,
+  ContractSettings,
+  ContractSettingsInput,
+  ContractUpdate,
+  CustomKeyDate,
+  CustomKeyDateInput,
+  KeyDatesQuery,
+  KeyDatesView,
+  NoticeInput,
+  NoticeKindEnum,
+} from '../../../shared/contracts/contracts.ts';
+import { ctxOf } from '../../http/ctx.ts';
+import { parseId } from '../../http/ids.ts';
+import type { App } from '../../http/types.ts';
+import * as service from './contracts.service.ts';
+import { addCustomDate, keyDatesView, listCustomDates, removeCustomDate } from './key-dates.ts';
+import { noticeLetter, recordNotice } from './notice.ts';
+import { getContractSettings, updateContractSettings } from './settings.ts';
+
+const tags = ['contracts'];
+const read = { access: 'contract.read' } as const;
+const write = { access: 'contract.write' } as const;
+
+export function registerContractRoutes(app: App) {
+  app.get('/api/v1/contracts', { config: read, schema: { tags, summary: 'List contracts', querystring: ContractListQuery, response: { 200: ContractPage } } }, (req) =>
+    service.listContracts(ctxOf(req), req.query),
+  );
+  app.post('/api/v1/contracts', { config: write, schema: { tags, summary: 'Create a contract', body: ContractInput, response: { 201: Contract } } }, async (req, reply) => {
+    reply.status(201);
+    return service.createContract(ctxOf(req), req.body);
+  });
+  app.get(
+    '/api/v1/contracts/key-dates',
+    { config: read, schema: { tags, summary: 'Key dates across all contracts in a window (default: the next 90 days)', querystring: KeyDatesQuery, response: { 200: KeyDatesView } } },
+    (req) => keyDatesView(ctxOf(req), req.query),
+  );
+  app.get('/api/v1/contracts/settings', { config: read, schema: { tags, summary: 'Lead time, reminder offsets and calendar for contract key dates', response: { 200: ContractSettings } } }, (req) =>
+    getContractSettings(ctxOf(req)),
+  );
+  app.put(
+    '/api/v1/contracts/settings',
+    { config: { access: 'org.manage' }, schema: { tags, summary: 'Set the lead time, reminder offsets and calendar', body: ContractSettingsInput, response: { 200: ContractSettings } } },
+    (req) => updateContractSettings(ctxOf(req), req.body),
+  );
+  app.get('/api/v1/contracts/:id', { config: read, schema: { tags, summary: 'Get a contract with its key dates', params: IdParams, response: { 200: Contract } } }, (req) =>
+    service.getContract(ctxOf(req), parseId(req.params.id, 'contract')),
+  );
+  app.patch('/api/v1/contracts/:id', { config: write, schema: { tags, summary: 'Edit a contract', params: IdParams, body: ContractUpdate, response: { 200: Contract } } }, (req) =>
+    service.updateContract(ctxOf(req), parseId(req.params.id, 'contract'), req.body),
+  );
+  app.post('/api/v1/contracts/:id/archive', { config: write, schema: { tags, summary: 'Archive a contract', params: IdParams, response: { 200: Contract } } }, (req) =>
+    service.setContractArchived(ctxOf(req), parseId(req.params.id, 'contract'), true),
+  );
+  app.post('/api/v1/contracts/:id/restore', { config: write, schema: { tags, summary: 'Restore a contract', params: IdParams, response: { 200: Contract } } }, (req) =>
+    service.setContractArchived(ctxOf(req), parseId(req.params.id, 'contract'), false),
+  );
+  app.post('/api/v1/contracts/:id/notice', { config: write, schema: { tags, summary: 'Record that notice was given', params: IdParams, body: NoticeInput, response: { 200: Contract } } }, (req) =>
+    recordNotice(ctxOf(req), parseId(req.params.id, 'contract'), req.body),
+  );
+  app.get(
+    '/api/v1/contracts/:id/notice-letter',
+    {
+      config: read,
+      schema: { tags, summary: 'A notice letter (Markdown) built from the contract', params: IdParams, querystring: z.object({ kind: NoticeKindEnum.default('non_renewal') }), response: { 200: z.string() } },
+    },
+    async (req, reply) => {
+      const letter = await noticeLetter(ctxOf(req), parseId(req.params.id, 'contract'), req.query.kind);
+      reply.header('content-type', 'text/markdown; charset=utf-8').header('content-disposition', `attachment; filename="${letter.fileName}"`);
+      return letter.text;
+    },
+  );
+  app.get('/api/v1/contracts/:id/key-dates', { config: read, schema: { tags, summary: "A contract's own added dates", params: IdParams, response: { 200: z.object({ items: z.array(CustomKeyDate) }) } } }, (req) =>
+    listCustomDates(ctxOf(req), parseId(req.params.id, 'contract')),
+  );
+  app.post('/api/v1/contracts/:id/key-dates', { config: write, schema: { tags, summary: 'Add a key date to a contract', params: IdParams, body: CustomKeyDateInput, response: { 201: CustomKeyDate } } }, async (req, reply) => {
+    reply.status(201);
+    return addCustomDate(ctxOf(req), parseId(req.params.id, 'contract'), req.body);
+  });
+  app.delete(
+    '/api/v1/contracts/:id/key-dates/:dateId',
+    { config: write, schema: { tags, summary: 'Remove an added key date', params: z.object({ id: z.string(), dateId: z.string() }), response: { 200: OkResponse } } },
+    async (req) => {
+      await removeCustomDate(ctxOf(req), parseId(req.params.id, 'contract'), parseId(req.params.dateId, 'key date'));
+      return { ok: true as const };
+    },
+  );
+}
