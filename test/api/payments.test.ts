@@ -3,6 +3,7 @@ import { addDays, civilDateIn } from '../../src/domain/civil-date.ts';
 import { FEEDS } from '../../src/server/feeds/registry.ts';
 import { deliverablesFeed } from '../../src/server/modules/deliverables/deliverables.public.ts';
 import { anEngagement } from '../../src/server/seed/builders/core.ts';
+import { aContract } from '../../src/server/seed/builders/contracts.ts';
 import { aDeliverable, aMilestone, aPayment, submitOnce } from '../../src/server/seed/builders/deliverables.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { call, inApp } from '../support/deliverables.ts';
@@ -111,6 +112,42 @@ describe('the payment schedule', () => {
   });
 });
 
+describe('per contract', () => {
+  it('a statement of work carries milestones, deliverables and payments; its schedule lists them; a contract of another vendor or organisation is an invalid field', async () => {
+    const eng = await anEngagement(org.handle, { vendorId: org.vendor.id, name: 'SOW work' });
+    const sow = await aContract(org.handle, { vendorId: org.vendor.id, type: 'statement_of_work', title: 'SOW 2026', engagementIds: [eng.id] });
+    const m = await call(t, manager, 'POST', '/api/v1/milestones', { engagementId: eng.id, contractId: sow.id, name: 'Phase A' });
+    expect(m.statusCode, m.body).toBe(201);
+    expect(m.json()).toMatchObject({ contractId: sow.id, contractTitle: 'SOW 2026' });
+    // A deliverable and a payment in the milestone fall under its contract.
+    const d = await aDeliverable(h(), { engagementId: eng.id, milestoneId: m.json().id });
+    expect(d).toMatchObject({ contractId: sow.id, contractTitle: 'SOW 2026' });
+    const p = await aPayment(h(), { engagementId: eng.id, milestoneId: m.json().id, label: 'Phase A fee' });
+    expect(p).toMatchObject({ contractId: sow.id, contractTitle: 'SOW 2026' });
+    await aPayment(h(), { engagementId: eng.id, label: 'Not under the SOW' });
+    const schedule = await call(t, auditor, 'GET', `/api/v1/payments?contractId=${sow.id}`);
+    expect(schedule.json().items.map((x: { label: string }) => x.label)).toEqual(['Phase A fee']);
+    const deliverables = await call(t, auditor, 'GET', `/api/v1/deliverables?contractId=${sow.id}`);
+    expect(deliverables.json().items.map((x: { id: string }) => x.id)).toEqual([d.id]);
+
+    const otherVendors = await aContract(org.handle, { vendorId: org.otherVendor.id, title: 'Other vendor MSA' });
+    const foreign = await createTestOrg(t.database.db, 'Foreign');
+    const foreignContract = await aContract(foreign.handle, { vendorId: foreign.vendor.id });
+    const notCovering = await aContract(org.handle, { vendorId: org.vendor.id, type: 'statement_of_work', engagementIds: [org.engagementId] });
+    const base = { engagementId: eng.id, label: 'X', amountMinor: 100, currency: 'EUR', dueDate: '2026-05-01' };
+    for (const [contractId, message] of [
+      [otherVendors.id, 'This contract is with another vendor than the engagement.'],
+      [notCovering.id, 'This contract does not cover the engagement.'],
+      [foreignContract.id, null],
+    ] as const) {
+      const res = await call(t, owner, 'POST', '/api/v1/payments', { ...base, contractId });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.details.issues[0].path).toBe('contractId');
+      if (message) expect(res.json().error.details.issues[0].message).toBe(message);
+    }
+  });
+});
+
 describe('bad input on every payment write route', () => {
   it('names the field: bad currency, float amounts, negative amounts, foreign ids, unknown keys', async () => {
     const foreign = await createTestOrg(t.database.db, 'Foreign');
@@ -168,7 +205,7 @@ describe('the deliverables feed', () => {
     expect(items.find((i) => i.key === `deliverable:${late.id}`)).toMatchObject({ overdue: true, title: `Deliverable due from ${o.vendor.name}: Late report` });
 
     const exposures = await deliverablesFeed.exposures!(ctx, d0);
-    expect(exposures.find((e) => e.key === 'deliverables:late')).toMatchObject({ count: 2 });
+    expect(exposures.find((e) => e.key === 'deliverables:late')).toMatchObject({ count: 1, examples: [{ label: `Late report (${o.vendor.name})` }] });
     const over = exposures.find((e) => e.key === 'payments:overridden')!;
     expect(over.count).toBe(1);
     expect(over.examples[0].label).toBe(`Phase 1 fee (€500.00) to ${o.vendor.name}`);

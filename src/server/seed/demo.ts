@@ -10,6 +10,8 @@ import { createUser } from '../modules/users/users.public.ts';
 import { createVendor } from '../modules/vendors/vendors.public.ts';
 import type { Db } from '../db/client.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from './demo-data.ts';
+import { seedDemoContracts } from './demo-contracts.ts';
+import { seedDemoDeliverables } from './demo-deliverables.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
 import { seedDemoSla } from './demo-sla.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -60,5 +62,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
   }
   await seedDemoSla(ctx, engagementIds.get('24/7 service desk')!);
   await seedDemoDueDiligence(ctx, vendorIds, mailer);
+  const contractIds = await seedDemoContracts(ctx, vendorIds, engagementIds);
+  await seedDemoDeliverables(ctx, contractIds, engagementIds);
   return true;
 }

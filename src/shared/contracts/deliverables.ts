@@ -19,12 +19,13 @@ export const PAYMENT_STATUSES = ['planned', 'paid'] as const;
 export const PaymentStatus = z.enum(PAYMENT_STATUSES);
 
 const uuidField = (what: string) => z.uuid({ message: `Expected ${what}` });
-/** An ISO 4217 code the platform knows ("EUR"), never a symbol. */
+const KNOWN_CURRENCIES = new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : []);
+/** An ISO 4217 code the platform knows ("EUR"), never a symbol; a well-formed code no one uses ("EUX") is refused. */
 export const Currency = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isCurrency, { message: 'Expected a currency code such as EUR, USD or GBP' });
+  .refine((c) => isCurrency(c) && (KNOWN_CURRENCIES.size === 0 || KNOWN_CURRENCIES.has(c)), { message: 'Expected a currency code such as EUR, USD or GBP' });
 /** An amount in minor units (cents): a whole number, never a float. */
 export const AmountMinor = z
   .number({ message: 'Expected a whole number of minor units (cents)' })
