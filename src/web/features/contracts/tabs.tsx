@@ -13,4 +13,5 @@ export interface ContractTabProps {
  */
 export const CONTRACT_TABS: readonly TabDef<ContractTabProps>[] = [
   { value: 'overview', label: 'Overview', permission: 'contract.read', component: lazyTab(() => import('./ContractOverviewTab.tsx'), 'ContractOverviewTab') },
+  { value: 'deliverables', label: 'Deliverables and payments', permission: 'contract.read', component: lazyTab(() => import('../deliverables/ContractDeliverablesTab.tsx'), 'ContractDeliverablesTab') },
 ];

@@ -1,5 +1,5 @@
 import type { EngagementT, MeT } from '../../api/types.ts';
-import type { TabDef } from '../../components/TabRegistry.tsx';
+import { lazyTab, type TabDef } from '../../components/TabRegistry.tsx';
 import { EngagementOverviewTab } from './EngagementOverviewTab.tsx';
 
 export interface EngagementTabProps {
@@ -15,4 +15,5 @@ export interface EngagementTabProps {
  */
 export const ENGAGEMENT_TABS: readonly TabDef<EngagementTabProps>[] = [
   { value: 'overview', label: 'Overview', permission: 'engagement.read', component: EngagementOverviewTab },
+  { value: 'deliverables', label: 'Deliverables', permission: 'contract.read', component: lazyTab(() => import('../deliverables/EngagementDeliverablesTab.tsx'), 'EngagementDeliverablesTab') },
 ];
