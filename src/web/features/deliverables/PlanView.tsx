@@ -6,7 +6,7 @@ import { roleCan } from '../../../shared/permissions.ts';
 import type { MeT } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { fileUrl, useAccept, useMarkPaid, usePlan, useReject, type DeliverableT, type MilestoneT, type PaymentT, type PaymentTotalsT, type Scope } from './api.ts';
+import { fileUrl, useAccept, useDeliverableDetail, useMarkPaid, usePlan, useReject, type DeliverableListItemT, type DeliverableT, type MilestoneT, type PaymentT, type PaymentTotalsT, type Scope } from './api.ts';
 
 const STATUS_COLOR: Record<string, string> = { planned: 'gray', in_progress: 'blue', submitted: 'violet', accepted: 'green', rejected: 'red' };
 const money = (amountMinor: number, currency: string) => formatMoney({ amountMinor, currency });
@@ -20,7 +20,7 @@ export function DeliverableStatusBadge({ status }: { status: DeliverableT['statu
   );
 }
 
-function AcceptModal({ d, onClose }: { d: DeliverableT; onClose: () => void }) {
+function AcceptModal({ d, onClose }: { d: DeliverableListItemT; onClose: () => void }) {
   const [ticks, setTicks] = useState<boolean[]>(d.criteria.map(() => false));
   const accept = useAccept();
   const all = ticks.every(Boolean);
@@ -45,7 +45,7 @@ function AcceptModal({ d, onClose }: { d: DeliverableT; onClose: () => void }) {
   );
 }
 
-function RejectModal({ d, onClose }: { d: DeliverableT; onClose: () => void }) {
+function RejectModal({ d, onClose }: { d: DeliverableListItemT; onClose: () => void }) {
   const [reason, setReason] = useState('');
   const [ticks, setTicks] = useState<boolean[]>(d.criteria.map(() => false));
   const reject = useReject();
@@ -71,8 +71,10 @@ function RejectModal({ d, onClose }: { d: DeliverableT; onClose: () => void }) {
   );
 }
 
-export function DeliverableCard({ d, canDecide }: { d: DeliverableT; canDecide: boolean }) {
+export function DeliverableCard({ d, canDecide }: { d: DeliverableListItemT; canDecide: boolean }) {
   const [open, setOpen] = useState<'accept' | 'reject' | null>(null);
+  const detail = useDeliverableDetail(d.id, d.submissionCount > 0);
+  const submissions: DeliverableT['submissions'] = detail.data?.submissions ?? [];
   return (
     <Paper withBorder radius="md" p="md" component="li" aria-label={d.title}>
       <Stack gap={6}>
@@ -113,12 +115,12 @@ export function DeliverableCard({ d, canDecide }: { d: DeliverableT; canDecide: 
             {d.status === 'accepted' ? 'Accepted' : 'Decided'} by {d.decidedByName}, {formatDateTime(d.decidedAt)}
           </Text>
         )}
-        {d.submissions.length > 0 && (
+        {submissions.length > 0 && (
           <Stack gap={2}>
             <Text size="sm" fw={500}>
               Submissions
             </Text>
-            {d.submissions.map((s) => (
+            {submissions.map((s) => (
               <Text size="sm" key={s.id}>
                 {s.round === 1 ? 'Handed in' : `Handed in again (${s.round})`} {formatDateTime(s.submittedAt)}
                 {s.submittedByName ? ` by ${s.submittedByName}` : ''}
@@ -280,7 +282,7 @@ export function PaymentSchedule({ payments, totals, me }: { payments: PaymentT[]
   );
 }
 
-function MilestoneBlock({ m, items, canDecide }: { m: MilestoneT | null; items: DeliverableT[]; canDecide: boolean }) {
+function MilestoneBlock({ m, items, canDecide }: { m: MilestoneT | null; items: DeliverableListItemT[]; canDecide: boolean }) {
   return (
     <Stack gap="xs" component="section" aria-label={m ? `Milestone ${m.name}` : 'Deliverables outside a milestone'}>
       <Group gap="xs" wrap="wrap">

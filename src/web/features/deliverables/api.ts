@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  Deliverable,
   DeliverableDetail,
   DeliverableFile,
   Milestone,
@@ -17,6 +18,8 @@ import { uploadFile } from '../../api/upload.ts';
 /** Response shapes, read from the contracts (src/shared/contracts/deliverables.ts). */
 export type MilestoneT = z.infer<typeof Milestone>;
 export type DeliverableT = z.infer<typeof DeliverableDetail>;
+/** A deliverable as lists answer it: no submissions (the card loads them when there are some). */
+export type DeliverableListItemT = z.infer<typeof Deliverable>;
 export type PaymentT = z.infer<typeof Payment>;
 export type PaymentTotalsT = z.infer<typeof PaymentTotals>;
 export type OnTimeRateT = z.infer<typeof OnTimeRate>;
@@ -47,7 +50,7 @@ export function usePlan(scope: Scope) {
     queryFn: async ({ signal }) => {
       const [milestones, deliverables, payments, totals] = await Promise.all([
         allPages<MilestoneT>('/milestones', q)({ signal }),
-        allPages<DeliverableT>('/deliverables', q)({ signal }),
+        allPages<DeliverableListItemT>('/deliverables', q)({ signal }),
         allPages<PaymentT>('/payments', q)({ signal }),
         api<PaymentTotalsT>('/payments/totals', { query: q, signal }),
       ]);
@@ -69,6 +72,11 @@ export const useMarkPaid = () =>
 export const useCreateDeliverable = () => useChange((body: Record<string, unknown>) => api<DeliverableT>('/deliverables', { method: 'POST', body }));
 export const useCreateMilestone = () => useChange((body: Record<string, unknown>) => api<MilestoneT>('/milestones', { method: 'POST', body }));
 export const useCreatePayment = () => useChange((body: Record<string, unknown>) => api<PaymentT>('/payments', { method: 'POST', body }));
+
+/** The submissions and files of one deliverable (only asked for when it has some). */
+export function useDeliverableDetail(id: string, enabled: boolean) {
+  return useQuery({ queryKey: [...deliverableKeys.all, 'one', id], queryFn: () => api<DeliverableT>(`/deliverables/${enc(id)}`), enabled });
+}
 
 export function useOnTimeRate(vendorId: string, by: 'quarter' | 'month') {
   return useQuery({ queryKey: deliverableKeys.onTime(vendorId, by), queryFn: () => api<OnTimeRateT>(`/vendors/${enc(vendorId)}/on-time-rate`, { query: { by } }) });
