@@ -29,7 +29,10 @@ function AcceptModal({ d, onClose }: { d: DeliverableListItemT; onClose: () => v
       <Stack>
         <Text size="sm">{d.criteria.length ? 'Tick each acceptance criterion you checked. All must be met to accept; otherwise reject it with a reason.' : 'This deliverable has no acceptance criteria.'}</Text>
         {d.criteria.map((c, i) => (
-          <Checkbox key={i} label={c.text} checked={ticks[i]} onChange={(e) => setTicks((t) => t.map((v, j) => (j === i ? e.currentTarget.checked : v)))} />
+          <Checkbox key={i} label={c.text} checked={ticks[i]} onChange={(e) => {
+              const checked = e.currentTarget.checked;
+              setTicks((t) => t.map((v, j) => (j === i ? checked : v)));
+            }} />
         ))}
         {accept.error && <Alert color="red">{accept.error.message}</Alert>}
         <Group justify="flex-end">
@@ -55,7 +58,10 @@ function RejectModal({ d, onClose }: { d: DeliverableListItemT; onClose: () => v
         <Textarea label="Why it is rejected" description="The vendor sees this reason in its portal." required autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
         {d.criteria.length > 0 && <Text size="sm">Tick the criteria that are met:</Text>}
         {d.criteria.map((c, i) => (
-          <Checkbox key={i} label={c.text} checked={ticks[i]} onChange={(e) => setTicks((t) => t.map((v, j) => (j === i ? e.currentTarget.checked : v)))} />
+          <Checkbox key={i} label={c.text} checked={ticks[i]} onChange={(e) => {
+              const checked = e.currentTarget.checked;
+              setTicks((t) => t.map((v, j) => (j === i ? checked : v)));
+            }} />
         ))}
         {reject.error && <Alert color="red">{reject.error.message}</Alert>}
         <Group justify="flex-end">
