@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerCalendarCommands } from './commands/calendars.ts';
+import { registerContractCommands } from './commands/contracts.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerEngagementCommands } from './commands/engagements.ts';
 import { registerSlaCommands } from './commands/sla.ts';
@@ -23,6 +24,7 @@ const COMMANDS = [
   registerTicketCommands,
   registerSlaCommands,
   registerQuestionnaireCommands,
+  registerContractCommands,
 ];
 
 function version(): string {

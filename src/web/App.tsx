@@ -22,6 +22,9 @@ import { VendorCreatePage, VendorEditPage } from './features/vendors/VendorFormP
 import { VendorListPage } from './features/vendors/VendorListPage.tsx';
 import { VendorPage } from './features/vendors/VendorPage.tsx';
 
+const ContractListPage = lazy(() => import('./features/contracts/ContractListPage.tsx').then((m) => ({ default: m.ContractListPage })));
+const ContractPage = lazy(() => import('./features/contracts/ContractPage.tsx').then((m) => ({ default: m.ContractPage })));
+const KeyDatesPage = lazy(() => import('./features/contracts/KeyDatesPage.tsx').then((m) => ({ default: m.KeyDatesPage })));
 const SlaOverviewPage = lazy(() => import('./features/sla/SlaOverviewPage.tsx').then((m) => ({ default: m.SlaOverviewPage })));
 
 export const router = createBrowserRouter([
@@ -50,6 +53,9 @@ export const router = createBrowserRouter([
               { path: 'engagements', element: <RequirePermission permission="engagement.read"><EngagementListPage /></RequirePermission> },
               { path: 'engagements/:id/:tab?', element: <RequirePermission permission="engagement.read"><EngagementPage /></RequirePermission> },
               { path: 'sla', element: <RequirePermission permission="sla.read"><Suspense fallback={<FullPageLoader label="Loading SLAs" />}><SlaOverviewPage /></Suspense></RequirePermission> },
+              { path: 'contracts', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contracts" />}><ContractListPage /></Suspense></RequirePermission> },
+              { path: 'contracts/key-dates', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading key dates" />}><KeyDatesPage /></Suspense></RequirePermission> },
+              { path: 'contracts/:id/:tab?', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract" />}><ContractPage /></Suspense></RequirePermission> },
               ...dueDiligenceRoutes,
               { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
               {

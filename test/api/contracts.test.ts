@@ -205,3 +205,27 @@ describe('the contracts feed', () => {
     expect(money[0].amounts).toEqual(expect.arrayContaining([{ currency: 'EUR', amountMinor: 100_00 }, { currency: 'USD', amountMinor: 50_00 }]));
   });
 });
+
+describe('signed documents', () => {
+  it('are versioned PDFs or Word documents, checked by content and size, downloaded as attachments', async () => {
+    const { PDF } = await import('../support/due-diligence.ts');
+    const c = (await post(owner, '/api/v1/contracts', msa())).json();
+    const up = (name: string, body: Buffer, type = 'application/pdf') => t.app.inject({ method: 'POST', url: `/api/v1/contracts/${c.id}/documents?fileName=${name}`, headers: { ...authHeaders(owner), 'content-type': type }, payload: body });
+    const first = await up('signed.pdf', PDF);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ version: 1, fileName: 'signed.pdf', contentType: 'application/pdf' });
+    expect((await up('signed-v2.pdf', PDF)).json().version).toBe(2);
+    // A PDF by name that is text by content is refused; so is an image.
+    expect((await up('fake.pdf', Buffer.from('not a pdf at all, just text'))).statusCode).toBe(415);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4e10000000049454e44ae426082', 'hex');
+    const image = await up('scan.png', png, 'image/png');
+    expect(image.statusCode).toBe(415);
+    expect(image.json().error.message).toContain('PDF or a Word document');
+    const list = (await get(analyst, `/api/v1/contracts/${c.id}/documents`)).json();
+    expect(list.items.map((d: { version: number }) => d.version)).toEqual([2, 1]);
+    const dl = await get(analyst, `/api/v1/contracts/${c.id}/documents/${first.json().id}/download`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-disposition']).toContain('attachment');
+    expect(dl.rawPayload.equals(PDF)).toBe(true);
+  });
+});

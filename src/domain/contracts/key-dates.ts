@@ -120,8 +120,13 @@ export function nextNoticeDeadline(c: KeyDatesInput, today: CivilDate): { termEn
   if (!k.termEnd || !k.noticeDeadline || !c.notice) return null;
   if (k.noticeDeadline >= today) return { termEnd: k.termEnd, deadline: k.noticeDeadline };
   if (k.state !== 'renews-unless-notice' || c.renewal.kind !== 'automatic') return null;
-  const next = termEnd(c.initialTermEnd!, c.renewal.months, k.renewalsSoFar + 1);
-  return { termEnd: next, deadline: noticeDeadline(next, c.notice) };
+  // A notice period longer than a renewal term can make the next term's deadline past too: take the first still ahead.
+  for (let n = k.renewalsSoFar + 1; n < k.renewalsSoFar + MAX_TERMS; n++) {
+    const next = termEnd(c.initialTermEnd!, c.renewal.months, n);
+    const deadline = noticeDeadline(next, c.notice);
+    if (deadline >= today) return { termEnd: next, deadline };
+  }
+  return null;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { addCustomDate, setContractArchived } from '../../../src/server/modules/contracts/contracts.public.ts';
+import { Readable } from 'node:stream';
+import { addCustomDate, setContractArchived, uploadDocument } from '../../../src/server/modules/contracts/contracts.public.ts';
 import { aContract } from '../../../src/server/seed/builders/contracts.ts';
+import { PDF } from '../../support/due-diligence.ts';
 import type { TestOrg } from '../../support/factories.ts';
 import { ADMINS, INTERNAL, WRITERS, type AreaRows, type Call, type MatrixEnv, type Row } from './types.ts';
 
@@ -79,6 +81,23 @@ export function contractRows(env: MatrixEnv): AreaRows {
       },
     },
   };
+  const docs = new Map<TestOrg, string>();
+  rows['GET /api/v1/contracts/:id/documents'] = { policy: C, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/contracts/${contract(c)}/documents` }) };
+  rows['POST /api/v1/contracts/:id/documents'] = {
+    policy: C,
+    allowed: WRITERS,
+    ok: 201,
+    scoped: true,
+    forbiddenState: 409,
+    build: (c) => ({ url: `/api/v1/contracts/${contract(c)}/documents?fileName=signed.pdf`, payload: PDF, headers: { 'content-type': 'application/pdf' } }),
+  };
+  rows['GET /api/v1/contracts/:id/documents/:documentId/download'] = {
+    policy: C,
+    allowed: INTERNAL,
+    ok: 200,
+    scoped: true,
+    build: (c) => ({ url: c.scope === 'missing' ? `/api/v1/contracts/${randomUUID()}/documents/${randomUUID()}/download` : `/api/v1/contracts/${fixture.get(c.org)!.contractId}/documents/${docs.get(c.org)}/download` }),
+  };
   return {
     rows,
     async setup() {
@@ -87,6 +106,8 @@ export function contractRows(env: MatrixEnv): AreaRows {
         const archived = await aContract(o.handle, renewing(o));
         await setContractArchived(o.handle.ctx(), archived.id, true);
         fixture.set(o, { contractId: live.id, archivedId: archived.id });
+        const up = await uploadDocument(o.handle.ctx(), live.id, { name: 'signed.pdf', stream: Readable.from([PDF]), declaredBytes: PDF.length });
+        docs.set(o, up.id);
       }
     },
   };

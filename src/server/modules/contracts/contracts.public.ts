@@ -37,3 +37,4 @@ export { noticeLetter, recordNotice } from './notice.ts';
 export { getContractSettings, updateContractSettings } from './settings.ts';
 export { contractRemindersDue, type ContractReminder } from './reminders.ts';
 export { contractsFeed } from './feed.ts';
+export { downloadDocument, listDocuments, uploadDocument } from './documents.ts';

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like.ts';
-import { calendars, contractEngagements, contractKeyDates, contractNotices, contracts, contractSettings, engagements, users, vendors } from '../../db/schema.ts';
+import { calendars, contractDocuments, contractEngagements, contractKeyDates, contractNotices, contracts, contractSettings, engagements, users, vendors } from '../../db/schema.ts';
 
 export type ContractRow = typeof contracts.$inferSelect;
 export type ContractInsert = typeof contracts.$inferInsert;
@@ -291,4 +291,36 @@ export async function upsertSettings(db: Db, orgId: string, patch: Partial<typeo
 export async function settingsOfOrgs(db: Db, orgIds: readonly string[]): Promise<SettingsRow[]> {
   if (orgIds.length === 0) return [];
   return db.select().from(contractSettings).where(inArray(contractSettings.orgId, [...orgIds]));
+}
+
+// Signed documents ---------------------------------------------------------------------------
+
+export type DocumentRow = typeof contractDocuments.$inferSelect;
+
+export async function documentsOf(db: Db, orgId: string, contractId: string) {
+  const uploader = alias(users, 'uploader');
+  return db
+    .select({ doc: contractDocuments, uploadedByName: uploader.name })
+    .from(contractDocuments)
+    .leftJoin(uploader, eq(uploader.id, contractDocuments.uploadedBy))
+    .where(and(eq(contractDocuments.orgId, orgId), eq(contractDocuments.contractId, contractId)))
+    .orderBy(sql`${contractDocuments.version} DESC`);
+}
+
+export async function findDocument(db: Db, orgId: string, contractId: string, id: string): Promise<DocumentRow | null> {
+  const rows = await db
+    .select()
+    .from(contractDocuments)
+    .where(and(eq(contractDocuments.orgId, orgId), eq(contractDocuments.contractId, contractId), eq(contractDocuments.id, id)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function insertDocument(db: Db, row: Omit<typeof contractDocuments.$inferInsert, 'version'>): Promise<DocumentRow> {
+  const [next] = await db
+    .select({ v: sql<number>`coalesce(max(${contractDocuments.version}), 0)::int + 1` })
+    .from(contractDocuments)
+    .where(and(eq(contractDocuments.orgId, row.orgId), eq(contractDocuments.contractId, row.contractId)));
+  const [created] = await db.insert(contractDocuments).values({ ...row, version: Number(next.v) }).returning();
+  return created;
 }

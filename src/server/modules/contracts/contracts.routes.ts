@@ -7,6 +7,7 @@ import {
   ContractPage,
   ContractSettings,
   ContractSettingsInput,
+  ContractDocument,
   ContractUpdate,
   CustomKeyDate,
   CustomKeyDateInput,
@@ -18,7 +19,9 @@ import {
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
+import { sendFile, uploadedFile, withRawBody } from '../evidence/evidence.public.ts';
 import * as service from './contracts.service.ts';
+import { downloadDocument, listDocuments, uploadDocument } from './documents.ts';
 import { addCustomDate, keyDatesView, listCustomDates, removeCustomDate } from './key-dates.ts';
 import { noticeLetter, recordNotice } from './notice.ts';
 import { getContractSettings, updateContractSettings } from './settings.ts';
@@ -27,7 +30,7 @@ const tags = ['contracts'];
 const read = { access: 'contract.read' } as const;
 const write = { access: 'contract.write' } as const;
 
-export function registerContractRoutes(app: App) {
+export async function registerContractRoutes(app: App) {
   app.get('/api/v1/contracts', { config: read, schema: { tags, summary: 'List contracts', querystring: ContractListQuery, response: { 200: ContractPage } } }, (req) =>
     service.listContracts(ctxOf(req), req.query),
   );
@@ -90,4 +93,27 @@ export function registerContractRoutes(app: App) {
       return { ok: true as const };
     },
   );
+  app.get('/api/v1/contracts/:id/documents', { config: read, schema: { tags, summary: "The contract's signed documents, newest version first", params: IdParams, response: { 200: z.object({ items: z.array(ContractDocument) }) } } }, (req) =>
+    listDocuments(ctxOf(req), parseId(req.params.id, 'contract')),
+  );
+  app.get(
+    '/api/v1/contracts/:id/documents/:documentId/download',
+    { config: read, schema: { tags, summary: 'Download a signed document (always as an attachment)', params: z.object({ id: z.string(), documentId: z.string() }) } },
+    async (req, reply) => sendFile(reply, await downloadDocument(ctxOf(req), parseId(req.params.id, 'contract'), parseId(req.params.documentId, 'document'))),
+  );
+  await withRawBody(app, (scope) => {
+    scope.post(
+      '/api/v1/contracts/:id/documents',
+      {
+        config: write,
+        bodyLimit: 1024 ** 3,
+        schema: { tags, summary: 'Upload a new version of the signed document (PDF or DOCX as the body, its name in the query)', params: IdParams, querystring: z.object({ fileName: z.string().min(1).max(255) }), response: { 201: ContractDocument } },
+      },
+      async (req, reply) => {
+        const doc = await uploadDocument(ctxOf(req), parseId(req.params.id, 'contract'), uploadedFile(req, req.query.fileName));
+        reply.status(201);
+        return doc;
+      },
+    );
+  });
 }

@@ -11,5 +11,5 @@ export {
   type UploadedFile,
 } from './evidence.service.ts';
 export { sendFile, uploadedFile, withRawBody } from './evidence.http.ts';
-/** How evidence files are stored (<filesDir>/<org>/<uuid>, type sniffed from the content, size capped), for modules that keep files the same way. */
+/** The file store evidence uses, for other modules' documents (signed contracts): same place, same checks. */
 export { attachmentHeader, cleanFileName, openStored, removeStored, storeUpload } from './evidence.storage.ts';

@@ -15,5 +15,6 @@ export interface EngagementTabProps {
  */
 export const ENGAGEMENT_TABS: readonly TabDef<EngagementTabProps>[] = [
   { value: 'overview', label: 'Overview', permission: 'engagement.read', component: EngagementOverviewTab },
+  { value: 'contracts', label: 'Contracts', permission: 'contract.read', component: lazyTab(() => import('../contracts/EngagementContractsTab.tsx'), 'EngagementContractsTab') },
   { value: 'deliverables', label: 'Deliverables', permission: 'contract.read', component: lazyTab(() => import('../deliverables/EngagementDeliverablesTab.tsx'), 'EngagementDeliverablesTab') },
 ];

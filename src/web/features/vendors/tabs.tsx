@@ -21,7 +21,7 @@ function comingLater(value: string, label: string): TabDef<VendorTabProps> {
 export const VENDOR_TABS: readonly TabDef<VendorTabProps>[] = [
   { value: 'overview', label: 'Overview', permission: 'vendor.read', component: VendorOverviewTab },
   { value: 'assessments', label: 'Assessments', permission: 'assessment.read', component: lazyTab(() => import('../due-diligence/VendorAssessmentsTab.tsx'), 'VendorAssessmentsTab') },
-  comingLater('contracts', 'Contracts'),
+  { value: 'contracts', label: 'Contracts', permission: 'contract.read', component: lazyTab(() => import('../contracts/VendorContractsTab.tsx'), 'VendorContractsTab') },
   { value: 'deliverables', label: 'Deliverables', permission: 'contract.read', component: lazyTab(() => import('../deliverables/VendorDeliverablesTab.tsx'), 'VendorDeliverablesTab') },
   { value: 'slas', label: 'SLAs', permission: 'sla.read', component: lazyTab(() => import('../sla/VendorSlaTab.tsx'), 'VendorSlaTab') },
   comingLater('costs', 'Costs'),
