@@ -31,6 +31,7 @@ import { registerSlaRoutes } from './modules/sla/sla.routes.ts';
 import { registerTicketRoutes } from './modules/tickets/tickets.routes.ts';
 import { registerTicketMappingRoutes } from './modules/tickets/ticket-mappings.routes.ts';
 import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.ts';
+import { registerDeliverableRoutes } from './modules/deliverables/deliverables.routes.ts';
 import { registerDueDiligenceRoutes } from './modules/due-diligence/due-diligence.routes.ts';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.ts';
 import { registerQuestionnaireRoutes } from './modules/questionnaires/questionnaires.routes.ts';
@@ -63,6 +64,7 @@ const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerDueDiligenceRoutes,
   registerContractRoutes,
   registerClauseRoutes,
+  registerDeliverableRoutes,
 ];
 
 export interface RouteInfo {

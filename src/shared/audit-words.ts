@@ -26,6 +26,10 @@ const VERBS: Record<string, string> = {
   confirm: 'confirmed the carried-over answers of',
   retire: 'retired',
   copy: 'copied the review of',
+  reject: 'rejected',
+  resubmit: 'resubmitted',
+  mark_paid: 'marked paid',
+  override_paid: 'overrode the milestone hold and marked paid',
 };
 
 export const NOUNS: Record<string, string> = {
@@ -55,6 +59,10 @@ export const NOUNS: Record<string, string> = {
   clause_review: 'clause review',
   clause_requirement: 'clause requirement',
   clause_settings: 'clause requirement settings',
+  milestone: 'milestone',
+  deliverable: 'deliverable',
+  deliverable_file: 'file of a deliverable',
+  payment: 'payment',
 };
 
 const words = (code: string) => code.replace(/_/g, ' ');
@@ -95,6 +103,11 @@ const FIELDS: Record<string, string> = {
   reviewedById: 'reviewer',
   clauseId: 'clause',
   doraEnabled: 'DORA Article 30 requirements',
+  overrideReason: 'reason for the override',
+  heldBecause: 'what the payment was waiting for',
+  amountMinor: 'amount (in cents)',
+  graceDays: 'grace days',
+  rejectionReason: 'reason for the rejection',
 };
 
 /** "internalOwnerId" → "internal owner", "contactTimeZone" → "contact time zone". */

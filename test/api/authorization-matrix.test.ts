@@ -8,6 +8,7 @@ import { clauseRows } from './matrix/clauses.rows.ts';
 import { contractRows } from './matrix/contracts.rows.ts';
 import { coreRows } from './matrix/core.rows.ts';
 import { ddRows } from './matrix/due-diligence.rows.ts';
+import { deliverablesRows } from './matrix/deliverables.rows.ts';
 import { identityRows } from './matrix/identity.rows.ts';
 import { robustnessRows } from './matrix/robustness.rows.ts';
 import { slaRows } from './matrix/sla.rows.ts';
@@ -40,7 +41,7 @@ const env: MatrixEnv = {
   id,
 };
 
-const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), robustnessRows(env), contractRows(env), clauseRows(env)];
+const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), robustnessRows(env), contractRows(env), clauseRows(env), deliverablesRows(env)];
 const MATRIX: Record<string, Row> = Object.assign({}, ...AREAS.map((a) => a.rows));
 
 beforeAll(async () => {

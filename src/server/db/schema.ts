@@ -8,3 +8,4 @@ export * from './schema/due-diligence.ts';
 export * from './schema/contracts.ts';
 export * from './schema/contract-extras.ts';
 export * from './schema/clauses.ts';
+export * from './schema/deliverables.ts';

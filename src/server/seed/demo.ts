@@ -12,6 +12,7 @@ import type { Db } from '../db/client.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from './demo-data.ts';
 import { seedDemoClauses } from './demo-clauses.ts';
 import { seedDemoContracts } from './demo-contracts.ts';
+import { seedDemoDeliverables } from './demo-deliverables.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
 import { seedDemoImports } from './demo-imports.ts';
 import { seedDemoSla } from './demo-sla.ts';
@@ -66,5 +67,6 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
   await seedDemoDueDiligence(ctx, vendorIds, mailer);
   const contractIds = await seedDemoContracts(ctx, vendorIds, engagementIds);
   await seedDemoClauses(ctx, contractIds);
+  await seedDemoDeliverables(ctx, contractIds, engagementIds);
   return true;
 }

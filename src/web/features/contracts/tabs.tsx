@@ -14,4 +14,5 @@ export interface ContractTabProps {
 export const CONTRACT_TABS: readonly TabDef<ContractTabProps>[] = [
   { value: 'overview', label: 'Overview', permission: 'contract.read', component: lazyTab(() => import('./ContractOverviewTab.tsx'), 'ContractOverviewTab') },
   { value: 'clauses', label: 'Clauses', permission: 'contract.read', component: lazyTab(() => import('../clauses/ContractClausesTab.tsx'), 'ContractClausesTab') },
+  { value: 'deliverables', label: 'Deliverables and payments', permission: 'contract.read', component: lazyTab(() => import('../deliverables/ContractDeliverablesTab.tsx'), 'ContractDeliverablesTab') },
 ];

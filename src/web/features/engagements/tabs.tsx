@@ -17,4 +17,5 @@ export const ENGAGEMENT_TABS: readonly TabDef<EngagementTabProps>[] = [
   { value: 'overview', label: 'Overview', permission: 'engagement.read', component: EngagementOverviewTab },
   { value: 'contracts', label: 'Contracts', permission: 'contract.read', component: lazyTab(() => import('../contracts/EngagementContractsTab.tsx'), 'EngagementContractsTab') },
   { value: 'contract-gaps', label: 'Contract gaps', permission: 'contract.read', component: lazyTab(() => import('../clauses/EngagementGapsTab.tsx'), 'EngagementGapsTab') },
+  { value: 'deliverables', label: 'Deliverables', permission: 'contract.read', component: lazyTab(() => import('../deliverables/EngagementDeliverablesTab.tsx'), 'EngagementDeliverablesTab') },
 ];

@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router';
 import { FullPageLoader } from '../../components/FullPageLoader.tsx';
 import { PortalLinkPage } from './PortalLinkPage.tsx';
 
+const PortalDeliverablePage = lazy(() => import('../deliverables/PortalDeliverablePage.tsx').then((m) => ({ default: m.PortalDeliverablePage })));
 const PortalAssessmentPage = lazy(() => import('./PortalAssessmentPage.tsx').then((m) => ({ default: m.PortalAssessmentPage })));
 
 /** Public: the single-use link e-mailed to a vendor contact opens a session by itself. */
@@ -15,6 +16,14 @@ export const portalSessionRoutes: RouteObject[] = [
     element: (
       <Suspense fallback={<FullPageLoader label="Loading questionnaire" />}>
         <PortalAssessmentPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/portal/deliverables/:id',
+    element: (
+      <Suspense fallback={<FullPageLoader label="Loading deliverable" />}>
+        <PortalDeliverablePage />
       </Suspense>
     ),
   },

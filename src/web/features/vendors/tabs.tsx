@@ -23,6 +23,7 @@ export const VENDOR_TABS: readonly TabDef<VendorTabProps>[] = [
   { value: 'assessments', label: 'Assessments', permission: 'assessment.read', component: lazyTab(() => import('../due-diligence/VendorAssessmentsTab.tsx'), 'VendorAssessmentsTab') },
   { value: 'contracts', label: 'Contracts', permission: 'contract.read', component: lazyTab(() => import('../contracts/VendorContractsTab.tsx'), 'VendorContractsTab') },
   { value: 'contract-gaps', label: 'Contract gaps', permission: 'contract.read', component: lazyTab(() => import('../clauses/VendorGapsTab.tsx'), 'VendorGapsTab') },
+  { value: 'deliverables', label: 'Deliverables', permission: 'contract.read', component: lazyTab(() => import('../deliverables/VendorDeliverablesTab.tsx'), 'VendorDeliverablesTab') },
   { value: 'slas', label: 'SLAs', permission: 'sla.read', component: lazyTab(() => import('../sla/VendorSlaTab.tsx'), 'VendorSlaTab') },
   comingLater('costs', 'Costs'),
   comingLater('risks', 'Risks'),
