@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../../domain/errors.ts';
+import { DEFAULT_FIRST_RESPONSE_RULE } from '../../../domain/sla/first-response.ts';
 import { detectDateOrder } from '../../../domain/tickets/dates.ts';
 import { mappingFor, type ResolvedMapping } from '../../../domain/tickets/mapping.ts';
 import { refusalFor } from '../../../domain/tickets/refusal.ts';
@@ -28,6 +29,8 @@ export interface TicketImportOptions {
   mapping?: TicketMapping;
   timeZone?: string;
   dateOrder?: TicketMapping['dateOrder'];
+  /** Event logs: how the first response is inferred, instead of the mapping's own rule. */
+  firstResponse?: TicketMapping['firstResponse'];
   /** All or nothing on rows too: any rejected row rejects the whole file. */
   strict?: boolean;
   fileName?: string | null;
@@ -38,8 +41,8 @@ export interface TicketImportOptions {
 function mappedFields(mapping: ResolvedMapping): Set<MappedField> {
   const cols = mapping.columns;
   const mapped = new Set<MappedField>((['priority', 'status', 'title', 'firstResponseAt', 'resolvedAt', 'closedAt'] as const).filter((f) => cols[f] !== undefined));
-  // Event logs infer the first response from the first status change; Zendesk gives minutes.
-  if ((mapping.shape === 'events' && cols.status) || mapping.firstResponseMinutesColumn) mapped.add('firstResponseAt');
+  // Event logs infer the first response by the mapping's rule; Zendesk gives minutes.
+  if (mapping.shape === 'events' || mapping.firstResponseMinutesColumn) mapped.add('firstResponseAt');
   return mapped;
 }
 
@@ -137,7 +140,10 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
       }
       const refusal = refusalFor(rowsRead, rejectedCount, rejected, mapping.dateOrder);
       if (refusal) throw refusal;
-      const counts = await upsertFromStaging(tx.db, { orgId, engagementId: opts.engagementId, importId, mergeHistory: mapping.shape === 'events', mapped: mappedFields(mapping) });
+      const counts = await upsertFromStaging(tx.db, { orgId, engagementId: opts.engagementId, importId, mergeHistory: mapping.shape === 'events',
+        mapped: mappedFields(mapping),
+        firstResponse: { rule: mapping.firstResponse ?? DEFAULT_FIRST_RESPONSE_RULE, openingStatuses: mapping.openingStatuses },
+      });
       const done = await insertTicketImport(tx.db, {
         ...record,
         status: 'succeeded',

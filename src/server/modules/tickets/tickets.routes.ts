@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FIRST_RESPONSE_RULES } from '../../../domain/sla/first-response.ts';
 import { IdParams, Page, PageQuery } from '../../../shared/contracts/common.ts';
 import { TicketFormat, TicketImportResult, TicketMapping } from '../../../shared/contracts/tickets.ts';
 import { TimeZone } from '../../../shared/contracts/vendors.ts';
@@ -34,6 +35,8 @@ const ImportQuery = z.object({
     .optional(),
   timeZone: TimeZone.optional(),
   dateOrder: z.enum(['dmy', 'mdy', 'ymd']).optional(),
+  /** Event logs: how the first response is inferred (overrides the mapping's or preset's rule). */
+  firstResponse: z.enum(FIRST_RESPONSE_RULES).optional(),
   strict: z.enum(['true', 'false']).default('false'),
   fileName: z.string().max(300).optional(),
 });
@@ -65,6 +68,7 @@ export async function registerTicketRoutes(app: App) {
           mapping: q.mapping,
           timeZone: q.timeZone,
           dateOrder: q.dateOrder,
+          firstResponse: q.firstResponse,
           strict: q.strict === 'true',
           fileName: q.fileName ?? null,
         });
