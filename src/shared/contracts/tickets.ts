@@ -71,6 +71,10 @@ export const TicketImportResult = z.object({
 });
 export type TicketImportResult = z.infer<typeof TicketImportResult>;
 
+/** A finished import: its record, and how many tickets the engagement now has in all. */
+export const TicketImportDone = TicketImportResult.extend({ engagementTickets: z.number() });
+export type TicketImportDone = z.infer<typeof TicketImportDone>;
+
 export const SavedMappingInput = z.object({ name: z.string().trim().min(1).max(200), mapping: TicketMapping }).strict();
 export const SavedMapping = z.object({ id: z.string(), name: z.string(), mapping: TicketMapping, createdAt: z.string(), updatedAt: z.string() });
 export type SavedMapping = z.infer<typeof SavedMapping>;

@@ -5,7 +5,7 @@ import { detectDateOrder } from '../../../domain/tickets/dates.ts';
 import { mappingFor, type ResolvedMapping } from '../../../domain/tickets/mapping.ts';
 import { refusalFor } from '../../../domain/tickets/refusal.ts';
 import { dateColumns, rowNormaliser, type TicketEvent } from '../../../domain/tickets/rows.ts';
-import type { TicketFormat, TicketImportResult, TicketMapping, TicketRejection } from '../../../shared/contracts/tickets.ts';
+import type { TicketFormat, TicketImportDone, TicketMapping, TicketRejection } from '../../../shared/contracts/tickets.ts';
 import type { Ctx } from '../../context.ts';
 import { change } from '../audit/audit.public.ts';
 import { requireEngagement } from '../engagements/engagements.public.ts';
@@ -15,6 +15,7 @@ import { openSource } from './ticket-source.ts';
 import { openStaging, upsertFromStaging, type MappedField } from './ticket-staging.repo.ts';
 import { readXlsx } from './ticket-xlsx.ts';
 import { ticketImportPolicy } from './tickets.policy.ts';
+import { countTickets } from './tickets.repo.ts';
 import { presentImport } from './tickets.presenter.ts';
 
 const BATCH = 5_000;
@@ -53,7 +54,7 @@ function mappedFields(mapping: ResolvedMapping): Set<MappedField> {
  * or a lost database leaves the tickets as they were. Re-importing the same or an
  * overlapping file creates no duplicates and updates only what changed.
  */
-export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uint8Array | string>, opts: TicketImportOptions): Promise<TicketImportResult> {
+export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uint8Array | string>, opts: TicketImportOptions): Promise<TicketImportDone> {
   ticketImportPolicy.check(ctx.actor, 'create');
   let mapping = mappingFor(opts.format, opts);
   await requireEngagement(ctx, 'read', opts.engagementId);
@@ -160,9 +161,9 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
         objectId: opts.engagementId,
         after: { importId, format: opts.format, fileName: opts.fileName ?? null, rowsRead, ...counts, rejectedCount },
       });
-      return done;
+      return { done, engagementTickets: await countTickets(tx.db, orgId, opts.engagementId) };
     });
-    return presentImport(row);
+    return { ...presentImport(row.done), engagementTickets: row.engagementTickets };
   } catch (err) {
     if (err instanceof DomainError && err.code === 'import_rejected') await recordRefusal(ctx, record, err, rejected, rejectedCount);
     throw err;

@@ -100,3 +100,12 @@ export async function ticketIdsByExternalId(db: Db, orgId: string, engagementId:
     .where(and(eq(tickets.orgId, orgId), eq(tickets.engagementId, engagementId), inArray(tickets.externalId, [...externalIds])));
   return new Map(rows.map((r) => [r.externalId, r.id]));
 }
+
+/** How many tickets an engagement has stored (whether or not anything measures them yet). */
+export async function countTickets(db: Db, orgId: string, engagementId: string): Promise<number> {
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(eq(tickets.orgId, orgId), eq(tickets.engagementId, engagementId)));
+  return Number(n);
+}

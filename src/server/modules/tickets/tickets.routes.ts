@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FIRST_RESPONSE_RULES } from '../../../domain/sla/first-response.ts';
 import { IdParams, Page, PageQuery } from '../../../shared/contracts/common.ts';
-import { TicketFormat, TicketImportResult, TicketMapping } from '../../../shared/contracts/tickets.ts';
+import { TicketFormat, TicketImportDone, TicketImportResult, TicketMapping } from '../../../shared/contracts/tickets.ts';
 import { TimeZone } from '../../../shared/contracts/vendors.ts';
 import { safeCell } from '../../../shared/csv-cell.ts';
 import { ctxOf } from '../../http/ctx.ts';
@@ -57,7 +57,7 @@ export async function registerTicketRoutes(app: App) {
           summary: 'Import a ticket export (CSV, XLSX, or gzip of either) as the request body',
           params: IdParams,
           querystring: ImportQuery,
-          response: { 200: TicketImportResult },
+          response: { 200: TicketImportDone },
         },
       },
       async (req) => {
@@ -78,7 +78,7 @@ export async function registerTicketRoutes(app: App) {
 
   app.get(
     '/api/v1/engagements/:id/ticket-imports',
-    { config: { access: 'sla.read' }, schema: { tags, summary: 'Import history of an engagement, newest first', params: IdParams, querystring: PageQuery, response: { 200: Page(TicketImportResult) } } },
+    { config: { access: 'sla.read' }, schema: { tags, summary: 'Import history of an engagement, newest first, and its ticket count', params: IdParams, querystring: PageQuery, response: { 200: Page(TicketImportResult).extend({ ticketCount: z.number() }) } } },
     (req) => service.listTicketImports(ctxOf(req), parseId(req.params.id, 'engagement'), req.query),
   );
 
