@@ -11,6 +11,7 @@ import { createVendor } from '../modules/vendors/vendors.public.ts';
 import type { Db } from '../db/client.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from './demo-data.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
+import { seedDemoFirstResponse } from './demo-first-response.ts';
 import { seedDemoSla } from './demo-sla.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
@@ -59,6 +60,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
     await createUser(ctx, { ...login, password: DEMO_PASSWORD, vendorId: login.role === 'vendor_contact' ? vendorIds.get(CONTACT_VENDOR) : null });
   }
   await seedDemoSla(ctx, engagementIds.get('24/7 service desk')!);
+  await seedDemoFirstResponse(ctx, engagementIds);
   await seedDemoDueDiligence(ctx, vendorIds, mailer);
   return true;
 }
