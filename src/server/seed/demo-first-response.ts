@@ -72,9 +72,9 @@ export async function seedDemoFirstResponse(ctx: Ctx, engagementIds: ReadonlyMap
       engagementId: onCall,
       calendarId: cal.id,
       priorities: {
-        P2: { response: business(1), resolution: business(8), monthlyAttainment: 0.9 },
-        P3: { response: business(4), resolution: business(24), monthlyAttainment: 0.85 },
-        P4: { response: business(8), resolution: business(40), monthlyAttainment: 0.8 },
+        P2: { response: business(2), resolution: business(24), monthlyAttainment: 0.85 },
+        P3: { response: business(4), resolution: business(36), monthlyAttainment: 0.85 },
+        P4: { response: business(8), resolution: business(48), monthlyAttainment: 0.8 },
       },
       pauseStatuses: ['Awaiting User Info'],
       resolvedStatuses: ['Resolved', 'Closed'],
