@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { registerCalendarCommands } from './commands/calendars.ts';
 import { registerDbCommands } from './commands/db.ts';
+import { registerEngagementCommands } from './commands/engagements.ts';
 import { registerSlaCommands } from './commands/sla.ts';
 import { registerQuestionnaireCommands } from './commands/questionnaires.ts';
 import { registerTicketCommands } from './commands/tickets.ts';
@@ -13,6 +15,8 @@ import { CliError, EXIT, reportError, type Out } from './output.ts';
 // a new group (tickets, sla, questionnaires) is one file plus one line here.
 const COMMANDS = [
   registerVendorCommands,
+  registerEngagementCommands,
+  registerCalendarCommands,
   registerUserCommands,
   registerTokenCommands,
   registerDbCommands,

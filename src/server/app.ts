@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -34,7 +33,8 @@ import { registerDueDiligenceRoutes } from './modules/due-diligence/due-diligenc
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.ts';
 import { registerQuestionnaireRoutes } from './modules/questionnaires/questionnaires.routes.ts';
 
-export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export { WEB_DIR } from './paths.ts';
+import { WEB_DIR } from './paths.ts';
 
 /** Every API module, in one visible list. */
 const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [

@@ -103,7 +103,7 @@ beforeAll(async () => {
   } finally {
     await database.close();
   }
-}, 120_000);
+});
 
 afterAll(async () => {
   if (server?.pid && server.exitCode === null) {
@@ -114,9 +114,9 @@ afterAll(async () => {
   // Every CLI run, failed ones included, must have released the data-directory lock.
   expect(existsSync(`${dataDir}.lock`)).toBe(false);
   rmSync(dir, { recursive: true, force: true });
-}, 30_000);
+});
 
-describe('outsight tickets import / sla, direct mode', { timeout: 60_000 }, () => {
+describe('outsight tickets import / sla, direct mode', () => {
   it('imports the UCI ServiceNow event log by engagement name, and re-imports it by id without duplicates', async () => {
     const first = await cli(['tickets', 'import', UCI, '--engagement', 'global service desk', '--format', 'servicenow-events', '--json']);
     expect(first.code, first.stderr + first.stdout).toBe(0);
@@ -243,7 +243,7 @@ describe('outsight tickets import / sla, direct mode', { timeout: 60_000 }, () =
     const none = await cli(['tickets', 'import', allBad, '-e', 'Generic desk', '--format', 'generic', '--mapping', mapping]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('25 of 25 rows were rejected; nothing was imported.');
-    expect(none.stderr).toContain('Opened: Not a date in day/month/year order');
+    expect(none.stderr).toContain('Opened: Not a date or time in any shape Outsight reads');
   });
 
   it('a mapping file with a mistake names the field and exits 2; flags are checked', async () => {
@@ -294,7 +294,7 @@ describe('outsight tickets import / sla, direct mode', { timeout: 60_000 }, () =
 // Remote mode: a real server on the demo organisation, the CLI with --url/--token.
 // ---------------------------------------------------------------------------------------
 
-describe('outsight tickets import / sla against a running server', { timeout: 60_000 }, () => {
+describe('outsight tickets import / sla against a running server', () => {
   let token = '';
   const remote = (args: string[]) => runCli([...args, '--url', url, '--token', token], {});
 
@@ -325,7 +325,7 @@ describe('outsight tickets import / sla against a running server', { timeout: 60
     });
     expect(created.status).toBe(201);
     token = ((await created.json()) as { token: string }).token;
-  }, 120_000);
+  });
 
   it('streams a Jira export to a demo engagement given by name, then reads its SLA report and tickets', async () => {
     const jira = file('jira.csv', 'Issue key,Summary,Priority,Status,Created,Resolved\nSD-1,Printer,High,Done,21/Nov/26 4:30 PM,22/Nov/26 9:00 AM\n');
@@ -377,5 +377,5 @@ describe('outsight tickets import / sla against a running server', { timeout: 60
     expect(lines[0]).toBe(HEADER);
     expect(lines[1]).toMatch(/^SD-1,P2,2026-11-21T15:30:00.000Z,/);
     expect(lines[2]).toBe('SD-2,P2,2020-03-02T09:00:00.000Z,2020-03-02T10:00:00.000Z,2020-03-02T10:00:00.000Z,3600000,3600000,0,false,false,false,resolved,');
-  }, 180_000);
+  });
 });

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,9 +13,16 @@ afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
 const once = describe.skipIf(process.env.OUTSIGHT_TEST_DB === 'postgres');
 let nextPort = 3900 + (process.pid % 500);
 
-function start(env: Record<string, string>) {
+// What `npm start` runs: the server bundled by scripts/build-server.mjs, run by plain node
+// (its paths to migrations, the database template and the web UI are found from dist/).
+function bundle(): string[] {
+  execFileSync(process.execPath, ['scripts/build-server.mjs']);
+  return ['dist/server/main.mjs'];
+}
+
+function start(env: Record<string, string>, args = ['--import', 'tsx', 'src/server/main.ts']) {
   const port = nextPort++;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,7 +64,7 @@ async function login(url: string) {
 once('the server process on the embedded database', () => {
   it('starts with the demo, locks its data directory, and loses nothing on SIGTERM', async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'outsight-proc-')), 'data');
-    const a = start({ OUTSIGHT_DATA_DIR: dir });
+    const a = start({ OUTSIGHT_DATA_DIR: dir }, bundle());
     expect(await waitHealthy(a.url, a.exited)).toEqual({ status: 'ok' });
     expect(a.output()).toContain('owner@demo.outsight.test');
     const s = await login(a.url);
@@ -89,7 +96,7 @@ once('the server process on the embedded database', () => {
     expect(again.items).toHaveLength(1);
     c.child.kill('SIGINT');
     expect(await c.exited).toBe(0);
-  }, 180_000);
+  });
 });
 
 once('the server process on PostgreSQL', () => {
@@ -109,5 +116,5 @@ once('the server process on PostgreSQL', () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     }
-  }, 120_000);
+  });
 });

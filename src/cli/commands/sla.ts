@@ -9,6 +9,7 @@ import { allSlaTickets, slaReport } from '../../server/modules/sla/sla.public.ts
 import { withDirect } from '../direct.ts';
 import { CliError, EXIT, emit, flagError, formatTable } from '../output.ts';
 import { commandContext, type RemoteApi } from '../target.ts';
+import { registerSlaPolicyCommands } from './sla-policy.ts';
 import { count, describeEngagement, engagementDirect, engagementRemote, type EngagementRef } from './tickets.ts';
 
 const FILTERS = ['all', 'breached', 'at-risk', 'open', 'problems'] as const;
@@ -143,6 +144,7 @@ async function writeFileOut(file: string, rows: SlaTicketRecord[], format: 'csv'
 
 export function registerSlaCommands(program: Command): void {
   const sla = program.command('sla').description("an engagement's SLA attainment, breaches and credits, measured from its imported tickets");
+  registerSlaPolicyCommands(sla);
 
   sla
     .command('report')

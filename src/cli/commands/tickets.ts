@@ -233,7 +233,7 @@ function rejectionTable(rows: TicketRejection[]): string {
   ]).replace(/^/gm, '  ');
 }
 
-function importSummary(r: TicketImportResult & { engagementTickets?: number }, e: EngagementRef, file: string): string {
+export function importSummary(r: TicketImportResult & { engagementTickets?: number }, e: EngagementRef, file: string): string {
   const lines = [
     `Imported ${file} into ${describeEngagement(e)}: ${count(r.rowsRead)} rows read; ` +
       `${count(r.ticketsCreated)} tickets created, ${count(r.ticketsUpdated)} updated, ${count(r.ticketsUnchanged)} unchanged.`,
@@ -249,6 +249,8 @@ function importSummary(r: TicketImportResult & { engagementTickets?: number }, e
   } else {
     lines.push('No rows were rejected.');
   }
+  // A cut-off file or one that looks like another export: said after the counts, never instead.
+  for (const w of r.warnings ?? []) lines.push(`Warning: ${w.message}`);
   if (r.engagementTickets !== undefined) {
     lines.push(`The engagement now holds ${count(r.engagementTickets)} tickets; they are measured against its SLA policy, once it has one (\`outsight sla report\` shows them).`);
   }

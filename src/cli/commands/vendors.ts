@@ -1,12 +1,13 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { VENDOR_KINDS, VENDOR_SORTS, VENDOR_STATUSES, VendorListQuery, type Vendor } from '../../shared/contracts/vendors.ts';
 import type { Ctx } from '../../server/context.ts';
 import { importVendors, listVendors, vendorsToCsv, type ImportResult } from '../../server/modules/vendors/vendors.public.ts';
 import { withDirect } from '../direct.ts';
-import { CliError, EXIT, emit, flagError, formatTable } from '../output.ts';
+import { emit, flagError, formatTable } from '../output.ts';
 import { commandContext, type RemoteApi } from '../target.ts';
+import { readInput } from '../files.ts';
 
 // The API's largest page; the CLI follows cursors, so page size only sets round trips.
 // (--page-size is hidden: it exists so tests can make the cursor-following visible.)
@@ -92,19 +93,6 @@ function vendorTable(items: Vendor[]): string {
     { header: 'engagements', value: (v) => v.engagementCount, align: 'right' },
   ]);
   return `${table}\n\n${items.length} vendor${items.length === 1 ? '' : 's'}`;
-}
-
-async function readInput(file: string): Promise<Buffer> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  }
-  try {
-    return await readFile(file);
-  } catch (err) {
-    throw new CliError('file_unreadable', `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, undefined, EXIT.usage);
-  }
 }
 
 export function registerVendorCommands(program: Command): void {

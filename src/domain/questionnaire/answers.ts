@@ -183,3 +183,20 @@ export function checkAnswers(template: QuestionnaireForm, answers: Answers): Ans
   }
   return { issues, hidden, missingRequired, ok: issues.length === 0 && hidden.length === 0 && missingRequired.length === 0 };
 }
+
+/**
+ * The numbers a person sees ("2.3"), counted over what is shown: sections with no
+ * visible question are skipped and hidden questions take no number, so the vendor never
+ * reads 1.1, 1.3, 1.6. Numbers move when an answer reveals a question, as in any form.
+ */
+export function visibleNumbers(template: QuestionnaireForm, visible: ReadonlySet<string>): Map<string, { section: number; number: string }> {
+  const out = new Map<string, { section: number; number: string }>();
+  let section = 0;
+  for (const s of template.sections) {
+    const shown = s.questions.filter((q) => visible.has(q.id));
+    if (shown.length === 0) continue;
+    section++;
+    shown.forEach((q, i) => out.set(q.id, { section, number: `${section}.${i + 1}` }));
+  }
+  return out;
+}

@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { MIGRATIONS_DIR, openDatabase } from './client.ts';
+import { CACHE_DIR, MIGRATIONS_DIR } from '../paths.ts';
+import { openDatabase } from './client.ts';
 
 /**
  * A migrated, empty embedded database, dumped once per set of migrations. A first start
  * and every test file load it (about a second) instead of running initdb and every
  * migration (five to ten). It lives in node_modules/.cache, so `npm ci` starts afresh.
  */
-const CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../node_modules/.cache/outsight');
 
 function migrationsHash(): string {
   const h = createHash('sha256');

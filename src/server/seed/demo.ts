@@ -12,6 +12,7 @@ import type { Db } from '../db/client.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from './demo-data.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
 import { seedDemoFirstResponse } from './demo-first-response.ts';
+import { seedDemoImports } from './demo-imports.ts';
 import { seedDemoSla } from './demo-sla.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
@@ -61,6 +62,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
   }
   await seedDemoSla(ctx, engagementIds.get('24/7 service desk')!);
   await seedDemoFirstResponse(ctx, engagementIds);
+  await seedDemoImports(ctx, engagementIds.get('24/7 service desk')!);
   await seedDemoDueDiligence(ctx, vendorIds, mailer);
   return true;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswers, effectiveAnswers, isAnswered, isIsoDate, isVisible, validateAnswer, visibleQuestionIds } from '../../../src/domain/questionnaire/answers.ts';
+import { checkAnswers, effectiveAnswers, isAnswered, isIsoDate, isVisible, validateAnswer, visibleNumbers, visibleQuestionIds } from '../../../src/domain/questionnaire/answers.ts';
 import type { Question, Template } from '../../../src/domain/questionnaire/template.ts';
 
 const base = { required: false, weight: 1, topic: 'data_security', severity: 'medium' } as const;
@@ -100,6 +100,17 @@ describe('visibility', () => {
     // A wrong-typed answer does not count either.
     expect(isVisible(T, { cert: 'ISO' }, 'cert_file')).toBe(false);
     expect([...effectiveAnswers(T, { uses_subs: false, subs_list: 'Acme', cert: 'ISO' })]).toEqual([['uses_subs', false]]);
+  });
+});
+
+describe('visibleNumbers', () => {
+  it('numbers only what is shown: no gaps where questions are hidden, empty sections skipped', () => {
+    const numbers = (answers: Record<string, unknown>) => Object.fromEntries([...visibleNumbers(T, new Set(visibleQuestionIds(T, answers as never)))].map(([id, n]) => [id, n.number]));
+    expect(numbers({})).toEqual({ uses_subs: '1.1', cert: '1.2' });
+    expect(numbers({ uses_subs: true, cert: 'iso' })).toEqual({ uses_subs: '1.1', cert: '1.2', cert_file: '1.3', subs_list: '2.1' });
+    // A template-order number would give subs_detail 2.3 here; it is the second question shown.
+    const noChecks = { ...T, sections: [T.sections[0], { ...T.sections[1], condition: undefined, questions: [T.sections[1].questions[0], { ...T.sections[1].questions[1], condition: { op: 'equals', question: 'cert', value: 'none' } }, { ...T.sections[1].questions[2], condition: undefined }] }] } as Template;
+    expect(Object.fromEntries([...visibleNumbers(noChecks, new Set(visibleQuestionIds(noChecks, { cert: 'iso' })))].map(([id, n]) => [id, n.number]))).toEqual({ uses_subs: '1.1', cert: '1.2', cert_file: '1.3', subs_list: '2.1', subs_detail: '2.2' });
   });
 });
 

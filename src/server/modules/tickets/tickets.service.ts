@@ -68,7 +68,7 @@ export async function ticketDataVersions(ctx: Ctx, engagementIds: readonly strin
 export async function listTicketImports(ctx: Ctx, engagementId: string, q: Paging) {
   ticketImportPolicy.check(ctx.actor, 'list');
   await requireEngagement(ctx, 'read', engagementId);
-  const page = await keysetPage(q, imports.IMPORT_SORT, (after, limit) => imports.listTicketImports(ctx.db, ctx.actor.orgId, engagementId, after, limit), presentImport);
+  const page = await keysetPage(q, imports.IMPORT_SORT, (after, limit) => imports.listTicketImports(ctx.db, ctx.actor.orgId, engagementId, after, limit), (r) => presentImport(r));
   // The tickets the imports left, so a view can say how many there are before anything measures them.
   return { ...page, ticketCount: await repo.countTickets(ctx.db, ctx.actor.orgId, engagementId) };
 }

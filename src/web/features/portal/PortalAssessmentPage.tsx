@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowLeft, IconCheck, IconHistory } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
-import { checkAnswers, isAnswered, visibleQuestionIds, type AnswerValue } from '../../../domain/questionnaire/answers.ts';
+import { checkAnswers, isAnswered, visibleNumbers, visibleQuestionIds, type AnswerValue } from '../../../domain/questionnaire/answers.ts';
 import type { FormQuestion as Question } from '../../../domain/questionnaire/form.ts';
 import { answerWindows } from '../../../domain/questionnaire/reopen.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
@@ -36,14 +36,16 @@ function Questionnaire({ a, orgName }: { a: PortalAssessmentT; orgName: string }
   const submit = useSubmitAssessment(a.id);
   const comment = usePortalComment(a.id);
 
+  const visible = useMemo(() => new Set(visibleQuestionIds(a.definition, values)), [a.definition, values]);
+  // Numbered over what is shown, so hidden questions leave no gaps (1.1, 1.2 — never 1.1, 1.3).
+  const numbers = useMemo(() => visibleNumbers(a.definition, visible), [a.definition, visible]);
   const questions = useMemo(() => {
     const m = new Map<string, { q: Question; number: string }>();
-    a.definition.sections.forEach((s, si) => s.questions.forEach((q, qi) => m.set(q.id, { q, number: `${si + 1}.${qi + 1}` })));
+    for (const s of a.definition.sections) for (const q of s.questions) m.set(q.id, { q, number: numbers.get(q.id)?.number ?? '' });
     return m;
-  }, [a.definition]);
-  const fields = useMemo(() => [...questions.keys()], [questions]);
+  }, [a.definition, numbers]);
+  const fields = useMemo(() => a.definition.sections.flatMap((s) => s.questions.map((q) => q.id)), [a.definition]);
   const form = useFormErrors(fields);
-  const visible = useMemo(() => new Set(visibleQuestionIds(a.definition, values)), [a.definition, values]);
   const visibleRef = useRef(visible);
   visibleRef.current = visible;
   const meta = useMemo(() => new Map(a.answers.map((x) => [x.questionId, x])), [a.answers]);
@@ -193,9 +195,10 @@ function Questionnaire({ a, orgName }: { a: PortalAssessmentT; orgName: string }
           </Button>
         </Alert>
       )}
-      {a.definition.sections.map((s, si) => {
+      {a.definition.sections.map((s) => {
         const qs = s.questions.filter((q) => visible.has(q.id));
         if (qs.length === 0) return null;
+        const si = numbers.get(qs[0].id)!.section - 1;
         return (
           <Stack gap="sm" key={s.id} component="section" aria-labelledby={`s-${s.id}`}>
             <Title order={2} size="h4" id={`s-${s.id}`} mt="sm">
