@@ -75,7 +75,7 @@ async function freshServerDb(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
-async function tenant(database: Database): Promise<{ ctx: Ctx; engagementIds: string[] }> {
+export async function tenant(database: Database): Promise<{ ctx: Ctx; engagementIds: string[] }> {
   const db = database.db;
   const org = await insertOrg(db, { name: 'Bench' });
   const u = await insertUser(db, { orgId: org.id, email: `bench-${Date.now()}-${Math.random()}@outsight.test`, name: 'Bench', role: 'owner' });

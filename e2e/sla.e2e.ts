@@ -112,6 +112,8 @@ describe('an owner measures a vendor’s SLA from a CSV export', () => {
 
     await dialog.getByRole('button', { name: 'Import tickets' }).click();
     await dialog.getByText('Tickets imported; 1 row rejected').waitFor();
+    // The engagement has a policy now, so the report measures what was imported.
+    await dialog.getByText('The SLA report now includes these tickets.').waitFor();
     const summary = dialog.getByLabel('Import summary');
     await expect.poll(() => summary.innerText(), UNTIL).toMatch(/Created\s*4/i);
     const rejected = dialog.getByRole('table', { name: 'Rejected rows' });
@@ -169,5 +171,67 @@ describe('an owner measures a vendor’s SLA from a CSV export', () => {
     await page.getByRole('status').filter({ hasText: `${total.toLocaleString('en-US')} tickets · showing the newest 100` }).waitFor();
     const ids = await page.getByRole('table', { name: 'Tickets' }).getByRole('button', { name: /^Timeline of ticket / }).allInnerTexts();
     expect(new Set(ids).size).toBe(100);
+  });
+});
+
+describe('first response from an event log, and tickets waiting for a policy (issue 8 §2)', () => {
+  async function openBrightline(engagement: string) {
+    await page.goto(`${server.baseUrl}/vendors?q=Brightline`);
+    await page.getByRole('link', { name: 'Brightline Managed Services' }).filter({ visible: true }).first().click();
+    await page.getByRole('heading', { name: 'Brightline Managed Services', level: 1 }).waitFor();
+    await page.getByRole('tab', { name: 'SLAs' }).click();
+    await page.getByRole('group', { name: 'Engagement' }).getByText(engagement, { exact: true }).click();
+    await expect.poll(() => page.getByRole('radio', { name: engagement }).isChecked(), UNTIL).toBe(true);
+  }
+
+  it('shows tickets imported before any policy, with their import and the prompt to set one', async () => {
+    await openBrightline('Network and server operations');
+    await page.getByRole('heading', { name: 'No SLA policy for Network and server operations' }).waitFor();
+    await page.getByText('40 tickets imported, not measured yet').waitFor();
+    await page.getByRole('table', { name: 'Recent imports' }).getByText('network-incidents.csv').waitFor();
+  });
+
+  it('says in the ticket timeline what the response instant was taken from', async () => {
+    await openBrightline('Out-of-hours on-call');
+    await page.getByRole('heading', { name: 'Breaches and tickets' }).waitFor();
+    await page.getByRole('group', { name: 'Which tickets' }).getByText('All', { exact: true }).click();
+    // Pick one ticket of each kind from the API (the demo log has all three), then open each in the UI.
+    const engagementId = new URL(page.url()).searchParams.get('engagement');
+    const list = (await (await page.request.get(`${server.baseUrl}/api/v1/engagements/${engagementId}/sla/tickets?filter=all&limit=200`)).json()) as {
+      items: { externalId: string; responseMeasured: boolean; responseMs: number | null; problem: string | null }[];
+    };
+    const measured = list.items.filter((t) => !t.problem);
+    const picks = [measured.find((t) => !t.responseMeasured), measured.find((t) => t.responseMs === 0), measured.find((t) => (t.responseMs ?? 0) > 0)].map((t) => t!.externalId);
+    const sources = new Set<string>();
+    for (const id of picks) {
+      await page.getByLabel('Search tickets').fill(id);
+      await page.getByRole('table', { name: 'Tickets' }).getByRole('button', { name: `Timeline of ticket ${id}` }).click();
+      const drawer = page.getByRole('dialog', { name: `Ticket ${id}` });
+      const text = await drawer.getByTestId('response-source').innerText();
+      sources.add(/^Response: (opened already Active|first update out of New|not measured: no update leaves New)/.exec(text)?.[1] ?? text);
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'hidden' });
+    }
+    expect([...sources].sort()).toEqual(['first update out of New', 'not measured: no update leaves New', 'opened already Active']);
+  });
+
+  it('keeps attainment, met and credit on screen on a phone (390 px)', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.reload();
+      const months = page.getByRole('list', { name: 'Attainment per month and priority' });
+      await months.waitFor();
+      const card = months.getByRole('listitem').first();
+      await expect.poll(() => card.innerText(), UNTIL).toMatch(/Credit owed/);
+      await expect.poll(() => card.innerText(), UNTIL).toMatch(/%\s+of\s+[\d.]+%/);
+      // Nothing of the card lies beyond the screen's right edge.
+      const box = (await card.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      const marks = card.getByText(/^(Met|Missed)$/);
+      await expect.poll(() => marks.count(), UNTIL).toBeGreaterThan(0);
+      for (const b of await marks.all()) expect(((await b.boundingBox())!.x ?? 0) + ((await b.boundingBox())!.width ?? 0)).toBeLessThanOrEqual(390);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 });

@@ -31,8 +31,11 @@ export const TICKET_PRESETS: Record<PresetFormat, TicketPreset> = {
   // One row per update of an incident, as in ServiceNow's audit/event log exports.
   'servicenow-events': {
     shape: 'events',
-    columns: { externalId: 'number', priority: 'priority', status: 'incident_state', openedAt: 'opened_at', resolvedAt: 'resolved_at', closedAt: 'closed_at', eventAt: 'sys_updated_at', sequence: 'sys_mod_count' },
+    columns: { externalId: 'number', priority: 'priority', status: 'incident_state', openedAt: 'opened_at', resolvedAt: 'resolved_at', closedAt: 'closed_at', eventAt: 'sys_updated_at', sequence: 'sys_mod_count', assignee: 'assigned_to' },
     alternates: { status: ['state'], eventAt: ['sys_updated_on'] },
+    // A ticket opened straight into Active was taken on when first recorded (first-response.ts).
+    firstResponse: 'working-status',
+    openingStatuses: ['New'],
     dateOrder: 'dmy',
     timeZone: 'UTC',
     priorityMap: SERVICENOW_PRIORITIES,

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Presets, SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
+import { FIRST_RESPONSE_RULES } from '../../domain/sla/first-response.ts';
 import { TICKET_FORMATS, TicketMapping, type TicketFormat, type TicketImportResult, type TicketRejection } from '../../shared/contracts/tickets.ts';
 import { TimeZone } from '../../shared/contracts/vendors.ts';
 import type { Ctx } from '../../server/context.ts';
@@ -165,6 +166,7 @@ interface ImportFlags {
   mapping?: string;
   timeZone?: string;
   dateOrder?: TicketMapping['dateOrder'];
+  firstResponse?: TicketMapping['firstResponse'];
   strict?: boolean;
 }
 
@@ -231,7 +233,7 @@ function rejectionTable(rows: TicketRejection[]): string {
   ]).replace(/^/gm, '  ');
 }
 
-export function importSummary(r: TicketImportResult, e: EngagementRef, file: string): string {
+export function importSummary(r: TicketImportResult & { engagementTickets?: number }, e: EngagementRef, file: string): string {
   const lines = [
     `Imported ${file} into ${describeEngagement(e)}: ${count(r.rowsRead)} rows read; ` +
       `${count(r.ticketsCreated)} tickets created, ${count(r.ticketsUpdated)} updated, ${count(r.ticketsUnchanged)} unchanged.`,
@@ -249,6 +251,9 @@ export function importSummary(r: TicketImportResult, e: EngagementRef, file: str
   }
   // A cut-off file or one that looks like another export: said after the counts, never instead.
   for (const w of r.warnings ?? []) lines.push(`Warning: ${w.message}`);
+  if (r.engagementTickets !== undefined) {
+    lines.push(`The engagement now holds ${count(r.engagementTickets)} tickets; they are measured against its SLA policy, once it has one (\`outsight sla report\` shows them).`);
+  }
   return lines.join('\n');
 }
 
@@ -321,6 +326,11 @@ export function registerTicketCommands(program: Command): void {
     .option('--mapping <file>', 'for --format generic: the column mapping as JSON (as the web UI exports it)')
     .option('--time-zone <zone>', "the export's time zone for dates without an offset, e.g. Europe/Berlin (default: the format's)")
     .addOption(new Option('--date-order <order>', 'how to read dates like 03/04/2026').choices(['dmy', 'mdy', 'ymd']))
+    .addOption(
+      new Option('--first-response <rule>', 'event logs: the first response is the first update out of New (working-status, the default), the first assignment, or not measured').choices([
+        ...FIRST_RESPONSE_RULES,
+      ]),
+    )
     .option('--strict', 'import nothing if any row is rejected (exit 1)')
     .addHelpText(
       'after',
@@ -347,6 +357,7 @@ export function registerTicketCommands(program: Command): void {
               format: flags.format,
               timeZone: mapping ? undefined : flags.timeZone,
               dateOrder: mapping ? undefined : flags.dateOrder,
+              firstResponse: flags.firstResponse,
               strict: flags.strict ? 'true' : 'false',
               fileName: input.fileName ?? undefined,
               mapping: mapping ? JSON.stringify(mapping) : undefined,
@@ -366,6 +377,7 @@ export function registerTicketCommands(program: Command): void {
                 mapping,
                 timeZone: flags.timeZone,
                 dateOrder: flags.dateOrder,
+                firstResponse: flags.firstResponse,
                 strict: !!flags.strict,
                 fileName: input.fileName,
                 onProgress: (p) => progress.setRows(p.rows),

@@ -14,6 +14,7 @@
  * instant; a ticket failing one is kept as it is and reported by evaluateTicket itself.
  */
 import {
+  evidenceCode,
   MISSING_PRIORITY,
   OPENED_AFTER_NOW,
   TicketMeasurement,
@@ -56,6 +57,8 @@ export class TicketColumns {
   fields = new Float64Array(64);
   /** Ticket i's status changes are [eventStart[i], eventStart[i + 1]). */
   eventStart = new Int32Array(17);
+  /** Per ticket, its response evidence as EVIDENCE_* of measure.ts. */
+  evidence = new Int8Array(16);
   eventAt = new Float64Array(128);
   /** Codes into `statuses`. */
   eventStatus = new Int32Array(128);
@@ -89,6 +92,7 @@ export class TicketColumns {
     c.eventStart = new Int32Array(n + 1);
     c.priorityStart = new Int32Array(n + 1);
     c.priority = new Int32Array(n);
+    c.evidence = new Int8Array(n);
     c.eventAt = new Float64Array(events);
     c.eventStatus = new Int32Array(events);
     c.priorityAt = new Float64Array(priorities);
@@ -115,6 +119,12 @@ export class TicketColumns {
     this.eventStart = grownI32(this.eventStart, i + 2);
     this.priorityStart = grownI32(this.priorityStart, i + 2);
     this.priority = grownI32(this.priority, i + 1);
+    if (this.evidence.length < i + 1) {
+      const e = new Int8Array(Math.max(i + 1, 2 * this.evidence.length));
+      e.set(this.evidence);
+      this.evidence = e;
+    }
+    this.evidence[i] = evidenceCode(t.responseEvidence);
     const e0 = this.eventStart[i];
     const p0 = this.priorityStart[i];
     let events = 0;
@@ -189,7 +199,7 @@ class ColumnsPass {
 
   run(i0: number, i1: number): void {
     const { p, policy, cal, catOf, plans, now, nowOk, nowMs, m, sink, columns } = this;
-    const { fields, eventStart, eventAt, eventStatus, priority, priorityStart, priorityAt, priorityCode, ids } = columns;
+    const { fields, eventStart, eventAt, eventStatus, priority, priorityStart, priorityAt, priorityCode, ids, evidence } = columns;
     const values = columns.priorityValues;
     for (let i = i0; i < i1; i++) {
       const opened = fields[4 * i];
@@ -216,7 +226,7 @@ class ColumnsPass {
           if (plan === undefined) plan = plans[code] = planOf(p, policy, value);
           if (plan === null) problem = noTargets(value);
           else {
-            problem = walk(plan, cal, fields, 4 * i, eventAt, eventStatus, catOf, eventStart[i], eventStart[i + 1], nowMs, m);
+            problem = walk(plan, cal, fields, 4 * i, eventAt, eventStatus, catOf, eventStart[i], eventStart[i + 1], nowMs, m, evidence[i]);
             if (problem === null) {
               m.index = i;
               m.id = ids[i];

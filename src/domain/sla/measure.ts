@@ -28,6 +28,14 @@ const PAUSE_WEIGHT = new Float64Array([0, 1, 0]);
 const RESOLVES = new Int32Array([0, 0, 1, 0, 0, 1, 0, 0, 0]);
 const REOPENS = new Int32Array([0, 0, 0, 0, 0, 0, 1, 1, 0]);
 
+/** TicketInput.responseEvidence as a small integer for the walk. */
+export const EVIDENCE_RECORDED = 0;
+export const EVIDENCE_EVENTS = 1;
+export const EVIDENCE_NONE = 2;
+export function evidenceCode(e: TicketInput['responseEvidence']): number {
+  return e === 'events' ? EVIDENCE_EVENTS : e === 'none' ? EVIDENCE_NONE : EVIDENCE_RECORDED;
+}
+
 export const MIN_MS = MIN_SUPPORTED_MS;
 export const MAX_MS = MAX_SUPPORTED_MS;
 
@@ -55,8 +63,10 @@ export class TicketMeasurement {
   priorityIndex = -1;
   state: TicketVerdict['state'] = 'open';
   openedAt = NaN;
-  /** NaN while the response clock runs (TicketVerdict.respondedAt null). */
+  /** NaN while the response clock runs or when it is not measured (TicketVerdict.respondedAt null). */
   respondedAt = NaN;
+  /** False when the data cannot say when the first response was (see ticket.ts). */
+  responseMeasured = true;
   /** NaN unless resolved (TicketVerdict.resolvedAt null). */
   resolvedAt = NaN;
   reopenCount = 0;
@@ -163,6 +173,7 @@ export function loadEvents(
 /** One ticket loaded for the walk by the object entry points (reused). */
 class ObjectScratch {
   readonly fields = new Float64Array(4);
+  evidence = EVIDENCE_RECORDED;
   times = new Float64Array(32);
   codes = new Int32Array(32);
   events = 0;
@@ -177,6 +188,7 @@ const objectScratch = new ObjectScratch();
 export function loadTicket(p: Prepared, t: TicketInput): boolean {
   const s = objectScratch;
   if (!loadFields(t, s.fields, 0)) return false;
+  s.evidence = evidenceCode(t.responseEvidence);
   const sh = t.statusHistory;
   const n = sh ? sh.length : 0;
   if (n > s.times.length) {
@@ -196,7 +208,7 @@ export function loadTicket(p: Prepared, t: TicketInput): boolean {
 /** walk() over the ticket last loaded by loadTicket(). */
 export function walkLoaded(p: Prepared, plan: Plan, cal: CompiledCalendar, nowMs: number, m: TicketMeasurement): string | null {
   const s = objectScratch;
-  return walk(plan, cal, s.fields, 0, s.times, s.codes, p.catOf, 0, s.events, nowMs, m);
+  return walk(plan, cal, s.fields, 0, s.times, s.codes, p.catOf, 0, s.events, nowMs, m, s.evidence);
 }
 
 /**
@@ -215,6 +227,7 @@ function advance(cal: CompiledCalendar, business: boolean, t: number, r: number,
  * catOf[code]. The ticket has passed the input checks and openedAt ≤ now, and `nowMs`
  * is a valid instant. Writes every field of `m` except index, id, priority and
  * priorityIndex; returns null, or RESOLVED_TOO_EARLY (then `m` is not written).
+ * `evidence` is the ticket's response evidence (EVIDENCE_*, see ticket.ts).
  *
  * One pass over the status changes, one clock reading per change (an odometer value:
  * the time in [a, b) is reading(b) − reading(a)); the response clock reuses the
@@ -232,6 +245,7 @@ export function walk(
   e1: number,
   nowMs: number,
   m: TicketMeasurement,
+  evidence: number,
 ): string | null {
   const now = +nowMs;
   const opened = fields[f];
@@ -341,14 +355,23 @@ export function walk(
   }
 
   // Response clock: openedAt → first response or first resolve, whichever is earlier.
+  // Inferred from events, a resolve is no response: resolved with no response strictly
+  // before the first resolve, the response is not measured; so it never is without evidence.
   let respondedAt = fr;
-  if (firstResolve === firstResolve && !(firstResolve >= fr)) respondedAt = firstResolve;
+  let respMeasured = true;
+  if (evidence === EVIDENCE_RECORDED) {
+    if (firstResolve === firstResolve && !(firstResolve >= fr)) respondedAt = firstResolve;
+  } else if (evidence === EVIDENCE_NONE || (firstResolve === firstResolve && !(fr < firstResolve))) {
+    respMeasured = false;
+    respondedAt = NaN;
+  }
   const respBiz = plan.responseBusiness;
   const same = respBiz === resBiz;
   const rOpen = same ? rOpened : respBiz ? +businessReading(cal, opened) : opened;
   const until = respondedAt === respondedAt ? respondedAt : now;
   let rUntil: number;
-  if (!respBiz) rUntil = until;
+  if (!respMeasured) rUntil = NaN;
+  else if (!respBiz) rUntil = until;
   else if (same && until === firstResolve) rUntil = rFirst;
   else if (same && until === fr && rFr === rFr) rUntil = rFr;
   else if (same && until === now && !resolved) rUntil = r; // the walk ended at now
@@ -356,7 +379,7 @@ export function walk(
   const respElapsed = rUntil - rOpen;
   const rms = plan.responseMs;
   const respBreached = plan.hasResponse && respElapsed > rms;
-  const respDueT = plan.hasResponse && (respondedAt !== respondedAt || respElapsed >= rms) ? opened : NaN;
+  const respDueT = respMeasured && plan.hasResponse && (respondedAt !== respondedAt || respElapsed >= rms) ? opened : NaN;
 
   m.cal = cal;
   m.resDueT = resDueT;
@@ -380,6 +403,7 @@ export function walk(
   m.state = resolved ? 'resolved' : cat === PAUSE ? 'paused' : 'open';
   m.openedAt = opened;
   m.respondedAt = respondedAt;
+  m.responseMeasured = respMeasured;
   m.resolvedAt = resolved ? lastResolve : NaN;
   m.reopenCount = reopenCount;
   m.pausedMs = paused;

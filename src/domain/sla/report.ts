@@ -11,6 +11,7 @@
  *   by leaving the ticket open); open tickets within target are not reported yet. A
  *   report is a snapshot as of the evaluation instant used for the tickets.
  * - Attainment = share of a priority's tickets with no breach (response nor resolution).
+ *   A response that is not measured is no breach; responseNotMeasured says how many.
  *   A month without tickets of a priority has attainment null and is met.
  * - Availability = (scheduled − downtime) / scheduled, where scheduled = month length
  *   minus planned maintenance, and downtime = unplanned outage time outside maintenance.
@@ -42,6 +43,11 @@ export interface PriorityMonth {
   readonly breached: number;
   readonly responseBreaches: number;
   readonly resolutionBreaches: number;
+  /**
+   * Tickets whose first response the data cannot say (see ticket.ts): neither met nor
+   * breached on response; they count in `tickets` and attainment by their resolution.
+   */
+  readonly responseNotMeasured: number;
   /** Share of tickets without breach; null when there were no tickets. */
   readonly attainment: number | null;
   readonly target: number | null;
@@ -164,8 +170,8 @@ export function availabilityFor(
   return { scheduledMs, maintenanceMs, downtimeMs, availability };
 }
 
-/** Counters per (month, priority): tickets, breached, response and resolution breaches. */
-const FIELDS = 4;
+/** Counters per (month, priority): tickets, breached, response and resolution breaches, responses not measured. */
+const FIELDS = 5;
 const BUCKET_MS = 2 ** 26;
 const PER_BUCKET = 2 ** -26;
 /** Month index buckets kept at most (≈ 2,000 years): beyond, months are binary-searched. */
@@ -230,7 +236,7 @@ export class MonthlyTally implements TicketSink {
     const v = ev as TicketVerdict;
     const k = this.priorityIndex.get(v.priority);
     if (k === undefined || v.reportAt === null) return;
-    this.count(k, v.reportAt, v.breached, v.response.breached, v.resolution.breached);
+    this.count(k, v.reportAt, v.breached, v.response.breached, v.resolution.breached, !v.response.measured);
   }
 
   /** TicketSink: counts a measured ticket exactly as add() counts its verdict. */
@@ -241,7 +247,7 @@ export class MonthlyTally implements TicketSink {
       if (found === undefined) return;
       k = found;
     }
-    this.count(k, m.reportAt, m.breached, m.responseBreached, m.resolutionBreached);
+    this.count(k, m.reportAt, m.breached, m.responseBreached, m.resolutionBreached, !m.responseMeasured);
   }
 
   /** TicketSink: lists a ticket that could not be measured. */
@@ -254,7 +260,7 @@ export class MonthlyTally implements TicketSink {
    * priority in a database): the same as add() of each of them. A month or priority the
    * report does not cover is ignored, as add() ignores such verdicts.
    */
-  addCounts(month: string, priority: string, n: { tickets: number; breached: number; responseBreaches: number; resolutionBreaches: number }): void {
+  addCounts(month: string, priority: string, n: { tickets: number; breached: number; responseBreaches: number; resolutionBreaches: number; responseNotMeasured?: number }): void {
     const k = this.names.indexOf(month);
     const p = this.priorityIndex.get(priority);
     if (k < 0 || p === undefined) return;
@@ -263,9 +269,10 @@ export class MonthlyTally implements TicketSink {
     this.counts[o + 1] += n.breached;
     this.counts[o + 2] += n.responseBreaches;
     this.counts[o + 3] += n.resolutionBreaches;
+    this.counts[o + 4] += n.responseNotMeasured ?? 0;
   }
 
-  private count(priority: number, at: number, breached: boolean, response: boolean, resolution: boolean): void {
+  private count(priority: number, at: number, breached: boolean, response: boolean, resolution: boolean, unmeasured: boolean): void {
     if (at !== at) return; // NaN: not reported yet
     // Last month starting at or before `at`, then check it has not ended.
     const starts = this.starts;
@@ -291,6 +298,7 @@ export class MonthlyTally implements TicketSink {
     if (breached) c[o + 1]++;
     if (response) c[o + 2]++;
     if (resolution) c[o + 3]++;
+    if (unmeasured) c[o + 4]++;
   }
 
   /** The report so far; `outages` (undefined = no availability data) as in monthlyReport. */
@@ -316,7 +324,8 @@ export class MonthlyTally implements TicketSink {
         uncapped += creditPct;
         const responseBreaches = this.counts[o + 2];
         const resolutionBreaches = this.counts[o + 3];
-        return { priority: p, tickets, breached, responseBreaches, resolutionBreaches, attainment, target, met, creditPct };
+        const responseNotMeasured = this.counts[o + 4];
+        return { priority: p, tickets, breached, responseBreaches, resolutionBreaches, responseNotMeasured, attainment, target, met, creditPct };
       });
       let availability: AvailabilityMonth | null = null;
       if (outages) {

@@ -9,6 +9,14 @@
  * - Response clock: openedAt → first response, never paused (it is about first contact,
  *   and waiting for the user cannot delay a first contact). Resolving a ticket is a
  *   contact too: the clock stops at the earlier of firstResponseAt and the first resolve.
+ * - Where the first response comes from (TicketInput.responseEvidence, see
+ *   first-response.ts): 'recorded' (the default: the export has a first-response value,
+ *   and the rule above applies); 'events' (inferred from an event log: a resolve is then
+ *   NOT a response, because the log cannot say when the ticket was first answered — a
+ *   ticket resolved with no inferred response strictly before its first resolve has its
+ *   response "not measured"; while it is open and unanswered the clock runs); 'none' (the
+ *   data cannot say at all: never measured). A response that is not measured is neither
+ *   met nor breached, and reports count it apart (PriorityMonth.responseNotMeasured).
  * - Resolution clock: runs from openedAt while the ticket is in any status that is
  *   neither a pause status nor a resolved status. Pause statuses (client-side waits) stop
  *   it; a vendor's own wait is not a pause unless the policy lists it. Moving out of a
@@ -65,14 +73,24 @@ export interface TicketInput {
   readonly statusHistory?: readonly StatusChange[] | null;
   readonly resolvedAt?: number | null;
   readonly closedAt?: number | null;
+  /** What firstResponseAt rests on (see the rules above); 'recorded' when absent. */
+  readonly responseEvidence?: ResponseEvidence | null;
 }
+
+/** 'recorded': the export says; 'events': inferred from an event log; 'none': the data cannot say. */
+export type ResponseEvidence = 'recorded' | 'events' | 'none';
 
 /** The state of one SLA clock (response or resolution) of a ticket. */
 export interface ClockVerdict {
   readonly clock: ClockKind;
   /** null when the priority has no target for this clock: never breached, never at risk. */
   readonly targetMs: number | null;
-  /** Time on this clock until it stopped (or until now): business ms for business clocks. */
+  /**
+   * False when the data cannot say when the clock stopped (a response not measured):
+   * then elapsedMs is NaN, and the clock is neither breached nor at risk.
+   */
+  readonly measured: boolean;
+  /** Time on this clock until it stopped (or until now): business ms for business clocks; NaN if not measured. */
   readonly elapsedMs: number;
   /** Response given / ticket resolved. */
   readonly stopped: boolean;
@@ -91,7 +109,7 @@ export interface TicketVerdict {
   readonly priority: string;
   readonly state: 'open' | 'paused' | 'resolved';
   readonly openedAt: number;
-  /** When the response clock stopped (first response or first resolve). */
+  /** When the response clock stopped (first response, or first resolve for recorded evidence); null while running or not measured. */
   readonly respondedAt: number | null;
   /** The final resolve, or null while open. */
   readonly resolvedAt: number | null;
@@ -208,6 +226,7 @@ export function evaluateTicket(policy: SlaPolicy, calendars: CalendarRegistry, t
   const resolution: ClockVerdict = {
     clock: plan.resolutionClock,
     targetMs: plan.hasResolution ? need : null,
+    measured: true,
     elapsedMs: acc,
     stopped: resolved,
     breached: m.resolutionBreached,
@@ -215,12 +234,14 @@ export function evaluateTicket(policy: SlaPolicy, calendars: CalendarRegistry, t
     leftMs: !resolved && plan.hasResolution ? Math.max(0, need - acc) : null,
     atRisk: !resolved && !m.resolutionBreached && acc >= p.atRiskShare * need,
   };
-  const responded = m.respondedAt === m.respondedAt;
+  const measured = m.responseMeasured;
+  const responded = m.respondedAt === m.respondedAt || !measured;
   const rms = plan.responseMs;
   const respElapsed = m.responseElapsedMs;
   const response: ClockVerdict = {
     clock: plan.responseClock,
     targetMs: plan.hasResponse ? rms : null,
+    measured,
     elapsedMs: respElapsed,
     stopped: responded,
     breached: m.responseBreached,

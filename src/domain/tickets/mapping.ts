@@ -16,7 +16,12 @@ export type ResolvedMapping = Omit<TicketMapping, 'dateOrder'> & {
 };
 
 /** The preset with the caller's time zone and date order applied, or the generic mapping. */
-export function mappingFor(format: TicketFormat, overrides: { mapping?: TicketMapping; timeZone?: string; dateOrder?: TicketMapping['dateOrder'] }): ResolvedMapping {
+export function mappingFor(format: TicketFormat, overrides: { mapping?: TicketMapping; timeZone?: string; dateOrder?: TicketMapping['dateOrder']; firstResponse?: TicketMapping['firstResponse'] }): ResolvedMapping {
+  const resolved = resolveMapping(format, overrides);
+  return overrides.firstResponse ? { ...resolved, firstResponse: overrides.firstResponse } : resolved;
+}
+
+function resolveMapping(format: TicketFormat, overrides: { mapping?: TicketMapping; timeZone?: string; dateOrder?: TicketMapping['dateOrder'] }): ResolvedMapping {
   if (format === 'generic') {
     if (!overrides.mapping) throw DomainError.invalid('mapping', 'The generic format needs a mapping.');
     const order = overrides.dateOrder ?? overrides.mapping.dateOrder;

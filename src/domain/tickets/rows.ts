@@ -17,10 +17,12 @@ export interface TicketEvent {
   resolvedAt: number | null;
   closedAt: number | null;
   title: string | null;
+  /** The row names an assignee (the mapped assignee column is not empty). */
+  assigned: boolean;
 }
 
 const DATE_FIELDS = ['openedAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'eventAt'] as const;
-const LIMITS: Partial<Record<TicketField, number>> = { externalId: 200, status: 100, priority: 100, title: 1000 };
+const LIMITS: Partial<Record<TicketField, number>> = { externalId: 200, status: 100, priority: 100, title: 1000, assignee: 1000 };
 
 /** The mapped date columns found in a header, for detecting the date order and numeric dates from values. */
 export function dateColumns(header: string[], mapping: ResolvedMapping): Array<{ field: TicketField; index: number }> {
@@ -128,6 +130,7 @@ export function rowNormaliser(header: string[], mapping: ResolvedMapping) {
       resolvedAt: dates.resolvedAt,
       closedAt: dates.closedAt,
       title: cell(cells, 'title'),
+      assigned: cell(cells, 'assignee') !== null,
     };
   };
 }

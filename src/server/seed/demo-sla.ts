@@ -42,7 +42,7 @@ function ticketExport(now: number): string {
 }
 
 /** The demo organisation as the builders take it: every object is made by the seed's own context. */
-function demoOrg(ctx: Ctx): OrgHandle {
+export function demoOrg(ctx: Ctx): OrgHandle {
   const a = ctx.actor;
   return {
     world: { db: ctx.db, config: ctx.config, now: () => ctx.now },

@@ -14,6 +14,7 @@ import { seedDemoClauses } from './demo-clauses.ts';
 import { seedDemoContracts } from './demo-contracts.ts';
 import { seedDemoDeliverables } from './demo-deliverables.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
+import { seedDemoFirstResponse } from './demo-first-response.ts';
 import { seedDemoImports } from './demo-imports.ts';
 import { seedDemoSla } from './demo-sla.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -63,6 +64,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
     await createUser(ctx, { ...login, password: DEMO_PASSWORD, vendorId: login.role === 'vendor_contact' ? vendorIds.get(CONTACT_VENDOR) : null });
   }
   await seedDemoSla(ctx, engagementIds.get('24/7 service desk')!);
+  await seedDemoFirstResponse(ctx, engagementIds);
   await seedDemoImports(ctx, engagementIds.get('24/7 service desk')!);
   await seedDemoDueDiligence(ctx, vendorIds, mailer);
   const contractIds = await seedDemoContracts(ctx, vendorIds, engagementIds);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCurrency } from '../../domain/money.ts';
+import { FIRST_RESPONSE_RULES } from '../../domain/sla/first-response.ts';
 import { IsoDate, requiredText, IsoMonth, IsoDateTime, queryText } from './common.ts';
 import { TimeZone } from './vendors.ts';
 
@@ -86,6 +87,8 @@ const PriorityMonth = z.object({
   breached: z.number(),
   responseBreaches: z.number(),
   resolutionBreaches: z.number(),
+  /** Tickets whose first response the data cannot say: neither met nor breached on response. */
+  responseNotMeasured: z.number(),
   attainment: z.number().nullable(),
   target: z.number().nullable(),
   met: z.boolean().nullable(),
@@ -129,6 +132,8 @@ export const SlaTicket = z.object({
   responseTargetMs: z.number().nullable(),
   resolutionTargetMs: z.number().nullable(),
   responseBreached: z.boolean(),
+  /** False when the data cannot say when the first response was (responseMs is null then). */
+  responseMeasured: z.boolean(),
   resolutionBreached: z.boolean(),
   breached: z.boolean(),
   atRisk: z.boolean(),
@@ -155,6 +160,17 @@ export const TicketTimeline = z.object({
   ticket: SlaTicket,
   history: z.array(z.object({ at: z.string(), status: z.string(), priority: z.string().nullable() })),
   segments: z.array(z.object({ from: z.string(), to: z.string(), clock: z.enum(['running', 'paused', 'stopped']), status: z.string() })),
+  /** What the response instant was taken from (src/domain/sla/first-response.ts); null when the ticket could not be measured. */
+  response: z
+    .object({
+      rule: z.enum(FIRST_RESPONSE_RULES).nullable(),
+      kind: z.enum(['recorded', 'resolved', 'opened-working', 'left-opening', 'assigned-at-open', 'assigned', 'waiting', 'not-measured']),
+      at: z.string().nullable(),
+      status: z.string().nullable(),
+      openingStatus: z.string().nullable(),
+      reason: z.enum(['no-working-status', 'no-assignment', 'not-in-export']).nullable(),
+    })
+    .nullable(),
 });
 
 export const OutageInput = z

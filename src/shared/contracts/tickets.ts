@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { FIRST_RESPONSE_RULES } from '../../domain/sla/first-response.ts';
 
 export const TICKET_FORMATS = ['servicenow', 'servicenow-events', 'jira', 'zendesk', 'generic'] as const;
 export const TicketFormat = z.enum(TICKET_FORMATS);
 export type TicketFormat = z.infer<typeof TicketFormat>;
 
 /** What an import reads from each row; the mapping names the column for each. */
-export const TICKET_FIELDS = ['externalId', 'priority', 'status', 'openedAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'eventAt', 'sequence', 'title'] as const;
+export const TICKET_FIELDS = ['externalId', 'priority', 'status', 'openedAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'eventAt', 'sequence', 'title', 'assignee'] as const;
 export const TicketField = z.enum(TICKET_FIELDS);
 export type TicketField = z.infer<typeof TicketField>;
 
@@ -32,6 +33,13 @@ export const TicketMapping = z
     missingValues: z.array(z.string().max(20)).max(20).default([]),
     /** Zendesk-style: a column with minutes from opening to first reply. */
     firstResponseMinutesColumn: z.string().max(200).optional(),
+    /**
+     * Event logs: how the first response is taken from the updates when no first-response
+     * column says it (src/domain/sla/first-response.ts). Left out: 'working-status'.
+     */
+    firstResponse: z.enum(FIRST_RESPONSE_RULES).optional(),
+    /** Event logs, 'working-status': the statuses of a ticket nobody has taken on yet. Left out: ["New"]. */
+    openingStatuses: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
   })
   .strict()
   .refine((m) => !!m.columns.externalId, { message: 'Map the ticket id column', path: ['columns', 'externalId'] })
@@ -73,6 +81,10 @@ export const TicketImportResult = z.object({
   finishedAt: z.string().nullable(),
 });
 export type TicketImportResult = z.infer<typeof TicketImportResult>;
+
+/** A finished import: its record, and how many tickets the engagement now has in all. */
+export const TicketImportDone = TicketImportResult.extend({ engagementTickets: z.number() });
+export type TicketImportDone = z.infer<typeof TicketImportDone>;
 
 export const SavedMappingInput = z.object({ name: z.string().trim().min(1).max(200), mapping: TicketMapping }).strict();
 export const SavedMapping = z.object({ id: z.string(), name: z.string(), mapping: TicketMapping, createdAt: z.string(), updatedAt: z.string() });

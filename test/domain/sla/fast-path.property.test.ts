@@ -97,6 +97,7 @@ function ticketArb(zone: string, index: number): fc.Arbitrary<{ ticket: TicketIn
       resolvedGap: fc.option(fc.integer({ min: 0, max: 1500 }), { nil: undefined }),
       closedGap: fc.option(fc.integer({ min: 0, max: 1500 }), { nil: undefined }),
       subMinute: fc.integer({ min: 0, max: 59_999 }),
+      evidence: fc.constantFrom(undefined, 'recorded', 'events', 'none'),
       defect: fc.oneof({ weight: 4, arbitrary: fc.constant('none' as const) }, { weight: 1, arbitrary: fc.constantFrom(...DEFECTS) }),
     })
     .map((r) => {
@@ -115,6 +116,7 @@ function ticketArb(zone: string, index: number): fc.Arbitrary<{ ticket: TicketIn
         statusHistory,
         resolvedAt,
         closedAt: r.closedGap === undefined ? undefined : (resolvedAt ?? t) + r.closedGap * MIN,
+        responseEvidence: r.evidence,
       };
       const sh = statusHistory;
       switch (r.defect) {

@@ -119,8 +119,8 @@ describe('service credits', () => {
     const r = monthlyReport(POLICY, calendars, evaluate(tickets), outages, ['2024-06']);
     const m = r.months[0];
     expect(m.priorities).toEqual([
-      { priority: 'P1', tickets: 10, breached: 2, responseBreaches: 0, resolutionBreaches: 2, attainment: 0.8, target: 0.95, met: false, creditPct: 15 },
-      { priority: 'P2', tickets: 10, breached: 1, responseBreaches: 0, resolutionBreaches: 1, attainment: 0.9, target: 0.9, met: true, creditPct: 0 },
+      { priority: 'P1', tickets: 10, breached: 2, responseBreaches: 0, resolutionBreaches: 2, responseNotMeasured: 0, attainment: 0.8, target: 0.95, met: false, creditPct: 15 },
+      { priority: 'P2', tickets: 10, breached: 1, responseBreaches: 0, resolutionBreaches: 1, responseNotMeasured: 0, attainment: 0.9, target: 0.9, met: true, creditPct: 0 },
     ]);
     expect(m.availability).toMatchObject({ downtimeMs: 2.5 * H, met: false, creditPct: 10 });
     expect(m.uncappedCreditPct).toBe(25);

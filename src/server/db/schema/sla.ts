@@ -68,6 +68,11 @@ export const tickets = pgTable(
     title: text('title'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
+    /**
+     * The rule an event log's first response was inferred by (src/domain/sla/first-response.ts:
+     * working-status, assignment, not-measured); null when the export recorded it (or has none).
+     */
+    firstResponseSource: text('first_response_source'),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     history: jsonb('history').notNull().$type<Array<[number, string, number, string | null]>>(),
@@ -171,6 +176,8 @@ export const slaTicketVerdicts = pgTable(
     problem: text('problem'),
     breached: boolean('breached').notNull(),
     responseBreached: boolean('response_breached').notNull(),
+    /** False when the data cannot say when the first response was: neither met nor breached. */
+    responseMeasured: boolean('response_measured').notNull().default(true),
     resolutionBreached: boolean('resolution_breached').notNull(),
     atRisk: boolean('at_risk').notNull(),
     respondedAt: timestamp('responded_at', { withTimezone: true }),

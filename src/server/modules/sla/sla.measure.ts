@@ -1,3 +1,4 @@
+import { evidenceOf } from '../../../domain/sla/first-response.ts';
 import { compileCalendar } from '../../../domain/sla/calendar.ts';
 import type { SlaPolicy as EnginePolicy } from '../../../domain/sla/policy.ts';
 import { evaluateTicket, type TicketEvaluation, type TicketInput, type TicketVerdict } from '../../../domain/sla/ticket.ts';
@@ -24,6 +25,7 @@ export function toTicketInput(t: TicketForSla): TicketInput {
     statusHistory,
     resolvedAt: t.resolvedAt,
     closedAt: t.closedAt,
+    responseEvidence: evidenceOf(t.firstResponseSource),
   };
 }
 
@@ -118,6 +120,7 @@ export function toSlaTicket(t: TicketForSla, ev: TicketEvaluation): SlaTicket {
       responseTargetMs: null,
       resolutionTargetMs: null,
       responseBreached: false,
+      responseMeasured: true,
       resolutionBreached: false,
       breached: false,
       atRisk: false,
@@ -138,12 +141,13 @@ export function toSlaTicket(t: TicketForSla, ev: TicketEvaluation): SlaTicket {
     openedAt,
     respondedAt: iso(v.respondedAt),
     resolvedAt: iso(v.resolvedAt),
-    responseMs: v.response.elapsedMs,
+    responseMs: v.response.measured ? v.response.elapsedMs : null,
     resolutionMs: v.resolution.elapsedMs,
     pausedMs: v.pausedMs,
     responseTargetMs: v.response.targetMs,
     resolutionTargetMs: v.resolution.targetMs,
     responseBreached: v.response.breached,
+    responseMeasured: v.response.measured,
     resolutionBreached: v.resolution.breached,
     breached: v.breached,
     atRisk: v.response.atRisk || v.resolution.atRisk,

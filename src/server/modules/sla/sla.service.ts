@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { responseSource } from '../../../domain/sla/first-response.ts';
 import { monthlyReport, type OutageRecord } from '../../../domain/sla/report.ts';
 import type { TicketVerdict } from '../../../domain/sla/ticket.ts';
 import type { PageQuery } from '../../../shared/contracts/common.ts';
@@ -94,8 +95,18 @@ export async function ticketTimeline(ctx: Ctx, ticketId: string) {
       status: s.status,
       clock: resolved.has(norm(s.status)) ? ('stopped' as const) : pause.has(norm(s.status)) ? ('paused' as const) : ('running' as const),
     }));
+  const ev = m.evaluations[0];
+  const response =
+    ev.problem !== null
+      ? null
+      : (() => {
+          const v = ev as TicketVerdict;
+          const src = responseSource({ rule: t.firstResponseSource, firstResponseAt: t.firstResponseAt, history: t.history.map(([atMs, status]) => ({ atMs, status })), respondedAt: v.respondedAt, measured: v.response.measured });
+          return { rule: t.firstResponseSource, kind: src.kind, at: src.at === null ? null : new Date(src.at).toISOString(), status: src.status, openingStatus: src.openingStatus, reason: src.reason };
+        })();
   return {
     ticket,
+    response,
     history: t.history.map(([at, status, , priority]) => ({ at: new Date(at).toISOString(), status, priority })),
     segments,
   };

@@ -38,7 +38,8 @@ export interface Measuring {
 }
 
 const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000);
-const inputsOf = (p: SlaPolicyRow, cal: CalendarRow, tickets: string) => `${p.id}|${cal.id}@${cal.updatedAt.toISOString()}|${tickets}`;
+// The rules' own version (fr1: first-response evidence) leads, so verdicts stored by older rules are measured again.
+const inputsOf = (p: SlaPolicyRow, cal: CalendarRow, tickets: string) => `fr1|${p.id}|${cal.id}@${cal.updatedAt.toISOString()}|${tickets}`;
 
 function measure(ctx: Ctx, m: Measuring, tickets: readonly TicketForSla[]): repo.VerdictRow[] {
   const nowMs = ctx.now.getTime();

@@ -153,9 +153,10 @@ export async function reportTallies(db: Db, orgId: string, windows: ReadonlyArra
       breached: sql<number>`count(*) FILTER (WHERE ${v.breached})::int`,
       responseBreaches: sql<number>`count(*) FILTER (WHERE ${v.responseBreached})::int`,
       resolutionBreaches: sql<number>`count(*) FILTER (WHERE ${v.resolutionBreached})::int`,
+      responseNotMeasured: sql<number>`count(*) FILTER (WHERE NOT ${v.responseMeasured} AND ${v.problem} IS NULL)::int`,
     })
     .from(v)
     .where(and(eq(v.orgId, orgId), or(...inWindow)))
     .groupBy(v.engagementId, v.priority);
-  return rows.map((r) => ({ ...r, tickets: Number(r.tickets), breached: Number(r.breached), responseBreaches: Number(r.responseBreaches), resolutionBreaches: Number(r.resolutionBreaches) }));
+  return rows.map((r) => ({ ...r, tickets: Number(r.tickets), breached: Number(r.breached), responseBreaches: Number(r.responseBreaches), resolutionBreaches: Number(r.resolutionBreaches), responseNotMeasured: Number(r.responseNotMeasured) }));
 }

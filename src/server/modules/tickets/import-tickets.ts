@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../../domain/errors.ts';
+import { DEFAULT_FIRST_RESPONSE_RULE } from '../../../domain/sla/first-response.ts';
 import { detectDateOrder, mostlyNumbers } from '../../../domain/tickets/dates.ts';
 import { mappingFor, type ResolvedMapping } from '../../../domain/tickets/mapping.ts';
 import { refusalFor } from '../../../domain/tickets/refusal.ts';
 import { dateColumns, rowNormaliser, type TicketEvent } from '../../../domain/tickets/rows.ts';
 import { cutOffRejection, exportKindHint } from '../../../domain/tickets/warnings.ts';
-import type { TicketFormat, TicketImportResult, TicketImportWarning, TicketMapping, TicketRejection } from '../../../shared/contracts/tickets.ts';
+import type { TicketFormat, TicketImportDone, TicketImportWarning, TicketMapping, TicketRejection } from '../../../shared/contracts/tickets.ts';
 import type { Ctx } from '../../context.ts';
 import { change } from '../audit/audit.public.ts';
 import { requireEngagement } from '../engagements/engagements.public.ts';
@@ -15,6 +16,7 @@ import { openSource } from './ticket-source.ts';
 import { openStaging, upsertFromStaging, type MappedField } from './ticket-staging.repo.ts';
 import { readXlsx } from './ticket-xlsx.ts';
 import { ticketImportPolicy } from './tickets.policy.ts';
+import { countTickets } from './tickets.repo.ts';
 import { presentImport } from './tickets.presenter.ts';
 
 const BATCH = 5_000;
@@ -29,6 +31,8 @@ export interface TicketImportOptions {
   mapping?: TicketMapping;
   timeZone?: string;
   dateOrder?: TicketMapping['dateOrder'];
+  /** Event logs: how the first response is inferred, instead of the mapping's own rule. */
+  firstResponse?: TicketMapping['firstResponse'];
   /** All or nothing on rows too: any rejected row rejects the whole file. */
   strict?: boolean;
   fileName?: string | null;
@@ -39,8 +43,8 @@ export interface TicketImportOptions {
 function mappedFields(mapping: ResolvedMapping): Set<MappedField> {
   const cols = mapping.columns;
   const mapped = new Set<MappedField>((['priority', 'status', 'title', 'firstResponseAt', 'resolvedAt', 'closedAt'] as const).filter((f) => cols[f] !== undefined));
-  // Event logs infer the first response from the first status change; Zendesk gives minutes.
-  if ((mapping.shape === 'events' && cols.status) || mapping.firstResponseMinutesColumn) mapped.add('firstResponseAt');
+  // Event logs infer the first response by the mapping's rule; Zendesk gives minutes.
+  if (mapping.shape === 'events' || mapping.firstResponseMinutesColumn) mapped.add('firstResponseAt');
   return mapped;
 }
 
@@ -51,7 +55,7 @@ function mappedFields(mapping: ResolvedMapping): Set<MappedField> {
  * or a lost database leaves the tickets as they were. Re-importing the same or an
  * overlapping file creates no duplicates and updates only what changed.
  */
-export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uint8Array | string>, opts: TicketImportOptions): Promise<TicketImportResult> {
+export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uint8Array | string>, opts: TicketImportOptions): Promise<TicketImportDone> {
   ticketImportPolicy.check(ctx.actor, 'create');
   let mapping = mappingFor(opts.format, opts);
   await requireEngagement(ctx, 'read', opts.engagementId);
@@ -148,7 +152,10 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
       }
       const refusal = refusalFor(rowsRead, rejectedCount, rejected, mapping.dateOrder);
       if (refusal) throw refusal;
-      const counts = await upsertFromStaging(tx.db, { orgId, engagementId: opts.engagementId, importId, mergeHistory: mapping.shape === 'events', mapped: mappedFields(mapping) });
+      const counts = await upsertFromStaging(tx.db, { orgId, engagementId: opts.engagementId, importId, mergeHistory: mapping.shape === 'events',
+        mapped: mappedFields(mapping),
+        firstResponse: { rule: mapping.firstResponse ?? DEFAULT_FIRST_RESPONSE_RULE, openingStatuses: mapping.openingStatuses },
+      });
       const done = await insertTicketImport(tx.db, {
         ...record,
         status: 'succeeded',
@@ -165,9 +172,9 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
         objectId: opts.engagementId,
         after: { importId, format: opts.format, fileName: opts.fileName ?? null, rowsRead, ...counts, rejectedCount },
       });
-      return done;
+      return { done, engagementTickets: await countTickets(tx.db, orgId, opts.engagementId) };
     });
-    return presentImport(row, hint ? [hint] : []);
+    return { ...presentImport(row.done, hint ? [hint] : []), engagementTickets: row.engagementTickets };
   } catch (err) {
     if (err instanceof DomainError && err.code === 'import_rejected') {
       await recordRefusal(ctx, record, err, rejected, rejectedCount);

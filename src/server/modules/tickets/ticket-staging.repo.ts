@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import { copyInto, csvText } from '../../db/copy.ts';
 import { tickets } from '../../db/schema.ts';
+import { DEFAULT_FIRST_RESPONSE_RULE, openingStatusSet, type FirstResponseRule } from '../../../domain/sla/first-response.ts';
 import type { TicketEvent } from '../../../domain/tickets/rows.ts';
 
 /**
@@ -20,14 +21,14 @@ export interface Stager {
 
 // A per-transaction scratch table, not part of the schema: it exists only inside an import.
 const STAGING = 'ticket_staging';
-const STAGING_COLUMNS = ['external_id', 'seq', 'line', 'event_at', 'status', 'priority', 'opened_at', 'first_response_at', 'resolved_at', 'closed_at', 'title'] as const;
+const STAGING_COLUMNS = ['external_id', 'seq', 'line', 'event_at', 'status', 'priority', 'opened_at', 'first_response_at', 'resolved_at', 'closed_at', 'title', 'assigned'] as const;
 
 const csvNum = (v: number | null) => (v === null ? '' : String(v));
 
 function toCsv(events: TicketEvent[]): string {
   let out = '';
   for (const e of events) {
-    out += `${csvText(e.externalId)},${e.seq},${e.line},${csvNum(e.eventAt)},${csvText(e.status)},${csvText(e.priority)},${e.openedAt},${csvNum(e.firstResponseAt)},${csvNum(e.resolvedAt)},${csvNum(e.closedAt)},${csvText(e.title)}\n`;
+    out += `${csvText(e.externalId)},${e.seq},${e.line},${csvNum(e.eventAt)},${csvText(e.status)},${csvText(e.priority)},${e.openedAt},${csvNum(e.firstResponseAt)},${csvNum(e.resolvedAt)},${csvNum(e.closedAt)},${csvText(e.title)},${e.assigned ? 't' : 'f'}\n`;
   }
   return out;
 }
@@ -38,7 +39,7 @@ export async function openStaging(tx: Db): Promise<Stager> {
     CREATE TEMP TABLE ${sql.identifier(STAGING)} (
       external_id text NOT NULL, seq bigint NOT NULL, line integer NOT NULL, event_at bigint,
       status text, priority text, opened_at bigint NOT NULL, first_response_at bigint,
-      resolved_at bigint, closed_at bigint, title text
+      resolved_at bigint, closed_at bigint, title text, assigned boolean NOT NULL
     ) ON COMMIT DROP`);
   const copy = await copyInto(tx, STAGING, STAGING_COLUMNS);
   return {
@@ -58,26 +59,27 @@ const ts = (col: string) => sql.raw(`CASE WHEN ${col} IS NULL THEN NULL ELSE to_
  */
 export async function upsertFromStaging(
   tx: Db,
-  p: { orgId: string; engagementId: string; importId: string; mergeHistory: boolean; mapped: ReadonlySet<MappedField> },
+  p: { orgId: string; engagementId: string; importId: string; mergeHistory: boolean; mapped: ReadonlySet<MappedField>; firstResponse?: FirstResponse },
 ) {
   const next = nextValues(p.mergeHistory, p.mapped);
+  const firstResponse = p.firstResponse ?? { rule: DEFAULT_FIRST_RESPONSE_RULE, openingStatuses: undefined };
   const rows = await queryRows<{ created: number; updated: number; total: number }>(
     tx,
     sql`
-    WITH ${p.mergeHistory ? EVENTS_AGG : SNAPSHOT_AGG},
+    WITH ${p.mergeHistory ? eventsAgg(firstResponse) : SNAPSHOT_AGG},
     up AS (
-      INSERT INTO ${tickets} AS t (org_id, engagement_id, external_id, priority, status, title, opened_at, first_response_at, resolved_at, closed_at, history, import_id)
+      INSERT INTO ${tickets} AS t (org_id, engagement_id, external_id, priority, status, title, opened_at, first_response_at, first_response_source, resolved_at, closed_at, history, import_id)
       SELECT ${p.orgId}::uuid, ${p.engagementId}::uuid, external_id, priority, status, title,
-        ${ts('opened_at')}, ${ts('first_response_at')}, ${ts('resolved_at')}, ${ts('closed_at')}, history, ${p.importId}::uuid
+        ${ts('opened_at')}, ${ts('first_response_at')}, first_response_source, ${ts('resolved_at')}, ${ts('closed_at')}, history, ${p.importId}::uuid
       FROM agg
       ON CONFLICT (engagement_id, external_id) DO UPDATE SET
         priority = ${next.priority}, status = ${next.status}, title = ${next.title}, opened_at = ${next.opened_at},
-        first_response_at = ${next.first_response_at}, resolved_at = ${next.resolved_at}, closed_at = ${next.closed_at},
+        first_response_at = ${next.first_response_at}, first_response_source = ${next.first_response_source}, resolved_at = ${next.resolved_at}, closed_at = ${next.closed_at},
         history = ${next.history},
         import_id = excluded.import_id,
         updated_at = now()
-      WHERE (t.priority, t.status, t.title, t.opened_at, t.first_response_at, t.resolved_at, t.closed_at)
-              IS DISTINCT FROM (${next.priority}, ${next.status}, ${next.title}, ${next.opened_at}, ${next.first_response_at}, ${next.resolved_at}, ${next.closed_at})
+      WHERE (t.priority, t.status, t.title, t.opened_at, t.first_response_at, t.first_response_source, t.resolved_at, t.closed_at)
+              IS DISTINCT FROM (${next.priority}, ${next.status}, ${next.title}, ${next.opened_at}, ${next.first_response_at}, ${next.first_response_source}, ${next.resolved_at}, ${next.closed_at})
          OR (CASE WHEN ${p.mergeHistory} THEN NOT (t.history @> excluded.history) ELSE t.history IS DISTINCT FROM excluded.history END)
       RETURNING (xmax = 0) AS inserted
     )
@@ -89,19 +91,28 @@ export async function upsertFromStaging(
   return { created: Number(r.created), updated: Number(r.updated), unchanged: Number(r.total) - Number(r.created) - Number(r.updated) };
 }
 
+/** How an event log's first response is inferred: the mapping's rule (first-response.ts). */
+export interface FirstResponse {
+  rule: FirstResponseRule;
+  openingStatuses: readonly string[] | undefined;
+}
+
 /**
  * Event logs: one ticket from many rows. The history is every status change in order; the
- * other fields are the last non-empty value.
+ * other fields are the last non-empty value. Without a first-response value in the file,
+ * the first response is inferred by the mapping's rule (src/domain/sla/first-response.ts),
+ * and first_response_source names the rule so the engine and the timeline know it.
  */
-const EVENTS_AGG = sql.raw(`s AS (
-      SELECT *, first_value(status) OVER (PARTITION BY external_id ORDER BY event_at NULLS FIRST, seq) AS first_status FROM ${STAGING}
-    ),
-    agg AS (
+function eventsAgg(fr: FirstResponse) {
+  const opening = openingStatusSet(fr.openingStatuses);
+  const working = opening.length ? sql`status IS NOT NULL AND lower(btrim(status)) NOT IN (${sql.join(opening.map((o) => sql`${o}`), sql`, `)})` : sql`status IS NOT NULL`;
+  const inferred =
+    fr.rule === 'working-status' ? sql`min(event_at) FILTER (WHERE ${working})` : fr.rule === 'assignment' ? sql`min(event_at) FILTER (WHERE assigned)` : sql`NULL::bigint`;
+  return sql`agg AS (
       SELECT external_id,
         min(opened_at) AS opened_at,
-        -- Without a response column, the first update that moves the ticket out of its
-        -- opening status (New → Active, Assigned, …) is its first response.
-        coalesce(min(first_response_at), min(event_at) FILTER (WHERE status IS DISTINCT FROM first_status)) AS first_response_at,
+        coalesce(min(first_response_at), ${inferred}) AS first_response_at,
+        CASE WHEN min(first_response_at) IS NULL THEN ${fr.rule}::text END AS first_response_source,
         (array_agg(resolved_at ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE resolved_at IS NOT NULL))[1] AS resolved_at,
         (array_agg(closed_at ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE closed_at IS NOT NULL))[1] AS closed_at,
         (array_agg(status ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE status IS NOT NULL))[1] AS status,
@@ -109,15 +120,16 @@ const EVENTS_AGG = sql.raw(`s AS (
         (array_agg(title ORDER BY event_at DESC NULLS LAST, seq DESC) FILTER (WHERE title IS NOT NULL))[1] AS title,
         coalesce(jsonb_agg(jsonb_build_array(event_at, status, seq, priority) ORDER BY event_at, seq)
                  FILTER (WHERE event_at IS NOT NULL AND status IS NOT NULL), '[]'::jsonb) AS history
-      FROM s GROUP BY external_id
-    )`);
+      FROM ${sql.raw(STAGING)} GROUP BY external_id
+    )`;
+}
 
 /**
  * One row per ticket (list exports): the row is the ticket's current state; if an id
  * repeats, its most recently updated row wins. One sort, no aggregation.
  */
 const SNAPSHOT_AGG = sql.raw(`agg AS (
-      SELECT DISTINCT ON (external_id) external_id, opened_at, first_response_at, resolved_at, closed_at, status, priority, title, '[]'::jsonb AS history
+      SELECT DISTINCT ON (external_id) external_id, opened_at, first_response_at, NULL::text AS first_response_source, resolved_at, closed_at, status, priority, title, '[]'::jsonb AS history
       FROM ${STAGING} ORDER BY external_id, event_at DESC NULLS LAST, seq DESC
     )`);
 
@@ -138,6 +150,14 @@ function nextValues(merge: boolean, mapped: ReadonlySet<MappedField>) {
     opened_at: sql.raw(merge ? 'least(t.opened_at, excluded.opened_at)' : 'excluded.opened_at'),
     first_response_at: sql.raw(
       mapped.has('firstResponseAt') ? (merge ? 'coalesce(least(t.first_response_at, excluded.first_response_at), t.first_response_at, excluded.first_response_at)' : 'excluded.first_response_at') : 't.first_response_at',
+    ),
+    // The rule of the import that gave the (earliest) first response.
+    first_response_source: sql.raw(
+      mapped.has('firstResponseAt')
+        ? merge
+          ? 'CASE WHEN t.first_response_at IS NOT NULL AND (excluded.first_response_at IS NULL OR t.first_response_at < excluded.first_response_at) THEN t.first_response_source ELSE excluded.first_response_source END'
+          : 'excluded.first_response_source'
+        : 't.first_response_source',
     ),
     resolved_at: latest('resolved_at', 'resolvedAt'),
     closed_at: latest('closed_at', 'closedAt'),

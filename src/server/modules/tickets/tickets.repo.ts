@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { FirstResponseRule } from '../../../domain/sla/first-response.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { tickets } from '../../db/schema.ts';
 
@@ -12,6 +13,8 @@ export interface TicketForSla {
   status: string | null;
   openedAt: number;
   firstResponseAt: number | null;
+  /** The rule an event log's first response was inferred by; null when recorded in the export. */
+  firstResponseSource: FirstResponseRule | null;
   resolvedAt: number | null;
   closedAt: number | null;
   history: Array<[number, string, number, string | null]>;
@@ -50,12 +53,13 @@ async function loadChunk(db: Db, orgId: string, engagementId: string | null, ids
     status: string | null;
     opened_at: number;
     first_response_at: number | null;
+    first_response_source: string | null;
     resolved_at: number | null;
     closed_at: number | null;
     history: TicketForSla['history'];
   }>(
     db,
-    sql`SELECT id, engagement_id, external_id, title, priority, status, ${ms('opened_at')} AS opened_at, ${ms('first_response_at')} AS first_response_at,
+    sql`SELECT id, engagement_id, external_id, title, priority, status, ${ms('opened_at')} AS opened_at, ${ms('first_response_at')} AS first_response_at, first_response_source,
                ${ms('resolved_at')} AS resolved_at, ${ms('closed_at')} AS closed_at, history
         FROM ${tickets}
         WHERE org_id = ${orgId}
@@ -71,6 +75,7 @@ async function loadChunk(db: Db, orgId: string, engagementId: string | null, ids
     status: r.status,
     openedAt: Number(r.opened_at),
     firstResponseAt: r.first_response_at === null ? null : Number(r.first_response_at),
+    firstResponseSource: (r.first_response_source as FirstResponseRule | null) ?? null,
     resolvedAt: r.resolved_at === null ? null : Number(r.resolved_at),
     closedAt: r.closed_at === null ? null : Number(r.closed_at),
     history: typeof r.history === 'string' ? JSON.parse(r.history) : r.history,
@@ -94,4 +99,13 @@ export async function ticketIdsByExternalId(db: Db, orgId: string, engagementId:
     .from(tickets)
     .where(and(eq(tickets.orgId, orgId), eq(tickets.engagementId, engagementId), inArray(tickets.externalId, [...externalIds])));
   return new Map(rows.map((r) => [r.externalId, r.id]));
+}
+
+/** How many tickets an engagement has stored (whether or not anything measures them yet). */
+export async function countTickets(db: Db, orgId: string, engagementId: string): Promise<number> {
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(eq(tickets.orgId, orgId), eq(tickets.engagementId, engagementId)));
+  return Number(n);
 }

@@ -2,8 +2,9 @@ import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FIRST_RESPONSE_RULES } from '../../../domain/sla/first-response.ts';
 import { IdParams, Page, PageQuery } from '../../../shared/contracts/common.ts';
-import { TicketFormat, TicketImportResult, TicketMapping } from '../../../shared/contracts/tickets.ts';
+import { TicketFormat, TicketImportDone, TicketImportResult, TicketMapping } from '../../../shared/contracts/tickets.ts';
 import { TimeZone } from '../../../shared/contracts/vendors.ts';
 import { safeCell } from '../../../shared/csv-cell.ts';
 import { ctxOf } from '../../http/ctx.ts';
@@ -34,6 +35,8 @@ const ImportQuery = z.object({
     .optional(),
   timeZone: TimeZone.optional(),
   dateOrder: z.enum(['dmy', 'mdy', 'ymd']).optional(),
+  /** Event logs: how the first response is inferred (overrides the mapping's or preset's rule). */
+  firstResponse: z.enum(FIRST_RESPONSE_RULES).optional(),
   strict: z.enum(['true', 'false']).default('false'),
   fileName: z.string().max(300).optional(),
 });
@@ -54,7 +57,7 @@ export async function registerTicketRoutes(app: App) {
           summary: 'Import a ticket export (CSV, XLSX, or gzip of either) as the request body',
           params: IdParams,
           querystring: ImportQuery,
-          response: { 200: TicketImportResult },
+          response: { 200: TicketImportDone },
         },
       },
       async (req) => {
@@ -65,6 +68,7 @@ export async function registerTicketRoutes(app: App) {
           mapping: q.mapping,
           timeZone: q.timeZone,
           dateOrder: q.dateOrder,
+          firstResponse: q.firstResponse,
           strict: q.strict === 'true',
           fileName: q.fileName ?? null,
         });
@@ -74,7 +78,7 @@ export async function registerTicketRoutes(app: App) {
 
   app.get(
     '/api/v1/engagements/:id/ticket-imports',
-    { config: { access: 'sla.read' }, schema: { tags, summary: 'Import history of an engagement, newest first', params: IdParams, querystring: PageQuery, response: { 200: Page(TicketImportResult) } } },
+    { config: { access: 'sla.read' }, schema: { tags, summary: 'Import history of an engagement, newest first, and its ticket count', params: IdParams, querystring: PageQuery, response: { 200: Page(TicketImportResult).extend({ ticketCount: z.number() }) } } },
     (req) => service.listTicketImports(ctxOf(req), parseId(req.params.id, 'engagement'), req.query),
   );
 

@@ -64,11 +64,13 @@ export async function ticketDataVersions(ctx: Ctx, engagementIds: readonly strin
 // Imports
 // ---------------------------------------------------------------------------------------
 
-/** An engagement's imports, newest first. */
+/** An engagement's imports, newest first, and how many tickets the engagement has. */
 export async function listTicketImports(ctx: Ctx, engagementId: string, q: Paging) {
   ticketImportPolicy.check(ctx.actor, 'list');
   await requireEngagement(ctx, 'read', engagementId);
-  return keysetPage(q, imports.IMPORT_SORT, (after, limit) => imports.listTicketImports(ctx.db, ctx.actor.orgId, engagementId, after, limit), (r) => presentImport(r));
+  const page = await keysetPage(q, imports.IMPORT_SORT, (after, limit) => imports.listTicketImports(ctx.db, ctx.actor.orgId, engagementId, after, limit), (r) => presentImport(r));
+  // The tickets the imports left, so a view can say how many there are before anything measures them.
+  return { ...page, ticketCount: await repo.countTickets(ctx.db, ctx.actor.orgId, engagementId) };
 }
 
 /** Every rejected row of an import, for the downloadable report. */

@@ -36,6 +36,7 @@ export const TICKET_FILTERS = {
 
 /** Business targets are shown in hours: a business "day" is the calendar's working day, not 24 h. */
 function durationFor(policy: SlaPolicyT, t: SlaTicketT, kind: 'response' | 'resolution', ms: number | null) {
+  if (kind === 'response' && !t.responseMeasured && !t.problem) return 'not measured';
   const clock = t.priority ? policy.priorities[t.priority]?.[kind]?.clock : undefined;
   return formatDuration(ms, { days: clock === 'calendar' });
 }

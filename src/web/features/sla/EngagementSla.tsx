@@ -1,6 +1,6 @@
-import { Anchor, Button, Divider, EmptyState, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, EmptyState, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCalendarTime, IconGauge, IconPencil, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarTime, IconGauge, IconPencil, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { roleCan } from '../../../shared/permissions.ts';
@@ -8,7 +8,7 @@ import type { EngagementT, MeT } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useSlaPolicy, useSlaReport, type ReportQuery } from './api.ts';
-import { useAllCalendars } from './lists.ts';
+import { useAllCalendars, useEngagementTicketCount } from './lists.ts';
 import { calendarLabel } from './calendarForm.ts';
 import { BreachList } from './BreachList.tsx';
 import { CalendarManagerModal } from './CalendarManagerModal.tsx';
@@ -43,6 +43,22 @@ function Measured({ engagementId, policy, canWrite }: { engagementId: string; po
       <Divider />
       <OutagesSection engagementId={engagementId} canWrite={canWrite} hasTarget={!!policy.availability} />
       <Divider />
+      <RecentImports engagementId={engagementId} />
+    </Stack>
+  );
+}
+
+/** Tickets imported before any policy: how many wait to be measured, and where they came from. */
+function WaitingTickets({ engagementId }: { engagementId: string }) {
+  const count = useEngagementTicketCount(engagementId);
+  const n = count.data ?? 0;
+  return (
+    <Stack gap="lg">
+      {n > 0 && (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={`${n.toLocaleString()} ${n === 1 ? 'ticket' : 'tickets'} imported, not measured yet`} role="status">
+          Tickets are measured against the SLA policy&apos;s targets. Set up the policy and the report, breaches and credits appear for every imported ticket — nothing needs importing again.
+        </Alert>
+      )}
       <RecentImports engagementId={engagementId} />
     </Stack>
   );
@@ -113,6 +129,7 @@ export function EngagementSla({ engagement, me }: { engagement: EngagementT; me:
           </EmptyState>
         </Paper>
       )}
+      {!p && <WaitingTickets engagementId={engagement.id} />}
       <Text size="xs" c="dimmed">
         See all engagements’ SLAs on the{' '}
         <Anchor component={Link} to="/sla" size="xs">

@@ -2,7 +2,7 @@ import { Alert, Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconAlertTriangle, IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { RejectedRowsTable } from '../../components/RejectedRowsTable.tsx';
 import { rejectionsCsvUrl } from './api.ts';
-import type { TicketImportResultT, TicketRejectionT } from './types.ts';
+import type { TicketImportDoneT, TicketRejectionT } from './types.ts';
 
 export function RejectedRows({ rows, total }: { rows: TicketRejectionT[]; total: number }) {
   return (
@@ -30,8 +30,11 @@ function Figure({ label, value }: { label: string; value: number }) {
   );
 }
 
-/** What an import did: rows read, tickets created/updated/unchanged, and every rejected row. */
-export function ImportSummary({ result }: { result: TicketImportResultT }) {
+/**
+ * What an import did: rows read, tickets created/updated/unchanged, every rejected row, and
+ * whether the SLA report measures them — only once the engagement has an SLA policy.
+ */
+export function ImportSummary({ result, measured }: { result: TicketImportDoneT; measured: boolean }) {
   const clean = result.rejectedCount === 0;
   const imported = result.rowsRead - result.rejectedCount;
   // A file with no data rows "succeeds" with nothing in it: never call that imported.
@@ -54,6 +57,13 @@ export function ImportSummary({ result }: { result: TicketImportResultT }) {
           {result.fileName ?? 'The file'}: {result.rowsRead.toLocaleString()} rows read, {Math.max(0, imported).toLocaleString()} imported
           {clean ? '.' : `, ${result.rejectedCount.toLocaleString()} rejected.`}
         </Text>
+        {!nothing && (
+          <Text size="sm" mt={4}>
+            {measured
+              ? 'The SLA report now includes these tickets.'
+              : `This engagement has no SLA policy yet: its ${result.engagementTickets.toLocaleString()} ${result.engagementTickets === 1 ? 'ticket is' : 'tickets are'} stored, and measured as soon as a policy is set up.`}
+          </Text>
+        )}
       </Alert>
       {result.warnings.map((w, i) => (
         <Alert key={i} color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={w.kind === 'cut_off' ? 'The file looks cut off' : 'This file looks like another export'} role="alert">

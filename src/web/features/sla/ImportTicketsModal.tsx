@@ -12,7 +12,7 @@ import { useImportTickets } from './api.ts';
 import { ImportRefused, ImportSummary } from './ImportResultView.tsx';
 import { DATE_ORDERS, FORMATS, MAPPING_FIELDS, blankMapping, guessColumns, isSpreadsheet, readSample, splitMapping, type DateOrderChoice, type MappingDraft, type Sample } from './mapping.ts';
 import { MappingBuilder } from './MappingBuilder.tsx';
-import type { SlaPolicyT, TicketImportResultT, TicketMappingT, TicketRejectionT } from './types.ts';
+import type { SlaPolicyT, TicketImportDoneT, TicketMappingT, TicketRejectionT } from './types.ts';
 
 const FIELDS = [
   'file',
@@ -38,7 +38,7 @@ type Phase =
   | { kind: 'form' }
   | { kind: 'uploading'; pct: number }
   | { kind: 'processing' }
-  | { kind: 'done'; result: TicketImportResultT }
+  | { kind: 'done'; result: TicketImportDoneT }
   | { kind: 'refused'; message: string; rows: TicketRejectionT[]; total: number; importId: string | null; damaged: boolean };
 
 interface Props {
@@ -152,7 +152,7 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
   if (phase.kind === 'done' || phase.kind === 'refused') {
     return (
       <Stack gap="md">
-        {phase.kind === 'done' ? <ImportSummary result={phase.result} /> : <ImportRefused message={phase.message} rows={phase.rows} total={phase.total} importId={phase.importId} damaged={phase.damaged} />}
+        {phase.kind === 'done' ? <ImportSummary result={phase.result} measured={!!policy} /> : <ImportRefused message={phase.message} rows={phase.rows} total={phase.total} importId={phase.importId} damaged={phase.damaged} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={again}>
             {phase.kind === 'done' ? 'Import another file' : 'Back to the import'}

@@ -6,7 +6,7 @@ import { useIsWide } from '../../lib/useIsWide.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useSaveMapping } from './api.ts';
 import { useAllTicketMappings } from './lists.ts';
-import { MAPPING_FIELDS, distinctValues, downloadMapping, readMappingFile, type MappingDraft, type Sample } from './mapping.ts';
+import { FIRST_RESPONSE_CHOICES, MAPPING_FIELDS, distinctValues, downloadMapping, readMappingFile, type MappingDraft, type Sample } from './mapping.ts';
 import type { TicketMappingT } from './types.ts';
 import { ValueMapEditor } from './ValueMapEditor.tsx';
 
@@ -26,6 +26,37 @@ interface Props {
   version: number;
   name: string;
   onName: (name: string) => void;
+}
+
+/** Event logs: which rule gives the first response, and which statuses mean "not taken on yet". */
+function FirstResponseChoice({ draft, onDraft, found, errors }: { draft: MappingDraft; onDraft: (d: MappingDraft) => void; found: string[]; errors: Record<string, string> }) {
+  const rule = draft.firstResponse ?? 'working-status';
+  const choice = FIRST_RESPONSE_CHOICES.find((c) => c.value === rule);
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      <Select
+        label="First response"
+        description={choice?.hint}
+        data={FIRST_RESPONSE_CHOICES.map((c) => ({ value: c.value, label: c.label }))}
+        value={rule}
+        onChange={(v) => onDraft({ ...draft, firstResponse: (v ?? 'working-status') as MappingDraft['firstResponse'] })}
+        allowDeselect={false}
+        error={errors['mapping.firstResponse']}
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
+      />
+      {rule === 'working-status' && (
+        <TagsInput
+          label="Opening statuses"
+          description="Statuses of a ticket nobody has taken on yet (after the status values above). Press Enter after each."
+          data={found}
+          value={draft.openingStatuses ?? ['New']}
+          onChange={(openingStatuses) => onDraft({ ...draft, openingStatuses })}
+          maxTags={20}
+          error={errors['mapping.openingStatuses']}
+        />
+      )}
+    </SimpleGrid>
+  );
 }
 
 /** The generic format: which column holds each field, value mappings, and saving the result. */
@@ -185,6 +216,7 @@ export function MappingBuilder({ draft, onDraft, build, onLoad, sample, spreadsh
             error={errors['mapping.statusMap']}
           />
         </SimpleGrid>
+        {draft.shape === 'events' && <FirstResponseChoice draft={draft} onDraft={onDraft} found={distinctValues(sample, draft.columns.status)} errors={errors} />}
         <TagsInput
           label="Values that mean “empty”"
           description='e.g. "?" or "-" in some exports. Press Enter after each.'

@@ -1,4 +1,5 @@
-import { Badge, Paper, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { Fragment } from 'react';
 import { formatDuration, formatMoney, formatPct, formatShare, monthLabel } from './format.ts';
@@ -39,9 +40,103 @@ function CreditCell({ month, hasFee }: { month: SlaReportMonthT; hasFee: boolean
   );
 }
 
+type PriorityRow = SlaReportMonthT['priorities'][number];
+
+function breachWords(p: PriorityRow): string {
+  return `${p.responseBreaches} response, ${p.resolutionBreaches} resolution${p.responseNotMeasured ? `; response not measured for ${p.responseNotMeasured}` : ''}`;
+}
+
+/** Tickets whose first response the data cannot say: counted, neither met nor breached on response. */
+function NotMeasured({ n }: { n: number }) {
+  if (!n) return null;
+  return (
+    <Text size="xs" c="dimmed">
+      {n.toLocaleString()} response not measured
+    </Text>
+  );
+}
+
+/** On a phone: one card per month, one line per priority, so attainment, met and credit stay on screen. */
+function MonthCards({ months, priorities, hasFee }: { months: SlaReportMonthT[]; priorities: string[]; hasFee: boolean }) {
+  return (
+    <Stack gap="sm" component="ul" className="bare-list" aria-label="Attainment per month and priority">
+      {months.map((m) => {
+        const rows = priorities.map((p) => m.priorities.find((x) => x.priority === p)).filter((x): x is PriorityRow => !!x && x.tickets > 0);
+        return (
+          <Paper key={m.month} withBorder radius="md" p="sm" component="li" aria-label={monthLabel(m.month)}>
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+              <Text fw={600}>{monthLabel(m.month)}</Text>
+              <div style={{ textAlign: 'right' }}>
+                <Text size="xs" c="dimmed">
+                  Credit owed
+                </Text>
+                <CreditCell month={m} hasFee={hasFee} />
+              </div>
+            </Group>
+            {rows.length === 0 && (
+              <Text size="sm" c="dimmed">
+                No tickets
+              </Text>
+            )}
+            <Stack gap={6} mt={6}>
+              {rows.map((p) => (
+                <Group key={p.priority} justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+                  <div style={{ minWidth: 0 }}>
+                    <Text size="sm" fw={500}>
+                      {p.priority} · {p.tickets.toLocaleString()} {p.tickets === 1 ? 'ticket' : 'tickets'}
+                    </Text>
+                    <Text size="xs" c={p.breached ? 'red.7' : 'dimmed'}>
+                      {p.breached.toLocaleString()} breached{p.breached ? ` (${p.responseBreaches} response, ${p.resolutionBreaches} resolution)` : ''}
+                    </Text>
+                    <NotMeasured n={p.responseNotMeasured} />
+                  </div>
+                  <div style={{ textAlign: 'right', flexShrink: 0 }}>
+                    <Text size="sm" fw={p.met === false ? 600 : undefined} c={p.met === false ? 'red.7' : undefined}>
+                      {formatShare(p.attainment)}
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        of {formatShare(p.target)}
+                      </Text>
+                    </Text>
+                    <MetMark met={p.met} />
+                  </div>
+                </Group>
+              ))}
+              {m.availability && (
+                <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+                  <div>
+                    <Text size="sm" fw={500}>
+                      Availability
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      down {formatDuration(m.availability.downtimeMs)}
+                    </Text>
+                  </div>
+                  <div style={{ textAlign: 'right', flexShrink: 0 }}>
+                    <Text size="sm" fw={m.availability.met === false ? 600 : undefined} c={m.availability.met === false ? 'red.7' : undefined}>
+                      {formatShare(m.availability.availability, 3)}
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        of {formatShare(m.availability.target, 3)}
+                      </Text>
+                    </Text>
+                    <MetMark met={m.availability.met} />
+                  </div>
+                </Group>
+              )}
+            </Stack>
+          </Paper>
+        );
+      })}
+    </Stack>
+  );
+}
+
 /** Every month × priority of the report: tickets, breaches, attainment against target, and the credit owed. */
 export function MonthlyTable({ report, priorities, hasFee }: { report: SlaReportT; priorities: string[]; hasFee: boolean }) {
   const months = [...report.months].reverse();
+  const phone = useMediaQuery('(max-width: 48em)');
+  if (phone) return <MonthCards months={months} priorities={priorities} hasFee={hasFee} />;
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={760}>
@@ -90,12 +185,13 @@ export function MonthlyTable({ report, priorities, hasFee }: { report: SlaReport
                       <Table.Td>{p.priority}</Table.Td>
                       <Table.Td ta="right" c={p.tickets === 0 ? 'dimmed' : undefined}>
                         {p.tickets.toLocaleString()}
+                        <NotMeasured n={p.responseNotMeasured} />
                       </Table.Td>
                       <Table.Td ta="right">
                         {p.breached === 0 ? (
                           <Text span c="dimmed" size="sm">0</Text>
                         ) : (
-                          <Tooltip label={`${p.responseBreaches} response, ${p.resolutionBreaches} resolution`} openDelay={300}>
+                          <Tooltip label={breachWords(p)} openDelay={300}>
                             <Text span size="sm" c="red.7" fw={500}>
                               {p.breached.toLocaleString()}
                               <VisuallyHidden>

@@ -2,7 +2,7 @@ import { Badge, Box, Center, Drawer, Group, Loader, Progress, Stack, Text, Timel
 import { useMediaQuery } from '@mantine/hooks';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useTicketTimeline } from './api.ts';
-import { formatDuration, formatInstant } from './format.ts';
+import { describeResponseSource, formatDuration, formatInstant } from './format.ts';
 import { TicketVerdict } from './TicketBadges.tsx';
 import type { SlaPolicyT, SlaTicketT, TicketTimelineT } from './types.ts';
 
@@ -11,7 +11,7 @@ type Clock = TicketTimelineT['segments'][number]['clock'];
 export const CLOCK_COLORS: Record<Clock, string> = { running: 'blue', paused: 'yellow', stopped: 'gray' };
 const CLOCK_LABELS: Record<Clock, string> = { running: 'Clock running', paused: 'Clock paused', stopped: 'Clock stopped (resolved)' };
 
-function TargetRow({ label, actual, target, breached, clock }: { label: string; actual: number | null; target: number | null; breached: boolean; clock?: string }) {
+function TargetRow({ label, actual, target, breached, clock, unmeasured }: { label: string; actual: number | null; target: number | null; breached: boolean; clock?: string; unmeasured?: boolean }) {
   const days = clock === 'calendar';
   const clockLabel = clock === 'calendar' ? '24×7' : clock === 'business' ? 'business hours' : '';
   const value = actual !== null && target ? Math.min(100, (actual / target) * 100) : 0;
@@ -22,7 +22,7 @@ function TargetRow({ label, actual, target, breached, clock }: { label: string; 
           {label}
         </Text>
         <Text size="sm" c={breached ? 'red.7' : undefined} fw={breached ? 600 : undefined}>
-          {actual === null ? 'not yet' : formatDuration(actual, { days })}
+          {unmeasured ? 'not measured' : actual === null ? 'not yet' : formatDuration(actual, { days })}
           <Text span c="dimmed" size="sm">
             {' '}
             of {target === null ? 'no target' : formatDuration(target, { days })}
@@ -30,7 +30,7 @@ function TargetRow({ label, actual, target, breached, clock }: { label: string; 
           </Text>
         </Text>
       </Group>
-      {target !== null && (
+      {target !== null && !unmeasured && (
         <Progress
           value={value}
           color={breached ? 'red' : value >= 75 ? 'orange' : 'teal'}
@@ -143,7 +143,12 @@ function Body({ data, policy, timeZone }: { data: TicketTimelineT; policy: SlaPo
           <Title order={3} size="h5">
             Target and actual
           </Title>
-          <TargetRow label="Response" actual={t.responseMs} target={t.responseTargetMs} breached={t.responseBreached} clock={targets?.response?.clock} />
+          <TargetRow label="Response" actual={t.responseMs} target={t.responseTargetMs} breached={t.responseBreached} clock={targets?.response?.clock} unmeasured={!t.responseMeasured} />
+          {data.response && (
+            <Text size="xs" c={data.response.kind === 'not-measured' ? 'yellow.8' : 'dimmed'} data-testid="response-source">
+              Response: {describeResponseSource(data.response, timeZone)}
+            </Text>
+          )}
           <TargetRow label="Resolution" actual={t.resolutionMs} target={t.resolutionTargetMs} breached={t.resolutionBreached} clock={targets?.resolution?.clock} />
           <Text size="xs" c="dimmed">
             Paused {formatDuration(t.pausedMs ?? 0, { days: targets?.resolution?.clock === 'calendar' })} while waiting on your side (not counted).

@@ -1,4 +1,6 @@
 /** Formatting for SLA figures: durations, shares, money and YYYY-MM months. */
+import type { TicketTimeline } from '../../../shared/contracts/sla.ts';
+import type { z } from 'zod';
 import { minorDigits, totalsByCurrency, type Money } from '../../../domain/money.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
@@ -106,4 +108,36 @@ export const pickerToMonth = (value: string | null): string | null => (value ? v
 /** An instant in the calendar's time zone, where business hours are counted, written like every other time of the app. */
 export function formatInstant(iso: string | null | undefined, timeZone: string): string {
   return formatDateTime(iso, { timeZone });
+}
+
+type ResponseSource = NonNullable<z.infer<typeof TicketTimeline>['response']>;
+
+/**
+ * What a ticket's response instant was taken from, in words (the rule is in the README's
+ * SLA section and src/domain/sla/first-response.ts), to follow "Response: ": "first
+ * assignment at …", "opened already Active …", "not measured: no update leaves New …".
+ */
+export function describeResponseSource(r: ResponseSource, timeZone: string): string {
+  const at = r.at ? formatInstant(r.at, timeZone) : '';
+  const opening = r.openingStatus ?? 'New';
+  switch (r.kind) {
+    case 'recorded':
+      return `first response at ${at}, as the export records it.`;
+    case 'resolved':
+      return `the export records no response before the resolution at ${at}: resolving the ticket answered it.`;
+    case 'opened-working':
+      return `opened already ${r.status ?? 'in a working status'}: taken as answered when first recorded, ${at}.`;
+    case 'left-opening':
+      return `first update out of ${opening}: ${r.status ?? 'a working status'} at ${at}.`;
+    case 'assigned-at-open':
+      return `assigned when first recorded, ${at}.`;
+    case 'assigned':
+      return `first assignment at ${at}.`;
+    case 'waiting':
+      return r.rule === 'assignment' ? 'not assigned yet: the response clock runs.' : r.rule ? `still ${opening}: the response clock runs.` : 'no response yet: the response clock runs.';
+    case 'not-measured':
+      if (r.reason === 'no-assignment') return 'not measured: no update assigns the ticket before its resolution, so the log cannot say when it was first answered.';
+      if (r.reason === 'no-working-status') return `not measured: no update leaves ${opening} before the resolution, so the log cannot say when the ticket was first answered.`;
+      return 'not measured: the import mapping does not take a first response from this export.';
+  }
 }

@@ -43,6 +43,15 @@ export function useTicketImportPages(engagementId: string) {
   return usePagedList<TicketImportResultT>({ queryKey: slaKeys.imports(engagementId), path: `/engagements/${enc(engagementId)}/ticket-imports`, limit: 10 });
 }
 
+/** How many tickets the engagement has stored, measured or not (the import history answers it). */
+export function useEngagementTicketCount(engagementId: string) {
+  return useQuery({
+    queryKey: [...slaKeys.imports(engagementId), 'ticket-count'],
+    queryFn: ({ signal }) => api<{ ticketCount: number }>(`/engagements/${enc(engagementId)}/ticket-imports`, { query: { limit: 1 }, signal }),
+    select: (r: { ticketCount: number }) => r.ticketCount,
+  });
+}
+
 export function useOutagePages(engagementId: string) {
   return usePagedList<OutageT>({ queryKey: slaKeys.outages(engagementId), path: `/engagements/${enc(engagementId)}/outages` });
 }

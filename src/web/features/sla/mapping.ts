@@ -34,6 +34,18 @@ export const MAPPING_FIELDS: { field: TicketField; label: string; required?: boo
   { field: 'eventAt', label: 'Updated at', hint: 'Required for an event log: when each update happened' },
   { field: 'sequence', label: 'Sequence', hint: 'Orders updates made in the same minute' },
   { field: 'title', label: 'Title' },
+  { field: 'assignee', label: 'Assignee', hint: 'Event logs: who the ticket is assigned to (for the first-assignment rule)' },
+];
+
+/** How an event log's first response is taken (src/domain/sla/first-response.ts), in words. */
+export const FIRST_RESPONSE_CHOICES: { value: NonNullable<TicketMappingT['firstResponse']>; label: string; hint: string }[] = [
+  {
+    value: 'working-status',
+    label: 'First update out of the opening status',
+    hint: 'A ticket first recorded in a working status (e.g. Active) counts as answered then. A ticket that goes from New straight to Resolved has its response not measured.',
+  },
+  { value: 'assignment', label: 'First assignment', hint: 'The first update that names an assignee (map the Assignee column). None before the resolution: not measured.' },
+  { value: 'not-measured', label: 'Not measured', hint: 'The export cannot tell when a ticket was first answered: response targets are not measured for it.' },
 ];
 
 /** The mapping without the two settings the import dialog shows for every format. */
@@ -106,6 +118,7 @@ const GUESSES: Partial<Record<TicketField, RegExp>> = {
   closedAt: /^(closed|closed.?at|close.?date)$/i,
   eventAt: /^(updated|updated.?at|sys.?updated.?(at|on)|changed.?at|event.?time)$/i,
   title: /^(title|summary|subject|short.?description|description)$/i,
+  assignee: /^(assignee|assigned.?to|owner)$/i,
 };
 
 /** Fill columns the user has not picked from header names that obviously match. */

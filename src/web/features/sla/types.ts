@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Calendar, HolidayImportResult, Outage, SlaOverview, SlaPolicy, SlaReport, SlaTicket, TicketTimeline } from '../../../shared/contracts/sla.ts';
-import type { SavedMapping, TicketImportResult, TicketMapping, TicketRejection } from '../../../shared/contracts/tickets.ts';
+import type { SavedMapping, TicketImportDone, TicketImportResult, TicketMapping, TicketRejection } from '../../../shared/contracts/tickets.ts';
 
 /** Response shapes of the SLA endpoints, inferred from the shared zod contracts. */
 export type CalendarT = z.infer<typeof Calendar>;
@@ -14,6 +14,7 @@ export type OutageT = z.infer<typeof Outage>;
 export type SlaOverviewT = z.infer<typeof SlaOverview>;
 export type SlaOverviewRowT = SlaOverviewT['items'][number];
 export type TicketImportResultT = z.infer<typeof TicketImportResult>;
+export type TicketImportDoneT = z.infer<typeof TicketImportDone>;
 export type TicketRejectionT = z.infer<typeof TicketRejection>;
 export type TicketMappingT = z.output<typeof TicketMapping>;
 export type SavedMappingT = z.infer<typeof SavedMapping>;

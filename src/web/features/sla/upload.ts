@@ -1,5 +1,5 @@
 import { uploadFile, type UploadOptions as RawUploadOptions } from '../../api/upload.ts';
-import type { TicketImportResultT, TicketMappingT } from './types.ts';
+import type { TicketImportDoneT, TicketMappingT } from './types.ts';
 
 export interface UploadQuery {
   format: string;
@@ -14,8 +14,8 @@ export interface UploadQuery {
 export type UploadOptions = Pick<RawUploadOptions, 'onProgress' | 'onUploaded' | 'signal'>;
 
 /** Upload a ticket export as the raw request body; the server streams it straight into the import. */
-export function uploadTickets(engagementId: string, file: File, q: UploadQuery, options: UploadOptions = {}): Promise<TicketImportResultT> {
-  return uploadFile<TicketImportResultT>(`/engagements/${encodeURIComponent(engagementId)}/ticket-imports`, file, {
+export function uploadTickets(engagementId: string, file: File, q: UploadQuery, options: UploadOptions = {}): Promise<TicketImportDoneT> {
+  return uploadFile<TicketImportDoneT>(`/engagements/${encodeURIComponent(engagementId)}/ticket-imports`, file, {
     ...options,
     query: {
       format: q.format,
