@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLAUSE_STATUSES } from '../../domain/contracts/requirements.ts';
-import { PageQuery, requiredText, text } from './common.ts';
+import { PageQuery, requiredText, text, patchOf } from './common.ts';
 import { CRITICALITIES, SERVICE_TYPES } from './engagements.ts';
 import { DATA_ACCESS } from './vendors.ts';
 
@@ -154,7 +154,7 @@ export const RequirementInput = z
     reason: requiredText(1000),
   })
   .strict();
-export const RequirementUpdate = RequirementInput.partial().strict();
+export const RequirementUpdate = patchOf(RequirementInput);
 
 export const Requirement = z.object({
   /** Null for a built-in set's rules (the DORA set), which are switched on or off as a whole. */

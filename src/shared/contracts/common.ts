@@ -51,3 +51,15 @@ export const ErrorResponse = z.object({
     requestId: z.string().optional(),
   }),
 });
+
+type WithoutDefaults<S extends z.ZodRawShape> = { [K in keyof S]: S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K] };
+
+/**
+ * The body of a PATCH: every field optional, unknown fields refused, and — unlike
+ * `.partial()` in zod 4, which still fills in `.default()` values — a field left out stays
+ * out, so editing a name never resets a status, a tier or a calendar's holidays.
+ */
+export function patchOf<S extends z.ZodRawShape>(input: z.ZodObject<S>) {
+  const shape = Object.fromEntries(Object.entries(input.shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v])) as WithoutDefaults<S>;
+  return z.object(shape).partial().strict();
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCurrency } from '../../domain/money.ts';
 import { DELIVERABLE_STATUSES } from '../../domain/contracts/deliverables.ts';
-import { IsoDate, PageQuery, requiredText, text } from './common.ts';
+import { IsoDate, PageQuery, requiredText, text, patchOf } from './common.ts';
 import { MoneyAmount } from './dashboard.ts';
 
 export { DELIVERABLE_STATUSES };
@@ -80,7 +80,7 @@ export const DeliverableInput = z
     position: z.number().int().min(0).max(10_000).optional(),
   })
   .strict();
-export const DeliverableUpdate = DeliverableInput.omit({ engagementId: true }).partial().strict();
+export const DeliverableUpdate = patchOf(DeliverableInput.omit({ engagementId: true }));
 /** The client moves a deliverable between planned and in progress; deciding is accept/reject. */
 export const DeliverableStatusInput = z.object({ status: z.enum(['planned', 'in_progress']) }).strict();
 export const AcceptInput = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, PageQuery, requiredText, text, queryText } from './common.ts';
+import { IsoDate, PageQuery, requiredText, text, queryText, patchOf } from './common.ts';
 import { DataAccess } from './vendors.ts';
 
 export const SERVICE_TYPES = [
@@ -53,11 +53,7 @@ export const EngagementInput = engagementFields.refine(datesInOrder, {
 });
 export type EngagementInput = z.input<typeof EngagementInput>;
 /** The vendor of an engagement is fixed once created. */
-export const EngagementUpdate = engagementFields
-  .omit({ vendorId: true })
-  .partial()
-  .strict()
-  .refine(datesInOrder, { message: 'End date must not be before start date', path: ['endDate'] });
+export const EngagementUpdate = patchOf(engagementFields.omit({ vendorId: true })).refine(datesInOrder, { message: 'End date must not be before start date', path: ['endDate'] });
 
 export const Engagement = z.object({
   id: z.string(),

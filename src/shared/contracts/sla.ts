@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCurrency } from '../../domain/money.ts';
 import { FIRST_RESPONSE_RULES } from '../../domain/sla/first-response.ts';
-import { IsoDate, requiredText, IsoMonth, IsoDateTime, queryText } from './common.ts';
+import { IsoDate, requiredText, IsoMonth, IsoDateTime, queryText, patchOf } from './common.ts';
 import { TimeZone } from './vendors.ts';
 
 const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Expected HH:MM (24:00 ends a day)');
@@ -22,7 +22,7 @@ export const CalendarInput = z
   })
   .strict();
 export type CalendarInput = z.input<typeof CalendarInput>;
-export const CalendarUpdate = CalendarInput.partial().strict();
+export const CalendarUpdate = patchOf(CalendarInput);
 
 export const Calendar = z.object({
   id: z.string(),

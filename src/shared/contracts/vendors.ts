@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Email } from './auth.ts';
-import { PageQuery, requiredText, text, queryText } from './common.ts';
+import { PageQuery, requiredText, text, queryText, patchOf } from './common.ts';
 
 export const VENDOR_KINDS = [
   'managed_service_provider',
@@ -105,7 +105,7 @@ export const VendorInput = z
   .strict();
 export type VendorInput = z.input<typeof VendorInput>;
 
-export const VendorUpdate = VendorInput.partial().strict();
+export const VendorUpdate = patchOf(VendorInput);
 
 export const Vendor = z.object({
   id: z.string(),
