@@ -24,6 +24,16 @@ const VERBS: Record<string, string> = {
   version: 'saved a new version of',
   answer: 'answered',
   confirm: 'confirmed the carried-over answers of',
+  // Sign-in security (auth and users modules).
+  enable: 'turned on',
+  disable: 'turned off',
+  reset: 'reset',
+  renew: 'made new',
+  use: 'used',
+  lock: 'locked',
+  unlock: 'signed in with a second factor past the lock of',
+  request: 'asked for',
+  end_others: 'signed out of the other',
 };
 
 export const NOUNS: Record<string, string> = {
@@ -43,6 +53,14 @@ export const NOUNS: Record<string, string> = {
   assessment: 'assessment',
   finding: 'finding',
   evidence: 'evidence',
+  mfa: 'two-step sign-in',
+  recovery_codes: 'recovery codes',
+  recovery_code: 'a recovery code',
+  password: 'password',
+  password_reset: 'a password reset link',
+  account: 'account',
+  sessions: 'sessions',
+  org_security: 'sign-in rules',
 };
 
 const words = (code: string) => code.replace(/_/g, ' ');

@@ -6,3 +6,4 @@ export * from './schema/audit.ts';
 export * from './schema/sla.ts';
 export * from './schema/due-diligence.ts';
 export * from './schema/contracts.ts';
+export * from './schema/security.ts';
