@@ -110,7 +110,7 @@ function CodeStep({ step, onSignedIn, onRestart }: { step: LoginStepT; onSignedI
   const form = useFormErrors(['code']);
   return (
     <AuthLayout title="Two-step sign-in" subtitle={step.message}>
-      <FormErrorAlert title="Not signed in" error={form.general} />
+      <FormErrorAlert title="Not signed in" error={form.errors.code ? null : form.general} />
       <CodeForm
         label="Authentication code"
         description="6 digits from your app, or one of your recovery codes."
@@ -152,7 +152,7 @@ function EnrolStep({ step, onSignedIn, onRestart }: { step: LoginStepT; onSigned
   }
   return (
     <AuthLayout title="Set up two-step sign-in" subtitle={step.message}>
-      <FormErrorAlert title="Not set up yet" error={form.general} />
+      <FormErrorAlert title="Not set up yet" error={form.errors.code ? null : form.general} />
       {!enrolment ? (
         <Stack gap="sm">
           <Text size="sm">You need an authenticator app on your phone. Outsight will show a code to scan.</Text>

@@ -134,7 +134,7 @@ function TwoStepSection() {
     return (
       <Section title="Set up two-step sign-in">
         <EnrolmentCard enrolment={enrolment} />
-        <FormErrorAlert title="Not turned on yet" error={form.general} />
+        <FormErrorAlert title="Not turned on yet" error={form.errors.code ? null : form.general} />
         <CodeForm
           submitLabel="Turn on two-step sign-in"
           loading={confirm.isPending}
