@@ -8,6 +8,7 @@ import { coreRows } from './matrix/core.rows.ts';
 import { ddRows } from './matrix/due-diligence.rows.ts';
 import { identityRows } from './matrix/identity.rows.ts';
 import { slaRows } from './matrix/sla.rows.ts';
+import { securityRows } from './matrix/security.rows.ts';
 import type { Call, MatrixEnv, Row, Scope } from './matrix/types.ts';
 
 /**
@@ -37,7 +38,7 @@ const env: MatrixEnv = {
   id,
 };
 
-const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env)];
+const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), securityRows(env)];
 const MATRIX: Record<string, Row> = Object.assign({}, ...AREAS.map((a) => a.rows));
 
 beforeAll(async () => {
