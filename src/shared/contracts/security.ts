@@ -43,7 +43,9 @@ export const PasswordProof = z.object({ password: z.string().min(1, 'Required').
 export const PasswordChangeRequest = z
   .object({ currentPassword: z.string().min(1, 'Required').max(200), newPassword: z.string().max(200) })
   .strict();
-export const PasswordResetRequest = z.object({ email: z.string().trim().toLowerCase().min(1, 'Required').max(254) }).strict();
+export const PasswordResetRequest = z
+  .object({ email: z.string().trim().toLowerCase().min(1, 'Required').max(254).refine((v) => !v.includes('\u0000'), 'Contains a NUL character') })
+  .strict();
 export const PasswordResetConfirm = z.object({ token: Token, password: z.string().max(200) }).strict();
 export const MessageResponse = z.object({ ok: z.literal(true), message: z.string() });
 
