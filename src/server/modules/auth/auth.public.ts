@@ -10,4 +10,4 @@ export { checkPasswordPolicy } from './password-policy.ts';
 export { createPasswordReset, endAllSessionsOf, openPasswordReset, usePasswordReset, PASSWORD_RESET_TTL_MS } from './password-resets.ts';
 export { provePassword, resetMfaOf } from './account.service.ts';
 export { accountKey, succeeded, takeAttempt, type ThrottleRule } from './throttle.ts';
-export { beginEnrolment, confirmEnrolment, type Enrolment } from './mfa.ts';
+export { beginEnrolment, confirmEnrolment, mfaStatus, type Enrolment } from './mfa.ts';
