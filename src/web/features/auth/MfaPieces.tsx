@@ -1,4 +1,5 @@
-import { Button, Group, Image, List, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, Image, List, Stack, Text, TextInput } from '@mantine/core';
+import { IconCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { SecretReveal } from '../../components/SecretReveal.tsx';
 import type { EnrolmentT } from './securityApi.ts';
@@ -71,8 +72,17 @@ export function RecoveryCodesCard({ codes, onDone, doneLabel = 'I have saved the
           <List.Item key={c}>{c}</List.Item>
         ))}
       </List>
-      <SecretReveal label="All recovery codes" value={codes.join('\n')} note="You will not see these codes again. You can make new ones in Settings → Security." />
-      <Group justify="flex-end">
+      <Alert variant="light" color="yellow" icon={<IconInfoCircle size={18} />} p="xs">
+        <Text size="sm">You will not see these codes again. You can make new ones in Settings → Security.</Text>
+      </Alert>
+      <Group justify="flex-end" gap="xs">
+        <CopyButton value={codes.join('\n')} timeout={2000}>
+          {({ copied, copy }) => (
+            <Button variant="default" onClick={copy} leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}>
+              {copied ? 'Copied' : 'Copy the codes'}
+            </Button>
+          )}
+        </CopyButton>
         <Button onClick={onDone}>{doneLabel}</Button>
       </Group>
     </Stack>

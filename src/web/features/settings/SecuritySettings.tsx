@@ -300,7 +300,7 @@ function SessionsSection() {
                     )}
                   </Group>
                   <Text size="xs" c="dimmed">
-                    {s.address ? `From ${s.address} · ` : ''}signed in {formatDateTime(s.createdAt)}
+                    {s.address ? `From ${s.address} · ` : ''}signed in on {formatDateTime(s.createdAt)}
                   </Text>
                 </Stack>
                 <Text size="xs" c="dimmed">
