@@ -11,6 +11,7 @@ import { createVendor } from '../modules/vendors/vendors.public.ts';
 import type { Db } from '../db/client.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from './demo-data.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
+import { seedDemoSecurity } from './demo-security.ts';
 import { seedDemoSla } from './demo-sla.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
@@ -60,5 +61,6 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
   }
   await seedDemoSla(ctx, engagementIds.get('24/7 service desk')!);
   await seedDemoDueDiligence(ctx, vendorIds, mailer);
+  await seedDemoSecurity(ctx, DEMO_PASSWORD);
   return true;
 }
