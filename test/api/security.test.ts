@@ -71,6 +71,7 @@ describe('login rate limit (case 12)', () => {
     } finally {
       t.clock.offsetMs = 0;
     }
+    expect(await trailOf(o)).toContain('locked account');
   });
 });
 
@@ -255,6 +256,9 @@ describe('passwords (case 14)', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'another fine phrase here' } })).statusCode).toBe(410);
     expect((await login({ email, password: 'heron violet gravel spoon' }, '10.14.1.2')).statusCode).toBe(200);
     expect((await login({ email, password: PASSWORD }, '10.14.1.3')).statusCode).toBe(401);
+    const trail = await trailOf(o);
+    expect(trail).toContain('asked for a password reset link');
+    expect(trail).toContain('reset password');
   });
 
   it('a reset link expires after an hour', async () => {
@@ -286,6 +290,14 @@ describe('sessions', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: cookieOf(a) } })).statusCode).toBe(200);
   });
 });
+
+/** The organisation's audit trail in words, as its owner reads it. */
+async function trailOf(o: TestOrg): Promise<string> {
+  const owner = await loginAs(t.database.db, o.users.owner);
+  const res = await t.app.inject({ method: 'GET', url: '/api/v1/audit-events?limit=200', headers: authHeaders(owner) });
+  expect(res.statusCode).toBe(200);
+  return JSON.stringify(res.json());
+}
 
 async function waitForMail(to: string) {
   for (let i = 0; i < 200; i++) {
