@@ -115,7 +115,7 @@ describe('an owner measures a vendor’s SLA from a CSV export', () => {
     const summary = dialog.getByLabel('Import summary');
     await expect.poll(() => summary.innerText(), UNTIL).toMatch(/Created\s*4/i);
     const rejected = dialog.getByRole('table', { name: 'Rejected rows' });
-    await expect.poll(() => rejected.innerText(), UNTIL).toContain('Not a date in day/month/year order');
+    await expect.poll(() => rejected.innerText(), UNTIL).toContain('That day does not exist in that month');
     await expect
       .poll(() => dialog.getByRole('link', { name: 'Download all rejected rows (CSV)' }).getAttribute('href'), UNTIL)
       .toMatch(/^\/api\/v1\/ticket-imports\/[0-9a-f-]{36}\/rejections\.csv$/);

@@ -10,6 +10,7 @@ import { enforceAccess } from './http/access.ts';
 import { authenticate } from './http/authenticate.ts';
 import type { AppDeps } from './http/ctx.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { refuseNulCharacters } from './http/no-nul.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import type { App } from './http/types.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
   });
   app.addHook('onRequest', authenticate);
   app.addHook('preHandler', enforceAccess);
+  refuseNulCharacters(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

@@ -18,17 +18,26 @@ const Env = z.object({
   OUTSIGHT_MAIL_FROM: z.string().default('Outsight <outsight@localhost>'),
   OUTSIGHT_FILES_DIR: z.string().optional(),
   OUTSIGHT_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  OUTSIGHT_VENDOR_UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(1_048_576).default(500),
   OUTSIGHT_JOBS: flag.default(true),
+  OUTSIGHT_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  OUTSIGHT_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export interface Config {
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  database: { kind: 'postgres'; url: string; statementTimeoutMs: number; connectTimeoutMs: number } | { kind: 'pglite'; dataDir: string };
   /** Create the demo organisation when the database is empty. */
   demo: boolean;
-  publicUrl: string | null;
+  /**
+   * Where people reach this server: every link in an e-mail or an answer starts here, never
+   * with the request's Host header (which anyone can forge). OUTSIGHT_PUBLIC_URL, or
+   * derived once at start from HOST and PORT (`publicUrlDerived` then says so).
+   */
+  publicUrl: string;
+  publicUrlDerived: boolean;
   session: { idleMs: number; absoluteMs: number };
   /**
    * Which proxies in front may name the client's address (X-Forwarded-For): false (none),
@@ -44,8 +53,16 @@ export interface Config {
   /** Uploaded evidence lives here under generated names, outside any served folder. */
   filesDir: string;
   maxUploadBytes: number;
+  /** What all contacts of one vendor may upload together through the portal (the client's own uploads do not count). */
+  vendorUploadQuotaBytes: number;
   /** Run the reminder job in this process (turn off on all but one server if you like; it is safe either way). */
   jobs: boolean;
+}
+
+/** http://<HOST>:<PORT>, with a wildcard address read as this machine. */
+export function derivedPublicUrl(host: string, port: number): string {
+  const h = host === '0.0.0.0' || host === '::' || host === '' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${h}:${port}`;
 }
 
 /** Reads the environment once at start; a bad value stops the process with its name. */
@@ -57,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const database = e.DATABASE_URL
-    ? ({ kind: 'postgres', url: e.DATABASE_URL } as const)
+    ? ({ kind: 'postgres', url: e.DATABASE_URL, statementTimeoutMs: e.OUTSIGHT_DB_STATEMENT_TIMEOUT_MS, connectTimeoutMs: e.OUTSIGHT_DB_CONNECT_TIMEOUT_MS } as const)
     : ({ kind: 'pglite', dataDir: path.resolve(e.OUTSIGHT_DATA_DIR) } as const);
   return {
     port: e.PORT,
@@ -65,7 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     // The demo logins are public, so on a real server the demo is opt-in.
     demo: e.OUTSIGHT_DEMO ?? database.kind === 'pglite',
-    publicUrl: e.OUTSIGHT_PUBLIC_URL?.replace(/\/$/, '') ?? null,
+    publicUrl: e.OUTSIGHT_PUBLIC_URL?.replace(/\/$/, '') ?? derivedPublicUrl(e.HOST, e.PORT),
+    publicUrlDerived: e.OUTSIGHT_PUBLIC_URL === undefined,
     session: { idleMs: e.OUTSIGHT_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.OUTSIGHT_SESSION_MAX_HOURS * 3_600_000 },
     trustProxy: parseTrustProxy(e.OUTSIGHT_TRUST_PROXY),
     secretKey: e.OUTSIGHT_SECRET_KEY || null,
@@ -74,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.OUTSIGHT_MAIL_FROM,
     filesDir: path.resolve(e.OUTSIGHT_FILES_DIR ?? (database.kind === 'pglite' ? `${database.dataDir}-files` : './outsight-files')),
     maxUploadBytes: e.OUTSIGHT_MAX_UPLOAD_MB * 1024 * 1024,
+    vendorUploadQuotaBytes: e.OUTSIGHT_VENDOR_UPLOAD_QUOTA_MB * 1024 * 1024,
     jobs: e.OUTSIGHT_JOBS,
   };
 }

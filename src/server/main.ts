@@ -25,7 +25,10 @@ function withTemplate(db: DatabaseConfig): DatabaseConfig {
 /** config → database → migrate → demo → listen; SIGINT/SIGTERM close in reverse order. */
 async function main() {
   const config = loadConfig();
-  const database = await openDatabase(withTemplate(config.database)).catch((err) => {
+  const dbLog = pino({ level: config.logLevel }).child({ component: 'database' });
+  const dbConfig: DatabaseConfig =
+    config.database.kind === 'postgres' ? { ...config.database, onConnectionError: (err) => dbLog.warn({ err: err.message }, 'database connection lost; requests answer 503 until it is back') } : config.database;
+  const database = await openDatabase(withTemplate(dbConfig)).catch((err) => {
     if (err instanceof DataDirLockedError) {
       console.error(`outsight: ${err.message}`);
       process.exit(3);
@@ -44,7 +47,7 @@ async function main() {
   );
 
   // Reminders run every ten minutes; claims in the database keep several servers from doubling them.
-  const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const baseUrl = config.publicUrl;
   const jobLog = app.log.child({ job: 'reminders' });
   const reminders = config.jobs
     ? new Cron('*/10 * * * *', { protect: true, catch: (err) => jobLog.error({ err }, 'reminder run failed') }, async () => {
@@ -88,6 +91,9 @@ async function main() {
     for (const l of DEMO_LOGINS) console.log(`  ${l.role.padEnd(15)} ${l.email}`);
   }
   console.log(`API reference: ${url}/api/v1/docs\n`);
+  if (config.publicUrlDerived && config.database.kind === 'postgres') {
+    console.warn(`OUTSIGHT_PUBLIC_URL is not set: links in e-mails point at ${config.publicUrl}. Set it to the address people use.`);
+  }
 }
 
 main().catch((err) => {

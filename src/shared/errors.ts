@@ -21,6 +21,12 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  /** The database does not answer (gone, unreachable, too slow): try again shortly; the server itself is up. */
+  database_unavailable: 503,
+  /** The server's disk for uploaded files is full: nothing was stored. */
+  storage_full: 507,
+  /** A vendor's upload quota is used up. */
+  quota_exceeded: 413,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -7,6 +7,7 @@ import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '.
 import { coreRows } from './matrix/core.rows.ts';
 import { ddRows } from './matrix/due-diligence.rows.ts';
 import { identityRows } from './matrix/identity.rows.ts';
+import { robustnessRows } from './matrix/robustness.rows.ts';
 import { slaRows } from './matrix/sla.rows.ts';
 import { securityRows } from './matrix/security.rows.ts';
 import type { Call, MatrixEnv, Row, Scope } from './matrix/types.ts';
@@ -38,7 +39,7 @@ const env: MatrixEnv = {
   id,
 };
 
-const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), securityRows(env)];
+const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), robustnessRows(env), securityRows(env)];
 const MATRIX: Record<string, Row> = Object.assign({}, ...AREAS.map((a) => a.rows));
 
 beforeAll(async () => {

@@ -81,6 +81,12 @@ describe('vendor CSV import', () => {
     expect(headerOnly.statusCode).toBe(422);
   });
 
+  it('says a workbook or archive is not CSV instead of reading its bytes as columns', async () => {
+    const res = await importCsv(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.message).toContain('The file is an Excel workbook (.xlsx) or another ZIP archive, not a text file; nothing was imported. Save or export it as CSV');
+  });
+
   it('refuses a file over 10 MB with 413', async () => {
     const big = 'name,kind,notes\n' + `Big,saas,${'x'.repeat(11 * 1024 * 1024)}\n`;
     const res = await importCsv(big);
@@ -114,5 +120,24 @@ describe('vendor CSV export', () => {
     expect(v.name).toBe('=HYPERLINK("http://evil.example","click")');
     expect(v.notes).toBe('+1 line\nsecond, "quoted"');
     expect(v.tags).toEqual(['@risk']);
+  });
+});
+
+describe('vendor CSV round trip (issue 8 §7)', () => {
+  it('returns identical values after export then import, phone numbers and formula-like text included', async () => {
+    const o = await createTestOrg(t.database.db);
+    const m = await loginAs(t.database.db, o.users.manager);
+    const input = { name: 'Telefónica Round Trip', kind: 'saas', contactName: 'Ana', contactPhone: '+34 91 555 0100', notes: '-5 % on renewal; @legal to check\n=SUM is not a formula', tags: ['+eu', 'phone'] };
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/vendors', headers: authHeaders(m), payload: input });
+    expect(created.statusCode, created.body).toBe(201);
+    const before = (await t.app.inject({ method: 'GET', url: `/api/v1/vendors/${created.json().id}`, headers: authHeaders(m) })).json();
+    const exported = await t.app.inject({ method: 'GET', url: '/api/v1/vendors/export.csv', headers: authHeaders(m) });
+    expect(exported.body).toContain("'+34 91 555 0100"); // guarded in the file a spreadsheet opens
+    const again = await importCsv(exported.body, '', m);
+    expect(again.json()).toMatchObject({ created: 0, rejected: [] });
+    const after = (await t.app.inject({ method: 'GET', url: `/api/v1/vendors/${created.json().id}`, headers: authHeaders(m) })).json();
+    expect(after.contactPhone).toBe('+34 91 555 0100');
+    const fields = ['name', 'kind', 'contactName', 'contactPhone', 'notes', 'tags', 'tier', 'country', 'website'] as const;
+    for (const f of fields) expect(after[f], f).toEqual(before[f]);
   });
 });

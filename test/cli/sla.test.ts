@@ -243,7 +243,7 @@ describe('outsight tickets import / sla, direct mode', () => {
     const none = await cli(['tickets', 'import', allBad, '-e', 'Generic desk', '--format', 'generic', '--mapping', mapping]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('25 of 25 rows were rejected; nothing was imported.');
-    expect(none.stderr).toContain('Opened: Not a date in day/month/year order');
+    expect(none.stderr).toContain('Opened: Not a date or time in any shape Outsight reads');
   });
 
   it('a mapping file with a mistake names the field and exits 2; flags are checked', async () => {

@@ -231,7 +231,7 @@ function rejectionTable(rows: TicketRejection[]): string {
   ]).replace(/^/gm, '  ');
 }
 
-function importSummary(r: TicketImportResult, e: EngagementRef, file: string): string {
+export function importSummary(r: TicketImportResult, e: EngagementRef, file: string): string {
   const lines = [
     `Imported ${file} into ${describeEngagement(e)}: ${count(r.rowsRead)} rows read; ` +
       `${count(r.ticketsCreated)} tickets created, ${count(r.ticketsUpdated)} updated, ${count(r.ticketsUnchanged)} unchanged.`,
@@ -247,6 +247,8 @@ function importSummary(r: TicketImportResult, e: EngagementRef, file: string): s
   } else {
     lines.push('No rows were rejected.');
   }
+  // A cut-off file or one that looks like another export: said after the counts, never instead.
+  for (const w of r.warnings ?? []) lines.push(`Warning: ${w.message}`);
   return lines.join('\n');
 }
 

@@ -2,13 +2,21 @@
  * A deliberately tiny iCalendar (.ics, RFC 5545) reader for holiday calendars, the form
  * in which public-holiday lists are published. It understands exactly what such files
  * use — VEVENT with DTSTART (DATE or DATE-TIME), optional DTEND or DURATION in days or
- * weeks, RRULE:FREQ=YEARLY (with INTERVAL/COUNT/UNTIL), EXDATE and STATUS:CANCELLED —
- * and reports everything else as a problem instead of guessing a date.
+ * weeks, RRULE, EXDATE and STATUS:CANCELLED — and reports everything else as a problem
+ * instead of guessing a date. Recurrence rules are expanded by the `rrule` library (yearly,
+ * monthly, weekly and daily rules with BYDAY, BYMONTH, BYMONTHDAY, BYSETPOS, COUNT, UNTIL …,
+ * as published holiday feeds write them; measured against alternatives in
+ * docs/PERFORMANCE.md).
  *
  * Every event is an all-day holiday: a DATE-TIME event marks each local date it touches.
  */
+import rrule from 'rrule';
+import { DomainError } from '../errors.ts';
 import { dayNumberOf } from './calendar.ts';
 import { intlOffset } from './tz.ts';
+
+const { RRule } = rrule;
+type RRule = InstanceType<typeof RRule>;
 
 const DAY = 86_400_000;
 
@@ -33,6 +41,34 @@ export interface IcsOptions {
   readonly toYear: number;
   /** Zone used to turn UTC date-times ('…Z') into local dates; default UTC. */
   readonly timeZone?: string;
+  /** At most this many holiday dates; a file that would expand to more is refused before the work is done. Default MAX_HOLIDAYS. */
+  readonly maxDates?: number;
+}
+
+/** A calendar holds at most this many holidays (the API's own limit on a calendar's list). */
+export const MAX_HOLIDAYS = 5_000;
+
+function tooMany(max: number, opts: IcsOptions): DomainError {
+  return new DomainError(
+    'import_rejected',
+    `The file would add more than ${max.toLocaleString('en')} holidays for ${opts.fromYear}–${opts.toYear}, the most a calendar holds. Import fewer years (fromYear/toYear) or a smaller file.`,
+    { limit: max, rejected: [{ line: 0, field: '(file)', reason: `More than ${max} holiday dates` }] },
+  );
+}
+
+/**
+ * An upper bound of the dates a file can expand to, read before anything is expanded:
+ * each event counts once, a recurring one once per year of the range (times the days it
+ * spans is checked while expanding).
+ */
+function expansionBound(text: string, years: number): number {
+  let events = 0;
+  let recurring = 0;
+  for (const m of text.matchAll(/^(BEGIN:VEVENT|RRULE[:;])/gim)) {
+    if (m[1].toUpperCase() === 'BEGIN:VEVENT') events++;
+    else recurring++;
+  }
+  return events - Math.min(recurring, events) + Math.min(recurring, events) * years;
 }
 
 interface Prop {
@@ -118,15 +154,6 @@ function isoOf(day: number): string {
   return new Date(day * DAY).toISOString().slice(0, 10);
 }
 
-/** The same month/day in another year, or NaN (Feb 29 in a common year is skipped, RFC 5545). */
-function shiftYears(day: number, years: number): number {
-  const d = new Date(day * DAY);
-  const y = d.getUTCFullYear() + years;
-  const mm = String(d.getUTCMonth() + 1).padStart(2, '0');
-  const dd = String(d.getUTCDate()).padStart(2, '0');
-  return dayNumberOf(`${String(y).padStart(4, '0')}-${mm}-${dd}`);
-}
-
 function yearOf(day: number): number {
   return new Date(day * DAY).getUTCFullYear();
 }
@@ -136,6 +163,9 @@ function yearOf(day: number): number {
  * [opts.fromYear, opts.toYear]. Pure: no I/O; the caller reads the file.
  */
 export function parseIcsHolidays(text: string, opts: IcsOptions): IcsHolidays {
+  const max = opts.maxDates ?? MAX_HOLIDAYS;
+  // Refused before any expansion: recurring events × years must fit the limit.
+  if (expansionBound(text, Math.max(0, opts.toYear - opts.fromYear + 1)) > max) throw tooMany(max, opts);
   const events: IcsHoliday[] = [];
   const problems: string[] = [];
   let inEvent = false;
@@ -149,6 +179,8 @@ export function parseIcsHolidays(text: string, opts: IcsOptions): IcsHolidays {
     } else if (prop.name === 'END' && prop.value.toUpperCase() === 'VEVENT') {
       if (inEvent) {
         const problem = expandEvent(current, opts, events);
+        // Multi-day events can still add more than the bound counted: stop at the limit.
+        if (events.length > max) throw tooMany(max, opts);
         if (problem) {
           const summary = current.find((p) => p.name === 'SUMMARY')?.value;
           problems.push(`VEVENT ${eventNo}${summary ? ` (${summary})` : ''}: ${problem}`);
@@ -199,6 +231,7 @@ function expandEvent(props: Prop[], opts: IcsOptions, out: IcsHoliday[]): string
     }
   }
 
+  const cap = (opts.maxDates ?? MAX_HOLIDAYS) + 1;
   const occurrences: number[] = [];
   const rruleProp = get('RRULE');
   if (!rruleProp) occurrences.push(start.day);
@@ -208,33 +241,27 @@ function expandEvent(props: Prop[], opts: IcsOptions, out: IcsHoliday[]): string
       const eq = part.indexOf('=');
       if (eq > 0) rule[part.slice(0, eq).toUpperCase()] = part.slice(eq + 1).toUpperCase();
     }
-    if (rule.FREQ !== 'YEARLY') return `unsupported RRULE "${rruleProp.value}" (only FREQ=YEARLY)`;
-    const unsupported = Object.keys(rule).filter((k) => !['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'WKST'].includes(k));
-    if (unsupported.length > 0) return `unsupported RRULE part ${unsupported.join(', ')} (floating holidays must be listed per year)`;
-    const interval = rule.INTERVAL ? Number(rule.INTERVAL) : 1;
-    const count = rule.COUNT ? Number(rule.COUNT) : Infinity;
-    if (!Number.isInteger(interval) || interval < 1) return `invalid RRULE INTERVAL "${rule.INTERVAL}"`;
-    if (rule.COUNT && (!Number.isInteger(count) || count < 1)) return `invalid RRULE COUNT "${rule.COUNT}"`;
-    let until = Infinity;
-    if (rule.UNTIL) {
-      const u = parseMoment({ name: 'UNTIL', params: {}, value: rule.UNTIL }, opts.timeZone);
-      if (typeof u === 'string') return u;
-      until = u.day;
+    // Holidays are whole days: a rule that repeats within a day is not a holiday list.
+    if (!['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY'].includes(rule.FREQ ?? '')) return `unsupported RRULE "${rruleProp.value}" (holidays repeat yearly, monthly, weekly or daily)`;
+    let parsed: RRule;
+    try {
+      // rrule reads the rule itself (BYDAY=4TH, BYMONTH, BYSETPOS, COUNT, UNTIL …); dates are
+      // UTC midnights standing for local dates, as everywhere in this reader.
+      parsed = new RRule({ ...RRule.parseString(rruleProp.value), dtstart: new Date(start.day * DAY), tzid: null });
+    } catch {
+      return `unreadable RRULE "${rruleProp.value}"`;
     }
-    let n = 0;
-    for (let k = 0; n < count; k += interval) {
-      const y = yearOf(start.day) + k;
-      if (y > opts.toYear) break;
-      const day = shiftYears(start.day, k);
-      if (Number.isNaN(day)) continue; // Feb 29 in a common year: not an occurrence.
-      if (day > until) break;
-      n++;
-      occurrences.push(day);
-    }
+    // Only the occurrences that can touch the years asked for, and never more than the limit.
+    const from = new Date(Date.UTC(opts.fromYear, 0, 1) - (span + 1) * DAY);
+    const to = new Date(Date.UTC(opts.toYear, 11, 31));
+    parsed.between(from, to, true, (d) => {
+      occurrences.push(Math.floor(d.getTime() / DAY));
+      return out.length + occurrences.length < cap;
+    });
   }
   for (const first of occurrences) {
     if (excluded.has(first)) continue;
-    for (let d = first; d <= first + span; d++) {
+    for (let d = first; d <= first + span && out.length < cap; d++) {
       const y = yearOf(d);
       if (y >= opts.fromYear && y <= opts.toYear) out.push({ date: isoOf(d), summary });
     }

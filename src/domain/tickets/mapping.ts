@@ -7,7 +7,13 @@ import { DomainError } from '../errors.ts';
  * `dateOrderGiven` is false when neither the caller nor a saved mapping chose the order:
  * the import then detects it from the values and `dateOrder` is only the fallback.
  */
-export type ResolvedMapping = Omit<TicketMapping, 'dateOrder'> & { dateOrder: DateOrder; dateOrderGiven: boolean; alternates: Partial<Record<TicketField, string[]>> };
+export type ResolvedMapping = Omit<TicketMapping, 'dateOrder'> & {
+  dateOrder: DateOrder;
+  dateOrderGiven: boolean;
+  alternates: Partial<Record<TicketField, string[]>>;
+  /** Date fields whose column holds mostly numbers (Excel serials, epoch times), detected from the values. */
+  numericDates?: TicketField[];
+};
 
 /** The preset with the caller's time zone and date order applied, or the generic mapping. */
 export function mappingFor(format: TicketFormat, overrides: { mapping?: TicketMapping; timeZone?: string; dateOrder?: TicketMapping['dateOrder'] }): ResolvedMapping {

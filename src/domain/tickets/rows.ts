@@ -1,6 +1,6 @@
 import type { TicketField, TicketRejection } from '../../shared/contracts/tickets.ts';
 import { DomainError } from '../errors.ts';
-import { parseDateTime, type DateSpec } from './dates.ts';
+import { readDateTime, type DateSpec } from './dates.ts';
 import type { ResolvedMapping } from './mapping.ts';
 
 /** One normalised row: a ticket (one-row-per-ticket exports) or one update of it (event logs). */
@@ -22,15 +22,15 @@ export interface TicketEvent {
 const DATE_FIELDS = ['openedAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'eventAt'] as const;
 const LIMITS: Partial<Record<TicketField, number>> = { externalId: 200, status: 100, priority: 100, title: 1000 };
 
-/** Positions of the mapped date columns in a header, for detecting the date order from values. */
-export function dateColumns(header: string[], mapping: ResolvedMapping): number[] {
+/** The mapped date columns found in a header, for detecting the date order and numeric dates from values. */
+export function dateColumns(header: string[], mapping: ResolvedMapping): Array<{ field: TicketField; index: number }> {
   const lower = header.map((h) => h.trim().toLowerCase());
-  const out: number[] = [];
+  const out: Array<{ field: TicketField; index: number }> = [];
   for (const f of DATE_FIELDS) {
     const column = mapping.columns[f];
     if (column === undefined) continue;
     const at = [column, ...(mapping.alternates[f] ?? [])].map((n) => lower.indexOf(n.trim().toLowerCase())).find((i) => i >= 0);
-    if (at !== undefined) out.push(at);
+    if (at !== undefined) out.push({ field: f, index: at });
   }
   return out;
 }
@@ -61,6 +61,8 @@ export function rowNormaliser(header: string[], mapping: ResolvedMapping) {
   const priorityMap = new Map(Object.entries(mapping.priorityMap).map(([k, v]) => [k.trim().toLowerCase(), v]));
   const statusMap = new Map(Object.entries(mapping.statusMap).map(([k, v]) => [k.trim().toLowerCase(), v]));
   const spec: DateSpec = { order: mapping.dateOrder, timeZone: mapping.timeZone };
+  const numericSpec: DateSpec = { ...spec, numbers: true };
+  const numeric = new Set(mapping.numericDates ?? []);
   const width = header.length;
 
   const cell = (cells: string[], field: TicketField): string | null => {
@@ -91,13 +93,12 @@ export function rowNormaliser(header: string[], mapping: ResolvedMapping) {
     for (const f of DATE_FIELDS) {
       const raw = cell(cells, f);
       if (raw === null) continue;
-      const ms = parseDateTime(raw, spec);
-      if (ms === null) {
-        const order = spec.order === 'dmy' ? 'day/month/year' : spec.order === 'mdy' ? 'month/day/year' : 'year-month-day';
-        reject({ line, field: mapping.columns[f]!, reason: `Not a date in ${order} order`, value: raw.slice(0, 80) });
+      const read = readDateTime(raw, numeric.has(f) ? numericSpec : spec);
+      if ('reason' in read) {
+        reject({ line, field: mapping.columns[f]!, reason: read.reason, value: raw.slice(0, 80) });
         return null;
       }
-      dates[f] = ms;
+      dates[f] = read.ms;
     }
     if (dates.openedAt === null) {
       reject({ line, field: mapping.columns.openedAt!, reason: 'The opened-at time is empty' });

@@ -30,7 +30,17 @@ export interface Database {
 }
 
 export type DatabaseConfig =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** The server ends a statement after this long; the driver gives up waiting a little later (a frozen server answers nothing). */
+      statementTimeoutMs?: number;
+      /** How long a request waits for a connection (new or from the pool) before it answers 503. */
+      connectTimeoutMs?: number;
+      /** Where a lost connection is reported; the process never dies of it. */
+      onConnectionError?: (err: Error) => void;
+    }
   | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob; lock?: boolean };
 
 // Any fixed number works; all Outsight servers on one database must use the same one.
@@ -38,9 +48,27 @@ const MIGRATION_LOCK_KEY = 7_024_311_905;
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    const statementTimeout = config.statementTimeoutMs ?? 60_000;
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: config.poolSize ?? 10,
+      connectionTimeoutMillis: config.connectTimeoutMs ?? 5_000,
+      statement_timeout: statementTimeout,
+      // A frozen or unreachable server never answers, so the server-side limit never fires:
+      // the driver stops waiting a little after it.
+      query_timeout: statementTimeout + 5_000,
+      keepAlive: true,
+    });
+    const report = config.onConnectionError ?? (() => {});
     // A dropped idle connection must not crash the process; the pool replaces it.
-    pool.on('error', () => {});
+    pool.on('error', (err) => report(err));
+    // Nor may one that is checked out (a transaction, an import's COPY): node-postgres
+    // removes the pool's listener while a client is lent, and an 'error' event without a
+    // listener kills the process. The query in flight fails on its own (→ 503), and the
+    // pool drops the broken client when it is released.
+    pool.on('connect', (client) => {
+      client.on('error', (err) => report(err));
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

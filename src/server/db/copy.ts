@@ -38,14 +38,23 @@ export async function copyInto(tx: Db, table: string, columns: readonly string[]
   }
   const { from } = await import('pg-copy-streams');
   const stream = client.query(from(`COPY ${target} FROM STDIN WITH (FORMAT csv)`)) as NodeJS.WritableStream;
+  let failure: unknown = null;
   const done = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
-    stream.on('error', reject);
+    // Always listened to: a stream 'error' without a listener ends the process (the
+    // database went away mid-COPY). The import fails with it instead.
+    stream.on('error', (err) => {
+      failure = err;
+      reject(err);
+    });
   });
-  done.catch(() => {}); // surfaced by finish(); avoid an unhandled rejection meanwhile
+  done.catch(() => {}); // surfaced by write() or finish(); avoid an unhandled rejection meanwhile
   return {
     async write(csv) {
-      if (csv && !stream.write(csv)) await new Promise<void>((r) => stream.once('drain', () => r()));
+      if (failure) throw failure;
+      // A stream that failed never drains: wait for whichever comes first.
+      if (csv && !stream.write(csv)) await Promise.race([new Promise<void>((r) => stream.once('drain', () => r())), done]);
+      if (failure) throw failure;
     },
     async finish() {
       stream.end();

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode, FieldIssue } from '../../shared/errors.ts';
 import { ERROR_STATUS } from '../../shared/errors.ts';
-import { fromDatabaseError } from '../db/errors.ts';
+import { databaseUnavailable, fromDatabaseError } from '../db/errors.ts';
 import { DomainError } from '../../domain/errors.ts';
 
 // Fastify's own error codes for requests it refuses before any route code runs.
@@ -43,6 +43,20 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spa: boolean 
     if (known) return send(known.code, known.message);
     const fromDb = fromDatabaseError(error);
     if (fromDb) return send(fromDb.code, fromDb.message, fromDb.details);
+    if ((error as { code?: unknown }).code === 'ENOSPC' || (error as { code?: unknown }).code === 'EDQUOT') {
+      request.log.error({ err: error }, 'disk full');
+      return send('storage_full', 'The server has no room left to store data, so this request was not completed. Tell your administrator to free disk space, then try again.');
+    }
+    const dbDown = databaseUnavailable(error);
+    if (dbDown) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return send(
+        'database_unavailable',
+        dbDown === 'timeout'
+          ? 'The database took too long to answer. This request was not completed; try again in a minute.'
+          : 'The database does not answer right now. This request was not completed; try again in a minute.',
+      );
+    }
     if (error.statusCode === 429) return send('rate_limited', 'Too many requests. Slow down and try again.');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send('bad_request', error.message);

@@ -5,6 +5,7 @@ import { AppError } from './app-error.ts';
  * BOM, UTF-16 with BOM, and Windows-1252 when the bytes are not valid UTF-8.
  */
 export function decodeText(buf: Buffer): string {
+  refuseContainer(buf);
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
   const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
@@ -32,4 +33,22 @@ export function sniffDelimiter(text: string): string {
 
 export function requireNonEmpty(text: string) {
   if (text.trim().length === 0) throw new AppError('import_rejected', 'The file is empty.', { rejected: [{ line: 1, field: '(file)', reason: 'The file is empty' }] });
+}
+
+const CONTAINERS: Array<{ magic: number[]; what: string }> = [
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'an Excel workbook (.xlsx) or another ZIP archive' },
+  { magic: [0x1f, 0x8b], what: 'a gzip-compressed file' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel 97–2003 workbook (.xls)' },
+];
+
+/**
+ * A text import given a workbook or an archive would read its bytes as garbage columns;
+ * say what the file is and what to do instead.
+ */
+function refuseContainer(buf: Buffer) {
+  const c = CONTAINERS.find((x) => x.magic.every((b, i) => buf[i] === b));
+  if (!c) return;
+  throw new AppError('import_rejected', `The file is ${c.what}, not a text file; nothing was imported. Save or export it as CSV (or the text format this import reads) and import that.`, {
+    rejected: [{ line: 1, field: '(file)', reason: `Not a text file: ${c.what}` }],
+  });
 }

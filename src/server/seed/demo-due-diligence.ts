@@ -11,7 +11,7 @@ import { aFinding, anAssessment, answerAll, aQuestionnaire, handleOf } from './b
  * sent by the owner, answered by the vendor's contact, reviewed and completed.
  */
 export async function seedDemoDueDiligence(ctx: Ctx, vendors: Map<string, string>, mailer: Mailer) {
-  const mail = { mailer, baseUrl: ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}` };
+  const mail = { mailer, baseUrl: ctx.config.publicUrl };
   const org = handleOf(ctx, { id: ctx.actor.userId, email: ctx.actor.email, name: ctx.actor.name, role: 'owner', vendorId: null, disabled: false, createdAt: ctx.now.toISOString() });
   const questionnaire = await aQuestionnaire(org, { name: BUILT_IN_TEMPLATE.name, definition: BUILT_IN_TEMPLATE, origin: 'builtin' });
   const due = (days: number) => new Date(ctx.now.getTime() + days * 86_400_000).toISOString().slice(0, 10);

@@ -12,6 +12,7 @@ import type { Db } from '../db/client.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from './demo-data.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
 import { seedDemoSecurity } from './demo-security.ts';
+import { seedDemoImports } from './demo-imports.ts';
 import { seedDemoSla } from './demo-sla.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
@@ -60,6 +61,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
     await createUser(ctx, { ...login, password: DEMO_PASSWORD, vendorId: login.role === 'vendor_contact' ? vendorIds.get(CONTACT_VENDOR) : null });
   }
   await seedDemoSla(ctx, engagementIds.get('24/7 service desk')!);
+  await seedDemoImports(ctx, engagementIds.get('24/7 service desk')!);
   await seedDemoDueDiligence(ctx, vendorIds, mailer);
   await seedDemoSecurity(ctx, DEMO_PASSWORD);
   return true;

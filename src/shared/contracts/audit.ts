@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery } from './common.ts';
+import { PageQuery, IsoDateTime } from './common.ts';
 
 export const AuditEvent = z.object({
   id: z.string(),
@@ -24,6 +24,6 @@ export const AuditListQuery = PageQuery.extend({
   objectId: z.uuid().optional(),
   actorId: z.uuid().optional(),
   action: z.string().max(80).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: IsoDateTime.optional(),
+  to: IsoDateTime.optional(),
 });

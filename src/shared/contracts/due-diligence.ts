@@ -34,7 +34,12 @@ export const QuestionnaireImportResult = z.object({
   /** The new questionnaire's id (the field keeps the API's first name). */
   templateId: z.string(),
   version: z.number(),
+  /** Every question of the new questionnaire: `fromQuestions` + `fromTips`. */
   questions: z.number(),
+  /** Questions from the file's own questions. */
+  fromQuestions: z.number(),
+  /** Optional answer boxes made from VSAQ tips that ask the vendor to explain ("why"). */
+  fromTips: z.number(),
   conditions: z.number(),
   skipped: z.array(z.object({ id: z.string().optional(), type: z.string().optional(), reason: z.string() })),
 });

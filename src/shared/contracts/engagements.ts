@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, PageQuery, requiredText, text } from './common.ts';
+import { IsoDate, PageQuery, requiredText, text, queryText } from './common.ts';
 
 export const SERVICE_TYPES = [
   'service_desk',
@@ -77,7 +77,7 @@ export const Engagement = z.object({
 export type Engagement = z.infer<typeof Engagement>;
 
 export const EngagementListQuery = PageQuery.extend({
-  q: z.string().trim().max(200).optional(),
+  q: queryText(200).transform((s) => s.trim()).optional(),
   vendorId: z.uuid().optional(),
   status: EngagementStatus.optional(),
   serviceType: ServiceType.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCurrency } from '../../domain/money.ts';
-import { IsoDate, requiredText } from './common.ts';
+import { IsoDate, requiredText, IsoMonth, IsoDateTime, queryText } from './common.ts';
 import { TimeZone } from './vendors.ts';
 
 const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Expected HH:MM (24:00 ends a day)');
@@ -77,7 +77,7 @@ export const SlaPolicy = SlaPolicyInput.extend({
 });
 export type SlaPolicy = z.infer<typeof SlaPolicy>;
 
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected YYYY-MM');
+export const Month = IsoMonth;
 export const SlaReportQuery = z.object({ from: Month.optional(), to: Month.optional(), version: z.coerce.number().int().min(1).optional() });
 
 const PriorityMonth = z.object({
@@ -145,7 +145,7 @@ export const SlaTicketQuery = z.object({
   filter: z.enum(['all', 'breached', 'at-risk', 'open', 'problems']).default('all'),
   priority: z.string().max(50).optional(),
   month: Month.optional(),
-  q: z.string().max(200).optional(),
+  q: queryText(200).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
@@ -158,7 +158,7 @@ export const TicketTimeline = z.object({
 });
 
 export const OutageInput = z
-  .object({ startAt: z.iso.datetime({ offset: true }), endAt: z.iso.datetime({ offset: true }), planned: z.boolean().default(false), description: z.string().trim().max(1000).nullable().optional() })
+  .object({ startAt: IsoDateTime, endAt: IsoDateTime, planned: z.boolean().default(false), description: z.string().trim().max(1000).nullable().optional() })
   .strict()
   .refine((o) => new Date(o.startAt) < new Date(o.endAt), { message: 'Must end after it starts', path: ['endAt'] });
 export const Outage = z.object({ id: z.string(), engagementId: z.string(), startAt: z.string(), endAt: z.string(), planned: z.boolean(), description: z.string().nullable() });

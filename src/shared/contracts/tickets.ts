@@ -42,6 +42,15 @@ export type TicketMapping = z.output<typeof TicketMapping>;
 export const TicketRejection = z.object({ line: z.number(), field: z.string(), reason: z.string(), value: z.string().optional() });
 export type TicketRejection = z.infer<typeof TicketRejection>;
 
+/** Something the user must know about an import besides its counts; `message` is in words. */
+export const TicketImportWarning = z.object({
+  /** 'cut_off': the file ends inside a row; 'other_export': the header looks like another kind of export. */
+  kind: z.enum(['cut_off', 'other_export']),
+  message: z.string(),
+  line: z.number().optional(),
+});
+export type TicketImportWarning = z.infer<typeof TicketImportWarning>;
+
 export const TicketImportResult = z.object({
   id: z.string(),
   engagementId: z.string(),
@@ -58,6 +67,8 @@ export const TicketImportResult = z.object({
   rejectedComplete: z.boolean(),
   /** Where every rejected row can be downloaded (CSV: line, field, reason, value). */
   rejectedReport: z.string(),
+  /** Said with the counts, never instead of them: a cut-off file, a file that looks like another export. */
+  warnings: z.array(TicketImportWarning),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });

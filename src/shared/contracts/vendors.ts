@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Email } from './auth.ts';
-import { PageQuery, requiredText, text } from './common.ts';
+import { PageQuery, requiredText, text, queryText } from './common.ts';
 
 export const VENDOR_KINDS = [
   'managed_service_provider',
@@ -140,7 +140,7 @@ const csvList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(20));
 
 export const VendorListQuery = PageQuery.extend({
-  q: z.string().trim().max(200).optional(),
+  q: queryText(200).transform((s) => s.trim()).optional(),
   status: csvList(VendorStatus).optional(),
   tier: csvList(z.coerce.number().int().min(1).max(4)).optional(),
   kind: csvList(VendorKind).optional(),

@@ -48,8 +48,8 @@ const ICS = [
   'BEGIN:VEVENT',
   'UID:7',
   'DTSTART;VALUE=DATE:20240101',
-  'RRULE:FREQ=MONTHLY',
-  'SUMMARY:Monthly',
+  'RRULE:FREQ=MONTHLY;BYDAY=1MO;COUNT=3',
+  'SUMMARY:First Monday',
   'END:VEVENT',
   'BEGIN:VEVENT',
   'UID:8',
@@ -73,18 +73,35 @@ const ICS = [
   'DURATION:P2D',
   'SUMMARY:Two days',
   'END:VEVENT',
+  'BEGIN:VEVENT',
+  'UID:12',
+  'DTSTART;VALUE=DATE:20240106',
+  'RRULE:FREQ=WEEKLY;INTERVAL=26;BYDAY=SA;COUNT=2',
+  'SUMMARY:Half-yearly shutdown',
+  'END:VEVENT',
+  'BEGIN:VEVENT',
+  'UID:13',
+  'DTSTART:20240106T100000',
+  'RRULE:FREQ=HOURLY',
+  'SUMMARY:Hourly',
+  'END:VEVENT',
   'END:VCALENDAR',
 ].join('\r\n');
 
 describe('parseIcsHolidays', () => {
   const r = parseIcsHolidays(ICS, { fromYear: 2024, toYear: 2028, timeZone: 'Europe/Berlin' });
 
-  it('reads all-day, multi-day, date-time, UTC and yearly events', () => {
+  it('reads all-day, multi-day, date-time, UTC, yearly, monthly and weekly events', () => {
     expect(r.holidays).toEqual([
       '2024-01-01',
+      '2024-01-06', // every 26th week on Saturday, twice
+      '2024-02-05', // the first Monday of the month, three times
       '2024-02-29',
+      '2024-03-04',
       '2024-04-01',
       '2024-05-20',
+      '2024-05-27', // the last Monday of May (BYDAY=-1MO)
+      '2024-07-06',
       '2024-08-05',
       '2024-08-06',
       '2024-10-03',
@@ -92,20 +109,20 @@ describe('parseIcsHolidays', () => {
       '2024-12-25',
       '2024-12-26',
       '2025-01-01',
+      '2025-05-26',
       '2026-01-01',
+      '2026-05-25',
       '2027-01-01',
+      '2027-05-31',
       '2028-01-01',
       '2028-02-29',
+      '2028-05-29',
     ]);
     expect(r.events.find((e) => e.date === '2024-12-24')?.summary).toBe('Christmas break with a long folded summary');
   });
 
   it('reports unsupported and broken events instead of guessing', () => {
-    expect(r.problems).toEqual([
-      'VEVENT 7 (Monthly): unsupported RRULE "FREQ=MONTHLY" (only FREQ=YEARLY)',
-      'VEVENT 8 (Memorial Day): unsupported RRULE part BYMONTH, BYDAY (floating holidays must be listed per year)',
-      'VEVENT 9 (No start): missing DTSTART',
-    ]);
+    expect(r.problems).toEqual(['VEVENT 9 (No start): missing DTSTART', 'VEVENT 13 (Hourly): unsupported RRULE "FREQ=HOURLY" (holidays repeat yearly, monthly, weekly or daily)']);
   });
 
   it('takes UTC date-times as UTC dates when no zone is given', () => {

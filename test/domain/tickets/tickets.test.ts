@@ -66,7 +66,7 @@ describe('ticket mappings and rows', () => {
     expect(normalise(['SD-2', 'x', 'High', 'Done', 'someday', ''], 3, reject)).toBeNull();
     expect(normalise(['', 'x', 'High', 'Done', '21/Nov/26 4:30 PM', ''], 4, reject)).toBeNull();
     expect(normalise(['SD-3', 'ragged'], 5, reject)).toBeNull();
-    expect(rejected.map((r) => `${r.line}:${r.field}:${r.reason}`)).toEqual(['3:Created:Not a date in day/month/year order', '4:Issue key:The ticket id is empty', '5:(row):Expected 6 columns, found 2']);
+    expect(rejected.map((r) => `${r.line}:${r.field}:${r.reason}`)).toEqual(['3:Created:Not a date or time in any shape Outsight reads', '4:Issue key:The ticket id is empty', '5:(row):Expected 6 columns, found 2']);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CalendarError, compileCalendar, type CalendarSpec } from '../../../domain/sla/calendar.ts';
-import { parseIcsHolidays } from '../../../domain/sla/ics.ts';
+import { MAX_HOLIDAYS, parseIcsHolidays } from '../../../domain/sla/ics.ts';
 import type { PageQuery } from '../../../shared/contracts/common.ts';
 import type { Calendar, CalendarInput, CalendarUpdate } from '../../../shared/contracts/sla.ts';
 import type { Ctx } from '../../context.ts';
@@ -80,6 +80,12 @@ export async function importHolidays(ctx: Ctx, id: string, ics: string, years: {
     throw new AppError('import_rejected', 'The file contains no holidays.', { rejected: parsed.problems.map((p) => ({ line: 0, field: '(event)', reason: p })) });
   }
   const merged = sortedHolidays([...current.holidays, ...parsed.holidays]);
+  if (merged.length > MAX_HOLIDAYS) {
+    throw new AppError('import_rejected', `With this file the calendar would hold ${merged.length.toLocaleString('en')} holidays; a calendar holds at most ${MAX_HOLIDAYS.toLocaleString('en')}. Import fewer years (fromYear/toYear).`, {
+      limit: MAX_HOLIDAYS,
+      rejected: [{ line: 0, field: '(file)', reason: `More than ${MAX_HOLIDAYS} holidays in the calendar` }],
+    });
+  }
   const calendar = await updateCalendar(ctx, id, { holidays: merged });
   return { calendar, added: merged.length - current.holidays.length, problems: parsed.problems };
 }

@@ -11,3 +11,4 @@ export {
   type UploadedFile,
 } from './evidence.service.ts';
 export { sendFile, uploadedFile, withRawBody } from './evidence.http.ts';
+export { storageWriter } from './evidence.storage.ts';

@@ -59,6 +59,15 @@ export async function findEvidenceByIds(db: Db, orgId: string, ids: readonly str
     .where(and(eq(evidence.orgId, orgId), inArray(evidence.id, [...ids])));
 }
 
+/** Bytes the vendor's own contacts have uploaded for it (its portal quota's use). */
+export async function vendorUploadedBytes(db: Db, orgId: string, vendorId: string): Promise<number> {
+  const [r] = await db
+    .select({ total: sql<string>`coalesce(sum(${evidence.sizeBytes}), 0)::text` })
+    .from(evidence)
+    .where(and(eq(evidence.orgId, orgId), eq(evidence.vendorId, vendorId), columns.fromVendor));
+  return Number(r?.total ?? 0);
+}
+
 export async function lockEvidence(db: Db, orgId: string, id: string): Promise<EvidenceItem | null> {
   const rows = await db.select(columns).from(evidence).where(and(eq(evidence.orgId, orgId), eq(evidence.id, id))).for('update', { of: evidence }).limit(1);
   return rows[0] ?? null;

@@ -62,7 +62,18 @@ export async function uploadEvidence(ctx: Ctx, target: UploadTarget, meta: z.out
     file.stream.resume(); // drain, so the client gets our answer instead of a reset
     throw new AppError('payload_too_large', `The file is larger than ${Math.round(max / 1024 / 1024)} MB.`);
   }
+  // A vendor's contacts share one upload quota; the client's own uploads do not count.
+  const quota = ctx.actor.role === 'vendor_contact' ? ctx.config.vendorUploadQuotaBytes : null;
+  const used = quota === null ? 0 : await repo.vendorUploadedBytes(ctx.db, ctx.actor.orgId, target.vendorId);
+  if (quota !== null && used + (file.declaredBytes ?? 0) > quota) {
+    file.stream.resume();
+    throw quotaExceeded(quota, used);
+  }
   const stored = await storeUpload(ctx.config.filesDir, ctx.actor.orgId, file.stream, max);
+  if (quota !== null && used + stored.sizeBytes > quota) {
+    await removeStored(ctx.config.filesDir, ctx.actor.orgId, stored.storageKey);
+    throw quotaExceeded(quota, used);
+  }
   try {
     const row = await change(ctx, async (tx) => {
       const r = await repo.insertEvidence(tx.db, {
@@ -89,6 +100,14 @@ export async function uploadEvidence(ctx: Ctx, target: UploadTarget, meta: z.out
     await removeStored(ctx.config.filesDir, ctx.actor.orgId, stored.storageKey);
     throw err;
   }
+}
+
+const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+function quotaExceeded(quota: number, used: number) {
+  return new AppError('quota_exceeded', `Your uploads for this client are limited to ${mb(quota)} in all and ${mb(used)} is used. Ask your contact at the client to remove documents that are no longer needed or to raise the limit.`, {
+    quotaBytes: quota,
+    usedBytes: used,
+  });
 }
 
 /** Opens a document for download, if the caller may see it. */

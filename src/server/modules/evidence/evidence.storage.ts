@@ -4,7 +4,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Transform, type Readable } from 'node:stream';
+import { Transform, type Readable, type Writable } from 'node:stream';
 import { fileTypeFromFile } from 'file-type';
 import { AppError } from '../../http/app-error.ts';
 
@@ -23,6 +23,20 @@ export const ALLOWED_TYPES: Record<string, string> = {
 };
 
 const UUID = /^[0-9a-f-]{36}$/;
+
+/**
+ * The one place files are written, as a seam: tests put a writer here that fails like a
+ * full disk (ENOSPC), which no test machine should be made to be.
+ */
+export const storageWriter = { create: (file: string) => createWriteStream(file, { mode: 0o600 }) as Writable };
+
+/** A full disk or an exhausted quota of the file system: what the person can do, not a 500. */
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+export const storageFull = () =>
+  new AppError('storage_full', 'The server has no room left to store files, so nothing was stored. Tell your administrator to free disk space where Outsight keeps files (OUTSIGHT_FILES_DIR), then try again.');
 
 function fileOf(filesDir: string, orgId: string, key: string): string {
   if (!UUID.test(orgId) || !UUID.test(key)) throw new Error('invalid storage key');
@@ -47,7 +61,9 @@ export function cleanFileName(raw: string): string {
 export async function storeUpload(filesDir: string, orgId: string, stream: Readable, maxBytes: number) {
   const key = randomUUID();
   const dir = path.join(filesDir, orgId);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await mkdir(dir, { recursive: true, mode: 0o700 }).catch((err: unknown) => {
+    throw isDiskFull(err) ? storageFull() : err;
+  });
   const tmp = path.join(dir, `${key}.part`);
   const hash = createHash('sha256');
   let size = 0;
@@ -60,7 +76,7 @@ export async function storeUpload(filesDir: string, orgId: string, stream: Reada
     },
   });
   try {
-    await pipeline(stream, meter, createWriteStream(tmp, { mode: 0o600 }));
+    await pipeline(stream, meter, storageWriter.create(tmp));
     if ((stream as { truncated?: boolean }).truncated) throw new AppError('payload_too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
     if (size === 0) throw AppError.invalid('file', 'The file is empty.');
     const type = await fileTypeFromFile(tmp);
@@ -71,6 +87,10 @@ export async function storeUpload(filesDir: string, orgId: string, stream: Reada
     return { storageKey: key, contentType: type.mime, sizeBytes: size, sha256: hash.digest('hex') };
   } catch (err) {
     await rm(tmp, { force: true });
+    if (isDiskFull(err)) {
+      stream.resume(); // drain the rest, so the client reads our answer
+      throw storageFull();
+    }
     throw err;
   }
 }

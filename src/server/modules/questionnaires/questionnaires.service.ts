@@ -13,17 +13,20 @@ import * as repo from './questionnaires.repo.ts';
 
 type Detail = z.output<typeof QuestionnaireDetail>;
 
-export function countQuestionnaire(t: Template): { questions: number; conditions: number } {
+export function countQuestionnaire(t: Template): { questions: number; fromQuestions: number; fromTips: number; conditions: number } {
   let questions = 0;
+  let fromTips = 0;
   let conditions = 0;
   for (const s of t.sections) {
     if (s.condition) conditions++;
     for (const q of s.questions) {
       questions++;
+      // A VSAQ tip that asks "why" becomes an answer box: counted apart, so totals explain themselves.
+      if (q.source?.vsaqType === 'tip') fromTips++;
       if (q.condition) conditions++;
     }
   }
-  return { questions, conditions };
+  return { questions, fromQuestions: questions - fromTips, fromTips, conditions };
 }
 
 /** The domain schema is the judge of a questionnaire; its issues become field errors. */

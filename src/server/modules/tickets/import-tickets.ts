@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../../domain/errors.ts';
-import { detectDateOrder } from '../../../domain/tickets/dates.ts';
+import { detectDateOrder, mostlyNumbers } from '../../../domain/tickets/dates.ts';
 import { mappingFor, type ResolvedMapping } from '../../../domain/tickets/mapping.ts';
 import { refusalFor } from '../../../domain/tickets/refusal.ts';
 import { dateColumns, rowNormaliser, type TicketEvent } from '../../../domain/tickets/rows.ts';
-import type { TicketFormat, TicketImportResult, TicketMapping, TicketRejection } from '../../../shared/contracts/tickets.ts';
+import { cutOffRejection, exportKindHint } from '../../../domain/tickets/warnings.ts';
+import type { TicketFormat, TicketImportResult, TicketImportWarning, TicketMapping, TicketRejection } from '../../../shared/contracts/tickets.ts';
 import type { Ctx } from '../../context.ts';
 import { change } from '../audit/audit.public.ts';
 import { requireEngagement } from '../engagements/engagements.public.ts';
@@ -17,7 +18,7 @@ import { ticketImportPolicy } from './tickets.policy.ts';
 import { presentImport } from './tickets.presenter.ts';
 
 const BATCH = 5_000;
-/** Rows read before the date order is decided, when the mapping leaves it to the data. */
+/** Rows read before the date order (when the mapping leaves it out) and numeric date columns are decided from the data. */
 const ORDER_SAMPLE = 2_000;
 /** Rejections kept for the downloadable report; the count is always exact. */
 export const MAX_STORED_REJECTIONS = 100_000;
@@ -72,6 +73,7 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
     rejectedCount++;
     if (rejected.length < MAX_STORED_REJECTIONS) rejected.push(r);
   };
+  let hint = null as TicketImportWarning | null;
 
   try {
     const row = await change(ctx, async (tx) => {
@@ -80,13 +82,16 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
       let batch: TicketEvent[] = [];
       let rows = 0;
       let header: string[] = [];
-      // Without a chosen date order, the first rows wait until their dates have shown it.
-      let sample: Array<[string[], number]> | null = mapping.dateOrderGiven ? null : [];
+      // The first rows wait until their dates have shown the date order (unless chosen) and
+      // which date columns hold numbers (Excel serials, epoch times) rather than text.
+      let sample: Array<[string[], number]> | null = [];
       const decideOrder = () => {
         if (!sample) return;
         const cols = dateColumns(header, mapping);
-        const detected = detectDateOrder(sample.flatMap(([cells]) => cols.map((i) => cells[i] ?? '')));
+        const detected = mapping.dateOrderGiven ? null : detectDateOrder(sample.flatMap(([cells]) => cols.map(({ index }) => cells[index] ?? '')));
         if (detected) mapping = { ...mapping, dateOrder: detected };
+        const numericDates = cols.filter(({ index }) => mostlyNumbers(sample!.map(([cells]) => cells[index] ?? ''))).map(({ field }) => field);
+        if (numericDates.length) mapping = { ...mapping, numericDates };
         normalise = rowNormaliser(header, mapping);
         const waiting = sample;
         sample = null;
@@ -98,7 +103,13 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
       const sink: RowSink = {
         header: (columns) => {
           header = columns;
+          hint = exportKindHint(columns, opts.format);
           normalise = rowNormaliser(columns, mapping);
+        },
+        cutOff: (line, why) => {
+          rows++;
+          decideOrder();
+          reject(cutOffRejection(line, why));
         },
         row: (cells, line) => {
           rows++;
@@ -122,7 +133,7 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
       };
       let rowsRead: number;
       try {
-        const { kind, stream } = await openSource(source);
+        const { kind, stream } = await openSource(source, opts.fileName);
         rowsRead = kind === 'xlsx' ? await readXlsx(stream, sink) : await readDelimited(stream, sink);
         decideOrder();
         await staging.write(batch);
@@ -156,9 +167,13 @@ export async function importTickets(ctx: Ctx, source: AsyncIterable<Buffer | Uin
       });
       return done;
     });
-    return presentImport(row);
+    return presentImport(row, hint ? [hint] : []);
   } catch (err) {
-    if (err instanceof DomainError && err.code === 'import_rejected') await recordRefusal(ctx, record, err, rejected, rejectedCount);
+    if (err instanceof DomainError && err.code === 'import_rejected') {
+      await recordRefusal(ctx, record, err, rejected, rejectedCount);
+      // A refusal of a file that looks like another export says so: that is the fix.
+      if (hint) throw new DomainError(err.code, `${err.message} ${hint.message}`, { ...err.details, hint: hint.message });
+    }
     throw err;
   }
 }

@@ -17,6 +17,12 @@ export interface RowSink {
   row(cells: string[], line: number): void;
   /** Called between chunks: the place to flush a batch to the database. */
   flush(): Promise<void>;
+  /**
+   * The file's last row is incomplete — fewer fields than the header and no line break
+   * after it, or a quoted field still open at the end: the file looks cut off at `line`.
+   * The row is not passed to `row`; the rows before it were.
+   */
+  cutOff(line: number, why: string): void;
 }
 
 type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -38,26 +44,33 @@ function sniffEncoding(head: Buffer): { encoding: Encoding; skip: number } {
 
 /** Reads a whole export through `sink`; throws AppError('import_rejected') for unreadable files. */
 export async function readDelimited(source: AsyncIterable<Buffer | string>, sink: RowSink, opts: { delimiter?: string } = {}): Promise<number> {
+  let lastText = ''; // the end of the text read so far: does the file end with a line break?
+  const seen = (text: string) => {
+    if (text) lastText = text;
+    return text;
+  };
   async function* decoded(): AsyncGenerator<string> {
     let decoder: TextDecoder | null = null;
     for await (const chunk of source) {
       if (typeof chunk === 'string') {
-        yield chunk;
+        yield seen(chunk);
         continue;
       }
       if (!decoder) {
         const { encoding, skip } = sniffEncoding(chunk);
         decoder = new TextDecoder(encoding);
-        yield decoder.decode(chunk.subarray(skip), { stream: true });
-      } else yield decoder.decode(chunk, { stream: true });
+        yield seen(decoder.decode(chunk.subarray(skip), { stream: true }));
+      } else yield seen(decoder.decode(chunk, { stream: true }));
     }
-    if (decoder) yield decoder.decode();
+    if (decoder) yield seen(decoder.decode());
   }
 
   let line = 0; // physical line where the previous record ended
   let rows = 0;
   let header: string[] | null = null;
   let failure: unknown = null;
+  // The last row read is held back until the next one (or the end) shows it is complete.
+  let pending: { cells: string[]; line: number; openQuote: boolean } | null = null;
 
   await new Promise<void>((resolve, reject) => {
     Papa.parse<string[]>(Readable.from(decoded()) as unknown as File, {
@@ -85,13 +98,20 @@ export async function readDelimited(source: AsyncIterable<Buffer | string>, sink
             }
             if (cells.length === 1 && cells[0].trim() === '') continue; // blank line
             rows++;
-            sink.row(cells, start);
+            if (pending) sink.row(pending.cells, pending.line);
+            pending = { cells, line: start, openQuote: false };
           }
+          // Papa reports an unclosed quote only at the end of the text, on the last row.
           const quoteError = results.errors.find((e) => e.type === 'Quotes');
           if (quoteError) {
-            throw new AppError('import_rejected', `A quoted field is never closed (after line ${line}). Nothing was imported.`, {
-              rejected: [{ line, field: '(file)', reason: 'Unterminated quote' }],
-            });
+            // A quote left open on the last line is a file cut inside a quoted field; one that
+            // swallowed further lines is a broken quote in the middle, and refuses the file.
+            if (pending && !pending.cells.some((c) => /[\r\n]\s*\S/.test(c))) pending.openQuote = true;
+            else {
+              throw new AppError('import_rejected', `A quoted field is never closed (after line ${pending?.line ?? line}), or the file is cut off inside it. Nothing was imported.`, {
+                rejected: [{ line: pending?.line ?? line, field: '(file)', reason: 'Unterminated quote' }],
+              });
+            }
           }
         } catch (err) {
           failure = err;
@@ -114,6 +134,14 @@ export async function readDelimited(source: AsyncIterable<Buffer | string>, sink
   });
   if (failure) throw failure;
   if (!header) throw new AppError('import_rejected', 'The file is empty.', { rejected: [{ line: 1, field: '(file)', reason: 'The file is empty' }] });
+  const last = pending as { cells: string[]; line: number; openQuote: boolean } | null;
+  if (last) {
+    const endsWithBreak = /[\r\n]$/.test(lastText);
+    const width = (header as string[]).length;
+    if (last.openQuote) sink.cutOff(last.line, 'a quoted field is still open at the end of the file');
+    else if (!endsWithBreak && last.cells.length < width) sink.cutOff(last.line, `the last row has ${last.cells.length} of ${width} fields and no line break after it`);
+    else sink.row(last.cells, last.line);
+  }
   await sink.flush();
   return rows;
 }

@@ -5,8 +5,9 @@ import { AppError } from '../../http/app-error.ts';
 /**
  * Looks at the first bytes of an upload to tell gzip, xlsx (a zip) and text apart, then
  * hands back a stream that still starts at byte 0. Nothing is buffered beyond one chunk.
+ * `fileName`, when known, catches a file whose name promises a workbook it is not.
  */
-export async function openSource(source: AsyncIterable<Buffer | Uint8Array | string>): Promise<{ kind: 'xlsx' | 'text'; stream: AsyncIterable<Buffer> }> {
+export async function openSource(source: AsyncIterable<Buffer | Uint8Array | string>, fileName?: string | null): Promise<{ kind: 'xlsx' | 'text'; stream: AsyncIterable<Buffer> }> {
   const it = source[Symbol.asyncIterator]();
   const first = await it.next();
   const head = first.done ? Buffer.alloc(0) : Buffer.from(first.value as Buffer);
@@ -16,10 +17,20 @@ export async function openSource(source: AsyncIterable<Buffer | Uint8Array | str
   }
   if (head[0] === 0x1f && head[1] === 0x8b) {
     const gunzipped = Readable.from(replay()).pipe(createGunzip());
-    return openSource(damagedAs(gunzipped as AsyncIterable<Buffer>, 'gzip'));
+    return openSource(damagedAs(gunzipped as AsyncIterable<Buffer>, 'gzip'), fileName?.replace(/\.gz$/i, ''));
   }
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  if (!isZip && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+    throw notAWorkbook('The file is an old Excel 97–2003 workbook (.xls), which Outsight does not read; nothing was imported. Save it as .xlsx or CSV and upload that.', 'xls');
+  }
+  if (!isZip && fileName && /\.xlsx$/i.test(fileName)) {
+    throw notAWorkbook(`"${fileName}" is named .xlsx but is not an Excel workbook (an .xlsx file is a ZIP archive; this one does not start like one); nothing was imported. Open it in Excel and save it as .xlsx again, or export the tickets as CSV.`, 'xlsx');
+  }
   return { kind: isZip ? 'xlsx' : 'text', stream: replay() };
+}
+
+function notAWorkbook(message: string, damaged: 'xls' | 'xlsx'): AppError {
+  return new AppError('file_damaged', message, { damaged, rejected: [{ line: 1, field: '(file)', reason: damaged === 'xls' ? 'An Excel 97–2003 .xls file' : 'Not an .xlsx file' }] });
 }
 
 /**

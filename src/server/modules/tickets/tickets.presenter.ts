@@ -1,12 +1,15 @@
-import { TicketMapping, type SavedMapping, type TicketImportResult, type TicketRejection } from '../../../shared/contracts/tickets.ts';
+import { cutOffWarning } from '../../../domain/tickets/warnings.ts';
+import { TicketMapping, type SavedMapping, type TicketImportResult, type TicketImportWarning, type TicketRejection } from '../../../shared/contracts/tickets.ts';
 import type { TicketImportRow } from './ticket-imports.repo.ts';
 import type { TicketMappingRow } from './ticket-mappings.repo.ts';
 
 /** Rejections returned inline in the API answer; all of them are in the downloadable report. */
 const INLINE_REJECTIONS = 200;
 
-export function presentImport(r: TicketImportRow): TicketImportResult {
+/** `hints` are what only the import itself knew (the file's header); a cut-off file shows in its rejections. */
+export function presentImport(r: TicketImportRow, hints: TicketImportWarning[] = []): TicketImportResult {
   const rejected = r.rejected as TicketRejection[];
+  const cutOff = cutOffWarning(rejected);
   return {
     id: r.id,
     engagementId: r.engagementId,
@@ -21,6 +24,7 @@ export function presentImport(r: TicketImportRow): TicketImportResult {
     rejected: rejected.slice(0, INLINE_REJECTIONS),
     rejectedComplete: r.rejectedCount <= INLINE_REJECTIONS,
     rejectedReport: `/api/v1/ticket-imports/${r.id}/rejections.csv`,
+    warnings: [...(cutOff ? [cutOff] : []), ...hints],
     startedAt: r.startedAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
   };

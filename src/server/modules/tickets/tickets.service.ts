@@ -68,7 +68,7 @@ export async function ticketDataVersions(ctx: Ctx, engagementIds: readonly strin
 export async function listTicketImports(ctx: Ctx, engagementId: string, q: Paging) {
   ticketImportPolicy.check(ctx.actor, 'list');
   await requireEngagement(ctx, 'read', engagementId);
-  return keysetPage(q, imports.IMPORT_SORT, (after, limit) => imports.listTicketImports(ctx.db, ctx.actor.orgId, engagementId, after, limit), presentImport);
+  return keysetPage(q, imports.IMPORT_SORT, (after, limit) => imports.listTicketImports(ctx.db, ctx.actor.orgId, engagementId, after, limit), (r) => presentImport(r));
 }
 
 /** Every rejected row of an import, for the downloadable report. */

@@ -22,7 +22,7 @@ export function registerInvitationRoutes(app: App) {
     { config: { access: 'user.manage' }, schema: { tags, summary: 'Invite a user by one-time link', body: InvitationCreate, response: { 201: InvitationCreated } } },
     async (req, reply) => {
       reply.status(201);
-      return service.createInvitation(ctxOf(req), req.body, `${req.protocol}://${req.host}`);
+      return service.createInvitation(ctxOf(req), req.body);
     },
   );
   app.delete(

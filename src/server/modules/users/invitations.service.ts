@@ -18,7 +18,7 @@ export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 const USED = 'This invitation link was already used or withdrawn.';
 
 /** Invites someone by a one-time link that expires after 7 days; the link is returned once. */
-export async function createInvitation(ctx: Ctx, input: { email: string; role: Role; vendorId?: string | null }, origin: string): Promise<z.output<typeof InvitationCreated>> {
+export async function createInvitation(ctx: Ctx, input: { email: string; role: Role; vendorId?: string | null }): Promise<z.output<typeof InvitationCreated>> {
   invitationPolicy.check(ctx.actor, 'create');
   checkAssignable(ctx.actor, input.role);
   if (await emailTakenAcrossOrgs(ctx.db, input.email)) throw AppError.invalid('email', EMAIL_TAKEN);
@@ -38,8 +38,8 @@ export async function createInvitation(ctx: Ctx, input: { email: string; role: R
     await tx.audit({ action: 'invitation.create', objectType: 'invitation', objectId: r.id, after: r });
     return r;
   });
-  const base = ctx.config.publicUrl ?? origin;
-  return { ...presentInvitation(row), token, link: `${base}/invite/${encodeURIComponent(token)}` };
+  // From configuration only: a forged Host header must not decide where the link points.
+  return { ...presentInvitation(row), token, link: `${ctx.config.publicUrl}/invite/${encodeURIComponent(token)}` };
 }
 
 /** One page of the invitations still open, newest first. */

@@ -13,6 +13,9 @@ export interface ImportResult {
   rejected: [];
 }
 
+/** Rows written between two yields to the event loop. */
+const YIELD_EVERY = 25;
+
 /**
  * Imports a vendor list: rows match existing vendors by name (case-insensitive) and
  * update only the columns the file has; other rows create vendors. All or nothing: one
@@ -45,7 +48,11 @@ export async function importVendors(ctx: Ctx, file: Buffer, opts: { dryRun: bool
     const created = plan.filter((p) => p.kind === 'create').length;
     const updated = plan.length - created;
     if (opts.dryRun) return { created, updated, rejected: [] };
-    for (const p of plan) {
+    for (const [i, p] of plan.entries()) {
+      // The embedded database runs on this thread and its queries resolve without ever
+      // reaching the event loop: yield now and then, so /health and other requests are
+      // answered during a long import.
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
       if (p.kind === 'update') {
         const after = await repo.updateVendor(tx.db, orgId, p.before.id, { ...p.patch, updatedAt: ctx.now });
         await tx.audit({ action: 'vendor.update', objectType: 'vendor', objectId: p.before.id, before: p.before, after });

@@ -105,7 +105,7 @@ export async function anInvitation(
 ): Promise<{ id: string; token: string; email: string }> {
   const org = await orgOf(on);
   const role = o.role ?? 'analyst';
-  const inv = await createInvitation(org.ctx(o.by), { email: o.email ?? `invited.${uniq()}@test.outsight.test`, role, vendorId: o.vendorId ?? null }, 'http://builder.test');
+  const inv = await createInvitation(org.ctx(o.by), { email: o.email ?? `invited.${uniq()}@test.outsight.test`, role, vendorId: o.vendorId ?? null });
   return { id: inv.id, token: inv.token, email: inv.email };
 }
 

@@ -58,7 +58,7 @@ export const SMALL_QUESTIONNAIRE: Template = {
 export const SMALL_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 /** Builders send mail nowhere unless told: a log-only mailer that logs nothing. */
-const quietMail = (ctx: Ctx): MailContext => ({ mailer: createMailer({ smtpUrl: null, from: 'builder@outsight.test', log: silentLog }), baseUrl: ctx.config.publicUrl ?? 'http://localhost' });
+const quietMail = (ctx: Ctx): MailContext => ({ mailer: createMailer({ smtpUrl: null, from: 'builder@outsight.test', log: silentLog }), baseUrl: ctx.config.publicUrl });
 
 /** An organisation handle for a context that already acts in one (the demo seed builds with its owner). */
 export function handleOf(ctx: Ctx, owner: User): OrgHandle {

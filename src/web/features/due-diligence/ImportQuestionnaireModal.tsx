@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
 import { useImportTemplate } from './api.ts';
+import { questionCountWords } from '../../../shared/questionnaire-counts.ts';
 import type { TemplateImportResultT } from './types.ts';
 
 const FIELDS = ['file', 'name', 'format'] as const;
@@ -16,7 +17,7 @@ function Result({ result, onClose }: { result: TemplateImportResultT; onClose: (
     <Stack gap="md">
       <Alert color="teal" variant="light" title="Questionnaire imported" role="status">
         <Text size="sm">
-          {result.questions} questions and {result.conditions} conditions imported as version {result.version}.
+          {questionCountWords(result)}; {result.conditions} conditions. Imported as version {result.version}.
           {result.skipped.length > 0 ? ` ${result.skipped.length} item(s) were skipped:` : ' Nothing was skipped.'}
         </Text>
       </Alert>

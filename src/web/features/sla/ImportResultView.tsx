@@ -1,5 +1,5 @@
 import { Alert, Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconAlertCircle, IconCircleCheck, IconDownload } from '@tabler/icons-react';
+import { IconAlertCircle, IconAlertTriangle, IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { RejectedRowsTable } from '../../components/RejectedRowsTable.tsx';
 import { rejectionsCsvUrl } from './api.ts';
 import type { TicketImportResultT, TicketRejectionT } from './types.ts';
@@ -55,6 +55,11 @@ export function ImportSummary({ result }: { result: TicketImportResultT }) {
           {clean ? '.' : `, ${result.rejectedCount.toLocaleString()} rejected.`}
         </Text>
       </Alert>
+      {result.warnings.map((w, i) => (
+        <Alert key={i} color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={w.kind === 'cut_off' ? 'The file looks cut off' : 'This file looks like another export'} role="alert">
+          <Text size="sm">{w.message}</Text>
+        </Alert>
+      ))}
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" aria-label="Import summary">
         <Figure label="Created" value={result.ticketsCreated} />
         <Figure label="Updated" value={result.ticketsUpdated} />
@@ -78,10 +83,10 @@ export function ImportSummary({ result }: { result: TicketImportResultT }) {
 }
 
 /** A strict import (or an unreadable file) stored nothing: say so and list the rows to fix. */
-export function ImportRefused({ message, rows, total, importId }: { message: string; rows: TicketRejectionT[]; total: number; importId: string | null }) {
+export function ImportRefused({ message, rows, total, importId, damaged = false }: { message: string; rows: TicketRejectionT[]; total: number; importId: string | null; damaged?: boolean }) {
   return (
     <Stack gap="sm">
-      <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="Nothing was imported" role="alert">
+      <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={damaged ? 'The file is damaged; nothing was imported' : 'Nothing was imported'} role="alert">
         {message}
       </Alert>
       {rows.length > 0 && (

@@ -39,7 +39,7 @@ type Phase =
   | { kind: 'uploading'; pct: number }
   | { kind: 'processing' }
   | { kind: 'done'; result: TicketImportResultT }
-  | { kind: 'refused'; message: string; rows: TicketRejectionT[]; total: number; importId: string | null };
+  | { kind: 'refused'; message: string; rows: TicketRejectionT[]; total: number; importId: string | null; damaged: boolean };
 
 interface Props {
   opened: boolean;
@@ -133,7 +133,7 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
             const total = typeof err.details?.rejectedCount === 'number' ? err.details.rejectedCount : rows.length;
             // The server records a refused import too; its id links to every rejected row.
             const importId = typeof err.details?.importId === 'string' ? err.details.importId : null;
-            setPhase({ kind: 'refused', message: err.message, rows, total, importId });
+            setPhase({ kind: 'refused', message: err.message, rows, total, importId, damaged: err.code === 'file_damaged' });
           } else {
             setPhase({ kind: 'form' });
             form.fromError(err);
@@ -152,7 +152,7 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
   if (phase.kind === 'done' || phase.kind === 'refused') {
     return (
       <Stack gap="md">
-        {phase.kind === 'done' ? <ImportSummary result={phase.result} /> : <ImportRefused message={phase.message} rows={phase.rows} total={phase.total} importId={phase.importId} />}
+        {phase.kind === 'done' ? <ImportSummary result={phase.result} /> : <ImportRefused message={phase.message} rows={phase.rows} total={phase.total} importId={phase.importId} damaged={phase.damaged} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={again}>
             {phase.kind === 'done' ? 'Import another file' : 'Back to the import'}

@@ -22,6 +22,11 @@ const COLUMNS: Column<TicketImportResultT>[] = [
             Failed
           </Badge>
         )}
+        {i.warnings.some((w) => w.kind === 'cut_off') && (
+          <Badge ml={6} color="yellow" variant="light" size="sm" title={i.warnings.find((w) => w.kind === 'cut_off')?.message}>
+            Cut off
+          </Badge>
+        )}
       </Text>
     ),
   },
