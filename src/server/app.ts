@@ -16,6 +16,8 @@ import { registerOpenApi } from './http/openapi.ts';
 import type { App } from './http/types.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerAccountRoutes } from './modules/auth/account.routes.ts';
+import { registerPasswordRoutes } from './modules/users/password.routes.ts';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { registerEngagementRoutes } from './modules/engagements/engagements.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
@@ -45,6 +47,8 @@ const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerHealthRoutes,
   registerSetupRoutes,
   registerAuthRoutes,
+  registerAccountRoutes,
+  registerPasswordRoutes,
   registerOrgRoutes,
   registerUserRoutes,
   registerInvitationRoutes,
@@ -67,6 +71,11 @@ const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerDeliverableRoutes,
 ];
 
+/** Only the configured proxy hops may name the client's address (see OUTSIGHT_TRUST_PROXY in config.ts). */
+function trustProxyOption(t: false | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof t === 'number' ? (_address, hop) => hop < t : t;
+}
+
 export interface RouteInfo {
   method: string;
   url: string;
@@ -83,7 +92,7 @@ export interface BuildOptions {
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

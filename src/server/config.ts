@@ -12,7 +12,8 @@ const Env = z.object({
   OUTSIGHT_PUBLIC_URL: z.url().optional(),
   OUTSIGHT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   OUTSIGHT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
-  OUTSIGHT_TRUST_PROXY: flag.default(false),
+  OUTSIGHT_TRUST_PROXY: z.string().default('0'),
+  OUTSIGHT_SECRET_KEY: z.string().optional(),
   OUTSIGHT_SMTP_URL: z.string().optional(),
   OUTSIGHT_MAIL_FROM: z.string().default('Outsight <outsight@localhost>'),
   OUTSIGHT_FILES_DIR: z.string().optional(),
@@ -38,7 +39,13 @@ export interface Config {
   publicUrl: string;
   publicUrlDerived: boolean;
   session: { idleMs: number; absoluteMs: number };
-  trustProxy: boolean;
+  /**
+   * Which proxies in front may name the client's address (X-Forwarded-For): false (none),
+   * a number of hops, or the proxies' addresses/CIDR ranges. Never "all".
+   */
+  trustProxy: false | number | string[];
+  /** Encrypts secrets at rest (authenticator secrets); without it a key kept in the database is used. */
+  secretKey: string | null;
   logLevel: string;
   /** smtp://user:pass@host:port (smtps:// for TLS); without it e-mails are only logged. */
   smtpUrl: string | null;
@@ -78,7 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.OUTSIGHT_PUBLIC_URL?.replace(/\/$/, '') ?? derivedPublicUrl(e.HOST, e.PORT),
     publicUrlDerived: e.OUTSIGHT_PUBLIC_URL === undefined,
     session: { idleMs: e.OUTSIGHT_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.OUTSIGHT_SESSION_MAX_HOURS * 3_600_000 },
-    trustProxy: e.OUTSIGHT_TRUST_PROXY,
+    trustProxy: parseTrustProxy(e.OUTSIGHT_TRUST_PROXY),
+    secretKey: e.OUTSIGHT_SECRET_KEY || null,
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.OUTSIGHT_SMTP_URL ?? null,
     mailFrom: e.OUTSIGHT_MAIL_FROM,
@@ -87,4 +95,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vendorUploadQuotaBytes: e.OUTSIGHT_VENDOR_UPLOAD_QUOTA_MB * 1024 * 1024,
     jobs: e.OUTSIGHT_JOBS,
   };
+}
+
+/**
+ * OUTSIGHT_TRUST_PROXY: "0"/"false" trusts no proxy; a number trusts that many hops
+ * ("true" means 1, the usual single reverse proxy); otherwise a comma-separated list of
+ * proxy addresses or CIDR ranges. Trusting every hop would let a client forge its address.
+ */
+export function parseTrustProxy(v: string): false | number | string[] {
+  const s = v.trim().toLowerCase();
+  if (s === '' || s === '0' || s === 'false') return false;
+  if (s === 'true') return 1;
+  if (/^\d+$/.test(s)) return Number(s);
+  const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+  if (!list.every((x) => /^[0-9a-f.:]+(\/\d{1,3})?$/.test(x))) {
+    throw new Error(`Invalid configuration:\n  OUTSIGHT_TRUST_PROXY: expected 0, a number of proxy hops, or a comma-separated list of proxy addresses (got "${v}")`);
+  }
+  return list;
 }

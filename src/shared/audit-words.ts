@@ -30,6 +30,16 @@ const VERBS: Record<string, string> = {
   resubmit: 'resubmitted',
   mark_paid: 'marked paid',
   override_paid: 'overrode the milestone hold and marked paid',
+  // Sign-in security (auth and users modules).
+  enable: 'turned on',
+  disable: 'turned off',
+  reset: 'reset',
+  renew: 'made new',
+  use: 'used',
+  lock: 'locked',
+  unlock: 'signed in with a second factor past the lock of',
+  request: 'asked for',
+  end_others: 'signed out of the other',
 };
 
 export const NOUNS: Record<string, string> = {
@@ -63,6 +73,14 @@ export const NOUNS: Record<string, string> = {
   deliverable: 'deliverable',
   deliverable_file: 'file of a deliverable',
   payment: 'payment',
+  mfa: 'two-step sign-in',
+  recovery_codes: 'recovery codes',
+  recovery_code: 'a recovery code',
+  password: 'password',
+  password_reset: 'a password reset link',
+  account: 'account',
+  sessions: 'sessions',
+  org_security: 'sign-in rules',
 };
 
 const words = (code: string) => code.replace(/_/g, ' ');

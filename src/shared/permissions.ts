@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   'contract.write': ['owner', 'admin', 'manager'],
   /** Marking a payment paid although its milestone is not accepted: a decision, kept to those who manage the organisation. */
   'payment.override': ['owner', 'admin'],
+  /** One's own sign-in: authenticator, password, sessions. */
+  'account.own': ['owner', 'admin', 'manager', 'analyst', 'auditor', 'vendor_contact'],
+  /** The organisation's sign-in rules (requiring two-step sign-in): its owners decide. */
+  'org.security': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

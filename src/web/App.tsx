@@ -16,6 +16,8 @@ import { PortalPage } from './features/portal/PortalPage.tsx';
 import { portalPublicRoutes, portalSessionRoutes } from './features/portal/routes.tsx';
 import { OrgSettings } from './features/settings/OrgSettings.tsx';
 import { SettingsLayout } from './features/settings/SettingsLayout.tsx';
+import { SecuritySettings } from './features/settings/SecuritySettings.tsx';
+import { ForgotPasswordPage, ResetPasswordPage } from './features/auth/PasswordResetPages.tsx';
 import { TokensSettings } from './features/settings/TokensSettings.tsx';
 import { UsersSettings } from './features/settings/UsersSettings.tsx';
 import { VendorCreatePage, VendorEditPage } from './features/vendors/VendorFormPages.tsx';
@@ -36,6 +38,8 @@ export const router = createBrowserRouter([
     children: [
       { path: '/setup', element: <SetupPage /> },
       { path: '/sign-in', element: <SignInPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password/:token', element: <ResetPasswordPage /> },
       { path: '/invite/:token', element: <InvitePage /> },
       ...portalPublicRoutes,
       {
@@ -70,6 +74,7 @@ export const router = createBrowserRouter([
                   { path: 'users', element: <RequirePermission permission="user.read"><UsersSettings /></RequirePermission> },
                   { path: 'tokens', element: <RequirePermission permission="token.own"><TokensSettings /></RequirePermission> },
                   { path: 'clauses', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading requirements" />}><ClauseSettings /></Suspense></RequirePermission> },
+                  { path: 'security', element: <SecuritySettings /> },
                 ],
               },
               { path: '*', element: <NotFound /> },

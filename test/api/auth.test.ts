@@ -31,7 +31,7 @@ describe('sign-in', () => {
   });
 
   it('sets Secure behind an https proxy', async () => {
-    const proxied = await createTestApp({ trustProxy: true });
+    const proxied = await createTestApp({ trustProxy: 1 });
     try {
       const o = await createTestOrg(proxied.database.db);
       const res = await proxied.app.inject({
@@ -65,11 +65,9 @@ describe('sign-in', () => {
     expect((await login(o.users.analyst.email, PASSWORD, '10.1.1.1')).statusCode).toBe(200);
   });
 
-  it('rate-limits an address that tries many accounts', async () => {
+  it('does not lock everyone behind one address out after 30 failures from it', async () => {
     for (let i = 0; i < 30; i++) await login(`guess${i}@nowhere.test`, 'bad password!', '10.9.9.9');
-    const res = await login(org.users.owner.email, PASSWORD, '10.9.9.9');
-    expect(res.statusCode).toBe(429);
-    expect((await login(org.users.owner.email, PASSWORD, '10.9.9.10')).statusCode).toBe(200);
+    expect((await login(org.users.owner.email, PASSWORD, '10.9.9.9')).statusCode).toBe(200);
   });
 
   it('sign-out ends the session', async () => {

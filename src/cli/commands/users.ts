@@ -8,6 +8,7 @@ import { AppError } from '../../server/http/app-error.ts';
 import { getOrg } from '../../server/modules/org/org.public.ts';
 import { createFirstOrg, needsSetup } from '../../server/modules/setup/setup.public.ts';
 import { createUser } from '../../server/modules/users/users.public.ts';
+import { principalByEmailForSignIn, resetMfaOf } from '../../server/modules/auth/auth.public.ts';
 import { withDirect } from '../direct.ts';
 import { CliError, emit, flagError, usageError } from '../output.ts';
 import { promptSecret } from '../prompt.ts';
@@ -114,5 +115,31 @@ export function registerUserCommands(program: Command): void {
         return { user, org: { id: org.id, name: org.name, created: false } };
       });
       emit(out, result, () => describe(result.user, result.org));
+    });
+
+  users
+    .command('reset-mfa')
+    .description("turn off someone's two-step sign-in when they lost their authenticator (direct mode, as an owner)")
+    .requiredOption('--email <email>', 'their e-mail address (their sign-in)')
+    .addHelpText(
+      'after',
+      '\nTheir authenticator and recovery codes are deleted and their sessions end. They sign in with\n' +
+        'their password; if the organisation requires two-step sign-in they set up a new authenticator\n' +
+        'right then. Recorded in the audit trail. Only on the database directly: an operator\'s tool.',
+    )
+    .action(async (flags: { email: string }, cmd: Command) => {
+      const { out, target } = commandContext(cmd);
+      if (target.kind === 'remote') throw usageError('reset-mfa works on the database directly (an operator\'s tool); leave out --url and --token.');
+      const parsed = z.object({ email: Email }).safeParse({ email: flags.email });
+      if (!parsed.success) throw flagError(parsed.error, { email: '--email' });
+      const email = parsed.data.email;
+      const result = await withDirect(target, async (s) => {
+        const ctx = await s.actingCtx();
+        const who = await principalByEmailForSignIn(s.db, email);
+        if (!who || who.orgId !== ctx.actor.orgId) throw new CliError('not_found', `No user of this organisation has the e-mail ${email}.`);
+        await resetMfaOf(ctx, who.userId, who.email);
+        return { email: who.email, mfaReset: true };
+      });
+      emit(out, result, () => `Two-step sign-in is off for ${result.email}, and their sessions ended. They sign in with their password (and set up a new authenticator if the organisation requires one).`);
     });
 }

@@ -9,3 +9,4 @@ export * from './schema/contracts.ts';
 export * from './schema/contract-extras.ts';
 export * from './schema/clauses.ts';
 export * from './schema/deliverables.ts';
+export * from './schema/security.ts';

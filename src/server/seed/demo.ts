@@ -15,6 +15,7 @@ import { seedDemoContracts } from './demo-contracts.ts';
 import { seedDemoDeliverables } from './demo-deliverables.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
 import { seedDemoFirstResponse } from './demo-first-response.ts';
+import { seedDemoSecurity } from './demo-security.ts';
 import { seedDemoImports } from './demo-imports.ts';
 import { seedDemoSla } from './demo-sla.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -70,5 +71,6 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
   const contractIds = await seedDemoContracts(ctx, vendorIds, engagementIds);
   await seedDemoClauses(ctx, contractIds);
   await seedDemoDeliverables(ctx, contractIds, engagementIds);
+  await seedDemoSecurity(ctx, DEMO_PASSWORD);
   return true;
 }

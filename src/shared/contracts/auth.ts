@@ -17,7 +17,12 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'Expected an e-mail address' }));
 export const Password = z.string().min(10, 'At least 10 characters').max(200);
 
-export const LoginRequest = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(200) });
+export const LoginRequest = z.object({
+  email: z.string().trim().toLowerCase().max(254).refine((v) => !v.includes('\u0000'), 'Contains a NUL character'),
+  password: z.string().max(200),
+  /** An authenticator or recovery code: needed when the account is locked, or to sign in in one step. */
+  code: z.string().trim().max(40).optional(),
+});
 
 export const Me = z.object({
   user: z.object({

@@ -1,5 +1,6 @@
 import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden, useMantineColorScheme } from '@mantine/core';
-import { IconCheck, IconChevronDown, IconDeviceDesktop, IconLogout, IconMoon, IconSettings, IconSun } from '@tabler/icons-react';
+import { IconCheck, IconChevronDown, IconDeviceDesktop, IconLogout, IconMoon, IconSettings,
+  IconShieldLock, IconSun } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../shared/contracts/auth.ts';
 import type { MeT } from '../api/types.ts';
@@ -53,6 +54,11 @@ export function UserMenu({ me, showSettings = true }: { me: MeT; showSettings?: 
         {showSettings && (
           <Menu.Item component={Link} to="/settings/tokens" leftSection={<IconSettings size={16} />}>
             Settings
+          </Menu.Item>
+        )}
+        {showSettings && (
+          <Menu.Item component={Link} to="/settings/security" leftSection={<IconShieldLock size={16} />}>
+            Security and sign-in
           </Menu.Item>
         )}
         <Menu.Label>Appearance</Menu.Label>

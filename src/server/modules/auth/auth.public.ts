@@ -6,3 +6,8 @@ export { actorFromSession, endSessionsOf, principalByEmailForSignIn, principalOf
 export { actorOf, type Principal } from './auth.presenter.ts';
 export { allowPortalLinkRequest, createPortalLink, usePortalLink, PORTAL_LINK_TTL_MS } from './portal-links.service.ts';
 export { hashPassword, newSecret, sha256 } from './secrets.ts';
+export { checkPasswordPolicy } from './password-policy.ts';
+export { createPasswordReset, endAllSessionsOf, openPasswordReset, usePasswordReset, PASSWORD_RESET_TTL_MS } from './password-resets.ts';
+export { confirmMfaSetup, provePassword, resetMfaOf, signOutOthers, startMfaSetup } from './account.service.ts';
+export { accountKey, succeeded, takeAttempt, type ThrottleRule } from './throttle.ts';
+export { beginEnrolment, confirmEnrolment, mfaStatus, type Enrolment } from './mfa.ts';

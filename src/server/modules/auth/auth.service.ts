@@ -2,7 +2,12 @@ import type { Me } from '../../../shared/contracts/auth.ts';
 import type { Actor, Ctx, PublicCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
+import type { LoginStep } from '../../../shared/contracts/security.ts';
+import { changeAs } from '../audit/audit.public.ts';
 import { orgName } from '../org/org.public.ts';
+import { beginEnrolment, confirmEnrolment, type Enrolment, mfaEnabled, orgRequiresMfa, verifySecondFactor } from './mfa.ts';
+import * as security from './security.repo.ts';
+import { ACCOUNT_RULE, ADDRESS_RULE, CODE_RULE, accountKey, addressKey, codeKey, succeeded, takeAttempt, waitInWords } from './throttle.ts';
 import { actorOf, presentMe, presentPrincipal, type Principal } from './auth.presenter.ts';
 import * as repo from './auth.repo.ts';
 import { newSecret, sha256, verifyPassword } from './secrets.ts';
@@ -10,44 +15,158 @@ import { newSecret, sha256, verifyPassword } from './secrets.ts';
 // Sign-in has no policy of its own: the credential (password, cookie, link) is the
 // authority, and what the signed-in actor may then do is every other module's policy.
 
-const WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_FAILURES_PER_ADDRESS = 30;
 // One message for every failure, so sign-in does not reveal which e-mails exist.
 const GENERIC = 'The e-mail or password is not correct.';
-const LIMITED = 'Too many failed sign-ins. Wait 15 minutes and try again.';
+const CHALLENGE_TTL_MS = 10 * 60_000;
 
 export interface NewSession {
   secret: string;
   me: Me;
 }
 
-/** Starts a session for a correct e-mail/password, with rate limits per account and per address. */
-export async function login(ctx: PublicCtx, input: { email: string; password: string; ip: string }): Promise<NewSession> {
-  const since = new Date(ctx.now.getTime() - WINDOW_MS);
-  const accountKey = `email:${input.email.toLowerCase()}`;
-  const addressKey = `ip:${input.ip}`;
-  const [byAccount, byAddress] = await Promise.all([
-    repo.countRecentSignInFailures(ctx.db, accountKey, since),
-    repo.countRecentSignInFailures(ctx.db, addressKey, since),
-  ]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) {
-    throw new AppError('rate_limited', LIMITED);
+/** Where a sign-in comes from: the address (as the configured proxies tell it) and the browser. */
+export interface Client {
+  ip: string;
+  userAgent?: string | null;
+}
+
+export type LoginResult = ({ kind: 'session' } & NewSession) | { kind: 'step'; step: LoginStep };
+
+function limited(until: Date, now: Date, who: 'account' | 'address'): AppError {
+  const wait = waitInWords(until, now);
+  const why = who === 'account' ? 'Too many failed sign-ins for this account.' : 'Too many failed sign-ins from your network.';
+  return new AppError('rate_limited', `${why} Try again in ${wait}, or sign in with your password and a code from your authenticator app.`, { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) });
+}
+
+type SignInUser = NonNullable<Awaited<ReturnType<typeof repo.findUserByEmailForSignIn>>>;
+
+/**
+ * Signs in with e-mail and password. Each attempt is counted against the account (and,
+ * coarsely, the address) *before* the password is checked, so parallel guesses cannot
+ * outrun the limit. A locked account or address still lets in whoever also brings a
+ * valid second factor: the code is checked first, then the password.
+ * Users with an authenticator get a second step (or pass it at once with `code`); users
+ * of an organisation that requires one, without it, are sent to set it up.
+ */
+export async function login(ctx: PublicCtx, input: { email: string; password: string; code?: string } & Client): Promise<LoginResult> {
+  const account = accountKey(input.email);
+  const address = addressKey(input.ip);
+  const byAccount = await takeAttempt(ctx.db, account, ACCOUNT_RULE, ctx.now);
+  const byAddress = byAccount.allowed ? await takeAttempt(ctx.db, address, ADDRESS_RULE, ctx.now) : null;
+  if (!byAccount.allowed || (byAddress && !byAddress.allowed)) {
+    if (byAccount.allowed) await succeeded(ctx.db, account, 'refund');
+    const error = !byAccount.allowed ? limited(byAccount.lockedUntil, ctx.now, 'account') : limited((byAddress as { lockedUntil: Date }).lockedUntil, ctx.now, 'address');
+    return loginThroughLock(ctx, input, error);
   }
   const user = await repo.findUserByEmailForSignIn(ctx.db, input.email);
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok || user.disabledAt) {
-    await repo.recordSignInFailures(ctx.db, [accountKey, addressKey], ctx.now);
+    if (user && byAccount.lockedNow) await auditSecurity(ctx, user, 'account.lock', { reason: 'Too many wrong passwords' });
     throw new AppError('invalid_credentials', GENERIC);
   }
-  await repo.clearSignInFailures(ctx.db, accountKey);
-  return startSession(ctx, user);
+  await succeeded(ctx.db, account, 'clear');
+  await succeeded(ctx.db, address, 'refund');
+  return afterPassword(ctx, user, input);
+}
+
+/** Locked: only a valid second factor (checked first, itself limited) earns a password check. */
+async function loginThroughLock(ctx: PublicCtx, input: { email: string; password: string; code?: string } & Client, error: AppError): Promise<LoginResult> {
+  if (!input.code) throw error;
+  const user = await repo.findUserByEmailForSignIn(ctx.db, input.email);
+  if (!user || user.disabledAt || !(await mfaEnabled(ctx.db, user.orgId, user.id))) throw error;
+  const factor = await checkCode(ctx, user, input.code);
+  if (!factor) throw error;
+  if (!(await verifyPassword(user.passwordHash, input.password))) throw new AppError('invalid_credentials', GENERIC);
+  await succeeded(ctx.db, accountKey(input.email), 'clear');
+  await auditSecurity(ctx, user, 'account.unlock', { secondFactor: factor === 'totp' ? 'authenticator code' : 'recovery code' });
+  return { kind: 'session', ...(await startSession(ctx, user, input)) };
+}
+
+/** A code checked against the user's own limit; a wrong one counts, a right one gives the attempt back. */
+async function checkCode(ctx: PublicCtx, user: { id: string; orgId: string; email: string; name: string }, code: string): Promise<'totp' | 'recovery' | null> {
+  const key = codeKey(user.id);
+  const taken = await takeAttempt(ctx.db, key, CODE_RULE, ctx.now);
+  if (!taken.allowed) throw new AppError('rate_limited', `Too many wrong codes. Try again in ${waitInWords(taken.lockedUntil, ctx.now)}.`);
+  const factor = await verifySecondFactor(ctx.db, ctx.config, { userId: user.id, orgId: user.orgId }, code, ctx.now);
+  if (factor) {
+    await succeeded(ctx.db, key, 'clear');
+    if (factor === 'recovery') await auditSecurity(ctx, user, 'recovery_code.use', null);
+  } else if (taken.lockedNow) {
+    await auditSecurity(ctx, user, 'account.lock', { reason: 'Too many wrong codes' });
+  }
+  return factor;
+}
+
+/** The password was right: a session, or the second step the user still owes. */
+async function afterPassword(ctx: PublicCtx, user: SignInUser, input: { code?: string } & Client): Promise<LoginResult> {
+  if (await mfaEnabled(ctx.db, user.orgId, user.id)) {
+    if (input.code) {
+      if (!(await checkCode(ctx, user, input.code))) throw AppError.invalid('code', 'This code is not correct.');
+      return { kind: 'session', ...(await startSession(ctx, user, input)) };
+    }
+    return { kind: 'step', step: await newChallenge(ctx, user, 'code') };
+  }
+  if (user.role !== 'vendor_contact' && (await orgRequiresMfa(ctx.db, user.orgId))) return { kind: 'step', step: await newChallenge(ctx, user, 'enrol') };
+  return { kind: 'session', ...(await startSession(ctx, user, input)) };
+}
+
+async function newChallenge(ctx: PublicCtx, user: { id: string; orgId: string }, step: 'code' | 'enrol'): Promise<LoginStep> {
+  const challenge = newSecret('ch_');
+  await security.insertChallenge(ctx.db, { id: sha256(challenge), userId: user.id, orgId: user.orgId, step, createdAt: ctx.now, expiresAt: new Date(ctx.now.getTime() + CHALLENGE_TTL_MS) });
+  const message =
+    step === 'code'
+      ? 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.'
+      : 'Your organisation requires two-step sign-in. Set up an authenticator app to continue.';
+  return { step, challenge, message };
+}
+
+const EXPIRED = 'This sign-in has expired. Start again with your e-mail and password.';
+
+async function openChallenge(ctx: PublicCtx, challenge: string, step: 'code' | 'enrol') {
+  const row = await security.findChallengeForSignIn(ctx.db, sha256(challenge));
+  if (!row || row.step !== step || row.usedAt || row.expiresAt.getTime() <= ctx.now.getTime()) throw new AppError('gone', EXPIRED);
+  const user = await repo.findUserByIdForSignIn(ctx.db, row.orgId, row.userId);
+  if (!user || user.disabledAt) throw new AppError('gone', EXPIRED);
+  return { row, user };
+}
+
+/** The second step: a code for the challenge a right password earned. */
+export async function loginWithCode(ctx: PublicCtx, input: { challenge: string; code: string } & Client): Promise<NewSession> {
+  const { row, user } = await openChallenge(ctx, input.challenge, 'code');
+  if (!(await checkCode(ctx, user, input.code))) throw AppError.invalid('code', 'This code is not correct.');
+  if (!(await security.claimChallenge(ctx.db, row.orgId, row.id, ctx.now))) throw new AppError('gone', EXPIRED);
+  return startSession(ctx, user, input);
+}
+
+/** Enrolment during sign-in, when the organisation requires an authenticator the user has not set up. */
+export async function startEnrolmentAtSignIn(ctx: PublicCtx, challenge: string): Promise<Enrolment> {
+  const { user } = await openChallenge(ctx, challenge, 'enrol');
+  return beginEnrolment(ctx.db, ctx.config, { userId: user.id, orgId: user.orgId, email: user.email }, ctx.now);
+}
+
+export async function confirmEnrolmentAtSignIn(ctx: PublicCtx, input: { challenge: string; code: string } & Client): Promise<NewSession & { recoveryCodes: string[] }> {
+  const { row, user } = await openChallenge(ctx, input.challenge, 'enrol');
+  const taken = await takeAttempt(ctx.db, codeKey(user.id), CODE_RULE, ctx.now);
+  if (!taken.allowed) throw new AppError('rate_limited', `Too many wrong codes. Try again in ${waitInWords(taken.lockedUntil, ctx.now)}.`);
+  const recoveryCodes = await confirmEnrolment(ctx.db, ctx.config, { userId: user.id, orgId: user.orgId, email: user.email }, input.code, ctx.now);
+  await succeeded(ctx.db, codeKey(user.id), 'clear');
+  if (!(await security.claimChallenge(ctx.db, row.orgId, row.id, ctx.now))) throw new AppError('gone', EXPIRED);
+  await auditSecurity(ctx, user, 'mfa.enable', null);
+  return { ...(await startSession(ctx, user, input)), recoveryCodes };
+}
+
+/** A security event in the organisation's audit trail, with the user as its actor (nobody is signed in yet). */
+async function auditSecurity(ctx: PublicCtx, user: { id: string; orgId: string; email: string; name: string }, action: string, after: object | null) {
+  await changeAs(ctx.db, { userId: user.id, orgId: user.orgId, email: user.email, name: user.name, via: 'session' }, ctx.requestId, (_tx, audit) =>
+    audit({ action, objectType: action.split('.', 1)[0], objectId: user.id, objectLabel: user.email, after }),
+  );
 }
 
 /** Creates the session row; used by login, set-up, invitation acceptance and portal links. */
 export async function startSession(
   ctx: PublicCtx,
   user: { id: string; orgId: string; email: string; name: string; role: string; vendorId: string | null },
+  client: Partial<Client> = {},
 ): Promise<NewSession> {
   const secret = newSecret();
   const csrfToken = newSecret();
@@ -59,6 +178,8 @@ export async function startSession(
     createdAt: ctx.now,
     lastSeenAt: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + ctx.config.session.absoluteMs),
+    ip: client.ip ?? null,
+    userAgent: client.userAgent?.slice(0, 500) ?? null,
   });
   return { secret, me: presentMe(user, { id: user.orgId, name: await orgName(ctx.db, user.orgId) }, csrfToken) };
 }

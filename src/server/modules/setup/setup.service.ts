@@ -7,7 +7,7 @@ import type { PublicCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { changeAs } from '../audit/audit.public.ts';
-import { hashPassword, startSession } from '../auth/auth.public.ts';
+import { checkPasswordPolicy, hashPassword, startSession } from '../auth/auth.public.ts';
 import { insertNewOrg, installationHasOrgs } from '../org/org.public.ts';
 import { insertOwnerOfNewOrg } from '../users/users.public.ts';
 import * as repo from './setup.repo.ts';
@@ -64,6 +64,7 @@ export function createFirstOrg(db: Db, input: NewOrg, opts: { requestId: string 
 
 /** The browser's first visit: create the organisation and sign its owner in. */
 export async function setupFirstOrg(ctx: PublicCtx, input: z.output<typeof SetupRequest>): Promise<{ secret: string; me: Me }> {
+  await checkPasswordPolicy(input.password, 'password', [input.email, input.name, input.orgName]);
   const { org, owner } = await createFirstOrg(ctx.db, input, { requestId: ctx.requestId, via: 'session' });
   return startSession(ctx, { ...owner, orgId: org.id });
 }

@@ -6,7 +6,7 @@ import type { Ctx, PublicCtx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { keysetPage, type PageRequest } from '../../paging.ts';
 import { change, changeAs } from '../audit/audit.public.ts';
-import { hashPassword, newSecret, sha256, startSession, type NewSession } from '../auth/auth.public.ts';
+import { checkPasswordPolicy, hashPassword, newSecret, sha256, startSession, type NewSession } from '../auth/auth.public.ts';
 import { invitationPolicy } from './invitations.policy.ts';
 import * as repo from './invitations.repo.ts';
 import { presentInvitation } from './users.presenter.ts';
@@ -77,6 +77,7 @@ export async function previewInvitation(ctx: PublicCtx, token: string): Promise<
 /** Accepting creates the user and signs them in; a second use of the link is refused. */
 export async function acceptInvitation(ctx: PublicCtx, token: string, input: { name: string; password: string }): Promise<NewSession> {
   const { invitation } = await usable(ctx, token);
+  await checkPasswordPolicy(input.password, 'password', [invitation.email, input.name]);
   const passwordHash = await hashPassword(input.password);
   // The new user is the change's actor, so its id is chosen before the row exists.
   const userId = randomUUID();

@@ -9,7 +9,7 @@ import type { UserRow } from './users.repo.ts';
  * Who may do what to a user. Internal roles follow the permission table; vendor contacts
  * see no users (not even themselves: who they are comes from /auth/me).
  */
-export const userPolicy = definePolicy<UserRow, 'list' | 'read' | 'create' | 'update' | 'reference'>({
+export const userPolicy = definePolicy<UserRow, 'list' | 'read' | 'create' | 'update' | 'reference' | 'own'>({
   label: 'The user',
   actions: {
     list: { permission: 'user.read' },
@@ -19,6 +19,8 @@ export const userPolicy = definePolicy<UserRow, 'list' | 'read' | 'create' | 'up
     // Naming a user in another object (an internal owner, a reviewer): whoever sees the
     // organisation's users may point at one of them.
     reference: { permission: 'user.read' },
+    // One's own password (vendor contacts included).
+    own: { permission: 'account.own' },
   },
 });
 

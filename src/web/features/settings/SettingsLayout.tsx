@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconFileCheck, IconKey, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconFileCheck, IconKey, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
@@ -8,6 +8,7 @@ const TABS = [
   { value: 'users', label: 'Users', icon: IconUsers },
   { value: 'tokens', label: 'API tokens', icon: IconKey },
   { value: 'clauses', label: 'Contract clauses', icon: IconFileCheck },
+  { value: 'security', label: 'Security', icon: IconShieldLock },
 ];
 
 /** Settings: organisation, users and invitations, personal API tokens. */
@@ -17,7 +18,7 @@ export function SettingsLayout() {
   const current = TABS.find((t) => pathname.startsWith(`/settings/${t.value}`))?.value ?? 'organisation';
   return (
     <>
-      <PageHeader title="Settings" description="Your organisation, the people who use Outsight, and API access." />
+      <PageHeader title="Settings" description="Your organisation, the people who use Outsight, API access, and how you sign in." />
       <Tabs value={current} onChange={(t) => t && navigate(`/settings/${t}`)} mb="lg">
         <Tabs.List className="tabs-scroll" aria-label="Settings sections">
           {TABS.map((t) => (
