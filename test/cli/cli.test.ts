@@ -47,7 +47,7 @@ afterAll(() => {
   rmSync(migrateDir, { recursive: true, force: true });
 });
 
-describe('outsight CLI, direct mode', { timeout: 60_000 }, () => {
+describe('outsight CLI, direct mode', () => {
   it('users create --org-name makes the first organisation and its owner', async () => {
     expect(created.org).toMatchObject({ name: 'Acme Corp', created: true });
     expect(created.user).toMatchObject({ email: 'owner@acme.test', role: 'owner' });

@@ -14,7 +14,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('outsight contracts', { timeout: 60_000 }, () => {
+describe('outsight contracts', () => {
   it('dates --within sets the window from today and says when there is nothing', async () => {
     const r = await cli(['contracts', 'dates', '--within', '30d', '--json']);
     expect(r.code, r.stderr).toBe(0);

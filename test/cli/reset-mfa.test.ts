@@ -18,7 +18,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('outsight users reset-mfa', { timeout: 60_000 }, () => {
+describe('outsight users reset-mfa', () => {
   it('turns off two-step sign-in for a user of the organisation, as an owner only', async () => {
     const { openDatabase } = await import('../../src/server/db/client.ts');
     const { loadConfig } = await import('../../src/server/config.ts');
