@@ -38,7 +38,7 @@ beforeAll(async () => {
   const r = await cli(['users', 'create', '--org-name', 'Acme Corp', '--email', 'Owner@Acme.test', '--name', 'Olga Owner', '--json'], { OUTSIGHT_PASSWORD: 'owner-password-1' });
   expect(r.code, r.stderr + r.stdout).toBe(0);
   created = json(r);
-}, 120_000);
+});
 
 afterAll(() => {
   // The CLI must release the lock on every exit path, or the server could never start.

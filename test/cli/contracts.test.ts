@@ -11,7 +11,7 @@ const cli = (args: string[]) => runCli(args, env);
 beforeAll(async () => {
   const r = await runCli(['users', 'create', '--org-name', 'Contracts Corp', '--email', 'owner@contracts.test', '--name', 'Olga Owner', '--json'], { ...env, OUTSIGHT_PASSWORD: 'owner-password-1' });
   expect(r.code, r.stderr + r.stdout).toBe(0);
-}, 120_000);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('outsight contracts', () => {

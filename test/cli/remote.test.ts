@@ -59,7 +59,7 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(201);
   token = ((await created.json()) as { token: string }).token;
-}, 120_000);
+});
 
 afterAll(async () => {
   if (server?.pid && server.exitCode === null) {
@@ -68,7 +68,7 @@ afterAll(async () => {
     await exited;
   }
   rmSync(dir, { recursive: true, force: true });
-}, 30_000);
+});
 
 describe('outsight CLI against a running server (--url/--token)', () => {
   it('vendors list --json returns all demo vendors, following cursors', async () => {

@@ -15,7 +15,7 @@ beforeAll(async () => {
   expect(r.code, r.stderr).toBe(0);
   const a = await cli(['users', 'create', '--email', 'ana@acme.test', '--name', 'Ana Analyst', '--role', 'analyst', '--json'], { OUTSIGHT_PASSWORD: 'analyst-password-1' });
   expect(a.code, a.stderr).toBe(0);
-}, 120_000);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('outsight users reset-mfa', () => {
