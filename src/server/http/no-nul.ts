@@ -5,7 +5,11 @@ import { AppError } from './app-error.ts';
 /** The first string field holding U+0000, by its path ("name", "tags.2"), or null. */
 export function findNul(value: unknown, path = '', depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path || '(body)' : null;
-  if (depth > 32 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  // Only parsed JSON is walked: a raw upload's body is the request stream itself, whose
+  // object graph (socket, server, every connection) is no text field and is huge to walk.
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return null;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     // A key can carry one too (a record of priority names).
     if (k.includes('\u0000')) return (path ? `${path}.${k}` : k).split('\u0000').join('\\0');
