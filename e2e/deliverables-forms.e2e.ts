@@ -95,4 +95,26 @@ describe('a manager keeps the plan of an engagement in the web UI', () => {
     await payment.getByText(/waiting for "Release 2.1 notes" \(in progress\)/).waitFor();
     expect(await page.locator('main').innerText()).not.toMatch(UUID);
   });
+
+  it('renames the milestone and edits the payment, the form filled with what was saved', async () => {
+    await page.getByRole('button', { name: 'Edit milestone Release 2.1' }).click();
+    let dialog = page.getByRole('dialog');
+    const name = dialog.getByRole('textbox', { name: 'Name' });
+    await expect.poll(() => name.inputValue(), UNTIL).toBe('Release 2.1');
+    await name.fill('Release 2.1 final');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('region', { name: 'Milestone Release 2.1 final' }).waitFor();
+
+    const payment = page.getByRole('listitem', { name: 'Release 2.1 instalment' });
+    await payment.getByText(/milestone "Release 2.1 final" is accepted/).waitFor();
+    await payment.getByRole('button', { name: 'Edit payment Release 2.1 instalment' }).click();
+    dialog = page.getByRole('dialog');
+    const amount = dialog.getByRole('textbox', { name: 'Amount' });
+    await expect.poll(() => amount.inputValue(), UNTIL).toBe('1250.50');
+    // The open dialog fits the phone: nothing wider than the screen.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), UNTIL).toBeLessThanOrEqual(390);
+    await amount.fill('1300');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await payment.getByText('€1,300.00').waitFor();
+  });
 });
