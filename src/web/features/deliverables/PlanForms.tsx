@@ -46,9 +46,10 @@ function Buttons({ onClose, pending, label }: { onClose: () => void; pending: bo
 }
 
 /** Contracts covering the engagement as choices, by title and kind (never an id). */
-function useContractOptions(engagementId: string, onlySow: boolean) {
+function useContractOptions(engagementId: string, onlySow: boolean, keep?: string | null) {
   const contracts = useEngagementContracts(engagementId);
-  const list = (contracts.data ?? []).filter((c) => !onlySow || c.type === 'statement_of_work');
+  // The contract already chosen stays a choice (shown by its title) even when it is no statement of work.
+  const list = (contracts.data ?? []).filter((c) => !onlySow || c.type === 'statement_of_work' || c.id === keep);
   return {
     pending: contracts.isPending,
     contracts: contracts.data ?? [],
@@ -66,7 +67,7 @@ export function MilestoneFormModal({ engagementId, milestone, onClose }: { engag
   const form = useFormErrors(MILESTONE_FIELDS);
   const create = useCreateMilestone();
   const update = useUpdateMilestone();
-  const sows = useContractOptions(engagementId, true);
+  const sows = useContractOptions(engagementId, true, milestone?.contractId);
   const { errors } = form;
 
   const submit = (e: FormEvent) => {
@@ -135,7 +136,7 @@ export function DeliverableFormModal({
   const form = useFormErrors(DELIVERABLE_FIELDS);
   const create = useCreateDeliverable();
   const update = useUpdateDeliverable();
-  const sows = useContractOptions(engagementId, true);
+  const sows = useContractOptions(engagementId, true, deliverable?.contractId);
   const { errors } = form;
   const clear = (f: string) => form.clearField(f);
 
