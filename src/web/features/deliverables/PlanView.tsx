@@ -6,7 +6,8 @@ import { roleCan } from '../../../shared/permissions.ts';
 import type { MeT } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { fileUrl, useAccept, useDeliverableDetail, useMarkPaid, usePlan, useReject, type DeliverableListItemT, type DeliverableT, type MilestoneT, type PaymentT, type PaymentTotalsT, type Scope } from './api.ts';
+import { DeliverableFormModal, MilestoneFormModal, PaymentFormModal } from './PlanForms.tsx';
+import { fileUrl, useAccept, useDeliverableDetail, useDeliverableStatus, useMarkPaid, usePlan, useReject, type DeliverableListItemT, type DeliverableT, type MilestoneT, type PaymentT, type PaymentTotalsT, type Scope } from './api.ts';
 
 const STATUS_COLOR: Record<string, string> = { planned: 'gray', in_progress: 'blue', submitted: 'violet', accepted: 'green', rejected: 'red' };
 const money = (amountMinor: number, currency: string) => formatMoney({ amountMinor, currency });
@@ -77,8 +78,10 @@ function RejectModal({ d, onClose }: { d: DeliverableListItemT; onClose: () => v
   );
 }
 
-export function DeliverableCard({ d, canDecide }: { d: DeliverableListItemT; canDecide: boolean }) {
+export function DeliverableCard({ d, canDecide, onEdit }: { d: DeliverableListItemT; canDecide: boolean; onEdit?: () => void }) {
   const [open, setOpen] = useState<'accept' | 'reject' | null>(null);
+  const status = useDeliverableStatus();
+  const editable = d.status === 'planned' || d.status === 'in_progress';
   const detail = useDeliverableDetail(d.id, d.submissionCount > 0);
   const submissions: DeliverableT['submissions'] = detail.data?.submissions ?? [];
   return (
@@ -157,6 +160,30 @@ export function DeliverableCard({ d, canDecide }: { d: DeliverableListItemT; can
             </Button>
           </Group>
         )}
+        {canDecide && editable && (
+          <Group gap="xs">
+            {onEdit && (
+              <Button size="xs" variant="light" onClick={onEdit} aria-label={`Edit deliverable ${d.title}`}>
+                Edit…
+              </Button>
+            )}
+            {d.status === 'planned' && (
+              <Button size="xs" variant="default" loading={status.isPending} onClick={() => status.mutate({ id: d.id, status: 'in_progress' })}>
+                Mark in progress
+              </Button>
+            )}
+            {d.status === 'in_progress' && (
+              <Button size="xs" variant="subtle" loading={status.isPending} onClick={() => status.mutate({ id: d.id, status: 'planned' })}>
+                Back to planned
+              </Button>
+            )}
+          </Group>
+        )}
+        {status.error && (
+          <Alert color="red" variant="light">
+            {status.error.message}
+          </Alert>
+        )}
       </Stack>
       {open === 'accept' && <AcceptModal d={d} onClose={() => setOpen(null)} />}
       {open === 'reject' && <RejectModal d={d} onClose={() => setOpen(null)} />}
@@ -209,15 +236,34 @@ function PaymentState({ p }: { p: PaymentT }) {
   return <Badge variant="light">To pay</Badge>;
 }
 
-export function PaymentSchedule({ payments, totals, me }: { payments: PaymentT[]; totals: PaymentTotalsT; me: MeT }) {
+export function PaymentSchedule({
+  payments,
+  totals,
+  me,
+  onAdd,
+  onEdit,
+}: {
+  payments: PaymentT[];
+  totals: PaymentTotalsT;
+  me: MeT;
+  onAdd?: () => void;
+  onEdit?: (p: PaymentT) => void;
+}) {
   const [paying, setPaying] = useState<PaymentT | null>(null);
   const canPay = roleCan(me.user.role, 'contract.write');
   const canOverride = roleCan(me.user.role, 'payment.override');
   return (
     <Stack gap="sm" component="section" aria-labelledby="payment-schedule">
-      <Title order={2} size="h4" id="payment-schedule">
-        Payment schedule
-      </Title>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Title order={2} size="h4" id="payment-schedule">
+          Payment schedule
+        </Title>
+        {canPay && onAdd && (
+          <Button size="xs" onClick={onAdd}>
+            Add payment
+          </Button>
+        )}
+      </Group>
       {payments.length === 0 ? (
         <Text c="dimmed" size="sm">
           No payments planned yet.
@@ -250,10 +296,15 @@ export function PaymentSchedule({ payments, totals, me }: { payments: PaymentT[]
                   </Text>
                 )}
                 {canPay && p.status !== 'paid' && (
-                  <Group>
+                  <Group gap="xs">
                     <Button size="xs" variant="light" onClick={() => setPaying(p)}>
                       Mark paid…
                     </Button>
+                    {onEdit && (
+                      <Button size="xs" variant="default" onClick={() => onEdit(p)} aria-label={`Edit payment ${p.label}`}>
+                        Edit…
+                      </Button>
+                    )}
                   </Group>
                 )}
               </Stack>
@@ -288,7 +339,19 @@ export function PaymentSchedule({ payments, totals, me }: { payments: PaymentT[]
   );
 }
 
-function MilestoneBlock({ m, items, canDecide }: { m: MilestoneT | null; items: DeliverableListItemT[]; canDecide: boolean }) {
+function MilestoneBlock({
+  m,
+  items,
+  canDecide,
+  onEditMilestone,
+  onEditDeliverable,
+}: {
+  m: MilestoneT | null;
+  items: DeliverableListItemT[];
+  canDecide: boolean;
+  onEditMilestone?: (m: MilestoneT) => void;
+  onEditDeliverable?: (d: DeliverableListItemT) => void;
+}) {
   return (
     <Stack gap="xs" component="section" aria-label={m ? `Milestone ${m.name}` : 'Deliverables outside a milestone'}>
       <Group gap="xs" wrap="wrap">
@@ -301,6 +364,11 @@ function MilestoneBlock({ m, items, canDecide }: { m: MilestoneT | null; items: 
             {m.acceptedCount} of {m.deliverableCount} accepted{m.contractTitle ? ` · ${m.contractTitle}` : ''}
           </Text>
         )}
+        {m && onEditMilestone && (
+          <Button size="compact-xs" variant="subtle" onClick={() => onEditMilestone(m)} aria-label={`Edit milestone ${m.name}`}>
+            Edit
+          </Button>
+        )}
       </Group>
       {items.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -309,7 +377,7 @@ function MilestoneBlock({ m, items, canDecide }: { m: MilestoneT | null; items: 
       ) : (
         <Stack gap="xs" component="ul" className="bare-list">
           {items.map((d) => (
-            <DeliverableCard key={d.id} d={d} canDecide={canDecide} />
+            <DeliverableCard key={d.id} d={d} canDecide={canDecide} onEdit={onEditDeliverable ? () => onEditDeliverable(d) : undefined} />
           ))}
         </Stack>
       )}
@@ -318,33 +386,79 @@ function MilestoneBlock({ m, items, canDecide }: { m: MilestoneT | null; items: 
 }
 
 /** Milestones with their deliverables, then the payment schedule, of an engagement or a contract. */
+type Dialog =
+  | { kind: 'milestone'; milestone?: MilestoneT }
+  | { kind: 'deliverable'; deliverable?: DeliverableListItemT }
+  | { kind: 'payment'; payment?: PaymentT };
+
 export function PlanView({ scope, me }: { scope: Scope; me: MeT }) {
   const plan = usePlan(scope);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   if (plan.isPending) return <Loader aria-label="Loading deliverables" />;
   if (plan.isError) return <QueryError error={plan.error} onRetry={() => plan.refetch()} what="the deliverables" />;
   const { milestones, deliverables, payments, totals } = plan.data;
   const canDecide = roleCan(me.user.role, 'contract.write');
   const loose = deliverables.filter((d) => !d.milestoneId || !milestones.some((m) => m.id === d.milestoneId));
+  // Forms are offered on an engagement's plan: a milestone, deliverable or payment belongs to one engagement.
+  const engagementId = canDecide && 'engagementId' in scope ? scope.engagementId : null;
+  const close = () => setDialog(null);
   return (
     <Stack gap="xl">
       <Stack gap="lg" component="section" aria-labelledby="deliverables-title">
-        <Title order={2} size="h4" id="deliverables-title">
-          Deliverables
-        </Title>
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Title order={2} size="h4" id="deliverables-title">
+            Deliverables
+          </Title>
+          {engagementId && (
+            <Group gap="xs">
+              <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'milestone' })}>
+                Add milestone
+              </Button>
+              <Button size="xs" onClick={() => setDialog({ kind: 'deliverable' })}>
+                Add deliverable
+              </Button>
+            </Group>
+          )}
+        </Group>
         {deliverables.length === 0 && milestones.length === 0 ? (
           <Text c="dimmed" size="sm">
-            No milestones or deliverables yet. They are added through the API or the CLI for now; the vendor then hands them in through its portal.
+            {engagementId
+              ? 'No milestones or deliverables yet. Add them here; the vendor then hands each deliverable in through its portal.'
+              : "No milestones or deliverables yet. They are added on the engagement's Deliverables tab; the vendor then hands them in through its portal."}
           </Text>
         ) : (
           <>
             {milestones.map((m) => (
-              <MilestoneBlock key={m.id} m={m} items={deliverables.filter((d) => d.milestoneId === m.id)} canDecide={canDecide} />
+              <MilestoneBlock
+                key={m.id}
+                m={m}
+                items={deliverables.filter((d) => d.milestoneId === m.id)}
+                canDecide={canDecide}
+                onEditMilestone={engagementId ? (milestone) => setDialog({ kind: 'milestone', milestone }) : undefined}
+                onEditDeliverable={engagementId ? (deliverable) => setDialog({ kind: 'deliverable', deliverable }) : undefined}
+              />
             ))}
-            {loose.length > 0 && <MilestoneBlock m={null} items={loose} canDecide={canDecide} />}
+            {loose.length > 0 && (
+              <MilestoneBlock
+                m={null}
+                items={loose}
+                canDecide={canDecide}
+                onEditDeliverable={engagementId ? (deliverable) => setDialog({ kind: 'deliverable', deliverable }) : undefined}
+              />
+            )}
           </>
         )}
       </Stack>
-      <PaymentSchedule payments={payments} totals={totals} me={me} />
+      <PaymentSchedule
+        payments={payments}
+        totals={totals}
+        me={me}
+        onAdd={engagementId ? () => setDialog({ kind: 'payment' }) : undefined}
+        onEdit={engagementId ? (payment) => setDialog({ kind: 'payment', payment }) : undefined}
+      />
+      {engagementId && dialog?.kind === 'milestone' && <MilestoneFormModal engagementId={engagementId} milestone={dialog.milestone} onClose={close} />}
+      {engagementId && dialog?.kind === 'deliverable' && <DeliverableFormModal engagementId={engagementId} milestones={milestones} deliverable={dialog.deliverable} onClose={close} />}
+      {engagementId && dialog?.kind === 'payment' && <PaymentFormModal engagementId={engagementId} milestones={milestones} payment={dialog.payment} onClose={close} />}
     </Stack>
   );
 }

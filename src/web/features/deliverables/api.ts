@@ -11,6 +11,7 @@ import type {
   PortalDeliverable,
   PortalDeliverableDetail,
 } from '../../../shared/contracts/deliverables.ts';
+import type { ContractT } from '../../api/types.ts';
 import { API_BASE, api } from '../../api/client.ts';
 import { allPages } from '../../api/paging.ts';
 import { uploadFile } from '../../api/upload.ts';
@@ -104,5 +105,21 @@ export function usePortalSubmit(id: string) {
       qc.setQueryData(deliverableKeys.portalOne(id), d);
       void qc.invalidateQueries({ queryKey: deliverableKeys.portal });
     },
+  });
+}
+
+// ---- the client's forms: edit and status
+export const useUpdateMilestone = () => useChange(({ id, body }: { id: string; body: Record<string, unknown> }) => api<MilestoneT>(`/milestones/${enc(id)}`, { method: 'PATCH', body }));
+export const useUpdateDeliverable = () => useChange(({ id, body }: { id: string; body: Record<string, unknown> }) => api<DeliverableT>(`/deliverables/${enc(id)}`, { method: 'PATCH', body }));
+export const useUpdatePayment = () => useChange(({ id, body }: { id: string; body: Record<string, unknown> }) => api<PaymentT>(`/payments/${enc(id)}`, { method: 'PATCH', body }));
+export const useDeliverableStatus = () =>
+  useChange(({ id, status }: { id: string; status: 'planned' | 'in_progress' }) => api<DeliverableT>(`/deliverables/${enc(id)}/status`, { method: 'POST', body: { status } }));
+
+/** The contracts covering an engagement, by title (for the statement-of-work and contract pickers). */
+export function useEngagementContracts(engagementId: string | undefined) {
+  return useQuery({
+    queryKey: ['contracts', 'of-engagement', engagementId],
+    enabled: !!engagementId,
+    queryFn: async ({ signal }) => (await allPages<ContractT>('/contracts', { engagementId: engagementId ?? '' })({ signal })).items,
   });
 }
