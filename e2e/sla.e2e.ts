@@ -156,6 +156,9 @@ describe('an owner measures a vendor’s SLA from a CSV export', () => {
   it('pages through a long ticket list with "Load more", its filter in the address', async () => {
     // The demo measures 1,400 tickets of its 24/7 service desk: many pages of 50.
     await page.getByRole('group', { name: 'Engagement' }).getByText('24/7 service desk', { exact: true }).click();
+    // Wait until the page shows the chosen engagement: "All" clicked on the previous
+    // engagement's list before it re-rendered would write that engagement back to the address.
+    await expect.poll(() => page.getByRole('radio', { name: '24/7 service desk' }).isChecked(), UNTIL).toBe(true);
     await page.getByRole('heading', { name: 'Breaches and tickets' }).waitFor();
     await page.getByRole('group', { name: 'Which tickets' }).getByText('All', { exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('tickets') === 'all');
