@@ -5,6 +5,7 @@ import { evaluateTicket, type TicketEvaluation, type TicketInput, type TicketVer
 import type { SlaTicket } from '../../../shared/contracts/sla.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
+import { singleFlight } from '../../single-flight.ts';
 import { calendarsByIds, specOf } from '../calendars/calendars.public.ts';
 import { enginePolicy, findPolicyRow } from '../sla-policies/sla-policies.public.ts';
 import { loadTicketsForSla, ticketDataVersions, type TicketForSla } from '../tickets/tickets.public.ts';
@@ -46,6 +47,8 @@ export interface Measured {
  */
 const CACHE_SIZE = 8;
 const cache = new Map<string, Measured>();
+// Requests that miss together wait for one measurement (a policy edit, a new minute).
+const measureOnce = singleFlight<Measured>();
 
 function remember(key: string, m: Measured) {
   cache.delete(key);
@@ -69,13 +72,16 @@ export async function measureEngagement(ctx: Ctx, engagementId: string, opts: { 
     : [ctx.actor.orgId, engagementId, found.policy.id, cal.updatedAt.toISOString(), minute, (await ticketDataVersions(ctx, [engagementId])).get(engagementId)].join('|');
   const hit = key ? cache.get(key) : undefined;
   if (hit) return hit;
-  const calendars = { [cal.id]: compileCalendar(specOf(cal)) };
-  const tickets = await loadTicketsForSla(ctx, engagementId, opts.ticketId ? [opts.ticketId] : null);
-  const nowMs = ctx.now.getTime();
-  const evaluations = tickets.map((t) => evaluateTicket(policy, calendars, toTicketInput(t), nowMs));
-  const measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations };
-  if (key) remember(key, measured);
-  return measured;
+  const compute = async (): Promise<Measured> => {
+    const calendars = { [cal.id]: compileCalendar(specOf(cal)) };
+    const tickets = await loadTicketsForSla(ctx, engagementId, opts.ticketId ? [opts.ticketId] : null);
+    const nowMs = ctx.now.getTime();
+    const evaluations = tickets.map((t) => evaluateTicket(policy, calendars, toTicketInput(t), nowMs));
+    const measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations };
+    if (key) remember(key, measured);
+    return measured;
+  };
+  return key ? measureOnce(key, compute) : compute();
 }
 
 /** The engine names fields precisely; people need the same fact in their words. */

@@ -2,6 +2,7 @@ import { compileCalendar, type CompiledCalendar } from '../../../domain/sla/cale
 import type { SlaPolicy as EnginePolicy } from '../../../domain/sla/policy.ts';
 import { evaluateTicket } from '../../../domain/sla/ticket.ts';
 import type { Ctx } from '../../context.ts';
+import { singleFlight } from '../../single-flight.ts';
 import { change } from '../audit/audit.public.ts';
 import { calendarsByIds, specOf, type CalendarRow } from '../calendars/calendars.public.ts';
 import { currentPolicies, enginePolicy, type SlaPolicyRow } from '../sla-policies/sla-policies.public.ts';
@@ -36,6 +37,8 @@ export interface Measuring {
   calendars: Record<string, CompiledCalendar>;
   timeZone: string;
 }
+
+const measureWholeOnce = singleFlight<void>();
 
 const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000);
 // The rules' own version (fr1: first-response evidence) leads, so verdicts stored by older rules are measured again.
@@ -85,8 +88,12 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
   for (const id of whole) {
     // The version is read before the tickets: an import landing in between leaves an older
     // version stored, so the next read measures again rather than trusting stale rows.
-    const tickets = await loadTicketsForSla(ctx, id);
-    await store(ctx, id, inputs.get(id)!, measure(ctx, measuring.get(id)!, tickets), null);
+    // Reads arriving together for the same inputs wait for one measurement.
+    const key = `${ctx.actor.orgId}|${id}|${inputs.get(id)!}`;
+    await measureWholeOnce(key, async () => {
+      const tickets = await loadTicketsForSla(ctx, id);
+      await store(ctx, id, inputs.get(id)!, measure(ctx, measuring.get(id)!, tickets), null);
+    });
   }
 
   if (partly.length) {
