@@ -18,7 +18,7 @@ const FILTERS: { value: TicketFilter; label: string; noun: Noun }[] = [
   { value: 'breached', label: 'Breached', noun: { one: 'breached ticket', many: 'breached tickets' } },
   { value: 'at-risk', label: 'At risk', noun: { one: 'ticket at risk', many: 'tickets at risk' } },
   { value: 'open', label: 'Open', noun: { one: 'open ticket', many: 'open tickets' } },
-  { value: 'problems', label: 'Not measured', noun: { one: 'ticket that could not be measured', many: 'tickets that could not be measured' } },
+  { value: 'problems', label: 'Data problems', noun: { one: 'ticket with a data problem', many: 'tickets with a data problem' } },
   { value: 'all', label: 'All', noun: { one: 'ticket', many: 'tickets' } },
 ];
 

@@ -145,7 +145,7 @@ export function SlaReportSection({
                 ))}
               </List>
               <Text size="xs" c="dimmed" mt={4}>
-                Choose “Not measured” in the ticket list below to see all of them.
+                Choose “Data problems” in the ticket list below to see all of them.
               </Text>
             </Alert>
           )}

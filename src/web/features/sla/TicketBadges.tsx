@@ -6,7 +6,7 @@ export function TicketVerdict({ t, short = false }: { t: SlaTicketT; short?: boo
   if (t.problem) {
     return (
       <Badge color="yellow" variant="light" tt="none" title={t.problem}>
-        Not measured
+        Data problem
       </Badge>
     );
   }

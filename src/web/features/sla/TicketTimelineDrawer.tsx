@@ -136,7 +136,7 @@ function Body({ data, policy, timeZone }: { data: TicketTimelineT; policy: SlaPo
       </Stack>
       {t.problem ? (
         <Text size="sm" c="yellow.8">
-          Not measured: {t.problem}
+          Not measured, a data problem: {t.problem}
         </Text>
       ) : (
         <Stack gap="sm" component="section" aria-label="Targets and actual times">
