@@ -11,6 +11,7 @@ import os from 'node:os';
 import type { BenchOptions, SectionResult } from './bench-types.ts';
 import { benchBusinessHours } from './sla-business-hours.ts';
 import { benchFullPass } from './sla-full-pass.ts';
+import { benchSlaReport } from './sla-report.ts';
 import { benchTicketImport } from './ticket-import.ts';
 
 export interface BenchSection {
@@ -23,6 +24,8 @@ export const SECTIONS: BenchSection[] = [
   { id: 'sla-full-pass', run: benchFullPass },
   // Needs the PostgreSQL server at 127.0.0.1:5432 (OUTSIGHT_BENCH_PG_URL); wall-clock timed.
   { id: 'ticket-import', run: benchTicketImport },
+  // The SLA report, ticket list and overview through the services (PostgreSQL; issue: SLA at enterprise scale).
+  { id: 'sla-report', run: benchSlaReport },
 ];
 
 function arg(name: string): string | undefined {
@@ -52,7 +55,7 @@ function printSection(r: SectionResult): void {
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) console.log(line(b));
-  for (const [name, value] of Object.entries(r.ratios)) console.log(`ratio ${name}: ${value.toFixed(2)}×`);
+  for (const [name, value] of Object.entries(r.ratios)) console.log(name.endsWith('Ms') ? `${name}: ${value.toFixed(1)} ms` : `ratio ${name}: ${value.toFixed(2)}×`);
   for (const note of r.notes) console.log(`- ${note}`);
 }
 

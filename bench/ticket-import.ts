@@ -58,7 +58,7 @@ export function generateExport(n: number, seed: number): string {
   return file;
 }
 
-async function freshServerDb(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshServerDb(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `outsight_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
   await admin.connect();

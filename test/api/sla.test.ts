@@ -122,6 +122,9 @@ describe('SLA measurement through the API', () => {
   it('reports availability with planned maintenance excluded', async () => {
     const { eng, policy } = await setup();
     await api('PUT', `/api/v1/engagements/${eng}/sla-policy`, { ...policy, availability: { target: 0.999, credits: [{ shortfallOver: 0, creditPct: 3 }] } });
+    // Read once before the outages: a report kept from this read must not hide them.
+    const untouched = (await api('GET', `/api/v1/engagements/${eng}/sla/report?from=2026-04&to=2026-04`)).json().months[0];
+    expect(untouched.availability).toBeNull(); // no outage records: availability is not measured
     // 1 hour unplanned outage in a 30-day April (720 h): 99.861 % → below 99.9 %.
     expect((await api('POST', `/api/v1/engagements/${eng}/outages`, { startAt: '2026-04-15T10:00:00Z', endAt: '2026-04-15T11:00:00Z' })).statusCode).toBe(201);
     expect((await api('POST', `/api/v1/engagements/${eng}/outages`, { startAt: '2026-04-18T00:00:00Z', endAt: '2026-04-18T04:00:00Z', planned: true })).statusCode).toBe(201);

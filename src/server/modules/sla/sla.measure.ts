@@ -37,6 +37,12 @@ export interface Measured {
   timeZone: string;
   tickets: TicketForSla[];
   evaluations: TicketEvaluation[];
+  /**
+   * Reports already built from this measurement, by months and outages: a report read
+   * again unchanged is a lookup, not another pass over every evaluation. Lives and dies
+   * with the cached measurement, so it is as fresh as the measurement is.
+   */
+  reports?: Map<string, unknown>;
 }
 
 /**

@@ -16,6 +16,8 @@ import { measurementPolicy, outagePolicy } from './sla.policy.ts';
 import { presentOutage } from './sla.presenter.ts';
 
 const MAX_MONTHS = 120;
+/** Month ranges kept per cached measurement (the tab's default year, a few others asked for). */
+const REPORTS_PER_MEASUREMENT = 8;
 
 /** 'YYYY-MM' of an instant in a zone. */
 export function monthOf(ms: number, timeZone: string): string {
@@ -55,9 +57,14 @@ export async function slaReport(ctx: Ctx, engagementId: string, q: z.output<type
   const to = q.to ?? monthOf(latest, m.timeZone);
   const from = q.from ?? shiftMonth(to, -11);
   const months = monthRange(from, to);
-  const report = monthlyReport(m.policy, m.calendars, m.evaluations, await outageRecords(ctx, engagementId), months);
+  const outages = await outageRecords(ctx, engagementId);
+  // Outages are not part of the measurement's key: they are read every time and key the report.
+  const key = `${from}|${to}|${JSON.stringify(outages ?? [])}`;
+  const built = m.reports?.get(key) as SlaReport | undefined;
+  if (built) return built;
+  const report = monthlyReport(m.policy, m.calendars, m.evaluations, outages, months);
   const byId = new Map(m.tickets.map((t) => [t.id, t.externalId]));
-  return {
+  const result: SlaReport = {
     engagementId,
     policyVersion: m.policyVersion,
     timeZone: m.timeZone,
@@ -66,6 +73,10 @@ export async function slaReport(ctx: Ctx, engagementId: string, q: z.output<type
     problemCount: report.problems.length,
     problems: report.problems.slice(0, 100).map((p) => ({ externalId: byId.get(p.id) ?? p.id, problem: humanProblem(p.problem) })),
   };
+  m.reports ??= new Map();
+  if (m.reports.size >= REPORTS_PER_MEASUREMENT) m.reports.delete(m.reports.keys().next().value!);
+  m.reports.set(key, result);
+  return result;
 }
 
 function shiftMonth(month: string, delta: number): string {
