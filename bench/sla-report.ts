@@ -15,7 +15,7 @@ import { loadConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/client.ts';
 import { slaOverview, slaReport, slaTickets } from '../src/server/modules/sla/sla.public.ts';
 import { measureEngagement, toTicketInput } from '../src/server/modules/sla/sla.measure.ts';
-import { importTickets, loadTicketsForSla } from '../src/server/modules/tickets/tickets.public.ts';
+import { importTickets } from '../src/server/modules/tickets/tickets.public.ts';
 import { anEngagement, anOrg } from '../src/server/seed/builders/core.ts';
 import { aCalendar, anSlaPolicy } from '../src/server/seed/builders/sla.ts';
 import type { BenchOptions, BenchRow, SectionResult } from './bench-types.ts';
