@@ -63,6 +63,33 @@ function remember(key: string, m: Measured) {
 }
 
 /**
+ * An engagement's tickets as of a ticket data version (tickets change only through
+ * imports), kept for a few engagements: a policy or calendar edit measures every ticket
+ * again without reading every ticket again, which costs several times the measuring
+ * itself. Shared by the report's measurement and the stored verdicts, so both hold the
+ * same arrays rather than two copies.
+ */
+const TICKET_SETS = 4;
+const ticketSets = new Map<string, TicketForSla[]>();
+const loadOnce = singleFlight<TicketForSla[]>();
+
+export async function ticketsOf(ctx: Ctx, engagementId: string, version: string): Promise<TicketForSla[]> {
+  const key = `${ctx.actor.orgId}|${engagementId}|${version}`;
+  const hit = ticketSets.get(key);
+  if (hit) {
+    ticketSets.delete(key);
+    ticketSets.set(key, hit);
+    return hit;
+  }
+  return loadOnce(key, async () => {
+    const loaded = await loadTicketsForSla(ctx, engagementId);
+    ticketSets.set(key, loaded);
+    if (ticketSets.size > TICKET_SETS) ticketSets.delete(ticketSets.keys().next().value!);
+    return loaded;
+  });
+}
+
+/**
  * Measures every ticket of an engagement (or one ticket of it) under its SLA policy —
  * the one in force, or a given version — as of now. A policy edit is reflected by the
  * very next read.
@@ -73,14 +100,13 @@ export async function measureEngagement(ctx: Ctx, engagementId: string, opts: { 
   const [cal] = await calendarsByIds(ctx, [found.policy.calendarId]);
   if (!cal) throw AppError.notFound('The calendar of the SLA policy');
   const minute = Math.floor(ctx.now.getTime() / 60_000);
-  const key = opts.ticketId
-    ? null
-    : [ctx.actor.orgId, engagementId, found.policy.id, cal.updatedAt.toISOString(), minute, (await ticketDataVersions(ctx, [engagementId])).get(engagementId)].join('|');
+  const version = opts.ticketId ? null : (await ticketDataVersions(ctx, [engagementId])).get(engagementId)!;
+  const key = version === null ? null : [ctx.actor.orgId, engagementId, found.policy.id, cal.updatedAt.toISOString(), minute, version].join('|');
   const hit = key ? cache.get(key) : undefined;
   if (hit) return hit;
   const compute = async (): Promise<Measured> => {
     const calendars = { [cal.id]: compileCalendar(specOf(cal)) };
-    const tickets = await loadTicketsForSla(ctx, engagementId, opts.ticketId ? [opts.ticketId] : null);
+    const tickets = version === null ? await loadTicketsForSla(ctx, engagementId, [opts.ticketId!]) : await ticketsOf(ctx, engagementId, version);
     const nowMs = ctx.now.getTime();
     const evaluations = tickets.map((t) => evaluateTicket(policy, calendars, toTicketInput(t), nowMs));
     const measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations };

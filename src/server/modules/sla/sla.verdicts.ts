@@ -6,8 +6,8 @@ import { singleFlight } from '../../single-flight.ts';
 import { change } from '../audit/audit.public.ts';
 import { calendarsByIds, specOf, type CalendarRow } from '../calendars/calendars.public.ts';
 import { currentPolicies, enginePolicy, type SlaPolicyRow } from '../sla-policies/sla-policies.public.ts';
-import { loadTicketsForSla, loadTicketsForSlaByIds, ticketDataVersions, type TicketForSla } from '../tickets/tickets.public.ts';
-import { toTicketInput } from './sla.measure.ts';
+import { loadTicketsForSlaByIds, ticketDataVersions, type TicketForSla } from '../tickets/tickets.public.ts';
+import { ticketsOf, toTicketInput } from './sla.measure.ts';
 import { verdictRow } from './sla.presenter.ts';
 import * as repo from './verdicts.repo.ts';
 
@@ -91,7 +91,7 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
     // Reads arriving together for the same inputs wait for one measurement.
     const key = `${ctx.actor.orgId}|${id}|${inputs.get(id)!}`;
     await measureWholeOnce(key, async () => {
-      const tickets = await loadTicketsForSla(ctx, id);
+      const tickets = await ticketsOf(ctx, id, versions.get(id)!);
       await store(ctx, id, inputs.get(id)!, measure(ctx, measuring.get(id)!, tickets), null);
     });
   }
