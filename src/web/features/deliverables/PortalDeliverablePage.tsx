@@ -7,7 +7,7 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
 import { PortalFrame } from '../portal/PortalFrame.tsx';
 import { portalFileUrl, usePortalDeliverable, usePortalSubmit, usePortalUploadFile } from './api.ts';
-import { DeliverableStatusBadge } from './PlanView.tsx';
+import { DeliverableStatusBadge } from './DeliverableCard.tsx';
 
 /** One deliverable in the vendor's portal: what is asked, what happened, and handing it in (again). */
 export function PortalDeliverablePage() {

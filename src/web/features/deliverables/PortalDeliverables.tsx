@@ -2,7 +2,7 @@ import { Badge, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/c
 import { IconChevronRight } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { usePortalDeliverables, type PortalDeliverableT } from './api.ts';
-import { DeliverableStatusBadge } from './PlanView.tsx';
+import { DeliverableStatusBadge } from './DeliverableCard.tsx';
 
 function Row({ d }: { d: PortalDeliverableT }) {
   const action = d.status === 'rejected' ? 'Hand in again' : d.canSubmit ? 'Hand in' : 'View';
