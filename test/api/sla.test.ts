@@ -192,6 +192,10 @@ describe('the SLA ticket list, kept in the database', () => {
     expect(first.total).toBe(3);
     // Open for 3.5 of its 4 hours: at risk, not yet breached.
     expect(byId(first.items, 'OPEN-1')).toMatchObject({ state: 'open', breached: false, atRisk: true });
+    // Totals per filter are kept with the verdicts; they follow every re-measure below.
+    expect((await list(eng, '&filter=at-risk')).total).toBe(1);
+    expect((await list(eng, '&filter=open')).total).toBe(1);
+    expect((await list(eng, '&filter=breached')).total).toBe(0);
     expect(byId(first.items, 'BIZ-1').resolutionMs).toBe(3.5 * H);
     // A stored verdict answers exactly what measuring the one ticket now answers.
     const biz = byId(first.items, 'BIZ-1');
@@ -206,6 +210,7 @@ describe('the SLA ticket list, kept in the database', () => {
       expect(byId(later.items, 'OLD-1')).toEqual(byId(first.items, 'OLD-1'));
       expect(byId(later.items, 'BIZ-1')).toEqual(biz);
       expect((await list(eng, '&filter=breached')).items.map((x) => x.externalId)).toEqual(['OPEN-1']);
+      expect((await list(eng, '&filter=breached')).total).toBe(1);
       expect((await list(eng, '&filter=at-risk')).total).toBe(0);
 
       // A looser policy applies to every stored verdict at the very next read.

@@ -215,4 +215,12 @@ export const slaVerdictSets = pgTable('sla_verdict_sets', {
   /** The instant the volatile verdicts were measured at. */
   measuredAt: timestamp('measured_at', { withTimezone: true }).notNull(),
   volatileCount: integer('volatile_count').notNull().default(0),
+  /**
+   * How many verdicts each filter of the ticket list matches (all, breached, at-risk, open,
+   * problems), counted when the verdicts are stored: an unfiltered page's total is a
+   * lookup, not a count over every verdict. Empty for sets stored before it existed.
+   */
+  counts: jsonb('counts').notNull().default({}).$type<Partial<Record<VerdictCountKey, number>>>(),
 });
+
+export type VerdictCountKey = 'all' | 'breached' | 'at-risk' | 'open' | 'problems';

@@ -92,13 +92,22 @@ export async function storeVerdicts(
       throw err;
     }
   }
-  const [{ n }] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+  // One pass counts the volatile verdicts and what each list filter matches (see `counts`).
+  const [c] = await tx
+    .select({
+      volatile: sql<number>`count(*) FILTER (WHERE ${v.volatile})::int`,
+      all: sql<number>`count(*)::int`,
+      breached: sql<number>`count(*) FILTER (WHERE ${v.breached})::int`,
+      atRisk: sql<number>`count(*) FILTER (WHERE ${v.atRisk})::int`,
+      open: sql<number>`count(*) FILTER (WHERE ${v.state} IN ('open', 'paused'))::int`,
+      problems: sql<number>`count(*) FILTER (WHERE ${v.problem} IS NOT NULL)::int`,
+    })
     .from(v)
-    .where(and(mine, eq(v.volatile, true)));
+    .where(mine);
+  const counts = { all: Number(c.all), breached: Number(c.breached), 'at-risk': Number(c.atRisk), open: Number(c.open), problems: Number(c.problems) };
   await tx
     .update(sets)
-    .set({ inputs: p.inputs, measuredAt: p.measuredAt, volatileCount: Number(n) })
+    .set({ inputs: p.inputs, measuredAt: p.measuredAt, volatileCount: Number(c.volatile), counts })
     .where(and(eq(sets.orgId, orgId), eq(sets.engagementId, engagementId)));
   return true;
 }
@@ -135,6 +144,12 @@ export async function listVerdicts(db: Db, orgId: string, engagementId: string, 
 }
 
 export async function countVerdicts(db: Db, orgId: string, engagementId: string, f: VerdictFilter): Promise<number> {
+  if (!f.q && !f.priority && !f.month) {
+    // Only the filter: the count stored with the verdicts answers without scanning them.
+    const [set] = await db.select({ counts: sets.counts }).from(sets).where(and(eq(sets.orgId, orgId), eq(sets.engagementId, engagementId)));
+    const stored = set?.counts[f.filter];
+    if (stored !== undefined) return stored;
+  }
   const base = db.select({ n: sql<number>`count(*)::int` }).from(v);
   const q = f.q ? base.innerJoin(tickets, eq(tickets.id, v.ticketId)) : base;
   const [{ n }] = await q.where(and(...filters(orgId, engagementId, f)));

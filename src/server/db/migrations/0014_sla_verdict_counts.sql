@@ -1,0 +1,1 @@
+ALTER TABLE "sla_verdict_sets" ADD COLUMN "counts" jsonb DEFAULT '{}'::jsonb NOT NULL;
