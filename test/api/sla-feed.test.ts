@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDS } from '../../src/server/feeds/registry.ts';
-import { slaFeed, slaOverview } from '../../src/server/modules/sla/sla.public.ts';
+import { slaFeed, slaOverview, slaReport } from '../../src/server/modules/sla/sla.public.ts';
 import { aVendor, anEngagement, anOrg, type OrgHandle } from '../../src/server/seed/builders/core.ts';
-import { anSlaPolicy, someTickets } from '../../src/server/seed/builders/sla.ts';
+import { aCalendar, anSlaPolicy, someTickets } from '../../src/server/seed/builders/sla.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
 // Issue 8 §2 and §6: the SLA module's exposures and money on the owner's dashboard, each amount in its currency.
@@ -77,5 +77,29 @@ describe('the SLA feed', () => {
   it('refuses a policy whose currency is not ISO 4217', async () => {
     const eng = await anEngagement(org);
     await expect(anSlaPolicy(org, { engagementId: eng.id, currency: 'EURO' })).rejects.toThrow(/ISO 4217/);
+  });
+});
+
+describe('the portfolio overview in a calendar’s own time zone', () => {
+  it('counts a ticket resolved at 23:30 UTC on 31 March in April for a Berlin calendar, as the report does', async () => {
+    const eng = await anEngagement(org);
+    const cal = await aCalendar(org, { timeZone: 'Europe/Berlin' });
+    await anSlaPolicy(org, { engagementId: eng.id, calendarId: cal.id });
+    const opened = Date.UTC(2026, 2, 31, 21, 0);
+    const late = Date.UTC(2026, 2, 31, 23, 30); // 01:30 on 1 April in Berlin (summer time)
+    const early = Date.UTC(2026, 2, 31, 20, 0); // 22:00 on 31 March in Berlin
+    await someTickets(org, {
+      engagementId: eng.id,
+      tickets: [
+        { priority: 'P1', openedAt: opened, events: [{ at: opened, status: 'New' }, { at: late, status: 'Resolved' }], resolvedAt: late },
+        { priority: 'P1', openedAt: early - H, events: [{ at: early - H, status: 'New' }, { at: early, status: 'Resolved' }], resolvedAt: early },
+      ],
+    });
+    const ctx = org.ctx();
+    const row = (o: Awaited<ReturnType<typeof slaOverview>>) => o.items.find((r) => r.engagementId === eng.id)!;
+    expect(row(await slaOverview(ctx, '2026-04')).tickets).toBe(1);
+    expect(row(await slaOverview(ctx, '2026-03')).tickets).toBe(1);
+    const report = await slaReport(ctx, eng.id, { from: '2026-03', to: '2026-04' });
+    expect(report.months.map((m) => m.priorities.reduce((s, p) => s + p.tickets, 0))).toEqual([1, 1]);
   });
 });

@@ -1,1 +1,2 @@
-ALTER TABLE "sla_verdict_sets" ADD COLUMN "counts" jsonb DEFAULT '{}'::jsonb NOT NULL;
+ALTER TABLE "sla_verdict_sets" ADD COLUMN "counts" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "sla_verdict_sets" ADD COLUMN "tallies" jsonb DEFAULT '{}'::jsonb NOT NULL;

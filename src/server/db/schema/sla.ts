@@ -221,6 +221,21 @@ export const slaVerdictSets = pgTable('sla_verdict_sets', {
    * lookup, not a count over every verdict. Empty for sets stored before it existed.
    */
   counts: jsonb('counts').notNull().default({}).$type<Partial<Record<VerdictCountKey, number>>>(),
+  /**
+   * The verdicts counted per report month (in the policy calendar's zone) and priority,
+   * also when stored: the portfolio overview adds up these rows instead of counting every
+   * verdict of the year across every engagement on each read.
+   */
+  tallies: jsonb('tallies').notNull().default({}).$type<VerdictTallies>(),
 });
 
 export type VerdictCountKey = 'all' | 'breached' | 'at-risk' | 'open' | 'problems';
+export interface VerdictTally {
+  tickets: number;
+  breached: number;
+  responseBreaches: number;
+  resolutionBreaches: number;
+  responseNotMeasured: number;
+}
+/** month ('YYYY-MM') → priority → counts. */
+export type VerdictTallies = Record<string, Record<string, VerdictTally>>;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { totalsByCurrency, type Money } from '../../../domain/money.ts';
-import { MonthlyTally, monthBounds, type OutageRecord } from '../../../domain/sla/report.ts';
+import { MonthlyTally, type OutageRecord } from '../../../domain/sla/report.ts';
 import type { Engagement } from '../../../shared/contracts/engagements.ts';
 import type { SlaOverview } from '../../../shared/contracts/sla.ts';
 import type { Ctx } from '../../context.ts';
@@ -33,10 +33,11 @@ async function activeEngagements(ctx: Ctx): Promise<Engagement[]> {
 
 /**
  * One month across all active engagements: the portfolio view. Built from the stored
- * verdicts in a fixed number of queries whatever the number of engagements — the
- * verdicts counted per engagement and priority in the month (each engagement's month in
- * its calendar's zone), and the outage records of all of them — then each engagement's
- * credits and attainment by the engine's own report rules (MonthlyTally).
+ * verdicts in a fixed number of queries whatever the number of engagements — the month
+ * tallies kept with each engagement's verdicts (per report month in its calendar's zone
+ * and priority, counted when the verdicts were stored), and the outage records of all of
+ * them — then each engagement's credits and attainment by the engine's own report rules
+ * (MonthlyTally). A read never counts the verdicts themselves.
  */
 export async function slaOverview(ctx: Ctx, month: string | undefined): Promise<z.output<typeof SlaOverview>> {
   measurementPolicy.check(ctx.actor, 'read');
@@ -46,9 +47,8 @@ export async function slaOverview(ctx: Ctx, month: string | undefined): Promise<
   const engagements = await activeEngagements(ctx);
   const measuring = await freshVerdicts(ctx, engagements.map((e) => e.id));
   const withPolicy = [...measuring.keys()];
-  const talliesByMonth = await Promise.all(
-    months.map((m) => repo.reportTallies(ctx.db, ctx.actor.orgId, withPolicy.map((id) => ({ engagementId: id, ...monthBounds(measuring.get(id)!.timeZone, m) })))),
-  );
+  // Brought up to date just above: each set's month tallies count its verdicts as stored.
+  const sets = await repo.findSets(ctx.db, ctx.actor.orgId, withPolicy);
   const outages = new Map<string, OutageRecord[]>();
   for (const o of await outagesRepo.outagesOf(ctx.db, ctx.actor.orgId, withPolicy)) {
     const list = outages.get(o.engagementId) ?? [];
@@ -56,9 +56,9 @@ export async function slaOverview(ctx: Ctx, month: string | undefined): Promise<
     outages.set(o.engagementId, list);
   }
   const tally = new Map(withPolicy.map((id) => [id, new MonthlyTally(measuring.get(id)!.policy, measuring.get(id)!.calendars, months)]));
-  months.forEach((m, i) => {
-    for (const t of talliesByMonth[i]) if (t.priority !== null) tally.get(t.engagementId)?.addCounts(m, t.priority, t);
-  });
+  for (const [id, set] of sets) {
+    for (const m of months) for (const [priority, counts] of Object.entries(set.tallies[m] ?? {})) tally.get(id)?.addCounts(m, priority, counts);
+  }
   const ytd: Money[] = [];
 
   // An engagement not yet running or already over needs no policy: only measured ones of those are listed.

@@ -41,16 +41,17 @@ export interface Measuring {
 const measureWholeOnce = singleFlight<void>();
 
 const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000);
-// The rules' own version (fr1: first-response evidence) leads, so verdicts stored by older rules are measured again.
-const inputsOf = (p: SlaPolicyRow, cal: CalendarRow, tickets: string) => `fr1|${p.id}|${cal.id}@${cal.updatedAt.toISOString()}|${tickets}`;
+// The rules' own version leads, so verdicts stored by older rules are measured again
+// (fr1: first-response evidence; t2: counts and month tallies stored with the set).
+const inputsOf = (p: SlaPolicyRow, cal: CalendarRow, tickets: string) => `fr1.t2|${p.id}|${cal.id}@${cal.updatedAt.toISOString()}|${tickets}`;
 
 function measure(ctx: Ctx, m: Measuring, tickets: readonly TicketForSla[]): repo.VerdictRow[] {
   const nowMs = ctx.now.getTime();
   return tickets.map((t) => verdictRow(ctx.actor.orgId, t.engagementId, t, evaluateTicket(m.policy, m.calendars, toTicketInput(t), nowMs), nowMs));
 }
 
-function store(ctx: Ctx, engagementId: string, inputs: string, rows: repo.VerdictRow[], only: readonly string[] | null) {
-  return change(ctx, (tx) => repo.storeVerdicts(tx.db, ctx.actor.orgId, engagementId, { inputs, measuredAt: ctx.now, rows, only }));
+function store(ctx: Ctx, engagementId: string, m: Measuring, inputs: string, rows: repo.VerdictRow[], only: readonly string[] | null) {
+  return change(ctx, (tx) => repo.storeVerdicts(tx.db, ctx.actor.orgId, engagementId, { inputs, measuredAt: ctx.now, rows, only, timeZone: m.timeZone }));
 }
 
 /**
@@ -92,7 +93,7 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
     const key = `${ctx.actor.orgId}|${id}|${inputs.get(id)!}`;
     await measureWholeOnce(key, async () => {
       const tickets = await ticketsOf(ctx, id, versions.get(id)!);
-      await store(ctx, id, inputs.get(id)!, measure(ctx, measuring.get(id)!, tickets), null);
+      await store(ctx, id, measuring.get(id)!, inputs.get(id)!, measure(ctx, measuring.get(id)!, tickets), null);
     });
   }
 
@@ -105,7 +106,7 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
       else byEngagement.set(t.engagementId, [t]);
     }
     for (const id of partly) {
-      await store(ctx, id, inputs.get(id)!, measure(ctx, measuring.get(id)!, byEngagement.get(id) ?? []), volatile.get(id) ?? []);
+      await store(ctx, id, measuring.get(id)!, inputs.get(id)!, measure(ctx, measuring.get(id)!, byEngagement.get(id) ?? []), volatile.get(id) ?? []);
     }
   }
   return measuring;

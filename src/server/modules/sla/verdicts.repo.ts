@@ -1,9 +1,9 @@
-import { and, eq, getTableColumns, getTableName, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { copyInto, csvText, csvValue } from '../../db/copy.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like.ts';
-import { slaTicketVerdicts as v, slaVerdictSets as sets, tickets } from '../../db/schema.ts';
+import { slaTicketVerdicts as v, slaVerdictSets as sets, tickets, type VerdictTallies } from '../../db/schema.ts';
 
 export type VerdictRow = typeof v.$inferSelect;
 export type VerdictSetRow = typeof sets.$inferSelect;
@@ -66,7 +66,7 @@ export async function storeVerdicts(
   tx: Db,
   orgId: string,
   engagementId: string,
-  p: { inputs: string; measuredAt: Date; rows: readonly VerdictRow[]; only: readonly string[] | null },
+  p: { inputs: string; measuredAt: Date; rows: readonly VerdictRow[]; only: readonly string[] | null; timeZone: string },
 ): Promise<boolean> {
   await tx.insert(sets).values({ engagementId, orgId, inputs: '', measuredAt: p.measuredAt }).onConflictDoNothing();
   const [set] = await tx
@@ -105,9 +105,10 @@ export async function storeVerdicts(
     .from(v)
     .where(mine);
   const counts = { all: Number(c.all), breached: Number(c.breached), 'at-risk': Number(c.atRisk), open: Number(c.open), problems: Number(c.problems) };
+  const tallies = await monthTallies(tx, orgId, engagementId, p.timeZone);
   await tx
     .update(sets)
-    .set({ inputs: p.inputs, measuredAt: p.measuredAt, volatileCount: Number(c.volatile), counts })
+    .set({ inputs: p.inputs, measuredAt: p.measuredAt, volatileCount: Number(c.volatile), counts, tallies })
     .where(and(eq(sets.orgId, orgId), eq(sets.engagementId, engagementId)));
   return true;
 }
@@ -156,13 +157,12 @@ export async function countVerdicts(db: Db, orgId: string, engagementId: string,
   return Number(n);
 }
 
-/** Verdicts counted per engagement and priority whose report instant falls in each engagement's window. */
-export async function reportTallies(db: Db, orgId: string, windows: ReadonlyArray<{ engagementId: string; startMs: number; endMs: number }>) {
-  if (windows.length === 0) return [];
-  const inWindow = windows.map((w) => and(eq(v.engagementId, w.engagementId), gte(v.reportAt, new Date(w.startMs)), lt(v.reportAt, new Date(w.endMs)))!);
-  const rows = await db
+/** An engagement's verdicts counted per report month in `timeZone` and priority (what `tallies` holds). */
+async function monthTallies(tx: Db, orgId: string, engagementId: string, timeZone: string): Promise<VerdictTallies> {
+  const month = sql<string>`to_char(${v.reportAt} AT TIME ZONE ${timeZone}, 'YYYY-MM')`;
+  const rows = await tx
     .select({
-      engagementId: v.engagementId,
+      month,
       priority: v.priority,
       tickets: sql<number>`count(*)::int`,
       breached: sql<number>`count(*) FILTER (WHERE ${v.breached})::int`,
@@ -171,7 +171,18 @@ export async function reportTallies(db: Db, orgId: string, windows: ReadonlyArra
       responseNotMeasured: sql<number>`count(*) FILTER (WHERE NOT ${v.responseMeasured} AND ${v.problem} IS NULL)::int`,
     })
     .from(v)
-    .where(and(eq(v.orgId, orgId), or(...inWindow)))
-    .groupBy(v.engagementId, v.priority);
-  return rows.map((r) => ({ ...r, tickets: Number(r.tickets), breached: Number(r.breached), responseBreaches: Number(r.responseBreaches), resolutionBreaches: Number(r.resolutionBreaches), responseNotMeasured: Number(r.responseNotMeasured) }));
+    .where(and(eq(v.orgId, orgId), eq(v.engagementId, engagementId), isNotNull(v.reportAt), isNotNull(v.priority)))
+    .groupBy(sql`1`, v.priority); // by position: the zone is a parameter, so the expression is not repeated
+  const out: VerdictTallies = {};
+  for (const r of rows) {
+    (out[r.month] ??= {})[r.priority!] = {
+      tickets: Number(r.tickets),
+      breached: Number(r.breached),
+      responseBreaches: Number(r.responseBreaches),
+      resolutionBreaches: Number(r.resolutionBreaches),
+      responseNotMeasured: Number(r.responseNotMeasured),
+    };
+  }
+  return out;
 }
+
