@@ -197,7 +197,13 @@ export const slaTicketVerdicts = pgTable(
   },
   (t) => [
     index('sla_ticket_verdicts_list_idx').on(t.orgId, t.engagementId, t.openedAt, t.ticketId),
-    index('sla_ticket_verdicts_report_idx').on(t.engagementId, t.reportAt),
+    // One per list filter, in the list's order: a page of breached tickets among 200,000
+    // where few breach reads the page, not every verdict (each holds only its matches, so
+    // storing verdicts pays for matches only). The month tallies replaced the report index.
+    index('sla_ticket_verdicts_breached_idx').on(t.orgId, t.engagementId, t.openedAt, t.ticketId).where(sql`${t.breached}`),
+    index('sla_ticket_verdicts_at_risk_idx').on(t.orgId, t.engagementId, t.openedAt, t.ticketId).where(sql`${t.atRisk}`),
+    index('sla_ticket_verdicts_open_idx').on(t.orgId, t.engagementId, t.openedAt, t.ticketId).where(sql`${t.state} IN ('open', 'paused')`),
+    index('sla_ticket_verdicts_problem_idx').on(t.orgId, t.engagementId, t.openedAt, t.ticketId).where(sql`${t.problem} IS NOT NULL`),
     index('sla_ticket_verdicts_volatile_idx').on(t.engagementId).where(sql`${t.volatile}`),
   ],
 );

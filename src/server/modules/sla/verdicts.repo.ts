@@ -115,9 +115,10 @@ export async function storeVerdicts(
 
 function filters(orgId: string, engagementId: string, f: VerdictFilter): SQL[] {
   const where: SQL[] = [eq(v.orgId, orgId), eq(v.engagementId, engagementId)];
-  if (f.filter === 'breached') where.push(eq(v.breached, true));
-  if (f.filter === 'at-risk') where.push(eq(v.atRisk, true));
-  if (f.filter === 'open') where.push(inArray(v.state, ['open', 'paused']));
+  // Written as the partial indexes' predicates, literally, so the planner uses them.
+  if (f.filter === 'breached') where.push(sql`${v.breached}`);
+  if (f.filter === 'at-risk') where.push(sql`${v.atRisk}`);
+  if (f.filter === 'open') where.push(sql`${v.state} IN ('open', 'paused')`);
   if (f.filter === 'problems') where.push(isNotNull(v.problem));
   if (f.priority) where.push(eq(v.priority, f.priority));
   if (f.month) where.push(eq(v.month, f.month));
