@@ -101,14 +101,16 @@ export function parseVendorCsv(buf: Buffer): { rows: ParsedVendorRow[]; rejected
       max_record_size: MAX_ROW_CHARS,
       // Refused the moment a row is read, before the next one is: a header of a million
       // columns never becomes a million rejections.
-      on_record: (r: { record: string[]; info: { lines: number } }) => {
+      // With `info`, csv-parse hands each record over with its info (its types say otherwise).
+      on_record: (raw: unknown) => {
+        const r = raw as { record: string[]; info: { lines: number } };
         if (r.record.length > MAX_IMPORT_COLUMNS) {
           const line = r.info.lines - (r.record.join('').split('\n').length - 1);
           throw new AppError('import_rejected', `Line ${line} has ${r.record.length.toLocaleString('en')} columns; a vendor list has at most ${MAX_IMPORT_COLUMNS} (${Object.keys(VENDOR_CSV_COLUMNS).length} are known). Nothing was imported.`, {
             rejected: [{ line, field: '(row)', reason: `More than ${MAX_IMPORT_COLUMNS} columns` }],
           });
         }
-        return r;
+        return raw as string[];
       },
     }) as unknown as typeof records;
   } catch (err) {
