@@ -19,6 +19,7 @@ const Env = z.object({
   OUTSIGHT_FILES_DIR: z.string().optional(),
   OUTSIGHT_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
   OUTSIGHT_VENDOR_UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(1_048_576).default(500),
+  OUTSIGHT_MAX_UNPACKED_MB: z.coerce.number().int().min(1).max(1_048_576).default(4096),
   OUTSIGHT_JOBS: flag.default(true),
   OUTSIGHT_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   OUTSIGHT_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
@@ -55,6 +56,11 @@ export interface Config {
   maxUploadBytes: number;
   /** What all contacts of one vendor may upload together through the portal (the client's own uploads do not count). */
   vendorUploadQuotaBytes: number;
+  /**
+   * How large a compressed import (a gzip upload, the parts of an .xlsx workbook) may grow
+   * when unpacked; past it the import stops and answers 413 (a "zip bomb" never fills memory or CPU).
+   */
+  maxUnpackedBytes: number;
   /** Run the reminder job in this process (turn off on all but one server if you like; it is safe either way). */
   jobs: boolean;
 }
@@ -93,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(e.OUTSIGHT_FILES_DIR ?? (database.kind === 'pglite' ? `${database.dataDir}-files` : './outsight-files')),
     maxUploadBytes: e.OUTSIGHT_MAX_UPLOAD_MB * 1024 * 1024,
     vendorUploadQuotaBytes: e.OUTSIGHT_VENDOR_UPLOAD_QUOTA_MB * 1024 * 1024,
+    maxUnpackedBytes: e.OUTSIGHT_MAX_UNPACKED_MB * 1024 * 1024,
     jobs: e.OUTSIGHT_JOBS,
   };
 }

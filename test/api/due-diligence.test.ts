@@ -324,9 +324,12 @@ describe('the portal shows the vendor only what is its to see (issue 9, item 8)'
     await api('PUT', `/api/v1/assessments/${assessmentId}/answers/mfa_scope/review`, { status: 'finding' });
     await api('PUT', `/api/v1/assessments/${assessmentId}/answers/notes/review`, { status: 'clarification' });
     const internalDoc = await api('POST', `/api/v1/vendors/${org.vendor.id}/evidence?type=other&title=Internal%20audit%20notes&fileName=notes.pdf`, PDF, { 'content-type': 'application/pdf' });
-    const attached = await api('POST', `/api/v1/vendors/${org.vendor.id}/evidence?type=nda&title=Signed%20NDA&fileName=nda.pdf&assessmentId=${assessmentId}`, PDF, { 'content-type': 'application/pdf' });
+    const attached = await api('POST', `/api/v1/vendors/${org.vendor.id}/evidence?type=nda&title=Signed%20NDA&fileName=nda.pdf&assessmentId=${assessmentId}&sharedWithVendor=true`, PDF, { 'content-type': 'application/pdf' });
+    // Filed for the assessment but not shared: the review's own working papers.
+    const attachedInternal = await api('POST', `/api/v1/vendors/${org.vendor.id}/evidence?type=other&title=Reviewer%20notes&fileName=review.pdf&assessmentId=${assessmentId}`, PDF, { 'content-type': 'application/pdf' });
     const own = await t.app.inject({ method: 'POST', url: '/api/v1/portal/evidence?type=policy&title=Our%20policy&fileName=policy.pdf', payload: PDF, headers: { ...asVendor(v), 'content-type': 'application/pdf' } });
-    expect([internalDoc.statusCode, attached.statusCode, own.statusCode]).toEqual([201, 201, 201]);
+    expect([internalDoc.statusCode, attached.statusCode, attachedInternal.statusCode, own.statusCode]).toEqual([201, 201, 201, 201]);
+    expect([internalDoc.json().sharedWithVendor, attached.json().sharedWithVendor, attachedInternal.json().sharedWithVendor, own.json().sharedWithVendor]).toEqual([false, true, false, true]);
 
     const view = await t.app.inject({ method: 'GET', url: `/api/v1/portal/assessments/${assessmentId}`, headers: asVendor(v) });
     const text = view.body;
@@ -350,6 +353,7 @@ describe('the portal shows the vendor only what is its to see (issue 9, item 8)'
     const listed = (await t.app.inject({ method: 'GET', url: '/api/v1/portal/evidence?limit=200', headers: asVendor(v) })).json().items.map((e: { id: string }) => e.id);
     expect(listed).toEqual(expect.arrayContaining([attached.json().id, own.json().id]));
     expect(listed).not.toContain(internalDoc.json().id);
+    expect(listed).not.toContain(attachedInternal.json().id);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/portal/evidence/${internalDoc.json().id}/download`, headers: asVendor(v) })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/portal/evidence/${own.json().id}/download`, headers: asVendor(v) })).statusCode).toBe(200);
 
@@ -397,5 +401,40 @@ describe('evidence expiry e-mails', () => {
     // The web's route is /vendors/:id/:tab; "assessments" is the tab with the vendor's evidence.
     expect(mail?.text).toMatch(new RegExp(`https://outsight\\.example/vendors/${o.vendor.id}/assessments\\r?\\n`));
     expect(mail?.text).not.toContain('?tab=');
+  });
+});
+
+// Issue 9 §8: the client decides, per document, whether the vendor sees it in its portal.
+describe('evidence shared with the vendor', () => {
+  it('an unshared client document is never listed or downloadable in the portal; once shared it is; the vendor\'s own stays shared', async () => {
+    const { email } = await sendMini('shared@vendor.example');
+    const v = await openLink(smtp.linkFor(email));
+    const portalIds = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/portal/evidence?limit=200', headers: asVendor(v) })).json().items.map((e: { id: string }) => e.id);
+    const download = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/portal/evidence/${id}/download`, headers: asVendor(v) })).statusCode;
+
+    const doc = await api('POST', `/api/v1/vendors/${org.vendor.id}/evidence?type=penetration_test&title=Our%20pen%20test%20of%20them&fileName=pentest.pdf`, PDF, { 'content-type': 'application/pdf' });
+    expect(doc.statusCode).toBe(201);
+    expect(doc.json().sharedWithVendor).toBe(false);
+    expect(await portalIds()).not.toContain(doc.json().id);
+    expect(await download(doc.json().id)).toBe(404);
+
+    const shared = await api('PATCH', `/api/v1/evidence/${doc.json().id}`, { sharedWithVendor: true });
+    expect(shared.statusCode, shared.body).toBe(200);
+    expect(shared.json()).toMatchObject({ sharedWithVendor: true, title: 'Our pen test of them' });
+    expect(await portalIds()).toContain(doc.json().id);
+    expect(await download(doc.json().id)).toBe(200);
+
+    expect((await api('PATCH', `/api/v1/evidence/${doc.json().id}`, { sharedWithVendor: false })).statusCode).toBe(200);
+    expect(await portalIds()).not.toContain(doc.json().id);
+    expect(await download(doc.json().id)).toBe(404);
+
+    // What the vendor uploaded is its own: it cannot be hidden from it.
+    const own = await t.app.inject({ method: 'POST', url: '/api/v1/portal/evidence?type=policy&title=Ours&fileName=ours.pdf', payload: PDF, headers: { ...asVendor(v), 'content-type': 'application/pdf' } });
+    expect(own.statusCode).toBe(201);
+    expect(own.json().sharedWithVendor).toBe(true);
+    const hide = await api('PATCH', `/api/v1/evidence/${own.json().id}`, { sharedWithVendor: false });
+    expect(hide.statusCode).toBe(409);
+    expect(hide.json().error.message).toContain('stays visible to the vendor');
+    expect(await portalIds()).toContain(own.json().id);
   });
 });

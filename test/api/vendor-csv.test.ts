@@ -141,3 +141,33 @@ describe('vendor CSV round trip (issue 8 §7)', () => {
     for (const f of fields) expect(after[f], f).toEqual(before[f]);
   });
 });
+
+// Issue 9 §4: a header of a million unknown columns once built a 222 MB refusal.
+describe('vendor CSV import: bounded refusals', () => {
+  it('refuses a header of a million unknown columns (8 MB) with a small answer, storing nothing', async () => {
+    const before = await names();
+    const header = `name,${Array.from({ length: 1_000_000 }, (_, i) => `x${i}`).join(',')}`;
+    expect(header.length).toBeGreaterThan(7_000_000);
+    const res = await importCsv(`${header}\nWide Vendor,saas\n`);
+    expect(res.statusCode).toBe(422);
+    expect(res.body.length).toBeLessThan(5_000);
+    expect(res.json().error.details.rejected).toEqual([{ line: 1, field: '(row)', reason: 'Row longer than 100,000 characters' }]);
+    expect(await names()).toEqual(before);
+  });
+
+  it('refuses a row of more than 100 columns, however short, naming its line', async () => {
+    const empty = await importCsv(`name,kind\nOk Vendor,saas\nWide,saas${','.repeat(1_000_000)}\n`);
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().error.message).toContain('Line 3 has 1,000,002 columns; a vendor list has at most 100');
+    expect(empty.json().error.details.rejected).toEqual([{ line: 3, field: '(row)', reason: 'More than 100 columns' }]);
+  });
+
+  it('names the first 20 unknown columns and counts the rest', async () => {
+    const res = await importCsv(`name,kind,${Array.from({ length: 50 }, (_, i) => `extra_${i}`).join(',')}\nA Vendor,saas${',x'.repeat(50)}\n`);
+    expect(res.statusCode).toBe(422);
+    const rejected = res.json().error.details.rejected as Array<{ field: string; reason: string }>;
+    expect(rejected).toHaveLength(21);
+    expect(rejected.slice(0, 20).map((r) => r.field)).toEqual(Array.from({ length: 20 }, (_, i) => `extra_${i}`));
+    expect(rejected[20]).toEqual({ line: 1, field: '(header)', reason: '30 more unknown columns' });
+  });
+});

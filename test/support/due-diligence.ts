@@ -51,9 +51,9 @@ export async function addDdFixtures(org: TestOrg, config: Config): Promise<DdFix
   await archiveQuestionnaire(h.ctx(), archived.id);
   const a = await freshAssessment(h, org, questionnaire.id, 'submitted');
   const finding = await aFinding(h, { assessmentId: a.id, questionId: 'mfa', title: 'No MFA', severity: 'high' });
-  const evidence = await anEvidence(h, { vendorId: org.vendor.id, assessmentId: a.id, type: 'iso27001_certificate', title: 'ISO 27001', validUntil: '2030-01-01', fileName: 'iso.pdf' });
+  const evidence = await anEvidence(h, { vendorId: org.vendor.id, assessmentId: a.id, type: 'iso27001_certificate', title: 'ISO 27001', validUntil: '2030-01-01', fileName: 'iso.pdf', sharedWithVendor: true });
   const other = await freshAssessment(h, org, questionnaire.id, 'submitted', 'otherVendor');
-  const otherEvidence = await anEvidence(h, { vendorId: org.otherVendor.id, assessmentId: other.id, type: 'nda', title: 'NDA', fileName: 'nda.pdf' });
+  const otherEvidence = await anEvidence(h, { vendorId: org.otherVendor.id, assessmentId: other.id, type: 'nda', title: 'NDA', fileName: 'nda.pdf', sharedWithVendor: true });
   return {
     questionnaireId: questionnaire.id,
     archivedQuestionnaireId: archived.id,

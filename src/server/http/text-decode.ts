@@ -22,7 +22,8 @@ export function sniffDelimiter(text: string): string {
   let best = ',';
   let bestCount = 0;
   for (const d of [',', ';', '\t', '|']) {
-    const n = header.split(d).length;
+    let n = 1; // counted, not split: a header of a million columns builds no array
+    for (let i = header.indexOf(d); i !== -1; i = header.indexOf(d, i + 1)) n++;
     if (n > bestCount) {
       best = d;
       bestCount = n;

@@ -125,6 +125,8 @@ export const Evidence = z.object({
   contentType: z.string(),
   sizeBytes: z.number(),
   uploadedAt: z.string(),
+  /** Listed in the vendor's portal (its own uploads always; what the client files only when shared). */
+  sharedWithVendor: z.boolean(),
   /** valid, expiring (within 60 days), expired, undated. */
   validity: z.enum(['valid', 'expiring', 'expired', 'undated']),
 });
@@ -250,3 +252,13 @@ export const EvidenceUploadQuery = z.intersection(
   EvidenceMeta,
   z.object({ fileName: z.string().max(2000), assessmentId: z.uuid().optional(), questionId: z.string().max(128).optional() }),
 );
+/**
+ * The client's upload also says whether the vendor sees the document in its portal
+ * (default: no — an internal audit report stays internal).
+ */
+export const ClientEvidenceUploadQuery = z.intersection(
+  EvidenceUploadQuery,
+  z.object({ sharedWithVendor: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
+);
+/** Correcting a document's metadata, and sharing it with the vendor or not. */
+export const EvidenceUpdate = EvidenceMetaFields.extend({ sharedWithVendor: z.boolean() }).partial().strict();

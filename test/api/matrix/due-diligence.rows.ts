@@ -123,11 +123,11 @@ export function ddRows(env: MatrixEnv): AreaRows {
       allowed: WRITERS,
       ok: 201,
       scoped: true,
-      build: (c) => ({ url: `/api/v1/vendors/${env.id(c, (o) => o.vendor.id)}/evidence?${meta()}`, payload: PDF, headers: pdf }),
+      build: (c) => ({ url: `/api/v1/vendors/${env.id(c, (o) => o.vendor.id)}/evidence?${meta()}&sharedWithVendor=true`, payload: PDF, headers: pdf }),
     },
     'GET /api/v1/vendors/:id/evidence': { policy: 'The vendor', allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/vendors/${env.id(c, (o) => o.vendor.id)}/evidence` }) },
     'GET /api/v1/evidence/:id/download': { policy: E, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/evidence/${env.id(c, (o) => f(o).evidenceId)}/download` }) },
-    'PATCH /api/v1/evidence/:id': { policy: E, allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/evidence/${env.id(c, (o) => f(o).evidenceId)}`, payload: { issuer: 'BSI' } }) },
+    'PATCH /api/v1/evidence/:id': { policy: E, allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/evidence/${env.id(c, (o) => f(o).evidenceId)}`, payload: { issuer: 'BSI', sharedWithVendor: true } }) },
     'DELETE /api/v1/evidence/:id': {
       policy: E,
       allowed: WRITERS,

@@ -1,5 +1,5 @@
 
-import { bigint, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgs, users } from './orgs.ts';
 import { vendors } from './vendors.ts';
 
@@ -164,6 +164,11 @@ export const evidence = pgTable(
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
     sha256: text('sha256').notNull(),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
+    /**
+     * Whether the vendor's contacts see it in their portal: always for what they upload
+     * there; for what the client files, only when the client says so (default: internal).
+     */
+    sharedWithVendor: boolean('shared_with_vendor').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('evidence_org_vendor_idx').on(t.orgId, t.vendorId), index('evidence_org_valid_until_idx').on(t.orgId, t.validUntil)],

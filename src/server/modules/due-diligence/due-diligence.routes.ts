@@ -1,5 +1,5 @@
 import { IdParams } from '../../../shared/contracts/common.ts';
-import { DueDiligenceOverview, Evidence, EvidenceUploadQuery } from '../../../shared/contracts/due-diligence.ts';
+import { ClientEvidenceUploadQuery, DueDiligenceOverview, Evidence } from '../../../shared/contracts/due-diligence.ts';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
@@ -22,11 +22,11 @@ export async function registerDueDiligenceRoutes(app: App) {
       {
         config: { access: 'evidence.write' },
         bodyLimit: 1024 ** 3,
-        schema: { tags, summary: 'Upload a document (the file as the body, metadata in the query)', params: IdParams, querystring: EvidenceUploadQuery, response: { 201: Evidence } },
+        schema: { tags, summary: 'Upload a document (the file as the body, metadata in the query)', params: IdParams, querystring: ClientEvidenceUploadQuery, response: { 201: Evidence } },
       },
       async (req, reply) => {
-        const { fileName, assessmentId, questionId, ...meta } = req.query;
-        const e = await uploadVendorEvidence(ctxOf(req), { vendorId: parseId(req.params.id, 'vendor'), assessmentId, questionId }, meta, uploadedFile(req, fileName));
+        const { fileName, assessmentId, questionId, sharedWithVendor, ...meta } = req.query;
+        const e = await uploadVendorEvidence(ctxOf(req), { vendorId: parseId(req.params.id, 'vendor'), assessmentId, questionId, sharedWithVendor }, meta, uploadedFile(req, fileName));
         reply.status(201);
         return e;
       },

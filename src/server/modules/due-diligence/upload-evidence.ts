@@ -11,7 +11,7 @@ import { uploadEvidence, type UploadedFile } from '../evidence/evidence.public.t
  */
 export async function uploadVendorEvidence(
   ctx: Ctx,
-  target: { vendorId: string; assessmentId?: string; questionId?: string },
+  target: { vendorId: string; assessmentId?: string; questionId?: string; sharedWithVendor?: boolean },
   meta: z.output<typeof EvidenceMeta>,
   file: UploadedFile,
 ): Promise<Evidence> {

@@ -3,13 +3,14 @@ import type { EvidenceItem } from './evidence.repo.ts';
 
 /**
  * Evidence belongs to a vendor. The client's users see all of it; a vendor contact sees
- * what its own vendor uploaded and what was attached to its requests — not every
- * document the client files under that vendor (an internal audit report, say).
+ * only what is shared with its vendor — its own uploads, and what the client chose to
+ * share — not every document the client files under that vendor (an internal audit
+ * report, say).
  */
 export const evidencePolicy = definePolicy<EvidenceItem, 'list' | 'listShared' | 'read' | 'upload' | 'update' | 'delete' | 'attach'>({
   label: 'The evidence',
   vendorOf: (e) => e.vendorId,
-  visible: (e, actor) => actor.role !== 'vendor_contact' || e.fromVendor || e.assessmentId !== null,
+  visible: (e, actor) => actor.role !== 'vendor_contact' || e.sharedWithVendor,
   actions: {
     list: { permission: 'assessment.read' },
     listShared: { permission: 'portal.use' },

@@ -29,6 +29,7 @@ export function presentEvidence(e: EvidenceRow, now: Date): Evidence {
     contentType: e.contentType,
     sizeBytes: e.sizeBytes,
     uploadedAt: e.createdAt.toISOString(),
+    sharedWithVendor: e.sharedWithVendor,
     validity: validityOf(e.validUntil, now),
   };
 }

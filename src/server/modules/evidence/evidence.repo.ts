@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
@@ -21,13 +21,10 @@ const columns = {
 const SORT: KeysetSort = { cols: [key(sql`${evidence.createdAt}`, 'timestamptz'), key(sql`${evidence.id}`, 'uuid')], desc: true };
 export const EVIDENCE_SORT = { arity: SORT.cols.length, key: (r: EvidenceItem) => [r.createdAtText, r.id] };
 
-/** What the vendor may see of its evidence: its own uploads and what was attached to its requests. */
-const sharedWithVendor = () => or(isNotNull(evidence.assessmentId), columns.fromVendor)!;
-
 /** One page of a vendor's evidence; `sharedOnly` keeps what its contacts may see. */
 export async function listVendorEvidence(db: Db, orgId: string, vendorId: string, f: { sharedOnly: boolean }, after: unknown[] | null, limit: number): Promise<EvidenceItem[]> {
   const where: SQL[] = [eq(evidence.orgId, orgId), eq(evidence.vendorId, vendorId)];
-  if (f.sharedOnly) where.push(sharedWithVendor());
+  if (f.sharedOnly) where.push(eq(evidence.sharedWithVendor, true));
   return db
     .select(columns)
     .from(evidence)

@@ -1,5 +1,5 @@
 import { IdParams, OkResponse, Page } from '../../../shared/contracts/common.ts';
-import { Evidence, EvidenceListQuery, EvidenceMetaFields } from '../../../shared/contracts/due-diligence.ts';
+import { Evidence, EvidenceListQuery, EvidenceUpdate } from '../../../shared/contracts/due-diligence.ts';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
@@ -22,7 +22,7 @@ export function registerEvidenceRoutes(app: App) {
   app.get('/api/v1/evidence/:id/download', { config: { access: 'assessment.read' }, schema: { tags, summary: 'Download a document (always as an attachment)', params: IdParams } }, async (req, reply) =>
     sendFile(reply, await service.downloadEvidence(ctxOf(req), parseId(req.params.id, 'evidence'))),
   );
-  app.patch('/api/v1/evidence/:id', { config: { access: 'evidence.write' }, schema: { tags, summary: "Correct a document's metadata", params: IdParams, body: EvidenceMetaFields.partial().strict(), response: { 200: Evidence } } }, (req) =>
+  app.patch('/api/v1/evidence/:id', { config: { access: 'evidence.write' }, schema: { tags, summary: "Correct a document's metadata, or share it with the vendor (its portal lists it) or not", params: IdParams, body: EvidenceUpdate, response: { 200: Evidence } } }, (req) =>
     service.updateEvidenceMeta(ctxOf(req), parseId(req.params.id, 'evidence'), req.body),
   );
   app.delete('/api/v1/evidence/:id', { config: { access: 'evidence.write' }, schema: { tags, summary: 'Delete a document and its file', params: IdParams, response: { 200: OkResponse } } }, async (req) => {

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
-import type { Evidence, EvidenceListQuery, EvidenceMeta } from '../../../shared/contracts/due-diligence.ts';
+import type { Evidence, EvidenceListQuery, EvidenceMeta, EvidenceUpdate } from '../../../shared/contracts/due-diligence.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { keysetPage } from '../../paging.ts';
@@ -20,6 +20,8 @@ export interface UploadTarget {
   vendorId: string;
   assessmentId?: string | null;
   questionId?: string | null;
+  /** The client's choice; a vendor contact's own upload is always shared with its vendor. */
+  sharedWithVendor?: boolean;
 }
 
 export interface UploadedFile {
@@ -36,7 +38,7 @@ export async function listVendorEvidence(ctx: Ctx, vendorId: string, q: z.output
   return keysetPage(q, repo.EVIDENCE_SORT, (after, limit) => repo.listVendorEvidence(ctx.db, ctx.actor.orgId, vendorId, { sharedOnly: false }, after, limit), present);
 }
 
-/** One page of what a vendor contact may see of its vendor's evidence: its uploads and what its requests carry. */
+/** One page of what a vendor contact may see of its vendor's evidence: what is shared with the vendor. */
 export async function listSharedEvidence(ctx: Ctx, q: z.output<typeof EvidenceListQuery>) {
   evidencePolicy.check(ctx.actor, 'listShared');
   if (!ctx.actor.vendorId) throw AppError.notFound('Your vendor');
@@ -90,6 +92,7 @@ export async function uploadEvidence(ctx: Ctx, target: UploadTarget, meta: z.out
         fileName,
         ...stored,
         uploadedBy: ctx.actor.userId,
+        sharedWithVendor: ctx.actor.role === 'vendor_contact' || target.sharedWithVendor === true,
         createdAt: ctx.now,
       });
       await tx.audit({ action: 'evidence.upload', objectType: 'evidence', objectId: r.id, after: r });
@@ -117,13 +120,17 @@ export async function downloadEvidence(ctx: Ctx, id: string) {
   return { stream, size, contentType: e.contentType, disposition: attachmentHeader(e.fileName) };
 }
 
-export async function updateEvidenceMeta(ctx: Ctx, id: string, patch: Partial<z.output<typeof EvidenceMeta>>): Promise<Evidence> {
+export async function updateEvidenceMeta(ctx: Ctx, id: string, patch: z.output<typeof EvidenceUpdate>): Promise<Evidence> {
   evidencePolicy.check(ctx.actor, 'update');
   const row = await change(ctx, async (tx) => {
     const before = evidencePolicy.authorize(ctx.actor, 'update', await repo.lockEvidence(tx.db, ctx.actor.orgId, id));
     const validFrom = patch.validFrom !== undefined ? patch.validFrom : before.validFrom;
     const validUntil = patch.validUntil !== undefined ? patch.validUntil : before.validUntil;
     if (validFrom && validUntil && validFrom > validUntil) throw AppError.invalid('validUntil', 'Must not end before it starts');
+    // What the vendor uploaded in its portal is its own: it cannot be hidden from it.
+    if (patch.sharedWithVendor === false && before.fromVendor) {
+      throw new AppError('conflict', 'The vendor uploaded this document in its portal, so it stays visible to the vendor. Delete it if it should go.');
+    }
     const after = await repo.updateEvidence(tx.db, ctx.actor.orgId, id, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
     await tx.audit({ action: 'evidence.update', objectType: 'evidence', objectId: id, before, after });
     return after;

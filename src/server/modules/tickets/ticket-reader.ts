@@ -10,6 +10,27 @@ import { AppError } from '../../http/app-error.ts';
  * check that catches an unclosed quote.
  */
 export const MAX_FIELD_CHARS = 1_000_000;
+/**
+ * A row (a record, which quoted line breaks may spread over several lines) may hold at
+ * most this many characters. Enforced while reading: a "line" with no line break — 1 GB
+ * of zeros — is refused after 2 million characters instead of being parsed again and
+ * again as it grows.
+ */
+export const MAX_ROW_CHARS = 2_000_000;
+/** Columns per row, header included (a Jira export of every field has a few hundred). */
+export const MAX_COLUMNS = 5_000;
+
+export function tooManyColumns(line: number, found: number): AppError {
+  return new AppError('import_rejected', `Line ${line}: the row has ${found.toLocaleString('en')} columns; an import reads at most ${MAX_COLUMNS.toLocaleString('en')}. Nothing was imported. Export only the columns you need.`, {
+    rejected: [{ line, field: '(row)', reason: `More than ${MAX_COLUMNS.toLocaleString('en')} columns` }],
+  });
+}
+
+function rowTooLong(line: number): AppError {
+  return new AppError('import_rejected', `The row starting at line ${line} is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters (a missing line break or an unclosed quote?). Nothing was imported.`, {
+    rejected: [{ line, field: '(row)', reason: `Row longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters; check the line breaks and quotes` }],
+  });
+}
 
 export interface RowSink {
   header(columns: string[]): void;
@@ -72,13 +93,24 @@ export async function readDelimited(source: AsyncIterable<Buffer | string>, sink
   // The last row read is held back until the next one (or the end) shows it is complete.
   let pending: { cells: string[]; line: number; openQuote: boolean } | null = null;
 
+  // Characters handed to the parser, and where its last complete row ended: the difference
+  // is the row it is still waiting to see the end of (Papa parses it again with each chunk).
+  let received = 0;
+  let consumed = 0;
+  const text = Readable.from(decoded(), { highWaterMark: 1 });
+  text.on('data', (chunk: string) => {
+    received += chunk.length;
+  });
+
   await new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(Readable.from(decoded()) as unknown as File, {
+    Papa.parse<string[]>(text as unknown as File, {
       delimiter: opts.delimiter ?? '',
       chunk: (results, parser) => {
+        consumed = results.meta.cursor;
         try {
           for (const cells of results.data) {
             const start = line + 1;
+            if (cells.length > MAX_COLUMNS) throw tooManyColumns(start, cells.length);
             let extra = 0;
             for (let i = 0; i < cells.length; i++) {
               const c = cells[i];
@@ -101,6 +133,8 @@ export async function readDelimited(source: AsyncIterable<Buffer | string>, sink
             if (pending) sink.row(pending.cells, pending.line);
             pending = { cells, line: start, openQuote: false };
           }
+          // What is left is the start of a row whose end has not come yet.
+          if (received - consumed > MAX_ROW_CHARS) throw rowTooLong(line + 1);
           // Papa reports an unclosed quote only at the end of the text, on the last row.
           const quoteError = results.errors.find((e) => e.type === 'Quotes');
           if (quoteError) {

@@ -1,23 +1,49 @@
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { AppError } from '../../http/app-error.ts';
+
+export interface SourceLimits {
+  /** What a gzip upload may unpack to; past it the import stops (413). */
+  maxUnpackedBytes: number;
+  /** Set when the client has gone away: reading stops and the import rolls back. */
+  signal?: AbortSignal;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+
+export function unpackedTooLarge(what: string, limit: number, details: Record<string, unknown> = {}): AppError {
+  return new AppError('payload_too_large', `${what} unpacks to more than ${mb(limit)}, the most an import may unpack to; nothing was imported. Split the export into smaller files, or ask the administrator to raise OUTSIGHT_MAX_UNPACKED_MB.`, {
+    limitBytes: limit,
+    ...details,
+    rejected: [{ line: 1, field: '(file)', reason: `Unpacks to more than ${mb(limit)}` }],
+  });
+}
 
 /**
  * Looks at the first bytes of an upload to tell gzip, xlsx (a zip) and text apart, then
  * hands back a stream that still starts at byte 0. Nothing is buffered beyond one chunk.
  * `fileName`, when known, catches a file whose name promises a workbook it is not.
  */
-export async function openSource(source: AsyncIterable<Buffer | Uint8Array | string>, fileName?: string | null): Promise<{ kind: 'xlsx' | 'text'; stream: AsyncIterable<Buffer> }> {
+export async function openSource(source: AsyncIterable<Buffer | Uint8Array | string>, fileName: string | null | undefined, limits: SourceLimits): Promise<{ kind: 'xlsx' | 'text'; stream: AsyncIterable<Buffer> }> {
   const it = source[Symbol.asyncIterator]();
+  const { signal } = limits;
+  signal?.throwIfAborted();
   const first = await it.next();
   const head = first.done ? Buffer.alloc(0) : Buffer.from(first.value as Buffer);
   async function* replay(): AsyncGenerator<Buffer> {
     if (head.length) yield head;
-    for (let r = await it.next(); !r.done; r = await it.next()) yield Buffer.from(r.value as Buffer);
+    for (let r = await it.next(); !r.done; r = await it.next()) {
+      // The client went away: stop reading, so the import stops too (its transaction rolls back).
+      signal?.throwIfAborted();
+      yield Buffer.from(r.value as Buffer);
+    }
   }
   if (head[0] === 0x1f && head[1] === 0x8b) {
-    const gunzipped = Readable.from(replay()).pipe(createGunzip());
-    return openSource(damagedAs(gunzipped as AsyncIterable<Buffer>, 'gzip'), fileName?.replace(/\.gz$/i, ''));
+    // pipeline, not pipe: a failing upload (the client hung up) must end the gunzip too.
+    const gunzip = createGunzip();
+    pipeline(Readable.from(replay()), gunzip, () => {});
+    const capped = capUnpacked(damagedAs(gunzip as AsyncIterable<Buffer>, 'gzip'), limits.maxUnpackedBytes, signal);
+    return openSource(capped, fileName?.replace(/\.gz$/i, ''), limits);
   }
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   if (!isZip && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
@@ -27,6 +53,17 @@ export async function openSource(source: AsyncIterable<Buffer | Uint8Array | str
     throw notAWorkbook(`"${fileName}" is named .xlsx but is not an Excel workbook (an .xlsx file is a ZIP archive; this one does not start like one); nothing was imported. Open it in Excel and save it as .xlsx again, or export the tickets as CSV.`, 'xlsx');
   }
   return { kind: isZip ? 'xlsx' : 'text', stream: replay() };
+}
+
+/** Counts what gzip unpacks and stops inflating the moment it passes the limit. */
+async function* capUnpacked(stream: AsyncIterable<Buffer>, limit: number, signal?: AbortSignal): AsyncGenerator<Buffer> {
+  let total = 0;
+  for await (const chunk of stream) {
+    signal?.throwIfAborted();
+    total += chunk.length;
+    if (total > limit) throw unpackedTooLarge('The gzip file', limit);
+    yield chunk;
+  }
 }
 
 function notAWorkbook(message: string, damaged: 'xls' | 'xlsx'): AppError {

@@ -7,6 +7,7 @@ import { IdParams, Page, PageQuery } from '../../../shared/contracts/common.ts';
 import { TicketFormat, TicketImportDone, TicketImportResult, TicketMapping } from '../../../shared/contracts/tickets.ts';
 import { TimeZone } from '../../../shared/contracts/vendors.ts';
 import { safeCell } from '../../../shared/csv-cell.ts';
+import { AppError } from '../../http/app-error.ts';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
@@ -60,9 +61,17 @@ export async function registerTicketRoutes(app: App) {
           response: { 200: TicketImportDone },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const q = req.query;
+        // The client hanging up (before or after its upload is complete) stops the import:
+        // nothing is stored and the server does not go on parsing for nobody.
+        const gone = new AbortController();
+        const onClose = () => {
+          if (!reply.raw.writableFinished) gone.abort(new AppError('bad_request', 'The client closed the connection before the import finished; nothing was imported.'));
+        };
+        reply.raw.once('close', onClose);
         return importTickets(ctxOf(req), req.body as Readable, {
+          signal: gone.signal,
           engagementId: parseId(req.params.id, 'engagement'),
           format: q.format,
           mapping: q.mapping,

@@ -28,6 +28,12 @@ export const VENDOR_CSV_COLUMNS = {
 type Column = keyof typeof VENDOR_CSV_COLUMNS;
 
 export const MAX_IMPORT_ROWS = 5_000;
+/** A vendor list has 15 columns; a row of more is not one, and is refused as it is read. */
+export const MAX_IMPORT_COLUMNS = 100;
+/** Characters of one row (its fields together): a vendor row is a few hundred. */
+export const MAX_ROW_CHARS = 100_000;
+/** Unknown columns named one by one in a refusal; the rest are counted. */
+const UNKNOWN_COLUMNS_LISTED = 20;
 
 export interface Rejection {
   line: number;
@@ -86,9 +92,35 @@ export function parseVendorCsv(buf: Buffer): { rows: ParsedVendorRow[]; rejected
   requireNonEmpty(text);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { delimiter: sniffDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter: sniffDelimiter(text),
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+      max_record_size: MAX_ROW_CHARS,
+      // Refused the moment a row is read, before the next one is: a header of a million
+      // columns never becomes a million rejections.
+      // With `info`, csv-parse hands each record over with its info (its types say otherwise).
+      on_record: (raw: unknown) => {
+        const r = raw as { record: string[]; info: { lines: number } };
+        if (r.record.length > MAX_IMPORT_COLUMNS) {
+          const line = r.info.lines - (r.record.join('').split('\n').length - 1);
+          throw new AppError('import_rejected', `Line ${line} has ${r.record.length.toLocaleString('en')} columns; a vendor list has at most ${MAX_IMPORT_COLUMNS} (${Object.keys(VENDOR_CSV_COLUMNS).length} are known). Nothing was imported.`, {
+            rejected: [{ line, field: '(row)', reason: `More than ${MAX_IMPORT_COLUMNS} columns` }],
+          });
+        }
+        return raw as string[];
+      },
+    }) as unknown as typeof records;
   } catch (err) {
+    if (err instanceof AppError) throw err;
     const line = (err as { lines?: number }).lines ?? 1;
+    if ((err as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') {
+      throw new AppError('import_rejected', `Line ${line}: the row is longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters (a missing line break or an unclosed quote?). Nothing was imported.`, {
+        rejected: [{ line, field: '(row)', reason: `Row longer than ${MAX_ROW_CHARS.toLocaleString('en')} characters` }],
+      });
+    }
     throw new AppError('import_rejected', `The file is not valid CSV near line ${line}.`, {
       rejected: [{ line, field: '(file)', reason: (err as Error).message }],
     });
@@ -96,9 +128,13 @@ export function parseVendorCsv(buf: Buffer): { rows: ParsedVendorRow[]; rejected
   const [header, ...body] = records;
   const names = header.record.map((h) => h.trim().toLowerCase());
   const rejected: Rejection[] = [];
-  names.forEach((n) => {
-    if (!(n in VENDOR_CSV_COLUMNS)) rejected.push({ line: 1, field: n || '(empty)', reason: `Unknown column; expected ${Object.keys(VENDOR_CSV_COLUMNS).join(', ')}` });
-  });
+  const unknown = names.filter((n) => !(n in VENDOR_CSV_COLUMNS));
+  const expected = `Unknown column; expected ${Object.keys(VENDOR_CSV_COLUMNS).join(', ')}`;
+  for (const n of unknown.slice(0, UNKNOWN_COLUMNS_LISTED)) rejected.push({ line: 1, field: (n || '(empty)').slice(0, 100), reason: expected });
+  if (unknown.length > UNKNOWN_COLUMNS_LISTED) {
+    const more = unknown.length - UNKNOWN_COLUMNS_LISTED;
+    rejected.push({ line: 1, field: '(header)', reason: `${more} more unknown ${more === 1 ? 'column' : 'columns'}` });
+  }
   if (!names.includes('name')) rejected.push({ line: 1, field: 'name', reason: 'Required column is missing' });
   if (body.length > MAX_IMPORT_ROWS) rejected.push({ line: 1, field: '(file)', reason: `At most ${MAX_IMPORT_ROWS} rows per import` });
   if (rejected.length) return { rows: [], rejected };

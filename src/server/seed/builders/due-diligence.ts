@@ -208,15 +208,17 @@ export interface EvidenceOptions extends Partial<z.input<typeof EvidenceMeta>> {
   content?: Buffer;
   /** Who uploads: a vendor contact uploads through the portal, anyone else files it under the vendor. Default: the owner. */
   as?: User;
+  /** A document the client files: listed in the vendor's portal (default: internal, not listed). */
+  sharedWithVendor?: boolean;
 }
 
 /** A piece of evidence with a real file on disk (the world's config decides where). */
 export async function anEvidence(on: World | OrgHandle, o: EvidenceOptions = {}): Promise<Evidence> {
   const org = await orgOf(on);
-  const { vendorId: given, assessmentId, questionId, fileName = 'evidence.pdf', content = SMALL_PDF, as, ...meta } = o;
+  const { vendorId: given, assessmentId, questionId, fileName = 'evidence.pdf', content = SMALL_PDF, as, sharedWithVendor, ...meta } = o;
   const m = { type: 'policy' as const, title: `Evidence ${uniq()}`, ...meta };
   const file = { name: fileName, stream: Readable.from([content]), declaredBytes: content.length };
   if (as?.role === 'vendor_contact') return uploadPortalEvidence(org.ctx(as), { assessmentId, questionId }, m, file);
   const vendorId = given ?? (await aVendor(org)).id;
-  return uploadVendorEvidence(org.ctx(as), { vendorId, assessmentId, questionId }, m, file);
+  return uploadVendorEvidence(org.ctx(as), { vendorId, assessmentId, questionId, sharedWithVendor }, m, file);
 }

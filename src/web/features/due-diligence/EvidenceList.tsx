@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Checkbox, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconDownload, IconTrash } from '@tabler/icons-react';
 import { CardList } from '../../components/list/DataTable.tsx';
 import { formatDate } from '../../lib/format.ts';
@@ -22,6 +22,7 @@ export function EvidenceList({
   label = 'Documents',
   compact = false,
   deleteLabel = 'Delete',
+  onShare,
 }: {
   items: EvidenceT[];
   downloadUrl: (id: string) => string;
@@ -30,6 +31,8 @@ export function EvidenceList({
   compact?: boolean;
   /** "Delete" (the file goes) or "Remove" (only detached from an answer). */
   deleteLabel?: string;
+  /** The client's list: share a document with the vendor's portal, or take it back. */
+  onShare?: (e: EvidenceT, shared: boolean) => void;
 }) {
   return (
     <CardList
@@ -57,6 +60,15 @@ export function EvidenceList({
             <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
               {e.fileName} · {formatBytes(e.sizeBytes)} · uploaded {formatDate(e.uploadedAt)}
             </Text>
+            {onShare && (
+              <Checkbox
+                size="xs"
+                mt={4}
+                label="Visible to the vendor in its portal"
+                checked={e.sharedWithVendor}
+                onChange={(ev) => onShare(e, ev.currentTarget.checked)}
+              />
+            )}
           </Stack>
           <Group gap={4} wrap="nowrap">
             <Tooltip label="Download">

@@ -1,4 +1,4 @@
-import { Button, FileInput, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, FileInput, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconUpload } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -27,13 +27,15 @@ interface Props {
   defaultType?: string;
   showScope?: boolean;
   submitLabel?: string;
+  /** The client's form asks whether the vendor sees the document in its portal (the vendor's own uploads always do). */
+  askShared?: boolean;
 }
 
 /**
  * A document with its type, issuer, scope and validity dates. The evidence date is the
  * document's own (the certificate's validity), not the upload date.
  */
-export function EvidenceUploadForm({ upload, pending, onDone, onCancel, defaultType = 'other', showScope = true, submitLabel = 'Upload' }: Props) {
+export function EvidenceUploadForm({ upload, pending, onDone, onCancel, defaultType = 'other', showScope = true, submitLabel = 'Upload', askShared = false }: Props) {
   const form = useFormErrors(FIELDS);
   const [file, setFile] = useState<File | null>(null);
   const [type, setType] = useState<string>(defaultType);
@@ -42,6 +44,7 @@ export function EvidenceUploadForm({ upload, pending, onDone, onCancel, defaultT
   const [scope, setScope] = useState('');
   const [validFrom, setValidFrom] = useState<string | null>(null);
   const [validUntil, setValidUntil] = useState<string | null>(null);
+  const [shared, setShared] = useState(false);
 
   const chooseFile = (f: File | null) => {
     setFile(f);
@@ -60,7 +63,7 @@ export function EvidenceUploadForm({ upload, pending, onDone, onCancel, defaultT
       return;
     }
     try {
-      onDone(await upload(file, valid));
+      onDone(await upload(file, askShared ? { ...valid, sharedWithVendor: shared } : valid));
     } catch (err) {
       form.fromError(err);
     }
@@ -93,6 +96,14 @@ export function EvidenceUploadForm({ upload, pending, onDone, onCancel, defaultT
           <DatePickerInput label="Valid from" valueFormat="D MMM YYYY" clearable value={validFrom} onChange={setValidFrom} error={form.errors.validFrom} placeholder="Date" />
           <DatePickerInput label="Valid until" valueFormat="D MMM YYYY" clearable minDate={validFrom ?? undefined} value={validUntil} onChange={setValidUntil} error={form.errors.validUntil} placeholder="Date" />
         </SimpleGrid>
+        {askShared && (
+          <Checkbox
+            label="Visible to the vendor in its portal"
+            description="Leave it off for internal documents, such as your own audit notes. You can change it later."
+            checked={shared}
+            onChange={(e) => setShared(e.currentTarget.checked)}
+          />
+        )}
         <Text size="xs" c="dimmed">
           {dated ? 'Use the dates printed on the document, not today’s date. ' : ''}Reminders go out 60, 30 and 7 days before a document expires.
         </Text>

@@ -7,7 +7,7 @@ import { errorMessage } from '../../api/client.ts';
 import type { VendorT } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ListSection, ListView } from '../../components/list/ListView.tsx';
-import { evidenceDownloadUrl, useDeleteEvidence, useUploadEvidence, useVendorEvidenceList } from './api.ts';
+import { evidenceDownloadUrl, useDeleteEvidence, useShareEvidence, useUploadEvidence, useVendorEvidenceList } from './api.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { EvidenceUploadForm } from './EvidenceUploadForm.tsx';
 import type { EvidenceT } from './types.ts';
@@ -17,6 +17,15 @@ export function VendorEvidence({ vendor, canWrite }: { vendor: VendorT; canWrite
   const list = useVendorEvidenceList(vendor.id);
   const upload = useUploadEvidence(vendor.id);
   const remove = useDeleteEvidence();
+  const share = useShareEvidence();
+  const setShared = (e: EvidenceT, sharedWithVendor: boolean) =>
+    share.mutate(
+      { id: e.id, sharedWithVendor },
+      {
+        onSuccess: (d) => notifications.show({ color: 'teal', title: sharedWithVendor ? 'Shared with the vendor' : 'No longer shared with the vendor', message: d.title }),
+        onError: (err) => notifications.show({ color: 'red', title: 'Could not change who sees the document', message: errorMessage(err) }),
+      },
+    );
   const [opened, dialog] = useDisclosure(false);
   const [deleting, setDeleting] = useState<EvidenceT | null>(null);
   const phone = useMediaQuery('(max-width: 36em)');
@@ -48,12 +57,21 @@ export function VendorEvidence({ vendor, canWrite }: { vendor: VendorT; canWrite
           description: `ISO 27001 certificates, SOC 2 reports, penetration tests, insurance certificates, the NDA and the DPA of ${vendor.name} belong here, uploaded by you or by the vendor in the portal.`,
         }}
       >
-        {(items) => <EvidenceList items={items} downloadUrl={evidenceDownloadUrl} onDelete={canWrite ? setDeleting : undefined} label={`Documents of ${vendor.name}`} />}
+        {(items) => (
+          <EvidenceList
+            items={items}
+            downloadUrl={evidenceDownloadUrl}
+            onDelete={canWrite ? setDeleting : undefined}
+            onShare={canWrite && !vendor.archived ? setShared : undefined}
+            label={`Documents of ${vendor.name}`}
+          />
+        )}
       </ListView>
       <Modal opened={opened} onClose={dialog.close} title="Upload a document" size="lg" fullScreen={!!phone}>
         {opened && (
           <EvidenceUploadForm
             upload={(file, meta) => upload.mutateAsync({ file, meta })}
+            askShared
             pending={upload.isPending}
             onCancel={dialog.close}
             onDone={(e) => {

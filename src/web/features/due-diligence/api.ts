@@ -246,6 +246,7 @@ export function uploadQuery(meta: EvidenceMetaInput, fileName: string, extra: Re
     scope: meta.scope ?? undefined,
     validFrom: meta.validFrom ?? undefined,
     validUntil: meta.validUntil ?? undefined,
+    sharedWithVendor: meta.sharedWithVendor === undefined ? undefined : String(meta.sharedWithVendor),
     fileName,
     ...extra,
   };
@@ -256,6 +257,15 @@ export function useUploadEvidence(vendorId: string) {
   return useMutation({
     mutationFn: ({ file, meta }: { file: File; meta: EvidenceMetaInput }) =>
       uploadFile<EvidenceT>(`/vendors/${enc(vendorId)}/evidence`, file, { query: uploadQuery(meta, file.name) }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Shares a document with the vendor (its portal lists it) or takes it back. */
+export function useShareEvidence() {
+  const invalidate = useInvalidateDd();
+  return useMutation({
+    mutationFn: ({ id, sharedWithVendor }: { id: string; sharedWithVendor: boolean }) => api<EvidenceT>(`/evidence/${enc(id)}`, { method: 'PATCH', body: { sharedWithVendor } }),
     onSuccess: invalidate,
   });
 }

@@ -52,4 +52,6 @@ export interface EvidenceMetaInput {
   scope?: string | null;
   validFrom?: string | null;
   validUntil?: string | null;
+  /** The client's upload only: listed in the vendor's portal. */
+  sharedWithVendor?: boolean;
 }
