@@ -3,7 +3,7 @@ import { listQuestions } from '../../domain/questionnaire/template.ts';
 import type { Ctx } from '../context.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { completeAssessment } from '../modules/assessments/assessments.public.ts';
-import { aFinding, anAssessment, answerAll, aQuestionnaire, handleOf } from './builders/due-diligence.ts';
+import { aFinding, anAssessment, anEvidence, answerAll, aQuestionnaire, handleOf } from './builders/due-diligence.ts';
 
 /**
  * The built-in questionnaire, a completed assessment with a score and a finding, and an
@@ -36,4 +36,14 @@ export async function seedDemoDueDiligence(ctx: Ctx, vendors: Map<string, string
 
   // HelpPoint has a request open in the portal of the demo vendor contact.
   await anAssessment(org, { vendorId: vendors.get('HelpPoint Service Desk')!, questionnaireId: questionnaire.id, contact: { email: 'contact@demo.outsight.test' }, dueDate: due(10), mail });
+
+  // Evidence on file: valid, about to expire and expired certificates; some shared with the
+  // vendor's portal, the client's own review notes kept internal.
+  const kestrelId = vendors.get('Kestrel Software Labs')!;
+  const helppointId = vendors.get('HelpPoint Service Desk')!;
+  await anEvidence(org, { vendorId: kestrelId, type: 'iso27001_certificate', title: 'ISO/IEC 27001:2022 certificate', issuer: 'BSI', scope: 'Software development and hosting, Galway and Kraków', validFrom: due(-300), validUntil: due(795), fileName: 'kestrel-iso27001.pdf', sharedWithVendor: true });
+  await anEvidence(org, { vendorId: kestrelId, type: 'soc2_type2_report', title: 'SOC 2 Type II report 2025–2026', issuer: 'Grant & Rowe LLP', validFrom: due(-345), validUntil: due(20), fileName: 'kestrel-soc2-type2.pdf', sharedWithVendor: true });
+  await anEvidence(org, { vendorId: kestrelId, type: 'penetration_test', title: 'Penetration test summary — our review notes', issuer: 'Internal security team', validFrom: due(-40), fileName: 'kestrel-pentest-review.pdf', sharedWithVendor: false });
+  await anEvidence(org, { vendorId: helppointId, type: 'insurance_certificate', title: 'Cyber liability insurance certificate', issuer: 'Allianz', validFrom: due(-400), validUntil: due(-35), fileName: 'helppoint-cyber-insurance.pdf', sharedWithVendor: true });
+  await anEvidence(org, { vendorId: helppointId, type: 'dpa', title: 'Data processing agreement (signed)', issuer: 'HelpPoint Service Desk', validFrom: due(-200), fileName: 'helppoint-dpa.pdf', sharedWithVendor: true });
 }
