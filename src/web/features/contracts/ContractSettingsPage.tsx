@@ -113,7 +113,6 @@ export function ContractSettingsPage() {
             error={form.errors.reminderOffsets}
             readOnly={!canManage}
             splitChars={[',', ' ', ';']}
-            aria-label="Reminder days"
           />
           {offsets.length > 0 && (
             <Text size="xs" c="dimmed">
