@@ -114,6 +114,7 @@ describe('contracts import', () => {
       `${v},Bad notice,nda,,,,,,,a fortnight,,,,,,`,
       `${v},Renews without end,nda,,,,,,automatic,,,,,,,`,
       `${v},Lonely amendment,amendment,,,,,,,,,,,,,`,
+      `${v},Odd money,nda,,,,,,,,,100,,EURO,,`,
     ].join('\n');
     const res = await importFile(f.manager, csv);
     expect(res.statusCode, res.body).toBe(422);
@@ -136,6 +137,7 @@ describe('contracts import', () => {
     expect(at(15)[0]).toMatch(/^Notice period: "a fortnight" is not a period/);
     expect(at(16)).toEqual(['Renewal: Say for how many months the contract renews', 'Initial term end: A contract that renews needs the end of its initial term']);
     expect(at(17)).toEqual(['Parent: Name the contract this amendment amends']);
+    expect(at(18)).toEqual(['Currency: Expected an ISO 4217 currency code such as EUR or USD']);
     // All or nothing: the good row is not stored either.
     expect((await contracts(f.manager)).length).toBe(before);
   });
