@@ -70,6 +70,16 @@ describe('contracts import in the browser', () => {
     await page.getByRole('link', { name: `Dashboards order ${tag}` }).first().waitFor();
   });
 
+  it('the vendors import still uses the same dialog: checks, then imports', async () => {
+    await page.goto(`${server.baseUrl}/vendors`);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import vendors from CSV' });
+    await dialog.locator('input[type="file"]').setInputFiles(file('vendors.csv', `name,kind\nImported vendor ${tag},saas\n`));
+    await expect.poll(() => dialog.getByRole('status').filter({ hasText: 'The file is valid' }).innerText(), UNTIL).toContain('create 1 and update 0 vendors');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('1 created, 0 updated.').waitFor();
+  });
+
   it('shows and saves the contract settings in plain words', async () => {
     await page.goto(`${server.baseUrl}/settings/contracts`);
     await page.getByRole('tab', { name: 'Contracts', selected: true }).waitFor();
