@@ -28,6 +28,7 @@ const ContractListPage = lazy(() => import('./features/contracts/ContractListPag
 const ContractPage = lazy(() => import('./features/contracts/ContractPage.tsx').then((m) => ({ default: m.ContractPage })));
 const KeyDatesPage = lazy(() => import('./features/contracts/KeyDatesPage.tsx').then((m) => ({ default: m.KeyDatesPage })));
 const ContractGapsPage = lazy(() => import('./features/clauses/ContractGapsPage.tsx').then((m) => ({ default: m.ContractGapsPage })));
+const ContractSettingsPage = lazy(() => import('./features/contracts/ContractSettingsPage.tsx').then((m) => ({ default: m.ContractSettingsPage })));
 const ClauseSettings = lazy(() => import('./features/clauses/ClauseSettings.tsx').then((m) => ({ default: m.ClauseSettings })));
 const SlaOverviewPage = lazy(() => import('./features/sla/SlaOverviewPage.tsx').then((m) => ({ default: m.SlaOverviewPage })));
 
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
                   { path: 'organisation', element: <OrgSettings /> },
                   { path: 'users', element: <RequirePermission permission="user.read"><UsersSettings /></RequirePermission> },
                   { path: 'tokens', element: <RequirePermission permission="token.own"><TokensSettings /></RequirePermission> },
+                  { path: 'contracts', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract settings" />}><ContractSettingsPage /></Suspense></RequirePermission> },
                   { path: 'clauses', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading requirements" />}><ClauseSettings /></Suspense></RequirePermission> },
                   { path: 'security', element: <SecuritySettings /> },
                 ],

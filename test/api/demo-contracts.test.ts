@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractsFeed, listContracts } from '../../src/server/modules/contracts/contracts.public.ts';
+import { contractsFeed, importContracts, listContracts } from '../../src/server/modules/contracts/contracts.public.ts';
 import { anEngagement, anOrg, aVendor } from '../../src/server/seed/builders/core.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from '../../src/server/seed/demo-data.ts';
 import { seedDemoContracts } from '../../src/server/seed/demo-contracts.ts';
@@ -36,5 +37,9 @@ describe('the demo contracts', () => {
     const today = ctx.now.toISOString().slice(0, 10);
     const exposures = await contractsFeed.exposures!(ctx, today);
     expect(exposures[0].examples.map((e) => e.label.split(' (')[0])).toContain('Nimbus hosting agreement');
+    // The demo import file (README, Contracts) imports into the demo as it is.
+    const file = readFileSync(new URL('../../docs/demo/contracts-import.csv', import.meta.url));
+    const checked = await importContracts(ctx, file, { dryRun: true });
+    expect(checked.contracts.map((c) => c.title)).toEqual(['BackupVault master services agreement', 'Disaster recovery test plan 2027', 'BackupVault data processing agreement', 'Quanta dashboards subscription', 'Warehouse app pilot', 'Vistula mutual NDA']);
   });
 });

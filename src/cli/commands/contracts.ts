@@ -1,13 +1,15 @@
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { addDays, civilDateIn } from '../../domain/civil-date.ts';
 import { toDecimalString } from '../../domain/money.ts';
-import { KEY_DATE_KIND_LABELS, type Contract } from '../../shared/contracts/contracts.ts';
+import { CONTRACT_IMPORT_COLUMNS, CONTRACT_TYPE_LABELS, KEY_DATE_KIND_LABELS, type Contract, type ContractImportResult } from '../../shared/contracts/contracts.ts';
 import { safeCell } from '../../shared/csv-cell.ts';
 import type { Ctx } from '../../server/context.ts';
-import { keyDatesView, listContracts } from '../../server/modules/contracts/contracts.public.ts';
+import { importContracts, keyDatesView, listContracts } from '../../server/modules/contracts/contracts.public.ts';
 import { withDirect } from '../direct.ts';
 import { emit, formatTable } from '../output.ts';
+import { readInput } from '../files.ts';
 import { commandContext, type RemoteApi } from '../target.ts';
 
 const PAGE = 200;
@@ -73,7 +75,44 @@ function days(value: string): number {
 }
 
 export function registerContractCommands(program: Command): void {
-  const contracts = program.command('contracts').description('export contracts and list their key dates');
+  const contracts = program.command('contracts').description('import and export contracts and list their key dates');
+
+  contracts
+    .command('import')
+    .description('import contracts from a spreadsheet (CSV or .xlsx), all or nothing')
+    .argument('<file>', 'CSV or .xlsx file, or - for stdin (CSV)')
+    .option('--dry-run', 'check the file and list what would be created, without storing anything')
+    .addHelpText(
+      'after',
+      '\nColumns (headers in any case; Vendor, Title and Type are required):\n' +
+        CONTRACT_IMPORT_COLUMNS.map((c) => `  ${c.name.padEnd(36)}${c.help}`).join('\n') +
+        '\n\nIf any row is rejected nothing is stored, every problem is listed (line, column, reason)\nand the exit code is 1.',
+    )
+    .action(async (file: string, flags: { dryRun?: boolean }, cmd: Command) => {
+      const { out, target } = commandContext(cmd);
+      const dryRun = !!flags.dryRun;
+      const buf = await readInput(file);
+      const fileName = file === '-' ? null : path.basename(file);
+      const workbook = !!fileName && /\.xlsx$/i.test(fileName);
+      const result =
+        target.kind === 'remote'
+          ? await target.api.json<ContractImportResult>('POST', '/api/v1/contracts/import', {
+              query: { dryRun, ...(fileName ? { fileName } : {}) },
+              body: buf,
+              contentType: workbook ? 'application/octet-stream' : 'text/csv',
+            })
+          : await withDirect(target, async (s) => importContracts(await s.actingCtx(), buf, { dryRun, fileName }));
+      emit(out, result, () => {
+        const table = formatTable(result.contracts, [
+          { header: 'line', value: (c) => c.line, align: 'right' },
+          { header: 'vendor', value: (c) => c.vendor },
+          { header: 'title', value: (c) => c.title },
+          { header: 'type', value: (c) => CONTRACT_TYPE_LABELS[c.type] },
+        ]);
+        const n = `${result.created} contract${result.created === 1 ? '' : 's'}`;
+        return dryRun ? `${table}\n\nDry run of ${file}: ${n} would be created. Nothing was stored.` : `${table}\n\nImported ${file}: ${n} created.`;
+      });
+    });
 
   contracts
     .command('export')

@@ -290,3 +290,45 @@ export const ContractDocument = z.object({
   uploadedByName: z.string().nullable(),
   uploadedAt: z.string(),
 });
+
+/**
+ * The columns of a contracts spreadsheet, in the template's order, with what each holds.
+ * Headers are matched case-insensitively; "_" and "-" count as spaces.
+ */
+export const CONTRACT_IMPORT_COLUMNS = [
+  { name: 'Vendor', required: true, help: 'The name of one of your vendors' },
+  { name: 'Title', required: true, help: 'Unique per vendor' },
+  { name: 'Type', required: true, help: 'Master agreement, statement of work, NDA, data processing agreement, order form or amendment' },
+  { name: 'Status', required: false, help: 'Draft (when empty), in negotiation, signed, active, expired or terminated' },
+  { name: 'Parent', required: false, help: 'Title of the master agreement (or the amended contract) of the same vendor, stored or in the file' },
+  { name: 'Reference', required: false, help: "The contract's own number" },
+  { name: 'Signed date', required: false, help: 'YYYY-MM-DD' },
+  { name: 'Effective date', required: false, help: 'YYYY-MM-DD' },
+  { name: 'Initial term end', required: false, help: 'YYYY-MM-DD' },
+  { name: 'Renewal', required: false, help: '"none" (when empty), "automatic 12 months" or "option 12 months"' },
+  { name: 'Notice period', required: false, help: 'e.g. "90 days" or "3 months"' },
+  { name: 'Termination for convenience notice', required: false, help: 'e.g. "30 days"; empty when the contract has no termination for convenience' },
+  { name: 'Total value', required: false, help: 'An amount in the currency, e.g. 120000.00' },
+  { name: 'Annual value', required: false, help: 'An amount in the currency, e.g. 40000.00' },
+  { name: 'Currency', required: false, help: 'ISO 4217 code such as EUR or USD; needed with a value' },
+  { name: 'Internal owner', required: false, help: 'Name or e-mail of an active user of your organisation' },
+  { name: 'Engagements', required: false, help: "Names of the vendor's engagements, separated by ;" },
+  { name: 'Notes', required: false, help: 'Free text' },
+] as const;
+
+/** The template offered for download: the header and one example row. */
+export const CONTRACT_IMPORT_TEMPLATE =
+  CONTRACT_IMPORT_COLUMNS.map((c) => c.name).join(',') +
+  '\n' +
+  'Example Vendor,Master services agreement,Master agreement,Active,,MSA-001,2025-01-15,2025-02-01,2027-01-31,automatic 12 months,3 months,,120000.00,60000.00,EUR,owner@example.com,Example engagement,\n';
+
+export const ContractImportRejection = z.object({ line: z.number(), field: z.string(), reason: z.string(), value: z.string().optional() });
+export const ContractImportResult = z.object({
+  /** How many contracts were stored (or, on a dry run, would be). */
+  created: z.number(),
+  dryRun: z.boolean(),
+  /** What was (or would be) created, in file order. */
+  contracts: z.array(z.object({ line: z.number(), vendor: z.string(), title: z.string(), type: ContractTypeEnum, id: z.string().nullable() })),
+  rejected: z.array(ContractImportRejection),
+});
+export type ContractImportResult = z.infer<typeof ContractImportResult>;

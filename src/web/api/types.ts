@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AuditEvent } from '../../shared/contracts/audit.ts';
 import type { OwnerDashboard } from '../../shared/contracts/dashboard.ts';
 import type { Me } from '../../shared/contracts/auth.ts';
-import type { Contract, ContractSettings, CustomKeyDate, KeyDatesView } from '../../shared/contracts/contracts.ts';
+import type { Contract, ContractImportResult, ContractSettings, CustomKeyDate, KeyDatesView } from '../../shared/contracts/contracts.ts';
 import type { Engagement } from '../../shared/contracts/engagements.ts';
 import type {
   ApiToken,
@@ -28,6 +28,7 @@ export type ContractT = z.infer<typeof Contract>;
 export type CustomKeyDateT = z.infer<typeof CustomKeyDate>;
 export type KeyDatesViewT = z.infer<typeof KeyDatesView>;
 export type ContractSettingsT = z.infer<typeof ContractSettings>;
+export type ContractImportResultT = z.infer<typeof ContractImportResult>;
 export type AuditEventT = z.infer<typeof AuditEvent>;
 export type DashboardT = z.infer<typeof OwnerDashboard>;
 export type ImportRejectionT = z.infer<typeof ImportRejection>;

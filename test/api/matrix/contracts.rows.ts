@@ -36,6 +36,12 @@ export function contractRows(env: MatrixEnv): AreaRows {
       ok: 201,
       build: () => ({ url: '/api/v1/contracts', payload: { vendorId: env.own.vendor.id, type: 'nda', title: `NDA ${env.uniq()}` } }),
     },
+    // Another organisation's vendor named in the file is not found (test/api/contracts-import.test.ts).
+    'POST /api/v1/contracts/import': {
+      allowed: WRITERS,
+      ok: 200,
+      build: () => ({ url: '/api/v1/contracts/import', payload: `Vendor,Title,Type\n${env.own.vendor.name},Imported ${env.uniq()},nda\n`, headers: { 'content-type': 'text/csv' } }),
+    },
     'GET /api/v1/contracts/key-dates': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/contracts/key-dates' }) },
     'GET /api/v1/contracts/settings': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/contracts/settings' }) },
     'PUT /api/v1/contracts/settings': { allowed: ADMINS, ok: 200, build: () => ({ url: '/api/v1/contracts/settings', payload: { leadDays: 14 } }) },

@@ -37,4 +37,5 @@ export { noticeLetter, recordNotice } from './notice.ts';
 export { getContractSettings, updateContractSettings } from './settings.ts';
 export { contractRemindersDue, type ContractReminder } from './reminders.ts';
 export { contractsFeed } from './feed.ts';
+export { importContracts } from './import-contracts.ts';
 export { downloadDocument, listDocuments, uploadDocument } from './documents.ts';

@@ -134,6 +134,15 @@ export async function contractsOfVendor(db: Db, orgId: string, vendorId: string)
     .orderBy(asc(sql`lower(${contracts.title})`), asc(contracts.id));
 }
 
+/** Every contract (archived too) of these vendors: what an import checks titles and parents against. */
+export async function contractsOfVendors(db: Db, orgId: string, vendorIds: readonly string[]): Promise<ContractRow[]> {
+  if (vendorIds.length === 0) return [];
+  return db
+    .select()
+    .from(contracts)
+    .where(and(eq(contracts.orgId, orgId), inArray(contracts.vendorId, [...vendorIds])));
+}
+
 /** Every non-archived contract of the organisation with its vendor's name, up to `limit` (the key-dates view and the feed). */
 export async function activeContracts(db: Db, orgId: string, limit: number): Promise<ContractWithExtras[]> {
   return base(db)

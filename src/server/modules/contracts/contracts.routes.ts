@@ -1,3 +1,4 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, OkResponse } from '../../../shared/contracts/common.ts';
 import {
@@ -8,6 +9,7 @@ import {
   ContractSettings,
   ContractSettingsInput,
   ContractDocument,
+  ContractImportResult,
   ContractUpdate,
   CustomKeyDate,
   CustomKeyDateInput,
@@ -21,6 +23,7 @@ import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
 import { sendFile, uploadedFile, withRawBody } from '../evidence/evidence.public.ts';
 import * as service from './contracts.service.ts';
+import { importContracts } from './import-contracts.ts';
 import { downloadDocument, listDocuments, uploadDocument } from './documents.ts';
 import { addCustomDate, keyDatesView, listCustomDates, removeCustomDate } from './key-dates.ts';
 import { noticeLetter, recordNotice } from './notice.ts';
@@ -37,6 +40,31 @@ export async function registerContractRoutes(app: App) {
   app.post('/api/v1/contracts', { config: write, schema: { tags, summary: 'Create a contract', body: ContractInput, response: { 201: Contract } } }, async (req, reply) => {
     reply.status(201);
     return service.createContract(ctxOf(req), req.body);
+  });
+  // The spreadsheet as the body: CSV (text/csv) or a workbook (its own type, or application/octet-stream).
+  await app.register(async (plugin) => {
+    const scope = plugin.withTypeProvider<ZodTypeProvider>();
+    scope.addContentTypeParser(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/gzip'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    scope.post(
+      '/api/v1/contracts/import',
+      {
+        config: write,
+        bodyLimit: 10 * 1024 * 1024,
+        schema: {
+          tags,
+          summary: 'Import contracts from a spreadsheet (CSV or XLSX; all or nothing)',
+          description:
+            'Send the file as the body (Content-Type text/csv, or the .xlsx type or application/octet-stream for a workbook). Vendors, parents, the internal owner and engagements are named, not given by id. With dryRun=true nothing is stored and the answer lists what would be created.',
+          querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false'), fileName: z.string().max(300).optional() }),
+          response: { 200: ContractImportResult },
+        },
+      },
+      async (req) => {
+        const body = req.body;
+        const buf = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : '');
+        return importContracts(ctxOf(req), buf, { dryRun: req.query.dryRun === 'true', fileName: req.query.fileName ?? null });
+      },
+    );
   });
   app.get(
     '/api/v1/contracts/key-dates',

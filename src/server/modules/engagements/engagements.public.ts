@@ -2,6 +2,7 @@
 export {
   countEngagements,
   createEngagement,
+  engagementsOfVendorsByNames,
   findEngagementsByName,
   getEngagement,
   listEngagements,

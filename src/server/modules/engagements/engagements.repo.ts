@@ -1,4 +1,4 @@
-import { and, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
@@ -91,6 +91,15 @@ export async function findEngagementsByName(db: Db, orgId: string, name: string)
   return base(db)
     .where(and(eq(engagements.orgId, orgId), sql`lower(${engagements.name}) = ${name.toLowerCase()}`))
     .limit(10);
+}
+
+/** Engagements of these vendors whose lowercased name is one of `lowerNames`. */
+export async function findEngagementsOfVendorsByNames(db: Db, orgId: string, vendorIds: string[], lowerNames: string[]): Promise<EngagementRow[]> {
+  if (vendorIds.length === 0 || lowerNames.length === 0) return [];
+  return db
+    .select()
+    .from(engagements)
+    .where(and(eq(engagements.orgId, orgId), inArray(engagements.vendorId, vendorIds), inArray(sql`lower(${engagements.name})`, lowerNames)));
 }
 
 export async function countEngagements(db: Db, orgId: string) {

@@ -79,6 +79,12 @@ export async function referenceEngagement(ctx: Ctx, id: string, field = 'engagem
   return engagementPolicy.reference(ctx.actor, 'reference', found?.engagement, field, 'Choose one of your engagements.');
 }
 
+/** Engagements of these vendors named (case-insensitive) one of `names`, for imports naming engagements. */
+export async function engagementsOfVendorsByNames(ctx: Ctx, vendorIds: readonly string[], names: readonly string[]): Promise<repo.EngagementRow[]> {
+  engagementPolicy.check(ctx.actor, 'list');
+  return repo.findEngagementsOfVendorsByNames(ctx.db, ctx.actor.orgId, [...new Set(vendorIds)], [...new Set(names.map((n) => n.trim().toLowerCase()))]);
+}
+
 /** Engagements named exactly `name` (the CLI accepts an id or a name). */
 export async function findEngagementsByName(ctx: Ctx, name: string): Promise<Engagement[]> {
   engagementPolicy.check(ctx.actor, 'list');

@@ -2,3 +2,5 @@
 export { importTickets, ticketImportEvents, type TicketImportOptions } from './import-tickets.ts';
 export { listTicketImports, loadTicketsForSla, loadTicketsForSlaByIds, requireTicket, saveMapping, ticketDataVersions, ticketIdsByExternalId } from './tickets.service.ts';
 export type { TicketForSla } from './tickets.repo.ts';
+/** The ticket import's CSV/XLSX readers for other imports whose files are small (contracts). */
+export { readSheet, type SheetRow } from './read-sheet.ts';

@@ -5,6 +5,7 @@ export {
   firstActiveOwner,
   getUser,
   insertOwnerOfNewOrg,
+  internalUsersByNames,
   listUsers,
   referenceInternalUser,
   updateUser,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { users } from '../../db/schema.ts';
@@ -27,6 +27,15 @@ export async function findUser(db: Db, orgId: string, id: string): Promise<UserR
     .where(and(eq(users.orgId, orgId), eq(users.id, id)))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/** Users whose lowercased name or e-mail is one of `lowerKeys`. */
+export async function findUsersByNamesOrEmails(db: Db, orgId: string, lowerKeys: string[]): Promise<UserRow[]> {
+  if (lowerKeys.length === 0) return [];
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), or(inArray(sql`lower(${users.name})`, lowerKeys), inArray(sql`lower(${users.email})`, lowerKeys))));
 }
 
 /** Row lock for read-modify-write, so two editors cannot interleave their audit rows. */

@@ -35,6 +35,16 @@ export async function referenceInternalUser(ctx: Ctx, id: string, field: string)
   return u;
 }
 
+/**
+ * Enabled internal users of the organisation whose name or e-mail is among `keys`
+ * (case-insensitive), for imports naming people; the caller decides what an ambiguous name means.
+ */
+export async function internalUsersByNames(ctx: Ctx, keys: readonly string[]): Promise<repo.UserRow[]> {
+  userPolicy.check(ctx.actor, 'list');
+  const rows = await repo.findUsersByNamesOrEmails(ctx.db, ctx.actor.orgId, [...new Set(keys.map((k) => k.trim().toLowerCase()))]);
+  return rows.filter((u) => !u.disabledAt && u.role !== 'vendor_contact');
+}
+
 /** Changes a user's name, role, vendor or disabled flag; owners stay in control of owners. */
 export async function updateUser(ctx: Ctx, id: string, input: z.output<typeof UserUpdate>): Promise<User> {
   userPolicy.check(ctx.actor, 'update');

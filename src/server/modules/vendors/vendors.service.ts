@@ -105,6 +105,12 @@ export async function referenceVendor(ctx: Ctx, id: string, field = 'vendorId'):
   return vendorPolicy.reference(ctx.actor, 'reference', await repo.findVendorRow(ctx.db, ctx.actor.orgId, id), field, 'Choose one of your vendors.');
 }
 
+/** The organisation's vendors whose names are among `names` (case-insensitive), for imports naming vendors. */
+export async function vendorsByNames(ctx: Ctx, names: readonly string[]): Promise<repo.VendorRow[]> {
+  vendorPolicy.check(ctx.actor, 'list');
+  return repo.findVendorsByNames(ctx.db, ctx.actor.orgId, [...new Set(names.map((n) => n.trim().toLowerCase()))]);
+}
+
 /** Names of the organisation's vendors by id, for labels in other modules' answers. */
 export async function vendorNames(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
   return new Map((await repo.vendorNamesByIds(ctx.db, ctx.actor.orgId, [...new Set(ids)])).map((v) => [v.id, v.name]));

@@ -1,6 +1,6 @@
 import { Button, Group, Select, SimpleGrid } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCalendarEvent, IconShieldExclamation, IconFileText, IconPlus } from '@tabler/icons-react';
+import { IconCalendarEvent, IconShieldExclamation, IconFileText, IconPlus, IconUpload } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, CONTRACT_TYPES, CONTRACT_TYPE_LABELS } from '../../../shared/contracts/contracts.ts';
 import { roleCan } from '../../../shared/permissions.ts';
@@ -16,6 +16,7 @@ import { useVendorOptions } from '../vendors/api.ts';
 import { useContractList } from './api.ts';
 import { ContractFormModal } from './ContractFormModal.tsx';
 import { ContractTable } from './ContractTable.tsx';
+import { ImportContractsDialog } from './ImportContractsDialog.tsx';
 
 const FILTERS = {
   q: urlFilter.text(),
@@ -32,6 +33,7 @@ export function ContractListPage() {
   const canWrite = roleCan(me.user.role, 'contract.write');
   const navigate = useNavigate();
   const [opened, dialog] = useDisclosure(false);
+  const [importOpen, importDialog] = useDisclosure(false);
   const vendors = useVendorOptions();
   const filters = useUrlFilters(FILTERS);
   const { values: f, set } = filters;
@@ -49,6 +51,11 @@ export function ContractListPage() {
             <Button component={Link} to="/contracts/gaps" variant="default" leftSection={<IconShieldExclamation size={16} />}>
               Clause gaps
             </Button>
+            {canWrite && (
+              <Button variant="default" leftSection={<IconUpload size={16} />} onClick={importDialog.open}>
+                Import CSV
+              </Button>
+            )}
             {canWrite && (
               <Button leftSection={<IconPlus size={16} />} onClick={dialog.open}>
                 New contract
@@ -86,6 +93,7 @@ export function ContractListPage() {
       >
         {(items) => <ContractTable contracts={items} />}
       </ListView>
+      {canWrite && <ImportContractsDialog opened={importOpen} onClose={importDialog.close} />}
       {canWrite && <ContractFormModal opened={opened} onClose={dialog.close} vendorId={f.vendorId ?? undefined} vendorName={vendors.data?.find((v) => v.value === f.vendorId)?.label} onSaved={(c) => navigate(`/contracts/${c.id}`)} />}
     </>
   );

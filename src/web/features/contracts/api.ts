@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
 import { usePagedList } from '../../api/paging.ts';
-import type { ContractSettingsT, ContractT, CustomKeyDateT, KeyDatesViewT } from '../../api/types.ts';
+import type { ContractImportResultT, ContractSettingsT, ContractT, CustomKeyDateT, KeyDatesViewT } from '../../api/types.ts';
+import { uploadFile } from '../../api/upload.ts';
 import type { Archived } from '../../components/list/urlFilters.ts';
 
 export interface ContractFilters {
@@ -32,6 +33,35 @@ export function useCustomDates(id: string) {
 
 export function useContractSettings() {
   return useQuery({ queryKey: [...keys.contracts, 'settings'], queryFn: () => api<ContractSettingsT>('/contracts/settings') });
+}
+
+/** Sets the lead time, reminder days and calendar of decide-by dates (owners and admins). */
+export function useSaveContractSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { leadDays: number; reminderOffsets: number[]; calendarId: string | null }) => api<ContractSettingsT>('/contracts/settings', { method: 'PUT', body: input }),
+    onSuccess: (saved) => {
+      qc.setQueryData([...keys.contracts, 'settings'], saved);
+      // Decide-by dates of every contract move with the settings.
+      void qc.invalidateQueries({ queryKey: keys.contracts });
+      void qc.invalidateQueries({ queryKey: keys.audit });
+    },
+  });
+}
+
+/** Imports a contracts spreadsheet (CSV or .xlsx); a dry run only checks it. */
+export function useImportContracts() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) =>
+      uploadFile<ContractImportResultT>('/contracts/import', file, {
+        query: { dryRun, fileName: file.name },
+        contentType: /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
+      }),
+    onSuccess: (_result, { dryRun }) => {
+      if (!dryRun) invalidate();
+    },
+  });
 }
 
 function useInvalidate() {

@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconFileCheck, IconKey, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarEvent, IconFileCheck, IconKey, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
@@ -7,6 +7,7 @@ const TABS = [
   { value: 'organisation', label: 'Organisation', icon: IconBuilding },
   { value: 'users', label: 'Users', icon: IconUsers },
   { value: 'tokens', label: 'API tokens', icon: IconKey },
+  { value: 'contracts', label: 'Contracts', icon: IconCalendarEvent },
   { value: 'clauses', label: 'Contract clauses', icon: IconFileCheck },
   { value: 'security', label: 'Security', icon: IconShieldLock },
 ];
