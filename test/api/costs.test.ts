@@ -5,7 +5,7 @@ import { aBudget, anInvoice, aRateCardItem } from '../../src/server/seed/builder
 import { aDeliverable, aMilestone } from '../../src/server/seed/builders/deliverables.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { call, inApp } from '../support/deliverables.ts';
-import { createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
+import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
 
 // Issue 12 (first slice): rate cards, invoices entered by hand and checked on every save, the workflow, budget against actual.
 let t: TestApp;
@@ -214,7 +214,9 @@ describe('budget against actual', () => {
     const o = await createTestOrg(t.database.db, 'Budget');
     const ownerOf = await loginAs(t.database.db, o.users.owner);
     const hb = inApp(o, t.config);
-    expect((await call(t, ownerOf, 'PUT', '/api/v1/cost-settings', { fiscalYearStartMonth: 4, baseCurrency: 'EUR' })).statusCode).toBe(200);
+    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/cost-settings', payload: { fiscalYearStartMonth: 4, baseCurrency: 'eur' }, headers: authHeaders(ownerOf) });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ fiscalYearStartMonth: 4, baseCurrency: 'EUR' });
     const eng = o.engagementId;
     await aBudget(hb, { engagementId: eng, fiscalYear: 2026, amountMinor: 12_000_005, currency: 'EUR', label: 'Run', spendType: 'opex' });
     const phased = Array.from({ length: 12 }, (_, i) => (i === 1 ? 500_000 : 0));

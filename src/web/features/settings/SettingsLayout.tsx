@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconFileCheck, IconKey, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconFileCheck, IconKey, IconReceipt, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
@@ -9,6 +9,7 @@ const TABS = [
   { value: 'tokens', label: 'API tokens', icon: IconKey },
   { value: 'clauses', label: 'Contract clauses', icon: IconFileCheck },
   { value: 'security', label: 'Security', icon: IconShieldLock },
+  { value: 'costs', label: 'Costs', icon: IconReceipt },
 ];
 
 /** Settings: organisation, users and invitations, personal API tokens. */
