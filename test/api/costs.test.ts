@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aContract } from '../../src/server/seed/builders/contracts.ts';
 import { anEngagement } from '../../src/server/seed/builders/core.ts';
 import { aBudget, anInvoice, aRateCardItem } from '../../src/server/seed/builders/costs.ts';
+import { FEEDS } from '../../src/server/feeds/registry.ts';
+import { costsFeed } from '../../src/server/modules/costs/costs.public.ts';
 import { aDeliverable, aMilestone } from '../../src/server/seed/builders/deliverables.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { call, inApp } from '../support/deliverables.ts';
@@ -262,5 +264,23 @@ describe('budget against actual', () => {
     const spread = await call(t, manager, 'PATCH', `/api/v1/budgets/${ok.json().id}`, { amountMinor: 1_300, phasing: 'even' });
     expect(spread.statusCode, spread.body).toBe(200);
     expect(spread.json().months.slice(0, 2).map((m: { amountMinor: number }) => m.amountMinor)).toEqual([109, 109]);
+  });
+});
+
+describe('the costs feed', () => {
+  it('is registered, lists invoices waiting for review on the dashboard and counts disputed ones', async () => {
+    expect(FEEDS).toContain(costsFeed);
+    const o = await createTestOrg(t.database.db, 'Feed');
+    const ho = inApp(o, t.config);
+    await anInvoice(ho, { vendorId: o.vendor.id, number: 'WAIT-1', engagementId: o.engagementId });
+    await anInvoice(ho, { vendorId: o.vendor.id, number: 'DISP-1', invoiceDate: '2026-03-30', state: 'disputed' });
+    await anInvoice(ho, { vendorId: o.vendor.id, number: 'PAID-1', invoiceDate: '2026-03-29', state: 'paid' });
+    const ctx = ho.ctx();
+    const due = await costsFeed.due!(ctx, { from: '2026-01-01', to: '2026-12-31' });
+    expect(due.map((d) => d.title)).toEqual([`Invoice to review from ${o.vendor.name}: Invoice WAIT-1 (€1,000.00)`]);
+    // It names no contract, so its line cannot be compared with a rate card.
+    expect(due[0]).toMatchObject({ detail: '1 check failing', href: expect.stringMatching(/^\/invoices\//), engagement: { id: o.engagementId } });
+    const [disputed] = await costsFeed.exposures!(ctx, '2026-04-01');
+    expect(disputed).toMatchObject({ key: 'invoices:disputed', count: 1, examples: [{ label: `Invoice DISP-1 (€1,000.00) from ${o.vendor.name}` }] });
   });
 });

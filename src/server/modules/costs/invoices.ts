@@ -55,8 +55,11 @@ function period(from: string | null | undefined, to: string | null | undefined) 
   if (from && to && to < from) throw AppError.invalid('periodTo', 'The period cannot end before it starts.');
 }
 
+type LineIn = Omit<z.output<typeof InvoiceInput>['lines'][number], 'quantity'> & { quantityMilli: number };
+const fromInput = (lines: z.output<typeof InvoiceInput>['lines']): LineIn[] => lines.map(({ quantity, ...l }) => ({ ...l, quantityMilli: quantityToMilli(quantity) }));
+
 /** The lines as stored, each rate card item and milestone checked against the invoice's contract and engagement. */
-async function linesFor(ctx: Ctx, where: Where, lines: z.output<typeof InvoiceInput>['lines']) {
+async function linesFor(ctx: Ctx, where: Where, lines: LineIn[]) {
   const out = [];
   for (const [i, l] of lines.entries()) {
     const rateCardItemId = l.rateCardItemId ? (await referenceRateCardItem(ctx, l.rateCardItemId, where.contract?.id ?? null, `lines.${i}.rateCardItemId`)).id : null;
@@ -68,7 +71,7 @@ async function linesFor(ctx: Ctx, where: Where, lines: z.output<typeof InvoiceIn
     out.push({
       position: i + 1,
       description: l.description,
-      quantityMilli: quantityToMilli(l.quantity),
+      quantityMilli: l.quantityMilli,
       unit: l.unit,
       unitPriceMinor: l.unitPriceMinor,
       amountMinor: l.amountMinor,
@@ -86,7 +89,7 @@ export async function createInvoice(ctx: Ctx, input: z.output<typeof InvoiceInpu
   const vendor = await referenceVendor(ctx, input.vendorId, 'vendorId');
   const where = await placement(ctx, vendor.id, input.engagementId, input.contractId);
   period(input.periodFrom, input.periodTo);
-  const lines = await linesFor(ctx, where, input.lines);
+  const lines = await linesFor(ctx, where, fromInput(input.lines));
   const id = await change(ctx, async (tx) => {
     const row = await repo.insertInvoice(tx.db, {
       orgId: ctx.actor.orgId,
@@ -132,12 +135,11 @@ export async function updateInvoice(ctx: Ctx, id: string, input: z.output<typeof
       ),
     );
     let lines: Awaited<ReturnType<typeof linesFor>> | undefined;
-    if (input.lines) lines = await linesFor(tx, where, input.lines);
+    if (input.lines) lines = await linesFor(tx, where, fromInput(input.lines));
     else if (input.contractId !== undefined || input.engagementId !== undefined) {
       // The lines stay, but their rate card items and milestones must still fit the new contract and engagement.
-      const kept = (await repo.linesOf(tx.db, ctx.actor.orgId, id)).map(({ line: l }) => ({ ...l, quantity: String(l.quantityMilli / 1000) }));
-      lines = await linesFor(tx, where, kept.map((l) => ({ description: l.description, quantity: '0', unit: l.unit as 'day', unitPriceMinor: l.unitPriceMinor, amountMinor: l.amountMinor, taxMinor: l.taxMinor, rateCardItemId: l.rateCardItemId, milestoneId: l.milestoneId })));
-      lines = lines.map((l, i) => ({ ...l, quantityMilli: kept[i].quantityMilli }));
+      const kept = (await repo.linesOf(tx.db, ctx.actor.orgId, id)).map(({ line: l }) => ({ ...l, unit: l.unit as LineIn['unit'] }));
+      lines = await linesFor(tx, where, kept);
     }
     const after = await repo.updateInvoice(tx.db, ctx.actor.orgId, id, {
       ...simple,

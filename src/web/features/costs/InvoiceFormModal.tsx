@@ -1,6 +1,5 @@
 import { ActionIcon, Autocomplete, Button, Divider, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -107,8 +106,8 @@ export function InvoiceFormModal({ engagement, onClose }: { engagement: Engageme
         note: note.trim() || null,
       },
       {
+        // The review page it opens shows the checks.
         onSuccess: (inv) => {
-          notifications.show({ color: inv.openChecks ? 'orange' : 'teal', title: `Invoice ${inv.number} entered`, message: inv.openChecks ? `${inv.openChecks} check${inv.openChecks === 1 ? '' : 's'} failing: review it.` : 'Every check passes.' });
           onClose();
           navigate(`/invoices/${inv.id}`);
         },

@@ -32,8 +32,8 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
   const canOverride = roleCan(me.user.role, 'invoice.override') && ['received', 'checked', 'disputed'].includes(inv.status);
   const failingLines = new Set(inv.checks.filter((c) => !c.overridden && c.linePosition).map((c) => c.linePosition));
   const summary = checksInWords(inv);
-  const run = (s: 'checked' | 'approve', words: string) =>
-    step.mutate({ step: s, body: {} }, { onSuccess: () => notifications.show({ color: 'teal', title: words, message: `Invoice ${inv.number}` }), onError: (e) => notifications.show({ color: 'red', title: 'Not done', message: e.message }) });
+  // The status badge and the page show what changed; only a refusal is announced.
+  const run = (s: 'checked' | 'approve') => step.mutate({ step: s, body: {} }, { onError: (e) => notifications.show({ color: 'red', title: 'Not done', message: e.message }) });
 
   return (
     <>
@@ -46,12 +46,12 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
           canWrite && (
             <Group gap="xs">
               {inv.status === 'received' && (
-                <Button variant="light" loading={step.isPending} onClick={() => run('checked', 'Marked checked')}>
+                <Button variant="light" loading={step.isPending} onClick={() => run('checked')}>
                   Mark checked
                 </Button>
               )}
               {inv.status === 'checked' && (
-                <Button disabled={inv.openChecks > 0} loading={step.isPending} onClick={() => run('approve', 'Invoice approved')} title={inv.openChecks ? 'Every failing check needs an override with a reason first' : undefined}>
+                <Button disabled={inv.openChecks > 0} loading={step.isPending} onClick={() => run('approve')} title={inv.openChecks ? 'Every failing check needs an override with a reason first' : undefined}>
                   Approve
                 </Button>
               )}
