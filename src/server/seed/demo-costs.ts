@@ -1,5 +1,5 @@
 import { addMonths, civilDateIn, lastDayOfMonth } from '../../domain/civil-date.ts';
-import { fiscalYearOf } from '../../domain/costs/fiscal.ts';
+import { fiscalMonths, fiscalYearOf } from '../../domain/costs/fiscal.ts';
 import type { User } from '../../shared/contracts/users.ts';
 import type { Ctx } from '../context.ts';
 import { overrideInvoiceCheck, updateCostSettings } from '../modules/costs/costs.public.ts';
@@ -54,8 +54,14 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
     await aBudget(now, { engagementId: eng('Network and server operations'), fiscalYear: year, label: 'Operations fee', amountMinor: 50_400_000, currency: 'EUR', spendType: 'opex' });
     await aBudget(now, { engagementId: eng('Plant desktop support'), fiscalYear: year, label: 'Desktop support', amountMinor: 4_800_000, currency: 'EUR', spendType: 'opex', note: 'Atlas bills in pounds.' });
   }
-  // The order portal build, phased by the statement of work's milestones.
-  const build = [1_800_000, 0, 4_000_000, 2_400_000, 2_000_000, 0, 3_000_000, 4_000_000, 4_000_000, 3_000_000, 2_000_000, 1_800_000];
+  // The order portal build, phased by month: €15,000.00 a month, more in the months of the milestones and the checkout release.
+  const months = fiscalMonths(fy, FISCAL_START);
+  const extra = new Map([
+    [firstOf(3).slice(0, 7), 1_800_000],
+    [firstOf(1).slice(0, 7), 1_000_000],
+    [firstOf(0).slice(0, 7), 2_400_000],
+  ]);
+  const build = months.map((m) => 1_500_000 + (extra.get(m) ?? 0));
   await aBudget(now, { engagementId: eng('Order portal development'), fiscalYear: fy, label: 'Order portal build', amountMinor: build.reduce((s, m) => s + m, 0), currency: 'EUR', phasing: 'monthly', monthlyMinor: build, spendType: 'capex' });
 
   // ---- Rate cards.

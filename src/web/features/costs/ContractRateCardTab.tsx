@@ -4,12 +4,13 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { RATE_UNIT_LABELS, RATE_UNITS } from '../../../shared/contracts/costs.ts';
 import { roleCan } from '../../../shared/permissions.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/forms.ts';
 import type { ContractTabProps } from '../contracts/tabs.tsx';
-import { useCreateRateCardItem, useDeleteRateCardItem, useRateCard } from './api.ts';
+import { useCreateRateCardItem, useDeleteRateCardItem, useRateCard, type RateCardItemT } from './api.ts';
 import { COMMON_CURRENCIES, money, readAmount } from './money.tsx';
 
 const validity = (from: string | null, to: string | null) => (from && to ? `${formatDate(from)} – ${formatDate(to)}` : from ? `from ${formatDate(from)}` : to ? `until ${formatDate(to)}` : 'always');
@@ -19,6 +20,7 @@ export function ContractRateCardTab({ contract, me }: ContractTabProps) {
   const card = useRateCard(contract.id);
   const remove = useDeleteRateCardItem();
   const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<RateCardItemT | null>(null);
   const canWrite = roleCan(me.user.role, 'cost.write');
   return (
     <Paper withBorder radius="md" p="lg">
@@ -68,7 +70,7 @@ export function ContractRateCardTab({ contract, me }: ContractTabProps) {
                     <Table.Td>{validity(i.validFrom, i.validTo)}</Table.Td>
                     {canWrite && (
                       <Table.Td>
-                        <ActionIcon variant="subtle" color="gray" aria-label={`Remove ${i.name}`} onClick={() => remove.mutate(i.id)}>
+                        <ActionIcon variant="subtle" color="gray" aria-label={`Remove ${i.name}`} onClick={() => setRemoving(i)}>
                           <IconTrash size={16} />
                         </ActionIcon>
                       </Table.Td>
@@ -80,6 +82,11 @@ export function ContractRateCardTab({ contract, me }: ContractTabProps) {
           </Table.ScrollContainer>
         )}
       </Stack>
+      {removing && (
+        <ConfirmDialog opened title={`Remove "${removing.name}" from the rate card?`} confirmLabel="Remove item" color="red" loading={remove.isPending} onConfirm={() => remove.mutate(removing.id, { onSettled: () => setRemoving(null) })} onClose={() => setRemoving(null)}>
+          Invoices entered later are no longer checked against it. An item an invoice line names stays; end its validity instead.
+        </ConfirmDialog>
+      )}
       {adding && <RateItemModal contractId={contract.id} currency={contract.currency ?? 'EUR'} onClose={() => setAdding(false)} />}
     </Paper>
   );

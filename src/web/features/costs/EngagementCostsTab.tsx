@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { SPEND_TYPE_LABELS } from '../../../shared/contracts/costs.ts';
 import { roleCan } from '../../../shared/permissions.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DataTable } from '../../components/list/DataTable.tsx';
 import { ListSection, ListView } from '../../components/list/ListView.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -70,6 +71,7 @@ export function EngagementCostsTab({ engagement, me }: EngagementTabProps) {
 
 function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: boolean }) {
   const remove = useDeleteBudget();
+  const [removing, setRemoving] = useState<EngagementCostsT['budgets'][number] | null>(null);
   const notConverted = data.total.notConverted.length > 0;
   return (
     <Stack gap="md">
@@ -80,7 +82,7 @@ function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: bo
       ) : (
         <Group gap="xs" aria-label="Budgets">
           {data.budgets.map((b) => (
-            <Badge key={b.id} variant="light" size="lg" radius="sm" rightSection={canWrite ? <Tooltip label={`Remove budget "${b.label}"`}><ActionIcon size="xs" variant="subtle" color="gray" aria-label={`Remove budget ${b.label}`} onClick={() => remove.mutate(b.id)}><IconTrash size={12} /></ActionIcon></Tooltip> : undefined}>
+            <Badge key={b.id} variant="light" size="lg" radius="sm" tt="none" rightSection={canWrite ? <Tooltip label={`Remove budget "${b.label}"`}><ActionIcon size="xs" variant="subtle" color="gray" aria-label={`Remove budget ${b.label}`} onClick={() => setRemoving(b)}><IconTrash size={12} /></ActionIcon></Tooltip> : undefined}>
               {b.label}: {money(b.amountMinor, b.currency)}
               {b.spendType ? ` · ${SPEND_TYPE_LABELS[b.spendType]}` : ''}
               {b.phasing === 'monthly' ? ' · phased by month' : ' · spread evenly'}
@@ -132,6 +134,11 @@ function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: bo
       <Text size="xs" c="dimmed">
         {data.notes.join(' ')}
       </Text>
+      {removing && (
+        <ConfirmDialog opened title={`Remove budget "${removing.label}"?`} confirmLabel="Remove budget" color="red" loading={remove.isPending} onConfirm={() => remove.mutate(removing.id, { onSuccess: () => setRemoving(null) })} onClose={() => setRemoving(null)}>
+          {money(removing.amountMinor, removing.currency)} for {removing.fiscalYearLabel} is taken out of the comparison. The audit trail keeps it.
+        </ConfirmDialog>
+      )}
     </Stack>
   );
 }

@@ -172,7 +172,7 @@ export function InvoiceFormModal({ engagement, onClose }: { engagement: Engageme
                     <TextInput label="Quantity" value={l.quantity} onChange={(ev) => setLine(i, { quantity: ev.currentTarget.value })} error={e('quantity')} />
                     <Select label="Unit" data={RATE_UNITS.map((u) => ({ value: u, label: RATE_UNIT_LABELS[u] }))} allowDeselect={false} value={l.unit} onChange={(v) => v && setLine(i, { unit: v })} error={e('unit')} />
                     <TextInput label="Unit price" placeholder="650.00" value={l.unitPrice} onChange={(ev) => setLine(i, { unitPrice: ev.currentTarget.value })} error={e('unitPriceMinor')} />
-                    <TextInput label="Amount" placeholder={p.computed !== null ? money(p.computed, currency) : 'quantity × price'} value={l.amount} onChange={(ev) => setLine(i, { amount: ev.currentTarget.value })} error={e('amountMinor')} />
+                    <TextInput label="Amount" placeholder={money(p.computed ?? 0, currency)} value={l.amount} onChange={(ev) => setLine(i, { amount: ev.currentTarget.value })} error={e('amountMinor')} />
                     <TextInput label="Tax" placeholder="0.00" value={l.tax} onChange={(ev) => setLine(i, { tax: ev.currentTarget.value })} error={e('taxMinor')} />
                   </SimpleGrid>
                 </Stack>

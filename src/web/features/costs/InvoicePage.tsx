@@ -2,7 +2,6 @@ import { Alert, Anchor, Badge, Button, Grid, Group, Modal, Paper, Skeleton, Stac
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { RATE_UNIT_LABELS } from '../../../shared/contracts/costs.ts';
 import { roleCan } from '../../../shared/permissions.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -11,6 +10,9 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
 import { useInvoice, useInvoiceStep, type InvoiceDetailT } from './api.ts';
 import { checksInWords, InvoiceStatusBadge, money } from './money.tsx';
+
+/** "18 days", "1 hour", "fixed price". */
+const quantityInWords = (q: string, unit: string) => (unit === 'fixed' ? (q === '1' ? 'fixed price' : `${q} × fixed price`) : `${q} ${unit}${q === '1' ? '' : 's'}`);
 
 type Dialog = { kind: 'dispute' } | { kind: 'paid' } | { kind: 'override'; key: string; label: string; words: string } | null;
 
@@ -85,12 +87,12 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
           {inv.status === 'approved' && inv.decidedByName && <Text size="sm">Approved by {inv.decidedByName}</Text>}
         </Group>
         <Grid>
-          <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Grid.Col span={{ base: 12, lg: 7, xl: 8 }}>
             <Paper withBorder radius="md" p="md">
               <Title order={2} size="h4" mb="sm" id="invoice-lines">
                 Lines
               </Title>
-              <Table.ScrollContainer minWidth={560}>
+              <Table.ScrollContainer minWidth={480}>
                 <Table aria-labelledby="invoice-lines">
                   <Table.Thead>
                     <Table.Tr>
@@ -112,7 +114,7 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
                           {l.rateCardItemName && <Text size="xs" c="dimmed">Rate card: {l.rateCardItemName}</Text>}
                         </Table.Td>
                         <Table.Td ta="right">
-                          {l.quantity} {RATE_UNIT_LABELS[l.unit].replace(/^per /, '')}
+                          {quantityInWords(l.quantity, l.unit)}
                         </Table.Td>
                         <Table.Td ta="right">{money(l.unitPriceMinor, inv.currency)}</Table.Td>
                         <Table.Td ta="right">{money(l.amountMinor, inv.currency)}</Table.Td>
@@ -129,7 +131,7 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
               )}
             </Paper>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Grid.Col span={{ base: 12, lg: 5, xl: 4 }}>
             <Paper withBorder radius="md" p="md">
               <Group justify="space-between" mb="sm">
                 <Title order={2} size="h4" id="invoice-checks">
