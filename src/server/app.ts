@@ -33,6 +33,7 @@ import { registerSlaRoutes } from './modules/sla/sla.routes.ts';
 import { registerTicketRoutes } from './modules/tickets/tickets.routes.ts';
 import { registerTicketMappingRoutes } from './modules/tickets/ticket-mappings.routes.ts';
 import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.ts';
+import { registerCostRoutes } from './modules/costs/costs.routes.ts';
 import { registerDeliverableRoutes } from './modules/deliverables/deliverables.routes.ts';
 import { registerDueDiligenceRoutes } from './modules/due-diligence/due-diligence.routes.ts';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.ts';
@@ -69,6 +70,7 @@ const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerContractRoutes,
   registerClauseRoutes,
   registerDeliverableRoutes,
+  registerCostRoutes,
 ];
 
 /** Only the configured proxy hops may name the client's address (see OUTSIGHT_TRUST_PROXY in config.ts). */

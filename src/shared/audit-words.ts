@@ -30,6 +30,10 @@ const VERBS: Record<string, string> = {
   resubmit: 'resubmitted',
   mark_paid: 'marked paid',
   override_paid: 'overrode the milestone hold and marked paid',
+  mark_checked: 'marked checked',
+  approve: 'approved',
+  dispute: 'disputed',
+  override_check: 'overrode a failing check of',
   // Sign-in security (auth and users modules).
   enable: 'turned on',
   disable: 'turned off',
@@ -73,6 +77,10 @@ export const NOUNS: Record<string, string> = {
   deliverable: 'deliverable',
   deliverable_file: 'file of a deliverable',
   payment: 'payment',
+  cost_settings: 'cost settings',
+  budget: 'budget',
+  rate_card_item: 'rate card item',
+  invoice: 'invoice',
   mfa: 'two-step sign-in',
   recovery_codes: 'recovery codes',
   recovery_code: 'a recovery code',
@@ -126,6 +134,15 @@ const FIELDS: Record<string, string> = {
   amountMinor: 'amount (in cents)',
   graceDays: 'grace days',
   rejectionReason: 'reason for the rejection',
+  disputeReason: 'reason for the dispute',
+  fiscalYearStartMonth: 'month the fiscal year starts',
+  baseCurrency: 'base currency',
+  monthlyMinor: 'monthly amounts (in cents)',
+  unitPriceMinor: 'unit price (in cents)',
+  totalMinor: 'total (in cents)',
+  subtotalMinor: 'net total (in cents)',
+  taxMinor: 'tax (in cents)',
+  spendType: 'CAPEX or OPEX',
 };
 
 /** "internalOwnerId" → "internal owner", "contactTimeZone" → "contact time zone". */

@@ -31,6 +31,11 @@ export const PERMISSIONS = {
   'contract.write': ['owner', 'admin', 'manager'],
   /** Marking a payment paid although its milestone is not accepted: a decision, kept to those who manage the organisation. */
   'payment.override': ['owner', 'admin'],
+  // Cost control: budgets, rate cards and invoices are the client's alone (never a vendor contact's).
+  'cost.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'cost.write': ['owner', 'admin', 'manager'],
+  /** Letting an invoice through a failing check (with a reason): a decision, kept to those who manage the organisation. */
+  'invoice.override': ['owner', 'admin'],
   /** One's own sign-in: authenticator, password, sessions. */
   'account.own': ['owner', 'admin', 'manager', 'analyst', 'auditor', 'vendor_contact'],
   /** The organisation's sign-in rules (requiring two-step sign-in): its owners decide. */

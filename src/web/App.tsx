@@ -25,6 +25,8 @@ import { VendorListPage } from './features/vendors/VendorListPage.tsx';
 import { VendorPage } from './features/vendors/VendorPage.tsx';
 
 const ContractListPage = lazy(() => import('./features/contracts/ContractListPage.tsx').then((m) => ({ default: m.ContractListPage })));
+const CostSettings = lazy(() => import('./features/costs/CostSettings.tsx').then((m) => ({ default: m.CostSettings })));
+const InvoicePage = lazy(() => import('./features/costs/InvoicePage.tsx').then((m) => ({ default: m.InvoicePage })));
 const ContractPage = lazy(() => import('./features/contracts/ContractPage.tsx').then((m) => ({ default: m.ContractPage })));
 const KeyDatesPage = lazy(() => import('./features/contracts/KeyDatesPage.tsx').then((m) => ({ default: m.KeyDatesPage })));
 const ContractGapsPage = lazy(() => import('./features/clauses/ContractGapsPage.tsx').then((m) => ({ default: m.ContractGapsPage })));
@@ -65,6 +67,7 @@ export const router = createBrowserRouter([
               { path: 'contracts/gaps', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract gaps" />}><ContractGapsPage /></Suspense></RequirePermission> },
               { path: 'contracts/:id/:tab?', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract" />}><ContractPage /></Suspense></RequirePermission> },
               ...dueDiligenceRoutes,
+              { path: 'invoices/:id', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading invoice" />}><InvoicePage /></Suspense></RequirePermission> },
               { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
               {
                 path: 'settings',
@@ -77,6 +80,7 @@ export const router = createBrowserRouter([
                   { path: 'contracts', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract settings" />}><ContractSettingsPage /></Suspense></RequirePermission> },
                   { path: 'clauses', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading requirements" />}><ClauseSettings /></Suspense></RequirePermission> },
                   { path: 'security', element: <SecuritySettings /> },
+                  { path: 'costs', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading cost settings" />}><CostSettings /></Suspense></RequirePermission> },
                 ],
               },
               { path: '*', element: <NotFound /> },

@@ -10,3 +10,4 @@ export * from './schema/contract-extras.ts';
 export * from './schema/clauses.ts';
 export * from './schema/deliverables.ts';
 export * from './schema/security.ts';
+export * from './schema/costs.ts';

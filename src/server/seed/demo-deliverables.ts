@@ -20,7 +20,8 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * several currencies, so the on-time rates and the schedule differ. Dates are relative to
  * `ctx.now`, so the demo always has something due and something late.
  */
-export async function seedDemoDeliverables(ctx: Ctx, contractIds: Map<string, string>, engagementIds: Map<string, string>): Promise<void> {
+/** Returns the Kestrel statement of work's milestones by name (the demo's invoices bill them). */
+export async function seedDemoDeliverables(ctx: Ctx, contractIds: Map<string, string>, engagementIds: Map<string, string>): Promise<Map<string, string>> {
   const owner: User = { id: ctx.actor.userId, email: ctx.actor.email, name: ctx.actor.name, role: 'owner', vendorId: null, disabled: false, createdAt: ctx.now.toISOString() } as User;
   /** The organisation as it was `days` from now (negative: in the past), for history. */
   const at = (days: number): OrgHandle => handleOf({ ...ctx, now: new Date(ctx.now.getTime() + days * DAY) }, owner);
@@ -162,4 +163,5 @@ export async function seedDemoDeliverables(ctx: Ctx, contractIds: Map<string, st
 
   await aPayment(now, { engagementId: eng('Payroll platform'), contractId: contract('PayrollCloud subscription'), label: 'Annual subscription', amountMinor: 3_600_000, currency: 'USD', dueDate: d(25) });
   await aPayment(now, { engagementId: eng('Plant desktop support'), contractId: contract('Atlas field services agreement'), label: 'On-site support – this month', amountMinor: 320_000, currency: 'GBP', dueDate: d(12) });
+  return new Map([design, checkout, mobile, golive].map((m) => [m.name, m.id]));
 }

@@ -12,6 +12,7 @@ import type { Db } from '../db/client.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from './demo-data.ts';
 import { seedDemoClauses } from './demo-clauses.ts';
 import { seedDemoContracts } from './demo-contracts.ts';
+import { seedDemoCosts } from './demo-costs.ts';
 import { seedDemoDeliverables } from './demo-deliverables.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
 import { seedDemoFirstResponse } from './demo-first-response.ts';
@@ -70,7 +71,8 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
   await seedDemoDueDiligence(ctx, vendorIds, mailer);
   const contractIds = await seedDemoContracts(ctx, vendorIds, engagementIds);
   await seedDemoClauses(ctx, contractIds);
-  await seedDemoDeliverables(ctx, contractIds, engagementIds);
+  const milestoneIds = await seedDemoDeliverables(ctx, contractIds, engagementIds);
+  await seedDemoCosts(ctx, contractIds, engagementIds, milestoneIds);
   await seedDemoSecurity(ctx, DEMO_PASSWORD);
   return true;
 }

@@ -10,6 +10,8 @@ export {
   downloadDeliverableFile,
   getDeliverable,
   getOwnDeliverable,
+  /** A milestone id inside another module's body: one of the organisation's, of the engagement; else an invalid field. */
+  referenceMilestone,
   listOwnDeliverables,
   rejectDeliverable,
   setDeliverableStatus,
@@ -19,3 +21,4 @@ export {
 } from './deliverables.service.ts';
 export { createPayment, markPaymentPaid, paymentTotals } from './payments.service.ts';
 export { deliverablesFeed } from './feed.ts';
+export { milestoneAcceptance, type MilestoneAcceptance } from './milestone-status.ts';

@@ -15,4 +15,5 @@ export const CONTRACT_TABS: readonly TabDef<ContractTabProps>[] = [
   { value: 'overview', label: 'Overview', permission: 'contract.read', component: lazyTab(() => import('./ContractOverviewTab.tsx'), 'ContractOverviewTab') },
   { value: 'clauses', label: 'Clauses', permission: 'contract.read', component: lazyTab(() => import('../clauses/ContractClausesTab.tsx'), 'ContractClausesTab') },
   { value: 'deliverables', label: 'Deliverables and payments', permission: 'contract.read', component: lazyTab(() => import('../deliverables/ContractDeliverablesTab.tsx'), 'ContractDeliverablesTab') },
+  { value: 'rate-card', label: 'Rate card', permission: 'cost.read', component: lazyTab(() => import('../costs/ContractRateCardTab.tsx'), 'ContractRateCardTab') },
 ];

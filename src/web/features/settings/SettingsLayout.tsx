@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconCalendarEvent, IconFileCheck, IconKey, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarEvent, IconFileCheck, IconKey, IconReceipt, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
@@ -10,6 +10,7 @@ const TABS = [
   { value: 'contracts', label: 'Contracts', icon: IconCalendarEvent },
   { value: 'clauses', label: 'Contract clauses', icon: IconFileCheck },
   { value: 'security', label: 'Security', icon: IconShieldLock },
+  { value: 'costs', label: 'Costs', icon: IconReceipt },
 ];
 
 /** Settings: organisation, users and invitations, personal API tokens. */

@@ -1,0 +1,70 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNTIL, choose, launchBrowser, signIn, WAIT_MS } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+// Issue 12: a manager enters Kestrel's invoice with a day rate above the rate card, reads the check beside the line, and disputes it.
+const MANAGER = { email: 'manager@demo.outsight.test', password: 'outsight-demo' };
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  page.setDefaultTimeout(WAIT_MS);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('an invoice above the rate card', () => {
+  it('is entered on the engagement, fails its check in words beside its line, and is disputed with a reason', async () => {
+    await signIn(page, server.baseUrl, MANAGER.email, MANAGER.password);
+    const engagementId = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/engagements?q=Order%20portal%20development');
+      const body = (await res.json()) as { items: Array<{ id: string; name: string }> };
+      return body.items.find((e) => e.name === 'Order portal development')!.id;
+    });
+    await page.goto(`${server.baseUrl}/engagements/${engagementId}/costs`);
+    await page.getByRole('heading', { name: 'Budget and actual' }).waitFor();
+    await page.getByText(/Order portal build: €/).waitFor();
+    // The demo's disputed milestone invoice is listed with the others.
+    await page.getByRole('link', { name: /^Invoice KSL-\d{6}-077$/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Enter invoice' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Invoice number' }).fill('KSL-E2E-101');
+    await dialog.getByLabel('Invoice date').fill('2026-11-30');
+    await choose(page, 'Contract', 'Kestrel order portal statement of work');
+    const line = dialog.getByRole('group', { name: 'Line 1' });
+    await line.getByRole('textbox', { name: 'Quantity' }).fill('3');
+    await line.getByRole('textbox', { name: 'Unit price' }).fill('720.00');
+    await line.getByRole('combobox', { name: 'Description' }).fill('Senior developer');
+    await dialog.getByRole('button', { name: 'Enter invoice' }).click();
+
+    // The review page: the line, and beside it the check in words.
+    await page.waitForURL(/\/invoices\/[0-9a-f-]+$/);
+    await page.getByRole('heading', { level: 1, name: 'Invoice KSL-E2E-101' }).waitFor();
+    const check = page.getByRole('listitem', { name: 'Price above the rate card' });
+    await check.getByText('Line 1 ("Senior developer") charges €720.00 per day; the rate card allows €650.00 for "Senior developer" on 30 November 2026: €70.00 too much per unit, €210.00 on this line.').waitFor();
+    await page.getByText('1 check failing', { exact: true }).waitFor();
+    // Approving waits for it: mark checked, and Approve stays disabled.
+    await page.getByRole('button', { name: 'Mark checked' }).click();
+    await page.getByText(/Approval waits for the failing check/).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Approve' }).isDisabled(), UNTIL).toBe(true);
+
+    await page.getByRole('button', { name: 'Dispute…' }).click();
+    const dispute = page.getByRole('dialog');
+    await dispute.getByRole('textbox', { name: 'Why it is disputed' }).fill('Senior developer billed at €720.00 a day; the rate card says €650.00. Send a corrected invoice.');
+    await dispute.getByRole('button', { name: 'Dispute invoice' }).click();
+    await page.getByText('Disputed with the vendor').waitFor();
+    await page.getByText(/^Senior developer billed at €720.00 a day; the rate card says €650.00/).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Dispute…' }).count(), UNTIL).toBe(0);
+    // No raw ids on the page.
+    expect(await page.locator('main').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+});

@@ -1,0 +1,178 @@
+import { bigint, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { contracts } from './contracts.ts';
+import { milestones } from './deliverables.ts';
+import { orgs, users } from './orgs.ts';
+import { engagements, vendors } from './vendors.ts';
+
+/** The organisation's cost settings: the month its fiscal year starts (1–12) and its base currency (ISO 4217). */
+export const costSettings = pgTable('cost_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => orgs.id),
+  fiscalYearStartMonth: integer('fiscal_year_start_month').notNull().default(1),
+  baseCurrency: text('base_currency').notNull().default('EUR'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A budget of an engagement for one fiscal year (named by the calendar year it starts in):
+ * an amount in minor units and its currency, spread evenly or phased by month (twelve
+ * amounts in fiscal-year order that add up to the amount), optionally tagged CAPEX or OPEX.
+ */
+export const budgets = pgTable(
+  'budgets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    label: text('label').notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    /** even | monthly */
+    phasing: text('phasing').notNull().default('even'),
+    /** Twelve amounts in fiscal-year order (monthly phasing only). */
+    monthlyMinor: jsonb('monthly_minor').$type<number[]>(),
+    /** capex | opex, optional */
+    spendType: text('spend_type'),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('budgets_org_id_key').on(t.orgId, t.id), index('budgets_org_engagement_year_idx').on(t.orgId, t.engagementId, t.fiscalYear)],
+);
+
+/** One item of a contract's rate card: a role or item, its unit and unit price, valid from/to (open ends allowed). */
+export const rateCardItems = pgTable(
+  'rate_card_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    contractId: uuid('contract_id').notNull(),
+    name: text('name').notNull(),
+    /** hour | day | month | ticket | user | fixed */
+    unit: text('unit').notNull(),
+    unitPriceMinor: bigint('unit_price_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validTo: date('valid_to', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('rate_card_items_org_id_key').on(t.orgId, t.id),
+    foreignKey({ columns: [t.orgId, t.contractId], foreignColumns: [contracts.orgId, contracts.id], name: 'rate_card_items_contract_fk' }),
+    index('rate_card_items_org_contract_idx').on(t.orgId, t.contractId, t.name),
+  ],
+);
+
+/**
+ * An invoice a vendor sent, entered by hand: received → checked → approved → paid, or
+ * disputed with a reason. Totals are as printed on the invoice; the checks compare them.
+ */
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    engagementId: uuid('engagement_id').references(() => engagements.id),
+    contractId: uuid('contract_id'),
+    number: text('number').notNull(),
+    invoiceDate: date('invoice_date', { mode: 'string' }).notNull(),
+    periodFrom: date('period_from', { mode: 'string' }),
+    periodTo: date('period_to', { mode: 'string' }),
+    currency: text('currency').notNull(),
+    subtotalMinor: bigint('subtotal_minor', { mode: 'number' }).notNull(),
+    taxMinor: bigint('tax_minor', { mode: 'number' }).notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    /** received | checked | approved | paid | disputed */
+    status: text('status').notNull().default('received'),
+    disputeReason: text('dispute_reason'),
+    note: text('note'),
+    enteredBy: uuid('entered_by').references(() => users.id),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    paidOn: date('paid_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('invoices_org_id_key').on(t.orgId, t.id),
+    foreignKey({ columns: [t.orgId, t.contractId], foreignColumns: [contracts.orgId, contracts.id], name: 'invoices_contract_fk' }),
+    index('invoices_org_vendor_number_idx').on(t.orgId, t.vendorId, t.number),
+    index('invoices_org_engagement_date_idx').on(t.orgId, t.engagementId, t.invoiceDate),
+    index('invoices_org_status_idx').on(t.orgId, t.status),
+  ],
+);
+
+/** A line of an invoice; the quantity is kept exactly in thousandths (1.5 days = 1500). */
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    invoiceId: uuid('invoice_id').notNull(),
+    position: integer('position').notNull(),
+    description: text('description').notNull(),
+    quantityMilli: bigint('quantity_milli', { mode: 'number' }).notNull(),
+    unit: text('unit').notNull(),
+    unitPriceMinor: bigint('unit_price_minor', { mode: 'number' }).notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    taxMinor: bigint('tax_minor', { mode: 'number' }).notNull().default(0),
+    rateCardItemId: uuid('rate_card_item_id'),
+    milestoneId: uuid('milestone_id'),
+  },
+  (t) => [
+    uniqueIndex('invoice_lines_position_key').on(t.invoiceId, t.position),
+    foreignKey({ columns: [t.orgId, t.invoiceId], foreignColumns: [invoices.orgId, invoices.id], name: 'invoice_lines_invoice_fk' }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.rateCardItemId], foreignColumns: [rateCardItems.orgId, rateCardItems.id], name: 'invoice_lines_rate_card_item_fk' }),
+    foreignKey({ columns: [t.orgId, t.milestoneId], foreignColumns: [milestones.orgId, milestones.id], name: 'invoice_lines_milestone_fk' }),
+  ],
+);
+
+/**
+ * The checks of an invoice as computed when it was last saved: each failing check in words,
+ * keyed (`over_rate:line:2`) so an override with its reason survives a save that leaves the
+ * same finding in the same words.
+ */
+export const invoiceChecks = pgTable(
+  'invoice_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    invoiceId: uuid('invoice_id').notNull(),
+    key: text('key').notNull(),
+    /** duplicate | over_rate | no_rate | period_overlap | arithmetic | milestone_not_accepted */
+    code: text('code').notNull(),
+    linePosition: integer('line_position'),
+    words: text('words').notNull(),
+    overrideReason: text('override_reason'),
+    overriddenBy: uuid('overridden_by').references(() => users.id),
+    overriddenAt: timestamp('overridden_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('invoice_checks_key').on(t.invoiceId, t.key),
+    foreignKey({ columns: [t.orgId, t.invoiceId], foreignColumns: [invoices.orgId, invoices.id], name: 'invoice_checks_invoice_fk' }).onDelete('cascade'),
+  ],
+);

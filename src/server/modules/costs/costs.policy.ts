@@ -1,0 +1,57 @@
+import { INVOICE_STATUS_LABELS } from '../../../shared/contracts/costs.ts';
+import { definePolicy } from '../../policy.ts';
+import type { BudgetRow, InvoiceRow, RateCardItemRow } from './costs.repo.ts';
+
+/** The organisation's cost settings (fiscal year start, base currency): read by readers, set by those who manage the organisation. */
+export const costSettingsPolicy = definePolicy<{ orgId: string }, 'read' | 'update'>({
+  label: 'The cost settings',
+  collection: true,
+  actions: { read: { permission: 'cost.read' }, update: { permission: 'org.manage' } },
+});
+
+/** Budgets are internal: vendor contacts never see them. */
+export const budgetPolicy = definePolicy<BudgetRow, 'list' | 'read' | 'create' | 'update' | 'delete'>({
+  label: 'The budget',
+  actions: {
+    list: { permission: 'cost.read' },
+    read: { permission: 'cost.read' },
+    create: { permission: 'cost.write' },
+    update: { permission: 'cost.write' },
+    delete: { permission: 'cost.write' },
+  },
+});
+
+export const rateCardItemPolicy = definePolicy<RateCardItemRow, 'list' | 'read' | 'create' | 'update' | 'delete' | 'reference'>({
+  label: 'The rate card item',
+  actions: {
+    list: { permission: 'cost.read' },
+    read: { permission: 'cost.read' },
+    create: { permission: 'cost.write' },
+    update: { permission: 'cost.write' },
+    delete: { permission: 'cost.write' },
+    reference: { permission: 'cost.read' },
+  },
+});
+
+const is = (i: InvoiceRow) => `The invoice is ${INVOICE_STATUS_LABELS[i.status as keyof typeof INVOICE_STATUS_LABELS]?.toLowerCase() ?? i.status}`;
+const open = (i: InvoiceRow) => i.status === 'received' || i.status === 'checked' || i.status === 'disputed';
+
+/**
+ * Invoices: received → checked → approved → paid, or disputed with a reason (from anything
+ * not yet paid). A disputed invoice edited again starts over as received. Approving also
+ * needs every failing check overridden, which the service decides (it reads the checks).
+ */
+export const invoicePolicy = definePolicy<InvoiceRow, 'list' | 'read' | 'create' | 'update' | 'check' | 'approve' | 'pay' | 'dispute' | 'override'>({
+  label: 'The invoice',
+  actions: {
+    list: { permission: 'cost.read' },
+    read: { permission: 'cost.read' },
+    create: { permission: 'cost.write' },
+    update: { permission: 'cost.write', when: (i) => open(i) || `${is(i)}; only a received, checked or disputed invoice can be edited.` },
+    check: { permission: 'cost.write', when: (i) => i.status === 'received' || `${is(i)}; only a received invoice can be marked checked.` },
+    approve: { permission: 'cost.write', when: (i) => i.status === 'checked' || `${is(i)}; only a checked invoice can be approved (mark it checked first).` },
+    pay: { permission: 'cost.write', when: (i) => i.status === 'approved' || `${is(i)}; only an approved invoice can be marked paid.` },
+    dispute: { permission: 'cost.write', when: (i) => (i.status !== 'paid' && i.status !== 'disputed') || `${is(i)}; it cannot be disputed now.` },
+    override: { permission: 'invoice.override', when: (i) => open(i) || `${is(i)}; its checks were settled when it was approved.` },
+  },
+});

@@ -1,0 +1,11 @@
+/**
+ * The costs module (cost settings, budgets, rate cards, invoices and their checks) as other
+ * modules, seeds, builders and the dashboard see it (lint rule outsight/public-surface).
+ */
+export { getCostSettings, updateCostSettings } from './settings.ts';
+export { createBudget, deleteBudget, getBudget, listBudgets, updateBudget } from './budgets.ts';
+export { createRateCardItem, deleteRateCardItem, getRateCardItem, listRateCardItems, updateRateCardItem } from './rate-cards.ts';
+export { createInvoice, getInvoice, listInvoices, updateInvoice } from './invoices.ts';
+export { approveInvoice, disputeInvoice, markInvoiceChecked, overrideInvoiceCheck, payInvoice } from './invoice-workflow.ts';
+export { engagementCosts } from './budget-vs-actual.ts';
+export { costsFeed } from './feed.ts';

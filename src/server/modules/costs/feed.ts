@@ -1,0 +1,52 @@
+import type { DueItem, Exposure } from '../../../shared/contracts/dashboard.ts';
+import type { Ctx } from '../../context.ts';
+import type { ModuleFeed } from '../../feeds/feed.ts';
+import { invoicePolicy } from './costs.policy.ts';
+import { invoiceInWords } from './costs.presenter.ts';
+import * as repo from './costs.repo.ts';
+
+/** How many rows a feed reads at most; the dashboard says when its list is cut. */
+const CAP = 200;
+const EXAMPLES = 3;
+const ref = (id: string, name: string) => ({ id, name });
+const href = (r: repo.InvoiceWithNames) => `/invoices/${r.invoice.id}`;
+
+/** Invoices for the shared views: those waiting for review, and those disputed with the vendor. */
+export const costsFeed: ModuleFeed = {
+  name: 'Costs and invoices',
+
+  async due(ctx: Ctx) {
+    invoicePolicy.check(ctx.actor, 'list');
+    const { rows } = await repo.invoicesInState(ctx.db, ctx.actor.orgId, ['received', 'checked'], CAP);
+    return rows.map((r): DueItem => {
+      const open = Number(r.openChecks);
+      return {
+        key: `invoice:${r.invoice.id}`,
+        kind: 'invoice_review',
+        title: `Invoice to review from ${r.vendorName}: ${invoiceInWords(r.invoice)}`,
+        detail: open ? `${open} check${open === 1 ? '' : 's'} failing` : r.invoice.status === 'checked' ? 'checked, waiting for approval' : 'all checks pass',
+        date: r.invoice.invoiceDate,
+        overdue: false,
+        vendor: ref(r.invoice.vendorId, r.vendorName),
+        engagement: r.invoice.engagementId && r.engagementName ? ref(r.invoice.engagementId, r.engagementName) : null,
+        href: href(r),
+      };
+    });
+  },
+
+  async exposures(ctx: Ctx) {
+    invoicePolicy.check(ctx.actor, 'list');
+    const disputed = await repo.invoicesInState(ctx.db, ctx.actor.orgId, ['disputed'], EXAMPLES);
+    const out: Exposure[] = [
+      {
+        key: 'invoices:disputed',
+        label: 'Invoices disputed with the vendor',
+        count: disputed.count,
+        severity: 'medium',
+        href: disputed.rows[0] ? href(disputed.rows[0]) : '/engagements',
+        examples: disputed.rows.map((r) => ({ label: `${invoiceInWords(r.invoice)} from ${r.vendorName}`, href: href(r) })),
+      },
+    ];
+    return out;
+  },
+};

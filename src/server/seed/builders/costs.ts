@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { BudgetInput, InvoiceInput, RateCardItemInput, type Budget, type InvoiceDetail, type RateCardItem } from '../../../shared/contracts/costs.ts';
+import type { User } from '../../../shared/contracts/users.ts';
+import {
+  approveInvoice,
+  createBudget,
+  createInvoice,
+  createRateCardItem,
+  disputeInvoice,
+  getInvoice,
+  markInvoiceChecked,
+  overrideInvoiceCheck,
+  payInvoice,
+} from '../../modules/costs/costs.public.ts';
+import { anEngagement, orgOf, type OrgHandle, type World } from './core.ts';
+import { aContract } from './contracts.ts';
+
+/** Builders of budgets, rate card items and invoices (in the state a test needs), through the services. */
+const uniq = () => randomUUID().slice(0, 8);
+
+export async function aBudget(on: World | OrgHandle, o: Partial<z.input<typeof BudgetInput>> = {}): Promise<Budget> {
+  const org = await orgOf(on);
+  const engagementId = o.engagementId ?? (await anEngagement(org)).id;
+  return createBudget(org.ctx(), BudgetInput.parse({ fiscalYear: 2026, amountMinor: 12_000_000, currency: 'EUR', ...o, engagementId }));
+}
+
+export async function aRateCardItem(on: World | OrgHandle, o: Partial<z.input<typeof RateCardItemInput>> = {}): Promise<RateCardItem> {
+  const org = await orgOf(on);
+  const contractId = o.contractId ?? (await aContract(org)).id;
+  return createRateCardItem(org.ctx(), RateCardItemInput.parse({ name: `Consultant ${uniq()}`, unit: 'day', unitPriceMinor: 80_000, currency: 'EUR', ...o, contractId }));
+}
+
+export type InvoiceState = 'received' | 'checked' | 'approved' | 'paid' | 'disputed';
+export type InvoiceOptions = Partial<z.input<typeof InvoiceInput>> & {
+  vendorId: string;
+  /** The state to leave it in; approving first overrides every failing check (needs an owner or admin as `user`). */
+  state?: InvoiceState;
+  disputeReason?: string;
+  paidOn?: string;
+  overrideReason?: string;
+  user?: User;
+};
+
+/**
+ * An invoice of `vendorId`: one line of 1 × €1,000.00 unless given lines, with totals that
+ * add up (net of the lines, tax of the lines) unless given.
+ */
+export async function anInvoice(on: World | OrgHandle, o: InvoiceOptions): Promise<InvoiceDetail> {
+  const org = await orgOf(on);
+  const ctx = org.ctx(o.user);
+  const { state = 'received', disputeReason, paidOn, overrideReason, user: _user, ...fields } = o;
+  const lines = fields.lines ?? [{ description: 'Services', quantity: '1', unit: 'fixed', unitPriceMinor: 100_000, amountMinor: 100_000, taxMinor: 0 }];
+  const net = lines.reduce((s, l) => s + l.amountMinor, 0);
+  const tax = lines.reduce((s, l) => s + (l.taxMinor ?? 0), 0);
+  const input = InvoiceInput.parse({
+    number: `INV-${uniq()}`,
+    invoiceDate: '2026-03-31',
+    currency: 'EUR',
+    subtotalMinor: net,
+    taxMinor: tax,
+    totalMinor: net + tax,
+    ...fields,
+    lines,
+  });
+  let inv = await createInvoice(ctx, input);
+  if (state === 'received') return inv;
+  if (state === 'disputed') return disputeInvoice(ctx, inv.id, { reason: disputeReason ?? 'The rates do not match the contract.' });
+  inv = await markInvoiceChecked(ctx, inv.id, {});
+  if (state === 'checked') return inv;
+  for (const c of inv.checks.filter((x) => !x.overridden)) await overrideInvoiceCheck(ctx, inv.id, { key: c.key, reason: overrideReason ?? 'Agreed with the vendor by e-mail.' });
+  inv = await approveInvoice(ctx, inv.id, {});
+  if (state === 'approved') return inv;
+  await payInvoice(ctx, inv.id, { paidOn: paidOn ?? inv.invoiceDate });
+  return getInvoice(ctx, inv.id);
+}

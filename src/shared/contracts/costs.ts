@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { CHECK_CODES, CHECK_LABELS } from '../../domain/costs/checks.ts';
+import { QUANTITY_PATTERN } from '../../domain/costs/fiscal.ts';
+import { IsoDate, PageQuery, patchOf, requiredText, text } from './common.ts';
+import { MoneyAmount } from './dashboard.ts';
+import { AmountMinor, Currency } from './deliverables.ts';
+
+export { CHECK_CODES, CHECK_LABELS };
+const uuidField = (what: string) => z.uuid({ message: `Expected ${what}` });
+const csv = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(10));
+
+// ---------- settings ----------
+export const CostSettingsInput = z
+  .object({
+    fiscalYearStartMonth: z.number().int('Expected a month from 1 (January) to 12 (December)').min(1, 'Expected a month from 1 (January) to 12 (December)').max(12, 'Expected a month from 1 (January) to 12 (December)'),
+    baseCurrency: Currency,
+  })
+  .strict();
+export const CostSettings = z.object({ fiscalYearStartMonth: z.number().int(), baseCurrency: z.string(), currentFiscalYear: z.number().int(), currentFiscalYearLabel: z.string() });
+export type CostSettings = z.infer<typeof CostSettings>;
+
+// ---------- budgets ----------
+export const SPEND_TYPES = ['capex', 'opex'] as const;
+export const SPEND_TYPE_LABELS: Record<(typeof SPEND_TYPES)[number], string> = { capex: 'CAPEX', opex: 'OPEX' };
+export const PHASINGS = ['even', 'monthly'] as const;
+const FiscalYear = z.number().int('Expected a year such as 2026').min(2000, 'Expected a year from 2000').max(2200, 'Expected a year until 2200');
+export const BudgetInput = z
+  .object({
+    engagementId: uuidField('an engagement id'),
+    fiscalYear: FiscalYear,
+    label: requiredText(200).default('Budget'),
+    amountMinor: AmountMinor,
+    currency: Currency,
+    phasing: z.enum(PHASINGS).default('even'),
+    /** Twelve amounts in fiscal-year order that add up to the amount (monthly phasing). */
+    monthlyMinor: z.array(AmountMinor).length(12, 'Expected twelve monthly amounts, one per month of the fiscal year').nullable().optional(),
+    spendType: z.enum(SPEND_TYPES).nullable().optional(),
+    note: text(2000).nullable().optional(),
+  })
+  .strict();
+export const BudgetUpdate = patchOf(BudgetInput.omit({ engagementId: true }));
+export const BudgetMonth = z.object({ month: z.string(), label: z.string(), amountMinor: z.number().int() });
+export const Budget = z.object({
+  id: z.string(),
+  engagementId: z.string(),
+  engagementName: z.string(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  fiscalYear: z.number().int(),
+  fiscalYearLabel: z.string(),
+  label: z.string(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  phasing: z.enum(PHASINGS),
+  months: z.array(BudgetMonth),
+  spendType: z.enum(SPEND_TYPES).nullable(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Budget = z.infer<typeof Budget>;
+export const BudgetListQuery = PageQuery.extend({ engagementId: z.uuid().optional(), fiscalYear: z.coerce.number().int().min(2000).max(2200).optional() });
+
+// ---------- rate cards ----------
+export const RATE_UNITS = ['hour', 'day', 'month', 'ticket', 'user', 'fixed'] as const;
+export const RATE_UNIT_LABELS: Record<(typeof RATE_UNITS)[number], string> = { hour: 'per hour', day: 'per day', month: 'per month', ticket: 'per ticket', user: 'per user', fixed: 'fixed price' };
+export const RateUnit = z.enum(RATE_UNITS, { message: 'Expected one of hour, day, month, ticket, user or fixed' });
+export const RateCardItemInput = z
+  .object({
+    contractId: uuidField('a contract id'),
+    name: requiredText(200),
+    unit: RateUnit,
+    unitPriceMinor: AmountMinor,
+    currency: Currency,
+    validFrom: IsoDate.nullable().optional(),
+    validTo: IsoDate.nullable().optional(),
+  })
+  .strict();
+export const RateCardItemUpdate = patchOf(RateCardItemInput.omit({ contractId: true }));
+export const RateCardItem = z.object({
+  id: z.string(),
+  contractId: z.string(),
+  contractTitle: z.string(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  name: z.string(),
+  unit: RateUnit,
+  unitPriceMinor: z.number().int(),
+  currency: z.string(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type RateCardItem = z.infer<typeof RateCardItem>;
+export const RateCardListQuery = PageQuery.extend({ contractId: z.uuid().optional() });
+
+// ---------- invoices ----------
+export const INVOICE_STATUSES = ['received', 'checked', 'approved', 'paid', 'disputed'] as const;
+export const InvoiceStatus = z.enum(INVOICE_STATUSES);
+export const INVOICE_STATUS_LABELS: Record<(typeof INVOICE_STATUSES)[number], string> = {
+  received: 'Received',
+  checked: 'Checked',
+  approved: 'Approved',
+  paid: 'Paid',
+  disputed: 'Disputed',
+};
+export const Quantity = z
+  .string()
+  .trim()
+  .regex(QUANTITY_PATTERN, 'Expected a quantity such as 3 or 1.5, with at most three decimals and a dot as decimal separator');
+export const InvoiceLineInput = z
+  .object({
+    description: requiredText(500),
+    quantity: Quantity,
+    unit: RateUnit,
+    unitPriceMinor: AmountMinor,
+    amountMinor: AmountMinor,
+    taxMinor: AmountMinor.default(0),
+    rateCardItemId: uuidField('a rate card item id').nullable().optional(),
+    milestoneId: uuidField('a milestone id').nullable().optional(),
+  })
+  .strict();
+export const InvoiceInput = z
+  .object({
+    vendorId: uuidField('a vendor id'),
+    engagementId: uuidField('an engagement id').nullable().optional(),
+    contractId: uuidField('a contract id').nullable().optional(),
+    number: requiredText(100),
+    invoiceDate: IsoDate,
+    periodFrom: IsoDate.nullable().optional(),
+    periodTo: IsoDate.nullable().optional(),
+    currency: Currency,
+    lines: z.array(InvoiceLineInput).min(1, 'Add at least one line').max(500),
+    subtotalMinor: AmountMinor,
+    taxMinor: AmountMinor.default(0),
+    totalMinor: AmountMinor,
+    note: text(5000).nullable().optional(),
+  })
+  .strict();
+export const InvoiceUpdate = patchOf(InvoiceInput.omit({ vendorId: true }));
+
+export const InvoiceLine = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  description: z.string(),
+  /** Exact, as a decimal string ("1.5"). */
+  quantity: z.string(),
+  unit: RateUnit,
+  unitPriceMinor: z.number().int(),
+  amountMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  rateCardItemId: z.string().nullable(),
+  rateCardItemName: z.string().nullable(),
+  milestoneId: z.string().nullable(),
+  milestoneName: z.string().nullable(),
+});
+export const InvoiceCheck = z.object({
+  key: z.string(),
+  code: z.enum(CHECK_CODES),
+  label: z.string(),
+  linePosition: z.number().int().nullable(),
+  words: z.string(),
+  overridden: z.boolean(),
+  overrideReason: z.string().nullable(),
+  overriddenByName: z.string().nullable(),
+  overriddenAt: z.string().nullable(),
+});
+export type InvoiceCheck = z.infer<typeof InvoiceCheck>;
+export const Invoice = z.object({
+  id: z.string(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  engagementId: z.string().nullable(),
+  engagementName: z.string().nullable(),
+  contractId: z.string().nullable(),
+  contractTitle: z.string().nullable(),
+  number: z.string(),
+  invoiceDate: z.string(),
+  periodFrom: z.string().nullable(),
+  periodTo: z.string().nullable(),
+  currency: z.string(),
+  subtotalMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  totalMinor: z.number().int(),
+  status: InvoiceStatus,
+  disputeReason: z.string().nullable(),
+  paidOn: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /** Failing checks not overridden: approval waits for them. */
+  openChecks: z.number().int(),
+  checkCount: z.number().int(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Invoice = z.infer<typeof Invoice>;
+export const InvoiceDetail = Invoice.extend({ lines: z.array(InvoiceLine), checks: z.array(InvoiceCheck) });
+export type InvoiceDetail = z.infer<typeof InvoiceDetail>;
+export const InvoiceListQuery = PageQuery.extend({
+  engagementId: z.uuid().optional(),
+  vendorId: z.uuid().optional(),
+  contractId: z.uuid().optional(),
+  status: csv(InvoiceStatus).optional(),
+});
+export const CheckInvoiceInput = z.object({ note: text(2000).nullable().optional() }).strict();
+export const ApproveInvoiceInput = z.object({ note: text(2000).nullable().optional() }).strict();
+export const DisputeInvoiceInput = z.object({ reason: requiredText(2000) }).strict();
+export const PayInvoiceInput = z.object({ paidOn: IsoDate }).strict();
+export const OverrideCheckInput = z.object({ key: requiredText(200), reason: requiredText(2000) }).strict();
+
+// ---------- actual vs budget ----------
+export const CostsQuery = z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2200).optional() });
+const Amounts = z.array(MoneyAmount);
+export const CostMonth = z.object({
+  month: z.string(),
+  label: z.string(),
+  budget: Amounts,
+  /** Approved and paid invoices (net of tax) in a currency a budget is kept in. */
+  actual: Amounts,
+  /** Approved and paid invoices in other currencies: shown apart, never converted (exchange rates are not in Outsight yet). */
+  notConverted: Amounts,
+});
+export const EngagementCosts = z.object({
+  engagementId: z.string(),
+  fiscalYear: z.number().int(),
+  fiscalYearLabel: z.string(),
+  baseCurrency: z.string(),
+  months: z.array(CostMonth),
+  total: CostMonth.omit({ month: true, label: true }),
+  budgets: z.array(Budget),
+  /** What the figures mean, in words. */
+  notes: z.array(z.string()),
+});
+export type EngagementCosts = z.infer<typeof EngagementCosts>;

@@ -1,0 +1,206 @@
+import { ActionIcon, Autocomplete, Button, Divider, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { lineAmount, quantityToMilli, QUANTITY_PATTERN } from '../../../domain/costs/fiscal.ts';
+import { toDecimalString } from '../../../domain/money.ts';
+import { RATE_UNIT_LABELS, RATE_UNITS } from '../../../shared/contracts/costs.ts';
+import type { EngagementT } from '../../api/types.ts';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { useFormErrors } from '../../lib/forms.ts';
+import { useEngagementContracts } from '../deliverables/api.ts';
+import { useCreateInvoice, useRateCard } from './api.ts';
+import { COMMON_CURRENCIES, money, readAmount } from './money.tsx';
+
+interface LineDraft {
+  description: string;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+  amount: string;
+  tax: string;
+  rateCardItemId: string | null;
+}
+const blankLine = (): LineDraft => ({ description: '', quantity: '1', unit: 'day', unitPrice: '', amount: '', tax: '', rateCardItemId: null });
+const LINE_FIELDS = ['description', 'quantity', 'unit', 'unitPriceMinor', 'amountMinor', 'taxMinor', 'rateCardItemId', 'milestoneId'];
+const BASE_FIELDS = ['number', 'invoiceDate', 'periodFrom', 'periodTo', 'currency', 'contractId', 'engagementId', 'vendorId', 'lines', 'subtotalMinor', 'taxMinor', 'totalMinor', 'note'];
+
+/**
+ * Enters a vendor's invoice by hand, line by line, with the totals as printed on it (blank:
+ * the sum of the lines). The checks run when it is saved; the review page shows them.
+ */
+export function InvoiceFormModal({ engagement, onClose }: { engagement: EngagementT; onClose: () => void }) {
+  const phone = useMediaQuery('(max-width: 36em)');
+  const navigate = useNavigate();
+  const contracts = useEngagementContracts(engagement.id);
+  const [contractId, setContractId] = useState<string | null>(null);
+  const card = useRateCard(contractId);
+  const [number, setNumber] = useState('');
+  const [invoiceDate, setInvoiceDate] = useState('');
+  const [periodFrom, setPeriodFrom] = useState('');
+  const [periodTo, setPeriodTo] = useState('');
+  const [currency, setCurrency] = useState('EUR');
+  const [lines, setLines] = useState<LineDraft[]>([blankLine()]);
+  const [totals, setTotals] = useState({ net: '', tax: '', total: '' });
+  const [note, setNote] = useState('');
+  const fields = useMemo(() => [...BASE_FIELDS, ...lines.flatMap((_, i) => LINE_FIELDS.map((f) => `lines.${i}.${f}`))], [lines.length]); // eslint-disable-line react-hooks/exhaustive-deps
+  const form = useFormErrors(fields);
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const errors: Record<string, string | undefined> = { ...form.errors, ...typed };
+  const create = useCreateInvoice();
+
+  const setLine = (i: number, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  /** A line read as the API takes it; the amount defaults to quantity × unit price. */
+  const read = (l: LineDraft) => {
+    const price = readAmount(l.unitPrice, currency);
+    const qOk = QUANTITY_PATTERN.test(l.quantity.trim());
+    const computed = qOk && price.value !== null ? lineAmount(quantityToMilli(l.quantity), price.value) : null;
+    const amount = l.amount.trim() ? readAmount(l.amount, currency) : { value: computed, error: null };
+    const tax = readAmount(l.tax, currency);
+    return { price, qOk, amount, tax, computed };
+  };
+  const parsed = lines.map(read);
+  const net = parsed.reduce((s, p) => s + (p.amount.value ?? 0), 0);
+  const taxSum = parsed.reduce((s, p) => s + (p.tax.value ?? 0), 0);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const bad: Record<string, string> = {};
+    parsed.forEach((p, i) => {
+      if (!p.qOk) bad[`lines.${i}.quantity`] = 'A quantity such as 3 or 1.5 (at most three decimals)';
+      if (p.price.error || p.price.value === null) bad[`lines.${i}.unitPriceMinor`] = p.price.error ?? 'Required';
+      if (p.amount.error || p.amount.value === null) bad[`lines.${i}.amountMinor`] = p.amount.error ?? 'Required';
+      if (p.tax.error) bad[`lines.${i}.taxMinor`] = p.tax.error;
+    });
+    const t = { net: readAmount(totals.net, currency), tax: readAmount(totals.tax, currency), total: readAmount(totals.total, currency) };
+    if (t.net.error) bad.subtotalMinor = t.net.error;
+    if (t.tax.error) bad.taxMinor = t.tax.error;
+    if (t.total.error) bad.totalMinor = t.total.error;
+    setTyped(bad);
+    if (Object.keys(bad).length) return;
+    const subtotalMinor = t.net.value ?? net;
+    const taxMinor = t.tax.value ?? taxSum;
+    create.mutate(
+      {
+        vendorId: engagement.vendorId,
+        engagementId: engagement.id,
+        contractId,
+        number: number.trim(),
+        invoiceDate,
+        periodFrom: periodFrom || null,
+        periodTo: periodTo || null,
+        currency,
+        lines: lines.map((l, i) => ({
+          description: l.description.trim(),
+          quantity: l.quantity.trim(),
+          unit: l.unit,
+          unitPriceMinor: parsed[i].price.value,
+          amountMinor: parsed[i].amount.value,
+          taxMinor: parsed[i].tax.value ?? 0,
+          rateCardItemId: l.rateCardItemId,
+        })),
+        subtotalMinor,
+        taxMinor,
+        totalMinor: t.total.value ?? subtotalMinor + taxMinor,
+        note: note.trim() || null,
+      },
+      {
+        // The review page it opens shows the checks.
+        onSuccess: (inv) => {
+          onClose();
+          navigate(`/invoices/${inv.id}`);
+        },
+        onError: form.fromError,
+      },
+    );
+  };
+
+  const items = card.data ?? [];
+  return (
+    <Modal opened onClose={onClose} title={`Enter an invoice from ${engagement.vendorName}`} size="xl" fullScreen={!!phone}>
+      <form onSubmit={submit} noValidate aria-label="Invoice">
+        <Stack gap="md">
+          <FormErrorAlert error={form.general} title="The invoice was not saved" />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label="Invoice number" required value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={errors.number} />
+            <TextInput type="date" label="Invoice date" required value={invoiceDate} onChange={(e) => setInvoiceDate(e.currentTarget.value)} error={errors.invoiceDate} />
+            <Select label="Currency" data={COMMON_CURRENCIES} searchable allowDeselect={false} value={currency} onChange={(v) => v && setCurrency(v)} error={errors.currency} />
+            <TextInput type="date" label="Period from" value={periodFrom} onChange={(e) => setPeriodFrom(e.currentTarget.value)} error={errors.periodFrom} />
+            <TextInput type="date" label="Period to" value={periodTo} onChange={(e) => setPeriodTo(e.currentTarget.value)} error={errors.periodTo} />
+            <Select
+              label="Contract"
+              description="Its rate card is what the lines are checked against."
+              placeholder={contracts.isPending ? 'Loading contracts…' : 'None'}
+              data={(contracts.data ?? []).map((c) => ({ value: c.id, label: c.title }))}
+              clearable
+              value={contractId}
+              onChange={setContractId}
+              error={errors.contractId}
+            />
+          </SimpleGrid>
+          <Divider label="Lines" labelPosition="left" />
+          {lines.map((l, i) => {
+            const p = parsed[i];
+            const e = (f: string) => errors[`lines.${i}.${f}`];
+            return (
+              <Paper key={i} withBorder p="sm" radius="md" aria-label={`Line ${i + 1}`} role="group">
+                <Stack gap="xs">
+                  <Group justify="space-between">
+                    <Text size="sm" fw={600}>
+                      Line {i + 1}
+                    </Text>
+                    {lines.length > 1 && (
+                      <ActionIcon variant="subtle" color="gray" aria-label={`Remove line ${i + 1}`} onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}>
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    )}
+                  </Group>
+                  <Autocomplete
+                    label="Description"
+                    required
+                    data={[...new Set(items.map((x) => x.name))]}
+                    value={l.description}
+                    onChange={(v) => setLine(i, { description: v, rateCardItemId: null })}
+                    onOptionSubmit={(name) => {
+                      const item = items.find((x) => x.name === name && (!x.validTo || !invoiceDate || x.validTo >= invoiceDate) && (!x.validFrom || !invoiceDate || x.validFrom <= invoiceDate)) ?? items.find((x) => x.name === name);
+                      if (item) setLine(i, { description: name, unit: item.unit, unitPrice: l.unitPrice || toDecimalString({ amountMinor: item.unitPriceMinor, currency: item.currency }), rateCardItemId: item.id });
+                    }}
+                    error={e('description') ?? e('rateCardItemId')}
+                  />
+                  <SimpleGrid cols={{ base: 2, sm: 5 }}>
+                    <TextInput label="Quantity" value={l.quantity} onChange={(ev) => setLine(i, { quantity: ev.currentTarget.value })} error={e('quantity')} />
+                    <Select label="Unit" data={RATE_UNITS.map((u) => ({ value: u, label: RATE_UNIT_LABELS[u] }))} allowDeselect={false} value={l.unit} onChange={(v) => v && setLine(i, { unit: v })} error={e('unit')} />
+                    <TextInput label="Unit price" placeholder="650.00" value={l.unitPrice} onChange={(ev) => setLine(i, { unitPrice: ev.currentTarget.value })} error={e('unitPriceMinor')} />
+                    <TextInput label="Amount" placeholder={money(p.computed ?? 0, currency)} value={l.amount} onChange={(ev) => setLine(i, { amount: ev.currentTarget.value })} error={e('amountMinor')} />
+                    <TextInput label="Tax" placeholder="0.00" value={l.tax} onChange={(ev) => setLine(i, { tax: ev.currentTarget.value })} error={e('taxMinor')} />
+                  </SimpleGrid>
+                </Stack>
+              </Paper>
+            );
+          })}
+          <Group>
+            <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setLines((ls) => [...ls, blankLine()])}>
+              Add line
+            </Button>
+          </Group>
+          <Divider label="Totals as printed on the invoice" labelPosition="left" />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label="Net total" description="Blank: the sum of the lines" placeholder={money(net, currency)} value={totals.net} onChange={(e) => setTotals((t) => ({ ...t, net: e.currentTarget.value }))} error={errors.subtotalMinor} />
+            <TextInput label="Tax" description="Blank: the tax of the lines" placeholder={money(taxSum, currency)} value={totals.tax} onChange={(e) => setTotals((t) => ({ ...t, tax: e.currentTarget.value }))} error={errors.taxMinor} />
+            <TextInput label="Total" description="Blank: net plus tax" placeholder={money(net + taxSum, currency)} value={totals.total} onChange={(e) => setTotals((t) => ({ ...t, total: e.currentTarget.value }))} error={errors.totalMinor} />
+          </SimpleGrid>
+          <Textarea label="Note" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
+          <Group justify="flex-end">
+            <Button variant="default" type="button" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Enter invoice
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

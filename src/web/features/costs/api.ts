@@ -1,0 +1,62 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Budget, CostSettings, EngagementCosts, Invoice, InvoiceDetail, RateCardItem } from '../../../shared/contracts/costs.ts';
+import { api } from '../../api/client.ts';
+import { allPages, usePagedList } from '../../api/paging.ts';
+
+/** Response shapes, read from the contracts (src/shared/contracts/costs.ts). */
+export type CostSettingsT = CostSettings;
+export type BudgetT = Budget;
+export type RateCardItemT = RateCardItem;
+export type InvoiceT = Invoice;
+export type InvoiceDetailT = InvoiceDetail;
+export type EngagementCostsT = EngagementCosts;
+
+const enc = encodeURIComponent;
+export const costKeys = {
+  all: ['costs'] as const,
+  settings: ['costs', 'settings'] as const,
+  engagement: (id: string, year: number | null) => ['costs', 'engagement', id, year] as const,
+  invoices: (q: Record<string, string>) => ['costs', 'invoices', q] as const,
+  invoice: (id: string) => ['costs', 'invoice', id] as const,
+  rateCard: (contractId: string) => ['costs', 'rate-card', contractId] as const,
+};
+
+function useChange<I, T>(fn: (input: I) => Promise<T>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => void qc.invalidateQueries({ queryKey: costKeys.all }) });
+}
+
+export const useCostSettings = () => useQuery({ queryKey: costKeys.settings, queryFn: () => api<CostSettingsT>('/cost-settings') });
+export const useUpdateCostSettings = () => useChange((body: { fiscalYearStartMonth: number; baseCurrency: string }) => api<CostSettingsT>('/cost-settings', { method: 'PUT', body }));
+
+/** Budget against actual for one engagement and fiscal year (the current one when `year` is null). */
+export function useEngagementCosts(engagementId: string, year: number | null) {
+  return useQuery({
+    queryKey: costKeys.engagement(engagementId, year),
+    queryFn: () => api<EngagementCostsT>(`/engagements/${enc(engagementId)}/costs`, { query: year ? { fiscalYear: year } : {} }),
+  });
+}
+
+export function useInvoiceList(query: Record<string, string>) {
+  return usePagedList<InvoiceT>({ queryKey: costKeys.invoices(query), path: '/invoices', query, limit: 50 });
+}
+export const useInvoice = (id: string) => useQuery({ queryKey: costKeys.invoice(id), queryFn: () => api<InvoiceDetailT>(`/invoices/${enc(id)}`) });
+
+/** A contract's whole rate card (tens of items). */
+export function useRateCard(contractId: string | null | undefined) {
+  return useQuery({
+    queryKey: costKeys.rateCard(contractId ?? ''),
+    enabled: !!contractId,
+    queryFn: async ({ signal }) => (await allPages<RateCardItemT>('/rate-card-items', { contractId: contractId ?? '' })({ signal })).items,
+  });
+}
+
+export const useCreateBudget = () => useChange((body: Record<string, unknown>) => api<BudgetT>('/budgets', { method: 'POST', body }));
+export const useDeleteBudget = () => useChange((id: string) => api<{ ok: true }>(`/budgets/${enc(id)}`, { method: 'DELETE' }));
+export const useCreateRateCardItem = () => useChange((body: Record<string, unknown>) => api<RateCardItemT>('/rate-card-items', { method: 'POST', body }));
+export const useDeleteRateCardItem = () => useChange((id: string) => api<{ ok: true }>(`/rate-card-items/${enc(id)}`, { method: 'DELETE' }));
+export const useCreateInvoice = () => useChange((body: Record<string, unknown>) => api<InvoiceDetailT>('/invoices', { method: 'POST', body }));
+
+type Step = 'checked' | 'approve' | 'paid' | 'dispute' | 'overrides';
+/** One step of an invoice's review: mark checked, approve, mark paid, dispute, override a check. */
+export const useInvoiceStep = (id: string) => useChange(({ step, body }: { step: Step; body: Record<string, unknown> }) => api<InvoiceDetailT>(`/invoices/${enc(id)}/${step}`, { method: 'POST', body }));

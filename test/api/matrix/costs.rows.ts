@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { aContract } from '../../../src/server/seed/builders/contracts.ts';
+import { aBudget, anInvoice, aRateCardItem, type InvoiceState } from '../../../src/server/seed/builders/costs.ts';
+import { inApp } from '../../support/due-diligence.ts';
+import type { TestOrg } from '../../support/factories.ts';
+import { ADMINS, INTERNAL, WRITERS, type AreaRows, type Call, type MatrixEnv, type Row } from './types.ts';
+
+const B = 'The budget';
+const R = 'The rate card item';
+const I = 'The invoice';
+
+interface Fixtures {
+  contractId: string;
+  itemId: string;
+  itemPrice: number;
+  budgetId: string;
+  invoiceId: string;
+  approvedId: string;
+  paidId: string;
+}
+
+/** Rows for cost settings, budgets, rate cards, invoices and their checks, and budget against actual (internal users only). */
+export function costsRows(env: MatrixEnv): AreaRows {
+  const fx = new Map<TestOrg, Fixtures>();
+  const f = (o: TestOrg) => fx.get(o)!;
+  const h = (o: TestOrg) => inApp(o, env.t.config);
+  let seq = 0;
+
+  /** A clean invoice (one line at the rate card price; a new quantity each time, so no two share a total) in `state`. */
+  const invoice = (o: TestOrg, state: InvoiceState) => {
+    const q = ++seq;
+    const amount = q * f(o).itemPrice;
+    return anInvoice(h(o), {
+      vendorId: o.vendor.id,
+      engagementId: o.engagementId,
+      contractId: f(o).contractId,
+      invoiceDate: '2026-02-27',
+      lines: [{ description: 'Matrix consultant', quantity: String(q), unit: 'day', unitPriceMinor: f(o).itemPrice, amountMinor: amount, taxMinor: 0 }],
+      state,
+    });
+  };
+
+  async function fixtures(o: TestOrg): Promise<Fixtures> {
+    const contract = await aContract(h(o), { vendorId: o.vendor.id, engagementIds: [o.engagementId] });
+    const item = await aRateCardItem(h(o), { contractId: contract.id, name: 'Matrix consultant', unit: 'day', unitPriceMinor: 70_000 });
+    const budget = await aBudget(h(o), { engagementId: o.engagementId });
+    fx.set(o, { contractId: contract.id, itemId: item.id, itemPrice: item.unitPriceMinor, budgetId: budget.id, invoiceId: '', approvedId: '', paidId: '' });
+    const [inv, approved, paid] = [await invoice(o, 'received'), await invoice(o, 'approved'), await invoice(o, 'paid')];
+    return { ...f(o), invoiceId: inv.id, approvedId: approved.id, paidId: paid.id };
+  }
+
+  const pick = (c: Call, own: (x: Fixtures) => string, state?: (x: Fixtures) => string) => {
+    if (c.scope === 'missing') return randomUUID();
+    if (c.scope === 'state') return state!(f(c.org));
+    return own(f(c.org));
+  };
+  /** A fresh invoice in `state` for a call that changes one (own scope); fixtures otherwise. */
+  const fresh = async (c: Call, state: InvoiceState, forbidden: (x: Fixtures) => string) => (c.scope === 'own' ? (await invoice(c.org, state)).id : pick(c, (x) => x.invoiceId, forbidden));
+
+  const rows: Record<string, Row> = {
+    'GET /api/v1/cost-settings': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/cost-settings' }) },
+    'PUT /api/v1/cost-settings': { allowed: ADMINS, ok: 200, build: () => ({ url: '/api/v1/cost-settings', payload: { fiscalYearStartMonth: 1, baseCurrency: 'EUR' } }) },
+
+    'GET /api/v1/budgets': { allowed: INTERNAL, ok: 200, build: () => ({ url: `/api/v1/budgets?engagementId=${env.own.engagementId}` }) },
+    'POST /api/v1/budgets': { allowed: WRITERS, ok: 201, build: () => ({ url: '/api/v1/budgets', payload: { engagementId: env.own.engagementId, fiscalYear: 2027, amountMinor: 120_000, currency: 'EUR' } }) },
+    'GET /api/v1/budgets/:id': { policy: B, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/budgets/${env.id(c, (o) => f(o).budgetId)}` }) },
+    'PATCH /api/v1/budgets/:id': { policy: B, allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/budgets/${env.id(c, (o) => f(o).budgetId)}`, payload: { note: `Edited ${env.uniq()}` } }) },
+    'DELETE /api/v1/budgets/:id': {
+      policy: B,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      build: async (c) => ({ url: `/api/v1/budgets/${c.scope === 'own' ? (await aBudget(h(c.org), { engagementId: c.org.engagementId })).id : env.id(c, (o) => f(o).budgetId)}` }),
+    },
+
+    'GET /api/v1/rate-card-items': { allowed: INTERNAL, ok: 200, build: () => ({ url: `/api/v1/rate-card-items?contractId=${f(env.own).contractId}` }) },
+    'POST /api/v1/rate-card-items': {
+      allowed: WRITERS,
+      ok: 201,
+      build: () => ({ url: '/api/v1/rate-card-items', payload: { contractId: f(env.own).contractId, name: `Tester ${env.uniq()}`, unit: 'hour', unitPriceMinor: 9_000, currency: 'EUR' } }),
+    },
+    'GET /api/v1/rate-card-items/:id': { policy: R, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/rate-card-items/${env.id(c, (o) => f(o).itemId)}` }) },
+    'PATCH /api/v1/rate-card-items/:id': { policy: R, allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/rate-card-items/${env.id(c, (o) => f(o).itemId)}`, payload: { validTo: '2030-12-31' } }) },
+    'DELETE /api/v1/rate-card-items/:id': {
+      policy: R,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      build: async (c) => ({ url: `/api/v1/rate-card-items/${c.scope === 'own' ? (await aRateCardItem(h(c.org), { contractId: f(c.org).contractId })).id : env.id(c, (o) => f(o).itemId)}` }),
+    },
+
+    'GET /api/v1/invoices': { allowed: INTERNAL, ok: 200, build: () => ({ url: `/api/v1/invoices?engagementId=${env.own.engagementId}` }) },
+    'POST /api/v1/invoices': {
+      allowed: WRITERS,
+      ok: 201,
+      build: () => ({
+        url: '/api/v1/invoices',
+        payload: { vendorId: env.own.vendor.id, number: `M-${env.uniq()}`, invoiceDate: '2026-01-31', currency: 'EUR', lines: [{ description: 'Work', quantity: '1', unit: 'fixed', unitPriceMinor: 100, amountMinor: 100 }], subtotalMinor: 100, totalMinor: 100 },
+      }),
+    },
+    'GET /api/v1/invoices/:id': { policy: I, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/invoices/${env.id(c, (o) => f(o).invoiceId)}` }) },
+    'PATCH /api/v1/invoices/:id': {
+      policy: I,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      forbiddenState: 409,
+      build: (c) => ({ url: `/api/v1/invoices/${pick(c, (x) => x.invoiceId, (x) => x.approvedId)}`, payload: { note: `Edited ${env.uniq()}` } }),
+    },
+    'POST /api/v1/invoices/:id/checked': {
+      policy: I,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      forbiddenState: 409,
+      build: async (c) => ({ url: `/api/v1/invoices/${await fresh(c, 'received', (x) => x.approvedId)}/checked`, payload: {} }),
+    },
+    'POST /api/v1/invoices/:id/approve': {
+      policy: I,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      forbiddenState: 409,
+      build: async (c) => ({ url: `/api/v1/invoices/${await fresh(c, 'checked', (x) => x.invoiceId)}/approve`, payload: {} }),
+    },
+    'POST /api/v1/invoices/:id/paid': {
+      policy: I,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      forbiddenState: 409,
+      build: async (c) => ({ url: `/api/v1/invoices/${await fresh(c, 'approved', (x) => x.invoiceId)}/paid`, payload: { paidOn: '2026-03-15' } }),
+    },
+    'POST /api/v1/invoices/:id/dispute': {
+      policy: I,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      forbiddenState: 409,
+      build: async (c) => ({ url: `/api/v1/invoices/${await fresh(c, 'received', (x) => x.paidId)}/dispute`, payload: { reason: 'Rates above the card.' } }),
+    },
+    'POST /api/v1/invoices/:id/overrides': {
+      policy: I,
+      allowed: ADMINS,
+      ok: 200,
+      scoped: true,
+      forbiddenState: 409,
+      build: async (c) => {
+        // Own: an invoice naming no contract, so its one line fails "not on the rate card".
+        const id = c.scope === 'own' ? (await anInvoice(h(c.org), { vendorId: c.org.vendor.id, invoiceDate: '2026-01-15', lines: [{ description: 'Extra', quantity: String(++seq), unit: 'fixed', unitPriceMinor: 1, amountMinor: seq }] })).id : pick(c, (x) => x.invoiceId, (x) => x.approvedId);
+        return { url: `/api/v1/invoices/${id}/overrides`, payload: { key: 'no_rate:line:1', reason: 'Agreed extra.' } };
+      },
+    },
+
+    'GET /api/v1/engagements/:id/costs': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${env.id(c, (o) => o.engagementId)}/costs?fiscalYear=2026` }) },
+  };
+
+  return {
+    rows,
+    async setup() {
+      fx.set(env.own, await fixtures(env.own));
+      fx.set(env.foreign, await fixtures(env.foreign));
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { aContract } from '../../../src/server/seed/builders/contracts.ts';
+import { aBudget, anInvoice, aRateCardItem } from '../../../src/server/seed/builders/costs.ts';
+import { inApp } from '../../support/due-diligence.ts';
+import type { PagingCase } from './types.ts';
+import { ROWS } from './types.ts';
+
+const times = async <T>(n: number, f: (i: number) => Promise<T>) => {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(await f(i));
+  return out;
+};
+
+// Some rows share the sort value (fiscal year, name, invoice date), so the id decides their order across pages.
+export const costsCases: PagingCase[] = [
+  {
+    route: 'GET /api/v1/budgets',
+    async seed(t, org) {
+      const made = await times(ROWS, (i) => aBudget(inApp(org, t.config), { engagementId: org.engagementId, fiscalYear: 2026 + (i % 2), label: `Paged budget ${i}` }));
+      return { url: `/api/v1/budgets?engagementId=${org.engagementId}`, ids: made.map((b) => b.id) };
+    },
+  },
+  {
+    route: 'GET /api/v1/rate-card-items',
+    async seed(t, org) {
+      const contract = await aContract(inApp(org, t.config), { vendorId: org.vendor.id });
+      const made = await times(ROWS, (i) => aRateCardItem(inApp(org, t.config), { contractId: contract.id, name: `Role ${i % 2}` }));
+      return { url: `/api/v1/rate-card-items?contractId=${contract.id}`, ids: made.map((r) => r.id) };
+    },
+  },
+  {
+    route: 'GET /api/v1/invoices',
+    async seed(t, org) {
+      const made = await times(ROWS, (i) => anInvoice(inApp(org, t.config), { vendorId: org.vendor.id, engagementId: org.engagementId, invoiceDate: `2026-0${3 + (i % 2)}-15` }));
+      return { url: `/api/v1/invoices?engagementId=${org.engagementId}`, ids: made.map((x) => x.id) };
+    },
+  },
+];
