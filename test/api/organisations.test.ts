@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortalLink, membershipsByEmailForSignIn } from '../../src/server/modules/auth/auth.public.ts';
 import { aUser } from '../../src/server/seed/builders/core.ts';
@@ -145,6 +146,17 @@ describe('a person in two organisations', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.message).toMatch(/requires two-step sign-in/);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: h })).json().org.id).toBe(a.orgId);
+
+    // With an authenticator (the person's: set up once, it serves both), a session signed in with a code enters.
+    const inA = (await membershipsByEmailForSignIn(t.database.db, address)).find((m) => m.orgId === a.orgId)!;
+    const { secret } = await anAuthenticator(world(), { id: inA.userId, orgId: a.orgId, email: address });
+    const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + 30_000 });
+    const withCode = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: address, password: PASSWORD, code } });
+    expect(withCode.statusCode).toBe(200);
+    const strong = session(withCode);
+    const entered = await t.app.inject({ method: 'POST', url: '/api/v1/session/organisation', headers: strong, payload: { orgId: strict.orgId } });
+    expect(entered.statusCode).toBe(200);
+    expect(entered.json().org.id).toBe(strict.orgId);
   });
 });
 
