@@ -35,13 +35,7 @@ export const Invitation = z.object({
 /** The link is returned once, at creation; only its hash is stored. */
 export const InvitationCreated = Invitation.extend({ link: z.string(), token: z.string() });
 
-export const InvitationPreview = z.object({
-  email: z.string(),
-  role: Role,
-  orgName: z.string(),
-  /** The address already signs in (in another organisation): accepting asks for that password instead of a new one. */
-  existingAccount: z.boolean(),
-});
+export const InvitationPreview = z.object({ email: z.string(), role: Role, orgName: z.string() });
 export const InvitationAccept = z.object({ name: requiredText(200), password: Password }).strict();
 
 export const ApiToken = z.object({

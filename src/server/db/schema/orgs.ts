@@ -52,6 +52,12 @@ export const users = pgTable(
     /** Set only for vendor contacts: the one vendor whose portal they see. */
     vendorId: uuid('vendor_id'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /**
+     * Whether the person's password opens this membership: true when the person joined with it
+     * (accepted the invitation with their password) or the operator added them; false for a
+     * vendor contact made from an address by the organisation, who comes in by its e-mailed links.
+     */
+    opensWithPassword: boolean('opens_with_password').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

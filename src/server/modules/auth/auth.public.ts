@@ -3,7 +3,7 @@
  * belongs to, and the secrets every credential is made of.
  */
 export { actorFromSession, endSessionsOf, principalByEmailForSignIn, principalOf, startSession, type NewSession, type SignedInWith } from './auth.service.ts';
-export { endAllSessionsOfPerson, ensurePerson, membershipsByEmailForSignIn, mfaStatus, passwordHashOfPerson, passwordOfEmailForSignIn, personExists, personHasPassword, personIdOf, setPasswordOfPerson } from './people.ts';
+export { ensurePerson, membershipsByEmailForSignIn, mfaStatus, passwordOfEmailForSignIn, personExists, personHasPassword, personIdOf, setPasswordOfPerson } from './people.ts';
 export { actorOf, type Principal } from './auth.presenter.ts';
 export { allowPortalLinkRequest, createPortalLink, usePortalLink, PORTAL_LINK_TTL_MS } from './portal-links.service.ts';
 export { hashPassword, newSecret, sha256, verifyPassword } from './secrets.ts';

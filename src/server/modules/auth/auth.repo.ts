@@ -58,16 +58,6 @@ export async function membershipsOfPersonForSignIn(db: Db, personId: string) {
     .orderBy(asc(users.createdAt), asc(users.id));
 }
 
-/** A user by id, as sign-in sees it after a right password (the second step). */
-export async function findUserByIdForSignIn(db: Db, orgId: string, userId: string) {
-  const rows = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
-    .limit(1);
-  return rows[0] ?? null;
-}
-
 /** A user as sign-in sees it. */
 export async function findPrincipal(db: Db, orgId: string, userId: string): Promise<PrincipalRow | null> {
   const rows = await db

@@ -45,16 +45,37 @@ type SignInUser = repo.PrincipalRow & { id: string };
 /** How a session's person proved who they are (see the sessions table). */
 export type SignedInWith = 'link' | 'password' | 'mfa';
 
+/** Memberships a password opens: active, and joined with the password (not one made from the address by an organisation). */
+const opensWithPassword = (m: { disabledAt: Date | null; opensWithPassword: boolean }) => !m.disabledAt && m.opensWithPassword;
+
 /**
  * The person an e-mail signs in as, and the membership a new session starts in: the
- * oldest active one (the switcher moves the session to another).
+ * oldest one the password opens (the switcher moves the session to another).
  */
 async function personForSignIn(db: Db, email: string) {
   const person = await repo.findPersonByEmailForSignIn(db, email);
   if (!person) return null;
   const rows = await repo.membershipsOfPersonForSignIn(db, person.id);
   const all = rows.map((r) => ({ ...r.user, userId: r.user.id }));
-  return { person, user: all.find((m) => !m.disabledAt) ?? null, anyUser: all[0] ?? null };
+  return { person, user: all.find(opensWithPassword) ?? null, anyUser: all[0] ?? null };
+}
+
+/**
+ * The memberships a session may list and switch to. A session from an e-mailed link stays in
+ * the membership the link was for (the organisation's staff may have seen that link, so it must
+ * not lead to the person's other clients); an API token belongs to its membership; a password
+ * session reaches every membership the password opens.
+ */
+async function reachable(ctx: Ctx) {
+  const sessionId = ctx.actor.sessionId;
+  const session = sessionId ? await repo.findSessionForSignIn(ctx.db, sessionId) : null;
+  const personId = session?.session.personId ?? (await repo.personIdOfMembership(ctx.db, ctx.actor.orgId, ctx.actor.userId));
+  if (!personId) throw AppError.notFound('The account');
+  const rows = await repo.membershipsOfPersonForSignIn(ctx.db, personId);
+  const how = (session?.session.signedInWith ?? null) as SignedInWith | null;
+  const isCurrent = (r: (typeof rows)[number]) => r.user.orgId === ctx.actor.orgId && r.user.id === ctx.actor.userId;
+  const open = rows.filter((r) => isCurrent(r) || (how !== null && how !== 'link' && opensWithPassword(r.user)));
+  return { personId, session, how, rows: open, isCurrent };
 }
 
 /**
@@ -260,40 +281,30 @@ export async function me(ctx: Ctx): Promise<Me> {
 /** The organisations the signed-in person belongs to (active memberships), the current one marked. */
 export async function myOrganisations(ctx: Ctx): Promise<Memberships> {
   accountPolicy.check(ctx.actor, 'manage');
-  const personId = await repo.personIdOfMembership(ctx.db, ctx.actor.orgId, ctx.actor.userId);
-  if (!personId) throw AppError.notFound('The account');
-  const rows = await repo.membershipsOfPersonForSignIn(ctx.db, personId);
-  return {
-    items: rows
-      .filter((r) => !r.user.disabledAt)
-      .map((r) => ({ org: { id: r.user.orgId, name: r.orgName }, role: r.user.role as Role, current: r.user.orgId === ctx.actor.orgId })),
-  };
+  const { rows, isCurrent } = await reachable(ctx);
+  return { items: rows.map((r) => ({ org: { id: r.user.orgId, name: r.orgName }, role: r.user.role as Role, current: isCurrent(r) })) };
 }
 
 const NOT_MEMBER = 'The organisation';
 
 /**
  * Moves the browser session to the person's membership in another organisation. Only one's
- * own active memberships: any other id is "not found", whether or not it exists. The session
- * goes only where its proof of identity would have let the person in: an e-mailed portal link
- * opens vendor portals only, and an organisation that requires two-step sign-in needs a
- * session that passed it.
+ * own memberships the session reaches (see `reachable`): any other id is "not found", whether
+ * or not it exists. The session goes only where its proof of identity would have let the
+ * person in: an e-mailed link opens its own portal only, and an organisation that requires
+ * two-step sign-in needs a session that passed it.
  */
 export async function switchOrganisation(ctx: Ctx, orgId: string): Promise<Me> {
   accountPolicy.check(ctx.actor, 'manage');
   const sessionId = ctx.actor.sessionId;
   if (!sessionId) throw new AppError('conflict', 'An API token belongs to one organisation. Only a signed-in browser session switches organisation.');
-  const session = await repo.findSessionForSignIn(ctx.db, sessionId);
-  if (!session) throw AppError.notFound(NOT_MEMBER);
-  const personId = session.session.personId;
-  const rows = await repo.membershipsOfPersonForSignIn(ctx.db, personId);
-  const target = rows.find((r) => r.user.orgId === orgId && !r.user.disabledAt);
+  const { personId, session, how, rows } = await reachable(ctx);
+  if (!session || !how) throw AppError.notFound(NOT_MEMBER);
+  // Said alike for any id, so it tells nothing about other organisations.
+  if (how === 'link' && orgId !== ctx.actor.orgId) throw AppError.forbidden('You signed in with an e-mailed link, which opens this portal only. Use the link the other organisation sent you, or sign in with your password.');
+  const target = rows.find((r) => r.user.orgId === orgId);
   if (!target) throw AppError.notFound(NOT_MEMBER);
   const user = target.user;
-  const how = session.session.signedInWith as SignedInWith;
-  if (how === 'link' && user.role !== 'vendor_contact') {
-    throw AppError.forbidden(`You signed in with an e-mailed link, which opens vendor portals only. Sign out and sign in with your password to open ${target.orgName}.`);
-  }
   if (user.role !== 'vendor_contact' && how !== 'mfa' && (await orgRequiresMfa(ctx.db, orgId))) {
     const has = await mfaEnabled(ctx.db, personId);
     throw AppError.forbidden(

@@ -3,7 +3,6 @@ import { AppError } from '../../http/app-error.ts';
 import { presentPrincipal, type Principal } from './auth.presenter.ts';
 import * as repo from './auth.repo.ts';
 import { mfaStatusOfPerson } from './mfa.ts';
-import * as security from './security.repo.ts';
 
 // People: the login identity (e-mail, password, authenticator) above organisations. A
 // membership (the users module's `users` row) is what a person is in one organisation.
@@ -51,11 +50,6 @@ export async function setPasswordOfPerson(db: Db, personId: string, passwordHash
   await repo.setPersonPassword(db, personId, passwordHash, now);
 }
 
-/** The password hash of a person, to check a password they type. */
-export async function passwordHashOfPerson(db: Db, personId: string): Promise<string | null> {
-  return (await repo.findPersonForSignIn(db, personId))?.passwordHash ?? null;
-}
-
 /**
  * Every membership of the person an e-mail signs in as, oldest first, before anyone is
  * signed in (reset links, portal links, the CLI's --as). Disabled ones are included, marked.
@@ -65,11 +59,6 @@ export async function membershipsByEmailForSignIn(db: Db, email: string): Promis
   if (!person) return [];
   const rows = await repo.membershipsOfPersonForSignIn(db, person.id);
   return rows.map((r) => ({ ...presentPrincipal({ ...r.user, userId: r.user.id }), personId: person.id, orgName: r.orgName }));
-}
-
-/** Ends every session of a person but `keepId` (a new password, a reset authenticator). */
-export async function endAllSessionsOfPerson(db: Db, personId: string, keepId: string | null = null): Promise<number> {
-  return security.deleteOtherSessionsOfPerson(db, personId, keepId);
 }
 
 /** The two-step sign-in status of the person behind a membership (tests, the CLI). */

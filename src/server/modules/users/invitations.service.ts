@@ -12,7 +12,6 @@ import {
   ensurePerson,
   hashPassword,
   newSecret,
-  personHasPassword,
   sha256,
   startSession,
   succeeded,
@@ -90,15 +89,15 @@ async function usable(ctx: PublicCtx, token: string) {
 }
 
 /**
- * What the link's holder sees. The holder reads the invited address's mail, so telling them
- * that this address already has a password (to be typed, not chosen) tells them nothing new.
+ * What the link's holder sees: the same for an address that already signs in elsewhere and a
+ * new one (the inviter holds the link too, and must not learn which it is from the preview).
  */
 export async function previewInvitation(ctx: PublicCtx, token: string): Promise<z.output<typeof InvitationPreview>> {
   const { invitation, orgName } = await usable(ctx, token);
-  return { email: invitation.email, role: invitation.role as Role, orgName, existingAccount: await personHasPassword(ctx.db, invitation.email) };
+  return { email: invitation.email, role: invitation.role as Role, orgName };
 }
 
-const WRONG_PASSWORD = 'This is not the password of your Outsight account. Use the one you sign in with, or reset it from the sign-in page.';
+const WRONG_PASSWORD = 'This address already signs in to Outsight: enter the password you use there (or reset it from the sign-in page).';
 
 /**
  * Accepting creates the membership and signs the person in; a second use of the link is

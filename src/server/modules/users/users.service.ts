@@ -114,7 +114,10 @@ export async function countUsers(ctx: Ctx): Promise<number> {
  * vendor's existing contact, or a new one, who signs in through the e-mailed links. Only
  * this organisation's users are looked at (someone of this organisation with that address,
  * not a contact of this vendor, is refused as an invalid field); a person known in other
- * organisations simply gains a membership here, which takes nothing from those.
+ * organisations simply gains a membership here, which takes nothing from those. That
+ * membership opens by this organisation's e-mailed links only, never with the person's
+ * password: whoever chose that password (perhaps another organisation's inviter, holding an
+ * invitation link for this address) has not shown they read this mailbox.
  */
 export async function vendorContactFor(tx: TxCtx, vendorId: string, email: string, field = 'contactEmail'): Promise<{ id: string; email: string }> {
   const existing = await repo.findUserByEmail(tx.db, tx.actor.orgId, email);
@@ -126,7 +129,7 @@ export async function vendorContactFor(tx: TxCtx, vendorId: string, email: strin
     return existing;
   }
   const person = await ensurePerson(tx.db, { email, passwordHash: null, now: tx.now });
-  const created = await repo.insertUser(tx.db, { orgId: tx.actor.orgId, personId: person.id, email, name: email.split('@')[0], role: 'vendor_contact', vendorId });
+  const created = await repo.insertUser(tx.db, { orgId: tx.actor.orgId, personId: person.id, email, name: email.split('@')[0], role: 'vendor_contact', vendorId, opensWithPassword: false });
   await tx.audit({ action: 'user.create', objectType: 'user', objectId: created.id, after: created });
   return created;
 }

@@ -67,10 +67,8 @@ export function InvitePage() {
       title={`Join ${invitation.orgName}`}
       subtitle={
         <>
-          You were invited as <strong>{ROLE_LABELS[invitation.role]}</strong>.{' '}
-          {invitation.existingAccount
-            ? 'You already sign in to Outsight with this address: enter that password to add this organisation to yours.'
-            : 'Choose your name and a password to finish.'}
+          You were invited as <strong>{ROLE_LABELS[invitation.role]}</strong>. Choose your name and a password to finish. If
+          you already sign in to Outsight with this address, enter that password instead: it stays the same.
         </>
       }
     >
@@ -91,10 +89,10 @@ export function InvitePage() {
             autoFocus
           />
           <PasswordInput
-            label={invitation.existingAccount ? 'Your current password' : 'Password'}
-            description={invitation.existingAccount ? 'The password you already sign in with; it stays the same' : 'At least 10 characters'}
+            label="Password"
+            description="At least 10 characters, or the password you already sign in with"
             required
-            autoComplete={invitation.existingAccount ? 'current-password' : 'new-password'}
+            autoComplete="new-password"
             value={password}
             onChange={(e) => {
               setPassword(e.currentTarget.value);
