@@ -18,6 +18,7 @@ import { loadConfig } from '../src/server/config.ts';
 import type { Ctx } from '../src/server/context.ts';
 import { openDatabase, type Database } from '../src/server/db/client.ts';
 import { insertEngagement } from '../src/server/modules/engagements/engagements.repo.ts';
+import { insertPerson } from '../src/server/modules/auth/auth.repo.ts';
 import { insertOrg } from '../src/server/modules/org/org.repo.ts';
 import { importTickets } from '../src/server/modules/tickets/tickets.public.ts';
 import { insertUser } from '../src/server/modules/users/users.repo.ts';
@@ -78,7 +79,9 @@ export async function freshServerDb(): Promise<{ url: string; drop: () => Promis
 export async function tenant(database: Database): Promise<{ ctx: Ctx; engagementIds: string[] }> {
   const db = database.db;
   const org = await insertOrg(db, { name: 'Bench' });
-  const u = await insertUser(db, { orgId: org.id, email: `bench-${Date.now()}-${Math.random()}@outsight.test`, name: 'Bench', role: 'owner' });
+  const email = `bench-${Date.now()}-${Math.random()}@outsight.test`;
+  const person = await insertPerson(db, { email, passwordHash: null, at: new Date() });
+  const u = await insertUser(db, { orgId: org.id, personId: person.id, email, name: 'Bench', role: 'owner' });
   const v = await insertVendor(db, { orgId: org.id, name: 'Bench vendor', kind: 'help_desk', status: 'active', tier: 2, dataAccess: 'internal' });
   const engagementIds = [];
   for (const name of ['Generated', 'UCI']) {

@@ -101,7 +101,7 @@ describe('an owner manages vendors in the browser', () => {
     // The message sits under the input and is announced with it (aria-describedby).
     const errorId = async () => ((await email.getAttribute('aria-describedby')) ?? '').split(' ').find((id) => id.endsWith('-error'));
     await expect.poll(errorId, UNTIL).toBeTruthy();
-    await expect.poll(async () => page.locator(`[id="${await errorId()}"]`).textContent(), UNTIL).toBe('A user with this e-mail already exists.');
+    await expect.poll(async () => page.locator(`[id="${await errorId()}"]`).textContent(), UNTIL).toBe('Someone in your organisation already has this e-mail.');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
   });

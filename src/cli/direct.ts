@@ -6,7 +6,7 @@ import type { Actor, Ctx } from '../server/context.ts';
 import { openDatabase, type Database, type Db } from '../server/db/client.ts';
 import { fromDatabaseError } from '../server/db/errors.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
-import { actorOf, principalByEmailForSignIn, type Principal } from '../server/modules/auth/auth.public.ts';
+import { actorOf, membershipsByEmailForSignIn, type Principal } from '../server/modules/auth/auth.public.ts';
 import { oldestOrgIds } from '../server/modules/org/org.public.ts';
 import { firstActiveOwner } from '../server/modules/users/users.public.ts';
 import { CliError, EXIT, usageError } from './output.ts';
@@ -80,7 +80,7 @@ async function open(config: Config): Promise<Database> {
  * brings the schema up to date unless told not to, runs `fn`, and always closes: closing
  * flushes PGlite to disk and releases the lock for the server.
  */
-export async function withDirect<T>(opts: { as?: string; migrate?: boolean }, fn: (s: DirectSession) => Promise<T>): Promise<T> {
+export async function withDirect<T>(opts: { as?: string; org?: string; migrate?: boolean }, fn: (s: DirectSession) => Promise<T>): Promise<T> {
   const config = openConfig();
   const database = await open(config);
   // Ctrl-C must not leave the lock behind or cut PGlite off mid-write.
@@ -101,7 +101,7 @@ export async function withDirect<T>(opts: { as?: string; migrate?: boolean }, fn
       now,
       requestId,
       async actingCtx() {
-        acting = await resolveActor(database.db, opts.as);
+        acting = await resolveActor(database.db, opts.as, opts.org);
         return { db: database.db, actor: acting, now, log: cliLogger(), requestId, config };
       },
     };
@@ -132,13 +132,20 @@ function refusal(err: unknown, actor: Actor | null): unknown {
  * The user a direct command acts as. `via: 'token'` makes the audit trail say the change
  * did not come from a browser session.
  */
-export async function resolveActor(db: Db, as: string | undefined): Promise<Actor> {
+export async function resolveActor(db: Db, as: string | undefined, org?: string): Promise<Actor> {
   let user: Principal | null;
+  if (org !== undefined && !as) throw usageError('--org picks one of the organisations of the person named with --as <e-mail>.');
   if (as) {
     const email = Email.safeParse(as);
     if (!email.success) throw usageError(`--as: "${as}" is not an e-mail address.`);
-    user = await principalByEmailForSignIn(db, email.data);
-    if (!user) throw new CliError('not_found', `No user has the e-mail ${email.data}.`);
+    // A person may belong to several organisations: --org (a name or an id) says in which one they act.
+    const all = await membershipsByEmailForSignIn(db, email.data);
+    if (all.length === 0) throw new CliError('not_found', `No user has the e-mail ${email.data}.`);
+    const wanted = org === undefined ? all : all.filter((m) => m.orgId === org || m.orgName.toLowerCase() === org.trim().toLowerCase());
+    if (wanted.length === 0) throw new CliError('not_found', `${email.data} is not a member of an organisation called "${org}". Theirs: ${all.map((m) => `"${m.orgName}"`).join(', ')}.`);
+    const active = wanted.filter((m) => !m.disabled);
+    if (active.length > 1) throw usageError(`${email.data} belongs to several organisations (${active.map((m) => `"${m.orgName}"`).join(', ')}): say which with --org <name>.`);
+    user = active[0] ?? wanted[0];
   } else {
     const orgIds = await oldestOrgIds(db, 2);
     if (orgIds.length === 0) {

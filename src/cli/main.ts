@@ -4,6 +4,7 @@ import { registerCalendarCommands } from './commands/calendars.ts';
 import { registerContractCommands } from './commands/contracts.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerEngagementCommands } from './commands/engagements.ts';
+import { registerOrgCommands } from './commands/orgs.ts';
 import { registerSlaCommands } from './commands/sla.ts';
 import { registerQuestionnaireCommands } from './commands/questionnaires.ts';
 import { registerTicketCommands } from './commands/tickets.ts';
@@ -19,6 +20,7 @@ const COMMANDS = [
   registerEngagementCommands,
   registerCalendarCommands,
   registerUserCommands,
+  registerOrgCommands,
   registerTokenCommands,
   registerDbCommands,
   registerTicketCommands,
@@ -41,6 +43,7 @@ export function buildProgram(out: Out): Command {
     .addOption(new Option('--url <url>', 'act through the REST API of a running server, e.g. http://localhost:3000').env('OUTSIGHT_URL'))
     .addOption(new Option('--token <token>', 'API token (osk_...) for --url; create one with "outsight tokens create"').env('OUTSIGHT_TOKEN'))
     .option('--as <email>', "direct mode: act as this user (default: the only organisation's first owner)")
+    .option('--org <name>', 'direct mode, with --as: the organisation (name or id) to act in, when that person belongs to several')
     // Subcommand help lists --json/--url/--token/--as too: they matter for every command.
     .configureHelp({ showGlobalOptions: true })
     // Usage errors must exit 2 (not commander's 1) and become JSON under --json: take over.

@@ -7,6 +7,7 @@ export interface GlobalOptions {
   url?: string;
   token?: string;
   as?: string;
+  org?: string;
 }
 
 /**
@@ -15,15 +16,15 @@ export interface GlobalOptions {
  * Remote: a running server does the work through its REST API with an API token, which
  * is the only safe way while that server holds the embedded data directory.
  */
-export type Target = { kind: 'direct'; as?: string } | { kind: 'remote'; api: RemoteApi };
+export type Target = { kind: 'direct'; as?: string; org?: string } | { kind: 'remote'; api: RemoteApi };
 
 export function resolveTarget(opts: GlobalOptions): Target {
   const { url, token } = opts;
-  if (!url && !token) return { kind: 'direct', as: opts.as };
+  if (!url && !token) return { kind: 'direct', as: opts.as, org: opts.org };
   if (!url) throw usageError('--token needs --url (or OUTSIGHT_URL): the address of the Outsight server.');
   if (!token) throw usageError('--url needs --token (or OUTSIGHT_TOKEN): an API token, see "outsight tokens create".');
   // The token decides who acts on a server; silently ignoring --as would mislead.
-  if (opts.as) throw usageError('--as only works on the database directly; with --url the API token decides who acts.');
+  if (opts.as || opts.org) throw usageError('--as and --org only work on the database directly; with --url the API token decides who acts.');
   let base: URL;
   try {
     base = new URL(url);
@@ -41,7 +42,7 @@ export function commandContext(cmd: Command): { out: Out; target: Target } {
 }
 
 /** Only these commands run without the database: say so instead of guessing. */
-export function requireDirect(target: Target, what: string): asserts target is { kind: 'direct'; as?: string } {
+export function requireDirect(target: Target, what: string): asserts target is { kind: 'direct'; as?: string; org?: string } {
   if (target.kind === 'remote') throw usageError(`${what} works on the database directly; run it without --url/--token where the database is reachable.`);
 }
 

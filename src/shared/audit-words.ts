@@ -44,6 +44,7 @@ const VERBS: Record<string, string> = {
   unlock: 'signed in with a second factor past the lock of',
   request: 'asked for',
   end_others: 'signed out of the other',
+  switch: 'switched into this organisation with their',
 };
 
 export const NOUNS: Record<string, string> = {
@@ -88,6 +89,7 @@ export const NOUNS: Record<string, string> = {
   password_reset: 'a password reset link',
   account: 'account',
   sessions: 'sessions',
+  session: 'session',
   org_security: 'sign-in rules',
 };
 

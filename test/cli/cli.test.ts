@@ -67,7 +67,7 @@ describe('outsight CLI, direct mode', () => {
 
     const dup = await cli(['users', 'create', '--email', 'ANA@acme.test', '--name', 'Ana Again', '--role', 'admin', '--json'], { OUTSIGHT_PASSWORD: 'analyst-password-1' });
     expect(dup.code).toBe(1);
-    expect(json<{ error: { code: string; message: string } }>(dup).error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('already exists') });
+    expect(json<{ error: { code: string; message: string } }>(dup).error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('already has this e-mail') });
 
     const short = await cli(['users', 'create', '--email', 'short@acme.test', '--name', 'S', '--role', 'admin', '--json'], { OUTSIGHT_PASSWORD: 'short' });
     expect(short.code).toBe(2);

@@ -83,8 +83,8 @@ export function reportTable(r: SlaReport, e: EngagementRef): string {
 
 type TicketQuery = z.output<typeof SlaTicketQuery>;
 
-async function ticketsDirect(engagement: string, as: string | undefined, q: TicketQuery): Promise<{ e: EngagementRef; items: SlaTicket[] }> {
-  return withDirect({ as }, async (s) => {
+async function ticketsDirect(engagement: string, who: { as?: string; org?: string }, q: TicketQuery): Promise<{ e: EngagementRef; items: SlaTicket[] }> {
+  return withDirect(who, async (s) => {
     const ctx = await s.actingCtx();
     const e = await engagementDirect(ctx, engagement);
     return { e, items: await allSlaTickets(ctx, e.id, q) };
@@ -199,7 +199,7 @@ export function registerSlaCommands(program: Command): void {
       const { items } =
         target.kind === 'remote'
           ? await ticketsRemote(target.api, flags.engagement, parsed.data, flags.pageSize ?? REMOTE_PAGE)
-          : await ticketsDirect(flags.engagement, target.as, parsed.data);
+          : await ticketsDirect(flags.engagement, target, parsed.data);
       const rows = items.map(slaTicketRecord);
       if (flags.out) {
         await writeFileOut(flags.out, rows, flags.format);

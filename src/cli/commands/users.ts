@@ -135,8 +135,8 @@ export function registerUserCommands(program: Command): void {
       const email = parsed.data.email;
       const result = await withDirect(target, async (s) => {
         const ctx = await s.actingCtx();
-        const who = await principalByEmailForSignIn(s.db, email);
-        if (!who || who.orgId !== ctx.actor.orgId) throw new CliError('not_found', `No user of this organisation has the e-mail ${email}.`);
+        const who = await principalByEmailForSignIn(s.db, email, ctx.actor.orgId);
+        if (!who) throw new CliError('not_found', `No user of this organisation has the e-mail ${email}.`);
         await resetMfaOf(ctx, who.userId, who.email);
         return { email: who.email, mfaReset: true };
       });

@@ -38,6 +38,18 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** One organisation the signed-in person belongs to. */
+export const Membership = z.object({
+  org: z.object({ id: z.string(), name: z.string() }),
+  role: Role,
+  /** The organisation the session acts in now. */
+  current: z.boolean(),
+});
+export const Memberships = z.object({ items: z.array(Membership) });
+export type Memberships = z.infer<typeof Memberships>;
+
+export const SwitchOrganisation = z.object({ orgId: z.uuid() }).strict();
+
 export const SetupStatus = z.object({ needsSetup: z.boolean() });
 export const SetupRequest = z.object({
   orgName: requiredText(200),

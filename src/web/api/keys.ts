@@ -1,6 +1,7 @@
 /** Query keys, in one place so mutations invalidate exactly what they change. */
 export const keys = {
   me: ['me'] as const,
+  myOrganisations: ['my-organisations'] as const,
   setupStatus: ['setup-status'] as const,
   org: ['org'] as const,
   dashboard: ['dashboard'] as const,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AuditEvent } from '../../shared/contracts/audit.ts';
 import type { OwnerDashboard } from '../../shared/contracts/dashboard.ts';
-import type { Me } from '../../shared/contracts/auth.ts';
+import type { Me, Memberships } from '../../shared/contracts/auth.ts';
 import type { Contract, ContractImportResult, ContractSettings, CustomKeyDate, KeyDatesView } from '../../shared/contracts/contracts.ts';
 import type { Engagement } from '../../shared/contracts/engagements.ts';
 import type {
@@ -16,6 +16,7 @@ import type { ImportRejection, Vendor, VendorImportResult } from '../../shared/c
 
 /** Response shapes of the API, inferred from the shared zod contracts. */
 export type MeT = z.infer<typeof Me>;
+export type MembershipsT = z.infer<typeof Memberships>;
 export type UserT = z.infer<typeof User>;
 export type InvitationT = z.infer<typeof Invitation>;
 export type InvitationCreatedT = z.infer<typeof InvitationCreated>;

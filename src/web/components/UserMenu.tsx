@@ -1,10 +1,12 @@
 import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden, useMantineColorScheme } from '@mantine/core';
-import { IconCheck, IconChevronDown, IconDeviceDesktop, IconLogout, IconMoon, IconSettings,
+import { notifications } from '@mantine/notifications';
+import { IconBuilding, IconCheck, IconChevronDown, IconDeviceDesktop, IconLogout, IconMoon, IconSettings,
   IconShieldLock, IconSun } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../shared/contracts/auth.ts';
 import type { MeT } from '../api/types.ts';
-import { useLogout } from '../features/auth/api.ts';
+import { ApiError } from '../api/client.ts';
+import { useLogout, useMyOrganisations, useSwitchOrganisation } from '../features/auth/api.ts';
 import { initials, personName } from '../lib/format.ts';
 
 const SCHEMES = [
@@ -13,12 +15,25 @@ const SCHEMES = [
   { value: 'auto', label: 'System', Icon: IconDeviceDesktop },
 ] as const;
 
-/** The signed-in user: who, which role, settings, colour scheme and sign-out. */
+/** The signed-in user: who, which role, the organisation switcher, settings, colour scheme and sign-out. */
 export function UserMenu({ me, showSettings = true }: { me: MeT; showSettings?: boolean }) {
   const logout = useLogout();
+  const orgs = useMyOrganisations();
+  const switchOrg = useSwitchOrganisation();
+  const others = (orgs.data?.items ?? []).filter((m) => !m.current);
   const name = personName(me.user);
   const navigate = useNavigate();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
+
+  const switchTo = (orgId: string, name: string) =>
+    switchOrg.mutate(orgId, {
+      onSuccess: (next) => {
+        navigate(next.user.role === 'vendor_contact' ? '/portal' : '/', { replace: true });
+        notifications.show({ color: 'green', message: `You are now working in ${name}.` });
+      },
+      onError: (e) =>
+        notifications.show({ color: 'red', title: `Could not open ${name}`, message: e instanceof ApiError ? e.message : 'Try again in a moment.' }),
+    });
 
   const signOut = () =>
     logout.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) });
@@ -51,6 +66,27 @@ export function UserMenu({ me, showSettings = true }: { me: MeT; showSettings?: 
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        {others.length > 0 && (
+          <>
+            <Menu.Label>Switch organisation</Menu.Label>
+            {others.map((m) => (
+              <Menu.Item
+                key={m.org.id}
+                leftSection={<IconBuilding size={16} />}
+                onClick={() => switchTo(m.org.id, m.org.name)}
+                disabled={switchOrg.isPending}
+              >
+                <Text size="sm" truncate>
+                  {m.org.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {ROLE_LABELS[m.role]}
+                </Text>
+              </Menu.Item>
+            ))}
+            <Menu.Divider />
+          </>
+        )}
         {showSettings && (
           <Menu.Item component={Link} to="/settings/tokens" leftSection={<IconSettings size={16} />}>
             Settings

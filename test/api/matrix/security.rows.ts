@@ -35,6 +35,14 @@ export function securityRows(env: MatrixEnv): AreaRows {
     'POST /api/v1/account/password': { allowed: signedIn, ok: 400, build: () => ({ url: '/api/v1/account/password', payload: { currentPassword: PASSWORD, newPassword: '1234567890' } }) },
     'GET /api/v1/account/sessions': { allowed: signedIn, ok: 200, build: () => ({ url: '/api/v1/account/sessions' }) },
     'POST /api/v1/account/sessions/sign-out-others': { allowed: signedIn, ok: 200, build: () => ({ url: '/api/v1/account/sessions/sign-out-others' }) },
+    // One's own memberships; switching names an organisation in the body: one's own answers, any other is "not found".
+    'GET /api/v1/me/organisations': { allowed: signedIn, ok: 200, build: () => ({ url: '/api/v1/me/organisations' }) },
+    'POST /api/v1/session/organisation': {
+      allowed: signedIn,
+      ok: 200,
+      scoped: true,
+      build: (c) => ({ url: '/api/v1/session/organisation', payload: { orgId: env.id(c, (o) => o.orgId) } }),
+    },
     'GET /api/v1/org/security': { allowed: ADMINS, ok: 200, build: () => ({ url: '/api/v1/org/security' }) },
     'PUT /api/v1/org/security': { allowed: ['owner'], ok: 200, build: () => ({ url: '/api/v1/org/security', payload: { requireMfa: false } }) },
   };

@@ -1,5 +1,5 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { orgs, users } from './orgs.ts';
+import { orgs, people, users } from './orgs.ts';
 
 /** Server-side sessions; the cookie carries a random secret whose SHA-256 is the id. */
 export const sessions = pgTable(
@@ -12,7 +12,17 @@ export const sessions = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => orgs.id),
+    /** The signed-in person; user_id/org_id are the membership they act as now (switchable). */
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     csrfToken: text('csrf_token').notNull(),
+    /**
+     * How the person proved who they are: 'link' (a vendor's e-mailed portal link), 'password',
+     * or 'mfa' (password and a second factor). Switching organisation asks no proof again, so it
+     * only goes where this proof would have let the person in.
+     */
+    signedInWith: text('signed_in_with').notNull().default('password'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -20,7 +30,7 @@ export const sessions = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_person_idx').on(t.personId)],
 );
 
 export const apiTokens = pgTable(

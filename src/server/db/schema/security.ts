@@ -1,5 +1,5 @@
 import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { orgs, users } from './orgs.ts';
+import { orgs, people, users } from './orgs.ts';
 
 /**
  * Sign-in throttles, one row per key ("account:<e-mail>", "address:<ip>", "mfa:<user id>"):
@@ -17,14 +17,14 @@ export const signInThrottles = pgTable('sign_in_throttles', {
   lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
 });
 
-/** A user's authenticator (TOTP, RFC 6238); the secret is encrypted (auth/secrets.ts). */
+/**
+ * A person's authenticator (TOTP, RFC 6238); the secret is encrypted (auth/secrets.ts).
+ * It belongs to the person, not to one membership: sign-in comes before choosing an organisation.
+ */
 export const userMfa = pgTable('user_mfa', {
-  userId: uuid('user_id')
+  personId: uuid('person_id')
     .primaryKey()
-    .references(() => users.id),
-  orgId: uuid('org_id')
-    .notNull()
-    .references(() => orgs.id),
+    .references(() => people.id),
   secretEncrypted: text('secret_encrypted').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   /** Null while enrolment waits for the first code. */
@@ -33,22 +33,19 @@ export const userMfa = pgTable('user_mfa', {
   lastStep: bigint('last_step', { mode: 'number' }),
 });
 
-/** One-time recovery codes, stored as their SHA-256. */
+/** One-time recovery codes of a person's authenticator, stored as their SHA-256. */
 export const mfaRecoveryCodes = pgTable(
   'mfa_recovery_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
+    personId: uuid('person_id')
       .notNull()
-      .references(() => users.id),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => orgs.id),
+      .references(() => people.id),
     codeHash: text('code_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
-  (t) => [index('mfa_recovery_codes_user_idx').on(t.userId)],
+  (t) => [index('mfa_recovery_codes_person_idx').on(t.personId)],
 );
 
 /** A password that was right, waiting for the second step (a code, or enrolment when the organisation requires MFA). */

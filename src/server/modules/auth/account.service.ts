@@ -6,56 +6,60 @@ import { change } from '../audit/audit.public.ts';
 import { accountPolicy, orgSecurityPolicy } from './auth.policy.ts';
 import * as authRepo from './auth.repo.ts';
 import { deviceInWords } from './devices.ts';
-import { beginEnrolment, confirmEnrolment, mfaStatus, newRecoveryCodes, orgRequiresMfa, turnOffMfa, type Enrolment } from './mfa.ts';
+import { beginEnrolment, confirmEnrolment, mfaStatusOfPerson, newRecoveryCodes, orgRequiresMfa, turnOffMfa, type Enrolment } from './mfa.ts';
 import { verifyPassword } from './secrets.ts';
 import * as repo from './security.repo.ts';
 import { CODE_RULE, codeKey, succeeded, takeAttempt, waitInWords } from './throttle.ts';
 
 // One's own sign-in security. Every function acts on the signed-in user only.
 
-const me = (ctx: Ctx) => ({ userId: ctx.actor.userId, orgId: ctx.actor.orgId, email: ctx.actor.email });
-
-async function ownUser(ctx: Ctx) {
-  const u = await authRepo.findUserByIdForSignIn(ctx.db, ctx.actor.orgId, ctx.actor.userId);
-  if (!u) throw AppError.notFound('The account');
-  return u;
+// Authenticators, passwords and sessions belong to the person behind the membership.
+async function ownPerson(ctx: Ctx) {
+  const personId = await authRepo.personIdOfMembership(ctx.db, ctx.actor.orgId, ctx.actor.userId);
+  const p = personId ? await authRepo.findPersonForSignIn(ctx.db, personId) : null;
+  if (!p) throw AppError.notFound('The account');
+  return p;
 }
+
+const me = async (ctx: Ctx) => ({ personId: (await ownPerson(ctx)).id, email: ctx.actor.email });
 
 export async function accountSecurity(ctx: Ctx): Promise<AccountSecurity> {
   accountPolicy.check(ctx.actor, 'manage');
-  const [status, required, user] = await Promise.all([mfaStatus(ctx.db, ctx.actor.orgId, ctx.actor.userId), orgRequiresMfa(ctx.db, ctx.actor.orgId), ownUser(ctx)]);
+  const person = await ownPerson(ctx);
+  const [status, required] = await Promise.all([mfaStatusOfPerson(ctx.db, person.id), orgRequiresMfa(ctx.db, ctx.actor.orgId)]);
   return {
     mfa: { enabled: status.enabled, enabledAt: status.enabledAt?.toISOString() ?? null, recoveryCodesLeft: status.recoveryCodesLeft },
     orgRequiresMfa: required,
-    hasPassword: user.passwordHash !== null,
+    hasPassword: person.passwordHash !== null,
   };
 }
 
 /** Checks the current password, limited like sign-in (per account), for changes that need it. */
 export async function provePassword(ctx: Ctx, password: string, field = 'password'): Promise<void> {
-  const key = `reauth:${ctx.actor.userId}`;
+  const person = await ownPerson(ctx);
+  const key = `reauth:${person.id}`;
   const taken = await takeAttempt(ctx.db, key, CODE_RULE, ctx.now);
   if (!taken.allowed) throw new AppError('rate_limited', `Too many wrong passwords. Try again in ${waitInWords(taken.lockedUntil, ctx.now)}.`);
-  const user = await ownUser(ctx);
-  if (!(await verifyPassword(user.passwordHash, password))) throw AppError.invalid(field, 'This is not your current password.');
+  if (!(await verifyPassword(person.passwordHash, password))) throw AppError.invalid(field, 'This is not your current password.');
   await succeeded(ctx.db, key, 'clear');
 }
 
 export async function startMfaSetup(ctx: Ctx): Promise<Enrolment> {
   accountPolicy.check(ctx.actor, 'manage');
-  return beginEnrolment(ctx.db, ctx.config, me(ctx), ctx.now);
+  return beginEnrolment(ctx.db, ctx.config, await me(ctx), ctx.now);
 }
 
 export async function confirmMfaSetup(ctx: Ctx, code: string): Promise<{ recoveryCodes: string[] }> {
   accountPolicy.check(ctx.actor, 'manage');
-  const taken = await takeAttempt(ctx.db, codeKey(ctx.actor.userId), CODE_RULE, ctx.now);
+  const who = await me(ctx);
+  const taken = await takeAttempt(ctx.db, codeKey(who.personId), CODE_RULE, ctx.now);
   if (!taken.allowed) throw new AppError('rate_limited', `Too many wrong codes. Try again in ${waitInWords(taken.lockedUntil, ctx.now)}.`);
   const recoveryCodes = await change(ctx, async (tx) => {
-    const codes = await confirmEnrolment(tx.db, ctx.config, me(ctx), code, ctx.now);
+    const codes = await confirmEnrolment(tx.db, ctx.config, who, code, ctx.now);
     await tx.audit({ action: 'mfa.enable', objectType: 'mfa', objectId: ctx.actor.userId, objectLabel: ctx.actor.email });
     return codes;
   });
-  await succeeded(ctx.db, codeKey(ctx.actor.userId), 'clear');
+  await succeeded(ctx.db, codeKey(who.personId), 'clear');
   return { recoveryCodes };
 }
 
@@ -65,18 +69,20 @@ export async function turnOffOwnMfa(ctx: Ctx, password: string): Promise<void> {
     throw new AppError('conflict', 'Your organisation requires two-step sign-in, so it cannot be turned off. You can set up a new authenticator instead after an owner resets it.');
   }
   await provePassword(ctx, password);
+  const who = await me(ctx);
   await change(ctx, async (tx) => {
-    await turnOffMfa(tx.db, me(ctx));
+    await turnOffMfa(tx.db, who.personId);
     await tx.audit({ action: 'mfa.disable', objectType: 'mfa', objectId: ctx.actor.userId, objectLabel: ctx.actor.email });
   });
 }
 
 export async function renewRecoveryCodes(ctx: Ctx, password: string): Promise<{ recoveryCodes: string[] }> {
   accountPolicy.check(ctx.actor, 'manage');
-  if (!(await mfaStatus(ctx.db, ctx.actor.orgId, ctx.actor.userId)).enabled) throw new AppError('conflict', 'Turn on two-step sign-in first.');
+  const who = await me(ctx);
+  if (!(await mfaStatusOfPerson(ctx.db, who.personId)).enabled) throw new AppError('conflict', 'Turn on two-step sign-in first.');
   await provePassword(ctx, password);
   const recoveryCodes = await change(ctx, async (tx) => {
-    const codes = await newRecoveryCodes(tx.db, me(ctx), ctx.now);
+    const codes = await newRecoveryCodes(tx.db, who, ctx.now);
     await tx.audit({ action: 'recovery_codes.renew', objectType: 'recovery_codes', objectId: ctx.actor.userId, objectLabel: ctx.actor.email });
     return codes;
   });
@@ -85,7 +91,7 @@ export async function renewRecoveryCodes(ctx: Ctx, password: string): Promise<{ 
 
 export async function listOwnSessions(ctx: Ctx): Promise<{ items: Array<z.infer<typeof SessionInfo>> }> {
   accountPolicy.check(ctx.actor, 'manage');
-  const rows = await repo.listSessionsOfUser(ctx.db, ctx.actor.orgId, ctx.actor.userId);
+  const rows = await repo.listSessionsOfPerson(ctx.db, (await ownPerson(ctx)).id);
   const now = ctx.now.getTime();
   return {
     items: rows
@@ -101,11 +107,12 @@ export async function listOwnSessions(ctx: Ctx): Promise<{ items: Array<z.infer<
   };
 }
 
-/** Ends every other session of the user (all of them when called with an API token). */
+/** Ends every other session of the person, in every organisation (all of them when called with an API token). */
 export async function signOutOthers(ctx: Ctx): Promise<{ ok: true; ended: number }> {
   accountPolicy.check(ctx.actor, 'manage');
+  const person = await ownPerson(ctx);
   const ended = await change(ctx, async (tx) => {
-    const n = await repo.deleteOtherSessions(tx.db, ctx.actor.orgId, ctx.actor.userId, ctx.actor.sessionId);
+    const n = await repo.deleteOtherSessionsOfPerson(tx.db, person.id, ctx.actor.sessionId);
     await tx.audit({ action: 'sessions.end_others', objectType: 'sessions', objectId: ctx.actor.userId, objectLabel: ctx.actor.email, after: { ended: n } });
     return n;
   });
@@ -120,7 +127,7 @@ export async function orgSecurity(ctx: Ctx): Promise<{ requireMfa: boolean }> {
 /** An owner requires two-step sign-in of everyone (vendor contacts sign in by links, and are not asked). */
 export async function updateOrgSecurity(ctx: Ctx, input: { requireMfa: boolean }): Promise<{ requireMfa: boolean }> {
   orgSecurityPolicy.check(ctx.actor, 'update');
-  if (input.requireMfa && !(await mfaStatus(ctx.db, ctx.actor.orgId, ctx.actor.userId)).enabled) {
+  if (input.requireMfa && !(await mfaStatusOfPerson(ctx.db, (await ownPerson(ctx)).id)).enabled) {
     throw AppError.invalid('requireMfa', 'Turn on two-step sign-in for yourself first, so you are not the first one it locks out.');
   }
   return change(ctx, async (tx) => {
@@ -131,12 +138,19 @@ export async function updateOrgSecurity(ctx: Ctx, input: { requireMfa: boolean }
   });
 }
 
-/** The operator's way back in for someone who lost their authenticator (CLI direct mode). */
+/**
+ * The operator's way back in for someone of the organisation who lost their authenticator
+ * (CLI direct mode). The authenticator is the person's, so it goes for all their
+ * organisations, and all their sessions end: each organisation that requires one asks them
+ * to set up a new one at their next sign-in.
+ */
 export async function resetMfaOf(ctx: Ctx, userId: string, email: string): Promise<void> {
   orgSecurityPolicy.check(ctx.actor, 'update');
+  const personId = await authRepo.personIdOfMembership(ctx.db, ctx.actor.orgId, userId);
+  if (!personId) throw AppError.notFound('The user');
   await change(ctx, async (tx) => {
-    await turnOffMfa(tx.db, { userId, orgId: ctx.actor.orgId });
-    await repo.deleteOtherSessions(tx.db, ctx.actor.orgId, userId, null);
+    await turnOffMfa(tx.db, personId);
+    await repo.deleteOtherSessionsOfPerson(tx.db, personId, null);
     await tx.audit({ action: 'mfa.reset', objectType: 'mfa', objectId: userId, objectLabel: email });
   });
 }

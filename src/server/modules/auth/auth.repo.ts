@@ -1,9 +1,10 @@
-import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { loginFailures, sessions, users } from '../../db/schema.ts';
+import { loginFailures, orgs, people, sessions, users } from '../../db/schema.ts';
 
-// Auth owns sessions and sign-in failures. It reads the users table (the users module's)
-// only to resolve who a credential belongs to, and never writes it.
+// Auth owns people (the login identity), sessions and sign-in failures. It reads the users
+// table (the users module's memberships) only to resolve who a credential belongs to, and
+// never writes it.
 
 const principalColumns = {
   userId: users.id,
@@ -13,30 +14,48 @@ const principalColumns = {
   email: users.email,
   name: users.name,
   disabledAt: users.disabledAt,
+  personId: users.personId,
 };
-export type PrincipalRow = { userId: string; orgId: string; role: string; vendorId: string | null; email: string; name: string; disabledAt: Date | null };
+export type PrincipalRow = { userId: string; orgId: string; role: string; vendorId: string | null; email: string; name: string; disabledAt: Date | null; personId: string };
+export type PersonRow = typeof people.$inferSelect;
 
-/**
- * Sign-in by e-mail, before anyone is signed in: an e-mail names exactly one account
- * across all organisations, so this is the one lookup without an organisation.
- */
-export async function findUserByEmailForSignIn(db: Db, email: string) {
+// People are the one thing above organisations: an e-mail signs in as exactly one person,
+// who may hold a membership (a users row) in several organisations. Their lookups name no
+// organisation by nature.
+
+/** The person an e-mail signs in as, before anyone is signed in. */
+export async function findPersonByEmailForSignIn(db: Db, email: string): Promise<PersonRow | null> {
   const rows = await db
     .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .from(people)
+    .where(sql`lower(${people.email}) = ${email.trim().toLowerCase()}`)
     .limit(1);
   return rows[0] ?? null;
 }
 
-/** A user by id, as sign-in sees it after a right password (the second step). */
-export async function findUserByIdForSignIn(db: Db, orgId: string, userId: string) {
-  const rows = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
-    .limit(1);
+export async function findPersonForSignIn(db: Db, personId: string): Promise<PersonRow | null> {
+  const rows = await db.select().from(people).where(eq(people.id, personId)).limit(1);
   return rows[0] ?? null;
+}
+
+/** A new person (the e-mail must be free: the unique index on lower(email) refuses a second). */
+export async function insertPerson(db: Db, row: { email: string; passwordHash: string | null; at: Date }): Promise<PersonRow> {
+  const [p] = await db.insert(people).values({ email: row.email, passwordHash: row.passwordHash, createdAt: row.at, updatedAt: row.at }).returning();
+  return p;
+}
+
+export async function setPersonPassword(db: Db, personId: string, passwordHash: string, at: Date): Promise<void> {
+  await db.update(people).set({ passwordHash, updatedAt: at }).where(eq(people.id, personId));
+}
+
+/** Every membership of a person, oldest first, with its organisation's name (disabled ones included). */
+export async function membershipsOfPersonForSignIn(db: Db, personId: string) {
+  return db
+    .select({ user: users, orgName: orgs.name })
+    .from(users)
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(users.personId, personId))
+    .orderBy(asc(users.createdAt), asc(users.id));
 }
 
 /** A user as sign-in sees it. */
@@ -65,6 +84,16 @@ export async function findSessionForSignIn(db: Db, id: string) {
 
 export async function insertSession(db: Db, row: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(row);
+}
+
+/** Moves a session to another membership of its person (the organisation switcher). */
+export async function switchSession(db: Db, orgId: string, id: string, to: { personId: string; userId: string; orgId: string }): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ userId: to.userId, orgId: to.orgId })
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id), eq(sessions.personId, to.personId)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
 }
 
 export async function touchSession(db: Db, orgId: string, id: string, at: Date) {
@@ -103,4 +132,14 @@ export async function clearSignInFailures(db: Db, key: string) {
 /** Old failures say nothing about current attacks; keep the table small (all organisations at once). */
 export async function pruneSignInFailuresAcrossOrgs(db: Db, before: Date) {
   await db.delete(loginFailures).where(lt(loginFailures.at, before));
+}
+
+/** The person a membership belongs to. */
+export async function personIdOfMembership(db: Db, orgId: string, userId: string): Promise<string | null> {
+  const rows = await db
+    .select({ personId: users.personId })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
+    .limit(1);
+  return rows[0]?.personId ?? null;
 }

@@ -1,4 +1,4 @@
-import { LoginRequest, Me } from '../../../shared/contracts/auth.ts';
+import { LoginRequest, Me, Memberships, SwitchOrganisation } from '../../../shared/contracts/auth.ts';
 import { OkResponse } from '../../../shared/contracts/common.ts';
 import { EnrolConfirmRequest, EnrolledSignIn, EnrolStartRequest, Enrolment, LoginCodeRequest, LoginResponse } from '../../../shared/contracts/security.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/cookies.ts';
@@ -54,6 +54,18 @@ export function registerAuthRoutes(app: App) {
     clearSessionCookie(reply);
     return { ok: true as const };
   });
+
+  app.get(
+    '/api/v1/me/organisations',
+    { config: { access: 'account.own' }, schema: { tags, summary: 'The organisations I belong to', response: { 200: Memberships } } },
+    (request) => auth.myOrganisations(ctxOf(request)),
+  );
+
+  app.post(
+    '/api/v1/session/organisation',
+    { config: { access: 'account.own' }, schema: { tags, summary: 'Switch this session to another of my organisations', body: SwitchOrganisation, response: { 200: Me } } },
+    (request) => auth.switchOrganisation(ctxOf(request), request.body.orgId),
+  );
 
   app.get('/api/v1/auth/me', { config: { access: 'signed-in' }, schema: { tags, summary: 'Who am I', response: { 200: Me } } }, (request) => auth.me(ctxOf(request)));
 }

@@ -1,4 +1,4 @@
-import type { Me } from '../../../shared/contracts/auth.ts';
+import type { Me, Memberships, Role } from '../../../shared/contracts/auth.ts';
 import type { Actor, Ctx, PublicCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -8,6 +8,7 @@ import { orgName } from '../org/org.public.ts';
 import { beginEnrolment, confirmEnrolment, type Enrolment, mfaEnabled, orgRequiresMfa, verifySecondFactor } from './mfa.ts';
 import * as security from './security.repo.ts';
 import { ACCOUNT_RULE, ADDRESS_RULE, CODE_RULE, accountKey, addressKey, codeKey, succeeded, takeAttempt, waitInWords } from './throttle.ts';
+import { accountPolicy } from './auth.policy.ts';
 import { actorOf, presentMe, presentPrincipal, type Principal } from './auth.presenter.ts';
 import * as repo from './auth.repo.ts';
 import { newSecret, sha256, verifyPassword } from './secrets.ts';
@@ -38,7 +39,44 @@ function limited(until: Date, now: Date, who: 'account' | 'address'): AppError {
   return new AppError('rate_limited', `${why} Try again in ${wait}, or sign in with your password and a code from your authenticator app.`, { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) });
 }
 
-type SignInUser = NonNullable<Awaited<ReturnType<typeof repo.findUserByEmailForSignIn>>>;
+/** A membership as sign-in sees it (the users row, with its person). */
+type SignInUser = repo.PrincipalRow & { id: string };
+
+/** How a session's person proved who they are (see the sessions table). */
+export type SignedInWith = 'link' | 'password' | 'mfa';
+
+/** Memberships a password opens: active, and joined with the password (not one made from the address by an organisation). */
+const opensWithPassword = (m: { disabledAt: Date | null; opensWithPassword: boolean }) => !m.disabledAt && m.opensWithPassword;
+
+/**
+ * The person an e-mail signs in as, and the membership a new session starts in: the
+ * oldest one the password opens (the switcher moves the session to another).
+ */
+async function personForSignIn(db: Db, email: string) {
+  const person = await repo.findPersonByEmailForSignIn(db, email);
+  if (!person) return null;
+  const rows = await repo.membershipsOfPersonForSignIn(db, person.id);
+  const all = rows.map((r) => ({ ...r.user, userId: r.user.id }));
+  return { person, user: all.find(opensWithPassword) ?? null, anyUser: all[0] ?? null };
+}
+
+/**
+ * The memberships a session may list and switch to. A session from an e-mailed link stays in
+ * the membership the link was for (the organisation's staff may have seen that link, so it must
+ * not lead to the person's other clients); an API token belongs to its membership; a password
+ * session reaches every membership the password opens.
+ */
+async function reachable(ctx: Ctx) {
+  const sessionId = ctx.actor.sessionId;
+  const session = sessionId ? await repo.findSessionForSignIn(ctx.db, sessionId) : null;
+  const personId = session?.session.personId ?? (await repo.personIdOfMembership(ctx.db, ctx.actor.orgId, ctx.actor.userId));
+  if (!personId) throw AppError.notFound('The account');
+  const rows = await repo.membershipsOfPersonForSignIn(ctx.db, personId);
+  const how = (session?.session.signedInWith ?? null) as SignedInWith | null;
+  const isCurrent = (r: (typeof rows)[number]) => r.user.orgId === ctx.actor.orgId && r.user.id === ctx.actor.userId;
+  const open = rows.filter((r) => isCurrent(r) || (how !== null && how !== 'link' && opensWithPassword(r.user)));
+  return { personId, session, how, rows: open, isCurrent };
+}
 
 /**
  * Signs in with e-mail and password. Each attempt is counted against the account (and,
@@ -58,10 +96,11 @@ export async function login(ctx: PublicCtx, input: { email: string; password: st
     const error = !byAccount.allowed ? limited(byAccount.lockedUntil, ctx.now, 'account') : limited((byAddress as { lockedUntil: Date }).lockedUntil, ctx.now, 'address');
     return loginThroughLock(ctx, input, error);
   }
-  const user = await repo.findUserByEmailForSignIn(ctx.db, input.email);
-  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !ok || user.disabledAt) {
-    if (user && byAccount.lockedNow) await auditSecurity(ctx, user, 'account.lock', { reason: 'Too many wrong passwords' });
+  const found = await personForSignIn(ctx.db, input.email);
+  const ok = await verifyPassword(found?.person.passwordHash ?? null, input.password);
+  const user = found?.user;
+  if (!user || !ok) {
+    if (found?.anyUser && byAccount.lockedNow) await auditSecurity(ctx, found.anyUser, 'account.lock', { reason: 'Too many wrong passwords' });
     throw new AppError('invalid_credentials', GENERIC);
   }
   await succeeded(ctx.db, account, 'clear');
@@ -72,22 +111,23 @@ export async function login(ctx: PublicCtx, input: { email: string; password: st
 /** Locked: only a valid second factor (checked first, itself limited) earns a password check. */
 async function loginThroughLock(ctx: PublicCtx, input: { email: string; password: string; code?: string } & Client, error: AppError): Promise<LoginResult> {
   if (!input.code) throw error;
-  const user = await repo.findUserByEmailForSignIn(ctx.db, input.email);
-  if (!user || user.disabledAt || !(await mfaEnabled(ctx.db, user.orgId, user.id))) throw error;
+  const found = await personForSignIn(ctx.db, input.email);
+  const user = found?.user;
+  if (!found || !user || !(await mfaEnabled(ctx.db, found.person.id))) throw error;
   const factor = await checkCode(ctx, user, input.code);
   if (!factor) throw error;
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw new AppError('invalid_credentials', GENERIC);
+  if (!(await verifyPassword(found.person.passwordHash, input.password))) throw new AppError('invalid_credentials', GENERIC);
   await succeeded(ctx.db, accountKey(input.email), 'clear');
   await auditSecurity(ctx, user, 'account.unlock', { secondFactor: factor === 'totp' ? 'authenticator code' : 'recovery code' });
-  return { kind: 'session', ...(await startSession(ctx, user, input)) };
+  return { kind: 'session', ...(await startSession(ctx, user, input, 'mfa')) };
 }
 
 /** A code checked against the user's own limit; a wrong one counts, a right one gives the attempt back. */
-async function checkCode(ctx: PublicCtx, user: { id: string; orgId: string; email: string; name: string }, code: string): Promise<'totp' | 'recovery' | null> {
-  const key = codeKey(user.id);
+async function checkCode(ctx: PublicCtx, user: { id: string; orgId: string; email: string; name: string; personId: string }, code: string): Promise<'totp' | 'recovery' | null> {
+  const key = codeKey(user.personId);
   const taken = await takeAttempt(ctx.db, key, CODE_RULE, ctx.now);
   if (!taken.allowed) throw new AppError('rate_limited', `Too many wrong codes. Try again in ${waitInWords(taken.lockedUntil, ctx.now)}.`);
-  const factor = await verifySecondFactor(ctx.db, ctx.config, { userId: user.id, orgId: user.orgId }, code, ctx.now);
+  const factor = await verifySecondFactor(ctx.db, ctx.config, { personId: user.personId }, code, ctx.now);
   if (factor) {
     await succeeded(ctx.db, key, 'clear');
     if (factor === 'recovery') await auditSecurity(ctx, user, 'recovery_code.use', null);
@@ -99,10 +139,10 @@ async function checkCode(ctx: PublicCtx, user: { id: string; orgId: string; emai
 
 /** The password was right: a session, or the second step the user still owes. */
 async function afterPassword(ctx: PublicCtx, user: SignInUser, input: { code?: string } & Client): Promise<LoginResult> {
-  if (await mfaEnabled(ctx.db, user.orgId, user.id)) {
+  if (await mfaEnabled(ctx.db, user.personId)) {
     if (input.code) {
       if (!(await checkCode(ctx, user, input.code))) throw AppError.invalid('code', 'This code is not correct.');
-      return { kind: 'session', ...(await startSession(ctx, user, input)) };
+      return { kind: 'session', ...(await startSession(ctx, user, input, 'mfa')) };
     }
     return { kind: 'step', step: await newChallenge(ctx, user, 'code') };
   }
@@ -125,9 +165,9 @@ const EXPIRED = 'This sign-in has expired. Start again with your e-mail and pass
 async function openChallenge(ctx: PublicCtx, challenge: string, step: 'code' | 'enrol') {
   const row = await security.findChallengeForSignIn(ctx.db, sha256(challenge));
   if (!row || row.step !== step || row.usedAt || row.expiresAt.getTime() <= ctx.now.getTime()) throw new AppError('gone', EXPIRED);
-  const user = await repo.findUserByIdForSignIn(ctx.db, row.orgId, row.userId);
-  if (!user || user.disabledAt) throw new AppError('gone', EXPIRED);
-  return { row, user };
+  const principal = await repo.findPrincipal(ctx.db, row.orgId, row.userId);
+  if (!principal || principal.disabledAt) throw new AppError('gone', EXPIRED);
+  return { row, user: { ...principal, id: principal.userId } };
 }
 
 /** The second step: a code for the challenge a right password earned. */
@@ -135,24 +175,24 @@ export async function loginWithCode(ctx: PublicCtx, input: { challenge: string; 
   const { row, user } = await openChallenge(ctx, input.challenge, 'code');
   if (!(await checkCode(ctx, user, input.code))) throw AppError.invalid('code', 'This code is not correct.');
   if (!(await security.claimChallenge(ctx.db, row.orgId, row.id, ctx.now))) throw new AppError('gone', EXPIRED);
-  return startSession(ctx, user, input);
+  return startSession(ctx, user, input, 'mfa');
 }
 
 /** Enrolment during sign-in, when the organisation requires an authenticator the user has not set up. */
 export async function startEnrolmentAtSignIn(ctx: PublicCtx, challenge: string): Promise<Enrolment> {
   const { user } = await openChallenge(ctx, challenge, 'enrol');
-  return beginEnrolment(ctx.db, ctx.config, { userId: user.id, orgId: user.orgId, email: user.email }, ctx.now);
+  return beginEnrolment(ctx.db, ctx.config, { personId: user.personId, email: user.email }, ctx.now);
 }
 
 export async function confirmEnrolmentAtSignIn(ctx: PublicCtx, input: { challenge: string; code: string } & Client): Promise<NewSession & { recoveryCodes: string[] }> {
   const { row, user } = await openChallenge(ctx, input.challenge, 'enrol');
-  const taken = await takeAttempt(ctx.db, codeKey(user.id), CODE_RULE, ctx.now);
+  const taken = await takeAttempt(ctx.db, codeKey(user.personId), CODE_RULE, ctx.now);
   if (!taken.allowed) throw new AppError('rate_limited', `Too many wrong codes. Try again in ${waitInWords(taken.lockedUntil, ctx.now)}.`);
-  const recoveryCodes = await confirmEnrolment(ctx.db, ctx.config, { userId: user.id, orgId: user.orgId, email: user.email }, input.code, ctx.now);
-  await succeeded(ctx.db, codeKey(user.id), 'clear');
+  const recoveryCodes = await confirmEnrolment(ctx.db, ctx.config, { personId: user.personId, email: user.email }, input.code, ctx.now);
+  await succeeded(ctx.db, codeKey(user.personId), 'clear');
   if (!(await security.claimChallenge(ctx.db, row.orgId, row.id, ctx.now))) throw new AppError('gone', EXPIRED);
   await auditSecurity(ctx, user, 'mfa.enable', null);
-  return { ...(await startSession(ctx, user, input)), recoveryCodes };
+  return { ...(await startSession(ctx, user, input, 'mfa')), recoveryCodes };
 }
 
 /** A security event in the organisation's audit trail, with the user as its actor (nobody is signed in yet). */
@@ -165,15 +205,20 @@ async function auditSecurity(ctx: PublicCtx, user: { id: string; orgId: string; 
 /** Creates the session row; used by login, set-up, invitation acceptance and portal links. */
 export async function startSession(
   ctx: PublicCtx,
-  user: { id: string; orgId: string; email: string; name: string; role: string; vendorId: string | null },
+  user: { id: string; orgId: string; email: string; name: string; role: string; vendorId: string | null; personId?: string },
   client: Partial<Client> = {},
+  signedInWith: SignedInWith = 'password',
 ): Promise<NewSession> {
   const secret = newSecret();
   const csrfToken = newSecret();
+  const personId = user.personId ?? (await repo.personIdOfMembership(ctx.db, user.orgId, user.id));
+  if (!personId) throw AppError.notFound('The account');
   await repo.insertSession(ctx.db, {
     id: sha256(secret),
     userId: user.id,
     orgId: user.orgId,
+    personId,
+    signedInWith,
     csrfToken,
     createdAt: ctx.now,
     lastSeenAt: ctx.now,
@@ -214,9 +259,13 @@ export async function principalOf(db: Db, orgId: string, userId: string): Promis
  * Who an e-mail belongs to, before anyone is signed in: the CLI's direct mode acts as
  * `--as <e-mail>` (whoever may open the database may act as anyone in it).
  */
-export async function principalByEmailForSignIn(db: Db, email: string): Promise<Principal | null> {
-  const user = await repo.findUserByEmailForSignIn(db, email);
-  return user ? presentPrincipal({ ...user, userId: user.id }) : null;
+export async function principalByEmailForSignIn(db: Db, email: string, orgId?: string): Promise<Principal | null> {
+  const found = await personForSignIn(db, email);
+  if (!found) return null;
+  if (orgId === undefined) return found.user ? presentPrincipal(found.user) : found.anyUser ? presentPrincipal(found.anyUser) : null;
+  const rows = await repo.membershipsOfPersonForSignIn(db, found.person.id);
+  const row = rows.find((r) => r.user.orgId === orgId);
+  return row ? presentPrincipal({ ...row.user, userId: row.user.id }) : null;
 }
 
 /** Ends every session of a user of the actor's organisation: a disabled user or a new role signs in again. */
@@ -227,4 +276,46 @@ export async function endSessionsOf(ctx: Ctx, userId: string): Promise<void> {
 export async function me(ctx: Ctx): Promise<Me> {
   const a = ctx.actor;
   return presentMe({ id: a.userId, email: a.email, name: a.name, role: a.role, vendorId: a.vendorId }, { id: a.orgId, name: await orgName(ctx.db, a.orgId) }, a.csrfToken);
+}
+
+/** The organisations the signed-in person belongs to (active memberships), the current one marked. */
+export async function myOrganisations(ctx: Ctx): Promise<Memberships> {
+  accountPolicy.check(ctx.actor, 'manage');
+  const { rows, isCurrent } = await reachable(ctx);
+  return { items: rows.map((r) => ({ org: { id: r.user.orgId, name: r.orgName }, role: r.user.role as Role, current: isCurrent(r) })) };
+}
+
+const NOT_MEMBER = 'The organisation';
+
+/**
+ * Moves the browser session to the person's membership in another organisation. Only one's
+ * own memberships the session reaches (see `reachable`): any other id is "not found", whether
+ * or not it exists. The session goes only where its proof of identity would have let the
+ * person in: an e-mailed link opens its own portal only, and an organisation that requires
+ * two-step sign-in needs a session that passed it.
+ */
+export async function switchOrganisation(ctx: Ctx, orgId: string): Promise<Me> {
+  accountPolicy.check(ctx.actor, 'manage');
+  const sessionId = ctx.actor.sessionId;
+  if (!sessionId) throw new AppError('conflict', 'An API token belongs to one organisation. Only a signed-in browser session switches organisation.');
+  const { personId, session, how, rows } = await reachable(ctx);
+  if (!session || !how) throw AppError.notFound(NOT_MEMBER);
+  // Said alike for any id, so it tells nothing about other organisations.
+  if (how === 'link' && orgId !== ctx.actor.orgId) throw AppError.forbidden('You signed in with an e-mailed link, which opens this portal only. Use the link the other organisation sent you, or sign in with your password.');
+  const target = rows.find((r) => r.user.orgId === orgId);
+  if (!target) throw AppError.notFound(NOT_MEMBER);
+  const user = target.user;
+  if (user.role !== 'vendor_contact' && how !== 'mfa' && (await orgRequiresMfa(ctx.db, orgId))) {
+    const has = await mfaEnabled(ctx.db, personId);
+    throw AppError.forbidden(
+      has
+        ? `${target.orgName} requires two-step sign-in. Sign out and sign in again with your authenticator code to open it.`
+        : `${target.orgName} requires two-step sign-in. Set up an authenticator app under Account first, then switch.`,
+    );
+  }
+  if (!(await repo.switchSession(ctx.db, ctx.actor.orgId, sessionId, { personId, userId: user.id, orgId }))) throw AppError.notFound(NOT_MEMBER);
+  await changeAs(ctx.db, { userId: user.id, orgId, email: user.email, name: user.name, via: 'session' }, ctx.requestId, (_tx, audit) =>
+    audit({ action: 'session.switch', objectType: 'session', objectId: user.id, objectLabel: user.email, after: { from: 'another organisation' } }),
+  );
+  return presentMe(user, { id: orgId, name: target.orgName }, ctx.actor.csrfToken);
 }

@@ -40,18 +40,18 @@ export interface Enrolment {
   qrCode: string;
 }
 
+/** Whose authenticator: a person's (it serves every organisation they belong to). */
 export interface MfaUser {
-  userId: string;
-  orgId: string;
+  personId: string;
   email: string;
 }
 
 /** Starts (or restarts) enrolment: a new secret, stored encrypted, not yet enabled. */
 export async function beginEnrolment(db: Db, config: Pick<Config, 'secretKey'>, user: MfaUser, now: Date): Promise<Enrolment> {
-  const existing = await repo.findMfa(db, user.orgId, user.userId);
+  const existing = await repo.findMfaOfPerson(db, user.personId);
   if (existing?.enabledAt) throw new AppError('conflict', 'Two-step sign-in is already on. Turn it off first to use another authenticator.');
   const secret = new Secret({ size: 20 }).base32;
-  await repo.upsertPendingMfa(db, { orgId: user.orgId, userId: user.userId, secretEncrypted: encryptSecret(await secretsKey(db, config), secret), createdAt: now });
+  await repo.upsertPendingMfaOfPerson(db, { personId: user.personId, secretEncrypted: encryptSecret(await secretsKey(db, config), secret), createdAt: now });
   const uri = totpOf(secret, user.email).toString();
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return { secret, uri, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
@@ -67,19 +67,19 @@ function matchingStep(secret: string, code: string, now: Date): number | null {
 
 /** Confirms enrolment with a first code; returns the recovery codes (shown once). */
 export async function confirmEnrolment(db: Db, config: Pick<Config, 'secretKey'>, user: MfaUser, code: string, now: Date): Promise<string[]> {
-  const row = await repo.findMfa(db, user.orgId, user.userId);
+  const row = await repo.findMfaOfPerson(db, user.personId);
   if (!row) throw new AppError('conflict', 'Start setting up the authenticator first.');
   if (row.enabledAt) throw new AppError('conflict', 'Two-step sign-in is already on.');
   const step = matchingStep(decryptSecret(await secretsKey(db, config), row.secretEncrypted), code, now);
   if (step === null) throw AppError.invalid('code', 'This code is not correct. Enter the 6 digits your authenticator app shows now.');
-  await repo.enableMfa(db, user.orgId, user.userId, now, step);
+  await repo.enableMfaOfPerson(db, user.personId, now, step);
   return newRecoveryCodes(db, user, now);
 }
 
 /** Ten new recovery codes replace the old ones; only their hashes are kept. */
 export async function newRecoveryCodes(db: Db, user: MfaUser, now: Date): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODES }, () => recoveryCode());
-  await repo.replaceRecoveryCodes(db, user.orgId, user.userId, codes.map((c) => sha256(normaliseRecoveryCode(c))), now);
+  await repo.replaceRecoveryCodesOfPerson(db, user.personId, codes.map((c) => sha256(normaliseRecoveryCode(c))), now);
   return codes;
 }
 
@@ -92,8 +92,8 @@ function recoveryCode(): string {
 }
 const normaliseRecoveryCode = (c: string) => c.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-export async function mfaEnabled(db: Db, orgId: string, userId: string): Promise<boolean> {
-  const row = await repo.findMfa(db, orgId, userId);
+export async function mfaEnabled(db: Db, personId: string): Promise<boolean> {
+  const row = await repo.findMfaOfPerson(db, personId);
   return Boolean(row?.enabledAt);
 }
 
@@ -101,26 +101,26 @@ export async function mfaEnabled(db: Db, orgId: string, userId: string): Promise
  * Checks a second factor: a current authenticator code (each step once) or an unused
  * recovery code (each once). Says which one worked, or null.
  */
-export async function verifySecondFactor(db: Db, config: Pick<Config, 'secretKey'>, user: Pick<MfaUser, 'userId' | 'orgId'>, code: string, now: Date): Promise<'totp' | 'recovery' | null> {
-  const row = await repo.findMfa(db, user.orgId, user.userId);
+export async function verifySecondFactor(db: Db, config: Pick<Config, 'secretKey'>, user: Pick<MfaUser, 'personId'>, code: string, now: Date): Promise<'totp' | 'recovery' | null> {
+  const row = await repo.findMfaOfPerson(db, user.personId);
   if (!row?.enabledAt) return null;
   const step = matchingStep(decryptSecret(await secretsKey(db, config), row.secretEncrypted), code, now);
-  if (step !== null) return (await repo.claimMfaStep(db, user.orgId, user.userId, step)) ? 'totp' : null;
+  if (step !== null) return (await repo.claimMfaStepOfPerson(db, user.personId, step)) ? 'totp' : null;
   const normal = normaliseRecoveryCode(code);
   if (normal.length !== 16) return null;
-  return (await repo.claimRecoveryCode(db, user.orgId, user.userId, sha256(normal), now)) ? 'recovery' : null;
+  return (await repo.claimRecoveryCodeOfPerson(db, user.personId, sha256(normal), now)) ? 'recovery' : null;
 }
 
-export async function turnOffMfa(db: Db, user: Pick<MfaUser, 'userId' | 'orgId'>): Promise<void> {
-  await repo.deleteMfa(db, user.orgId, user.userId);
+export async function turnOffMfa(db: Db, personId: string): Promise<void> {
+  await repo.deleteMfaOfPerson(db, personId);
 }
 
-export async function mfaStatus(db: Db, orgId: string, userId: string) {
-  const row = await repo.findMfa(db, orgId, userId);
+export async function mfaStatusOfPerson(db: Db, personId: string) {
+  const row = await repo.findMfaOfPerson(db, personId);
   return {
     enabled: Boolean(row?.enabledAt),
     enabledAt: row?.enabledAt ?? null,
-    recoveryCodesLeft: row?.enabledAt ? await repo.countUnusedRecoveryCodes(db, orgId, userId) : 0,
+    recoveryCodesLeft: row?.enabledAt ? await repo.countUnusedRecoveryCodesOfPerson(db, personId) : 0,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { PublicCtx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
+import { personIdOfMembership } from './auth.repo.ts';
 import * as repo from './security.repo.ts';
 import { newSecret, sha256 } from './secrets.ts';
 
@@ -27,7 +28,8 @@ export async function usePasswordReset(ctx: PublicCtx, reset: { id: string; orgI
   await repo.expirePasswordResetsOf(ctx.db, reset.orgId, reset.userId, ctx.now);
 }
 
-/** Ends the user's sessions, but for `keepId` (the one changing its own password). */
+/** Ends the sessions of the person behind a membership, in every organisation, but for `keepId` (the one changing its own password). */
 export async function endAllSessionsOf(ctx: PublicCtx, orgId: string, userId: string, keepId: string | null = null): Promise<void> {
-  await repo.deleteOtherSessions(ctx.db, orgId, userId, keepId);
+  const personId = await personIdOfMembership(ctx.db, orgId, userId);
+  if (personId) await repo.deleteOtherSessionsOfPerson(ctx.db, personId, keepId);
 }

@@ -26,7 +26,7 @@ export async function usePortalLink(ctx: PublicCtx, token: string): Promise<{ se
   const user = await findPrincipal(ctx.db, link.orgId, link.userId);
   if (!user || user.disabledAt || user.role !== 'vendor_contact') throw new AppError('gone', 'This link no longer works.');
   if (!(await repo.claimPortalLink(ctx.db, link.orgId, link.id, ctx.now))) throw new AppError('gone', 'This link was already used. Ask for a new one, or sign in.');
-  const session = await startSession(ctx, { ...user, id: user.userId });
+  const session = await startSession(ctx, { ...user, id: user.userId }, {}, 'link');
   return { ...session, assessmentId: link.assessmentId };
 }
 

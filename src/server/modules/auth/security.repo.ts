@@ -37,60 +37,60 @@ export async function pruneThrottlesAcrossOrgs(db: Db, before: Date) {
   await db.delete(signInThrottles).where(and(lt(signInThrottles.lastAt, before), sql`coalesce(${signInThrottles.lockedUntil}, ${signInThrottles.lastAt}) < ${before}`));
 }
 
-// Authenticators.
+// Authenticators belong to a person (above organisations: sign-in comes before choosing one).
 
-export async function findMfa(db: Db, orgId: string, userId: string) {
-  const rows = await db.select().from(userMfa).where(and(eq(userMfa.orgId, orgId), eq(userMfa.userId, userId))).limit(1);
+export async function findMfaOfPerson(db: Db, personId: string) {
+  const rows = await db.select().from(userMfa).where(eq(userMfa.personId, personId)).limit(1);
   return rows[0] ?? null;
 }
 
-/** A new (not yet confirmed) authenticator replaces any earlier one of the user. */
-export async function upsertPendingMfa(db: Db, row: { orgId: string; userId: string; secretEncrypted: string; createdAt: Date }) {
+/** A new (not yet confirmed) authenticator replaces any earlier one of the person. */
+export async function upsertPendingMfaOfPerson(db: Db, row: { personId: string; secretEncrypted: string; createdAt: Date }) {
   await db
     .insert(userMfa)
     .values({ ...row, enabledAt: null, lastStep: null })
-    .onConflictDoUpdate({ target: userMfa.userId, set: { secretEncrypted: row.secretEncrypted, createdAt: row.createdAt, enabledAt: null, lastStep: null } });
+    .onConflictDoUpdate({ target: userMfa.personId, set: { secretEncrypted: row.secretEncrypted, createdAt: row.createdAt, enabledAt: null, lastStep: null } });
 }
 
-export async function enableMfa(db: Db, orgId: string, userId: string, at: Date, step: number) {
-  await db.update(userMfa).set({ enabledAt: at, lastStep: step }).where(and(eq(userMfa.orgId, orgId), eq(userMfa.userId, userId)));
+export async function enableMfaOfPerson(db: Db, personId: string, at: Date, step: number) {
+  await db.update(userMfa).set({ enabledAt: at, lastStep: step }).where(eq(userMfa.personId, personId));
 }
 
 /** Records the step a code was used for; only a later step wins, so a code works once. */
-export async function claimMfaStep(db: Db, orgId: string, userId: string, step: number): Promise<boolean> {
+export async function claimMfaStepOfPerson(db: Db, personId: string, step: number): Promise<boolean> {
   const rows = await db
     .update(userMfa)
     .set({ lastStep: step })
-    .where(and(eq(userMfa.orgId, orgId), eq(userMfa.userId, userId), sql`coalesce(${userMfa.lastStep}, -1) < ${step}`))
-    .returning({ userId: userMfa.userId });
+    .where(and(eq(userMfa.personId, personId), sql`coalesce(${userMfa.lastStep}, -1) < ${step}`))
+    .returning({ personId: userMfa.personId });
   return rows.length > 0;
 }
 
-export async function deleteMfa(db: Db, orgId: string, userId: string) {
-  await db.delete(mfaRecoveryCodes).where(and(eq(mfaRecoveryCodes.orgId, orgId), eq(mfaRecoveryCodes.userId, userId)));
-  await db.delete(userMfa).where(and(eq(userMfa.orgId, orgId), eq(userMfa.userId, userId)));
+export async function deleteMfaOfPerson(db: Db, personId: string) {
+  await db.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.personId, personId));
+  await db.delete(userMfa).where(eq(userMfa.personId, personId));
 }
 
-export async function replaceRecoveryCodes(db: Db, orgId: string, userId: string, hashes: string[], at: Date) {
-  await db.delete(mfaRecoveryCodes).where(and(eq(mfaRecoveryCodes.orgId, orgId), eq(mfaRecoveryCodes.userId, userId)));
-  await db.insert(mfaRecoveryCodes).values(hashes.map((codeHash) => ({ orgId, userId, codeHash, createdAt: at })));
+export async function replaceRecoveryCodesOfPerson(db: Db, personId: string, hashes: string[], at: Date) {
+  await db.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.personId, personId));
+  await db.insert(mfaRecoveryCodes).values(hashes.map((codeHash) => ({ personId, codeHash, createdAt: at })));
 }
 
 /** Marks a recovery code used; only the first caller wins. */
-export async function claimRecoveryCode(db: Db, orgId: string, userId: string, codeHash: string, at: Date): Promise<boolean> {
+export async function claimRecoveryCodeOfPerson(db: Db, personId: string, codeHash: string, at: Date): Promise<boolean> {
   const rows = await db
     .update(mfaRecoveryCodes)
     .set({ usedAt: at })
-    .where(and(eq(mfaRecoveryCodes.orgId, orgId), eq(mfaRecoveryCodes.userId, userId), eq(mfaRecoveryCodes.codeHash, codeHash), isNull(mfaRecoveryCodes.usedAt)))
+    .where(and(eq(mfaRecoveryCodes.personId, personId), eq(mfaRecoveryCodes.codeHash, codeHash), isNull(mfaRecoveryCodes.usedAt)))
     .returning({ id: mfaRecoveryCodes.id });
   return rows.length > 0;
 }
 
-export async function countUnusedRecoveryCodes(db: Db, orgId: string, userId: string): Promise<number> {
+export async function countUnusedRecoveryCodesOfPerson(db: Db, personId: string): Promise<number> {
   const rows = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(mfaRecoveryCodes)
-    .where(and(eq(mfaRecoveryCodes.orgId, orgId), eq(mfaRecoveryCodes.userId, userId), isNull(mfaRecoveryCodes.usedAt)));
+    .where(and(eq(mfaRecoveryCodes.personId, personId), isNull(mfaRecoveryCodes.usedAt)));
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -159,31 +159,23 @@ export async function saveOrgSecurity(db: Db, orgId: string, requireMfa: boolean
   return row;
 }
 
-// Sessions of one user.
+// Sessions of one person, whichever organisation each is in now (a session can switch).
 
-export async function listSessionsOfUser(db: Db, orgId: string, userId: string) {
+export async function listSessionsOfPerson(db: Db, personId: string) {
   return db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)))
+    .where(eq(sessions.personId, personId))
     .orderBy(sql`${sessions.lastSeenAt} desc`, sessions.id)
     .limit(200);
 }
 
-export async function deleteOtherSessions(db: Db, orgId: string, userId: string, keepId: string | null): Promise<number> {
+export async function deleteOtherSessionsOfPerson(db: Db, personId: string, keepId: string | null): Promise<number> {
   const rows = await db
     .delete(sessions)
-    .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), keepId ? ne(sessions.id, keepId) : undefined))
+    .where(and(eq(sessions.personId, personId), keepId ? ne(sessions.id, keepId) : undefined))
     .returning({ id: sessions.id });
   return rows.length;
-}
-
-export async function deleteSessionOfUser(db: Db, orgId: string, userId: string, id: string): Promise<boolean> {
-  const rows = await db
-    .delete(sessions)
-    .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), eq(sessions.id, id)))
-    .returning({ id: sessions.id });
-  return rows.length > 0;
 }
 
 // The database-kept key that encrypts secrets when none is configured (server-wide).

@@ -3,7 +3,7 @@ import type { Evidence, EvidenceMeta } from '../../../shared/contracts/due-dilig
 import type { PortalHome } from '../../../shared/contracts/portal.ts';
 import type { Ctx, PublicCtx } from '../../context.ts';
 import type { MailContext } from '../../mail/mailer.ts';
-import { allowPortalLinkRequest, principalByEmailForSignIn } from '../auth/auth.public.ts';
+import { allowPortalLinkRequest, membershipsByEmailForSignIn } from '../auth/auth.public.ts';
 import { AppError } from '../../http/app-error.ts';
 import { listVendorRequests, mailReturnLink, referenceAssessmentForEvidence } from '../assessments/assessments.public.ts';
 import { orgName } from '../org/org.public.ts';
@@ -43,9 +43,9 @@ export async function requestFreshLink(ctx: PublicCtx, input: { email: string; i
   if (!(await allowPortalLinkRequest(ctx.db, { email: input.email, ip: input.ip, now: ctx.now }))) {
     throw new AppError('rate_limited', 'Too many requests for a new link. Wait an hour and try again, or ask your contact at the client.');
   }
-  const who = await principalByEmailForSignIn(ctx.db, input.email);
-  if (who && who.role === 'vendor_contact' && !who.disabled) {
-    await mailReturnLink(ctx.db, mail, { orgId: who.orgId, userId: who.userId, email: who.email }, ctx.now);
+  // A contact serving several clients gets one link per client: each opens that client's portal only.
+  for (const who of await membershipsByEmailForSignIn(ctx.db, input.email)) {
+    if (who.role === 'vendor_contact' && !who.disabled) await mailReturnLink(ctx.db, mail, { orgId: who.orgId, userId: who.userId, email: who.email }, ctx.now);
   }
   return { ok: true, message: FRESH_LINK_SENT };
 }

@@ -7,7 +7,7 @@ import type { PublicCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { changeAs } from '../audit/audit.public.ts';
-import { checkPasswordPolicy, hashPassword, startSession } from '../auth/auth.public.ts';
+import { checkPasswordPolicy, hashPassword, personExists, personHasPassword, startSession } from '../auth/auth.public.ts';
 import { insertNewOrg, installationHasOrgs } from '../org/org.public.ts';
 import { insertOwnerOfNewOrg } from '../users/users.public.ts';
 import * as repo from './setup.repo.ts';
@@ -24,7 +24,8 @@ export interface NewOrg {
   orgName: string;
   name: string;
   email: string;
-  password: string;
+  /** Needed only when the owner's e-mail does not sign in yet: an existing person keeps their own. */
+  password?: string;
   /** Only for seeds and test builders that create many users: a hash computed once. */
   passwordHash?: string;
   isDemo?: boolean;
@@ -34,13 +35,17 @@ export interface NewOrg {
  * Creates an organisation and its owner in one change (never an organisation without an
  * owner), audited with the new owner as its actor. `firstOnly` refuses once any
  * organisation exists: the first visit in the browser and `outsight users create --org-name`.
+ * Without it, the operator's `outsight orgs create`, the demo seed and test builders. An
+ * owner whose e-mail already signs in (in another organisation) becomes a member with the
+ * password they have; a new one needs `password`.
  */
 export async function createOrgWithOwner(
   db: Db,
   input: NewOrg,
-  opts: { requestId: string | null; via: 'session' | 'token'; firstOnly?: boolean },
-): Promise<{ org: Org; owner: User }> {
-  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
+  opts: { requestId: string | null; via: 'session' | 'token'; firstOnly?: boolean; now?: Date },
+): Promise<{ org: Org; owner: User; ownerIsNew: boolean }> {
+  const passwordHash = input.passwordHash ?? (input.password !== undefined ? await hashPassword(input.password) : null);
+  const ownerIsNew = !(await personExists(db, input.email));
   // The owner is the change's actor, so both ids are chosen before the rows exist.
   const orgId = randomUUID();
   const ownerId = randomUUID();
@@ -51,20 +56,21 @@ export async function createOrgWithOwner(
       if (await installationHasOrgs(tx)) throw new AppError('conflict', 'Outsight is already set up. Sign in instead.');
     }
     const org = await insertNewOrg(tx, { id: orgId, name: input.orgName, isDemo: input.isDemo ?? false });
-    const owner = await insertOwnerOfNewOrg(tx, { id: ownerId, orgId, email: input.email, name: input.name, passwordHash });
+    const owner = await insertOwnerOfNewOrg(tx, { id: ownerId, orgId, email: input.email, name: input.name, passwordHash, now: opts.now ?? new Date() });
+    if (!(await personHasPassword(tx, input.email))) throw AppError.invalid('password', 'The owner is new here: choose a password for them (10 or more characters).');
     await audit({ action: 'org.create', objectType: 'org', objectId: orgId, after: org });
-    return { org: { id: org.id, name: org.name }, owner };
+    return { org: { id: org.id, name: org.name }, owner, ownerIsNew };
   });
 }
 
 /** The first organisation, refused once any exists. */
-export function createFirstOrg(db: Db, input: NewOrg, opts: { requestId: string | null; via: 'session' | 'token' }) {
+export function createFirstOrg(db: Db, input: NewOrg & { password: string }, opts: { requestId: string | null; via: 'session' | 'token' }) {
   return createOrgWithOwner(db, input, { ...opts, firstOnly: true });
 }
 
 /** The browser's first visit: create the organisation and sign its owner in. */
 export async function setupFirstOrg(ctx: PublicCtx, input: z.output<typeof SetupRequest>): Promise<{ secret: string; me: Me }> {
   await checkPasswordPolicy(input.password, 'password', [input.email, input.name, input.orgName]);
-  const { org, owner } = await createFirstOrg(ctx.db, input, { requestId: ctx.requestId, via: 'session' });
+  const { org, owner } = await createOrgWithOwner(ctx.db, input, { requestId: ctx.requestId, via: 'session', firstOnly: true, now: ctx.now });
   return startSession(ctx, { ...owner, orgId: org.id });
 }

@@ -6,22 +6,41 @@ import type { Ctx, PublicCtx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { keysetPage, type PageRequest } from '../../paging.ts';
 import { change, changeAs } from '../audit/audit.public.ts';
-import { checkPasswordPolicy, hashPassword, newSecret, sha256, startSession, type NewSession } from '../auth/auth.public.ts';
+import {
+  accountKey,
+  checkPasswordPolicy,
+  ensurePerson,
+  hashPassword,
+  newSecret,
+  sha256,
+  startSession,
+  succeeded,
+  takeAttempt,
+  verifyPassword,
+  passwordOfEmailForSignIn,
+  ACCOUNT_RULE,
+  type NewSession,
+} from '../auth/auth.public.ts';
 import { invitationPolicy } from './invitations.policy.ts';
 import * as repo from './invitations.repo.ts';
 import { presentInvitation } from './users.presenter.ts';
 import { checkAssignable, vendorOfRole } from './users.policy.ts';
-import { emailTakenAcrossOrgs, insertUser } from './users.repo.ts';
+import { findUserByEmail, insertUser } from './users.repo.ts';
 import { EMAIL_TAKEN } from './users.service.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 const USED = 'This invitation link was already used or withdrawn.';
 
-/** Invites someone by a one-time link that expires after 7 days; the link is returned once. */
+/**
+ * Invites someone by a one-time link that expires after 7 days; the link is returned once.
+ * Only this organisation's users are looked at: an address that signs in elsewhere is
+ * invited exactly like a new one (the answer must not tell that it is known elsewhere),
+ * and accepting adds a membership to that person.
+ */
 export async function createInvitation(ctx: Ctx, input: { email: string; role: Role; vendorId?: string | null }): Promise<z.output<typeof InvitationCreated>> {
   invitationPolicy.check(ctx.actor, 'create');
   checkAssignable(ctx.actor, input.role);
-  if (await emailTakenAcrossOrgs(ctx.db, input.email)) throw AppError.invalid('email', EMAIL_TAKEN);
+  if (await findUserByEmail(ctx.db, ctx.actor.orgId, input.email)) throw AppError.invalid('email', EMAIL_TAKEN);
   const vendorId = vendorOfRole(input.role, input.vendorId);
   const token = newSecret('inv_');
   const row = await change(ctx, async (tx) => {
@@ -69,23 +88,44 @@ async function usable(ctx: PublicCtx, token: string) {
   return found;
 }
 
+/**
+ * What the link's holder sees: the same for an address that already signs in elsewhere and a
+ * new one (the inviter holds the link too, and must not learn which it is from the preview).
+ */
 export async function previewInvitation(ctx: PublicCtx, token: string): Promise<z.output<typeof InvitationPreview>> {
   const { invitation, orgName } = await usable(ctx, token);
   return { email: invitation.email, role: invitation.role as Role, orgName };
 }
 
-/** Accepting creates the user and signs them in; a second use of the link is refused. */
+const WRONG_PASSWORD = 'This address already signs in to Outsight: enter the password you use there (or reset it from the sign-in page).';
+
+/**
+ * Accepting creates the membership and signs the person in; a second use of the link is
+ * refused. A new address chooses a password; one that already signs in (in another
+ * organisation) proves it with its current password — counted like sign-in — and keeps it.
+ */
 export async function acceptInvitation(ctx: PublicCtx, token: string, input: { name: string; password: string }): Promise<NewSession> {
   const { invitation } = await usable(ctx, token);
-  await checkPasswordPolicy(input.password, 'password', [invitation.email, input.name]);
-  const passwordHash = await hashPassword(input.password);
+  const existingHash = await passwordOfEmailForSignIn(ctx.db, invitation.email);
+  let passwordHash: string | null = null;
+  if (existingHash) {
+    const key = accountKey(invitation.email);
+    const taken = await takeAttempt(ctx.db, key, ACCOUNT_RULE, ctx.now);
+    if (!taken.allowed) throw new AppError('rate_limited', 'Too many wrong passwords for this account. Try again later.');
+    if (!(await verifyPassword(existingHash, input.password))) throw AppError.invalid('password', WRONG_PASSWORD);
+    await succeeded(ctx.db, key, 'clear');
+  } else {
+    await checkPasswordPolicy(input.password, 'password', [invitation.email, input.name]);
+    passwordHash = await hashPassword(input.password);
+  }
   // The new user is the change's actor, so its id is chosen before the row exists.
   const userId = randomUUID();
   const actor = { userId, orgId: invitation.orgId, name: input.name, email: invitation.email, via: 'session' as const };
   const user = await changeAs(ctx.db, actor, ctx.requestId, async (tx, audit) => {
     if (!(await repo.claimInvitation(tx, invitation.orgId, invitation.id, ctx.now))) throw new AppError('gone', USED);
-    if (await emailTakenAcrossOrgs(tx, invitation.email)) throw new AppError('conflict', EMAIL_TAKEN);
-    const u = await insertUser(tx, { id: userId, orgId: invitation.orgId, email: invitation.email, name: input.name, role: invitation.role, vendorId: invitation.vendorId, passwordHash });
+    if (await findUserByEmail(tx, invitation.orgId, invitation.email)) throw new AppError('conflict', 'You are already a member of this organisation. Sign in instead.');
+    const person = await ensurePerson(tx, { email: invitation.email, passwordHash, now: ctx.now });
+    const u = await insertUser(tx, { id: userId, orgId: invitation.orgId, personId: person.id, email: invitation.email, name: input.name, role: invitation.role, vendorId: invitation.vendorId });
     await audit({ action: 'invitation.accept', objectType: 'user', objectId: u.id, after: u });
     return u;
   });

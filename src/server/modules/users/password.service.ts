@@ -9,6 +9,9 @@ import {
   createPasswordReset,
   endAllSessionsOf,
   hashPassword,
+  membershipsByEmailForSignIn,
+  personIdOf,
+  setPasswordOfPerson,
   openPasswordReset,
   provePassword,
   succeeded,
@@ -19,8 +22,9 @@ import {
 import { userPolicy } from './users.policy.ts';
 import * as repo from './users.repo.ts';
 
-// Passwords live on the user row (this module's); the auth module keeps the reset links,
-// the limits and the sessions.
+// Passwords belong to the person (the auth module's people), shared by all their
+// memberships; the auth module also keeps the reset links, the limits and the sessions.
+// Reset links carry the membership they were asked through, for the audit trail.
 
 /** A signed-in user changes their own password, proving the current one; their other sessions end. */
 export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }): Promise<void> {
@@ -30,7 +34,7 @@ export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: stri
   if (input.newPassword === input.currentPassword) throw AppError.invalid('newPassword', 'Choose a password different from the current one.');
   const passwordHash = await hashPassword(input.newPassword);
   await change(ctx, async (tx) => {
-    await repo.updateUser(tx.db, ctx.actor.orgId, ctx.actor.userId, { passwordHash, updatedAt: ctx.now });
+    await setPasswordOfPerson(tx.db, await personIdOf(tx.db, ctx.actor.orgId, ctx.actor.userId), passwordHash, ctx.now);
     await endAllSessionsOf(tx, ctx.actor.orgId, ctx.actor.userId, ctx.actor.sessionId);
     await tx.audit({ action: 'password.change', objectType: 'password', objectId: ctx.actor.userId, objectLabel: ctx.actor.email });
   });
@@ -52,9 +56,10 @@ export async function requestPasswordReset(ctx: PublicCtx, input: { email: strin
     const taken = await takeAttempt(ctx.db, key, rule, ctx.now);
     if (!taken.allowed) throw new AppError('rate_limited', 'Too many requests for a reset link. Wait an hour and try again, or ask an owner of your organisation.');
   }
-  const user = await repo.findUserByEmailAcrossOrgs(ctx.db, email);
-  if (user && !user.disabledAt && user.role !== 'vendor_contact') {
-    const token = await createPasswordReset(ctx, { userId: user.id, orgId: user.orgId });
+  // Through the person's oldest active membership that signs in with a password.
+  const user = (await membershipsByEmailForSignIn(ctx.db, email)).find((m) => !m.disabled && m.role !== 'vendor_contact');
+  if (user) {
+    const token = await createPasswordReset(ctx, { userId: user.userId, orgId: user.orgId });
     const link = `${mail.baseUrl}/reset-password/${encodeURIComponent(token)}`;
     await mail.mailer.send({
       to: user.email,
@@ -68,8 +73,8 @@ export async function requestPasswordReset(ctx: PublicCtx, input: { email: strin
         `The link works once, for ${PASSWORD_RESET_TTL_MS / 60_000} minutes. If you did not ask for it, ignore this e-mail: your password stays as it is.`,
       ].join('\n'),
     });
-    await changeAs(ctx.db, { userId: user.id, orgId: user.orgId, name: user.name, email: user.email, via: 'session' }, ctx.requestId, (_tx, audit) =>
-      audit({ action: 'password_reset.request', objectType: 'password_reset', objectId: user.id, objectLabel: user.email }),
+    await changeAs(ctx.db, { userId: user.userId, orgId: user.orgId, name: user.name, email: user.email, via: 'session' }, ctx.requestId, (_tx, audit) =>
+      audit({ action: 'password_reset.request', objectType: 'password_reset', objectId: user.userId, objectLabel: user.email }),
     );
   }
   return { ok: true, message: RESET_SENT };
@@ -84,7 +89,7 @@ export async function confirmPasswordReset(ctx: PublicCtx, input: { token: strin
   const passwordHash = await hashPassword(input.password);
   await changeAs(ctx.db, { userId: user.id, orgId: user.orgId, name: user.name, email: user.email, via: 'session' }, ctx.requestId, async (tx, audit) => {
     await usePasswordReset({ ...ctx, db: tx }, reset);
-    await repo.updateUser(tx, user.orgId, user.id, { passwordHash, updatedAt: ctx.now });
+    await setPasswordOfPerson(tx, user.personId, passwordHash, ctx.now);
     await endAllSessionsOf({ ...ctx, db: tx }, user.orgId, user.id);
     await audit({ action: 'password.reset', objectType: 'password', objectId: user.id, objectLabel: user.email });
   });

@@ -86,22 +86,12 @@ export async function countActiveOwners(db: Db, orgId: string): Promise<number> 
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Whether any organisation has a user with this e-mail: an e-mail signs in to exactly one account. */
-export async function emailTakenAcrossOrgs(db: Db, email: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
-    .limit(1);
-  return rows.length > 0;
-}
-
-/** The user with this e-mail in any organisation (an e-mail signs in to exactly one account). */
-export async function findUserByEmailAcrossOrgs(db: Db, email: string): Promise<UserRow | null> {
+/** The organisation's user (membership) with this e-mail, if any: e-mails are unique within an organisation. */
+export async function findUserByEmail(db: Db, orgId: string, email: string): Promise<UserRow | null> {
   const rows = await db
     .select()
     .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .where(and(eq(users.orgId, orgId), sql`lower(${users.email}) = ${email.trim().toLowerCase()}`))
     .limit(1);
   return rows[0] ?? null;
 }

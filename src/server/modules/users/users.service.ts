@@ -7,12 +7,13 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { keysetPage, type PageRequest } from '../../paging.ts';
 import { change, type TxCtx } from '../audit/audit.public.ts';
-import { endSessionsOf, hashPassword } from '../auth/auth.public.ts';
+import { endSessionsOf, ensurePerson, hashPassword } from '../auth/auth.public.ts';
 import { presentUser } from './users.presenter.ts';
 import { checkAssignable, checkKeepsAnOwner, checkMayChange, userPolicy, vendorOfRole } from './users.policy.ts';
 import * as repo from './users.repo.ts';
 
-export const EMAIL_TAKEN = 'A user with this e-mail already exists.';
+/** Said only about one's own organisation: whether an address is used elsewhere is nobody's business. */
+export const EMAIL_TAKEN = 'Someone in your organisation already has this e-mail.';
 
 /** One page of the organisation's users, by name. */
 export async function listUsers(ctx: Ctx, q: PageRequest) {
@@ -75,15 +76,20 @@ export interface NewUser {
   passwordHash?: string;
 }
 
-/** Creates a user with a password directly (CLI, demo seed, builders); the web uses invitations. */
+/**
+ * Creates a user with a password directly (CLI, demo seed, builders); the web uses invitations.
+ * An e-mail that already signs in elsewhere becomes a membership of that person here; the
+ * person keeps their own password (the one given is used only if they have none).
+ */
 export async function createUser(ctx: Ctx, input: NewUser): Promise<User> {
   userPolicy.check(ctx.actor, 'create');
   checkAssignable(ctx.actor, input.role);
-  if (await repo.emailTakenAcrossOrgs(ctx.db, input.email)) throw AppError.invalid('email', EMAIL_TAKEN);
+  if (await repo.findUserByEmail(ctx.db, ctx.actor.orgId, input.email)) throw AppError.invalid('email', EMAIL_TAKEN);
   const vendorId = vendorOfRole(input.role, input.vendorId);
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   const row = await change(ctx, async (tx) => {
-    const u = await repo.insertUser(tx.db, { orgId: ctx.actor.orgId, email: input.email, name: input.name, role: input.role, vendorId, passwordHash });
+    const person = await ensurePerson(tx.db, { email: input.email, passwordHash, now: ctx.now });
+    const u = await repo.insertUser(tx.db, { orgId: ctx.actor.orgId, personId: person.id, email: input.email, name: input.name, role: input.role, vendorId });
     await tx.audit({ action: 'user.create', objectType: 'user', objectId: u.id, after: u });
     return u;
   });
@@ -93,10 +99,12 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<User> {
 /**
  * The owner of an organisation being set up, inside set-up's own change (which audits the
  * organisation with this owner as its actor). No policy: nobody is signed in yet, and
- * set-up's own rules (the first organisation only, or a trusted seed) decide.
+ * set-up's own rules (the first organisation only, the operator's CLI, a trusted seed) decide.
+ * An e-mail that already signs in elsewhere keeps its person and password.
  */
-export async function insertOwnerOfNewOrg(db: Db, input: { id?: string; orgId: string; email: string; name: string; passwordHash: string }): Promise<User> {
-  return presentUser(await repo.insertUser(db, { id: input.id ?? randomUUID(), orgId: input.orgId, email: input.email, name: input.name, role: 'owner', passwordHash: input.passwordHash }));
+export async function insertOwnerOfNewOrg(db: Db, input: { id?: string; orgId: string; email: string; name: string; passwordHash: string | null; now: Date }): Promise<User> {
+  const person = await ensurePerson(db, { email: input.email, passwordHash: input.passwordHash, now: input.now });
+  return presentUser(await repo.insertUser(db, { id: input.id ?? randomUUID(), orgId: input.orgId, personId: person.id, email: input.email, name: input.name, role: 'owner' }));
 }
 
 /** The organisation's longest-standing active owner: who the CLI acts as when nobody is named. */
@@ -113,19 +121,25 @@ export async function countUsers(ctx: Ctx): Promise<number> {
 
 /**
  * The vendor contact who answers an assessment sent to `email` for `vendorId`: that
- * vendor's existing contact, or a new one without a password, who signs in through the
- * e-mailed links. Anyone else with that address is refused as an invalid field.
+ * vendor's existing contact, or a new one, who signs in through the e-mailed links. Only
+ * this organisation's users are looked at (someone of this organisation with that address,
+ * not a contact of this vendor, is refused as an invalid field); a person known in other
+ * organisations simply gains a membership here, which takes nothing from those. That
+ * membership opens by this organisation's e-mailed links only, never with the person's
+ * password: whoever chose that password (perhaps another organisation's inviter, holding an
+ * invitation link for this address) has not shown they read this mailbox.
  */
 export async function vendorContactFor(tx: TxCtx, vendorId: string, email: string, field = 'contactEmail'): Promise<{ id: string; email: string }> {
-  const existing = await repo.findUserByEmailAcrossOrgs(tx.db, email);
+  const existing = await repo.findUserByEmail(tx.db, tx.actor.orgId, email);
   if (existing) {
-    if (existing.orgId !== tx.actor.orgId || existing.role !== 'vendor_contact' || existing.vendorId !== vendorId) {
+    if (existing.role !== 'vendor_contact' || existing.vendorId !== vendorId) {
       throw AppError.invalid(field, 'This e-mail belongs to someone who is not a contact of this vendor.');
     }
     if (existing.disabledAt) throw AppError.invalid(field, 'This vendor contact is disabled.');
     return existing;
   }
-  const created = await repo.insertUser(tx.db, { orgId: tx.actor.orgId, email, name: email.split('@')[0], role: 'vendor_contact', vendorId, passwordHash: null });
+  const person = await ensurePerson(tx.db, { email, passwordHash: null, now: tx.now });
+  const created = await repo.insertUser(tx.db, { orgId: tx.actor.orgId, personId: person.id, email, name: email.split('@')[0], role: 'vendor_contact', vendorId, opensWithPassword: false });
   await tx.audit({ action: 'user.create', objectType: 'user', objectId: created.id, after: created });
   return created;
 }

@@ -67,7 +67,8 @@ export function InvitePage() {
       title={`Join ${invitation.orgName}`}
       subtitle={
         <>
-          You were invited as <strong>{ROLE_LABELS[invitation.role]}</strong>. Choose your name and a password to finish.
+          You were invited as <strong>{ROLE_LABELS[invitation.role]}</strong>. Choose your name and a password to finish. If
+          you already sign in to Outsight with this address, enter that password instead: it stays the same.
         </>
       }
     >
@@ -89,7 +90,7 @@ export function InvitePage() {
           />
           <PasswordInput
             label="Password"
-            description="At least 10 characters"
+            description="At least 10 characters, or the password you already sign in with"
             required
             autoComplete="new-password"
             value={password}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
-import type { InvitationPreviewT, MeT } from '../../api/types.ts';
+import type { InvitationPreviewT, MembershipsT, MeT } from '../../api/types.ts';
 
 /** The signed-in user, or null when there is no session. */
 export function useMe() {
@@ -104,5 +104,27 @@ export function useAcceptInvitation(token: string) {
         allowUnauthenticated: true,
       }),
     onSuccess: signedIn,
+  });
+}
+
+/** The organisations the signed-in person belongs to (the switcher shows when there are several). */
+export function useMyOrganisations() {
+  return useQuery({
+    queryKey: keys.myOrganisations,
+    queryFn: () => api<MembershipsT>('/me/organisations'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Moves the session to another of the person's organisations; nothing cached from the previous one survives. */
+export function useSwitchOrganisation() {
+  const signedIn = useSignedIn();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (orgId: string) => api<MeT>('/session/organisation', { method: 'POST', body: { orgId } }),
+    onSuccess: (me) => {
+      signedIn(me);
+      qc.removeQueries({ queryKey: keys.myOrganisations });
+    },
   });
 }
