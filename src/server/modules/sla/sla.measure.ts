@@ -2,7 +2,7 @@ import { evidenceOf } from '../../../domain/sla/first-response.ts';
 import { compileCalendar } from '../../../domain/sla/calendar.ts';
 import type { SlaPolicy as EnginePolicy } from '../../../domain/sla/policy.ts';
 import { evaluateTicket, type TicketEvaluation, type TicketInput, type TicketVerdict } from '../../../domain/sla/ticket.ts';
-import type { SlaTicket } from '../../../shared/contracts/sla.ts';
+import type { SlaReport, SlaTicket } from '../../../shared/contracts/sla.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { singleFlight } from '../../single-flight.ts';
@@ -42,7 +42,7 @@ export interface Measured {
    * again unchanged is a lookup, not another pass over every evaluation. Lives and dies
    * with the cached measurement, so it is as fresh as the measurement is.
    */
-  reports?: Map<string, unknown>;
+  reports?: Map<string, SlaReport>;
 }
 
 /**

@@ -60,7 +60,7 @@ export async function slaReport(ctx: Ctx, engagementId: string, q: z.output<type
   const outages = await outageRecords(ctx, engagementId);
   // Outages are not part of the measurement's key: they are read every time and key the report.
   const key = `${from}|${to}|${JSON.stringify(outages ?? [])}`;
-  const built = m.reports?.get(key) as SlaReport | undefined;
+  const built = m.reports?.get(key);
   if (built) return built;
   const report = monthlyReport(m.policy, m.calendars, m.evaluations, outages, months);
   const byId = new Map(m.tickets.map((t) => [t.id, t.externalId]));
