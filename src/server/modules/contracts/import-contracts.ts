@@ -7,8 +7,6 @@ import {
   CONTRACT_TYPES,
   ContractInput,
   type ContractImportResult,
-  type ContractStatus,
-  type ContractType,
 } from '../../../shared/contracts/contracts.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -19,6 +17,7 @@ import { internalUsersByNames } from '../users/users.public.ts';
 import { vendorsByNames } from '../vendors/vendors.public.ts';
 import { contractPolicy } from './contracts.policy.ts';
 import * as repo from './contracts.repo.ts';
+import { STATUS_BY_WORDS, TYPE_BY_WORDS, isoDate, period, words } from './import-values.ts';
 
 /** Rows one import takes: a company's whole contract register fits many times over. */
 export const MAX_CONTRACT_IMPORT_ROWS = 5_000;
@@ -33,8 +32,7 @@ export interface ContractRejection {
 }
 
 type ColumnName = (typeof CONTRACT_IMPORT_COLUMNS)[number]['name'];
-const norm = (h: string) => h.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
-const COLUMN_BY_HEADER = new Map<string, ColumnName>(CONTRACT_IMPORT_COLUMNS.map((c) => [norm(c.name), c.name]));
+const COLUMN_BY_HEADER = new Map<string, ColumnName>(CONTRACT_IMPORT_COLUMNS.map((c) => [words(c.name), c.name]));
 // A few spellings people use for the same columns.
 for (const [alias, name] of [
   ['signed', 'Signed date'],
@@ -76,35 +74,6 @@ const COLUMN_OF_FIELD: Record<string, ColumnName> = {
   engagementIds: 'Engagements',
 };
 
-const words = (s: string) => s.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
-const TYPE_BY_WORDS = new Map<string, ContractType>([
-  ...CONTRACT_TYPES.map((t) => [words(t), t] as const),
-  ...CONTRACT_TYPES.map((t) => [words(CONTRACT_TYPE_LABELS[t]), t] as const),
-  ['msa', 'master_agreement'],
-  ['sow', 'statement_of_work'],
-  ['dpa', 'data_processing_agreement'],
-]);
-const STATUS_BY_WORDS = new Map<string, ContractStatus>([...CONTRACT_STATUSES.map((s) => [words(s), s] as const), ...CONTRACT_STATUSES.map((s) => [words(CONTRACT_STATUS_LABELS[s]), s] as const)]);
-
-const PERIOD = /^(\d{1,4})\s*(days?|d|months?|m)$/i;
-function period(raw: string): { unit: 'days' | 'months'; count: number } | string {
-  const m = PERIOD.exec(raw.trim());
-  if (!m) return `"${raw}" is not a period; write it as "90 days" or "3 months"`;
-  const count = Number(m[1]);
-  if (count < 1) return 'A period of at least 1 day or month';
-  return { unit: m[2].toLowerCase().startsWith('d') ? 'days' : 'months', count };
-}
-
-/** Dates as ISO yyyy-mm-dd; a workbook's date cell arrives as yyyy-mm-ddT00:00:00. */
-function isoDate(raw: string): string | { error: string } {
-  const v = raw.trim().replace(/T00:00:00$/, '');
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return { error: `"${raw}" is not a date as YYYY-MM-DD (for example 2026-03-31)` };
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return { error: `"${raw}" is not a day of the calendar` };
-  return v;
-}
-
 interface PlannedRow {
   line: number;
   vendorName: string;
@@ -136,7 +105,7 @@ export async function importContracts(ctx: Ctx, file: Buffer, opts: { dryRun: bo
 
   // The header: every column known, the required ones present.
   const rejected: ContractRejection[] = [];
-  const columns = sheet.header.map((h) => COLUMN_BY_HEADER.get(norm(h)) ?? null);
+  const columns = sheet.header.map((h) => COLUMN_BY_HEADER.get(words(h)) ?? null);
   const expected = `Unknown column; expected ${CONTRACT_IMPORT_COLUMNS.map((c) => c.name).join(', ')}`;
   sheet.header.forEach((h, i) => {
     if (!columns[i] && h.trim() !== '') rejected.push({ line: 1, field: h.slice(0, 100), reason: expected });
