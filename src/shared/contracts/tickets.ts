@@ -87,7 +87,7 @@ export const TicketImportDone = TicketImportResult.extend({ engagementTickets: z
 export type TicketImportDone = z.infer<typeof TicketImportDone>;
 
 /** Where a running import is, for the client that started it (the upload's progressKey). */
-export const ImportProgressKey = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Use 8 to 64 letters, digits or dashes');
+export const ImportProgressKey = z.uuid({ message: 'A random UUID chosen by the uploader' });
 export const TicketImportProgress = z.object({
   /** False before the import starts, once it has ended, or when another server runs it. */
   running: z.boolean(),
