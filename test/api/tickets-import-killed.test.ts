@@ -13,7 +13,7 @@ import { BIN, cleanEnv, tempDir } from '../cli/helpers.ts';
 // Issue 10: an import killed mid-way — the CLI's process ended with SIGKILL while it saves,
 // its new and changed tickets written but not committed — leaves the previous tickets
 // exactly as they were. Needs a PostgreSQL server (another process must reach the database).
-const url = inject('databaseUrl');
+const url = inject('databaseUrl') ?? undefined;
 let t: TestApp;
 let org: OrgHandle;
 beforeAll(async () => {
