@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -5,7 +6,6 @@ import https from 'node:https';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Presets, SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { FIRST_RESPONSE_RULES } from '../../domain/sla/first-response.ts';
 import { TICKET_FORMATS, TicketMapping, type TicketFormat, type TicketImportResult, type TicketRejection } from '../../shared/contracts/tickets.ts';
@@ -14,6 +14,9 @@ import type { Ctx } from '../../server/context.ts';
 import { findEngagementsByName, getEngagement } from '../../server/modules/engagements/engagements.public.ts';
 import { importTickets } from '../../server/modules/tickets/tickets.public.ts';
 import { withDirect } from '../direct.ts';
+import { count, ImportProgressBar, pollProgress } from './ticket-progress.ts';
+
+export { count };
 import { CliError, EXIT, emit, formatTable, usageError, type Out } from '../output.ts';
 import { commandContext, responseError, type GlobalOptions, type RemoteApi } from '../target.ts';
 
@@ -85,75 +88,6 @@ export async function engagementRemote(api: RemoteApi, ref: string): Promise<Eng
 
 export function describeEngagement(e: EngagementRef): string {
   return `"${e.name}" (${e.vendorName})`;
-}
-
-// ---------------------------------------------------------------------------------------
-// Progress
-// ---------------------------------------------------------------------------------------
-
-const nf = new Intl.NumberFormat('en-US');
-export const count = (n: number) => nf.format(n);
-const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
-
-/**
- * A byte-counting progress bar on stderr: only for people (a terminal, no --json), so
- * scripts and logs never see control characters.
- */
-class Progress {
-  private readonly bar: SingleBar | null;
-  private bytes = 0;
-  private rows = 0;
-  private phase: string;
-
-  constructor(
-    out: Out,
-    private readonly total: number | null,
-    phase: string,
-    /** Once the whole file is read: the service still stores it (or the server does). */
-    private readonly afterRead: string,
-  ) {
-    this.phase = phase;
-    this.bar =
-      process.stderr.isTTY && !out.json && total !== null
-        ? new SingleBar(
-            { stream: process.stderr, format: '{phase} [{bar}] {percentage}% | {done}/{size} MB | {rows} rows', hideCursor: true, clearOnComplete: true, fps: 8 },
-            Presets.shades_classic,
-          )
-        : null;
-    this.bar?.start(Math.max(total ?? 0, 1), 0, this.payload());
-  }
-
-  private payload() {
-    return { phase: this.phase, done: mb(this.bytes), size: mb(this.total ?? 0), rows: this.rows ? count(this.rows) : '-' };
-  }
-
-  addBytes(n: number) {
-    this.bytes += n;
-    this.bar?.update(Math.min(this.bytes, this.total ?? this.bytes), this.payload());
-  }
-
-  setRows(rows: number) {
-    this.rows = rows;
-    this.bar?.update(Math.min(this.bytes, this.total ?? this.bytes), this.payload());
-  }
-
-  setPhase(phase: string) {
-    this.phase = phase;
-    this.bar?.update(Math.min(this.bytes, this.total ?? this.bytes), this.payload());
-  }
-
-  /** Each chunk passes through unchanged; the bar moves by its size. */
-  async *count(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-    for await (const chunk of source) {
-      this.addBytes(chunk.length);
-      yield chunk;
-    }
-    this.setPhase(this.afterRead);
-  }
-
-  stop() {
-    this.bar?.stop();
-  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -351,7 +285,10 @@ export function registerTicketCommands(program: Command): void {
         if (target.kind === 'remote') {
           // Resolved first: a wrong name or token fails before any byte is sent.
           engagement = await engagementRemote(target.api, flags.engagement);
-          const progress = new Progress(out, input.size, 'Uploading', 'Importing');
+          const progress = new ImportProgressBar(out, input.size, 'Uploading', 'Importing');
+          // The server reads the file while it arrives; it tells where it is under this key.
+          const progressKey = randomUUID();
+          const stopPolling = !progress.shown ? () => {} : pollProgress(target.api, progressKey, (p) => progress.report({ phase: p.phase, rows: p.rowsRead, rejected: p.rejectedCount }));
           try {
             result = await uploadRemote(target.api, cmd.optsWithGlobals<GlobalOptions>().token!, engagement.id, progress.count(input.source), {
               format: flags.format,
@@ -361,15 +298,17 @@ export function registerTicketCommands(program: Command): void {
               strict: flags.strict ? 'true' : 'false',
               fileName: input.fileName ?? undefined,
               mapping: mapping ? JSON.stringify(mapping) : undefined,
+              progressKey,
             });
           } finally {
+            stopPolling();
             progress.stop();
           }
         } else {
           [engagement, result] = await withDirect(target, async (s) => {
             const ctx = await s.actingCtx();
             const eng = await engagementDirect(ctx, flags.engagement);
-            const progress = new Progress(out, input.size, 'Reading  ', 'Storing  ');
+            const progress = new ImportProgressBar(out, input.size, 'Reading  ', 'Checking ');
             try {
               const r = await importTickets(ctx, progress.count(input.source), {
                 engagementId: eng.id,
@@ -380,7 +319,7 @@ export function registerTicketCommands(program: Command): void {
                 firstResponse: flags.firstResponse,
                 strict: !!flags.strict,
                 fileName: input.fileName,
-                onProgress: (p) => progress.setRows(p.rows),
+                onProgress: (p) => progress.report(p),
               });
               return [eng, r] as const;
             } finally {

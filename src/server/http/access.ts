@@ -15,6 +15,12 @@ export type Access = 'public' | 'signed-in' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * A public route that answers from memory and never needs to know who asks: the
+     * session or token is not looked up, so it answers even while the embedded database
+     * is busy with one long transaction (a running import's progress).
+     */
+    noSession?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

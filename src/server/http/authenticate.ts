@@ -10,6 +10,8 @@ export async function authenticate(request: FastifyRequest, _reply: FastifyReply
   request.actor = null;
   // Static files and the SPA need no database round trip.
   if (!request.url.startsWith('/api/')) return;
+  const config = request.routeOptions.config;
+  if (config?.noSession && config.access === 'public') return;
   const ctx = publicCtxOf(request);
   const auth = request.headers.authorization;
   if (auth?.startsWith('Bearer ')) {

@@ -86,6 +86,17 @@ export type TicketImportResult = z.infer<typeof TicketImportResult>;
 export const TicketImportDone = TicketImportResult.extend({ engagementTickets: z.number() });
 export type TicketImportDone = z.infer<typeof TicketImportDone>;
 
+/** Where a running import is, for the client that started it (the upload's progressKey). */
+export const ImportProgressKey = z.uuid({ message: 'A random UUID chosen by the uploader' });
+export const TicketImportProgress = z.object({
+  /** False before the import starts, once it has ended, or when another server runs it. */
+  running: z.boolean(),
+  phase: z.enum(['reading', 'checking', 'saving']).nullable(),
+  rowsRead: z.number(),
+  rejectedCount: z.number(),
+});
+export type TicketImportProgress = z.infer<typeof TicketImportProgress>;
+
 export const SavedMappingInput = z.object({ name: z.string().trim().min(1).max(200), mapping: TicketMapping }).strict();
 export const SavedMapping = z.object({ id: z.string(), name: z.string(), mapping: TicketMapping, createdAt: z.string(), updatedAt: z.string() });
 export type SavedMapping = z.infer<typeof SavedMapping>;

@@ -70,6 +70,7 @@ export function slaRows(env: MatrixEnv): AreaRows {
         headers: { 'content-type': 'text/csv' },
       }),
     },
+    'GET /api/v1/ticket-import-progress/:key': { allowed: 'public', ok: 200, build: () => ({ url: `/api/v1/ticket-import-progress/${randomUUID()}` }) },
     'GET /api/v1/engagements/:id/ticket-imports': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${id(c, (o) => o.engagementId)}/ticket-imports` }) },
     'GET /api/v1/ticket-mappings': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/ticket-mappings' }) },
     'POST /api/v1/ticket-mappings': {

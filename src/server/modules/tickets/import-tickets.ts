@@ -37,13 +37,26 @@ export interface TicketImportOptions {
   /** All or nothing on rows too: any rejected row rejects the whole file. */
   strict?: boolean;
   fileName?: string | null;
-  onProgress?: (p: { rows: number; rejected: number }) => void;
+  /** Called as the import moves on: rows read and rejected so far, and what it is doing. */
+  onProgress?: (p: ImportProgress) => void;
   /**
    * Aborted when whoever asked has gone away (the HTTP client hung up): reading and the
    * database work stop, the transaction rolls back, and nothing is stored — not even a
    * record of the import.
    */
   signal?: AbortSignal;
+}
+
+/**
+ * What a long import is doing: reading the file (rows counted as they are staged), checking
+ * the folded tickets against those stored, saving them. Rows are counted when a batch is
+ * staged, so the count moves in steps of a few thousand.
+ */
+export type ImportPhase = 'reading' | 'checking' | 'saving';
+export interface ImportProgress {
+  phase: ImportPhase;
+  rows: number;
+  rejected: number;
 }
 
 /**
@@ -104,11 +117,13 @@ async function runImport(ctx: Ctx, importId: string, source: AsyncIterable<Buffe
   let hint = null as TicketImportWarning | null;
 
   try {
+    let rows = 0;
+    const progress = (phase: ImportPhase) => opts.onProgress?.({ phase, rows, rejected: rejectedCount });
     const row = await change(ctx, async (tx) => {
+      progress('reading');
       const staging = await openStaging(tx.db);
       let normalise: ReturnType<typeof rowNormaliser> | null = null;
       let batch: TicketEvent[] = [];
-      let rows = 0;
       let header: string[] = [];
       // The first rows wait until their dates have shown the date order (unless chosen) and
       // which date columns hold numbers (Excel serials, epoch times) rather than text.
@@ -156,7 +171,7 @@ async function runImport(ctx: Ctx, importId: string, source: AsyncIterable<Buffe
             const b = batch;
             batch = [];
             await staging.write(b);
-            opts.onProgress?.({ rows, rejected: rejectedCount });
+            progress('reading');
           }
         },
       };
@@ -174,6 +189,8 @@ async function runImport(ctx: Ctx, importId: string, source: AsyncIterable<Buffe
         await staging.abort(err);
         throw err;
       }
+      rows = rowsRead;
+      progress('checking');
       if (opts.strict && rejectedCount > 0) {
         throw new DomainError('import_rejected', `${rejectedCount} ${rejectedCount === 1 ? 'row was' : 'rows were'} rejected in strict mode; nothing was imported.`, { rejected: rejected.slice(0, 1000), rejectedCount });
       }
@@ -183,6 +200,10 @@ async function runImport(ctx: Ctx, importId: string, source: AsyncIterable<Buffe
       const counts = await upsertFromStaging(tx.db, { orgId, engagementId: opts.engagementId, importId, mergeHistory: mapping.shape === 'events',
         mapped: mappedFields(mapping),
         firstResponse: { rule: mapping.firstResponse ?? DEFAULT_FIRST_RESPONSE_RULE, openingStatuses: mapping.openingStatuses },
+        onPhase: (phase) => {
+          signal?.throwIfAborted();
+          progress(phase);
+        },
       });
       const done = await insertTicketImport(tx.db, {
         ...record,

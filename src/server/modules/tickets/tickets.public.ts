@@ -1,5 +1,5 @@
 /** The tickets module as other modules, the CLI, seeds and builders see it (lint rule outsight/public-surface). */
-export { importTickets, ticketImportEvents, type TicketImportOptions } from './import-tickets.ts';
+export { importTickets, ticketImportEvents, type ImportPhase, type ImportProgress, type TicketImportOptions } from './import-tickets.ts';
 export { listTicketImports, loadTicketsForSla, loadTicketsForSlaByIds, requireTicket, saveMapping, ticketDataVersions, ticketIdsByExternalId } from './tickets.service.ts';
 export type { TicketForSla } from './tickets.repo.ts';
 /** The ticket import's CSV/XLSX readers for other imports whose files are small (contracts). */

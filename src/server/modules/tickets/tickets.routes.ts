@@ -4,13 +4,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FIRST_RESPONSE_RULES } from '../../../domain/sla/first-response.ts';
 import { IdParams, Page, PageQuery } from '../../../shared/contracts/common.ts';
-import { TicketFormat, TicketImportDone, TicketImportResult, TicketMapping } from '../../../shared/contracts/tickets.ts';
+import { ImportProgressKey, TicketFormat, TicketImportDone, TicketImportProgress, TicketImportResult, TicketMapping } from '../../../shared/contracts/tickets.ts';
 import { TimeZone } from '../../../shared/contracts/vendors.ts';
 import { safeCell } from '../../../shared/csv-cell.ts';
 import { AppError } from '../../http/app-error.ts';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
+import { importProgress, trackImport } from './import-progress.ts';
 import { importTickets } from './import-tickets.ts';
 import * as service from './tickets.service.ts';
 
@@ -40,6 +41,8 @@ const ImportQuery = z.object({
   firstResponse: z.enum(FIRST_RESPONSE_RULES).optional(),
   strict: z.enum(['true', 'false']).default('false'),
   fileName: z.string().max(300).optional(),
+  /** Chosen by the client: it reads the import's progress under this key while the upload runs. */
+  progressKey: ImportProgressKey.optional(),
 });
 
 /** Registered as its own plugin so its "any body is a stream" parser stays here. */
@@ -70,20 +73,37 @@ export async function registerTicketRoutes(app: App) {
           if (!reply.raw.writableFinished) gone.abort(new AppError('bad_request', 'The client closed the connection before the import finished; nothing was imported.'));
         };
         reply.raw.once('close', onClose);
-        return importTickets(ctxOf(req), req.body as Readable, {
-          signal: gone.signal,
-          engagementId: parseId(req.params.id, 'engagement'),
-          format: q.format,
-          mapping: q.mapping,
-          timeZone: q.timeZone,
-          dateOrder: q.dateOrder,
-          firstResponse: q.firstResponse,
-          strict: q.strict === 'true',
-          fileName: q.fileName ?? null,
-        });
+        const ctx = ctxOf(req);
+        const progress = trackImport(q.progressKey);
+        try {
+          return await importTickets(ctx, req.body as Readable, {
+            onProgress: progress.update,
+            signal: gone.signal,
+            engagementId: parseId(req.params.id, 'engagement'),
+            format: q.format,
+            mapping: q.mapping,
+            timeZone: q.timeZone,
+            dateOrder: q.dateOrder,
+            firstResponse: q.firstResponse,
+            strict: q.strict === 'true',
+            fileName: q.fileName ?? null,
+          });
+        } finally {
+          progress.end();
+        }
       },
     );
   });
+
+  app.get(
+    '/api/v1/ticket-import-progress/:key',
+    {
+      // The key (a random UUID the uploader chose) is the capability; see import-progress.ts.
+      config: { access: 'public', noSession: true },
+      schema: { tags, summary: 'Where the running import started with this progressKey is: phase, rows read, rows rejected so far', params: z.object({ key: ImportProgressKey }), response: { 200: TicketImportProgress } },
+    },
+    (req) => importProgress(req.params.key),
+  );
 
   app.get(
     '/api/v1/engagements/:id/ticket-imports',

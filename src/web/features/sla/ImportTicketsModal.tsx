@@ -1,7 +1,7 @@
-import { Button, Checkbox, FileInput, Group, Modal, Progress, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { TicketMapping } from '../../../shared/contracts/tickets.ts';
 import { ApiError } from '../../api/client.ts';
@@ -9,6 +9,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
 import { browserTimeZone, timeZones } from '../../lib/timezones.ts';
 import { useImportTickets } from './api.ts';
+import { ImportProgressView } from './ImportProgressView.tsx';
 import { ImportRefused, ImportSummary } from './ImportResultView.tsx';
 import { DATE_ORDERS, FORMATS, MAPPING_FIELDS, blankMapping, guessColumns, isSpreadsheet, readSample, splitMapping, type DateOrderChoice, type MappingDraft, type Sample } from './mapping.ts';
 import { MappingBuilder } from './MappingBuilder.tsx';
@@ -60,6 +61,10 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
   const [mappingName, setMappingName] = useState('');
   const [version, setVersion] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
+  // The running import: its progress key (the server tells how far it is) and how to cancel it.
+  const [progressKey, setProgressKey] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const cancel = useRef<AbortController | null>(null);
   const form = useFormErrors(FIELDS);
   const importer = useImportTickets(engagementId);
   const generic = format === 'generic';
@@ -116,19 +121,29 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
     if (generic && !mapping) return;
     form.reset();
     setPhase({ kind: 'uploading', pct: 0 });
+    setCancelled(false);
+    const key = crypto.randomUUID();
+    setProgressKey(key);
+    cancel.current = new AbortController();
     importer.mutate(
       {
         file,
-        query: { format, timeZone: generic ? undefined : (timeZone ?? undefined), dateOrder: generic || dateOrder === 'auto' ? undefined : dateOrder, strict, fileName: file.name, mapping: mapping ?? undefined },
+        query: { format, timeZone: generic ? undefined : (timeZone ?? undefined), dateOrder: generic || dateOrder === 'auto' ? undefined : dateOrder, strict, fileName: file.name, mapping: mapping ?? undefined, progressKey: key },
         options: {
+          signal: cancel.current.signal,
           onProgress: (sent, total) => setPhase({ kind: 'uploading', pct: total ? Math.round((sent / total) * 100) : 0 }),
           onUploaded: () => setPhase({ kind: 'processing' }),
         },
       },
       {
+        onSettled: () => setProgressKey(null),
         onSuccess: (result) => setPhase({ kind: 'done', result }),
         onError: (err) => {
-          if (err instanceof ApiError && (err.code === 'import_rejected' || err.code === 'file_damaged')) {
+          if (err instanceof DOMException && err.name === 'AbortError') {
+            // Hanging up stops the import on the server: its transaction rolls back.
+            setPhase({ kind: 'form' });
+            setCancelled(true);
+          } else if (err instanceof ApiError && (err.code === 'import_rejected' || err.code === 'file_damaged')) {
             const rows = Array.isArray(err.details?.rejected) ? (err.details.rejected as TicketRejectionT[]) : [];
             const total = typeof err.details?.rejectedCount === 'number' ? err.details.rejectedCount : rows.length;
             // The server records a refused import too; its id links to every rejected row.
@@ -238,21 +253,15 @@ function ImportBody({ onClose, engagementId, policy }: Omit<Props, 'opened' | 'e
           onChange={(e) => setStrict(e.currentTarget.checked)}
           disabled={busy}
         />
-        {phase.kind === 'uploading' && (
-          <Stack gap={4} role="status" aria-live="polite">
-            <Text size="sm">Uploading… {phase.pct} %</Text>
-            <Progress value={phase.pct} aria-label="Upload progress" />
-          </Stack>
+        {cancelled && (
+          <Alert color="gray" title="Import cancelled">
+            Nothing was imported: the tickets are as they were before.
+          </Alert>
         )}
-        {phase.kind === 'processing' && (
-          <Stack gap={4} role="status" aria-live="polite">
-            <Text size="sm">Processing… reading the rows and measuring the tickets.</Text>
-            <Progress value={100} striped animated aria-label="Processing the import" />
-          </Stack>
-        )}
+        {busy && <ImportProgressView progressKey={progressKey} uploadPct={phase.kind === 'uploading' ? phase.pct : null} />}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={busy}>
-            Cancel
+          <Button variant="default" onClick={busy ? () => cancel.current?.abort() : onClose}>
+            {busy ? 'Cancel import' : 'Cancel'}
           </Button>
           <Button type="submit" loading={busy}>
             Import tickets

@@ -13,6 +13,7 @@ import type {
   SlaPolicyT,
   SlaReportT,
   TicketFilter,
+  TicketImportProgressT,
   TicketMappingT,
   TicketTimelineT,
 } from './types.ts';
@@ -135,6 +136,20 @@ export function useImportTickets(engagementId: string) {
     mutationFn: ({ file, query, options }: { file: File; query: UploadQuery; options?: UploadOptions }) =>
       uploadTickets(engagementId, file, query, options),
     onSettled: invalidate,
+  });
+}
+
+/**
+ * Where a running import is (phase, rows read, rejected so far), asked every second while
+ * `key` is set. Not under the 'sla' key: invalidating the SLA data must not poll it.
+ */
+export function useImportProgress(key: string | null) {
+  return useQuery({
+    queryKey: ['ticket-import-progress', key],
+    queryFn: () => api<TicketImportProgressT>(`/ticket-import-progress/${enc(key!)}`),
+    enabled: key !== null,
+    refetchInterval: 1_000,
+    retry: false,
   });
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Calendar, HolidayImportResult, Outage, SlaOverview, SlaPolicy, SlaReport, SlaTicket, TicketTimeline } from '../../../shared/contracts/sla.ts';
-import type { SavedMapping, TicketImportDone, TicketImportResult, TicketMapping, TicketRejection } from '../../../shared/contracts/tickets.ts';
+import type { SavedMapping, TicketImportDone, TicketImportProgress, TicketImportResult, TicketMapping, TicketRejection } from '../../../shared/contracts/tickets.ts';
 
 /** Response shapes of the SLA endpoints, inferred from the shared zod contracts. */
 export type CalendarT = z.infer<typeof Calendar>;
@@ -15,6 +15,7 @@ export type SlaOverviewT = z.infer<typeof SlaOverview>;
 export type SlaOverviewRowT = SlaOverviewT['items'][number];
 export type TicketImportResultT = z.infer<typeof TicketImportResult>;
 export type TicketImportDoneT = z.infer<typeof TicketImportDone>;
+export type TicketImportProgressT = z.infer<typeof TicketImportProgress>;
 export type TicketRejectionT = z.infer<typeof TicketRejection>;
 export type TicketMappingT = z.output<typeof TicketMapping>;
 export type SavedMappingT = z.infer<typeof SavedMapping>;

@@ -9,6 +9,8 @@ export interface UploadQuery {
   fileName: string;
   /** Generic format only. */
   mapping?: TicketMappingT;
+  /** A random UUID under which the server tells how far the import is (useImportProgress). */
+  progressKey?: string;
 }
 
 export type UploadOptions = Pick<RawUploadOptions, 'onProgress' | 'onUploaded' | 'signal'>;
@@ -24,6 +26,7 @@ export function uploadTickets(engagementId: string, file: File, q: UploadQuery, 
       strict: q.strict,
       fileName: q.fileName,
       mapping: q.mapping ? JSON.stringify(q.mapping) : undefined,
+      progressKey: q.progressKey,
     },
   });
 }

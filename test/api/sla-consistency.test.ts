@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { compileCalendar } from '../../src/domain/sla/calendar.ts';
+import { evidenceOf } from '../../src/domain/sla/first-response.ts';
+import { evaluateTicket, type TicketInput, type TicketVerdict } from '../../src/domain/sla/ticket.ts';
+import { buildApp, type OutsightApp } from '../../src/server/app.ts';
+import type { Database } from '../../src/server/db/client.ts';
+import { calendarsByIds, specOf } from '../../src/server/modules/calendars/calendars.public.ts';
+import { enginePolicy, findPolicyRow } from '../../src/server/modules/sla-policies/sla-policies.public.ts';
+import { loadTicketsForSla, type TicketForSla } from '../../src/server/modules/tickets/tickets.public.ts';
+import { anEngagement } from '../../src/server/seed/builders/core.ts';
+import { aCalendar, anSlaPolicy, someTickets, type TicketSpec } from '../../src/server/seed/builders/sla.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { openTestDatabase } from '../support/db.ts';
+import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
+
+// Issue 10, tests: two app servers on one database see each other's policy edits at once;
+// the server's verdicts (stored, paged from the database) and report agree ticket by
+// ticket with the engine's object API on generated tickets with pauses and reopenings.
+const H = 3_600_000;
+let a: TestApp;
+let b: { app: OutsightApp; database: Database | null };
+let org: TestOrg;
+let manager: Login;
+beforeAll(async () => {
+  a = await createTestApp();
+  // On PostgreSQL the second server has its own pool; the embedded database has one connection, so both share it.
+  const second = inject('databaseUrl') ? await openTestDatabase() : null;
+  b = { app: await buildApp({ db: (second ?? a.database).db, config: a.config, now: () => new Date(), mailer: a.mailer }), database: second };
+  org = await createTestOrg(a.database.db);
+  manager = await loginAs(a.database.db, org.users.manager);
+});
+afterAll(async () => {
+  await b.app.close();
+  await b.database?.close();
+  await a.close();
+});
+
+const get = async (app: OutsightApp, url: string) => {
+  const res = await app.inject({ method: 'GET', url, headers: authHeaders(manager) });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+
+type Report = { policyVersion: number; months: Array<{ priorities: Array<{ priority: string; tickets: number; breached: number }> }> };
+const breachedIn = (r: Report) => r.months.flatMap((m) => m.priorities).reduce((n, p) => n + p.breached, 0);
+
+describe('two app servers on one database', () => {
+  it('a policy edit through one is reflected by the next report and ticket list read through the other', async () => {
+    const eng = await anEngagement(org.handle);
+    const policy = await anSlaPolicy(org.handle, { engagementId: eng.id });
+    await someTickets(org.handle, { engagementId: eng.id, tickets: 20 });
+    const report = `/api/v1/engagements/${eng.id}/sla/report`;
+    // Both servers have measured (and cached) under the first policy: four-hour resolution, nothing breached.
+    for (const app of [a.app, b.app]) expect(breachedIn(await get(app, report))).toBe(0);
+
+    const edit = await a.app.inject({
+      method: 'PUT',
+      url: `/api/v1/engagements/${eng.id}/sla-policy`,
+      headers: authHeaders(manager),
+      payload: { calendarId: policy.calendarId, priorities: { P1: { resolution: { ms: H, clock: 'calendar' } } }, resolvedStatuses: ['Resolved'] },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+
+    const after = (await get(b.app, report)) as Report;
+    expect(after.policyVersion).toBe(policy.version + 1);
+    expect(breachedIn(after)).toBe(20);
+    const list = await get(b.app, `/api/v1/engagements/${eng.id}/sla/tickets?filter=breached&limit=100`);
+    expect(list.total).toBe(20);
+  });
+});
+
+/** A seeded generator (mulberry32): the same tickets on every run. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Resolved tickets over three months: P1, P2 and some P3 (no targets: a problem), with pauses and reopenings. */
+function generated(n: number): TicketSpec[] {
+  const r = random(10);
+  const out: TicketSpec[] = [];
+  for (let i = 0; i < n; i++) {
+    const opened = Date.UTC(2026, 0, 1) + Math.floor(r() * 88 * 24) * H + Math.floor(r() * 60) * 60_000;
+    let at = opened;
+    const step = () => (at += Math.floor(r() * 30 * H * (r() < 0.3 ? 0.1 : 1)) + 60_000);
+    const events = [{ at, status: 'New' }, { at: step(), status: 'In Progress' }];
+    if (r() < 0.4) events.push({ at: step(), status: 'Awaiting User Info' }, { at: step(), status: 'In Progress' });
+    events.push({ at: step(), status: 'Resolved' });
+    if (r() < 0.2) events.push({ at: step(), status: 'In Progress' }, { at: step(), status: 'Resolved' });
+    out.push({ externalId: `GEN-${i}`, priority: r() < 0.4 ? 'P1' : r() < 0.9 ? 'P2' : 'P3', openedAt: opened, events, resolvedAt: at });
+  }
+  return out;
+}
+
+/** A stored ticket as the object API takes it: history rows [at, status, seq, priority]. */
+function objectInput(t: TicketForSla): TicketInput {
+  const priorityHistory: Array<{ atMs: number; priority: string }> = [];
+  for (const [atMs, , , priority] of t.history) if (priority && priority !== priorityHistory.at(-1)?.priority) priorityHistory.push({ atMs, priority });
+  return {
+    id: t.id,
+    priority: t.priority,
+    priorityHistory: priorityHistory.length ? priorityHistory : null,
+    openedAt: t.openedAt,
+    firstResponseAt: t.firstResponseAt,
+    statusHistory: t.history.map(([atMs, status]) => ({ atMs, status })),
+    resolvedAt: t.resolvedAt,
+    closedAt: t.closedAt,
+    responseEvidence: evidenceOf(t.firstResponseSource),
+  };
+}
+
+describe('the server path against the object API', () => {
+  it('agrees ticket by ticket, and the report counts the same tickets and breaches per priority', async () => {
+    const eng = await anEngagement(org.handle);
+    const cal = await aCalendar(org.handle, { timeZone: 'Europe/Berlin', week: Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ from: '09:00', to: '17:00' }]])) });
+    await anSlaPolicy(org.handle, {
+      engagementId: eng.id,
+      calendarId: cal.id,
+      priorities: {
+        P1: { response: { ms: H, clock: 'business' }, resolution: { ms: 8 * H, clock: 'business' }, monthlyAttainment: 0.9 },
+        P2: { response: { ms: 4 * H, clock: 'business' }, resolution: { ms: 3 * 24 * H, clock: 'calendar' }, monthlyAttainment: 0.8 },
+      },
+      pauseStatuses: ['Awaiting User Info'],
+      resolvedStatuses: ['Resolved'],
+    });
+    await someTickets(org.handle, { engagementId: eng.id, tickets: generated(400) });
+
+    // The server: every page of the ticket list, and the report.
+    const listed = new Map<string, Record<string, unknown>>();
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<Record<string, unknown>>; nextCursor: string | null } = await get(a.app, `/api/v1/engagements/${eng.id}/sla/tickets?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      for (const item of page.items) listed.set(item.id as string, item);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const report = (await get(a.app, `/api/v1/engagements/${eng.id}/sla/report?from=2026-01&to=2026-06`)) as Report;
+
+    // The object API on the stored tickets.
+    const ctx = org.handle.ctx();
+    const policy = enginePolicy((await findPolicyRow(ctx, eng.id)).policy);
+    const [calRow] = await calendarsByIds(ctx, [cal.id]);
+    const calendars = { [cal.id]: compileCalendar(specOf(calRow)) };
+    const stored = await loadTicketsForSla(ctx, eng.id);
+    expect(stored).toHaveLength(400);
+    expect(listed.size).toBe(400);
+    const perPriority = new Map<string, { tickets: number; breached: number }>();
+    let problems = 0;
+    let pauses = 0;
+    for (const t of stored) {
+      const ev = evaluateTicket(policy, calendars, objectInput(t), Date.now());
+      const item = listed.get(t.id)!;
+      if (ev.problem !== null) {
+        problems++;
+        expect(item.problem, t.externalId).not.toBeNull();
+        continue;
+      }
+      const v = ev as TicketVerdict;
+      if (v.pausedMs > 0) pauses++;
+      expect(
+        { state: item.state, breached: item.breached, responseBreached: item.responseBreached, resolutionBreached: item.resolutionBreached, responseMs: item.responseMs, resolutionMs: item.resolutionMs, pausedMs: item.pausedMs, reopenCount: item.reopenCount, problem: item.problem },
+        t.externalId,
+      ).toEqual({
+        state: v.state,
+        breached: v.breached,
+        responseBreached: v.response.breached,
+        resolutionBreached: v.resolution.breached,
+        responseMs: v.response.measured ? v.response.elapsedMs : null,
+        resolutionMs: v.resolution.elapsedMs,
+        pausedMs: v.pausedMs,
+        reopenCount: v.reopenCount,
+        problem: null,
+      });
+      const p = perPriority.get(v.priority) ?? { tickets: 0, breached: 0 };
+      p.tickets++;
+      if (v.breached) p.breached++;
+      perPriority.set(v.priority, p);
+    }
+    // The generated set exercises what it should: problems, pauses, breaches and tickets within target.
+    expect(problems).toBeGreaterThan(0);
+    expect(pauses).toBeGreaterThan(0);
+    const sums = new Map<string, { tickets: number; breached: number }>();
+    for (const p of report.months.flatMap((m) => m.priorities)) {
+      const s = sums.get(p.priority) ?? { tickets: 0, breached: 0 };
+      sums.set(p.priority, { tickets: s.tickets + p.tickets, breached: s.breached + p.breached });
+    }
+    expect(Object.fromEntries(sums)).toEqual(Object.fromEntries(perPriority));
+    const all = [...perPriority.values()];
+    expect(all.some((p) => p.breached > 0 && p.breached < p.tickets)).toBe(true);
+  });
+});
