@@ -119,6 +119,8 @@ export const InvoiceLineInput = z
     taxMinor: AmountMinor.default(0),
     rateCardItemId: uuidField('a rate card item id').nullable().optional(),
     milestoneId: uuidField('a milestone id').nullable().optional(),
+    /** The approved change request this line bills (extra work agreed as a change). */
+    changeRequestId: uuidField('a change request id').nullable().optional(),
   })
   .strict();
 export const InvoiceInput = z
@@ -154,6 +156,8 @@ export const InvoiceLine = z.object({
   rateCardItemName: z.string().nullable(),
   milestoneId: z.string().nullable(),
   milestoneName: z.string().nullable(),
+  changeRequestId: z.string().nullable(),
+  changeRequestTitle: z.string().nullable(),
 });
 export const InvoiceCheck = z.object({
   key: z.string(),

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'driz
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
-import { budgets, contracts, costSettings, engagements, invoiceChecks, invoiceLines, invoices, milestones, rateCardItems, users, vendors } from '../../db/schema.ts';
+import { budgets, changeRequests, contracts, costSettings, engagements, invoiceChecks, invoiceLines, invoices, milestones, rateCardItems, users, vendors } from '../../db/schema.ts';
 
 export type SettingsRow = typeof costSettings.$inferSelect;
 export type BudgetRow = typeof budgets.$inferSelect;
@@ -236,13 +236,14 @@ export async function updateInvoice(db: Db, orgId: string, id: string, patch: Pa
   return r;
 }
 
-export type LineWithNames = { line: InvoiceLineRow; rateCardItemName: string | null; milestoneName: string | null };
+export type LineWithNames = { line: InvoiceLineRow; rateCardItemName: string | null; milestoneName: string | null; changeRequestTitle: string | null };
 export async function linesOf(db: Db, orgId: string, invoiceId: string): Promise<LineWithNames[]> {
   return db
-    .select({ line: invoiceLines, rateCardItemName: rateCardItems.name, milestoneName: milestones.name })
+    .select({ line: invoiceLines, rateCardItemName: rateCardItems.name, milestoneName: milestones.name, changeRequestTitle: changeRequests.title })
     .from(invoiceLines)
     .leftJoin(rateCardItems, eq(rateCardItems.id, invoiceLines.rateCardItemId))
     .leftJoin(milestones, eq(milestones.id, invoiceLines.milestoneId))
+    .leftJoin(changeRequests, eq(changeRequests.id, invoiceLines.changeRequestId))
     .where(and(eq(invoiceLines.orgId, orgId), eq(invoiceLines.invoiceId, invoiceId)))
     .orderBy(asc(invoiceLines.position));
 }

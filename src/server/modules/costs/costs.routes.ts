@@ -28,6 +28,7 @@ import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
 import { engagementCosts } from './budget-vs-actual.ts';
+import { registerChangeRequestRoutes } from './change-requests.routes.ts';
 import * as budgets from './budgets.ts';
 import * as workflow from './invoice-workflow.ts';
 import * as invoices from './invoices.ts';
@@ -112,4 +113,5 @@ export function registerCostRoutes(app: App) {
     { config: read, schema: { tags, summary: 'Budget against actual per month of a fiscal year, per currency', params: IdParams, querystring: CostsQuery, response: { 200: EngagementCosts } } },
     (req) => engagementCosts(ctxOf(req), parseId(req.params.id, 'engagement'), req.query.fiscalYear),
   );
+  registerChangeRequestRoutes(app);
 }

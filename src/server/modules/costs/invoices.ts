@@ -12,6 +12,7 @@ import { referenceVendor } from '../vendors/vendors.public.ts';
 import { invoicePolicy } from './costs.policy.ts';
 import { invoiceInWords, presentInvoice, presentInvoiceDetail } from './costs.presenter.ts';
 import * as repo from './costs.repo.ts';
+import { referenceChangeRequest } from './change-requests.ts';
 import { recheck } from './invoice-checks.ts';
 import { referenceRateCardItem } from './rate-cards.ts';
 
@@ -68,6 +69,7 @@ async function linesFor(ctx: Ctx, where: Where, lines: LineIn[]) {
       if (!where.engagementId) throw AppError.invalid(`lines.${i}.milestoneId`, 'Name the invoice’s engagement before billing one of its milestones.');
       milestoneId = (await referenceMilestone(ctx, l.milestoneId, where.engagementId, `lines.${i}.milestoneId`)).id;
     }
+    const changeRequestId = l.changeRequestId ? (await referenceChangeRequest(ctx, l.changeRequestId, where, `lines.${i}.changeRequestId`)).id : null;
     out.push({
       position: i + 1,
       description: l.description,
@@ -78,6 +80,7 @@ async function linesFor(ctx: Ctx, where: Where, lines: LineIn[]) {
       taxMinor: l.taxMinor,
       rateCardItemId,
       milestoneId,
+      changeRequestId,
     });
   }
   return out;
