@@ -167,3 +167,11 @@ export async function amendBudget(db: Db, orgId: string, id: string, patch: { am
   const [r] = await db.update(budgets).set(patch).where(and(eq(budgets.orgId, orgId), eq(budgets.id, id))).returning();
   return r;
 }
+
+/** Change requests waiting for the client's decision, oldest first, at most `limit` (the dashboard). */
+export async function undecidedChanges(db: Db, orgId: string, limit: number) {
+  return query(db)
+    .where(and(eq(changeRequests.orgId, orgId), inArray(changeRequests.status, ['proposed', 'under_review'])))
+    .orderBy(asc(changeRequests.createdAt), asc(changeRequests.id))
+    .limit(limit);
+}

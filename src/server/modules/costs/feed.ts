@@ -1,8 +1,9 @@
 import type { DueItem, Exposure } from '../../../shared/contracts/dashboard.ts';
 import type { Ctx } from '../../context.ts';
 import type { ModuleFeed } from '../../feeds/feed.ts';
-import { invoicePolicy } from './costs.policy.ts';
-import { invoiceInWords } from './costs.presenter.ts';
+import * as changes from './change-requests.repo.ts';
+import { changeRequestPolicy, invoicePolicy } from './costs.policy.ts';
+import { changeInWords, invoiceInWords } from './costs.presenter.ts';
 import * as repo from './costs.repo.ts';
 
 /** How many rows a feed reads at most; the dashboard says when its list is cut. */
@@ -11,13 +12,27 @@ const EXAMPLES = 3;
 const ref = (id: string, name: string) => ({ id, name });
 const href = (r: repo.InvoiceWithNames) => `/invoices/${r.invoice.id}`;
 
-/** Invoices for the shared views: those waiting for review, and those disputed with the vendor. */
+/** Invoices and change requests for the shared views: those waiting for review or a decision, and invoices disputed with the vendor. */
 export const costsFeed: ModuleFeed = {
   name: 'Costs and invoices',
 
   async due(ctx: Ctx) {
     invoicePolicy.check(ctx.actor, 'list');
-    const { rows } = await repo.invoicesInState(ctx.db, ctx.actor.orgId, ['received', 'checked'], CAP);
+    changeRequestPolicy.check(ctx.actor, 'list');
+    const [{ rows }, undecided] = await Promise.all([repo.invoicesInState(ctx.db, ctx.actor.orgId, ['received', 'checked'], CAP), changes.undecidedChanges(ctx.db, ctx.actor.orgId, CAP)]);
+    const decide = undecided.map(
+      (r): DueItem => ({
+        key: `change_request:${r.cr.id}`,
+        kind: 'change_request_decision',
+        title: `Change request to decide${r.cr.raisedBy === 'vendor' ? `, raised by ${r.vendorName}` : ''}: ${changeInWords(r.cr)}`,
+        detail: r.cr.status === 'under_review' ? 'under review' : 'proposed, not yet reviewed',
+        date: r.createdAtText.slice(0, 10),
+        overdue: false,
+        vendor: ref(r.cr.vendorId, r.vendorName),
+        engagement: ref(r.cr.engagementId, r.engagementName),
+        href: `/change-requests/${r.cr.id}`,
+      }),
+    );
     return rows.map((r): DueItem => {
       const open = Number(r.openChecks);
       return {
@@ -31,7 +46,7 @@ export const costsFeed: ModuleFeed = {
         engagement: r.invoice.engagementId && r.engagementName ? ref(r.invoice.engagementId, r.engagementName) : null,
         href: href(r),
       };
-    });
+    }).concat(decide);
   },
 
   async exposures(ctx: Ctx) {
