@@ -13,10 +13,11 @@ import { formatDate } from '../../lib/format.ts';
 import type { EngagementTabProps } from '../engagements/tabs.tsx';
 import { useCostSettings, useDeleteBudget, useEngagementCosts, useInvoiceList, type EngagementCostsT, type InvoiceT } from './api.ts';
 import { BudgetFormModal } from './BudgetFormModal.tsx';
+import { ChangeRequestSection } from './ChangeRequestSection.tsx';
 import { InvoiceFormModal } from './InvoiceFormModal.tsx';
 import { amounts, checksInWords, InvoiceStatusBadge, money } from './money.tsx';
 
-/** The engagement's Costs tab: budget against actual per month, its budgets, and its invoices with their checks. */
+/** The engagement's Costs tab: budget against actual per month, its budgets, its invoices with their checks, its change requests and scope creep. */
 export function EngagementCostsTab({ engagement, me }: EngagementTabProps) {
   const settings = useCostSettings();
   const [year, setYear] = useState<number | null>(null);
@@ -63,6 +64,7 @@ export function EngagementCostsTab({ engagement, me }: EngagementTabProps) {
         </Stack>
       </Paper>
       <InvoiceSection engagementId={engagement.id} canWrite={canWrite} onEnter={invoiceDialog.open} />
+      <ChangeRequestSection engagementId={engagement.id} vendorName={engagement.vendorName} canWrite={canWrite} />
       {canWrite && budgetOpen && shown && <BudgetFormModal engagementId={engagement.id} fiscalYear={shown} onClose={budgetDialog.close} />}
       {canWrite && invoiceOpen && <InvoiceFormModal engagement={engagement} onClose={invoiceDialog.close} />}
     </Stack>

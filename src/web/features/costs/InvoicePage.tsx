@@ -112,6 +112,14 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
                           {l.description}
                           {l.milestoneName && <Text size="xs" c="dimmed">Milestone "{l.milestoneName}"</Text>}
                           {l.rateCardItemName && <Text size="xs" c="dimmed">Rate card: {l.rateCardItemName}</Text>}
+                          {l.changeRequestId && l.changeRequestTitle && (
+                            <Text size="xs" c="dimmed">
+                              Bills change request{' '}
+                              <Anchor component={Link} to={`/change-requests/${l.changeRequestId}`} size="xs">
+                                "{l.changeRequestTitle}"
+                              </Anchor>
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td ta="right">
                           {quantityInWords(l.quantity, l.unit)}
