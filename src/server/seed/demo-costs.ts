@@ -2,11 +2,12 @@ import { addMonths, civilDateIn, lastDayOfMonth } from '../../domain/civil-date.
 import { fiscalMonths, fiscalYearOf } from '../../domain/costs/fiscal.ts';
 import type { User } from '../../shared/contracts/users.ts';
 import type { Ctx } from '../context.ts';
-import { overrideInvoiceCheck, updateCostSettings } from '../modules/costs/costs.public.ts';
+import { updateCostSettings } from '../modules/costs/costs.public.ts';
 import { getEngagement } from '../modules/engagements/engagements.public.ts';
 import type { OrgHandle } from './builders/core.ts';
 import { aBudget, anInvoice, aRateCardItem, type InvoiceOptions } from './builders/costs.ts';
 import { handleOf } from './builders/due-diligence.ts';
+import { seedDemoChangeRequests } from './demo-change-requests.ts';
 
 const DAY = 86_400_000;
 const FISCAL_START = 4;
@@ -28,8 +29,9 @@ const line = (description: string, quantity: string, unit: Line['unit'], unitPri
  * in April, budgets for four engagements (one phased by month, CAPEX), rate cards on the
  * HelpPoint, Kestrel, Brightline and Atlas contracts, and invoices that show every check —
  * clean ones approved and paid, HelpPoint's last invoice entered twice (duplicate, period
- * billed twice), Kestrel billing above its rate card and for weekend work not on it, a
- * milestone billed before it was accepted (disputed), Brightline's sums that do not add up,
+ * billed twice), Kestrel billing above its rate card (and weekend work under an approved change request), a
+ * milestone billed before it was accepted (disputed), Brightline's sums that do not add up and a
+ * firewall review on no rate card and no change request (next to a line billing an approved change),
  * and Atlas billing in pounds against a budget in euros (not converted). Dates are relative
  * to `ctx.now`.
  */
@@ -63,6 +65,9 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
   ]);
   const build = months.map((m) => 1_500_000 + (extra.get(m) ?? 0));
   await aBudget(now, { engagementId: eng('Order portal development'), fiscalYear: fy, label: 'Order portal build', amountMinor: build.reduce((s, m) => s + m, 0), currency: 'EUR', phasing: 'monthly', monthlyMinor: build, spendType: 'capex' });
+
+  // ---- Change requests in every state (approving amends the budgets above and the contract values).
+  const changes = await seedDemoChangeRequests(ctx, at, contractIds, engagementIds, milestoneIds);
 
   // ---- Rate cards.
   const desk = contract('HelpPoint service desk agreement');
@@ -113,7 +118,7 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
     paidOn: addMonths(endOf(3), 1),
     note: 'Reverse charge: no VAT on the invoice.',
   });
-  const tm = await anInvoice(at(-6), {
+  await anInvoice(at(-6), {
     vendorId: kestrel,
     engagementId: portal,
     contractId: sow,
@@ -125,13 +130,12 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
       line('Senior developer', '18', 'day', 72_000, 1_296_000, 0),
       line('Solution architect', '4', 'day', 85_000, 340_000, 0),
       line('QA engineer', '7.5', 'day', 48_000, 360_000, 0),
-      line('Weekend go-live rehearsal', '12', 'hour', 9_500, 114_000, 0),
+      line('Weekend go-live rehearsal', '12', 'hour', 9_500, 114_000, 0, { changeRequestId: changes.get('Weekend go-live rehearsal') }),
     ],
     state: 'checked',
     note: 'Time and material for the checkout release.',
   });
-  const rehearsal = tm.checks.find((c) => c.code === 'no_rate');
-  if (rehearsal) await overrideInvoiceCheck(now.ctx(), tm.id, { key: rehearsal.key, reason: 'Weekend rehearsal asked for by our CIO (e-mail of the 14th); change requests are not in Outsight yet.' });
+  // The senior developer days stay above the card (a failing check to decide); the weekend rehearsal passes, billed under its approved change request.
   // The checkout instalment billed while its payment integration was rejected: disputed.
   await anInvoice(at(-3), {
     vendorId: kestrel,
@@ -153,7 +157,13 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
     invoiceDate: endOf(1),
     periodFrom: firstOf(1),
     periodTo: endOf(1),
-    lines: [line('Server operations (monthly fee)', '1', 'month', 4_200_000, 4_200_000, 19), line('Out-of-hours engineer', '16', 'hour', 12_000, 212_000, 19)],
+    lines: [
+      line('Server operations (monthly fee)', '1', 'month', 4_200_000, 4_200_000, 19),
+      line('Out-of-hours engineer', '16', 'hour', 12_000, 212_000, 19),
+      // Billed under its approved change request: passes. The firewall review is on no rate card and no change: unapproved extra work.
+      line('Monitoring of the 20 new plant servers', '1', 'month', 150_000, 150_000, 19, { changeRequestId: changes.get('Monitor the 20 new plant servers') }),
+      line('Firewall rule review', '6', 'hour', 14_000, 84_000, 19),
+    ],
   });
 
   // ---- Atlas: on-site support billed in pounds against a budget in euros (shown apart, not converted).
