@@ -68,3 +68,25 @@ describe('an invoice above the rate card', () => {
     expect(await page.locator('main').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });
+
+describe('a change request raised by the vendor', () => {
+  it('is read on the engagement, approved, and its budget and contract amendments are shown', async () => {
+    const engagementId = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/engagements?q=Order%20portal%20development');
+      return ((await res.json()) as { items: Array<{ id: string; name: string }> }).items.find((e) => e.name === 'Order portal development')!.id;
+    });
+    await page.goto(`${server.baseUrl}/engagements/${engagementId}/costs`);
+    await page.getByRole('heading', { name: 'Scope creep' }).waitFor();
+    await page.getByText('Scope creep: 12.73 %').waitFor();
+    await page.getByRole('link', { name: 'Guest checkout without an account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Guest checkout without an account' }).waitFor();
+    await page.getByText(/^Vendor \(Arjun Mehta \(Kestrel\)\)/).waitFor();
+
+    await page.getByRole('button', { name: 'Approve…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Approve change' }).click();
+    await page.getByText(/^Added €18,000.00 to the budget "Order portal build"/).waitFor();
+    await page.getByText('The value of contract "Kestrel order portal statement of work" went from €270,540.00 to €288,540.00.', { exact: true }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Approve…' }).count(), UNTIL).toBe(0);
+    expect(await page.locator('main').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+});

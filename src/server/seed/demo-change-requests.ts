@@ -1,5 +1,6 @@
 import type { User } from '../../shared/contracts/users.ts';
 import type { Ctx } from '../context.ts';
+import { updateChangeRequest } from '../modules/costs/costs.public.ts';
 import { listUsers } from '../modules/users/users.public.ts';
 import type { OrgHandle } from './builders/core.ts';
 import { aChangeRequest } from './builders/costs.ts';
@@ -57,7 +58,7 @@ export async function seedDemoChangeRequests(
     state: 'approved',
   });
   const arjun = contactOf('arjun.mehta@kestrel-labs.example');
-  await add(-5, {
+  const guest = await add(-5, {
     engagementId: portal,
     title: 'Guest checkout without an account',
     reason: 'Dealers ordering once a year drop out at the sign-up step (38 % of abandoned carts).',
@@ -69,6 +70,8 @@ export async function seedDemoChangeRequests(
     raisedBy: 'vendor',
     state: 'under_review',
   });
+  // Under review, the client names the contract the change would amend (the vendor cannot see contracts).
+  await updateChangeRequest(at(-4).ctx(), guest.get('Guest checkout without an account')!, { contractId: sow, internalNote: 'Worth it if the abandoned carts number holds; ask sales.' });
   await add(-40, {
     engagementId: portal,
     title: 'Native mobile ordering app',
