@@ -39,6 +39,7 @@ const VERBS: Record<string, string> = {
   mark_implemented: 'marked implemented',
   amend_value: 'amended the value of',
   amend_by_change: 'added an approved change to',
+  waive: 'waived',
   // Sign-in security (auth and users modules).
   enable: 'turned on',
   disable: 'turned off',
@@ -88,6 +89,7 @@ export const NOUNS: Record<string, string> = {
   rate_card_item: 'rate card item',
   invoice: 'invoice',
   change_request: 'change request',
+  service_credit: 'service credit',
   mfa: 'two-step sign-in',
   recovery_codes: 'recovery codes',
   recovery_code: 'a recovery code',

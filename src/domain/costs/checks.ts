@@ -31,6 +31,8 @@ export interface CheckLine {
   milestoneId: string | null;
   /** The change request the line bills, if it names one. */
   changeRequestId?: string | null;
+  /** A service credit line (a deduction for an SLA month): not billed work, so not held to the rate card. */
+  serviceCreditMonth?: string | null;
 }
 export interface CheckInvoice {
   id: string | null;
@@ -183,6 +185,7 @@ export function checkInvoice(inv: CheckInvoice, facts: CheckFacts): CheckResult[
 
   // Rate card and milestones, line by line.
   for (const l of inv.lines) {
+    if (l.serviceCreditMonth) continue;
     if (l.milestoneId) {
       const m = facts.milestones.get(l.milestoneId);
       if (m && !m.accepted) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHECK_CODES, CHECK_LABELS } from '../../domain/costs/checks.ts';
 import { QUANTITY_PATTERN } from '../../domain/costs/fiscal.ts';
-import { IsoDate, PageQuery, patchOf, requiredText, text } from './common.ts';
+import { IsoDate, IsoMonth, PageQuery, patchOf, requiredText, text } from './common.ts';
 import { MoneyAmount } from './dashboard.ts';
 import { AmountMinor, Currency } from './deliverables.ts';
 
@@ -109,18 +109,26 @@ export const Quantity = z
   .string()
   .trim()
   .regex(QUANTITY_PATTERN, 'Expected a quantity such as 3 or 1.5, with at most three decimals and a dot as decimal separator');
+/** A line amount in minor units: negative only on a service credit line (a deduction), which the service checks. */
+const LineMinor = z
+  .number({ message: 'Expected a whole number of minor units (cents)' })
+  .int({ message: 'Expected a whole number of minor units (cents), not a decimal' })
+  .min(-Number.MAX_SAFE_INTEGER)
+  .max(Number.MAX_SAFE_INTEGER);
 export const InvoiceLineInput = z
   .object({
     description: requiredText(500),
     quantity: Quantity,
     unit: RateUnit,
-    unitPriceMinor: AmountMinor,
-    amountMinor: AmountMinor,
-    taxMinor: AmountMinor.default(0),
+    unitPriceMinor: LineMinor,
+    amountMinor: LineMinor,
+    taxMinor: LineMinor.default(0),
     rateCardItemId: uuidField('a rate card item id').nullable().optional(),
     milestoneId: uuidField('a milestone id').nullable().optional(),
     /** The approved change request this line bills (extra work agreed as a change). */
     changeRequestId: uuidField('a change request id').nullable().optional(),
+    /** A service credit line: the SLA month it credits (its amounts are negative). */
+    serviceCreditMonth: IsoMonth.nullable().optional(),
   })
   .strict();
 export const InvoiceInput = z
@@ -158,6 +166,7 @@ export const InvoiceLine = z.object({
   milestoneName: z.string().nullable(),
   changeRequestId: z.string().nullable(),
   changeRequestTitle: z.string().nullable(),
+  serviceCreditMonth: z.string().nullable(),
 });
 export const InvoiceCheck = z.object({
   key: z.string(),
@@ -238,3 +247,32 @@ export const EngagementCosts = z.object({
   notes: z.array(z.string()),
 });
 export type EngagementCosts = z.infer<typeof EngagementCosts>;
+
+// ---------- service credits recovered ----------
+export const ServiceCreditsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2200).optional(), engagementId: z.uuid().optional() });
+export const ServiceCreditRow = z.object({
+  engagementId: z.string(),
+  engagementName: z.string(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  month: z.string(),
+  label: z.string(),
+  currency: z.string(),
+  /** The SLA engine's credit; null when the policy has no fee (credit in % only). */
+  owedMinor: z.number().int().nullable(),
+  creditPct: z.number(),
+  receivedMinor: z.number().int(),
+  outstandingMinor: z.number().int(),
+  waivedMinor: z.number().int(),
+  waiver: z.object({ reason: z.string(), byName: z.string().nullable(), at: z.string() }).nullable(),
+  otherCurrencies: z.array(MoneyAmount),
+});
+export const ServiceCredits = z.object({
+  year: z.number().int(),
+  rows: z.array(ServiceCreditRow),
+  totals: z.object({ owed: z.array(MoneyAmount), received: z.array(MoneyAmount), outstanding: z.array(MoneyAmount), waived: z.array(MoneyAmount) }),
+  notes: z.array(z.string()),
+});
+export type ServiceCredits = z.infer<typeof ServiceCredits>;
+export const WaiveCreditInput = z.object({ engagementId: uuidField('an engagement id'), month: IsoMonth, reason: requiredText(2000) }).strict();
+export const CreditWaiver = z.object({ id: z.string(), engagementId: z.string(), month: z.string(), currency: z.string(), amountMinor: z.number().int(), reason: z.string(), waivedAt: z.string() });

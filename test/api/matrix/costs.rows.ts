@@ -152,6 +152,9 @@ export function costsRows(env: MatrixEnv): AreaRows {
       },
     },
 
+    'GET /api/v1/service-credits': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/service-credits?year=2026' }) },
+    // No SLA credit is owed in the matrix's organisation: every allowed role is told there is nothing to waive.
+    'POST /api/v1/service-credits/waivers': { allowed: WRITERS, ok: 400, build: () => ({ url: '/api/v1/service-credits/waivers', payload: { engagementId: env.own.engagementId, month: '2026-01', reason: 'Our fault.' } }) },
     'GET /api/v1/engagements/:id/costs': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${env.id(c, (o) => o.engagementId)}/costs?fiscalYear=2026` }) },
   };
 

@@ -201,6 +201,8 @@ export const invoiceLines = pgTable(
     milestoneId: uuid('milestone_id'),
     /** The change request the line bills (extra work agreed as a change). */
     changeRequestId: uuid('change_request_id'),
+    /** A service credit line: the SLA month (YYYY-MM) it credits; its amounts are negative (a deduction). */
+    serviceCreditMonth: text('service_credit_month'),
   },
   (t) => [
     uniqueIndex('invoice_lines_position_key').on(t.invoiceId, t.position),
@@ -237,4 +239,32 @@ export const invoiceChecks = pgTable(
     uniqueIndex('invoice_checks_key').on(t.invoiceId, t.key),
     foreignKey({ columns: [t.orgId, t.invoiceId], foreignColumns: [invoices.orgId, invoices.id], name: 'invoice_checks_invoice_fk' }).onDelete('cascade'),
   ],
+);
+
+/**
+ * A month's service credit the organisation chose not to claim, with its reason: it no
+ * longer counts as owed and not received. Keeps the amount that was let go at the time.
+ */
+export const serviceCreditWaivers = pgTable(
+  'service_credit_waivers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    currency: text('currency').notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    reason: text('reason').notNull(),
+    waivedBy: uuid('waived_by').references(() => users.id),
+    waivedAt: timestamp('waived_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('service_credit_waivers_org_id_key').on(t.orgId, t.id), uniqueIndex('service_credit_waivers_month_key').on(t.orgId, t.engagementId, t.month)],
 );

@@ -89,3 +89,10 @@ export const changeRequestPolicy = definePolicy<ChangeRequestRow, 'list' | 'list
     reference: { permission: 'cost.read' },
   },
 });
+
+/** Service credits recovered: a view over the organisation, read by readers; waiving a month's credit is a cost decision. */
+export const serviceCreditPolicy = definePolicy<{ orgId: string }, 'list' | 'waive'>({
+  label: 'The service credits',
+  collection: true,
+  actions: { list: { permission: 'cost.read' }, waive: { permission: 'cost.write' } },
+});

@@ -115,6 +115,7 @@ export function presentInvoiceDetail(r: InvoiceWithNames, lines: LineWithNames[]
       milestoneName,
       changeRequestId: l.changeRequestId,
       changeRequestTitle,
+      serviceCreditMonth: l.serviceCreditMonth,
     })),
     checks: checks.map(presentCheck),
   };

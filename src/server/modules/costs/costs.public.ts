@@ -12,3 +12,4 @@ export { costsFeed } from './feed.ts';
 export { createChangeRequest, getChangeRequest, listChangeRequests, updateChangeRequest, getOwnChangeRequest, listOwnChangeRequests, raiseChangeRequest } from './change-requests.ts';
 export { approveChangeRequest, implementChangeRequest, rejectChangeRequest, reviewChangeRequest } from './change-request-workflow.ts';
 export { engagementScopeCreep } from './scope-creep.ts';
+export { serviceCredits, waiveServiceCredit } from './service-credits.ts';

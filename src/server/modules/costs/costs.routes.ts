@@ -10,6 +10,10 @@ import {
   CostSettings,
   CostSettingsInput,
   CostsQuery,
+  CreditWaiver,
+  ServiceCredits,
+  ServiceCreditsQuery,
+  WaiveCreditInput,
   DisputeInvoiceInput,
   EngagementCosts,
   Invoice,
@@ -33,6 +37,7 @@ import * as budgets from './budgets.ts';
 import * as workflow from './invoice-workflow.ts';
 import * as invoices from './invoices.ts';
 import * as rates from './rate-cards.ts';
+import { serviceCredits, waiveServiceCredit } from './service-credits.ts';
 import { getCostSettings, updateCostSettings } from './settings.ts';
 
 const tags = ['costs'];
@@ -114,4 +119,14 @@ export function registerCostRoutes(app: App) {
     (req) => engagementCosts(ctxOf(req), parseId(req.params.id, 'engagement'), req.query.fiscalYear),
   );
   registerChangeRequestRoutes(app);
+
+  app.get(
+    '/api/v1/service-credits',
+    { config: read, schema: { tags, summary: 'Service credits owed by the SLA engine against credit lines received, per engagement and month', querystring: ServiceCreditsQuery, response: { 200: ServiceCredits } } },
+    (req) => serviceCredits(ctxOf(req), req.query),
+  );
+  app.post('/api/v1/service-credits/waivers', { config: write, schema: { tags, summary: 'Waive a month’s outstanding service credit, with a reason', body: WaiveCreditInput, response: { 201: CreditWaiver } } }, async (req, reply) => {
+    reply.status(201);
+    return waiveServiceCredit(ctxOf(req), req.body);
+  });
 }

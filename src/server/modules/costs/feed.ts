@@ -1,10 +1,11 @@
-import type { DueItem, Exposure } from '../../../shared/contracts/dashboard.ts';
+import type { DueItem, Exposure, MoneyFigure } from '../../../shared/contracts/dashboard.ts';
 import type { Ctx } from '../../context.ts';
 import type { ModuleFeed } from '../../feeds/feed.ts';
 import * as changes from './change-requests.repo.ts';
-import { changeRequestPolicy, invoicePolicy } from './costs.policy.ts';
+import { changeRequestPolicy, invoicePolicy, serviceCreditPolicy } from './costs.policy.ts';
 import { changeInWords, invoiceInWords } from './costs.presenter.ts';
 import * as repo from './costs.repo.ts';
+import { serviceCredits } from './service-credits.ts';
 
 /** How many rows a feed reads at most; the dashboard says when its list is cut. */
 const CAP = 200;
@@ -47,6 +48,22 @@ export const costsFeed: ModuleFeed = {
         href: href(r),
       };
     }).concat(decide);
+  },
+
+  /** Service credits the SLA engine says are owed this year and no invoice has deducted (nor a waiver let go). */
+  async money(ctx: Ctx, today: string) {
+    serviceCreditPolicy.check(ctx.actor, 'list');
+    const year = Number(today.slice(0, 4));
+    const s = await serviceCredits(ctx, { year });
+    const figure: MoneyFigure = {
+      key: 'costs:credits-not-received',
+      label: 'Service credits owed, not received',
+      period: `${year}-01 – ${today.slice(0, 7)}`,
+      amounts: s.totals.outstanding,
+      href: '/service-credits',
+      note: s.totals.waived.length ? 'after the credits waived with a reason' : null,
+    };
+    return [figure];
   },
 
   async exposures(ctx: Ctx) {

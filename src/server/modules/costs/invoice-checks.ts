@@ -46,6 +46,7 @@ export async function recheck(ctx: Ctx, inv: repo.InvoiceRow, contractTitle: str
         rateCardItemId: l.rateCardItemId,
         milestoneId: l.milestoneId,
         changeRequestId: l.changeRequestId,
+        serviceCreditMonth: l.serviceCreditMonth,
       })),
     },
     { rateCard, others, milestones, changeRequests },
