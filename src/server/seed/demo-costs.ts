@@ -1,8 +1,8 @@
 import { addMonths, civilDateIn, lastDayOfMonth } from '../../domain/civil-date.ts';
-import { fiscalMonths, fiscalYearOf } from '../../domain/costs/fiscal.ts';
+import { fiscalMonths, fiscalYearOf, monthLabel } from '../../domain/costs/fiscal.ts';
 import type { User } from '../../shared/contracts/users.ts';
 import type { Ctx } from '../context.ts';
-import { updateCostSettings } from '../modules/costs/costs.public.ts';
+import { serviceCredits, updateCostSettings, waiveServiceCredit } from '../modules/costs/costs.public.ts';
 import { getEngagement } from '../modules/engagements/engagements.public.ts';
 import type { OrgHandle } from './builders/core.ts';
 import { aBudget, anInvoice, aRateCardItem, type InvoiceOptions } from './builders/costs.ts';
@@ -100,7 +100,14 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
     lines: [line('Service desk seat', String(seats), 'user', 3_800, seats * 3_800, 23), line('Ticket above the monthly volume', String(tickets), 'ticket', 650, tickets * 650, 23)],
   });
   await anInvoice(at(-50), { ...deskInvoice(2, 600, 180), state: 'paid', paidOn: addMonths(endOf(2), 1) });
-  await anInvoice(at(-20), { ...deskInvoice(1, 610, 95), state: 'approved' });
+  // The service credits the SLA report computes for the desk: the latest is half deducted on last month's invoice (the
+  // rest owed, not received); the oldest is waived (the outage was ours); those between stay owed, not received.
+  const owed = await creditsOwed(ctx, eng('24/7 service desk'), today);
+  const partial = owed.at(-1);
+  const credit = partial ? [line(`Service credit ${monthLabel(partial.month)}`, '1', 'fixed', -Math.floor(partial.owedMinor / 2), -Math.floor(partial.owedMinor / 2), 0, { serviceCreditMonth: partial.month })] : [];
+  const last = deskInvoice(1, 610, 95);
+  await anInvoice(at(-20), { ...last, lines: [...last.lines, ...credit], state: 'approved' });
+  if (owed.length > 1) await waiveServiceCredit(ctx, { engagementId: eng('24/7 service desk'), month: owed[0].month, reason: 'The ticketing outage that month was caused by our own firewall change; we do not claim the credit.' });
   // Sent again by post a week later and entered by someone else: same number, same total, same month.
   await anInvoice(at(-12), { ...deskInvoice(1, 610, 95), note: 'Paper copy received by post.' });
 
@@ -183,4 +190,11 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
       paidOn: back === 2 ? addMonths(endOf(2), 1) : undefined,
     });
   }
+}
+
+/** Months of this year and the last with a service credit owed in money and not yet received, oldest first. */
+async function creditsOwed(ctx: Ctx, engagementId: string, today: string) {
+  const year = Number(today.slice(0, 4));
+  const rows = [...(await serviceCredits(ctx, { engagementId, year: year - 1 })).rows, ...(await serviceCredits(ctx, { engagementId, year })).rows];
+  return rows.filter((r) => r.owedMinor !== null && r.outstandingMinor > 1).map((r) => ({ month: r.month, owedMinor: r.owedMinor! }));
 }

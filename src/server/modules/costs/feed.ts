@@ -60,7 +60,7 @@ export const costsFeed: ModuleFeed = {
       label: 'Service credits owed, not received',
       period: `${year}-01 – ${today.slice(0, 7)}`,
       amounts: s.totals.outstanding,
-      href: '/service-credits',
+      href: '/costs',
       note: s.totals.waived.length ? 'after the credits waived with a reason' : null,
     };
     return [figure];

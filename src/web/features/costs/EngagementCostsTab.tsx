@@ -14,6 +14,7 @@ import type { EngagementTabProps } from '../engagements/tabs.tsx';
 import { useCostSettings, useDeleteBudget, useEngagementCosts, useInvoiceList, type EngagementCostsT, type InvoiceT } from './api.ts';
 import { BudgetFormModal } from './BudgetFormModal.tsx';
 import { ChangeRequestSection } from './ChangeRequestSection.tsx';
+import { ServiceCreditsSection } from './ServiceCredits.tsx';
 import { InvoiceFormModal } from './InvoiceFormModal.tsx';
 import { amounts, checksInWords, InvoiceStatusBadge, money } from './money.tsx';
 
@@ -65,6 +66,7 @@ export function EngagementCostsTab({ engagement, me }: EngagementTabProps) {
       </Paper>
       <InvoiceSection engagementId={engagement.id} canWrite={canWrite} onEnter={invoiceDialog.open} />
       <ChangeRequestSection engagementId={engagement.id} vendorName={engagement.vendorName} canWrite={canWrite} />
+      <ServiceCreditsSection engagementId={engagement.id} canWrite={canWrite} />
       {canWrite && budgetOpen && shown && <BudgetFormModal engagementId={engagement.id} fiscalYear={shown} onClose={budgetDialog.close} />}
       {canWrite && invoiceOpen && <InvoiceFormModal engagement={engagement} onClose={invoiceDialog.close} />}
     </Stack>

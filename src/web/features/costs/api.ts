@@ -60,3 +60,13 @@ export const useCreateInvoice = () => useChange((body: Record<string, unknown>) 
 type Step = 'checked' | 'approve' | 'paid' | 'dispute' | 'overrides';
 /** One step of an invoice's review: mark checked, approve, mark paid, dispute, override a check. */
 export const useInvoiceStep = (id: string) => useChange(({ step, body }: { step: Step; body: Record<string, unknown> }) => api<InvoiceDetailT>(`/invoices/${enc(id)}/${step}`, { method: 'POST', body }));
+
+// ---- service credits recovered
+export type ServiceCreditsT = import('../../../shared/contracts/costs.ts').ServiceCredits;
+export function useServiceCredits(query: { year?: number; engagementId?: string }) {
+  return useQuery({
+    queryKey: [...costKeys.all, 'service-credits', query],
+    queryFn: () => api<ServiceCreditsT>('/service-credits', { query: { ...(query.year ? { year: query.year } : {}), ...(query.engagementId ? { engagementId: query.engagementId } : {}) } }),
+  });
+}
+export const useWaiveCredit = () => useChange((body: { engagementId: string; month: string; reason: string }) => api<{ id: string }>('/service-credits/waivers', { method: 'POST', body }));

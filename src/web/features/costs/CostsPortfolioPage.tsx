@@ -1,0 +1,20 @@
+import { Stack } from '@mantine/core';
+import { roleCan } from '../../../shared/permissions.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useSession } from '../auth/api.ts';
+import { ServiceCreditsSection } from './ServiceCredits.tsx';
+
+/** Costs across the portfolio: service credits owed by every vendor and not yet received. */
+export function CostsPortfolioPage() {
+  usePageTitle('Costs');
+  const me = useSession();
+  return (
+    <>
+      <PageHeader title="Costs" description="Across every vendor and engagement. Amounts are never added across currencies." />
+      <Stack gap="lg">
+        <ServiceCreditsSection canWrite={roleCan(me.user.role, 'cost.write')} withYear />
+      </Stack>
+    </>
+  );
+}
