@@ -90,6 +90,7 @@ export const NOUNS: Record<string, string> = {
   invoice: 'invoice',
   change_request: 'change request',
   service_credit: 'service credit',
+  invoice_mapping: 'invoice mapping',
   mfa: 'two-step sign-in',
   recovery_codes: 'recovery codes',
   recovery_code: 'a recovery code',

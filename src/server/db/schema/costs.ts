@@ -268,3 +268,18 @@ export const serviceCreditWaivers = pgTable(
   },
   (t) => [unique('service_credit_waivers_org_id_key').on(t.orgId, t.id), uniqueIndex('service_credit_waivers_month_key').on(t.orgId, t.engagementId, t.month)],
 );
+
+/** A saved mapping of an accounting export's columns to invoice fields, by name (like the ticket import's generic mapping). */
+export const invoiceMappings = pgTable(
+  'invoice_mappings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    columns: jsonb('columns').$type<Record<string, string | null>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('invoice_mappings_name_key').on(t.orgId, t.name)],
+);

@@ -96,3 +96,10 @@ export const serviceCreditPolicy = definePolicy<{ orgId: string }, 'list' | 'wai
   collection: true,
   actions: { list: { permission: 'cost.read' }, waive: { permission: 'cost.write' } },
 });
+
+/** Invoice import mappings: read by readers, saved by those who enter invoices. */
+export const invoiceMappingPolicy = definePolicy<{ orgId: string }, 'list' | 'save'>({
+  label: 'The invoice mappings',
+  collection: true,
+  actions: { list: { permission: 'cost.read' }, save: { permission: 'cost.write' } },
+});

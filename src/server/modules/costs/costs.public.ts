@@ -13,3 +13,5 @@ export { createChangeRequest, getChangeRequest, listChangeRequests, updateChange
 export { approveChangeRequest, implementChangeRequest, rejectChangeRequest, reviewChangeRequest } from './change-request-workflow.ts';
 export { engagementScopeCreep } from './scope-creep.ts';
 export { serviceCredits, waiveServiceCredit } from './service-credits.ts';
+export { importInvoices } from './import-invoices.ts';
+export { listInvoiceMappings, saveInvoiceMapping } from './invoice-mappings.ts';

@@ -33,6 +33,7 @@ import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
 import { engagementCosts } from './budget-vs-actual.ts';
 import { registerChangeRequestRoutes } from './change-requests.routes.ts';
+import { registerInvoiceImportRoutes } from './invoice-import.routes.ts';
 import * as budgets from './budgets.ts';
 import * as workflow from './invoice-workflow.ts';
 import * as invoices from './invoices.ts';
@@ -48,7 +49,7 @@ const rid = (p: { id: string }) => parseId(p.id, 'rate card item');
 const iid = (p: { id: string }) => parseId(p.id, 'invoice');
 
 /** Cost settings, budgets, rate cards, invoices with their checks, and budget against actual. Internal users only. */
-export function registerCostRoutes(app: App) {
+export async function registerCostRoutes(app: App) {
   app.get('/api/v1/cost-settings', { config: read, schema: { tags, summary: 'The fiscal year start and base currency', response: { 200: CostSettings } } }, (req) => getCostSettings(ctxOf(req)));
   app.put('/api/v1/cost-settings', { config: { access: 'org.manage' }, schema: { tags, summary: 'Set the fiscal year start and base currency', body: CostSettingsInput, response: { 200: CostSettings } } }, (req) =>
     updateCostSettings(ctxOf(req), req.body),
@@ -119,6 +120,7 @@ export function registerCostRoutes(app: App) {
     (req) => engagementCosts(ctxOf(req), parseId(req.params.id, 'engagement'), req.query.fiscalYear),
   );
   registerChangeRequestRoutes(app);
+  await registerInvoiceImportRoutes(app);
 
   app.get(
     '/api/v1/service-credits',
