@@ -24,7 +24,7 @@ beforeAll(async () => {
   analyst = await loginAs(t.database.db, org.users.analyst);
   const contract = await aContract(inApp(org, t.config), { vendorId: org.vendor.id, engagementIds: [org.engagementId], title: 'Import SOW', currency: 'EUR' });
   await aRateCardItem(inApp(org, t.config), { contractId: contract.id, name: 'Senior developer', unit: 'day', unitPriceMinor: 65_000 });
-  expect((await call(t, manager, 'PUT', '/api/v1/invoice-mappings', mapping)).statusCode).toBe(200);
+  expect((await t.app.inject({ method: 'PUT', url: '/api/v1/invoice-mappings', payload: mapping, headers: authHeaders(manager) })).statusCode).toBe(200);
 });
 afterAll(() => t.close());
 

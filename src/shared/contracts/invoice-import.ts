@@ -21,7 +21,24 @@ export const INVOICE_IMPORT_FIELDS = [
 ] as const;
 export type InvoiceImportField = (typeof INVOICE_IMPORT_FIELDS)[number]['key'];
 const header = z.string().trim().min(1, 'Name the column').max(200);
-const columnsShape = Object.fromEntries(INVOICE_IMPORT_FIELDS.map((f) => [f.key, f.required ? header : header.nullable().optional()])) as Record<InvoiceImportField, typeof header>;
+const opt = header.nullable().optional();
+const columnsShape = {
+  number: header,
+  invoiceDate: header,
+  vendor: header,
+  engagement: opt,
+  contract: opt,
+  currency: header,
+  periodFrom: opt,
+  periodTo: opt,
+  description: header,
+  quantity: header,
+  unit: opt,
+  unitPrice: header,
+  amount: header,
+  tax: opt,
+  total: opt,
+} satisfies Record<InvoiceImportField, z.ZodType>;
 
 /** A mapping saved by name: for each field, the header of the column it is read from. */
 export const InvoiceMappingInput = z.object({ name: requiredText(100), columns: z.object(columnsShape).strict() }).strict();
