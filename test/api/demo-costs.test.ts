@@ -41,6 +41,10 @@ describe('the demo costs', () => {
     for (const { d, l } of billed) expect(d.checks.filter((c) => c.linePosition === l.position)).toEqual([]);
     expect(details.flatMap((d) => d.checks).some((c) => c.code === 'no_rate' && c.words.startsWith('Line 4 ("Firewall rule review")'))).toBe(true);
 
+    // One invoice came through the finance export's saved mapping, its architect days above the rate card.
+    const imported = details.find((d) => d.note?.startsWith('Imported from sap-invoices-export.csv'))!;
+    expect(imported.checks.map((c) => c.words)).toEqual([expect.stringContaining('Line 1 ("Solution architect") charges €900.00 per day; the rate card allows €850.00')]);
+
     // Change requests in every state, two raised by vendors in the portal; approving amended budgets and contract values.
     const changes = (await listChangeRequests(ctx, { limit: 200 })).items;
     expect([...new Set(changes.map((c) => c.status))].sort()).toEqual(['approved', 'implemented', 'proposed', 'rejected', 'under_review']);

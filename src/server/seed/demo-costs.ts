@@ -8,6 +8,7 @@ import type { OrgHandle } from './builders/core.ts';
 import { aBudget, anInvoice, aRateCardItem, type InvoiceOptions } from './builders/costs.ts';
 import { handleOf } from './builders/due-diligence.ts';
 import { seedDemoChangeRequests } from './demo-change-requests.ts';
+import { seedDemoInvoiceImport } from './demo-invoice-import.ts';
 
 const DAY = 86_400_000;
 const FISCAL_START = 4;
@@ -154,6 +155,9 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
     state: 'disputed',
     disputeReason: 'The checkout milestone is not accepted: the payment provider integration was rejected (refunds fail for partial orders). Invoice it again once the re-test passes.',
   });
+
+  // Imported from the finance export: the architect days above the rate card.
+  await seedDemoInvoiceImport(at(-2).ctx(), { vendorName: (await getEngagement(ctx, portal)).vendorName, number: `KSL-${stamp(0)}-081`, date: addMonths(firstOf(0), 0), from: firstOf(0), to: today });
 
   // ---- Brightline: the sums do not add up (16 hours at €120.00 is €1,920.00, not €2,120.00).
   await anInvoice(at(-4), {

@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Anchor, Badge, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus, IconReceipt, IconTrash } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconReceipt, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { SPEND_TYPE_LABELS } from '../../../shared/contracts/costs.ts';
@@ -14,6 +14,7 @@ import type { EngagementTabProps } from '../engagements/tabs.tsx';
 import { useCostSettings, useDeleteBudget, useEngagementCosts, useInvoiceList, type EngagementCostsT, type InvoiceT } from './api.ts';
 import { BudgetFormModal } from './BudgetFormModal.tsx';
 import { ChangeRequestSection } from './ChangeRequestSection.tsx';
+import { ImportInvoicesDialog } from './ImportInvoicesDialog.tsx';
 import { ServiceCreditsSection } from './ServiceCredits.tsx';
 import { InvoiceFormModal } from './InvoiceFormModal.tsx';
 import { amounts, checksInWords, InvoiceStatusBadge, money } from './money.tsx';
@@ -149,23 +150,32 @@ function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: bo
 
 function InvoiceSection({ engagementId, canWrite, onEnter }: { engagementId: string; canWrite: boolean; onEnter: () => void }) {
   const list = useInvoiceList({ engagementId });
+  const [importing, importDialog] = useDisclosure(false);
   return (
-    <ListSection
-      id="engagement-invoices"
-      title="Invoices"
-      hint="Every invoice is checked as it is entered: duplicates, prices above the rate card, work not on it, periods billed twice, sums that do not add up, milestones not accepted."
-      actions={
-        canWrite && (
-          <Button leftSection={<IconPlus size={16} />} variant="light" onClick={onEnter}>
-            Enter invoice
-          </Button>
-        )
-      }
-    >
-      <ListView list={list} variant="section" noun={{ one: 'invoice', many: 'invoices' }} empty={{ icon: <IconReceipt size={24} />, title: 'No invoices yet', description: 'Enter the vendor’s invoices to check them against the contract.' }}>
-        {(items) => <InvoiceTable invoices={items} />}
-      </ListView>
-    </ListSection>
+    <>
+      <ListSection
+        id="engagement-invoices"
+        title="Invoices"
+        hint="Every invoice is checked as it is entered: duplicates, prices above the rate card, work not on it, periods billed twice, sums that do not add up, milestones not accepted."
+        actions={
+          canWrite && (
+            <Group gap="xs">
+              <Button leftSection={<IconFileImport size={16} />} variant="default" onClick={importDialog.open}>
+                Import invoices
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} variant="light" onClick={onEnter}>
+                Enter invoice
+              </Button>
+            </Group>
+          )
+        }
+      >
+        <ListView list={list} variant="section" noun={{ one: 'invoice', many: 'invoices' }} empty={{ icon: <IconReceipt size={24} />, title: 'No invoices yet', description: 'Enter the vendor’s invoices to check them against the contract.' }}>
+          {(items) => <InvoiceTable invoices={items} />}
+        </ListView>
+      </ListSection>
+    {canWrite && <ImportInvoicesDialog opened={importing} onClose={importDialog.close} />}
+    </>
   );
 }
 

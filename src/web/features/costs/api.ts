@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Budget, CostSettings, EngagementCosts, Invoice, InvoiceDetail, RateCardItem } from '../../../shared/contracts/costs.ts';
 import { api } from '../../api/client.ts';
 import { allPages, usePagedList } from '../../api/paging.ts';
+import { uploadFile } from '../../api/upload.ts';
 
 /** Response shapes, read from the contracts (src/shared/contracts/costs.ts). */
 export type CostSettingsT = CostSettings;
@@ -70,3 +71,21 @@ export function useServiceCredits(query: { year?: number; engagementId?: string 
   });
 }
 export const useWaiveCredit = () => useChange((body: { engagementId: string; month: string; reason: string }) => api<{ id: string }>('/service-credits/waivers', { method: 'POST', body }));
+
+// ---- invoice import
+export type InvoiceMappingT = import('../../../shared/contracts/invoice-import.ts').InvoiceMapping;
+export type InvoiceImportResultT = import('../../../shared/contracts/invoice-import.ts').InvoiceImportResult;
+export const useInvoiceMappings = () => useQuery({ queryKey: [...costKeys.all, 'mappings'], queryFn: async () => (await api<{ items: InvoiceMappingT[] }>('/invoice-mappings')).items });
+export function useImportInvoices(mapping: string | null) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) =>
+      uploadFile<InvoiceImportResultT>('/invoices/import', file, {
+        query: { mapping: mapping ?? '', dryRun, fileName: file.name },
+        contentType: /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
+      }),
+    onSuccess: (_r, { dryRun }) => {
+      if (!dryRun) void qc.invalidateQueries({ queryKey: costKeys.all });
+    },
+  });
+}
