@@ -101,14 +101,14 @@ describe('an imported invoice above the rate card', () => {
     await page.getByRole('button', { name: 'Import invoices' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import invoices from an accounting export' });
     await dialog.getByText('Invoice number ← "Document"', { exact: false }).waitFor();
-    const head = 'KSL-E2E-IMP;2026-11-30;Kestrel Software Labs;Order portal development;Kestrel order portal statement of work;EUR;2026-11-01;2026-11-30';
+    const head = 'KSL-E2E-IMP;2026-11-30;Kestrel Software Labs;Order portal development;Kestrel order portal statement of work;EUR;;';
     const csv = [
       'Document;Posting date;Vendor name;Cost object;Agreement;Currency;Service from;Service to;Item text;Quantity;Unit;Unit price;Net amount;Tax amount',
       `${head};Senior developer;4;day;700.00;2800.00;0.00`,
     ].join('\n');
     await dialog.locator('input[type="file"]').setInputFiles({ name: 'sap-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await dialog.getByRole('status').filter({ hasText: 'The file is valid' }).waitFor();
-    await expect.poll(() => dialog.getByRole('status').filter({ hasText: 'The file is valid' }).innerText(), UNTIL).toContain('1 check failing');
+    await expect.poll(() => dialog.getByRole('status').filter({ hasText: 'The file is valid' }).innerText(), UNTIL).toContain('1 check failing: Price above the rate card');
     await dialog.getByRole('button', { name: 'Import' }).click();
 
     // One invoice imported: its review page opens, the check beside its line.

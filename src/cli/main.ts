@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerCalendarCommands } from './commands/calendars.ts';
 import { registerContractCommands } from './commands/contracts.ts';
+import { registerCostCommands } from './commands/costs.ts';
 import { registerInvoiceCommands } from './commands/invoices.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerEngagementCommands } from './commands/engagements.ts';
@@ -29,6 +30,7 @@ const COMMANDS = [
   registerQuestionnaireCommands,
   registerContractCommands,
   registerInvoiceCommands,
+  registerCostCommands,
 ];
 
 function version(): string {

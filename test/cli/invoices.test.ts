@@ -37,4 +37,13 @@ describe('outsight invoices import', () => {
     expect(refused.stderr).toContain('nothing imported');
     expect(refused.stderr).toMatch(/2 +Price +EUR twelve +"EUR twelve" is not an amount/);
   });
+
+  it('costs report: spend by vendor and month, per currency (an imported invoice counts once approved)', async () => {
+    const empty = await cli(['costs', 'report', '--year', '2026']);
+    expect(empty.code, empty.stderr).toBe(0);
+    expect(empty.stdout).toContain('No approved or paid invoices in FY 2026');
+    const r = await cli(['costs', 'report', '--year', '2026', '--json']);
+    expect(json<{ fiscalYear: number; rows: unknown[]; totals: unknown[] }>(r)).toMatchObject({ fiscalYear: 2026, rows: [], totals: [] });
+    expect((await cli(['costs', 'report', '--year', 'next'])).code).toBe(2);
+  });
 });

@@ -276,3 +276,17 @@ export const ServiceCredits = z.object({
 export type ServiceCredits = z.infer<typeof ServiceCredits>;
 export const WaiveCreditInput = z.object({ engagementId: uuidField('an engagement id'), month: IsoMonth, reason: requiredText(2000) }).strict();
 export const CreditWaiver = z.object({ id: z.string(), engagementId: z.string(), month: z.string(), currency: z.string(), amountMinor: z.number().int(), reason: z.string(), waivedAt: z.string() });
+
+// ---------- portfolio spend ----------
+export const SpendQuery = z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2200).optional(), vendorId: z.uuid().optional() });
+export const Spend = z.object({
+  fiscalYear: z.number().int(),
+  fiscalYearLabel: z.string(),
+  months: z.array(z.object({ month: z.string(), label: z.string() })),
+  /** One row per vendor and currency: twelve monthly amounts in fiscal-year order and their total. */
+  rows: z.array(z.object({ vendorId: z.string(), vendorName: z.string(), currency: z.string(), monthsMinor: z.array(z.number().int()), totalMinor: z.number().int() })),
+  /** Per currency: the twelve monthly totals and the year's total (never across currencies). */
+  totals: z.array(z.object({ currency: z.string(), monthsMinor: z.array(z.number().int()), totalMinor: z.number().int() })),
+  notes: z.array(z.string()),
+});
+export type Spend = z.infer<typeof Spend>;

@@ -15,3 +15,4 @@ export { engagementScopeCreep } from './scope-creep.ts';
 export { serviceCredits, waiveServiceCredit } from './service-credits.ts';
 export { importInvoices } from './import-invoices.ts';
 export { listInvoiceMappings, saveInvoiceMapping } from './invoice-mappings.ts';
+export { portfolioSpend } from './spend.ts';

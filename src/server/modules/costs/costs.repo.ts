@@ -320,3 +320,16 @@ export async function invoicesInState(db: Db, orgId: string, statuses: string[],
   const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(invoices).where(where);
   return { rows, count: Number(c?.n ?? 0) };
 }
+
+/** Approved and paid invoices dated in [from, to], net of tax, per vendor, month and currency (summed in SQL). */
+export async function spendSums(db: Db, orgId: string, from: string, to: string, vendorId: string | null) {
+  const where: SQL[] = [eq(invoices.orgId, orgId), inArray(invoices.status, ['approved', 'paid']), gte(invoices.invoiceDate, from), lte(invoices.invoiceDate, to)];
+  if (vendorId) where.push(eq(invoices.vendorId, vendorId));
+  return db
+    .select({ vendorId: invoices.vendorId, vendorName: vendors.name, month: sql<string>`to_char(${invoices.invoiceDate}, 'YYYY-MM')`, currency: invoices.currency, amountMinor: sql<string>`sum(${invoices.subtotalMinor})::text` })
+    .from(invoices)
+    .innerJoin(vendors, eq(vendors.id, invoices.vendorId))
+    .where(and(...where))
+    .groupBy(invoices.vendorId, vendors.name, sql`3`, invoices.currency)
+    .orderBy(vendors.name, invoices.vendorId, invoices.currency, sql`3`);
+}

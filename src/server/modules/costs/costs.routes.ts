@@ -11,6 +11,8 @@ import {
   CostSettingsInput,
   CostsQuery,
   CreditWaiver,
+  Spend,
+  SpendQuery,
   ServiceCredits,
   ServiceCreditsQuery,
   WaiveCreditInput,
@@ -39,6 +41,7 @@ import * as workflow from './invoice-workflow.ts';
 import * as invoices from './invoices.ts';
 import * as rates from './rate-cards.ts';
 import { serviceCredits, waiveServiceCredit } from './service-credits.ts';
+import { portfolioSpend } from './spend.ts';
 import { getCostSettings, updateCostSettings } from './settings.ts';
 
 const tags = ['costs'];
@@ -122,6 +125,11 @@ export async function registerCostRoutes(app: App) {
   registerChangeRequestRoutes(app);
   await registerInvoiceImportRoutes(app);
 
+  app.get(
+    '/api/v1/costs/spend',
+    { config: read, schema: { tags, summary: 'Spend by vendor and month of a fiscal year, per currency (approved and paid invoices, net)', querystring: SpendQuery, response: { 200: Spend } } },
+    (req) => portfolioSpend(ctxOf(req), req.query),
+  );
   app.get(
     '/api/v1/service-credits',
     { config: read, schema: { tags, summary: 'Service credits owed by the SLA engine against credit lines received, per engagement and month', querystring: ServiceCreditsQuery, response: { 200: ServiceCredits } } },
