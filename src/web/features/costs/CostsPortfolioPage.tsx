@@ -4,8 +4,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
 import { ServiceCreditsSection } from './ServiceCredits.tsx';
+import { SpendSection } from './SpendSection.tsx';
 
-/** Costs across the portfolio: service credits owed by every vendor and not yet received. */
+/** Costs across the portfolio: spend by vendor and month, and service credits owed by every vendor and not yet received. */
 export function CostsPortfolioPage() {
   usePageTitle('Costs');
   const me = useSession();
@@ -13,6 +14,7 @@ export function CostsPortfolioPage() {
     <>
       <PageHeader title="Costs" description="Across every vendor and engagement. Amounts are never added across currencies." />
       <Stack gap="lg">
+        <SpendSection />
         <ServiceCreditsSection canWrite={roleCan(me.user.role, 'cost.write')} withYear />
       </Stack>
     </>

@@ -89,3 +89,12 @@ export function useImportInvoices(mapping: string | null) {
     },
   });
 }
+
+// ---- spend
+export type SpendT = import('../../../shared/contracts/costs.ts').Spend;
+export function useSpend(query: { fiscalYear?: number | null; vendorId?: string }) {
+  return useQuery({
+    queryKey: [...costKeys.all, 'spend', query],
+    queryFn: () => api<SpendT>('/costs/spend', { query: { ...(query.fiscalYear ? { fiscalYear: query.fiscalYear } : {}), ...(query.vendorId ? { vendorId: query.vendorId } : {}) } }),
+  });
+}
