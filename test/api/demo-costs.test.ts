@@ -62,6 +62,10 @@ describe('the demo costs', () => {
     const due = await costsFeed.due!(ctx, { from: '2000-01-01', to: '2100-01-01' });
     expect(due.map((d) => d.title).join('\n')).toContain('Invoice to review from Kestrel Software Labs');
     const exposures = await costsFeed.exposures!(ctx, '2026-01-01');
+    // The on-call retainer's run rate ends the fiscal year over its budget (unless the year has just begun).
+    const onCall = await engagementCosts(ctx, engagementIds.get('Out-of-hours on-call')!);
+    expect(onCall.forecast[0]).toMatchObject({ currency: 'EUR', budgetMinor: 1_000_000 });
+    if (onCall.forecast[0].monthsElapsed < 11) expect(onCall.forecast[0].alert).toBe('forecast_over');
     expect(exposures.find((e) => e.key === 'invoices:disputed')!.count).toBe(1);
   });
 });

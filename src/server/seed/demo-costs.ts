@@ -177,6 +177,19 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
     ],
   });
 
+  // ---- Brightline's on-call retainer: €9,000.00 approved against a €10,000.00 budget; the run rate ends the year over it.
+  const onCall = eng('Out-of-hours on-call');
+  await aBudget(now, { engagementId: onCall, fiscalYear: fy, label: 'On-call retainer', amountMinor: 1_000_000, currency: 'EUR', spendType: 'opex' });
+  await anInvoice(at(-15), {
+    vendorId: await vendorOf('Out-of-hours on-call'),
+    engagementId: onCall,
+    number: `BL-OC-${stamp(1)}`,
+    invoiceDate: endOf(1),
+    lines: [line('On-call call-outs', '60', 'hour', 15_000, 900_000, 0)],
+    state: 'approved',
+    overrideReason: 'Call-outs are billed under the on-call schedule, not a rate card.',
+  });
+
   // ---- Atlas: on-site support billed in pounds against a budget in euros (shown apart, not converted).
   const atlasVendor = await vendorOf('Plant desktop support');
   for (const back of [2, 1]) {

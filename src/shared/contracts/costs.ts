@@ -14,9 +14,11 @@ export const CostSettingsInput = z
   .object({
     fiscalYearStartMonth: z.number().int('Expected a month from 1 (January) to 12 (December)').min(1, 'Expected a month from 1 (January) to 12 (December)').max(12, 'Expected a month from 1 (January) to 12 (December)'),
     baseCurrency: Currency,
+    /** Alert when the run-rate forecast exceeds a budget by more than this percentage (default 10). */
+    forecastThresholdPct: z.number().int('Expected a whole percentage').min(0, 'Must not be negative').max(1000, 'At most 1000 %').optional(),
   })
   .strict();
-export const CostSettings = z.object({ fiscalYearStartMonth: z.number().int(), baseCurrency: z.string(), currentFiscalYear: z.number().int(), currentFiscalYearLabel: z.string() });
+export const CostSettings = z.object({ fiscalYearStartMonth: z.number().int(), baseCurrency: z.string(), forecastThresholdPct: z.number().int(), currentFiscalYear: z.number().int(), currentFiscalYearLabel: z.string() });
 export type CostSettings = z.infer<typeof CostSettings>;
 
 // ---------- budgets ----------
@@ -243,6 +245,10 @@ export const EngagementCosts = z.object({
   months: z.array(CostMonth),
   total: CostMonth.omit({ month: true, label: true }),
   budgets: z.array(Budget),
+  /** Per currency with a budget: the run-rate forecast to the fiscal year's end and its alert, in words. */
+  forecast: z.array(
+    z.object({ currency: z.string(), budgetMinor: z.number().int(), actualMinor: z.number().int(), monthsElapsed: z.number().int(), forecastMinor: z.number().int(), alert: z.enum(['actual_over', 'forecast_over']).nullable(), words: z.string() }),
+  ),
   /** What the figures mean, in words. */
   notes: z.array(z.string()),
 });

@@ -11,6 +11,8 @@ export const costSettings = pgTable('cost_settings', {
     .references(() => orgs.id),
   fiscalYearStartMonth: integer('fiscal_year_start_month').notNull().default(1),
   baseCurrency: text('base_currency').notNull().default('EUR'),
+  /** Alert when the run-rate forecast exceeds a budget by more than this percentage. */
+  forecastThresholdPct: integer('forecast_threshold_pct').notNull().default(10),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

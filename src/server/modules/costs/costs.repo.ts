@@ -18,7 +18,7 @@ export async function findSettings(db: Db, orgId: string): Promise<SettingsRow |
   return rows[0] ?? null;
 }
 
-export async function upsertSettings(db: Db, orgId: string, values: { fiscalYearStartMonth: number; baseCurrency: string; updatedAt: Date }): Promise<SettingsRow> {
+export async function upsertSettings(db: Db, orgId: string, values: { fiscalYearStartMonth: number; baseCurrency: string; forecastThresholdPct: number; updatedAt: Date }): Promise<SettingsRow> {
   const [r] = await db
     .insert(costSettings)
     .values({ orgId, ...values })
@@ -332,4 +332,20 @@ export async function spendSums(db: Db, orgId: string, from: string, to: string,
     .where(and(...where))
     .groupBy(invoices.vendorId, vendors.name, sql`3`, invoices.currency)
     .orderBy(vendors.name, invoices.vendorId, invoices.currency, sql`3`);
+}
+
+/** Every budget of a fiscal year with its engagement's name (the forecast alert across engagements). */
+export async function budgetsOfYear(db: Db, orgId: string, fiscalYear: number): Promise<BudgetWithNames[]> {
+  return budgetQuery(db)
+    .where(and(eq(budgets.orgId, orgId), eq(budgets.fiscalYear, fiscalYear)))
+    .limit(2_000);
+}
+
+/** Approved and paid invoices in [from, to], net, per engagement and currency (summed in SQL). */
+export async function actualByEngagement(db: Db, orgId: string, from: string, to: string) {
+  return db
+    .select({ engagementId: invoices.engagementId, currency: invoices.currency, amountMinor: sql<string>`sum(${invoices.subtotalMinor})::text` })
+    .from(invoices)
+    .where(and(eq(invoices.orgId, orgId), inArray(invoices.status, ['approved', 'paid']), gte(invoices.invoiceDate, from), lte(invoices.invoiceDate, to)))
+    .groupBy(invoices.engagementId, invoices.currency);
 }

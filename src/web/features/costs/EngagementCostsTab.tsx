@@ -136,6 +136,11 @@ function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: bo
           They are shown apart and not converted: exchange rates are not in Outsight yet.
         </Alert>
       )}
+      {data.forecast.map((f) => (
+        <Alert key={f.currency} variant="light" color={f.alert ? 'red' : 'blue'} title={f.alert ? `Over budget (${f.currency})` : `Forecast to the fiscal year's end (${f.currency})`}>
+          {f.words}
+        </Alert>
+      ))}
       <Text size="xs" c="dimmed">
         {data.notes.join(' ')}
       </Text>

@@ -28,7 +28,7 @@ function useChange<I, T>(fn: (input: I) => Promise<T>) {
 }
 
 export const useCostSettings = () => useQuery({ queryKey: costKeys.settings, queryFn: () => api<CostSettingsT>('/cost-settings') });
-export const useUpdateCostSettings = () => useChange((body: { fiscalYearStartMonth: number; baseCurrency: string }) => api<CostSettingsT>('/cost-settings', { method: 'PUT', body }));
+export const useUpdateCostSettings = () => useChange((body: { fiscalYearStartMonth: number; baseCurrency: string; forecastThresholdPct?: number }) => api<CostSettingsT>('/cost-settings', { method: 'PUT', body }));
 
 /** Budget against actual for one engagement and fiscal year (the current one when `year` is null). */
 export function useEngagementCosts(engagementId: string, year: number | null) {
