@@ -78,20 +78,20 @@ export const costsFeed: ModuleFeed = {
     const over = await overBudget(ctx);
     const out: Exposure[] = [
       {
-        key: 'costs:forecast-over-budget',
-        label: 'Engagements forecast over budget this fiscal year',
-        count: over.length,
-        severity: 'high',
-        href: over[0]?.href ?? '/costs',
-        examples: over.slice(0, EXAMPLES),
-      },
-      {
         key: 'invoices:disputed',
         label: 'Invoices disputed with the vendor',
         count: disputed.count,
         severity: 'medium',
         href: disputed.rows[0] ? href(disputed.rows[0]) : '/engagements',
         examples: disputed.rows.map((r) => ({ label: `${invoiceInWords(r.invoice)} from ${r.vendorName}`, href: href(r) })),
+      },
+      {
+        key: 'costs:forecast-over-budget',
+        label: 'Engagements forecast over budget this fiscal year',
+        count: over.length,
+        severity: 'high',
+        href: over[0]?.href ?? '/costs',
+        examples: over.slice(0, EXAMPLES),
       },
     ];
     return out;
