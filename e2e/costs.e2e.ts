@@ -68,3 +68,60 @@ describe('an invoice above the rate card', () => {
     expect(await page.locator('main').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });
+
+describe('a change request raised by the vendor', () => {
+  it('is read on the engagement, approved, and its budget and contract amendments are shown', async () => {
+    const engagementId = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/engagements?q=Order%20portal%20development');
+      return ((await res.json()) as { items: Array<{ id: string; name: string }> }).items.find((e) => e.name === 'Order portal development')!.id;
+    });
+    await page.goto(`${server.baseUrl}/engagements/${engagementId}/costs`);
+    await page.getByRole('heading', { name: 'Scope creep' }).waitFor();
+    await page.getByText('Scope creep: 12.73 %').waitFor();
+    await page.getByRole('link', { name: 'Guest checkout without an account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Guest checkout without an account' }).waitFor();
+    await page.getByText(/^Vendor \(Arjun Mehta \(Kestrel\)\)/).waitFor();
+
+    await page.getByRole('button', { name: 'Approve…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Approve change' }).click();
+    await page.getByText(/^Added €18,000.00 to the budget "Order portal build"/).waitFor();
+    await page.getByText('The value of contract "Kestrel order portal statement of work" went from €270,540.00 to €288,540.00.', { exact: true }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Approve…' }).count(), UNTIL).toBe(0);
+    expect(await page.locator('main').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+});
+
+describe('an imported invoice above the rate card', () => {
+  it('is imported from the finance export, its check read on the review page, and disputed', async () => {
+    const engagementId = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/engagements?q=Order%20portal%20development');
+      return ((await res.json()) as { items: Array<{ id: string; name: string }> }).items.find((e) => e.name === 'Order portal development')!.id;
+    });
+    await page.goto(`${server.baseUrl}/engagements/${engagementId}/costs`);
+    await page.getByRole('button', { name: 'Import invoices' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import invoices from an accounting export' });
+    await dialog.getByText('Invoice number ← "Document"', { exact: false }).waitFor();
+    const head = 'KSL-E2E-IMP;2026-11-30;Kestrel Software Labs;Order portal development;Kestrel order portal statement of work;EUR;;';
+    const csv = [
+      'Document;Posting date;Vendor name;Cost object;Agreement;Currency;Service from;Service to;Item text;Quantity;Unit;Unit price;Net amount;Tax amount',
+      `${head};Senior developer;4;day;700.00;2800.00;0.00`,
+    ].join('\n');
+    await dialog.locator('input[type="file"]').setInputFiles({ name: 'sap-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog.getByRole('status').filter({ hasText: 'The file is valid' }).waitFor();
+    await expect.poll(() => dialog.getByRole('status').filter({ hasText: 'The file is valid' }).innerText(), UNTIL).toContain('1 check failing: Price above the rate card');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+
+    // One invoice imported: its review page opens, the check beside its line.
+    await page.waitForURL(/\/invoices\/[0-9a-f-]+$/);
+    await page.getByRole('heading', { level: 1, name: 'Invoice KSL-E2E-IMP' }).waitFor();
+    await page
+      .getByRole('listitem', { name: 'Price above the rate card' })
+      .getByText('Line 1 ("Senior developer") charges €700.00 per day; the rate card allows €650.00 for "Senior developer" on 30 November 2026: €50.00 too much per unit, €200.00 on this line.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Dispute…' }).click();
+    const dispute = page.getByRole('dialog');
+    await dispute.getByRole('textbox', { name: 'Why it is disputed' }).fill('€700.00 a day is above the €650.00 on the rate card.');
+    await dispute.getByRole('button', { name: 'Dispute invoice' }).click();
+    await page.getByText('Disputed with the vendor').waitFor();
+  });
+});

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerCalendarCommands } from './commands/calendars.ts';
 import { registerContractCommands } from './commands/contracts.ts';
+import { registerCostCommands } from './commands/costs.ts';
+import { registerInvoiceCommands } from './commands/invoices.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerEngagementCommands } from './commands/engagements.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
@@ -27,6 +29,8 @@ const COMMANDS = [
   registerSlaCommands,
   registerQuestionnaireCommands,
   registerContractCommands,
+  registerInvoiceCommands,
+  registerCostCommands,
 ];
 
 function version(): string {

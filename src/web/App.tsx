@@ -27,6 +27,8 @@ import { VendorPage } from './features/vendors/VendorPage.tsx';
 const ContractListPage = lazy(() => import('./features/contracts/ContractListPage.tsx').then((m) => ({ default: m.ContractListPage })));
 const CostSettings = lazy(() => import('./features/costs/CostSettings.tsx').then((m) => ({ default: m.CostSettings })));
 const InvoicePage = lazy(() => import('./features/costs/InvoicePage.tsx').then((m) => ({ default: m.InvoicePage })));
+const CostsPortfolioPage = lazy(() => import('./features/costs/CostsPortfolioPage.tsx').then((m) => ({ default: m.CostsPortfolioPage })));
+const ChangeRequestPage = lazy(() => import('./features/costs/ChangeRequestPage.tsx').then((m) => ({ default: m.ChangeRequestPage })));
 const ContractPage = lazy(() => import('./features/contracts/ContractPage.tsx').then((m) => ({ default: m.ContractPage })));
 const KeyDatesPage = lazy(() => import('./features/contracts/KeyDatesPage.tsx').then((m) => ({ default: m.KeyDatesPage })));
 const ContractGapsPage = lazy(() => import('./features/clauses/ContractGapsPage.tsx').then((m) => ({ default: m.ContractGapsPage })));
@@ -68,6 +70,8 @@ export const router = createBrowserRouter([
               { path: 'contracts/:id/:tab?', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract" />}><ContractPage /></Suspense></RequirePermission> },
               ...dueDiligenceRoutes,
               { path: 'invoices/:id', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading invoice" />}><InvoicePage /></Suspense></RequirePermission> },
+              { path: 'costs', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading costs" />}><CostsPortfolioPage /></Suspense></RequirePermission> },
+              { path: 'change-requests/:id', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading change request" />}><ChangeRequestPage /></Suspense></RequirePermission> },
               { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
               {
                 path: 'settings',

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../src/shared/contracts/auth.ts';
 import { registeredPolicies } from '../../src/server/policy.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
+import { changeRequestRows } from './matrix/change-requests.rows.ts';
 import { clauseRows } from './matrix/clauses.rows.ts';
 import { contractRows } from './matrix/contracts.rows.ts';
 import { coreRows } from './matrix/core.rows.ts';
@@ -43,7 +44,7 @@ const env: MatrixEnv = {
   id,
 };
 
-const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), robustnessRows(env), securityRows(env), contractRows(env), clauseRows(env), deliverablesRows(env), costsRows(env)];
+const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), robustnessRows(env), securityRows(env), contractRows(env), clauseRows(env), deliverablesRows(env), costsRows(env), changeRequestRows(env)];
 const MATRIX: Record<string, Row> = Object.assign({}, ...AREAS.map((a) => a.rows));
 
 beforeAll(async () => {

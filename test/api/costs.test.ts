@@ -79,11 +79,11 @@ describe('checks on every invoice', () => {
     expect((await enter({ lines: [dev('2', 60_000, 120_000)], invoiceDate: '2025-11-30' })).checks).toEqual([]);
   });
 
-  it('a line matching no rate card item is unapproved extra work, and says change requests are not in Outsight yet', async () => {
+  it('a line matching no rate card item is unapproved extra work, and invites naming the approved change request', async () => {
     const inv = await enter({ lines: [dev('1', 65_000, 65_000), { description: 'Weekend go-live support', quantity: '8', unit: 'hour', unitPriceMinor: 15_000, amountMinor: 120_000 }] });
     expect(codes(inv.checks)).toEqual(['no_rate:line:2']);
     expect(inv.checks[0].words).toContain('Line 2 ("Weekend go-live support") matches no item of the rate card of "Development statement of work"');
-    expect(inv.checks[0].words).toContain('Change requests are not in Outsight yet');
+    expect(inv.checks[0].words).toContain('names no approved change request');
   });
 
   it('a duplicate: the same vendor and number, or the same amount on the same date', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_CODES } from '../../src/domain/costs/checks.ts';
-import { costsFeed, engagementCosts, getInvoice, listInvoices } from '../../src/server/modules/costs/costs.public.ts';
+import { costsFeed, engagementCosts, engagementScopeCreep, getInvoice, listChangeRequests, listInvoices } from '../../src/server/modules/costs/costs.public.ts';
 import { anEngagement, anOrg, aVendor } from '../../src/server/seed/builders/core.ts';
 import { seedDemoContracts } from '../../src/server/seed/demo-contracts.ts';
 import { seedDemoCosts } from '../../src/server/seed/demo-costs.ts';
@@ -35,7 +35,23 @@ describe('the demo costs', () => {
     const statuses = details.map((d) => d.status);
     for (const s of ['received', 'checked', 'approved', 'paid', 'disputed']) expect(statuses, s).toContain(s);
     expect(details.some((d) => d.status === 'approved' && d.checkCount === 0)).toBe(true);
-    expect(details.some((d) => d.checks.some((c) => c.overridden && c.overrideReason?.includes('change requests are not in Outsight yet')))).toBe(true);
+    // Lines billing an approved change request pass; one on no rate card and no change fails.
+    const billed = details.flatMap((d) => d.lines.filter((l) => l.changeRequestTitle).map((l) => ({ d, l })));
+    expect(billed.map((b) => b.l.changeRequestTitle).sort()).toEqual(['Monitor the 20 new plant servers', 'Weekend go-live rehearsal']);
+    for (const { d, l } of billed) expect(d.checks.filter((c) => c.linePosition === l.position)).toEqual([]);
+    expect(details.flatMap((d) => d.checks).some((c) => c.code === 'no_rate' && c.words.startsWith('Line 4 ("Firewall rule review")'))).toBe(true);
+
+    // One invoice came through the finance export's saved mapping, its architect days above the rate card.
+    const imported = details.find((d) => d.note?.startsWith('Imported from sap-invoices-export.csv'))!;
+    expect(imported.checks.map((c) => c.words)).toEqual([expect.stringContaining('Line 1 ("Solution architect") charges €900.00 per day; the rate card allows €850.00')]);
+
+    // Change requests in every state, two raised by vendors in the portal; approving amended budgets and contract values.
+    const changes = (await listChangeRequests(ctx, { limit: 200 })).items;
+    expect([...new Set(changes.map((c) => c.status))].sort()).toEqual(['approved', 'implemented', 'proposed', 'rejected', 'under_review']);
+    expect(changes.filter((c) => c.raisedBy === 'vendor').length).toBeGreaterThanOrEqual(2);
+    expect(changes.find((c) => c.title === 'Loyalty points in the order portal')!.amendments.join(' ')).toContain('The value of contract "Kestrel order portal statement of work" went from €240,000.00 to €269,400.00');
+    const creep = await engagementScopeCreep(ctx, engagementIds.get('Order portal development')!);
+    expect(creep.currencies.find((c) => c.currency === 'EUR')).toMatchObject({ originalMinor: 24_000_000, approvedMinor: 3_054_000, shareWords: '12.73 %' });
 
     const atlas = await engagementCosts(ctx, engagementIds.get('Plant desktop support')!);
     const lastYear = await engagementCosts(ctx, engagementIds.get('Plant desktop support')!, atlas.fiscalYear - 1);
@@ -46,6 +62,10 @@ describe('the demo costs', () => {
     const due = await costsFeed.due!(ctx, { from: '2000-01-01', to: '2100-01-01' });
     expect(due.map((d) => d.title).join('\n')).toContain('Invoice to review from Kestrel Software Labs');
     const exposures = await costsFeed.exposures!(ctx, '2026-01-01');
+    // The on-call retainer's run rate ends the fiscal year over its budget (unless the year has just begun).
+    const onCall = await engagementCosts(ctx, engagementIds.get('Out-of-hours on-call')!);
+    expect(onCall.forecast[0]).toMatchObject({ currency: 'EUR', budgetMinor: 1_000_000 });
+    if (onCall.forecast[0].monthsElapsed < 11) expect(onCall.forecast[0].alert).toBe('forecast_over');
     expect(exposures.find((e) => e.key === 'invoices:disputed')!.count).toBe(1);
   });
 });

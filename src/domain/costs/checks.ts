@@ -29,6 +29,10 @@ export interface CheckLine {
   taxMinor: number;
   rateCardItemId: string | null;
   milestoneId: string | null;
+  /** The change request the line bills, if it names one. */
+  changeRequestId?: string | null;
+  /** A service credit line (a deduction for an SLA month): not billed work, so not held to the rate card. */
+  serviceCreditMonth?: string | null;
 }
 export interface CheckInvoice {
   id: string | null;
@@ -74,10 +78,19 @@ export interface MilestoneFacts {
   /** The deliverables still waiting, in words ("Load test report" (in progress)). */
   waitingFor: string[];
 }
+/** A change request a line names: its title and whether it is agreed (approved or implemented). */
+export interface ChangeFacts {
+  id: string;
+  title: string;
+  agreed: boolean;
+  /** Its status in words ("proposed", "rejected"). */
+  statusWords: string;
+}
 export interface CheckFacts {
   rateCard: RateItem[];
   others: OtherInvoice[];
   milestones: Map<string, MilestoneFacts>;
+  changeRequests?: Map<string, ChangeFacts>;
 }
 export interface CheckResult {
   key: string;
@@ -172,6 +185,7 @@ export function checkInvoice(inv: CheckInvoice, facts: CheckFacts): CheckResult[
 
   // Rate card and milestones, line by line.
   for (const l of inv.lines) {
+    if (l.serviceCreditMonth) continue;
     if (l.milestoneId) {
       const m = facts.milestones.get(l.milestoneId);
       if (m && !m.accepted) {
@@ -180,8 +194,16 @@ export function checkInvoice(inv: CheckInvoice, facts: CheckFacts): CheckResult[
       }
       continue; // A milestone line is held to the milestone, not to a unit rate.
     }
+    if (l.changeRequestId) {
+      // Extra work billed under an approved change request is agreed scope, not an unapproved extra.
+      const cr = facts.changeRequests?.get(l.changeRequestId);
+      if (cr && !cr.agreed) {
+        add('no_rate', `no_rate:line:${l.position}`, l.position, `${lineName(l)} bills change request "${cr.title}", which is ${cr.statusWords}, not approved: the work it bills was never agreed. Approve the change first, or override with the reason it may be paid.`);
+      }
+      if (cr) continue;
+    }
     if (!inv.contractId) {
-      add('no_rate', `no_rate:line:${l.position}`, l.position, `${lineName(l)} cannot be compared with a rate card: the invoice names no contract. Name the contract, or override with the reason it may be paid. (Change requests are not in Outsight yet.)`);
+      add('no_rate', `no_rate:line:${l.position}`, l.position, `${lineName(l)} cannot be compared with a rate card: the invoice names no contract. Name the contract, name the approved change request the line bills, or override with the reason it may be paid.`);
       continue;
     }
     const { item, why } = rateFor(l, inv, facts.rateCard);
@@ -190,7 +212,7 @@ export function checkInvoice(inv: CheckInvoice, facts: CheckFacts): CheckResult[
         'no_rate',
         `no_rate:line:${l.position}`,
         l.position,
-        `${lineName(l)} matches no item of the rate card of "${inv.contractTitle ?? 'the contract'}"${why ? ` (${why})` : ''}: it may be extra work that was never approved. Change requests are not in Outsight yet, so an approved change cannot be matched; override with its reference if there is one.`,
+        `${lineName(l)} matches no item of the rate card of "${inv.contractTitle ?? 'the contract'}"${why ? ` (${why})` : ''} and names no approved change request: it may be extra work that was never approved. Name the approved change request the line bills, or override with the reason it may be paid.`,
       );
     } else if (l.unitPriceMinor > item.unitPriceMinor) {
       const over = l.unitPriceMinor - item.unitPriceMinor;

@@ -1,12 +1,14 @@
 import { addMonths, civilDateIn, lastDayOfMonth } from '../../domain/civil-date.ts';
-import { fiscalMonths, fiscalYearOf } from '../../domain/costs/fiscal.ts';
+import { fiscalMonths, fiscalYearOf, monthLabel } from '../../domain/costs/fiscal.ts';
 import type { User } from '../../shared/contracts/users.ts';
 import type { Ctx } from '../context.ts';
-import { overrideInvoiceCheck, updateCostSettings } from '../modules/costs/costs.public.ts';
+import { serviceCredits, updateCostSettings, waiveServiceCredit } from '../modules/costs/costs.public.ts';
 import { getEngagement } from '../modules/engagements/engagements.public.ts';
 import type { OrgHandle } from './builders/core.ts';
 import { aBudget, anInvoice, aRateCardItem, type InvoiceOptions } from './builders/costs.ts';
 import { handleOf } from './builders/due-diligence.ts';
+import { seedDemoChangeRequests } from './demo-change-requests.ts';
+import { seedDemoInvoiceImport } from './demo-invoice-import.ts';
 
 const DAY = 86_400_000;
 const FISCAL_START = 4;
@@ -28,8 +30,9 @@ const line = (description: string, quantity: string, unit: Line['unit'], unitPri
  * in April, budgets for four engagements (one phased by month, CAPEX), rate cards on the
  * HelpPoint, Kestrel, Brightline and Atlas contracts, and invoices that show every check —
  * clean ones approved and paid, HelpPoint's last invoice entered twice (duplicate, period
- * billed twice), Kestrel billing above its rate card and for weekend work not on it, a
- * milestone billed before it was accepted (disputed), Brightline's sums that do not add up,
+ * billed twice), Kestrel billing above its rate card (and weekend work under an approved change request), a
+ * milestone billed before it was accepted (disputed), Brightline's sums that do not add up and a
+ * firewall review on no rate card and no change request (next to a line billing an approved change),
  * and Atlas billing in pounds against a budget in euros (not converted). Dates are relative
  * to `ctx.now`.
  */
@@ -64,6 +67,9 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
   const build = months.map((m) => 1_500_000 + (extra.get(m) ?? 0));
   await aBudget(now, { engagementId: eng('Order portal development'), fiscalYear: fy, label: 'Order portal build', amountMinor: build.reduce((s, m) => s + m, 0), currency: 'EUR', phasing: 'monthly', monthlyMinor: build, spendType: 'capex' });
 
+  // ---- Change requests in every state (approving amends the budgets above and the contract values).
+  const changes = await seedDemoChangeRequests(ctx, at, contractIds, engagementIds, milestoneIds);
+
   // ---- Rate cards.
   const desk = contract('HelpPoint service desk agreement');
   const lastYear = `${Number(today.slice(0, 4)) - 1}-01-01`;
@@ -95,7 +101,14 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
     lines: [line('Service desk seat', String(seats), 'user', 3_800, seats * 3_800, 23), line('Ticket above the monthly volume', String(tickets), 'ticket', 650, tickets * 650, 23)],
   });
   await anInvoice(at(-50), { ...deskInvoice(2, 600, 180), state: 'paid', paidOn: addMonths(endOf(2), 1) });
-  await anInvoice(at(-20), { ...deskInvoice(1, 610, 95), state: 'approved' });
+  // The service credits the SLA report computes for the desk: the latest is half deducted on last month's invoice (the
+  // rest owed, not received); the oldest is waived (the outage was ours); those between stay owed, not received.
+  const owed = await creditsOwed(ctx, eng('24/7 service desk'), today);
+  const partial = owed.at(-1);
+  const credit = partial ? [line(`Service credit ${monthLabel(partial.month)}`, '1', 'fixed', -Math.floor(partial.owedMinor / 2), -Math.floor(partial.owedMinor / 2), 0, { serviceCreditMonth: partial.month })] : [];
+  const last = deskInvoice(1, 610, 95);
+  await anInvoice(at(-20), { ...last, lines: [...last.lines, ...credit], state: 'approved' });
+  if (owed.length > 1) await waiveServiceCredit(ctx, { engagementId: eng('24/7 service desk'), month: owed[0].month, reason: 'The ticketing outage that month was caused by our own firewall change; we do not claim the credit.' });
   // Sent again by post a week later and entered by someone else: same number, same total, same month.
   await anInvoice(at(-12), { ...deskInvoice(1, 610, 95), note: 'Paper copy received by post.' });
 
@@ -113,7 +126,7 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
     paidOn: addMonths(endOf(3), 1),
     note: 'Reverse charge: no VAT on the invoice.',
   });
-  const tm = await anInvoice(at(-6), {
+  await anInvoice(at(-6), {
     vendorId: kestrel,
     engagementId: portal,
     contractId: sow,
@@ -125,13 +138,12 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
       line('Senior developer', '18', 'day', 72_000, 1_296_000, 0),
       line('Solution architect', '4', 'day', 85_000, 340_000, 0),
       line('QA engineer', '7.5', 'day', 48_000, 360_000, 0),
-      line('Weekend go-live rehearsal', '12', 'hour', 9_500, 114_000, 0),
+      line('Weekend go-live rehearsal', '12', 'hour', 9_500, 114_000, 0, { changeRequestId: changes.get('Weekend go-live rehearsal') }),
     ],
     state: 'checked',
     note: 'Time and material for the checkout release.',
   });
-  const rehearsal = tm.checks.find((c) => c.code === 'no_rate');
-  if (rehearsal) await overrideInvoiceCheck(now.ctx(), tm.id, { key: rehearsal.key, reason: 'Weekend rehearsal asked for by our CIO (e-mail of the 14th); change requests are not in Outsight yet.' });
+  // The senior developer days stay above the card (a failing check to decide); the weekend rehearsal passes, billed under its approved change request.
   // The checkout instalment billed while its payment integration was rejected: disputed.
   await anInvoice(at(-3), {
     vendorId: kestrel,
@@ -144,6 +156,9 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
     disputeReason: 'The checkout milestone is not accepted: the payment provider integration was rejected (refunds fail for partial orders). Invoice it again once the re-test passes.',
   });
 
+  // Imported from the finance export: the architect days above the rate card.
+  await seedDemoInvoiceImport(at(-2).ctx(), { vendorName: (await getEngagement(ctx, portal)).vendorName, number: `KSL-${stamp(0)}-081`, date: addMonths(firstOf(0), 0), from: firstOf(0), to: today });
+
   // ---- Brightline: the sums do not add up (16 hours at €120.00 is €1,920.00, not €2,120.00).
   await anInvoice(at(-4), {
     vendorId: await vendorOf('Network and server operations'),
@@ -153,7 +168,26 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
     invoiceDate: endOf(1),
     periodFrom: firstOf(1),
     periodTo: endOf(1),
-    lines: [line('Server operations (monthly fee)', '1', 'month', 4_200_000, 4_200_000, 19), line('Out-of-hours engineer', '16', 'hour', 12_000, 212_000, 19)],
+    lines: [
+      line('Server operations (monthly fee)', '1', 'month', 4_200_000, 4_200_000, 19),
+      line('Out-of-hours engineer', '16', 'hour', 12_000, 212_000, 19),
+      // Billed under its approved change request: passes. The firewall review is on no rate card and no change: unapproved extra work.
+      line('Monitoring of the 20 new plant servers', '1', 'month', 150_000, 150_000, 19, { changeRequestId: changes.get('Monitor the 20 new plant servers') }),
+      line('Firewall rule review', '6', 'hour', 14_000, 84_000, 19),
+    ],
+  });
+
+  // ---- Brightline's on-call retainer: €9,000.00 approved against a €10,000.00 budget; the run rate ends the year over it.
+  const onCall = eng('Out-of-hours on-call');
+  await aBudget(now, { engagementId: onCall, fiscalYear: fy, label: 'On-call retainer', amountMinor: 1_000_000, currency: 'EUR', spendType: 'opex' });
+  await anInvoice(at(-15), {
+    vendorId: await vendorOf('Out-of-hours on-call'),
+    engagementId: onCall,
+    number: `BL-OC-${stamp(1)}`,
+    invoiceDate: endOf(1),
+    lines: [line('On-call call-outs', '60', 'hour', 15_000, 900_000, 0)],
+    state: 'approved',
+    overrideReason: 'Call-outs are billed under the on-call schedule, not a rate card.',
   });
 
   // ---- Atlas: on-site support billed in pounds against a budget in euros (shown apart, not converted).
@@ -173,4 +207,11 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
       paidOn: back === 2 ? addMonths(endOf(2), 1) : undefined,
     });
   }
+}
+
+/** Months of this year and the last with a service credit owed in money and not yet received, oldest first. */
+async function creditsOwed(ctx: Ctx, engagementId: string, today: string) {
+  const year = Number(today.slice(0, 4));
+  const rows = [...(await serviceCredits(ctx, { engagementId, year: year - 1 })).rows, ...(await serviceCredits(ctx, { engagementId, year })).rows];
+  return rows.filter((r) => r.owedMinor !== null && r.outstandingMinor > 1).map((r) => ({ month: r.month, owedMinor: r.owedMinor! }));
 }

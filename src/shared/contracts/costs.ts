@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHECK_CODES, CHECK_LABELS } from '../../domain/costs/checks.ts';
 import { QUANTITY_PATTERN } from '../../domain/costs/fiscal.ts';
-import { IsoDate, PageQuery, patchOf, requiredText, text } from './common.ts';
+import { IsoDate, IsoMonth, PageQuery, patchOf, requiredText, text } from './common.ts';
 import { MoneyAmount } from './dashboard.ts';
 import { AmountMinor, Currency } from './deliverables.ts';
 
@@ -14,9 +14,11 @@ export const CostSettingsInput = z
   .object({
     fiscalYearStartMonth: z.number().int('Expected a month from 1 (January) to 12 (December)').min(1, 'Expected a month from 1 (January) to 12 (December)').max(12, 'Expected a month from 1 (January) to 12 (December)'),
     baseCurrency: Currency,
+    /** Alert when the run-rate forecast exceeds a budget by more than this percentage (default 10). */
+    forecastThresholdPct: z.number().int('Expected a whole percentage').min(0, 'Must not be negative').max(1000, 'At most 1000 %').optional(),
   })
   .strict();
-export const CostSettings = z.object({ fiscalYearStartMonth: z.number().int(), baseCurrency: z.string(), currentFiscalYear: z.number().int(), currentFiscalYearLabel: z.string() });
+export const CostSettings = z.object({ fiscalYearStartMonth: z.number().int(), baseCurrency: z.string(), forecastThresholdPct: z.number().int(), currentFiscalYear: z.number().int(), currentFiscalYearLabel: z.string() });
 export type CostSettings = z.infer<typeof CostSettings>;
 
 // ---------- budgets ----------
@@ -109,16 +111,26 @@ export const Quantity = z
   .string()
   .trim()
   .regex(QUANTITY_PATTERN, 'Expected a quantity such as 3 or 1.5, with at most three decimals and a dot as decimal separator');
+/** A line amount in minor units: negative only on a service credit line (a deduction), which the service checks. */
+const LineMinor = z
+  .number({ message: 'Expected a whole number of minor units (cents)' })
+  .int({ message: 'Expected a whole number of minor units (cents), not a decimal' })
+  .min(-Number.MAX_SAFE_INTEGER)
+  .max(Number.MAX_SAFE_INTEGER);
 export const InvoiceLineInput = z
   .object({
     description: requiredText(500),
     quantity: Quantity,
     unit: RateUnit,
-    unitPriceMinor: AmountMinor,
-    amountMinor: AmountMinor,
-    taxMinor: AmountMinor.default(0),
+    unitPriceMinor: LineMinor,
+    amountMinor: LineMinor,
+    taxMinor: LineMinor.default(0),
     rateCardItemId: uuidField('a rate card item id').nullable().optional(),
     milestoneId: uuidField('a milestone id').nullable().optional(),
+    /** The approved change request this line bills (extra work agreed as a change). */
+    changeRequestId: uuidField('a change request id').nullable().optional(),
+    /** A service credit line: the SLA month it credits (its amounts are negative). */
+    serviceCreditMonth: IsoMonth.nullable().optional(),
   })
   .strict();
 export const InvoiceInput = z
@@ -154,6 +166,9 @@ export const InvoiceLine = z.object({
   rateCardItemName: z.string().nullable(),
   milestoneId: z.string().nullable(),
   milestoneName: z.string().nullable(),
+  changeRequestId: z.string().nullable(),
+  changeRequestTitle: z.string().nullable(),
+  serviceCreditMonth: z.string().nullable(),
 });
 export const InvoiceCheck = z.object({
   key: z.string(),
@@ -230,7 +245,54 @@ export const EngagementCosts = z.object({
   months: z.array(CostMonth),
   total: CostMonth.omit({ month: true, label: true }),
   budgets: z.array(Budget),
+  /** Per currency with a budget: the run-rate forecast to the fiscal year's end and its alert, in words. */
+  forecast: z.array(
+    z.object({ currency: z.string(), budgetMinor: z.number().int(), actualMinor: z.number().int(), monthsElapsed: z.number().int(), forecastMinor: z.number().int(), alert: z.enum(['actual_over', 'forecast_over']).nullable(), words: z.string() }),
+  ),
   /** What the figures mean, in words. */
   notes: z.array(z.string()),
 });
 export type EngagementCosts = z.infer<typeof EngagementCosts>;
+
+// ---------- service credits recovered ----------
+export const ServiceCreditsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2200).optional(), engagementId: z.uuid().optional() });
+export const ServiceCreditRow = z.object({
+  engagementId: z.string(),
+  engagementName: z.string(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  month: z.string(),
+  label: z.string(),
+  currency: z.string(),
+  /** The SLA engine's credit; null when the policy has no fee (credit in % only). */
+  owedMinor: z.number().int().nullable(),
+  creditPct: z.number(),
+  receivedMinor: z.number().int(),
+  outstandingMinor: z.number().int(),
+  waivedMinor: z.number().int(),
+  waiver: z.object({ reason: z.string(), byName: z.string().nullable(), at: z.string() }).nullable(),
+  otherCurrencies: z.array(MoneyAmount),
+});
+export const ServiceCredits = z.object({
+  year: z.number().int(),
+  rows: z.array(ServiceCreditRow),
+  totals: z.object({ owed: z.array(MoneyAmount), received: z.array(MoneyAmount), outstanding: z.array(MoneyAmount), waived: z.array(MoneyAmount) }),
+  notes: z.array(z.string()),
+});
+export type ServiceCredits = z.infer<typeof ServiceCredits>;
+export const WaiveCreditInput = z.object({ engagementId: uuidField('an engagement id'), month: IsoMonth, reason: requiredText(2000) }).strict();
+export const CreditWaiver = z.object({ id: z.string(), engagementId: z.string(), month: z.string(), currency: z.string(), amountMinor: z.number().int(), reason: z.string(), waivedAt: z.string() });
+
+// ---------- portfolio spend ----------
+export const SpendQuery = z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2200).optional(), vendorId: z.uuid().optional() });
+export const Spend = z.object({
+  fiscalYear: z.number().int(),
+  fiscalYearLabel: z.string(),
+  months: z.array(z.object({ month: z.string(), label: z.string() })),
+  /** One row per vendor and currency: twelve monthly amounts in fiscal-year order and their total. */
+  rows: z.array(z.object({ vendorId: z.string(), vendorName: z.string(), currency: z.string(), monthsMinor: z.array(z.number().int()), totalMinor: z.number().int() })),
+  /** Per currency: the twelve monthly totals and the year's total (never across currencies). */
+  totals: z.array(z.object({ currency: z.string(), monthsMinor: z.array(z.number().int()), totalMinor: z.number().int() })),
+  notes: z.array(z.string()),
+});
+export type Spend = z.infer<typeof Spend>;

@@ -4,6 +4,7 @@ import {
   IconBuildingSkyscraper,
   IconClipboardCheck,
   IconFileText,
+  IconCoin,
   IconGauge,
   IconHistory,
   IconLayoutDashboard,
@@ -29,6 +30,7 @@ const ITEMS: Item[] = [
   { label: 'Contracts', to: '/contracts', icon: IconFileText, permission: 'contract.read' },
   { label: 'Due diligence', to: '/due-diligence', icon: IconClipboardCheck, permission: 'assessment.read' },
   { label: 'SLAs', to: '/sla', icon: IconGauge, permission: 'sla.read' },
+  { label: 'Costs', to: '/costs', icon: IconCoin, permission: 'cost.read' },
   { label: 'Audit', to: '/audit', icon: IconHistory, permission: 'audit.read' },
   { label: 'Settings', to: '/settings', icon: IconSettings },
 ];

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { aContract } from '../../../src/server/seed/builders/contracts.ts';
 import { aBudget, anInvoice, aRateCardItem, type InvoiceState } from '../../../src/server/seed/builders/costs.ts';
+import { saveInvoiceMapping } from '../../../src/server/modules/costs/costs.public.ts';
 import { inApp } from '../../support/due-diligence.ts';
 import type { TestOrg } from '../../support/factories.ts';
 import { ADMINS, INTERNAL, WRITERS, type AreaRows, type Call, type MatrixEnv, type Row } from './types.ts';
 
 const B = 'The budget';
+const MAPPING = { name: 'Matrix export', columns: { number: 'No', invoiceDate: 'Date', vendor: 'Vendor', currency: 'Cur', description: 'Text', quantity: 'Qty', unitPrice: 'Price', amount: 'Amount' } };
 const R = 'The rate card item';
 const I = 'The invoice';
 
@@ -152,12 +154,31 @@ export function costsRows(env: MatrixEnv): AreaRows {
       },
     },
 
+    'GET /api/v1/invoice-mappings': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/invoice-mappings' }) },
+    'PUT /api/v1/invoice-mappings': { allowed: WRITERS, ok: 200, build: () => ({ url: '/api/v1/invoice-mappings', payload: MAPPING }) },
+    // A dry run of a one-line export (the mapping is saved in setup): nothing is stored.
+    'POST /api/v1/invoices/import': {
+      allowed: WRITERS,
+      ok: 200,
+      build: () => ({
+        url: '/api/v1/invoices/import?mapping=Matrix%20export&dryRun=true',
+        payload: `No,Date,Vendor,Cur,Text,Qty,Price,Amount
+M-${env.uniq()},2026-01-31,${env.own.vendor.name},EUR,Work,1,1.00,1.00
+`,
+        headers: { 'content-type': 'text/csv' },
+      }),
+    },
+    'GET /api/v1/costs/spend': { allowed: INTERNAL, ok: 200, build: () => ({ url: `/api/v1/costs/spend?fiscalYear=2026&vendorId=${env.own.vendor.id}` }) },
+    'GET /api/v1/service-credits': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/service-credits?year=2026' }) },
+    // No SLA credit is owed in the matrix's organisation: every allowed role is told there is nothing to waive.
+    'POST /api/v1/service-credits/waivers': { allowed: WRITERS, ok: 400, build: () => ({ url: '/api/v1/service-credits/waivers', payload: { engagementId: env.own.engagementId, month: '2026-01', reason: 'Our fault.' } }) },
     'GET /api/v1/engagements/:id/costs': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${env.id(c, (o) => o.engagementId)}/costs?fiscalYear=2026` }) },
   };
 
   return {
     rows,
     async setup() {
+      await saveInvoiceMapping(h(env.own).ctx(), MAPPING);
       fx.set(env.own, await fixtures(env.own));
       fx.set(env.foreign, await fixtures(env.foreign));
     },

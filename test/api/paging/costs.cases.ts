@@ -1,5 +1,5 @@
 import { aContract } from '../../../src/server/seed/builders/contracts.ts';
-import { aBudget, anInvoice, aRateCardItem } from '../../../src/server/seed/builders/costs.ts';
+import { aBudget, aChangeRequest, anInvoice, aRateCardItem } from '../../../src/server/seed/builders/costs.ts';
 import { inApp } from '../../support/due-diligence.ts';
 import type { PagingCase } from './types.ts';
 import { ROWS } from './types.ts';
@@ -32,6 +32,21 @@ export const costsCases: PagingCase[] = [
     async seed(t, org) {
       const made = await times(ROWS, (i) => anInvoice(inApp(org, t.config), { vendorId: org.vendor.id, engagementId: org.engagementId, invoiceDate: `2026-0${3 + (i % 2)}-15` }));
       return { url: `/api/v1/invoices?engagementId=${org.engagementId}`, ids: made.map((x) => x.id) };
+    },
+  },
+  {
+    route: 'GET /api/v1/change-requests',
+    async seed(t, org) {
+      const made = await times(ROWS, (i) => aChangeRequest(inApp(org, t.config), { engagementId: org.engagementId, title: `Paged change ${i}` }));
+      return { url: `/api/v1/change-requests?engagementId=${org.engagementId}`, ids: made.map((x) => x.id) };
+    },
+  },
+  {
+    route: 'GET /api/v1/portal/change-requests',
+    as: 'vendor_contact',
+    async seed(t, org) {
+      const made = await times(ROWS, (i) => aChangeRequest(inApp(org, t.config), { engagementId: org.engagementId, title: `Portal change ${i}`, contact: org.users.vendor_contact }));
+      return { url: '/api/v1/portal/change-requests', ids: made.map((x) => x.id) };
     },
   },
 ];

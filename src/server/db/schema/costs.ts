@@ -11,6 +11,8 @@ export const costSettings = pgTable('cost_settings', {
     .references(() => orgs.id),
   fiscalYearStartMonth: integer('fiscal_year_start_month').notNull().default(1),
   baseCurrency: text('base_currency').notNull().default('EUR'),
+  /** Alert when the run-rate forecast exceeds a budget by more than this percentage. */
+  forecastThresholdPct: integer('forecast_threshold_pct').notNull().default(10),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -122,6 +124,65 @@ export const invoices = pgTable(
   ],
 );
 
+/**
+ * A change to the agreed scope, raised by the client or by the vendor (a vendor contact, in
+ * the portal): proposed → under review → approved / rejected → implemented. The cost impact
+ * is one-off plus recurring (per month, for `recurring_months` months), in one currency.
+ * Approving records what it amended: the budget it added to and the contract value it moved.
+ */
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    contractId: uuid('contract_id'),
+    title: text('title').notNull(),
+    reason: text('reason').notNull(),
+    scope: text('scope').notNull(),
+    /** client | vendor */
+    raisedBy: text('raised_by').notNull(),
+    raisedByUserId: uuid('raised_by_user_id').references(() => users.id),
+    currency: text('currency').notNull(),
+    oneOffMinor: bigint('one_off_minor', { mode: 'number' }).notNull().default(0),
+    recurringMinor: bigint('recurring_minor', { mode: 'number' }).notNull().default(0),
+    recurringMonths: integer('recurring_months').notNull().default(0),
+    scheduleDays: integer('schedule_days').notNull().default(0),
+    deliverableIds: jsonb('deliverable_ids').$type<string[]>().notNull().default([]),
+    milestoneIds: jsonb('milestone_ids').$type<string[]>().notNull().default([]),
+    /** proposed | under_review | approved | rejected | implemented */
+    status: text('status').notNull().default('proposed'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    decisionNote: text('decision_note'),
+    implementedOn: date('implemented_on', { mode: 'string' }),
+    /** What approving amended (null: nothing was there to amend). A record, not a reference: the budget may be removed later. */
+    budgetId: uuid('budget_id'),
+    budgetAddedMinor: bigint('budget_added_minor', { mode: 'number' }),
+    contractValueBeforeMinor: bigint('contract_value_before_minor', { mode: 'number' }),
+    contractValueAfterMinor: bigint('contract_value_after_minor', { mode: 'number' }),
+    /** What approving did, in words, as it was at the time ("Added €1,000.00 to the budget …", "No budget … to add it to"). */
+    amendments: jsonb('amendments').$type<string[]>().notNull().default([]),
+    /** The client's own note: never shown to the vendor. */
+    internalNote: text('internal_note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('change_requests_org_id_key').on(t.orgId, t.id),
+    foreignKey({ columns: [t.orgId, t.contractId], foreignColumns: [contracts.orgId, contracts.id], name: 'change_requests_contract_fk' }),
+    index('change_requests_org_engagement_idx').on(t.orgId, t.engagementId, t.createdAt),
+    index('change_requests_org_vendor_idx').on(t.orgId, t.vendorId, t.createdAt),
+  ],
+);
+
 /** A line of an invoice; the quantity is kept exactly in thousandths (1.5 days = 1500). */
 export const invoiceLines = pgTable(
   'invoice_lines',
@@ -140,12 +201,17 @@ export const invoiceLines = pgTable(
     taxMinor: bigint('tax_minor', { mode: 'number' }).notNull().default(0),
     rateCardItemId: uuid('rate_card_item_id'),
     milestoneId: uuid('milestone_id'),
+    /** The change request the line bills (extra work agreed as a change). */
+    changeRequestId: uuid('change_request_id'),
+    /** A service credit line: the SLA month (YYYY-MM) it credits; its amounts are negative (a deduction). */
+    serviceCreditMonth: text('service_credit_month'),
   },
   (t) => [
     uniqueIndex('invoice_lines_position_key').on(t.invoiceId, t.position),
     foreignKey({ columns: [t.orgId, t.invoiceId], foreignColumns: [invoices.orgId, invoices.id], name: 'invoice_lines_invoice_fk' }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.rateCardItemId], foreignColumns: [rateCardItems.orgId, rateCardItems.id], name: 'invoice_lines_rate_card_item_fk' }),
     foreignKey({ columns: [t.orgId, t.milestoneId], foreignColumns: [milestones.orgId, milestones.id], name: 'invoice_lines_milestone_fk' }),
+    foreignKey({ columns: [t.orgId, t.changeRequestId], foreignColumns: [changeRequests.orgId, changeRequests.id], name: 'invoice_lines_change_request_fk' }),
   ],
 );
 
@@ -175,4 +241,47 @@ export const invoiceChecks = pgTable(
     uniqueIndex('invoice_checks_key').on(t.invoiceId, t.key),
     foreignKey({ columns: [t.orgId, t.invoiceId], foreignColumns: [invoices.orgId, invoices.id], name: 'invoice_checks_invoice_fk' }).onDelete('cascade'),
   ],
+);
+
+/**
+ * A month's service credit the organisation chose not to claim, with its reason: it no
+ * longer counts as owed and not received. Keeps the amount that was let go at the time.
+ */
+export const serviceCreditWaivers = pgTable(
+  'service_credit_waivers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    currency: text('currency').notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    reason: text('reason').notNull(),
+    waivedBy: uuid('waived_by').references(() => users.id),
+    waivedAt: timestamp('waived_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('service_credit_waivers_org_id_key').on(t.orgId, t.id), uniqueIndex('service_credit_waivers_month_key').on(t.orgId, t.engagementId, t.month)],
+);
+
+/** A saved mapping of an accounting export's columns to invoice fields, by name (like the ticket import's generic mapping). */
+export const invoiceMappings = pgTable(
+  'invoice_mappings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    columns: jsonb('columns').$type<Record<string, string | null>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('invoice_mappings_name_key').on(t.orgId, t.name)],
 );

@@ -16,6 +16,7 @@ export function presentSummary(c: ContractRow, engagementIds: string[]): Contrac
     effectiveOn: c.effectiveOn,
     initialTermEnd: c.initialTermEnd,
     currency: c.currency,
+    totalValueMinor: c.totalValueMinor,
   };
 }
 

@@ -17,6 +17,8 @@ export interface ContractSummary {
   effectiveOn: string | null;
   initialTermEnd: string | null;
   currency: string | null;
+  /** The total value in minor units of `currency`, if known. */
+  totalValueMinor: number | null;
 }
 
 export {
@@ -37,5 +39,7 @@ export { noticeLetter, recordNotice } from './notice.ts';
 export { getContractSettings, updateContractSettings } from './settings.ts';
 export { contractRemindersDue, type ContractReminder } from './reminders.ts';
 export { contractsFeed } from './feed.ts';
+/** An agreed change (an approved change request) moving a contract's total value, as an amendment its history shows. */
+export { amendContractValue, type ValueAmendment } from './amend-value.ts';
 export { importContracts } from './import-contracts.ts';
 export { downloadDocument, listDocuments, uploadDocument } from './documents.ts';

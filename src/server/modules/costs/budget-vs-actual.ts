@@ -1,6 +1,7 @@
 import { lastDayOfMonth } from '../../../domain/civil-date.ts';
 import { fiscalMonths, fiscalYearLabel, fiscalYearOf, monthLabel } from '../../../domain/costs/fiscal.ts';
-import { totalsByCurrency, type Money } from '../../../domain/money.ts';
+import { monthsElapsed, runRateForecast } from '../../../domain/costs/forecast.ts';
+import { formatMoney, totalsByCurrency, type Money } from '../../../domain/money.ts';
 import type { EngagementCosts } from '../../../shared/contracts/costs.ts';
 import type { Ctx } from '../../context.ts';
 import { requireEngagement } from '../engagements/engagements.public.ts';
@@ -56,6 +57,24 @@ export async function engagementCosts(ctx: Ctx, engagementId: string, fiscalYear
       notConverted: totalsByCurrency(perMonth.flatMap((m) => m.notConverted)),
     },
     budgets: budgetRows.map((b) => presentBudget(b, s.fiscalYearStartMonth)),
+    forecast: forecastsOf(totalsByCurrency(perMonth.flatMap((m) => m.budget)), totalsByCurrency(perMonth.flatMap((m) => m.actual)), monthsElapsed(months, todayOf(ctx)), s.forecastThresholdPct),
     notes,
   };
+}
+
+/** Per budget currency: the run-rate forecast to the year's end, with the alert in words. */
+export function forecastsOf(budget: Money[], actual: Money[], elapsed: number, thresholdPct: number): EngagementCosts['forecast'] {
+  return budget.map((b) => {
+    const f = runRateForecast(b.currency, b.amountMinor, actual.find((a) => a.currency === b.currency)?.amountMinor ?? 0, elapsed, thresholdPct);
+    const m = (x: number) => formatMoney({ amountMinor: x, currency: b.currency });
+    const words =
+      f.alert === 'actual_over'
+        ? `Actual ${m(f.actualMinor)} already exceeds the budget of ${m(f.budgetMinor)}.`
+        : f.alert === 'forecast_over'
+          ? `At the run rate of ${elapsed} month${elapsed === 1 ? '' : 's'}, the year ends at ${m(f.forecastMinor)}: more than ${thresholdPct} % over the budget of ${m(f.budgetMinor)}.`
+          : elapsed === 0
+            ? 'The fiscal year has not begun: no forecast yet.'
+            : `At the run rate of ${elapsed} month${elapsed === 1 ? '' : 's'}, the year ends at ${m(f.forecastMinor)} against a budget of ${m(f.budgetMinor)}.`;
+    return { ...f, words };
+  });
 }

@@ -1,5 +1,6 @@
 import { INVOICE_STATUS_LABELS } from '../../../shared/contracts/costs.ts';
 import { definePolicy } from '../../policy.ts';
+import type { ChangeRequestRow } from './change-requests.repo.ts';
 import type { BudgetRow, InvoiceRow, RateCardItemRow } from './costs.repo.ts';
 
 /** The organisation's cost settings (fiscal year start, base currency): read by readers, set by those who manage the organisation. */
@@ -54,4 +55,51 @@ export const invoicePolicy = definePolicy<InvoiceRow, 'list' | 'read' | 'create'
     dispute: { permission: 'cost.write', when: (i) => (i.status !== 'paid' && i.status !== 'disputed') || `${is(i)}; it cannot be disputed now.` },
     override: { permission: 'invoice.override', when: (i) => open(i) || `${is(i)}; its checks were settled when it was approved.` },
   },
+});
+
+const CHANGE_WORDS: Record<string, string> = {
+  proposed: 'is proposed',
+  under_review: 'is under review',
+  approved: 'is already approved',
+  rejected: 'was rejected',
+  implemented: 'is already implemented',
+};
+const changeIs = (c: ChangeRequestRow) => `The change request ${CHANGE_WORDS[c.status] ?? 'is in another state'}`;
+const undecided = (c: ChangeRequestRow) => c.status === 'proposed' || c.status === 'under_review';
+
+/**
+ * Change requests: proposed → under review → approved / rejected → implemented. The client
+ * decides; a vendor contact raises its own vendor's and reads them in the portal (never the
+ * internal note, the contract or the budget: its presenter leaves them out).
+ */
+export const changeRequestPolicy = definePolicy<ChangeRequestRow, 'list' | 'listOwn' | 'read' | 'create' | 'raise' | 'update' | 'review' | 'approve' | 'reject' | 'implement' | 'reference'>({
+  label: 'The change request',
+  vendorOf: (c) => c.vendorId,
+  actions: {
+    list: { permission: 'cost.read' },
+    listOwn: { permission: 'portal.use' },
+    read: { permission: ['cost.read', 'portal.use'] },
+    create: { permission: 'cost.write' },
+    raise: { permission: 'portal.use' },
+    update: { permission: 'cost.write', when: (c) => undecided(c) || `${changeIs(c)}; only a proposed change or one under review can be edited.` },
+    review: { permission: 'cost.write', when: (c) => c.status === 'proposed' || `${changeIs(c)}; only a proposed change can be taken under review.` },
+    approve: { permission: 'cost.write', when: (c) => undecided(c) || `${changeIs(c)}; only a proposed change or one under review can be approved.` },
+    reject: { permission: 'cost.write', when: (c) => undecided(c) || `${changeIs(c)}; only a proposed change or one under review can be rejected.` },
+    implement: { permission: 'cost.write', when: (c) => c.status === 'approved' || `${changeIs(c)}; only an approved change can be marked implemented.` },
+    reference: { permission: 'cost.read' },
+  },
+});
+
+/** Service credits recovered: a view over the organisation, read by readers; waiving a month's credit is a cost decision. */
+export const serviceCreditPolicy = definePolicy<{ orgId: string }, 'list' | 'waive'>({
+  label: 'The service credits',
+  collection: true,
+  actions: { list: { permission: 'cost.read' }, waive: { permission: 'cost.write' } },
+});
+
+/** Invoice import mappings: read by readers, saved by those who enter invoices. */
+export const invoiceMappingPolicy = definePolicy<{ orgId: string }, 'list' | 'save'>({
+  label: 'The invoice mappings',
+  collection: true,
+  actions: { list: { permission: 'cost.read' }, save: { permission: 'cost.write' } },
 });

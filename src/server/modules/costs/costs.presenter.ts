@@ -1,7 +1,10 @@
 import { CHECK_LABELS, type CheckCode } from '../../../domain/costs/checks.ts';
 import { fiscalMonths, fiscalYearLabel, milliToQuantity, monthLabel, spreadEvenly } from '../../../domain/costs/fiscal.ts';
+import { changeValue } from '../../../domain/costs/change-requests.ts';
 import { formatMoney } from '../../../domain/money.ts';
+import type { ChangeRequest, PortalChangeRequest } from '../../../shared/contracts/change-requests.ts';
 import type { Budget, Invoice, InvoiceCheck, InvoiceDetail, RateCardItem } from '../../../shared/contracts/costs.ts';
+import type { ChangeRequestWithNames } from './change-requests.repo.ts';
 import type { BudgetRow, BudgetWithNames, CheckWithNames, InvoiceWithNames, LineWithNames, RateCardItemWithNames } from './costs.repo.ts';
 
 /** A budget's twelve monthly amounts in fiscal-year order: as phased, or spread evenly. */
@@ -97,7 +100,7 @@ export function presentCheck(c: CheckWithNames): InvoiceCheck {
 export function presentInvoiceDetail(r: InvoiceWithNames, lines: LineWithNames[], checks: CheckWithNames[]): InvoiceDetail {
   return {
     ...presentInvoice(r),
-    lines: lines.map(({ line: l, rateCardItemName, milestoneName }) => ({
+    lines: lines.map(({ line: l, rateCardItemName, milestoneName, changeRequestTitle }) => ({
       id: l.id,
       position: l.position,
       description: l.description,
@@ -110,6 +113,9 @@ export function presentInvoiceDetail(r: InvoiceWithNames, lines: LineWithNames[]
       rateCardItemName,
       milestoneId: l.milestoneId,
       milestoneName,
+      changeRequestId: l.changeRequestId,
+      changeRequestTitle,
+      serviceCreditMonth: l.serviceCreditMonth,
     })),
     checks: checks.map(presentCheck),
   };
@@ -118,4 +124,54 @@ export function presentInvoiceDetail(r: InvoiceWithNames, lines: LineWithNames[]
 /** "Invoice INV-7 of Kestrel (€12,500.00)": an invoice named in the audit trail and the dashboard. */
 export function invoiceInWords(i: { number: string; totalMinor: number; currency: string }, vendorName?: string): string {
   return `Invoice ${i.number}${vendorName ? ` of ${vendorName}` : ''} (${formatMoney({ amountMinor: i.totalMinor, currency: i.currency })})`;
+}
+
+/** "Change request "Add SSO" (€12,000.00)": a change named in the audit trail. */
+export function changeInWords(c: { title: string; oneOffMinor: number; recurringMinor: number; recurringMonths: number; currency: string }): string {
+  return `Change request "${c.title}" (${formatMoney({ amountMinor: changeValue(c.oneOffMinor, c.recurringMinor, c.recurringMonths), currency: c.currency })})`;
+}
+
+const named = (ids: string[], names: Map<string, string>) => ids.flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : []));
+
+/** What the vendor sees of a change request: no internal note, contract, budget or amendments. */
+export function presentPortalChangeRequest(r: ChangeRequestWithNames, deliverables: Map<string, string>): PortalChangeRequest {
+  const c = r.cr;
+  return {
+    id: c.id,
+    engagementId: c.engagementId,
+    engagementName: r.engagementName,
+    title: c.title,
+    reason: c.reason,
+    scope: c.scope,
+    raisedBy: c.raisedBy as PortalChangeRequest['raisedBy'],
+    raisedByName: r.raisedByName,
+    currency: c.currency,
+    oneOffMinor: c.oneOffMinor,
+    recurringMinor: c.recurringMinor,
+    recurringMonths: c.recurringMonths,
+    totalMinor: changeValue(c.oneOffMinor, c.recurringMinor, c.recurringMonths),
+    scheduleDays: c.scheduleDays,
+    deliverables: named(c.deliverableIds, deliverables),
+    status: c.status as PortalChangeRequest['status'],
+    decidedOn: c.decidedOn,
+    decisionNote: c.decisionNote,
+    implementedOn: c.implementedOn,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export function presentChangeRequest(r: ChangeRequestWithNames, deliverables: Map<string, string>, milestones: Map<string, string>): ChangeRequest {
+  const c = r.cr;
+  return {
+    ...presentPortalChangeRequest(r, deliverables),
+    vendorId: c.vendorId,
+    vendorName: r.vendorName,
+    contractId: c.contractId,
+    contractTitle: r.contractTitle,
+    milestones: named(c.milestoneIds, milestones),
+    decidedByName: r.decidedByName,
+    amendments: c.amendments,
+    internalNote: c.internalNote,
+    updatedAt: c.updatedAt.toISOString(),
+  };
 }

@@ -9,3 +9,10 @@ export { createInvoice, getInvoice, listInvoices, updateInvoice } from './invoic
 export { approveInvoice, disputeInvoice, markInvoiceChecked, overrideInvoiceCheck, payInvoice } from './invoice-workflow.ts';
 export { engagementCosts } from './budget-vs-actual.ts';
 export { costsFeed } from './feed.ts';
+export { createChangeRequest, getChangeRequest, listChangeRequests, updateChangeRequest, getOwnChangeRequest, listOwnChangeRequests, raiseChangeRequest } from './change-requests.ts';
+export { approveChangeRequest, implementChangeRequest, rejectChangeRequest, reviewChangeRequest } from './change-request-workflow.ts';
+export { engagementScopeCreep } from './scope-creep.ts';
+export { serviceCredits, waiveServiceCredit } from './service-credits.ts';
+export { importInvoices } from './import-invoices.ts';
+export { listInvoiceMappings, saveInvoiceMapping } from './invoice-mappings.ts';
+export { portfolioSpend } from './spend.ts';

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'driz
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
-import { budgets, contracts, costSettings, engagements, invoiceChecks, invoiceLines, invoices, milestones, rateCardItems, users, vendors } from '../../db/schema.ts';
+import { budgets, changeRequests, contracts, costSettings, engagements, invoiceChecks, invoiceLines, invoices, milestones, rateCardItems, users, vendors } from '../../db/schema.ts';
 
 export type SettingsRow = typeof costSettings.$inferSelect;
 export type BudgetRow = typeof budgets.$inferSelect;
@@ -18,7 +18,7 @@ export async function findSettings(db: Db, orgId: string): Promise<SettingsRow |
   return rows[0] ?? null;
 }
 
-export async function upsertSettings(db: Db, orgId: string, values: { fiscalYearStartMonth: number; baseCurrency: string; updatedAt: Date }): Promise<SettingsRow> {
+export async function upsertSettings(db: Db, orgId: string, values: { fiscalYearStartMonth: number; baseCurrency: string; forecastThresholdPct: number; updatedAt: Date }): Promise<SettingsRow> {
   const [r] = await db
     .insert(costSettings)
     .values({ orgId, ...values })
@@ -236,13 +236,14 @@ export async function updateInvoice(db: Db, orgId: string, id: string, patch: Pa
   return r;
 }
 
-export type LineWithNames = { line: InvoiceLineRow; rateCardItemName: string | null; milestoneName: string | null };
+export type LineWithNames = { line: InvoiceLineRow; rateCardItemName: string | null; milestoneName: string | null; changeRequestTitle: string | null };
 export async function linesOf(db: Db, orgId: string, invoiceId: string): Promise<LineWithNames[]> {
   return db
-    .select({ line: invoiceLines, rateCardItemName: rateCardItems.name, milestoneName: milestones.name })
+    .select({ line: invoiceLines, rateCardItemName: rateCardItems.name, milestoneName: milestones.name, changeRequestTitle: changeRequests.title })
     .from(invoiceLines)
     .leftJoin(rateCardItems, eq(rateCardItems.id, invoiceLines.rateCardItemId))
     .leftJoin(milestones, eq(milestones.id, invoiceLines.milestoneId))
+    .leftJoin(changeRequests, eq(changeRequests.id, invoiceLines.changeRequestId))
     .where(and(eq(invoiceLines.orgId, orgId), eq(invoiceLines.invoiceId, invoiceId)))
     .orderBy(asc(invoiceLines.position));
 }
@@ -318,4 +319,33 @@ export async function invoicesInState(db: Db, orgId: string, statuses: string[],
   const rows = await invoiceQuery(db).where(where).orderBy(asc(invoices.invoiceDate), asc(invoices.id)).limit(limit);
   const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(invoices).where(where);
   return { rows, count: Number(c?.n ?? 0) };
+}
+
+/** Approved and paid invoices dated in [from, to], net of tax, per vendor, month and currency (summed in SQL). */
+export async function spendSums(db: Db, orgId: string, from: string, to: string, vendorId: string | null) {
+  const where: SQL[] = [eq(invoices.orgId, orgId), inArray(invoices.status, ['approved', 'paid']), gte(invoices.invoiceDate, from), lte(invoices.invoiceDate, to)];
+  if (vendorId) where.push(eq(invoices.vendorId, vendorId));
+  return db
+    .select({ vendorId: invoices.vendorId, vendorName: vendors.name, month: sql<string>`to_char(${invoices.invoiceDate}, 'YYYY-MM')`, currency: invoices.currency, amountMinor: sql<string>`sum(${invoices.subtotalMinor})::text` })
+    .from(invoices)
+    .innerJoin(vendors, eq(vendors.id, invoices.vendorId))
+    .where(and(...where))
+    .groupBy(invoices.vendorId, vendors.name, sql`3`, invoices.currency)
+    .orderBy(vendors.name, invoices.vendorId, invoices.currency, sql`3`);
+}
+
+/** Every budget of a fiscal year with its engagement's name (the forecast alert across engagements). */
+export async function budgetsOfYear(db: Db, orgId: string, fiscalYear: number): Promise<BudgetWithNames[]> {
+  return budgetQuery(db)
+    .where(and(eq(budgets.orgId, orgId), eq(budgets.fiscalYear, fiscalYear)))
+    .limit(2_000);
+}
+
+/** Approved and paid invoices in [from, to], net, per engagement and currency (summed in SQL). */
+export async function actualByEngagement(db: Db, orgId: string, from: string, to: string) {
+  return db
+    .select({ engagementId: invoices.engagementId, currency: invoices.currency, amountMinor: sql<string>`sum(${invoices.subtotalMinor})::text` })
+    .from(invoices)
+    .where(and(eq(invoices.orgId, orgId), inArray(invoices.status, ['approved', 'paid']), gte(invoices.invoiceDate, from), lte(invoices.invoiceDate, to)))
+    .groupBy(invoices.engagementId, invoices.currency);
 }

@@ -10,6 +10,12 @@ import {
   CostSettings,
   CostSettingsInput,
   CostsQuery,
+  CreditWaiver,
+  Spend,
+  SpendQuery,
+  ServiceCredits,
+  ServiceCreditsQuery,
+  WaiveCreditInput,
   DisputeInvoiceInput,
   EngagementCosts,
   Invoice,
@@ -28,10 +34,14 @@ import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
 import { engagementCosts } from './budget-vs-actual.ts';
+import { registerChangeRequestRoutes } from './change-requests.routes.ts';
+import { registerInvoiceImportRoutes } from './invoice-import.routes.ts';
 import * as budgets from './budgets.ts';
 import * as workflow from './invoice-workflow.ts';
 import * as invoices from './invoices.ts';
 import * as rates from './rate-cards.ts';
+import { serviceCredits, waiveServiceCredit } from './service-credits.ts';
+import { portfolioSpend } from './spend.ts';
 import { getCostSettings, updateCostSettings } from './settings.ts';
 
 const tags = ['costs'];
@@ -42,7 +52,7 @@ const rid = (p: { id: string }) => parseId(p.id, 'rate card item');
 const iid = (p: { id: string }) => parseId(p.id, 'invoice');
 
 /** Cost settings, budgets, rate cards, invoices with their checks, and budget against actual. Internal users only. */
-export function registerCostRoutes(app: App) {
+export async function registerCostRoutes(app: App) {
   app.get('/api/v1/cost-settings', { config: read, schema: { tags, summary: 'The fiscal year start and base currency', response: { 200: CostSettings } } }, (req) => getCostSettings(ctxOf(req)));
   app.put('/api/v1/cost-settings', { config: { access: 'org.manage' }, schema: { tags, summary: 'Set the fiscal year start and base currency', body: CostSettingsInput, response: { 200: CostSettings } } }, (req) =>
     updateCostSettings(ctxOf(req), req.body),
@@ -112,4 +122,21 @@ export function registerCostRoutes(app: App) {
     { config: read, schema: { tags, summary: 'Budget against actual per month of a fiscal year, per currency', params: IdParams, querystring: CostsQuery, response: { 200: EngagementCosts } } },
     (req) => engagementCosts(ctxOf(req), parseId(req.params.id, 'engagement'), req.query.fiscalYear),
   );
+  registerChangeRequestRoutes(app);
+  await registerInvoiceImportRoutes(app);
+
+  app.get(
+    '/api/v1/costs/spend',
+    { config: read, schema: { tags, summary: 'Spend by vendor and month of a fiscal year, per currency (approved and paid invoices, net)', querystring: SpendQuery, response: { 200: Spend } } },
+    (req) => portfolioSpend(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/service-credits',
+    { config: read, schema: { tags, summary: 'Service credits owed by the SLA engine against credit lines received, per engagement and month', querystring: ServiceCreditsQuery, response: { 200: ServiceCredits } } },
+    (req) => serviceCredits(ctxOf(req), req.query),
+  );
+  app.post('/api/v1/service-credits/waivers', { config: write, schema: { tags, summary: 'Waive a month’s outstanding service credit, with a reason', body: WaiveCreditInput, response: { 201: CreditWaiver } } }, async (req, reply) => {
+    reply.status(201);
+    return waiveServiceCredit(ctxOf(req), req.body);
+  });
 }

@@ -1,6 +1,8 @@
 import { checkInvoice, type CheckResult } from '../../../domain/costs/checks.ts';
 import type { Ctx } from '../../context.ts';
 import { milestoneAcceptance } from '../deliverables/deliverables.public.ts';
+import { CHANGE_STATUS_LABELS, isAgreed, type ChangeStatus } from '../../../domain/costs/change-requests.ts';
+import * as changes from './change-requests.repo.ts';
 import * as repo from './costs.repo.ts';
 
 /**
@@ -11,12 +13,14 @@ import * as repo from './costs.repo.ts';
 export async function recheck(ctx: Ctx, inv: repo.InvoiceRow, contractTitle: string | null): Promise<CheckResult[]> {
   const orgId = ctx.actor.orgId;
   const lines = (await repo.linesOf(ctx.db, orgId, inv.id)).map((l) => l.line);
-  const [rateCard, others, milestones, previous] = await Promise.all([
+  const [rateCard, others, milestones, previous, crs] = await Promise.all([
     inv.contractId ? repo.rateCardOf(ctx.db, orgId, inv.contractId) : Promise.resolve([]),
     repo.candidateDuplicates(ctx.db, orgId, inv.vendorId, inv),
     milestoneAcceptance(ctx, lines.flatMap((l) => (l.milestoneId ? [l.milestoneId] : []))),
     repo.checksOf(ctx.db, orgId, inv.id),
+    changes.changeRequestsByIds(ctx.db, orgId, [...new Set(lines.flatMap((l) => (l.changeRequestId ? [l.changeRequestId] : [])))]),
   ]);
+  const changeRequests = new Map(crs.map((c) => [c.id, { id: c.id, title: c.title, agreed: isAgreed(c.status), statusWords: CHANGE_STATUS_LABELS[c.status as ChangeStatus]?.toLowerCase() ?? c.status }]));
   const results = checkInvoice(
     {
       id: inv.id,
@@ -41,9 +45,11 @@ export async function recheck(ctx: Ctx, inv: repo.InvoiceRow, contractTitle: str
         taxMinor: l.taxMinor,
         rateCardItemId: l.rateCardItemId,
         milestoneId: l.milestoneId,
+        changeRequestId: l.changeRequestId,
+        serviceCreditMonth: l.serviceCreditMonth,
       })),
     },
-    { rateCard, others, milestones },
+    { rateCard, others, milestones, changeRequests },
   );
   const kept = new Map(previous.filter((p) => p.check.overrideReason !== null).map((p) => [p.check.key, p.check]));
   await repo.replaceChecks(

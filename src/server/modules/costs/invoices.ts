@@ -12,6 +12,7 @@ import { referenceVendor } from '../vendors/vendors.public.ts';
 import { invoicePolicy } from './costs.policy.ts';
 import { invoiceInWords, presentInvoice, presentInvoiceDetail } from './costs.presenter.ts';
 import * as repo from './costs.repo.ts';
+import { referenceChangeRequest } from './change-requests.ts';
 import { recheck } from './invoice-checks.ts';
 import { referenceRateCardItem } from './rate-cards.ts';
 
@@ -68,6 +69,11 @@ async function linesFor(ctx: Ctx, where: Where, lines: LineIn[]) {
       if (!where.engagementId) throw AppError.invalid(`lines.${i}.milestoneId`, 'Name the invoice’s engagement before billing one of its milestones.');
       milestoneId = (await referenceMilestone(ctx, l.milestoneId, where.engagementId, `lines.${i}.milestoneId`)).id;
     }
+    const negative = l.unitPriceMinor < 0 || l.amountMinor < 0 || l.taxMinor < 0;
+    if (l.serviceCreditMonth && (l.amountMinor > 0 || l.unitPriceMinor > 0)) throw AppError.invalid(`lines.${i}.amountMinor`, 'A service credit line deducts from the invoice: give its unit price and amount as negative numbers.');
+    if (!l.serviceCreditMonth && negative) throw AppError.invalid(`lines.${i}.amountMinor`, 'Only a service credit line may be negative; name the SLA month it credits.');
+    if (l.serviceCreditMonth && !where.engagementId) throw AppError.invalid(`lines.${i}.serviceCreditMonth`, 'Name the invoice’s engagement: a service credit is owed under an engagement’s SLA.');
+    const changeRequestId = l.changeRequestId ? (await referenceChangeRequest(ctx, l.changeRequestId, where, `lines.${i}.changeRequestId`)).id : null;
     out.push({
       position: i + 1,
       description: l.description,
@@ -78,6 +84,8 @@ async function linesFor(ctx: Ctx, where: Where, lines: LineIn[]) {
       taxMinor: l.taxMinor,
       rateCardItemId,
       milestoneId,
+      changeRequestId,
+      serviceCreditMonth: l.serviceCreditMonth ?? null,
     });
   }
   return out;

@@ -12,6 +12,8 @@ export {
   getOwnDeliverable,
   /** A milestone id inside another module's body: one of the organisation's, of the engagement; else an invalid field. */
   referenceMilestone,
+  /** A deliverable id inside another module's body: one the actor may see (a vendor contact: its own), of the engagement; else an invalid field. */
+  referenceDeliverable,
   listOwnDeliverables,
   rejectDeliverable,
   setDeliverableStatus,

@@ -54,6 +54,13 @@ export async function referenceMilestone(ctx: Ctx, id: string, engagementId: str
   return m;
 }
 
+/** A deliverable id inside another module's body (a change request's affected deliverables): one the actor may see, of the engagement; else an invalid field. */
+export async function referenceDeliverable(ctx: Ctx, id: string, engagementId: string, field = 'deliverableId'): Promise<repo.DeliverableRow> {
+  const d = deliverablePolicy.reference(ctx.actor, 'read', await repo.findDeliverableRow(ctx.db, ctx.actor.orgId, id), field, 'Choose one of the engagement’s deliverables.');
+  if (d.engagementId !== engagementId) throw AppError.invalid(field, 'The deliverable belongs to another engagement.');
+  return d;
+}
+
 export async function createMilestone(ctx: Ctx, input: z.output<typeof MilestoneInput>): Promise<Milestone> {
   milestonePolicy.check(ctx.actor, 'create');
   const eng = await referenceEngagement(ctx, input.engagementId, 'engagementId');

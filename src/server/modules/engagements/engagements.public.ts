@@ -6,6 +6,7 @@ export {
   findEngagementsByName,
   getEngagement,
   listEngagements,
+  ownEngagements,
   referenceEngagement,
   requireEngagement,
   updateEngagement,

@@ -110,3 +110,13 @@ export async function countEngagements(db: Db, orgId: string) {
   );
   return { total: Number(rows[0]?.total ?? 0), active: Number(rows[0]?.active ?? 0) };
 }
+
+/** A vendor's engagements not archived, by name (a vendor contact's choices in the portal). */
+export async function engagementsOfVendor(db: Db, orgId: string, vendorId: string): Promise<EngagementRow[]> {
+  return db
+    .select()
+    .from(engagements)
+    .where(and(eq(engagements.orgId, orgId), eq(engagements.vendorId, vendorId), isNull(engagements.archivedAt)))
+    .orderBy(engagements.name, engagements.id)
+    .limit(500);
+}

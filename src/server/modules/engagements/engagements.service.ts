@@ -96,3 +96,11 @@ export async function countEngagements(ctx: Ctx) {
   engagementPolicy.check(ctx.actor, 'list');
   return repo.countEngagements(ctx.db, ctx.actor.orgId);
 }
+
+/** A vendor contact's own vendor's engagements (not archived), by name: what it may raise a change request on in the portal. */
+export async function ownEngagements(ctx: Ctx): Promise<Array<{ id: string; name: string }>> {
+  engagementPolicy.check(ctx.actor, 'read');
+  if (!ctx.actor.vendorId) return [];
+  const rows = await repo.engagementsOfVendor(ctx.db, ctx.actor.orgId, ctx.actor.vendorId);
+  return rows.filter((e) => engagementPolicy.can(ctx.actor, 'read', e)).map((e) => ({ id: e.id, name: e.name }));
+}

@@ -11,6 +11,7 @@ import type { App } from '../../http/types.ts';
 import { addVendorReply, confirmCarriedOver, getVendorAssessment, saveAnswer, submitAssessment } from '../assessments/assessments.public.ts';
 import { usePortalLink } from '../auth/auth.public.ts';
 import { downloadEvidence, listSharedEvidence, sendFile, uploadedFile, withRawBody } from '../evidence/evidence.public.ts';
+import { registerPortalChangeRequestRoutes } from './portal-change-requests.routes.ts';
 import { registerPortalDeliverableRoutes } from './portal-deliverables.routes.ts';
 import { portalHome, requestFreshLink, uploadPortalEvidence } from './portal.service.ts';
 
@@ -86,4 +87,5 @@ export async function registerPortalRoutes(app: App) {
     );
   });
   await registerPortalDeliverableRoutes(app);
+  registerPortalChangeRequestRoutes(app);
 }

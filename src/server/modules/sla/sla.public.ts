@@ -3,3 +3,5 @@ export { allSlaTickets, slaTickets } from './list-tickets.ts';
 export { slaOverview } from './overview.ts';
 export { addOutage, slaReport } from './sla.service.ts';
 export { slaFeed } from './feed.ts';
+/** The engine's service credit per engagement and month (the costs module nets it against invoice credit lines). */
+export { serviceCreditsOwed, type CreditsOwed } from './credits-owed.ts';

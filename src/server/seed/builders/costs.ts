@@ -3,8 +3,15 @@ import type { z } from 'zod';
 import { BudgetInput, InvoiceInput, RateCardItemInput, type Budget, type InvoiceDetail, type RateCardItem } from '../../../shared/contracts/costs.ts';
 import type { User } from '../../../shared/contracts/users.ts';
 import {
+  approveChangeRequest,
   approveInvoice,
   createBudget,
+  createChangeRequest,
+  getChangeRequest,
+  implementChangeRequest,
+  raiseChangeRequest,
+  rejectChangeRequest,
+  reviewChangeRequest,
   createInvoice,
   createRateCardItem,
   disputeInvoice,
@@ -13,7 +20,9 @@ import {
   overrideInvoiceCheck,
   payInvoice,
 } from '../../modules/costs/costs.public.ts';
-import { anEngagement, orgOf, type OrgHandle, type World } from './core.ts';
+import { ChangeRequestInput, PortalChangeRequestInput, type ChangeRequest, type ChangeStatus } from '../../../shared/contracts/change-requests.ts';
+import { aUser, anEngagement, orgOf, type OrgHandle, type World } from './core.ts';
+import { getEngagement } from '../../modules/engagements/engagements.public.ts';
 import { aContract } from './contracts.ts';
 
 /** Builders of budgets, rate card items and invoices (in the state a test needs), through the services. */
@@ -73,4 +82,41 @@ export async function anInvoice(on: World | OrgHandle, o: InvoiceOptions): Promi
   if (state === 'approved') return inv;
   await payInvoice(ctx, inv.id, { paidOn: paidOn ?? inv.invoiceDate });
   return getInvoice(ctx, inv.id);
+}
+
+export type ChangeOptions = Partial<z.input<typeof ChangeRequestInput>> & {
+  /** The state to leave it in (the owner, or `user`, decides). */
+  state?: ChangeStatus;
+  /** Raised in the portal by this vendor contact (one of the engagement's vendor is made when `raisedBy` is 'vendor' without one). */
+  contact?: User;
+  raisedBy?: 'client' | 'vendor';
+  rejectReason?: string;
+  implementedOn?: string;
+  user?: User;
+};
+
+/** A change request on `engagementId` (a new engagement when absent): €5,000.00 one-off unless given, in the state asked for. */
+export async function aChangeRequest(on: World | OrgHandle, o: ChangeOptions = {}): Promise<ChangeRequest> {
+  const org = await orgOf(on);
+  const ctx = org.ctx(o.user);
+  const { state = 'proposed', contact, raisedBy = contact ? 'vendor' : 'client', rejectReason, implementedOn, user: _user, ...fields } = o;
+  const engagement = fields.engagementId ? { id: fields.engagementId } : await anEngagement(org);
+  const base = { title: `Change ${uniq()}`, reason: 'The business asked for it.', scope: 'Extra work beyond the agreed scope.', currency: 'EUR', oneOffMinor: 500_000, ...fields, engagementId: engagement.id };
+  let id: string;
+  if (raisedBy === 'vendor') {
+    const { contractId: _c, milestoneIds: _m, internalNote: _n, ...portal } = base;
+    const vendorId = (await getEngagementVendor(org, engagement.id)) ?? '';
+    const who = contact ?? (await aUser(org, { role: 'vendor_contact', vendorId }));
+    id = (await raiseChangeRequest(org.ctx(who), PortalChangeRequestInput.parse(portal))).id;
+  } else id = (await createChangeRequest(ctx, ChangeRequestInput.parse(base))).id;
+  if (state === 'proposed') return getChangeRequest(ctx, id);
+  if (state === 'under_review') return reviewChangeRequest(ctx, id, {});
+  if (state === 'rejected') return rejectChangeRequest(ctx, id, { reason: rejectReason ?? 'Not needed this year.' });
+  const approved = await approveChangeRequest(ctx, id, {});
+  if (state === 'approved') return approved;
+  return implementChangeRequest(ctx, id, { implementedOn: implementedOn ?? approved.decidedOn! });
+}
+
+async function getEngagementVendor(org: OrgHandle, engagementId: string) {
+  return (await getEngagement(org.ctx(), engagementId)).vendorId;
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, NumberInput, Group, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import { monthName } from '../../../domain/costs/fiscal.ts';
@@ -11,7 +11,7 @@ import { useSession } from '../auth/api.ts';
 import { useCostSettings, useUpdateCostSettings } from './api.ts';
 import { COMMON_CURRENCIES } from './money.tsx';
 
-const FIELDS = ['fiscalYearStartMonth', 'baseCurrency'] as const;
+const FIELDS = ['fiscalYearStartMonth', 'baseCurrency', 'forecastThresholdPct'] as const;
 
 /** Settings → Costs: the month the fiscal year starts and the base currency budgets default to. */
 export function CostSettings() {
@@ -22,11 +22,13 @@ export function CostSettings() {
   const form = useFormErrors(FIELDS);
   const [month, setMonth] = useState('1');
   const [currency, setCurrency] = useState('EUR');
+  const [threshold, setThreshold] = useState<number | string>(10);
   const canManage = roleCan(me.user.role, 'org.manage');
   useEffect(() => {
     if (settings.data) {
       setMonth(String(settings.data.fiscalYearStartMonth));
       setCurrency(settings.data.baseCurrency);
+      setThreshold(settings.data.forecastThresholdPct);
     }
   }, [settings.data]);
   if (settings.isPending) return <Skeleton h={160} radius="md" />;
@@ -35,7 +37,7 @@ export function CostSettings() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     update.mutate(
-      { fiscalYearStartMonth: Number(month), baseCurrency: currency },
+      { fiscalYearStartMonth: Number(month), baseCurrency: currency, forecastThresholdPct: Number(threshold || 0) },
       { onSuccess: (s) => notifications.show({ color: 'teal', title: 'Cost settings saved', message: `Now: ${s.currentFiscalYearLabel}` }), onError: form.fromError },
     );
   };
@@ -71,6 +73,17 @@ export function CostSettings() {
             onChange={(v) => v && setCurrency(v)}
             disabled={!canManage}
             error={form.errors.baseCurrency}
+          />
+          <NumberInput
+            label="Forecast alert threshold (%)"
+            description="An engagement is flagged when its run-rate forecast to the fiscal year's end exceeds its budget by more than this, or its actual already exceeds it."
+            min={0}
+            max={1000}
+            allowDecimal={false}
+            value={threshold}
+            onChange={setThreshold}
+            disabled={!canManage}
+            error={form.errors.forecastThresholdPct}
           />
           {canManage && (
             <Group justify="flex-end">

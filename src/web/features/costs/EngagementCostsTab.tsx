@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Anchor, Badge, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus, IconReceipt, IconTrash } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconReceipt, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { SPEND_TYPE_LABELS } from '../../../shared/contracts/costs.ts';
@@ -13,10 +13,13 @@ import { formatDate } from '../../lib/format.ts';
 import type { EngagementTabProps } from '../engagements/tabs.tsx';
 import { useCostSettings, useDeleteBudget, useEngagementCosts, useInvoiceList, type EngagementCostsT, type InvoiceT } from './api.ts';
 import { BudgetFormModal } from './BudgetFormModal.tsx';
+import { ChangeRequestSection } from './ChangeRequestSection.tsx';
+import { ImportInvoicesDialog } from './ImportInvoicesDialog.tsx';
+import { ServiceCreditsSection } from './ServiceCredits.tsx';
 import { InvoiceFormModal } from './InvoiceFormModal.tsx';
 import { amounts, checksInWords, InvoiceStatusBadge, money } from './money.tsx';
 
-/** The engagement's Costs tab: budget against actual per month, its budgets, and its invoices with their checks. */
+/** The engagement's Costs tab: budget against actual per month, its budgets, its invoices with their checks, its change requests and scope creep. */
 export function EngagementCostsTab({ engagement, me }: EngagementTabProps) {
   const settings = useCostSettings();
   const [year, setYear] = useState<number | null>(null);
@@ -63,6 +66,8 @@ export function EngagementCostsTab({ engagement, me }: EngagementTabProps) {
         </Stack>
       </Paper>
       <InvoiceSection engagementId={engagement.id} canWrite={canWrite} onEnter={invoiceDialog.open} />
+      <ChangeRequestSection engagementId={engagement.id} vendorName={engagement.vendorName} canWrite={canWrite} />
+      <ServiceCreditsSection engagementId={engagement.id} canWrite={canWrite} />
       {canWrite && budgetOpen && shown && <BudgetFormModal engagementId={engagement.id} fiscalYear={shown} onClose={budgetDialog.close} />}
       {canWrite && invoiceOpen && <InvoiceFormModal engagement={engagement} onClose={invoiceDialog.close} />}
     </Stack>
@@ -131,6 +136,11 @@ function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: bo
           They are shown apart and not converted: exchange rates are not in Outsight yet.
         </Alert>
       )}
+      {data.forecast.map((f) => (
+        <Alert key={f.currency} variant="light" color={f.alert ? 'red' : 'blue'} title={f.alert ? `Over budget (${f.currency})` : `Forecast to the fiscal year's end (${f.currency})`}>
+          {f.words}
+        </Alert>
+      ))}
       <Text size="xs" c="dimmed">
         {data.notes.join(' ')}
       </Text>
@@ -145,23 +155,32 @@ function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: bo
 
 function InvoiceSection({ engagementId, canWrite, onEnter }: { engagementId: string; canWrite: boolean; onEnter: () => void }) {
   const list = useInvoiceList({ engagementId });
+  const [importing, importDialog] = useDisclosure(false);
   return (
-    <ListSection
-      id="engagement-invoices"
-      title="Invoices"
-      hint="Every invoice is checked as it is entered: duplicates, prices above the rate card, work not on it, periods billed twice, sums that do not add up, milestones not accepted."
-      actions={
-        canWrite && (
-          <Button leftSection={<IconPlus size={16} />} variant="light" onClick={onEnter}>
-            Enter invoice
-          </Button>
-        )
-      }
-    >
-      <ListView list={list} variant="section" noun={{ one: 'invoice', many: 'invoices' }} empty={{ icon: <IconReceipt size={24} />, title: 'No invoices yet', description: 'Enter the vendor’s invoices to check them against the contract.' }}>
-        {(items) => <InvoiceTable invoices={items} />}
-      </ListView>
-    </ListSection>
+    <>
+      <ListSection
+        id="engagement-invoices"
+        title="Invoices"
+        hint="Every invoice is checked as it is entered: duplicates, prices above the rate card, work not on it, periods billed twice, sums that do not add up, milestones not accepted."
+        actions={
+          canWrite && (
+            <Group gap="xs">
+              <Button leftSection={<IconFileImport size={16} />} variant="default" onClick={importDialog.open}>
+                Import invoices
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} variant="light" onClick={onEnter}>
+                Enter invoice
+              </Button>
+            </Group>
+          )
+        }
+      >
+        <ListView list={list} variant="section" noun={{ one: 'invoice', many: 'invoices' }} empty={{ icon: <IconReceipt size={24} />, title: 'No invoices yet', description: 'Enter the vendor’s invoices to check them against the contract.' }}>
+          {(items) => <InvoiceTable invoices={items} />}
+        </ListView>
+      </ListSection>
+    {canWrite && <ImportInvoicesDialog opened={importing} onClose={importDialog.close} />}
+    </>
   );
 }
 

@@ -10,7 +10,9 @@ import type { EngagementT } from '../../api/types.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
 import { useEngagementContracts } from '../deliverables/api.ts';
+import { CHANGE_STATUS_LABELS } from '../../../shared/contracts/change-requests.ts';
 import { useCreateInvoice, useRateCard } from './api.ts';
+import { useEngagementChanges } from './change-api.ts';
 import { COMMON_CURRENCIES, money, readAmount } from './money.tsx';
 
 interface LineDraft {
@@ -21,9 +23,10 @@ interface LineDraft {
   amount: string;
   tax: string;
   rateCardItemId: string | null;
+  changeRequestId: string | null;
 }
-const blankLine = (): LineDraft => ({ description: '', quantity: '1', unit: 'day', unitPrice: '', amount: '', tax: '', rateCardItemId: null });
-const LINE_FIELDS = ['description', 'quantity', 'unit', 'unitPriceMinor', 'amountMinor', 'taxMinor', 'rateCardItemId', 'milestoneId'];
+const blankLine = (): LineDraft => ({ description: '', quantity: '1', unit: 'day', unitPrice: '', amount: '', tax: '', rateCardItemId: null, changeRequestId: null });
+const LINE_FIELDS = ['description', 'quantity', 'unit', 'unitPriceMinor', 'amountMinor', 'taxMinor', 'rateCardItemId', 'milestoneId', 'changeRequestId'];
 const BASE_FIELDS = ['number', 'invoiceDate', 'periodFrom', 'periodTo', 'currency', 'contractId', 'engagementId', 'vendorId', 'lines', 'subtotalMinor', 'taxMinor', 'totalMinor', 'note'];
 
 /**
@@ -36,6 +39,8 @@ export function InvoiceFormModal({ engagement, onClose }: { engagement: Engageme
   const contracts = useEngagementContracts(engagement.id);
   const [contractId, setContractId] = useState<string | null>(null);
   const card = useRateCard(contractId);
+  const changes = useEngagementChanges(engagement.id);
+  const changeChoices = (changes.data ?? []).filter((c) => c.status !== 'rejected').map((c) => ({ value: c.id, label: `${c.title} (${CHANGE_STATUS_LABELS[c.status].toLowerCase()})` }));
   const [number, setNumber] = useState('');
   const [invoiceDate, setInvoiceDate] = useState('');
   const [periodFrom, setPeriodFrom] = useState('');
@@ -99,6 +104,7 @@ export function InvoiceFormModal({ engagement, onClose }: { engagement: Engageme
           amountMinor: parsed[i].amount.value,
           taxMinor: parsed[i].tax.value ?? 0,
           rateCardItemId: l.rateCardItemId,
+          changeRequestId: l.changeRequestId,
         })),
         subtotalMinor,
         taxMinor,
@@ -175,6 +181,18 @@ export function InvoiceFormModal({ engagement, onClose }: { engagement: Engageme
                     <TextInput label="Amount" placeholder={money(p.computed ?? 0, currency)} value={l.amount} onChange={(ev) => setLine(i, { amount: ev.currentTarget.value })} error={e('amountMinor')} />
                     <TextInput label="Tax" placeholder="0.00" value={l.tax} onChange={(ev) => setLine(i, { tax: ev.currentTarget.value })} error={e('taxMinor')} />
                   </SimpleGrid>
+                  {changeChoices.length > 0 && (
+                    <Select
+                      label="Bills change request"
+                      description="Extra work agreed as an approved change is not held to the rate card."
+                      placeholder="None"
+                      data={changeChoices}
+                      clearable
+                      value={l.changeRequestId}
+                      onChange={(v) => setLine(i, { changeRequestId: v })}
+                      error={e('changeRequestId')}
+                    />
+                  )}
                 </Stack>
               </Paper>
             );

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Grid, Group, Modal, Paper, Skeleton, Stac
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { monthLabel } from '../../../domain/costs/fiscal.ts';
 import { roleCan } from '../../../shared/permissions.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -112,6 +113,15 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
                           {l.description}
                           {l.milestoneName && <Text size="xs" c="dimmed">Milestone "{l.milestoneName}"</Text>}
                           {l.rateCardItemName && <Text size="xs" c="dimmed">Rate card: {l.rateCardItemName}</Text>}
+                          {l.serviceCreditMonth && <Text size="xs" c="dimmed">Service credit for {monthLabel(l.serviceCreditMonth)}</Text>}
+                          {l.changeRequestId && l.changeRequestTitle && (
+                            <Text size="xs" c="dimmed">
+                              Bills change request{' '}
+                              <Anchor component={Link} to={`/change-requests/${l.changeRequestId}`} size="xs">
+                                "{l.changeRequestTitle}"
+                              </Anchor>
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td ta="right">
                           {quantityInWords(l.quantity, l.unit)}

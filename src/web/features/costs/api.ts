@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Budget, CostSettings, EngagementCosts, Invoice, InvoiceDetail, RateCardItem } from '../../../shared/contracts/costs.ts';
 import { api } from '../../api/client.ts';
 import { allPages, usePagedList } from '../../api/paging.ts';
+import { uploadFile } from '../../api/upload.ts';
 
 /** Response shapes, read from the contracts (src/shared/contracts/costs.ts). */
 export type CostSettingsT = CostSettings;
@@ -27,7 +28,7 @@ function useChange<I, T>(fn: (input: I) => Promise<T>) {
 }
 
 export const useCostSettings = () => useQuery({ queryKey: costKeys.settings, queryFn: () => api<CostSettingsT>('/cost-settings') });
-export const useUpdateCostSettings = () => useChange((body: { fiscalYearStartMonth: number; baseCurrency: string }) => api<CostSettingsT>('/cost-settings', { method: 'PUT', body }));
+export const useUpdateCostSettings = () => useChange((body: { fiscalYearStartMonth: number; baseCurrency: string; forecastThresholdPct?: number }) => api<CostSettingsT>('/cost-settings', { method: 'PUT', body }));
 
 /** Budget against actual for one engagement and fiscal year (the current one when `year` is null). */
 export function useEngagementCosts(engagementId: string, year: number | null) {
@@ -60,3 +61,40 @@ export const useCreateInvoice = () => useChange((body: Record<string, unknown>) 
 type Step = 'checked' | 'approve' | 'paid' | 'dispute' | 'overrides';
 /** One step of an invoice's review: mark checked, approve, mark paid, dispute, override a check. */
 export const useInvoiceStep = (id: string) => useChange(({ step, body }: { step: Step; body: Record<string, unknown> }) => api<InvoiceDetailT>(`/invoices/${enc(id)}/${step}`, { method: 'POST', body }));
+
+// ---- service credits recovered
+export type ServiceCreditsT = import('../../../shared/contracts/costs.ts').ServiceCredits;
+export function useServiceCredits(query: { year?: number; engagementId?: string }) {
+  return useQuery({
+    queryKey: [...costKeys.all, 'service-credits', query],
+    queryFn: () => api<ServiceCreditsT>('/service-credits', { query: { ...(query.year ? { year: query.year } : {}), ...(query.engagementId ? { engagementId: query.engagementId } : {}) } }),
+  });
+}
+export const useWaiveCredit = () => useChange((body: { engagementId: string; month: string; reason: string }) => api<{ id: string }>('/service-credits/waivers', { method: 'POST', body }));
+
+// ---- invoice import
+export type InvoiceMappingT = import('../../../shared/contracts/invoice-import.ts').InvoiceMapping;
+export type InvoiceImportResultT = import('../../../shared/contracts/invoice-import.ts').InvoiceImportResult;
+export const useInvoiceMappings = () => useQuery({ queryKey: [...costKeys.all, 'mappings'], queryFn: async () => (await api<{ items: InvoiceMappingT[] }>('/invoice-mappings')).items });
+export function useImportInvoices(mapping: string | null) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) =>
+      uploadFile<InvoiceImportResultT>('/invoices/import', file, {
+        query: { mapping: mapping ?? '', dryRun, fileName: file.name },
+        contentType: /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
+      }),
+    onSuccess: (_r, { dryRun }) => {
+      if (!dryRun) void qc.invalidateQueries({ queryKey: costKeys.all });
+    },
+  });
+}
+
+// ---- spend
+export type SpendT = import('../../../shared/contracts/costs.ts').Spend;
+export function useSpend(query: { fiscalYear?: number | null; vendorId?: string }) {
+  return useQuery({
+    queryKey: [...costKeys.all, 'spend', query],
+    queryFn: () => api<SpendT>('/costs/spend', { query: { ...(query.fiscalYear ? { fiscalYear: query.fiscalYear } : {}), ...(query.vendorId ? { vendorId: query.vendorId } : {}) } }),
+  });
+}

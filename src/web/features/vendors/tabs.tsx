@@ -25,7 +25,7 @@ export const VENDOR_TABS: readonly TabDef<VendorTabProps>[] = [
   { value: 'contract-gaps', label: 'Contract gaps', permission: 'contract.read', component: lazyTab(() => import('../clauses/VendorGapsTab.tsx'), 'VendorGapsTab') },
   { value: 'deliverables', label: 'Deliverables', permission: 'contract.read', component: lazyTab(() => import('../deliverables/VendorDeliverablesTab.tsx'), 'VendorDeliverablesTab') },
   { value: 'slas', label: 'SLAs', permission: 'sla.read', component: lazyTab(() => import('../sla/VendorSlaTab.tsx'), 'VendorSlaTab') },
-  comingLater('costs', 'Costs'),
+  { value: 'costs', label: 'Costs', permission: 'cost.read', component: lazyTab(() => import('../costs/VendorCostsTab.tsx'), 'VendorCostsTab') },
   comingLater('risks', 'Risks'),
   comingLater('exit', 'Exit'),
 ];

@@ -1,0 +1,1 @@
+ALTER TABLE "cost_settings" ADD COLUMN "forecast_threshold_pct" integer DEFAULT 10 NOT NULL;

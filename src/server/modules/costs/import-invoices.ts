@@ -1,0 +1,222 @@
+import { QUANTITY_PATTERN } from '../../../domain/costs/fiscal.ts';
+import { MoneyError, parseAmount } from '../../../domain/money.ts';
+import { InvoiceInput, RATE_UNITS } from '../../../shared/contracts/costs.ts';
+import { Currency } from '../../../shared/contracts/deliverables.ts';
+import { INVOICE_IMPORT_FIELDS, type InvoiceImportField, type InvoiceImportResult } from '../../../shared/contracts/invoice-import.ts';
+import type { Ctx } from '../../context.ts';
+import { AppError } from '../../http/app-error.ts';
+import { change } from '../audit/audit.public.ts';
+import { contractsOfVendor } from '../contracts/contracts.public.ts';
+import { engagementsOfVendorsByNames } from '../engagements/engagements.public.ts';
+import { readSheet } from '../tickets/tickets.public.ts';
+import { vendorsByNames } from '../vendors/vendors.public.ts';
+import { invoicePolicy } from './costs.policy.ts';
+import { mappingNamed } from './invoice-mappings.ts';
+import { createInvoice } from './invoices.ts';
+
+/** Lines one import takes. */
+export const MAX_INVOICE_IMPORT_ROWS = 20_000;
+const MAX_LISTED = 500;
+interface Rejection {
+  line: number;
+  field: string;
+  reason: string;
+  value?: string;
+}
+const LABEL = new Map<string, string>(INVOICE_IMPORT_FIELDS.map((f) => [f.key, f.label]));
+const UNIT_WORDS = new Map<string, (typeof RATE_UNITS)[number]>([
+  ...RATE_UNITS.map((u) => [u, u] as const),
+  ['hours', 'hour'],
+  ['h', 'hour'],
+  ['hrs', 'hour'],
+  ['days', 'day'],
+  ['d', 'day'],
+  ['months', 'month'],
+  ['tickets', 'ticket'],
+  ['users', 'user'],
+  ['fixed price', 'fixed'],
+  ['lump sum', 'fixed'],
+  ['', 'fixed'],
+]);
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+const rejectedError = (rejected: Rejection[], prefix = '') => {
+  const rows = new Set(rejected.map((r) => r.line)).size;
+  const cut = rejected.length > MAX_LISTED ? ` The first ${MAX_LISTED} of ${rejected.length} are listed.` : '';
+  return new AppError('import_rejected', `${prefix}${rejected.length} ${rejected.length === 1 ? 'problem' : 'problems'} in ${rows} ${rows === 1 ? 'row' : 'rows'}; nothing imported.${cut}`, {
+    rejected: rejected.slice(0, MAX_LISTED),
+    rejectedCount: rejected.length,
+  });
+};
+class DryRun extends Error {}
+
+interface LineIn {
+  line: number;
+  description: string;
+  quantity: string;
+  unit: (typeof RATE_UNITS)[number];
+  unitPriceMinor: number;
+  amountMinor: number;
+  taxMinor: number;
+}
+interface Planned {
+  line: number;
+  key: string;
+  number: string;
+  vendor: string;
+  head: Record<'invoiceDate' | 'currency' | 'engagement' | 'contract' | 'periodFrom' | 'periodTo' | 'total', string>;
+  lines: LineIn[];
+}
+
+/**
+ * Imports invoices from an accounting export (CSV or .xlsx; one row per invoice line, the
+ * invoice's own columns repeated), read through a mapping saved by name or given whole. All
+ * or nothing: any problem is listed by row and column and nothing is stored. Every invoice
+ * goes through the same service as one entered by hand, so every check runs on it; a dry run
+ * runs them too and stores nothing.
+ */
+export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: string | Record<string, string | null | undefined>; dryRun: boolean; fileName?: string | null }): Promise<InvoiceImportResult> {
+  invoicePolicy.check(ctx.actor, 'create');
+  const columns = typeof opts.mapping === 'string' ? await mappingNamed(ctx, opts.mapping) : opts.mapping;
+  const sheet = await readSheet(file, opts.fileName ?? null, { maxUnpackedBytes: ctx.config.maxUnpackedBytes, maxRows: MAX_INVOICE_IMPORT_ROWS });
+
+  // The mapping against the file's header: every mapped column must be there.
+  const index = new Map<InvoiceImportField, number>();
+  const rejected: Rejection[] = [];
+  const headers = sheet.header.map(norm);
+  for (const f of INVOICE_IMPORT_FIELDS) {
+    const h = columns[f.key];
+    if (!h) {
+      if (f.required) rejected.push({ line: 1, field: f.label, reason: `The mapping does not say which column holds the ${f.label.toLowerCase()}.` });
+      continue;
+    }
+    const i = headers.indexOf(norm(h));
+    if (i < 0) rejected.push({ line: 1, field: h, reason: `The mapping reads the ${f.label.toLowerCase()} from column "${h}", which the file does not have (its columns: ${sheet.header.join(', ')}). Is it the right mapping for this file?` });
+    else index.set(f.key, i);
+  }
+  if (rejected.length) throw rejectedError(rejected, 'The mapping does not fit the file: ');
+  if (sheet.rows.length === 0) throw new AppError('import_rejected', 'The file has a header but no invoice lines; nothing imported.', { rejected: [{ line: 2, field: '(file)', reason: 'No data rows' }], rejectedCount: 1 });
+
+  const cell = (cells: string[], f: InvoiceImportField) => (index.has(f) ? (cells[index.get(f)!] ?? '').trim().replace(/^'(?=[=+\-@])/, '') : '');
+  const colOf = (f: InvoiceImportField) => columns[f] ?? LABEL.get(f)!;
+  const planned: Planned[] = [];
+  const firstRowOf = new Map<string, number>();
+  for (const r of sheet.rows) {
+    const get = (f: InvoiceImportField) => cell(r.cells, f);
+    const bad = (f: InvoiceImportField, reason: string) => rejected.push({ line: r.line, field: colOf(f), reason, value: get(f).slice(0, 100) });
+    for (const f of INVOICE_IMPORT_FIELDS) if (f.required && f.key !== 'quantity' && !get(f.key)) bad(f.key, 'Required: the cell is empty.');
+    const currency = Currency.safeParse(get('currency'));
+    if (get('currency') && !currency.success) bad('currency', 'Not a currency code such as EUR, USD or GBP.');
+    const cur = currency.success ? currency.data : 'EUR';
+    const money = (f: InvoiceImportField, optional = false): number | null => {
+      const raw = get(f);
+      if (!raw) return optional ? 0 : null;
+      try {
+        const v = parseAmount(raw, cur);
+        if (v < 0) bad(f, 'A negative amount: credit notes and service credit lines are entered by hand for now.');
+        return v;
+      } catch (e) {
+        if (!(e instanceof MoneyError)) throw e;
+        bad(f, /^[-+]?\d+,\d{1,2}$/.test(raw.trim()) || /\d\.\d{3},\d/.test(raw) ? `"${raw}" uses a decimal comma; write amounts with a decimal point (650.00), as the export's other numbers should be.` : e.message);
+        return null;
+      }
+    };
+    for (const d of ['invoiceDate', 'periodFrom', 'periodTo'] as const) {
+      if (get(d) && !/^\d{4}-\d{2}-\d{2}$/.test(get(d))) bad(d, `"${get(d)}" is not a date as YYYY-MM-DD.`);
+    }
+    const q = get('quantity') || '1';
+    if (!QUANTITY_PATTERN.test(q)) bad('quantity', /^\d+,\d{1,3}$/.test(q) ? `"${q}" uses a decimal comma; write ${q.replace(',', '.')}.` : `"${q}" is not a quantity such as 3 or 1.5 (at most three decimals).`);
+    const unit = UNIT_WORDS.get(norm(get('unit')));
+    if (!unit) bad('unit', `"${get('unit')}" is not a unit; expected ${RATE_UNITS.join(', ')}.`);
+    const [unitPriceMinor, amountMinor, taxMinor, total] = [money('unitPrice'), money('amount'), money('tax', true), money('total', true)];
+    void total;
+    const number = get('number');
+    const vendor = get('vendor');
+    const key = `${norm(vendor)}\u0000${norm(number)}`;
+    const head = { invoiceDate: get('invoiceDate'), currency: cur, engagement: get('engagement'), contract: get('contract'), periodFrom: get('periodFrom'), periodTo: get('periodTo'), total: get('total') };
+    const last = planned.at(-1);
+    if (last && last.key === key) {
+      // Another line of the same invoice: its own columns must say the same.
+      for (const [k, v] of Object.entries(head) as Array<[keyof Planned['head'], string]>) {
+        if (v !== last.head[k]) bad(k as InvoiceImportField, `Differs from row ${last.line} of the same invoice ${number} ("${last.head[k]}").`);
+      }
+    } else if (firstRowOf.has(key) && number) {
+      bad('number', `Invoice number ${number} of ${vendor} appears again after other invoices (first at row ${firstRowOf.get(key)}): the file has it twice, or its lines are not together.`);
+    } else {
+      firstRowOf.set(key, r.line);
+      planned.push({ line: r.line, key, number, vendor, head, lines: [] });
+    }
+    planned.at(-1)!.lines.push({ line: r.line, description: get('description'), quantity: q, unit: unit ?? 'fixed', unitPriceMinor: unitPriceMinor ?? 0, amountMinor: amountMinor ?? 0, taxMinor: taxMinor ?? 0 });
+  }
+  if (rejected.length) throw rejectedError(rejected);
+
+  // Names → the organisation's vendors, engagements and contracts (through their public surfaces).
+  const vendors = new Map((await vendorsByNames(ctx, [...new Set(planned.map((p) => p.vendor))])).map((v) => [norm(v.name), v]));
+  const engagements = await engagementsOfVendorsByNames(ctx, [...vendors.values()].map((v) => v.id), planned.map((p) => p.head.engagement).filter(Boolean));
+  const contractsOf = new Map<string, Awaited<ReturnType<typeof contractsOfVendor>>>();
+  const inputs: Array<{ p: Planned; input: ReturnType<typeof InvoiceInput.parse> }> = [];
+  for (const p of planned) {
+    const v = vendors.get(norm(p.vendor));
+    if (!v) {
+      rejected.push({ line: p.line, field: colOf('vendor'), reason: `No vendor is called "${p.vendor}".`, value: p.vendor });
+      continue;
+    }
+    let engagementId: string | null = null;
+    if (p.head.engagement) {
+      const e = engagements.find((x) => x.vendorId === v.id && norm(x.name) === norm(p.head.engagement));
+      if (!e) rejected.push({ line: p.line, field: colOf('engagement'), reason: `${v.name} has no engagement called "${p.head.engagement}".`, value: p.head.engagement });
+      else engagementId = e.id;
+    }
+    let contractId: string | null = null;
+    if (p.head.contract) {
+      if (!contractsOf.has(v.id)) contractsOf.set(v.id, await contractsOfVendor(ctx, v.id));
+      const c = contractsOf.get(v.id)!.find((x) => norm(x.title) === norm(p.head.contract) || (x.reference && norm(x.reference) === norm(p.head.contract)));
+      if (!c) rejected.push({ line: p.line, field: colOf('contract'), reason: `${v.name} has no contract titled "${p.head.contract}".`, value: p.head.contract });
+      else contractId = c.id;
+    }
+    const net = p.lines.reduce((s, l) => s + l.amountMinor, 0);
+    const tax = p.lines.reduce((s, l) => s + l.taxMinor, 0);
+    // The total as printed, when the export has one: the arithmetic check compares it.
+    const total = p.head.total ? parseAmount(p.head.total, p.head.currency) : net + tax;
+    inputs.push({
+      p,
+      input: InvoiceInput.parse({
+        vendorId: v.id,
+        engagementId,
+        contractId,
+        number: p.number,
+        invoiceDate: p.head.invoiceDate,
+        periodFrom: p.head.periodFrom || null,
+        periodTo: p.head.periodTo || null,
+        currency: p.head.currency,
+        lines: p.lines.map(({ line: _l, ...l }) => l),
+        subtotalMinor: net,
+        taxMinor: tax,
+        totalMinor: total,
+        note: `Imported from ${opts.fileName ?? 'a file'}, row ${p.line}.`,
+      }),
+    });
+  }
+  if (rejected.length) throw rejectedError(rejected);
+
+  // One transaction: every invoice through the same service (and checks) as by hand; a dry run rolls back.
+  const result: InvoiceImportResult = { dryRun: opts.dryRun, created: inputs.length, lines: sheet.rows.length, invoices: [] };
+  try {
+    await change(ctx, async (tx) => {
+      for (const { p, input } of inputs) {
+        let inv;
+        try {
+          inv = await createInvoice(tx, input);
+        } catch (e) {
+          const issue = e instanceof AppError ? (e.details?.issues as Array<{ path: string; message: string }> | undefined)?.[0] : undefined;
+          if (e instanceof AppError && e.code === 'validation_failed') throw rejectedError([{ line: p.line, field: issue?.path ?? '(row)', reason: issue?.message ?? e.message }]);
+          throw e;
+        }
+        result.invoices.push({ line: p.line, number: inv.number, vendor: inv.vendorName, totalMinor: inv.totalMinor, currency: inv.currency, id: opts.dryRun ? null : inv.id, failingChecks: inv.checks.filter((c) => !c.overridden).map((c) => `${c.label}: ${c.words}`) });
+      }
+      if (opts.dryRun) throw new DryRun();
+    });
+  } catch (e) {
+    if (!(e instanceof DryRun)) throw e;
+  }
+  return result;
+}

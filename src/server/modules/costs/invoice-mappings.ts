@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { InvoiceMapping, InvoiceMappingInput } from '../../../shared/contracts/invoice-import.ts';
+import type { Ctx } from '../../context.ts';
+import { AppError } from '../../http/app-error.ts';
+import { change } from '../audit/audit.public.ts';
+import { invoiceMappingPolicy } from './costs.policy.ts';
+import * as repo from './invoice-mappings.repo.ts';
+
+const present = (r: repo.InvoiceMappingRow): InvoiceMapping => ({ id: r.id, name: r.name, columns: r.columns, updatedAt: r.updatedAt.toISOString() });
+
+export async function listInvoiceMappings(ctx: Ctx): Promise<{ items: InvoiceMapping[] }> {
+  invoiceMappingPolicy.check(ctx.actor, 'list');
+  return { items: (await repo.listMappings(ctx.db, ctx.actor.orgId)).map(present) };
+}
+
+/** Saves a mapping under its name (a mapping of that name is replaced). */
+export async function saveInvoiceMapping(ctx: Ctx, input: z.output<typeof InvoiceMappingInput>): Promise<InvoiceMapping> {
+  invoiceMappingPolicy.check(ctx.actor, 'save');
+  const columns = Object.fromEntries(Object.entries(input.columns).map(([k, v]) => [k, v ?? null]));
+  const row = await change(ctx, async (tx) => {
+    const before = await repo.findMapping(tx.db, ctx.actor.orgId, input.name);
+    const r = await repo.upsertMapping(tx.db, ctx.actor.orgId, before?.name ?? input.name, columns, ctx.now);
+    await tx.audit({ action: before ? 'invoice_mapping.update' : 'invoice_mapping.create', objectType: 'invoice_mapping', objectId: r.id, objectLabel: r.name, before, after: r });
+    return r;
+  });
+  return present(row);
+}
+
+/** The mapping an import names, for the import service (its policy was asked). */
+export async function mappingNamed(ctx: Ctx, name: string): Promise<Record<string, string | null>> {
+  const found = await repo.findMapping(ctx.db, ctx.actor.orgId, name);
+  if (!found) throw AppError.invalid('mapping', `No saved invoice mapping is called "${name}". Save it first (outsight invoices import --mapping FILE saves the file's mapping under its name).`);
+  return found.columns;
+}

@@ -1,0 +1,22 @@
+import { Stack } from '@mantine/core';
+import { roleCan } from '../../../shared/permissions.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useSession } from '../auth/api.ts';
+import { ServiceCreditsSection } from './ServiceCredits.tsx';
+import { SpendSection } from './SpendSection.tsx';
+
+/** Costs across the portfolio: spend by vendor and month, and service credits owed by every vendor and not yet received. */
+export function CostsPortfolioPage() {
+  usePageTitle('Costs');
+  const me = useSession();
+  return (
+    <>
+      <PageHeader title="Costs" description="Across every vendor and engagement. Amounts are never added across currencies." />
+      <Stack gap="lg">
+        <SpendSection />
+        <ServiceCreditsSection canWrite={roleCan(me.user.role, 'cost.write')} withYear />
+      </Stack>
+    </>
+  );
+}

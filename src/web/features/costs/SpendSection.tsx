@@ -1,0 +1,112 @@
+import { Anchor, Group, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useCostSettings, useSpend, type SpendT } from './api.ts';
+import { money } from './money.tsx';
+
+const short = (label: string) => `${label.slice(0, 3)} ${label.slice(-2)}`;
+
+/** Spend by vendor and month of a fiscal year, one row per vendor and currency, with totals per currency (never added across them). */
+export function SpendSection({ vendorId }: { vendorId?: string }) {
+  const settings = useCostSettings();
+  const [year, setYear] = useState<number | null>(null);
+  const spend = useSpend({ fiscalYear: year, vendorId });
+  const current = settings.data?.currentFiscalYear;
+  const shown = spend.data?.fiscalYear ?? current ?? null;
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Stack gap="md">
+        <Group justify="space-between" wrap="wrap">
+          <div>
+            <Title order={2} size="h4" id="spend">
+              Spend by {vendorId ? 'month' : 'vendor and month'}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {spend.data?.fiscalYearLabel ?? 'The fiscal year'} — approved and paid invoices, net of tax.
+            </Text>
+          </div>
+          {current && (
+            <Select
+              aria-label="Fiscal year"
+              w={140}
+              data={[current - 2, current - 1, current].map((y) => ({ value: String(y), label: `FY ${y}` }))}
+              value={shown ? String(shown) : null}
+              onChange={(v) => v && setYear(Number(v))}
+              allowDeselect={false}
+            />
+          )}
+        </Group>
+        {spend.isPending ? <Skeleton h={160} /> : spend.isError ? <QueryError error={spend.error} onRetry={() => spend.refetch()} what="the spend" /> : <SpendTable data={spend.data} linkVendors={!vendorId} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function SpendTable({ data, linkVendors }: { data: SpendT; linkVendors: boolean }) {
+  if (data.rows.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No approved or paid invoices in this fiscal year.
+      </Text>
+    );
+  return (
+    <Stack gap="xs">
+      <Table.ScrollContainer minWidth={1100}>
+        <Table striped fz="sm" aria-label="Spend by vendor and month">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Vendor</Table.Th>
+              {data.months.map((m) => (
+                <Table.Th key={m.month} ta="right">
+                  {short(m.label)}
+                </Table.Th>
+              ))}
+              <Table.Th ta="right">Total</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.rows.map((r) => (
+              <Table.Tr key={`${r.vendorId}:${r.currency}`}>
+                <Table.Td>
+                  {linkVendors ? (
+                    <Anchor component={Link} to={`/vendors/${r.vendorId}/costs`}>
+                      {r.vendorName}
+                    </Anchor>
+                  ) : (
+                    r.vendorName
+                  )}{' '}
+                  ({r.currency})
+                </Table.Td>
+                {r.monthsMinor.map((m, i) => (
+                  <Table.Td key={i} ta="right">
+                    {m ? money(m, r.currency) : '—'}
+                  </Table.Td>
+                ))}
+                <Table.Td ta="right" fw={600}>
+                  {money(r.totalMinor, r.currency)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            {data.totals.map((t) => (
+              <Table.Tr key={t.currency} fw={600}>
+                <Table.Td>Total in {t.currency}</Table.Td>
+                {t.monthsMinor.map((m, i) => (
+                  <Table.Td key={i} ta="right">
+                    {m ? money(m, t.currency) : '—'}
+                  </Table.Td>
+                ))}
+                <Table.Td ta="right">{money(t.totalMinor, t.currency)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {data.notes.map((n) => (
+        <Text key={n} size="xs" c="dimmed">
+          {n}
+        </Text>
+      ))}
+    </Stack>
+  );
+}

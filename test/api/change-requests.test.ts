@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aContract } from '../../src/server/seed/builders/contracts.ts';
+import { anEngagement } from '../../src/server/seed/builders/core.ts';
+import { aBudget, aChangeRequest, aRateCardItem } from '../../src/server/seed/builders/costs.ts';
+import { aDeliverable, aMilestone } from '../../src/server/seed/builders/deliverables.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { call, inApp } from '../support/deliverables.ts';
+import { addUser, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
+
+// Issue 12 §4: change requests raised by either side, approved as amendments to the budget and the contract value, scope creep.
+let t: TestApp;
+let org: TestOrg;
+let owner: Login;
+let manager: Login;
+let analyst: Login;
+let contact: Login;
+let otherContact: Login;
+let contractId: string;
+let budgetId: string;
+let deliverableId: string;
+let milestoneId: string;
+const h = () => inApp(org, t.config);
+/** The app's clock, pinned to a day (a change is approved "today"). */
+const on = (iso: string) => {
+  t.clock.offsetMs = new Date(`${iso}T10:00:00Z`).getTime() - Date.now();
+};
+type CR = { id: string; status: string; amendments: string[]; totalMinor: number; decidedOn: string | null; decisionNote: string | null; deliverables: Array<{ name: string }>; milestones: Array<{ name: string }> };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await createTestOrg(t.database.db);
+  owner = await loginAs(t.database.db, org.users.owner);
+  manager = await loginAs(t.database.db, org.users.manager);
+  analyst = await loginAs(t.database.db, org.users.analyst);
+  contact = await loginAs(t.database.db, org.users.vendor_contact);
+  otherContact = await loginAs(t.database.db, await addUser(t.database.db, org.orgId, 'vendor_contact', org.otherVendor.id));
+  // A €100,000.00 contract; a €120,000.00 budget for 2026 (calendar fiscal year) spread evenly.
+  contractId = (await aContract(h(), { vendorId: org.vendor.id, engagementIds: [org.engagementId], title: 'Platform services agreement', currency: 'EUR', totalValueMinor: 10_000_000 })).id;
+  budgetId = (await aBudget(h(), { engagementId: org.engagementId, fiscalYear: 2026, amountMinor: 12_000_000, currency: 'EUR', label: 'Run budget' })).id;
+  milestoneId = (await aMilestone(h(), { engagementId: org.engagementId, name: 'Go-live' })).id;
+  deliverableId = (await aDeliverable(h(), { engagementId: org.engagementId, milestoneId, title: 'Cut-over plan' })).id;
+});
+afterAll(() => t.close());
+
+const sso = { title: 'Add single sign-on', reason: 'Security asked for one login.', scope: 'Integrate the portal with the corporate identity provider.', currency: 'EUR', oneOffMinor: 500_000, recurringMinor: 100_000, recurringMonths: 12, scheduleDays: 10 };
+
+describe('change requests', () => {
+  it('the client raises one, reviews and approves it: the budget and the contract value are amended, and the history shows both', async () => {
+    on('2026-06-15');
+    const res = await call(t, manager, 'POST', '/api/v1/change-requests', { ...sso, engagementId: org.engagementId, contractId, deliverableIds: [deliverableId], milestoneIds: [milestoneId], internalNote: 'Budget holder agrees.' });
+    expect(res.statusCode, res.body).toBe(201);
+    const cr = res.json() as CR;
+    expect(cr).toMatchObject({ status: 'proposed', totalMinor: 1_700_000, deliverables: [{ name: 'Cut-over plan' }], milestones: [{ name: 'Go-live' }] });
+
+    expect((await call(t, manager, 'POST', `/api/v1/change-requests/${cr.id}/implemented`, { implementedOn: '2026-06-20' })).statusCode).toBe(409);
+    expect((await call(t, manager, 'POST', `/api/v1/change-requests/${cr.id}/review`, {})).json().status).toBe('under_review');
+    const approved = (await call(t, manager, 'POST', `/api/v1/change-requests/${cr.id}/approve`, { note: 'Agreed in the steering committee.' })).json() as CR;
+    expect(approved.status).toBe('approved');
+    expect(approved.decidedOn).toBe('2026-06-15');
+    // €5,000.00 once in June and €1,000.00 a month June–December: €12,000.00 this year; €5,000.00 falls into 2027.
+    expect(approved.amendments).toEqual([
+      'Added €12,000.00 to the budget "Run budget" of FY 2026 (now €132,000.00); the remaining €5,000.00 falls after that fiscal year.',
+      'The value of contract "Platform services agreement" went from €100,000.00 to €117,000.00.',
+    ]);
+    const budget = (await call(t, analyst, 'GET', `/api/v1/budgets/${budgetId}`)).json() as { amountMinor: number; phasing: string; months: Array<{ amountMinor: number }> };
+    expect(budget.amountMinor).toBe(13_200_000);
+    expect(budget.phasing).toBe('monthly');
+    expect(budget.months.map((m) => m.amountMinor)).toEqual([1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_600_000, 1_100_000, 1_100_000, 1_100_000, 1_100_000, 1_100_000, 1_100_000]);
+    expect((await call(t, analyst, 'GET', `/api/v1/contracts/${contractId}`)).json().totalValueMinor).toBe(11_700_000);
+
+    const words = async (objectId: string) => (await call(t, owner, 'GET', `/api/v1/audit-events?objectId=${objectId}`)).json().items.map((e: { actionLabel: string }) => e.actionLabel);
+    expect(await words(contractId)).toContain('amended the value of contract');
+    expect(await words(budgetId)).toContain('added an approved change to budget');
+    expect(await words(cr.id)).toEqual(expect.arrayContaining(['created change request', 'took under review change request', 'approved change request']));
+
+    // Decided: no second approval, no edit; implemented not before the approval.
+    expect((await call(t, manager, 'POST', `/api/v1/change-requests/${cr.id}/approve`, {})).statusCode).toBe(409);
+    expect((await call(t, manager, 'PATCH', `/api/v1/change-requests/${cr.id}`, { title: 'Later' })).statusCode).toBe(409);
+    const early = await call(t, manager, 'POST', `/api/v1/change-requests/${cr.id}/implemented`, { implementedOn: '2026-06-01' });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('before it was approved');
+    expect((await call(t, manager, 'POST', `/api/v1/change-requests/${cr.id}/implemented`, { implementedOn: '2026-07-01' })).json().status).toBe('implemented');
+  });
+
+  it('scope creep: approved changes as a share of the original contract value, month by month', async () => {
+    // Another, €3,000.00 one-off, approved in August, on the same contract; a rejected one does not count.
+    on('2026-08-03');
+    const loadTest = await aChangeRequest(h(), { engagementId: org.engagementId, contractId, title: 'Extra load test', oneOffMinor: 300_000 });
+    expect((await call(t, owner, 'POST', `/api/v1/change-requests/${loadTest.id}/approve`, {})).statusCode).toBe(200);
+    await aChangeRequest(h(), { engagementId: org.engagementId, title: 'Gold-plated dashboards', oneOffMinor: 900_000, state: 'rejected' });
+    const res = await call(t, analyst, 'GET', `/api/v1/engagements/${org.engagementId}/scope-creep`);
+    expect(res.statusCode, res.body).toBe(200);
+    const eur = res.json().currencies.find((c: { currency: string }) => c.currency === 'EUR');
+    // The original value is €100,000.00 even though the contract now says €120,000.00.
+    expect(eur).toMatchObject({ originalMinor: 10_000_000, approvedMinor: 2_000_000, shareBasisPoints: 2_000, shareWords: '20 %' });
+    expect(eur.months.map((m: { label: string; shareWords: string }) => `${m.label}: ${m.shareWords}`)).toEqual(['June 2026: 17 %', 'August 2026: 20 %']);
+  });
+
+  it('a rejection needs a reason; an analyst reads but decides nothing', async () => {
+    const cr = await aChangeRequest(h(), { engagementId: org.engagementId });
+    expect((await call(t, manager, 'POST', `/api/v1/change-requests/${cr.id}/reject`, { reason: ' ' })).statusCode).toBe(400);
+    expect((await call(t, analyst, 'POST', `/api/v1/change-requests/${cr.id}/approve`, {})).statusCode).toBe(403);
+    expect((await call(t, analyst, 'POST', '/api/v1/change-requests', { ...sso, engagementId: org.engagementId })).statusCode).toBe(403);
+    expect((await call(t, analyst, 'GET', `/api/v1/change-requests?engagementId=${org.engagementId}`)).json().total).toBeGreaterThanOrEqual(3);
+    // A recurring cost needs its months.
+    const bad = await call(t, manager, 'POST', '/api/v1/change-requests', { ...sso, recurringMonths: 0, engagementId: org.engagementId });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('recurringMonths');
+  });
+});
+
+describe('the vendor raises change requests in the portal', () => {
+  it('raises one on its engagement, sees its own only, never the internal side, and reads the rejection reason', async () => {
+    on('2026-09-01');
+    const engagements = (await call(t, contact, 'GET', '/api/v1/portal/engagements')).json().items;
+    expect(engagements.map((e: { id: string }) => e.id)).toContain(org.engagementId);
+    const res = await call(t, contact, 'POST', '/api/v1/portal/change-requests', { ...sso, title: 'Extended support hours', engagementId: org.engagementId, deliverableIds: [deliverableId] });
+    expect(res.statusCode, res.body).toBe(201);
+    const mine = res.json();
+    expect(mine).toMatchObject({ raisedBy: 'vendor', status: 'proposed', deliverables: [{ name: 'Cut-over plan' }] });
+    for (const key of ['internalNote', 'contractId', 'amendments', 'milestones', 'vendorName']) expect(mine).not.toHaveProperty(key);
+
+    // The client sees it, names the contract, rejects it.
+    expect((await call(t, manager, 'PATCH', `/api/v1/change-requests/${mine.id}`, { contractId, internalNote: 'Too expensive.' })).statusCode).toBe(200);
+    await call(t, manager, 'POST', `/api/v1/change-requests/${mine.id}/reject`, { reason: 'Not in this year’s plan.' });
+    const seen = (await call(t, contact, 'GET', `/api/v1/portal/change-requests/${mine.id}`)).json();
+    expect(seen).toMatchObject({ status: 'rejected', decisionNote: 'Not in this year’s plan.' });
+    expect(JSON.stringify(seen)).not.toContain('Too expensive');
+
+    // Another vendor's contact: not found, not listed; it cannot raise on this engagement or name its deliverables.
+    expect((await call(t, otherContact, 'GET', `/api/v1/portal/change-requests/${mine.id}`)).statusCode).toBe(404);
+    expect((await call(t, otherContact, 'GET', '/api/v1/portal/change-requests')).json().total).toBe(0);
+    const foreign = await call(t, otherContact, 'POST', '/api/v1/portal/change-requests', { ...sso, engagementId: org.engagementId });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.body).toContain('engagementId');
+    const theirEngagement = await anEngagement(org.handle, { vendorId: org.otherVendor.id });
+    const wrongDeliverable = await call(t, otherContact, 'POST', '/api/v1/portal/change-requests', { ...sso, engagementId: theirEngagement.id, deliverableIds: [deliverableId] });
+    expect(wrongDeliverable.statusCode).toBe(400);
+    expect(wrongDeliverable.body).toContain('deliverableIds.0');
+    // The contact never reaches the client's routes.
+    expect((await call(t, contact, 'GET', `/api/v1/change-requests/${mine.id}`)).statusCode).toBe(403);
+    expect((await call(t, contact, 'GET', '/api/v1/invoices')).statusCode).toBe(403);
+    expect((await call(t, contact, 'GET', `/api/v1/budgets/${budgetId}`)).statusCode).toBe(403);
+  });
+});
+
+describe('invoice lines billing a change request', () => {
+  it('fail "not on the rate card" while the change is proposed, and pass once it is approved (the open invoice is checked again)', async () => {
+    on('2026-10-05');
+    await aRateCardItem(h(), { contractId, name: 'Operations engineer', unit: 'day', unitPriceMinor: 70_000 });
+    const cr = await aChangeRequest(h(), { engagementId: org.engagementId, contractId, title: 'Data migration of the archive', oneOffMinor: 240_000, state: 'under_review' });
+    const line = { description: 'Archive migration', quantity: '1', unit: 'fixed', unitPriceMinor: 240_000, amountMinor: 240_000, changeRequestId: cr.id };
+    const res = await call(t, manager, 'POST', '/api/v1/invoices', {
+      vendorId: org.vendor.id,
+      engagementId: org.engagementId,
+      contractId,
+      number: 'CR-BILL-1',
+      invoiceDate: '2026-10-01',
+      currency: 'EUR',
+      lines: [line],
+      subtotalMinor: 240_000,
+      totalMinor: 240_000,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const inv = res.json();
+    expect(inv.lines[0].changeRequestTitle).toBe('Data migration of the archive');
+    expect(inv.checks.map((c: { words: string }) => c.words)).toEqual([
+      'Line 1 ("Archive migration") bills change request "Data migration of the archive", which is under review, not approved: the work it bills was never agreed. Approve the change first, or override with the reason it may be paid.',
+    ]);
+    await call(t, manager, 'POST', `/api/v1/change-requests/${cr.id}/approve`, {});
+    expect((await call(t, manager, 'GET', `/api/v1/invoices/${inv.id}`)).json().checks).toEqual([]);
+
+    // A change of another vendor cannot be named on this vendor's invoice.
+    const theirs = await aChangeRequest(h(), { engagementId: (await anEngagement(org.handle, { vendorId: org.otherVendor.id })).id });
+    const wrong = await call(t, manager, 'POST', '/api/v1/invoices', { vendorId: org.vendor.id, number: 'CR-BILL-2', invoiceDate: '2026-10-01', currency: 'EUR', lines: [{ ...line, changeRequestId: theirs.id }], subtotalMinor: 240_000, totalMinor: 240_000 });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('lines.0.changeRequestId');
+  });
+});

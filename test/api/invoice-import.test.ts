@@ -1,0 +1,115 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aContract } from '../../src/server/seed/builders/contracts.ts';
+import { aRateCardItem } from '../../src/server/seed/builders/costs.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { call, inApp } from '../support/deliverables.ts';
+import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
+
+// Issue 12 §3: invoices imported from an accounting export through a mapping saved by name; all or nothing; every check runs.
+let t: TestApp;
+let org: TestOrg;
+let manager: Login;
+let analyst: Login;
+const HEADER = 'Inv No;Inv Date;Supplier;Project;Agreement;Cur;Text;Qty;UoM;Price;Net;VAT';
+const mapping = {
+  name: 'Finance export',
+  columns: { number: 'Inv No', invoiceDate: 'Inv Date', vendor: 'Supplier', engagement: 'Project', contract: 'Agreement', currency: 'Cur', description: 'Text', quantity: 'Qty', unit: 'UoM', unitPrice: 'Price', amount: 'Net', tax: 'VAT' },
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await createTestOrg(t.database.db);
+  manager = await loginAs(t.database.db, org.users.manager);
+  analyst = await loginAs(t.database.db, org.users.analyst);
+  const contract = await aContract(inApp(org, t.config), { vendorId: org.vendor.id, engagementIds: [org.engagementId], title: 'Import SOW', currency: 'EUR' });
+  await aRateCardItem(inApp(org, t.config), { contractId: contract.id, name: 'Senior developer', unit: 'day', unitPriceMinor: 65_000 });
+  expect((await t.app.inject({ method: 'PUT', url: '/api/v1/invoice-mappings', payload: mapping, headers: authHeaders(manager) })).statusCode).toBe(200);
+});
+afterAll(() => t.close());
+
+const engagementName = async () => (await call(t, manager, 'GET', `/api/v1/engagements/${org.engagementId}`)).json().name as string;
+const csv = (rows: string[]) => Buffer.from([HEADER, ...rows].join('\n'));
+function importFile(body: Buffer, query = 'mapping=Finance%20export', login = manager, type = 'text/csv') {
+  return t.app.inject({ method: 'POST', url: `/api/v1/invoices/import?${query}&fileName=export.csv`, payload: body, headers: { ...authHeaders(login), 'content-type': type } });
+}
+const invoiceCount = async () => (await call(t, manager, 'GET', `/api/v1/invoices?engagementId=${org.engagementId}`)).json().total as number;
+
+describe('invoice import', () => {
+  it('imports two invoices in one go; the overpriced line fails its check exactly as if entered by hand', async () => {
+    const eng = await engagementName();
+    const v = org.vendor.name;
+    const file = csv([
+      `IMP-1;2026-03-31;${v};${eng};Import SOW;EUR;Senior developer;3;days;650.00;1950.00;370.50`,
+      `IMP-1;2026-03-31;${v};${eng};Import SOW;EUR;Senior developer;1;days;650.00;650.00;123.50`,
+      `IMP-2;2026-04-30;${v};${eng};Import SOW;EUR;Senior developer;2;days;720.00;1440.00;0`,
+    ]);
+    const dry = await importFile(file, 'mapping=finance%20EXPORT&dryRun=true');
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, created: 2, lines: 3 });
+    expect(await invoiceCount()).toBe(0);
+
+    const res = await importFile(file);
+    expect(res.statusCode, res.body).toBe(200);
+    const out = res.json();
+    expect(out.invoices.map((i: { number: string; totalMinor: number; failingChecks: string[] }) => [i.number, i.totalMinor, i.failingChecks.length])).toEqual([
+      ['IMP-1', 309_400, 0],
+      ['IMP-2', 144_000, 1],
+    ]);
+    expect(out.invoices[1].failingChecks[0]).toBe(
+      'Price above the rate card: Line 1 ("Senior developer") charges €720.00 per day; the rate card allows €650.00 for "Senior developer" on 30 April 2026: €70.00 too much per unit, €140.00 on this line.',
+    );
+    expect(await invoiceCount()).toBe(2);
+    // Importing the same file again: the duplicate check fires on each (same vendor and number).
+    const again = (await importFile(file, 'mapping=Finance%20export&dryRun=true')).json();
+    expect(again.invoices.every((i: { failingChecks: string[] }) => i.failingChecks.some((c) => c.startsWith('Possible duplicate')))).toBe(true);
+  });
+
+  it('refuses a bad file naming row and column, and stores nothing: text in an amount, a decimal comma, a number twice', async () => {
+    const before = await invoiceCount();
+    const v = org.vendor.name;
+    const res = await importFile(
+      csv([
+        `BAD-1;2026-05-31;${v};;;EUR;Senior developer;1;day;six hundred;600.00;0`,
+        `BAD-2;2026-05-31;${v};;;EUR;Senior developer;1;day;650,00;650.00;0`,
+        `BAD-3;2026-05-31;${v};;;EUR;Project manager;1,5;day;700.00;1050.00;0`,
+        `BAD-4;2026-05-31;${v};;;EUR;Support;1;month;100.00;100.00;0`,
+        `BAD-5;2026-05-31;${v};;;EUR;Support;1;month;100.00;100.00;0`,
+        `BAD-4;2026-05-31;${v};;;EUR;Support again;1;month;100.00;100.00;0`,
+      ]),
+    );
+    expect(res.statusCode).toBe(422);
+    const rejected = res.json().error.details.rejected as Array<{ line: number; field: string; reason: string }>;
+    expect(rejected.map((r) => [r.line, r.field])).toEqual([
+      [2, 'Price'],
+      [3, 'Price'],
+      [4, 'Qty'],
+      [7, 'Inv No'],
+    ]);
+    expect(rejected[0].reason).toBe('"six hundred" is not an amount.');
+    expect(rejected[1].reason).toContain('decimal comma');
+    expect(rejected[2].reason).toBe('"1,5" uses a decimal comma; write 1.5.');
+    expect(rejected[3].reason).toContain('appears again after other invoices (first at row 5)');
+    expect(res.json().error.message).toContain('nothing imported');
+    expect(await invoiceCount()).toBe(before);
+  });
+
+  it('a mapping that does not fit the file, or an unknown one, is refused before any row is read', async () => {
+    const wrong = await importFile(Buffer.from('Number;Date;Vendor\nX;2026-01-01;Y'));
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().error.message).toContain('The mapping does not fit the file');
+    expect(wrong.json().error.details.rejected[0]).toMatchObject({ line: 1, field: 'Inv No' });
+    expect((await importFile(csv([]), 'mapping=Nope')).statusCode).toBe(400);
+    expect((await importFile(csv([]), 'mapping=Finance%20export', analyst)).statusCode).toBe(403);
+  });
+
+  it('reads an .xlsx export through the same mapping', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Export');
+    ws.addRow(HEADER.split(';'));
+    ws.addRow(['XL-1', '2026-06-30', org.vendor.name, await engagementName(), 'Import SOW', 'EUR', 'Senior developer', 1, 'day', 650, 650, 0]);
+    const res = await importFile(Buffer.from(await wb.xlsx.writeBuffer()), 'mapping=Finance%20export', manager, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().invoices[0]).toMatchObject({ number: 'XL-1', totalMinor: 65_000, failingChecks: [] });
+  });
+});
