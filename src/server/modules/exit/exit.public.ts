@@ -1,0 +1,13 @@
+/**
+ * The exit module (assets and access, recovery objectives, in-house fallback, exit plans,
+ * readiness, drills) as other modules, the portal, the CLI, seeds and builders see it.
+ * The risk module reads `readinessByEngagement` (score, band, below the organisation's threshold).
+ */
+export { readinessByEngagement, computeReadiness } from './readiness.ts';
+export { getExitSettings, updateExitSettings } from './settings.ts';
+export { createAsset, createVendorAccount, deleteAsset, revokeVendorAccount, saveProfile, updateAsset, updateVendorAccount, verifyAsset } from './assets.ts';
+export { createPlan, deliverStep, listOwnSteps, reviewPlan, startExit, updatePlan, updateStep } from './plans.ts';
+export { recordDrill, updateAction } from './drills.ts';
+export { engagementExit } from './view.ts';
+export { presentPortalStep } from './exit.presenter.ts';
+export { exitFeed } from './feed.ts';
