@@ -32,6 +32,8 @@ const KeyDatesPage = lazy(() => import('./features/contracts/KeyDatesPage.tsx').
 const ContractGapsPage = lazy(() => import('./features/clauses/ContractGapsPage.tsx').then((m) => ({ default: m.ContractGapsPage })));
 const ContractSettingsPage = lazy(() => import('./features/contracts/ContractSettingsPage.tsx').then((m) => ({ default: m.ContractSettingsPage })));
 const ClauseSettings = lazy(() => import('./features/clauses/ClauseSettings.tsx').then((m) => ({ default: m.ClauseSettings })));
+const ExitPortfolioPage = lazy(() => import('./features/exit/ExitPortfolioPage.tsx').then((m) => ({ default: m.ExitPortfolioPage })));
+const ExitSettings = lazy(() => import('./features/exit/ExitSettings.tsx').then((m) => ({ default: m.ExitSettings })));
 const SlaOverviewPage = lazy(() => import('./features/sla/SlaOverviewPage.tsx').then((m) => ({ default: m.SlaOverviewPage })));
 
 export const router = createBrowserRouter([
@@ -68,6 +70,7 @@ export const router = createBrowserRouter([
               { path: 'contracts/:id/:tab?', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract" />}><ContractPage /></Suspense></RequirePermission> },
               ...dueDiligenceRoutes,
               { path: 'invoices/:id', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading invoice" />}><InvoicePage /></Suspense></RequirePermission> },
+              { path: 'exit', element: <RequirePermission permission="exit.read"><Suspense fallback={<FullPageLoader label="Loading exit readiness" />}><ExitPortfolioPage /></Suspense></RequirePermission> },
               { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
               {
                 path: 'settings',
@@ -81,6 +84,7 @@ export const router = createBrowserRouter([
                   { path: 'clauses', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading requirements" />}><ClauseSettings /></Suspense></RequirePermission> },
                   { path: 'security', element: <SecuritySettings /> },
                   { path: 'costs', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading cost settings" />}><CostSettings /></Suspense></RequirePermission> },
+                  { path: 'exit', element: <RequirePermission permission="exit.read"><Suspense fallback={<FullPageLoader label="Loading exit settings" />}><ExitSettings /></Suspense></RequirePermission> },
                 ],
               },
               { path: '*', element: <NotFound /> },

@@ -7,7 +7,7 @@ import { exitFeed, readinessByEngagement } from '../../src/server/modules/exit/e
 import { aClauseReview } from '../../src/server/seed/builders/clauses.ts';
 import { aContract } from '../../src/server/seed/builders/contracts.ts';
 import { anEngagement } from '../../src/server/seed/builders/core.ts';
-import { anExitAsset, anExitPlan, aVendorAccount } from '../../src/server/seed/builders/exit.ts';
+import { anExitPlan, aVendorAccount } from '../../src/server/seed/builders/exit.ts';
 import type { EngagementExit } from '../../src/shared/contracts/exit.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { call, inApp } from '../support/deliverables.ts';

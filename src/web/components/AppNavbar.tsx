@@ -3,6 +3,7 @@ import {
   IconBriefcase,
   IconBuildingSkyscraper,
   IconClipboardCheck,
+  IconDoorExit,
   IconFileText,
   IconGauge,
   IconHistory,
@@ -29,6 +30,7 @@ const ITEMS: Item[] = [
   { label: 'Contracts', to: '/contracts', icon: IconFileText, permission: 'contract.read' },
   { label: 'Due diligence', to: '/due-diligence', icon: IconClipboardCheck, permission: 'assessment.read' },
   { label: 'SLAs', to: '/sla', icon: IconGauge, permission: 'sla.read' },
+  { label: 'Exit readiness', to: '/exit', icon: IconDoorExit, permission: 'exit.read' },
   { label: 'Audit', to: '/audit', icon: IconHistory, permission: 'audit.read' },
   { label: 'Settings', to: '/settings', icon: IconSettings },
 ];

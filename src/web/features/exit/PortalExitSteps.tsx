@@ -1,0 +1,73 @@
+import { Badge, Box, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { useDeliverStep, usePortalExitSteps, type PortalStepT } from './api.ts';
+
+function StepCard({ s }: { s: PortalStepT }) {
+  const [note, setNote] = useState('');
+  const [open, setOpen] = useState(false);
+  const deliver = useDeliverStep();
+  return (
+    <Paper withBorder radius="md" p="md" component="li">
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="wrap">
+          <Text fw={600}>{s.title}</Text>
+          <Badge variant="light" color={s.status === 'done' ? 'teal' : s.status === 'delivered' ? 'blue' : 'gray'}>
+            {s.statusLabel}
+          </Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {s.engagementName}
+          {s.dueOn ? ` — due ${formatDate(s.dueOn)}` : ''}
+        </Text>
+        {s.evidence && <Text size="sm">What to hand over: {s.evidence}</Text>}
+        {s.vendorNote && (
+          <Text size="sm" c="blue">
+            You handed in{s.deliveredAt ? ` on ${formatDateTime(s.deliveredAt)}` : ''}: {s.vendorNote}
+          </Text>
+        )}
+        {s.status !== 'done' &&
+          (open ? (
+            <Stack gap="xs">
+              <Textarea label="What you hand over and where" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={deliver.error?.message} />
+              <Group>
+                <Button loading={deliver.isPending} disabled={!note.trim()} onClick={() => deliver.mutate({ id: s.id, note }, { onSuccess: () => setOpen(false) })}>
+                  Hand in
+                </Button>
+                <Button variant="default" onClick={() => setOpen(false)}>
+                  Cancel
+                </Button>
+              </Group>
+            </Stack>
+          ) : (
+            <Button variant={s.status === 'open' ? 'filled' : 'default'} w="fit-content" onClick={() => setOpen(true)} aria-label={`Hand in: ${s.title}`}>
+              {s.status === 'open' ? 'Hand in' : 'Hand in again'}
+            </Button>
+          ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The portal's handover obligations of an exit the client started: documents, source, data export, deletion certificate. */
+export function PortalExitStepsSection() {
+  const list = usePortalExitSteps();
+  if (list.isPending || list.isError || list.data.length === 0) return null;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="portal-exit">
+      <Title order={2} size="h4" id="portal-exit">
+        Handover
+      </Title>
+      <Text size="sm" c="dimmed">
+        The service is moving on. These are the handover steps agreed in the exit plan; hand each in with a note of what you delivered and where.
+      </Text>
+      <Box component="ul" className="bare-list">
+        <Stack gap="sm">
+          {list.data.map((s) => (
+            <StepCard key={s.id} s={s} />
+          ))}
+        </Stack>
+      </Box>
+    </Stack>
+  );
+}
