@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { addDays, civilDateIn } from '../../domain/civil-date.ts';
+import { civilDateIn } from '../../domain/civil-date.ts';
 import { BUILTIN_STEPS } from '../../domain/exit/template.ts';
 import { AssetInput, DrillInput, PlanInput, ProfileInput, VendorAccountInput } from '../../shared/contracts/exit.ts';
 import type { Ctx } from '../context.ts';
