@@ -4,6 +4,7 @@ import { registerCalendarCommands } from './commands/calendars.ts';
 import { registerContractCommands } from './commands/contracts.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerEngagementCommands } from './commands/engagements.ts';
+import { registerExitCommands } from './commands/exit.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
 import { registerSlaCommands } from './commands/sla.ts';
 import { registerQuestionnaireCommands } from './commands/questionnaires.ts';
@@ -27,6 +28,7 @@ const COMMANDS = [
   registerSlaCommands,
   registerQuestionnaireCommands,
   registerContractCommands,
+  registerExitCommands,
 ];
 
 function version(): string {
