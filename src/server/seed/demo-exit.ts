@@ -94,6 +94,12 @@ export async function seedDemoExit(ctx: Ctx, engagementIds: Map<string, string>,
   const erpPlan = (await engagementExit(ctx, erp)).plan!;
   await reviewPlan(at(-10), erpPlan.id);
 
+  // Nimbus, customer portal hosting: the restore was drilled, but nobody wrote the plan yet.
+  const customerPortal = eng('Customer portal hosting');
+  await assets(-60, customerPortal, [{ kind: 'cloud_account', name: 'Customer portal tenant', holder: 'shared', clientAdminAccess: true, lastVerifiedOn: on(-60), location: 'Nimbus console, tenant northwind-web' }]);
+  await profile(-60, customerPortal, { rtoHours: 12, rpoHours: 4, substitutability: 'easy', skills: [{ name: 'Web server operations', coverage: 'basic', coveredById: admin }] });
+  await drill(-60, customerPortal, { scenario: 'Restore the customer portal elsewhere', kind: 'live', participants: ['Adam Admin'] }, { data_export: { result: 'done', minutesTaken: 180 }, documentation_handover: 'done' });
+
   // BackupVault, off-site backup: fair.
   const backup = eng('Off-site backup');
   await plan(-150, backup, { target: 'vendor', alternativeName: 'Northwind’s second data centre', timelineDays: 60 });
