@@ -15,7 +15,7 @@ const DRILL_EVERY_DAYS = 365;
 /** A plan is reviewed at least once a year. */
 const REVIEW_EVERY_DAYS = 365;
 const ref = (id: string, name: string) => ({ id, name });
-const href = (engagementId: string) => `/engagements/${engagementId}?tab=exit`;
+const href = (engagementId: string) => `/engagements/${engagementId}/exit`;
 
 /** Exit planning for the shared views: plans due for review, drills overdue, steps of running exits; critical engagements not ready to exit. */
 export const exitFeed: ModuleFeed = {

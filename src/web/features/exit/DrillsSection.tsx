@@ -54,7 +54,7 @@ export function DrillsSection({ data, canWrite }: { data: EngagementExitT; canWr
                 {d.results.map((r) => (
                   <Table.Tr key={r.stepKey}>
                     <Table.Td>{r.title}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Badge color={RESULT_COLOR[r.result]} variant="light">
                         {r.resultLabel}
                       </Badge>

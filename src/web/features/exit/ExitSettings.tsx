@@ -72,7 +72,7 @@ export function ExitSettings() {
             {steps.map((s, i) => (
               <Group key={i} gap="xs" wrap="nowrap" align="flex-end">
                 <TextInput aria-label={`Step ${i + 1}`} value={s.title} disabled={!canManage} onChange={(e) => setSteps(steps.map((x, j) => (j === i ? { ...x, title: e.currentTarget.value } : x)))} style={{ flex: 3 }} />
-                <Select aria-label={`Who does step ${i + 1}`} data={STEP_OWNERS.map((o) => ({ value: o, label: STEP_OWNER_LABELS[o] }))} value={s.owner} disabled={!canManage} allowDeselect={false} onChange={(v) => v && setSteps(steps.map((x, j) => (j === i ? { ...x, owner: v } : x)))} style={{ flex: 1 }} />
+                <Select aria-label={`Who does step ${i + 1}`} data={STEP_OWNERS.map((o) => ({ value: o, label: STEP_OWNER_LABELS[o] }))} value={s.owner} disabled={!canManage} allowDeselect={false} onChange={(v) => v && setSteps(steps.map((x, j) => (j === i ? { ...x, owner: v } : x)))} style={{ flex: '0 0 150px' }} />
                 <NumberInput aria-label={`Days after the start, step ${i + 1}`} suffix=" days" min={0} value={s.offsetDays} disabled={!canManage} onChange={(v) => setSteps(steps.map((x, j) => (j === i ? { ...x, offsetDays: v } : x)))} style={{ flex: 1 }} />
                 <TextInput aria-label={`Evidence of step ${i + 1}`} placeholder="What shows it was done" value={s.evidence} disabled={!canManage} onChange={(e) => setSteps(steps.map((x, j) => (j === i ? { ...x, evidence: e.currentTarget.value } : x)))} style={{ flex: 3 }} />
                 {canManage && (

@@ -58,7 +58,7 @@ export function FallbackSection({ data, canWrite }: { data: EngagementExitT; can
                   {p.skills.map((s) => (
                     <Table.Tr key={s.name}>
                       <Table.Td>{s.name}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <Badge variant="light" color={COVERAGE_COLOR[s.coverage]}>
                           {s.coverageLabel}
                         </Badge>

@@ -138,11 +138,15 @@ function PlanDetails({ plan, canWrite }: { plan: PlanT; canWrite: boolean }) {
                     `${s.offsetDays} days`
                   )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Badge color={STEP_COLOR[s.status]} variant="light">
                     {s.statusLabel}
-                    {s.doneOn ? ` ${formatDate(s.doneOn)}` : ''}
                   </Badge>
+                  {s.doneOn && (
+                    <Text size="xs" c="dimmed">
+                      {formatDate(s.doneOn)}
+                    </Text>
+                  )}
                 </Table.Td>
                 {canWrite && running && (
                   <Table.Td>
