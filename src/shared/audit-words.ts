@@ -106,6 +106,7 @@ export const NOUNS: Record<string, string> = {
   exit_step: 'exit step',
   exit_drill: 'exit drill',
   exit_action: 'exit action',
+  exit_step_file: 'file handed over with an exit step',
 };
 
 const words = (code: string) => code.replace(/_/g, ' ');

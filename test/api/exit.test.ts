@@ -6,6 +6,7 @@ import { FEEDS } from '../../src/server/feeds/registry.ts';
 import { exitFeed, readinessByEngagement } from '../../src/server/modules/exit/exit.public.ts';
 import { aClauseReview } from '../../src/server/seed/builders/clauses.ts';
 import { aContract } from '../../src/server/seed/builders/contracts.ts';
+import { SMALL_PDF } from '../../src/server/seed/builders/due-diligence.ts';
 import { anEngagement } from '../../src/server/seed/builders/core.ts';
 import { anExitPlan, aVendorAccount } from '../../src/server/seed/builders/exit.ts';
 import type { EngagementExit } from '../../src/shared/contracts/exit.ts';
@@ -203,8 +204,17 @@ describe('running an exit', () => {
     expect(mine).toHaveLength(BUILTIN_STEPS.filter((s) => s.owner === 'vendor').length);
     expect(portal.body).not.toContain('They will stall');
     expect(portal.body).not.toContain('Keep this from the vendor');
+    // The contact uploads the runbooks as a file, then hands the step in with a note.
+    const up = await t.app.inject({ method: 'POST', url: `/api/v1/portal/exit-steps/${step.id}/files?fileName=runbooks.pdf`, payload: SMALL_PDF, headers: { ...authHeaders(contact), 'content-type': 'application/pdf' } });
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json()).toMatchObject({ fileName: 'runbooks.pdf', contentType: 'application/pdf' });
     const handedIn = await call(t, contact, 'POST', `/api/v1/portal/exit-steps/${step.id}/deliver`, { note: 'Runbooks uploaded to the shared drive, folder Handover' });
-    expect(handedIn.json()).toMatchObject({ status: 'delivered', vendorNote: 'Runbooks uploaded to the shared drive, folder Handover' });
+    expect(handedIn.json()).toMatchObject({ status: 'delivered', vendorNote: 'Runbooks uploaded to the shared drive, folder Handover', files: [{ fileName: 'runbooks.pdf' }] });
+    // We download what the vendor handed over.
+    const fileId = (await view(e.id)).plan!.steps.find((s) => s.id === step.id)!.files[0].id;
+    const got = await call(t, analyst, 'GET', `/api/v1/exit-step-files/${fileId}/download`);
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(SMALL_PDF)).toBe(true);
     // Our own steps are not the vendor's to hand in.
     const ours = plan.steps.find((s) => s.owner === 'us')!;
     expect((await call(t, contact, 'POST', `/api/v1/portal/exit-steps/${ours.id}/deliver`, { note: 'x' })).statusCode).toBe(404);

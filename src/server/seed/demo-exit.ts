@@ -1,12 +1,14 @@
+import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { civilDateIn } from '../../domain/civil-date.ts';
 import { BUILTIN_STEPS } from '../../domain/exit/template.ts';
 import { AssetInput, DrillInput, PlanInput, ProfileInput, VendorAccountInput } from '../../shared/contracts/exit.ts';
 import type { Ctx } from '../context.ts';
 import { getEngagement } from '../modules/engagements/engagements.public.ts';
-import { createAsset, createPlan, createVendorAccount, deliverStep, engagementExit, recordDrill, reviewPlan, saveProfile, startExit, updateAction, updateStep, verifyAsset } from '../modules/exit/exit.public.ts';
+import { createAsset, createPlan, createVendorAccount, deliverStep, engagementExit, recordDrill, reviewPlan, saveProfile, startExit, updateAction, updateStep, uploadStepFile, verifyAsset } from '../modules/exit/exit.public.ts';
 import { createUser, internalUsersByNames } from '../modules/users/users.public.ts';
 import { actorOf } from './builders/core.ts';
+import { SMALL_PDF } from './builders/due-diligence.ts';
 
 const DAY = 86_400_000;
 type Result = 'done' | 'problem' | 'not_possible';
@@ -182,6 +184,7 @@ export async function seedDemoExit(ctx: Ctx, engagementIds: Map<string, string>,
   await updateStep(at(-40), steps.get('give_notice')!, { status: 'done', internalNote: 'Notice letter sent by registered post.' });
   await deliverStep(asContact(-12), steps.get('knowledge_transfer')!, 'Three sessions held with Ferrum; recordings on the shared drive, folder Handover/KT.');
   await updateStep(at(-10), steps.get('knowledge_transfer')!, { status: 'done' });
+  await uploadStepFile(asContact(-3), steps.get('documentation_handover')!, { name: 'plant-pc-build-notes.pdf', stream: Readable.from([SMALL_PDF]), declaredBytes: SMALL_PDF.length });
   await deliverStep(asContact(-3), steps.get('documentation_handover')!, 'PC images and build notes uploaded to the shared drive, folder Handover/Images.');
   await updateStep(at(-2), steps.get('licence_transfer')!, { ownerUserId: manager, internalNote: 'Check the imaging tool licence is in our name.' });
 }

@@ -170,6 +170,9 @@ export const StepUpdate = z
     ownerUserId: uuidField('a user id').nullable().optional(),
   })
   .strict();
+export const StepFile = z.object({ id: z.string(), fileName: z.string(), sizeBytes: z.number().int(), contentType: z.string(), uploadedAt: z.string() });
+export type StepFile = z.infer<typeof StepFile>;
+export const StepFileUploadQuery = z.object({ fileName: requiredText(255) });
 export const PlanStep = z.object({
   id: z.string(),
   key: z.string(),
@@ -187,6 +190,7 @@ export const PlanStep = z.object({
   vendorNote: z.string().nullable(),
   deliveredAt: z.string().nullable(),
   internalNote: z.string().nullable(),
+  files: z.array(StepFile),
 });
 export const Plan = z.object({
   id: z.string(),
@@ -300,6 +304,9 @@ export const PortalStep = z.object({
   dueOn: z.string().nullable(),
   vendorNote: z.string().nullable(),
   deliveredAt: z.string().nullable(),
+  files: z.array(StepFile),
+  /** Whether the step can be handed in (or files added) now. */
+  canHandIn: z.boolean(),
 });
 export type PortalStep = z.infer<typeof PortalStep>;
 export const DeliverStepInput = z.object({ note: requiredText(4000) }).strict();

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { BUILTIN_STEPS } from '../../../src/domain/exit/template.ts';
 import { updateStep } from '../../../src/server/modules/exit/exit.public.ts';
-import { anEngagement } from '../../../src/server/seed/builders/core.ts';
-import { anExitAsset, anExitDrill, anExitPlan, aVendorAccount } from '../../../src/server/seed/builders/exit.ts';
+import { anEngagement, aUser } from '../../../src/server/seed/builders/core.ts';
+import { SMALL_PDF } from '../../../src/server/seed/builders/due-diligence.ts';
+import { anExitAsset, anExitDrill, anExitPlan, aStepFile, aVendorAccount } from '../../../src/server/seed/builders/exit.ts';
 import { revokeVendorAccount } from '../../../src/server/modules/exit/exit.public.ts';
 import { inApp } from '../../support/due-diligence.ts';
 import type { TestOrg } from '../../support/factories.ts';
@@ -13,6 +14,7 @@ const V = 'The vendor account';
 const P = 'The exit plan';
 const S = 'The exit step';
 const X = 'The exit action';
+const F = 'The handed-over file';
 
 interface Fixtures {
   assetId: string;
@@ -28,6 +30,8 @@ interface Fixtures {
   doneVendorStepId: string;
   otherVendorStepId: string;
   actionId: string;
+  fileId: string;
+  otherVendorFileId: string;
 }
 
 /** Rows for exit readiness: settings, the engagement's exit page and its writes, plans and steps, drills, actions, the portal's handover steps. */
@@ -48,6 +52,9 @@ export function exitRows(env: MatrixEnv): AreaRows {
     for (const s of done.steps) await updateStep(h(o).ctx(), s.id, { status: 'done' });
     const theirs = (await anExitPlan(h(o), { engagementId: (await anEngagement(h(o), { vendorId: o.otherVendor.id })).id, start: true })).plan!;
     const drill = await anExitDrill(h(o), o.engagementId, { results: { [BUILTIN_STEPS[0].key]: 'not_possible' } });
+    const file = await aStepFile(h(o), o.users.vendor_contact, vendorStep(running));
+    const theirContact = await aUser(h(o), { role: 'vendor_contact', vendorId: o.otherVendor.id });
+    const theirFile = await aStepFile(h(o), theirContact, vendorStep(theirs));
     return {
       assetId: asset.id,
       accountId: account.id,
@@ -61,13 +68,15 @@ export function exitRows(env: MatrixEnv): AreaRows {
       doneVendorStepId: vendorStep(done),
       otherVendorStepId: vendorStep(theirs),
       actionId: drill.actions[0].id,
+      fileId: file.id,
+      otherVendorFileId: theirFile.id,
     };
   }
 
-  const pick = (c: Call, own: (x: Fixtures) => string, state?: (x: Fixtures) => string) => {
+  const pick = (c: Call, own: (x: Fixtures) => string, state?: (x: Fixtures) => string, other: (x: Fixtures) => string = (x) => x.otherVendorStepId) => {
     if (c.scope === 'missing') return randomUUID();
     if (c.scope === 'state') return state!(f(c.org));
-    if (c.scope === 'otherVendor') return f(c.org).otherVendorStepId;
+    if (c.scope === 'otherVendor') return other(f(c.org));
     return own(f(c.org));
   };
   const eng = (c: Call) => env.id(c, (o) => o.engagementId);
@@ -162,6 +171,24 @@ export function exitRows(env: MatrixEnv): AreaRows {
       forbiddenState: 409,
       build: (c) => ({ url: `/api/v1/portal/exit-steps/${pick(c, (x) => x.vendorStepId, (x) => x.doneVendorStepId)}/deliver`, payload: { note: `Handed over ${env.uniq()}` } }),
     },
+    'POST /api/v1/portal/exit-steps/:id/files': {
+      policy: S,
+      allowed: CONTACT,
+      ok: 201,
+      scoped: true,
+      otherVendor: true,
+      forbiddenState: 409,
+      build: (c) => ({ url: `/api/v1/portal/exit-steps/${pick(c, (x) => x.vendorStepId, (x) => x.doneVendorStepId)}/files?fileName=export.pdf`, payload: SMALL_PDF, headers: { 'content-type': 'application/pdf' } }),
+    },
+    'GET /api/v1/portal/exit-step-files/:id/download': {
+      policy: F,
+      allowed: CONTACT,
+      ok: 200,
+      scoped: true,
+      otherVendor: true,
+      build: (c) => ({ url: `/api/v1/portal/exit-step-files/${pick(c, (x) => x.fileId, undefined, (x) => x.otherVendorFileId)}/download` }),
+    },
+    'GET /api/v1/exit-step-files/:id/download': { policy: F, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/exit-step-files/${pick(c, (x) => x.fileId)}/download` }) },
   };
 
   return {

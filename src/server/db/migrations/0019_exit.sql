@@ -97,6 +97,20 @@ CREATE TABLE "exit_settings" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "exit_step_files" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"vendor_id" uuid NOT NULL,
+	"step_id" uuid NOT NULL,
+	"file_name" text NOT NULL,
+	"storage_key" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size_bytes" bigint NOT NULL,
+	"sha256" text NOT NULL,
+	"uploaded_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "exit_steps" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
@@ -151,6 +165,10 @@ ALTER TABLE "exit_profiles" ADD CONSTRAINT "exit_profiles_vendor_id_vendors_id_f
 ALTER TABLE "exit_readiness_snapshots" ADD CONSTRAINT "exit_readiness_snapshots_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exit_readiness_snapshots" ADD CONSTRAINT "exit_readiness_snapshots_engagement_id_engagements_id_fk" FOREIGN KEY ("engagement_id") REFERENCES "public"."engagements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exit_settings" ADD CONSTRAINT "exit_settings_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "exit_step_files" ADD CONSTRAINT "exit_step_files_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "exit_step_files" ADD CONSTRAINT "exit_step_files_vendor_id_vendors_id_fk" FOREIGN KEY ("vendor_id") REFERENCES "public"."vendors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "exit_step_files" ADD CONSTRAINT "exit_step_files_step_id_exit_steps_id_fk" FOREIGN KEY ("step_id") REFERENCES "public"."exit_steps"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "exit_step_files" ADD CONSTRAINT "exit_step_files_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exit_steps" ADD CONSTRAINT "exit_steps_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exit_steps" ADD CONSTRAINT "exit_steps_vendor_id_vendors_id_fk" FOREIGN KEY ("vendor_id") REFERENCES "public"."vendors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exit_steps" ADD CONSTRAINT "exit_steps_plan_id_exit_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."exit_plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -163,6 +181,7 @@ CREATE INDEX "exit_assets_org_engagement_idx" ON "exit_assets" USING btree ("org
 CREATE INDEX "exit_drills_org_engagement_idx" ON "exit_drills" USING btree ("org_id","engagement_id","held_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "exit_plans_org_engagement_key" ON "exit_plans" USING btree ("org_id","engagement_id");--> statement-breakpoint
 CREATE INDEX "exit_snapshots_org_engagement_idx" ON "exit_readiness_snapshots" USING btree ("org_id","engagement_id","taken_at");--> statement-breakpoint
+CREATE INDEX "exit_step_files_org_step_idx" ON "exit_step_files" USING btree ("org_id","step_id");--> statement-breakpoint
 CREATE INDEX "exit_steps_org_plan_idx" ON "exit_steps" USING btree ("org_id","plan_id","position");--> statement-breakpoint
 CREATE INDEX "exit_steps_org_vendor_idx" ON "exit_steps" USING btree ("org_id","vendor_id");--> statement-breakpoint
 CREATE INDEX "exit_vendor_accounts_org_engagement_idx" ON "exit_vendor_accounts" USING btree ("org_id","engagement_id");

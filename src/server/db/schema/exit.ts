@@ -189,6 +189,31 @@ export const exitSteps = pgTable(
   (t) => [index('exit_steps_org_plan_idx').on(t.orgId, t.planId, t.position), index('exit_steps_org_vendor_idx').on(t.orgId, t.vendorId)],
 );
 
+/** A file the vendor handed over with a step (source archive, export, deletion certificate), stored like evidence. */
+export const exitStepFiles = pgTable(
+  'exit_step_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    stepId: uuid('step_id')
+      .notNull()
+      .references(() => exitSteps.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    storageKey: text('storage_key').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('exit_step_files_org_step_idx').on(t.orgId, t.stepId)],
+);
+
 /** A tabletop or live exercise of an exit plan: each step's result and time taken. */
 export const exitDrills = pgTable(
   'exit_drills',

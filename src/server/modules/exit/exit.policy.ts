@@ -1,5 +1,5 @@
 import { definePolicy } from '../../policy.ts';
-import type { ActionRow, AssetRow, PlanRow, StepWithPlan, VendorAccountRow } from './exit.repo.ts';
+import type { ActionRow, AssetRow, PlanRow, StepFileRow, StepWithPlan, VendorAccountRow } from './exit.repo.ts';
 
 /** The organisation's exit template, weights and threshold: read by readers, set by those who manage the organisation. */
 export const exitSettingsPolicy = definePolicy<{ orgId: string }, 'read' | 'update'>({
@@ -45,25 +45,32 @@ export const planPolicy = definePolicy<PlanRow, 'create' | 'update' | 'review' |
   },
 });
 
+const openForHandIn = (s: StepWithPlan) => (s.planStatus === 'running' && s.status !== 'done') || (s.status === 'done' ? 'This step is already done.' : 'The exit is completed; nothing more can be handed in.');
+
 /**
  * A step of a running exit. The client ticks steps off; a vendor contact sees its own
  * vendor's steps that the vendor owns, and hands them in with a note (never the internal note).
  */
-export const stepPolicy = definePolicy<StepWithPlan, 'update' | 'listOwn' | 'deliver'>({
+export const stepPolicy = definePolicy<StepWithPlan, 'update' | 'listOwn' | 'deliver' | 'upload'>({
   label: 'The exit step',
   vendorOf: (s) => s.vendorId,
   visible: (s, actor) => actor.role !== 'vendor_contact' || (s.owner === 'vendor' && s.planStatus !== 'draft'),
   actions: {
     update: { permission: 'exit.write', when: (s) => s.planStatus === 'running' || `${planIs({ status: s.planStatus } as PlanRow)}; steps are ticked off while it runs.` },
     listOwn: { permission: 'portal.use' },
-    deliver: {
-      permission: 'portal.use',
-      when: (s) => (s.planStatus === 'running' && s.status !== 'done') || (s.status === 'done' ? 'This step is already done.' : 'The exit is completed; nothing more can be handed in.'),
-    },
+    deliver: { permission: 'portal.use', when: (s) => openForHandIn(s) },
+    upload: { permission: 'portal.use', when: (s) => openForHandIn(s) },
   },
 });
 
 export const actionPolicy = definePolicy<ActionRow, 'update'>({
   label: 'The exit action',
   actions: { update: { permission: 'exit.write' } },
+});
+
+/** A file the vendor handed over with a step: seen by the client's users and by the vendor's own contacts. */
+export const stepFilePolicy = definePolicy<StepFileRow, 'read'>({
+  label: 'The handed-over file',
+  vendorOf: (f) => f.vendorId,
+  actions: { read: { permission: ['exit.read', 'portal.use'] } },
 });

@@ -12,11 +12,19 @@ import {
   type Plan,
   type PortalStep,
   type Profile,
+  type StepFile,
   type VendorAccount,
 } from '../../../shared/contracts/exit.ts';
 import type * as repo from './exit.repo.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+export type FilesByStep = Map<string, repo.StepFileRow[]>;
+export const filesByStep = (rows: repo.StepFileRow[]): FilesByStep => {
+  const m: FilesByStep = new Map();
+  for (const f of rows) m.set(f.stepId, [...(m.get(f.stepId) ?? []), f]);
+  return m;
+};
+const presentFile = (f: repo.StepFileRow): StepFile => ({ id: f.id, fileName: f.fileName, sizeBytes: f.sizeBytes, contentType: f.contentType, uploadedAt: f.createdAt.toISOString() });
 const current = (today: string, d: string | null) => d !== null && d <= today && daysBetween(d, today) <= CURRENT_DAYS;
 
 export function presentAsset(a: repo.AssetRow, today: string): Asset {
@@ -57,7 +65,7 @@ export function presentProfile(p: repo.ProfileRow | null, names: Map<string, str
   };
 }
 
-export function presentStep(s: repo.StepRow, names: Map<string, string>, today: string): Plan['steps'][number] {
+export function presentStep(s: repo.StepRow, names: Map<string, string>, today: string, files: FilesByStep): Plan['steps'][number] {
   return {
     id: s.id,
     key: s.key,
@@ -75,10 +83,11 @@ export function presentStep(s: repo.StepRow, names: Map<string, string>, today: 
     vendorNote: s.vendorNote,
     deliveredAt: iso(s.deliveredAt),
     internalNote: s.internalNote,
+    files: (files.get(s.id) ?? []).map(presentFile),
   };
 }
 
-export function presentPlan(p: repo.PlanRow, steps: repo.StepRow[], names: Map<string, string>, today: string): Plan {
+export function presentPlan(p: repo.PlanRow, steps: repo.StepRow[], names: Map<string, string>, today: string, files: FilesByStep): Plan {
   return {
     id: p.id,
     engagementId: p.engagementId,
@@ -97,7 +106,7 @@ export function presentPlan(p: repo.PlanRow, steps: repo.StepRow[], names: Map<s
     startedOn: p.startedOn,
     finishedOn: p.finishedOn,
     notes: p.notes,
-    steps: steps.map((s) => presentStep(s, names, today)),
+    steps: steps.map((s) => presentStep(s, names, today, files)),
   };
 }
 
@@ -129,7 +138,7 @@ export function presentAction(a: repo.ActionRow): ExitAction {
 }
 
 /** What a vendor contact sees of a handover step: never the internal note, the owner inside the client, or the plan's budget. */
-export function presentPortalStep(s: repo.StepWithPlan): PortalStep {
+export function presentPortalStep(s: repo.StepWithPlan, files: FilesByStep): PortalStep {
   return {
     id: s.id,
     engagementName: s.engagementName,
@@ -140,5 +149,7 @@ export function presentPortalStep(s: repo.StepWithPlan): PortalStep {
     dueOn: s.dueOn,
     vendorNote: s.vendorNote,
     deliveredAt: iso(s.deliveredAt),
+    files: (files.get(s.id) ?? []).map(presentFile),
+    canHandIn: s.planStatus === 'running' && s.status !== 'done',
   };
 }

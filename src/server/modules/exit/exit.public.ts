@@ -6,8 +6,7 @@
 export { readinessByEngagement, computeReadiness } from './readiness.ts';
 export { getExitSettings, updateExitSettings } from './settings.ts';
 export { createAsset, createVendorAccount, deleteAsset, revokeVendorAccount, saveProfile, updateAsset, updateVendorAccount, verifyAsset } from './assets.ts';
-export { createPlan, deliverStep, listOwnSteps, reviewPlan, startExit, updatePlan, updateStep } from './plans.ts';
+export { createPlan, deliverStep, downloadStepFile, listOwnSteps, reviewPlan, startExit, updatePlan, updateStep, uploadStepFile } from './plans.ts';
 export { recordDrill, updateAction } from './drills.ts';
 export { engagementExit } from './view.ts';
-export { presentPortalStep } from './exit.presenter.ts';
 export { exitFeed } from './feed.ts';

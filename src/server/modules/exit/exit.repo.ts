@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { engagements, exitActions, exitDrills, exitPlans, exitProfiles, exitReadinessSnapshots, exitSettings, exitSteps, exitAssets, exitVendorAccounts, users, vendors } from '../../db/schema.ts';
+import { engagements, exitActions, exitDrills, exitPlans, exitProfiles, exitReadinessSnapshots, exitSettings, exitStepFiles, exitSteps, exitAssets, exitVendorAccounts, users, vendors } from '../../db/schema.ts';
 
 export type SettingsRow = typeof exitSettings.$inferSelect;
 export type ProfileRow = typeof exitProfiles.$inferSelect;
@@ -10,6 +10,7 @@ export type PlanRow = typeof exitPlans.$inferSelect;
 export type StepRow = typeof exitSteps.$inferSelect;
 export type StepWithPlan = StepRow & { planStatus: string; engagementId: string; engagementName: string };
 export type DrillRow = typeof exitDrills.$inferSelect;
+export type StepFileRow = typeof exitStepFiles.$inferSelect;
 export type ActionRow = typeof exitActions.$inferSelect;
 export type SnapshotRow = typeof exitReadinessSnapshots.$inferSelect;
 
@@ -204,6 +205,31 @@ export async function openRunningSteps(db: Db, orgId: string, limit: number) {
     .where(and(eq(exitSteps.orgId, orgId), eq(exitPlans.status, 'running'), inArray(exitSteps.status, ['open', 'delivered'])))
     .orderBy(asc(exitSteps.dueOn), asc(exitSteps.id))
     .limit(limit);
+}
+
+// ---------------------------------------------------------------- files handed over with steps
+
+export async function filesOfSteps(db: Db, orgId: string, stepIds: readonly string[]): Promise<StepFileRow[]> {
+  if (stepIds.length === 0) return [];
+  return db
+    .select()
+    .from(exitStepFiles)
+    .where(and(eq(exitStepFiles.orgId, orgId), inArray(exitStepFiles.stepId, [...stepIds])))
+    .orderBy(asc(exitStepFiles.createdAt), asc(exitStepFiles.id));
+}
+
+export async function findStepFile(db: Db, orgId: string, id: string): Promise<StepFileRow | null> {
+  const rows = await db
+    .select()
+    .from(exitStepFiles)
+    .where(and(eq(exitStepFiles.orgId, orgId), eq(exitStepFiles.id, id)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function insertStepFile(db: Db, row: typeof exitStepFiles.$inferInsert): Promise<StepFileRow> {
+  const [r] = await db.insert(exitStepFiles).values(row).returning();
+  return r;
 }
 
 // ---------------------------------------------------------------- drills and actions

@@ -24,6 +24,7 @@ import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
 import * as assets from './assets.ts';
 import { recordDrill, updateAction } from './drills.ts';
+import { sendFile } from '../evidence/evidence.public.ts';
 import * as plans from './plans.ts';
 import { listReadiness } from './readiness.ts';
 import { getExitSettings, updateExitSettings } from './settings.ts';
@@ -128,6 +129,10 @@ export function registerExitRoutes(app: App) {
     const ctx = ctxOf(req);
     return plans.updateStep(ctx, parseId(req.params.id, 'exit step'), req.body).then(then(ctx));
   });
+
+  app.get('/api/v1/exit-step-files/:id/download', { config: read, schema: { tags, summary: 'Download a file the vendor handed over with a step', params: IdParams } }, async (req, reply) =>
+    sendFile(reply, await plans.downloadStepFile(ctxOf(req), parseId(req.params.id, 'file'))),
+  );
 
   app.post('/api/v1/engagements/:id/exit/drills', { config: write, schema: schema('Record an exit drill; gaps become exit actions', { body: DrillInput }, 201) }, async (req, reply) => {
     const ctx = ctxOf(req);

@@ -1,13 +1,15 @@
 import type { z } from 'zod';
 import { addDays } from '../../../domain/civil-date.ts';
-import type { PlanInput, PlanUpdate, StepUpdate } from '../../../shared/contracts/exit.ts';
+import type { PlanInput, PlanUpdate, PortalStep, StepUpdate } from '../../../shared/contracts/exit.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { change, type TxCtx } from '../audit/audit.public.ts';
+import { attachmentHeader, cleanFileName, openStored, removeStored, storeUpload, type UploadedFile } from '../evidence/evidence.public.ts';
 import { requireEngagement, updateEngagement } from '../engagements/engagements.public.ts';
 import { referenceInternalUser } from '../users/users.public.ts';
 import { updateVendor } from '../vendors/vendors.public.ts';
-import { planPolicy, stepPolicy } from './exit.policy.ts';
+import { planPolicy, stepFilePolicy, stepPolicy } from './exit.policy.ts';
+import { filesByStep, presentPortalStep } from './exit.presenter.ts';
 import * as repo from './exit.repo.ts';
 import { snapshotReadiness } from './readiness.ts';
 import { keyedSteps, settingsOf, todayOf } from './settings.ts';
@@ -156,20 +158,53 @@ export async function updateStep(ctx: Ctx, id: string, input: z.output<typeof St
 
 // ---------------------------------------------------------------- the vendor's side (called by the portal module)
 
-/** A vendor contact's handover steps of exits that started: its own vendor's only. */
-export async function listOwnSteps(ctx: Ctx): Promise<repo.StepWithPlan[]> {
+/** A vendor contact's handover steps of exits that started: its own vendor's only, with the files handed over. */
+export async function listOwnSteps(ctx: Ctx): Promise<PortalStep[]> {
   stepPolicy.check(ctx.actor, 'listOwn');
   if (!ctx.actor.vendorId) return [];
-  return repo.vendorSteps(ctx.db, ctx.actor.orgId, ctx.actor.vendorId);
+  const steps = await repo.vendorSteps(ctx.db, ctx.actor.orgId, ctx.actor.vendorId);
+  const files = filesByStep(await repo.filesOfSteps(ctx.db, ctx.actor.orgId, steps.map((s) => s.id)));
+  return steps.map((s) => presentPortalStep(s, files));
 }
 
 /** The vendor hands a step in with a note of what it delivered and where; the client ticks it done. */
-export async function deliverStep(ctx: Ctx, id: string, note: string): Promise<repo.StepWithPlan> {
+export async function deliverStep(ctx: Ctx, id: string, note: string): Promise<PortalStep> {
   stepPolicy.check(ctx.actor, 'deliver');
   await change(ctx, async (tx) => {
     const before = stepPolicy.authorize(ctx.actor, 'deliver', await repo.findStep(tx.db, ctx.actor.orgId, id, true));
     const after = await repo.updateStep(tx.db, ctx.actor.orgId, id, { status: 'delivered', vendorNote: note, deliveredAt: ctx.now, updatedAt: ctx.now });
     await tx.audit({ action: 'exit_step.deliver', objectType: 'exit_step', objectId: id, before, after });
   });
-  return (await repo.findStep(ctx.db, ctx.actor.orgId, id))!;
+  const step = (await repo.findStep(ctx.db, ctx.actor.orgId, id))!;
+  return presentPortalStep(step, filesByStep(await repo.filesOfSteps(ctx.db, ctx.actor.orgId, [id])));
+}
+
+/** The vendor uploads a file for a step it owes (a source archive, the data export, the deletion certificate); it is stored like evidence. */
+export async function uploadStepFile(ctx: Ctx, stepId: string, file: UploadedFile): Promise<repo.StepFileRow> {
+  stepPolicy.check(ctx.actor, 'upload');
+  const step = stepPolicy.authorize(ctx.actor, 'upload', await repo.findStep(ctx.db, ctx.actor.orgId, stepId));
+  const fileName = cleanFileName(file.name);
+  const max = ctx.config.maxUploadBytes;
+  if (file.declaredBytes !== null && file.declaredBytes > max) {
+    file.stream.resume();
+    throw new AppError('payload_too_large', `The file is larger than ${Math.round(max / 1024 / 1024)} MB.`);
+  }
+  const stored = await storeUpload(ctx.config.filesDir, ctx.actor.orgId, file.stream, max);
+  try {
+    return await change(ctx, async (tx) => {
+      const row = await repo.insertStepFile(tx.db, { orgId: ctx.actor.orgId, vendorId: step.vendorId, stepId, fileName, ...stored, uploadedBy: ctx.actor.userId, createdAt: ctx.now });
+      await tx.audit({ action: 'exit_step_file.upload', objectType: 'exit_step_file', objectId: row.id, objectLabel: `${fileName} for ${step.title}`, after: row });
+      return row;
+    });
+  } catch (err) {
+    await removeStored(ctx.config.filesDir, ctx.actor.orgId, stored.storageKey);
+    throw err;
+  }
+}
+
+/** A handed-over file, for the client's users and the vendor's own contacts. */
+export async function downloadStepFile(ctx: Ctx, id: string) {
+  const f = stepFilePolicy.authorize(ctx.actor, 'read', await repo.findStepFile(ctx.db, ctx.actor.orgId, id));
+  const { stream, size } = await openStored(ctx.config.filesDir, ctx.actor.orgId, f.storageKey);
+  return { stream, size, contentType: f.contentType, disposition: attachmentHeader(f.fileName) };
 }

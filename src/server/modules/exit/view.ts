@@ -3,7 +3,7 @@ import type { Ctx } from '../../context.ts';
 import { requireEngagement } from '../engagements/engagements.public.ts';
 import { vendorNames } from '../vendors/vendors.public.ts';
 import { exitViewPolicy } from './exit.policy.ts';
-import { presentAccount, presentAction, presentAsset, presentDrill, presentPlan, presentProfile } from './exit.presenter.ts';
+import { filesByStep, presentAccount, presentAction, presentAsset, presentDrill, presentPlan, presentProfile } from './exit.presenter.ts';
 import * as repo from './exit.repo.ts';
 import { computeReadiness } from './readiness.ts';
 import { todayOf } from './settings.ts';
@@ -19,6 +19,7 @@ export async function engagementExit(ctx: Ctx, engagementId: string): Promise<En
   const accounts = await repo.accountsOf(ctx.db, orgId, engagementId);
   const plan = (await repo.plansOf(ctx.db, orgId, [engagementId]))[0] ?? null;
   const steps = plan ? await repo.stepsOf(ctx.db, orgId, plan.id) : [];
+  const files = filesByStep(await repo.filesOfSteps(ctx.db, orgId, steps.map((s) => s.id)));
   const drills = await repo.drillsOf(ctx.db, orgId, engagementId);
   const actions = await repo.actionsOf(ctx.db, orgId, engagementId);
   const history = await repo.history(ctx.db, orgId, engagementId);
@@ -32,7 +33,7 @@ export async function engagementExit(ctx: Ctx, engagementId: string): Promise<En
     profile: presentProfile(profile, names, today),
     assets: assets.slice(0, repo.CAP).map((a) => presentAsset(a, today)),
     accounts: accounts.slice(0, repo.CAP).map(presentAccount),
-    plan: plan ? presentPlan(plan, steps, names, today) : null,
+    plan: plan ? presentPlan(plan, steps, names, today, files) : null,
     readiness,
     history: history
       .slice(0, repo.HISTORY_CAP)

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { BUILTIN_STEPS } from '../../../domain/exit/template.ts';
 import { AssetInput, DrillInput, PlanInput, ProfileInput, VendorAccountInput, type EngagementExit } from '../../../shared/contracts/exit.ts';
-import { createAsset, createPlan, createVendorAccount, engagementExit, recordDrill, saveProfile, startExit } from '../../modules/exit/exit.public.ts';
+import { createAsset, createPlan, createVendorAccount, engagementExit, recordDrill, saveProfile, startExit, uploadStepFile } from '../../modules/exit/exit.public.ts';
+import type { User } from '../../../shared/contracts/users.ts';
 import { anEngagement, orgOf, type OrgHandle, type World } from './core.ts';
+import { SMALL_PDF } from './due-diligence.ts';
 
 /** Builders of exit assets, vendor accounts, fallback, plans, drills and running exits, through the services. */
 const uniq = () => randomUUID().slice(0, 8);
@@ -53,4 +56,9 @@ export async function anExitDrill(
     return typeof r === 'string' ? { stepKey: s.key, title: s.title, result: r } : { stepKey: s.key, title: s.title, ...r };
   });
   return recordDrill(org.ctx(), engagementId, DrillInput.parse({ scenario: 'The vendor stops service without warning', kind: 'tabletop', heldOn: org.ctx().now.toISOString().slice(0, 10), participants: ['Service owner'], ...fields, results: steps }));
+}
+
+/** A small PDF the vendor contact `contact` uploads for a step of a running exit. */
+export async function aStepFile(on: OrgHandle, contact: User, stepId: string, fileName = 'handover.pdf') {
+  return uploadStepFile(on.ctx(contact), stepId, { name: fileName, stream: Readable.from([SMALL_PDF]), declaredBytes: SMALL_PDF.length });
 }

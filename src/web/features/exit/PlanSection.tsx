@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconFlag, IconListCheck, IconPencil, IconPlayerPlay } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -9,7 +9,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { blankToNull, useFormErrors } from '../../lib/forms.ts';
 import { COMMON_CURRENCIES, money, readAmount } from '../costs/money.tsx';
-import { useBuildPlan, useReviewPlan, useStartExit, useUpdatePlan, useUpdateStep, type EngagementExitT, type PlanT } from './api.ts';
+import { stepFileUrl, useBuildPlan, useReviewPlan, useStartExit, useUpdatePlan, useUpdateStep, type EngagementExitT, type PlanT } from './api.ts';
 
 const STATUS_COLOR = { draft: 'gray', running: 'orange', done: 'teal' } as const;
 const STEP_COLOR = { open: 'gray', delivered: 'blue', done: 'teal' } as const;
@@ -126,6 +126,11 @@ function PlanDetails({ plan, canWrite }: { plan: PlanT; canWrite: boolean }) {
                       The vendor handed in{s.deliveredAt ? ` on ${formatDateTime(s.deliveredAt)}` : ''}: {s.vendorNote}
                     </Text>
                   )}
+                  {s.files.map((f) => (
+                    <Anchor key={f.id} href={stepFileUrl(f.id)} size="xs" mr="sm">
+                      {f.fileName}
+                    </Anchor>
+                  ))}
                 </Table.Td>
                 <Table.Td>{s.ownerUser ? `${s.ownerLabel} (${s.ownerUser.name})` : s.ownerLabel}</Table.Td>
                 <Table.Td>

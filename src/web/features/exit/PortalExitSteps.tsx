@@ -1,12 +1,14 @@
-import { Badge, Box, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, FileButton, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { useDeliverStep, usePortalExitSteps, type PortalStepT } from './api.ts';
+import { portalStepFileUrl, useDeliverStep, usePortalExitSteps, useUploadStepFile, type PortalStepT } from './api.ts';
 
 function StepCard({ s }: { s: PortalStepT }) {
   const [note, setNote] = useState('');
   const [open, setOpen] = useState(false);
   const deliver = useDeliverStep();
+  const upload = useUploadStepFile();
   return (
     <Paper withBorder radius="md" p="md" component="li">
       <Stack gap={6}>
@@ -26,7 +28,33 @@ function StepCard({ s }: { s: PortalStepT }) {
             You handed in{s.deliveredAt ? ` on ${formatDateTime(s.deliveredAt)}` : ''}: {s.vendorNote}
           </Text>
         )}
-        {s.status !== 'done' &&
+        {s.files.length > 0 && (
+          <Group gap="sm">
+            <Text size="sm">Files:</Text>
+            {s.files.map((f) => (
+              <Anchor key={f.id} href={portalStepFileUrl(f.id)} size="sm">
+                {f.fileName}
+              </Anchor>
+            ))}
+          </Group>
+        )}
+        {s.canHandIn && (
+          <Group gap="xs">
+            <FileButton onChange={(file) => file && upload.mutate({ id: s.id, file })}>
+              {(props) => (
+                <Button {...props} variant="subtle" size="compact-sm" leftSection={<IconUpload size={14} />} loading={upload.isPending} aria-label={`Add a file to: ${s.title}`}>
+                  Add a file
+                </Button>
+              )}
+            </FileButton>
+            {upload.error && (
+              <Text size="sm" c="red">
+                {upload.error.message}
+              </Text>
+            )}
+          </Group>
+        )}
+        {s.canHandIn &&
           (open ? (
             <Stack gap="xs">
               <Textarea label="What you hand over and where" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={deliver.error?.message} />

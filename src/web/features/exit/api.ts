@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EngagementExit, ExitSettings, PortalStep, ReadinessRow } from '../../../shared/contracts/exit.ts';
-import { api } from '../../api/client.ts';
+import { API_BASE, api } from '../../api/client.ts';
+import { uploadFile } from '../../api/upload.ts';
 import { usePagedList } from '../../api/paging.ts';
 
 /** Response shapes, read from the contracts (src/shared/contracts/exit.ts). */
@@ -58,6 +59,17 @@ export function useUpdateExitSettings() {
 
 export function useReadinessList(query: Record<string, string>) {
   return usePagedList<ReadinessRowT>({ queryKey: exitKeys.readiness(query), path: '/exit/readiness', query, limit: 50 });
+}
+
+export const stepFileUrl = (id: string) => `${API_BASE}/exit-step-files/${enc(id)}/download`;
+export const portalStepFileUrl = (id: string) => `${API_BASE}/portal/exit-step-files/${enc(id)}/download`;
+
+export function useUploadStepFile() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; file: File }) => uploadFile<{ id: string; fileName: string }>(`/portal/exit-steps/${enc(v.id)}/files`, v.file, { query: { fileName: v.file.name } }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: exitKeys.portal }),
+  });
 }
 
 export const usePortalExitSteps = () => useQuery({ queryKey: exitKeys.portal, queryFn: async () => (await api<{ items: PortalStepT[] }>('/portal/exit-steps')).items });
