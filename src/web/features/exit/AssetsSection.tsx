@@ -6,7 +6,8 @@ import { ASSET_KIND_LABELS, ASSET_KINDS, HOLDER_LABELS, HOLDERS } from '../../..
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { blankToNull, useFormErrors } from '../../lib/forms.ts';
-import { useAddAccount, useAddAsset, useRevokeAccount, useVerifyAsset, type EngagementExitT } from './api.ts';
+import { useAddAccount, useAddAsset, useDeleteAsset, useRevokeAccount, useVerifyAsset, type AssetT, type EngagementExitT } from './api.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 
 const KIND_OPTIONS = ASSET_KINDS.map((k) => ({ value: k, label: ASSET_KIND_LABELS[k] }));
 const HOLDER_OPTIONS = HOLDERS.map((h) => ({ value: h, label: HOLDER_LABELS[h] }));
@@ -16,6 +17,8 @@ export function AssetsSection({ data, canWrite }: { data: EngagementExitT; canWr
   const [adding, setAdding] = useState<'asset' | 'account' | null>(null);
   const verify = useVerifyAsset();
   const revoke = useRevokeAccount();
+  const remove = useDeleteAsset();
+  const [removing, setRemoving] = useState<AssetT | null>(null);
   const controlled = data.assets.filter((a) => a.controlled).length;
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="exit-assets">
@@ -80,6 +83,9 @@ export function AssetsSection({ data, canWrite }: { data: EngagementExitT; canWr
                           <Button size="compact-sm" variant="subtle" color="red" onClick={() => verify.mutate({ id: a.id, clientAdminAccess: false })} aria-label={`We have no admin access to ${a.name}, checked today`}>
                             No access
                           </Button>
+                          <Button size="compact-sm" variant="subtle" color="gray" onClick={() => setRemoving(a)} aria-label={`Remove ${a.name}`}>
+                            Remove
+                          </Button>
                         </Group>
                       </Table.Td>
                     )}
@@ -134,6 +140,17 @@ export function AssetsSection({ data, canWrite }: { data: EngagementExitT; canWr
           </Table>
         )}
       </Stack>
+      <ConfirmDialog
+        opened={removing !== null}
+        title="Remove the asset?"
+        confirmLabel="Remove"
+        color="red"
+        loading={remove.isPending}
+        onConfirm={() => removing && remove.mutate(removing.id, { onSuccess: () => setRemoving(null) })}
+        onClose={() => setRemoving(null)}
+      >
+        {removing?.name} is no longer listed for this service; the audit trail keeps it.
+      </ConfirmDialog>
       {adding === 'asset' && <AssetModal engagementId={data.engagement.id} onClose={() => setAdding(null)} />}
       {adding === 'account' && <AccountModal engagementId={data.engagement.id} onClose={() => setAdding(null)} />}
     </Paper>

@@ -1,8 +1,8 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Group, Modal, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconFlag, IconListCheck, IconPencil, IconPlayerPlay } from '@tabler/icons-react';
+import { IconCheck, IconFlag, IconListCheck, IconPencil, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { TARGET_LABELS, TARGETS, TRIGGER_LABELS, TRIGGERS } from '../../../shared/contracts/exit.ts';
+import { STEP_OWNER_LABELS, STEP_OWNERS, TARGET_LABELS, TARGETS, TRIGGER_LABELS, TRIGGERS } from '../../../shared/contracts/exit.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DetailList } from '../../components/DetailList.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
@@ -175,7 +175,8 @@ function PlanDetails({ plan, canWrite }: { plan: PlanT; canWrite: boolean }) {
   );
 }
 
-const FIELDS = ['triggers', 'target', 'alternativeName', 'budgetMinor', 'currency', 'timelineDays', 'notes'] as const;
+const FIELDS = ['triggers', 'target', 'alternativeName', 'budgetMinor', 'currency', 'timelineDays', 'notes', 'steps'] as const;
+type StepRow = { key?: string; title: string; owner: string; offsetDays: number | string; evidence: string; ownerUserId: string | null };
 
 function PlanModal({ data, mode, onClose }: { data: EngagementExitT; mode: 'build' | 'edit'; onClose: () => void }) {
   const plan = data.plan;
@@ -186,6 +187,8 @@ function PlanModal({ data, mode, onClose }: { data: EngagementExitT; mode: 'buil
   const [budget, setBudget] = useState(plan?.budgetMinor != null && plan.currency ? money(plan.budgetMinor, plan.currency).replace(/[^\d.,]/g, '') : '');
   const [timeline, setTimeline] = useState<number | string>(plan?.timelineDays ?? '');
   const [notes, setNotes] = useState(plan?.notes ?? '');
+  const [steps, setSteps] = useState<StepRow[]>(plan?.steps.map((x) => ({ key: x.key, title: x.title, owner: x.owner, offsetDays: x.offsetDays, evidence: x.evidence ?? '', ownerUserId: x.ownerUser?.id ?? null })) ?? []);
+  const setStep = (i: number, patch: Partial<StepRow>) => setSteps(steps.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const form = useFormErrors(FIELDS);
   const [typed, setTyped] = useState<Record<string, string>>({});
   const build = useBuildPlan(data.engagement.id);
@@ -206,11 +209,11 @@ function PlanModal({ data, mode, onClose }: { data: EngagementExitT; mode: 'buil
     };
     const done = { onSuccess: onClose, onError: form.fromError };
     if (mode === 'build' || !plan) build.mutate(body, done);
-    else update.mutate({ id: plan.id, body }, done);
+    else update.mutate({ id: plan.id, body: { ...body, steps: steps.map((x) => ({ key: x.key, title: x.title, owner: x.owner, offsetDays: Number(x.offsetDays) || 0, evidence: blankToNull(x.evidence), ownerUserId: x.ownerUserId })) } }, done);
   };
   const errors = { ...form.errors, ...typed };
   return (
-    <Modal opened onClose={onClose} title={mode === 'build' ? 'Build the exit plan from the template' : 'Edit the exit plan'} size="lg">
+    <Modal opened onClose={onClose} title={mode === 'build' ? 'Build the exit plan from the template' : 'Edit the exit plan'} size={mode === 'edit' ? 'xl' : 'lg'}>
       <form onSubmit={submit} noValidate aria-label="Exit plan">
         <Stack gap="md">
           <FormErrorAlert error={form.general} title="The plan was not saved" />
@@ -224,6 +227,28 @@ function PlanModal({ data, mode, onClose }: { data: EngagementExitT; mode: 'buil
             <NumberInput label="Timeline in days" min={1} value={timeline} onChange={setTimeline} error={errors.timelineDays} />
           </SimpleGrid>
           <Textarea label="Notes (internal, never shown to the vendor)" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} />
+          {mode === 'edit' && (
+            <Stack gap="xs">
+              <Text fw={500} size="sm">
+                Steps
+              </Text>
+              {errors.steps && <Text size="sm" c="red">{errors.steps}</Text>}
+              {steps.map((x, i) => (
+                <Group key={i} gap="xs" wrap="nowrap" align="flex-end">
+                  <TextInput aria-label={`Step ${i + 1}`} value={x.title} onChange={(e) => setStep(i, { title: e.currentTarget.value })} style={{ flex: 3 }} />
+                  <Select aria-label={`Who does step ${i + 1}`} data={STEP_OWNERS.map((o) => ({ value: o, label: STEP_OWNER_LABELS[o] }))} value={x.owner} allowDeselect={false} onChange={(v) => v && setStep(i, { owner: v })} style={{ flex: '0 0 140px' }} />
+                  <NumberInput aria-label={`Days after the start, step ${i + 1}`} suffix=" days" min={0} value={x.offsetDays} onChange={(v) => setStep(i, { offsetDays: v })} style={{ flex: '0 0 110px' }} />
+                  <TextInput aria-label={`Evidence of step ${i + 1}`} placeholder="What shows it was done" value={x.evidence} onChange={(e) => setStep(i, { evidence: e.currentTarget.value })} style={{ flex: 3 }} />
+                  <ActionIcon variant="subtle" color="red" aria-label={`Remove step ${i + 1}`} onClick={() => setSteps(steps.filter((_, j) => j !== i))}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Group>
+              ))}
+              <Button variant="subtle" w="fit-content" leftSection={<IconPlus size={16} />} onClick={() => setSteps([...steps, { title: '', owner: 'us', offsetDays: 0, evidence: '', ownerUserId: null }])}>
+                Add step
+              </Button>
+            </Stack>
+          )}
           <Group justify="flex-end">
             <Button variant="default" type="button" onClick={onClose}>
               Cancel
