@@ -55,9 +55,9 @@ export function DrillsSection({ data, canWrite }: { data: EngagementExitT; canWr
                   <Table.Tr key={r.stepKey}>
                     <Table.Td>{r.title}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Badge color={RESULT_COLOR[r.result]} variant="light">
+                      <Text size="sm" fw={600} c={`${RESULT_COLOR[r.result]}.8`}>
                         {r.resultLabel}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" c={r.overRto ? 'red' : undefined}>

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Modal, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { COVERAGE, COVERAGE_LABELS, SUBSTITUTABILITY, SUBSTITUTABILITY_LABELS } from '../../../shared/contracts/exit.ts';
@@ -59,9 +59,9 @@ export function FallbackSection({ data, canWrite }: { data: EngagementExitT; can
                     <Table.Tr key={s.name}>
                       <Table.Td>{s.name}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Badge variant="light" color={COVERAGE_COLOR[s.coverage]}>
+                        <Text size="sm" fw={600} c={`${COVERAGE_COLOR[s.coverage]}.8`}>
                           {s.coverageLabel}
-                        </Badge>
+                        </Text>
                       </Table.Td>
                       <Table.Td>{s.coveredBy?.name ?? ''}</Table.Td>
                     </Table.Tr>

@@ -144,9 +144,9 @@ function PlanDetails({ plan, canWrite }: { plan: PlanT; canWrite: boolean }) {
                   )}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Badge color={STEP_COLOR[s.status]} variant="light">
+                  <Text size="sm" fw={600} c={`${STEP_COLOR[s.status]}.8`}>
                     {s.statusLabel}
-                  </Badge>
+                  </Text>
                   {s.doneOn && (
                     <Text size="xs" c="dimmed">
                       {formatDate(s.doneOn)}
