@@ -85,7 +85,7 @@ export const exitFeed: ModuleFeed = {
     const out: Exposure[] = [
       {
         key: 'exit:not-ready',
-        label: `Critical engagements with exit readiness below ${threshold}`,
+        label: `Critical and high engagements with exit readiness below ${threshold}`,
         count: weak.length,
         severity: 'high',
         href: '/exit',
