@@ -1,6 +1,7 @@
 // Runs at the end of `npm ci` / `npm install` (the package's own prepare script): builds the
-// web UI and the migrated template of the embedded database, so the first `npm start` only
-// has to open it. Skipped where the dev tools are not installed (a production install).
+// web UI, the CLI bundle and the migrated template of the embedded database, so the first
+// `npm start` only has to open it and `npx outsight` starts without the TypeScript loader.
+// Skipped where the dev tools are not installed (a production install).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -9,4 +10,5 @@ if (!existsSync('node_modules/vite') || !existsSync('node_modules/tsx')) {
   process.exit(0);
 }
 execFileSync(process.execPath, ['scripts/ensure-web-build.mjs'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
 execFileSync(process.execPath, ['--import', 'tsx/esm', '-e', "await (await import('./src/server/db/template.ts')).ensureTemplate()"], { stdio: 'inherit' });

@@ -11,6 +11,7 @@ import { existingTemplate } from './db/template.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './seed/demo.ts';
 import { needsSetup } from './modules/setup/setup.public.ts';
+import { pruneSignInRecords } from './modules/auth/auth.public.ts';
 
 /**
  * A new embedded database starts from the migrated template `npm ci` prepared
@@ -47,12 +48,14 @@ async function main() {
   );
 
   // Reminders run every ten minutes; claims in the database keep several servers from doubling them.
+  // The same tick drops sign-in records too old to throttle anything.
   const baseUrl = config.publicUrl;
   const jobLog = app.log.child({ job: 'reminders' });
   const reminders = config.jobs
     ? new Cron('*/10 * * * *', { protect: true, catch: (err) => jobLog.error({ err }, 'reminder run failed') }, async () => {
         const r = await runReminders({ db: database.db, mailer, log: jobLog, baseUrl }, new Date());
         if (r.sent || r.failed) jobLog.info(r, 'reminders');
+        await pruneSignInRecords(database.db, new Date());
       })
     : null;
 

@@ -432,6 +432,14 @@ describe('evidence shared with the vendor', () => {
     const own = await t.app.inject({ method: 'POST', url: '/api/v1/portal/evidence?type=policy&title=Ours&fileName=ours.pdf', payload: PDF, headers: { ...asVendor(v), 'content-type': 'application/pdf' } });
     expect(own.statusCode).toBe(201);
     expect(own.json().sharedWithVendor).toBe(true);
+    // The client's screens are told whose upload it is, so they can say why it stays shared.
+    expect(own.json().fromVendor).toBe(true);
+    expect(shared.json().fromVendor).toBe(false);
+    const listed = (await api('GET', `/api/v1/vendors/${org.vendor.id}/evidence?limit=200`)).json().items as Array<{ id: string; fromVendor: boolean }>;
+    expect(listed.find((e) => e.id === own.json().id)?.fromVendor).toBe(true);
+    expect(listed.find((e) => e.id === doc.json().id)?.fromVendor).toBe(false);
+    const renamed = await api('PATCH', `/api/v1/evidence/${own.json().id}`, { title: 'Ours, renamed' });
+    expect(renamed.json()).toMatchObject({ title: 'Ours, renamed', fromVendor: true });
     const hide = await api('PATCH', `/api/v1/evidence/${own.json().id}`, { sharedWithVendor: false });
     expect(hide.statusCode).toBe(409);
     expect(hide.json().error.message).toContain('stays visible to the vendor');

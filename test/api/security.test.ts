@@ -1,5 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneSignInRecords } from '../../src/server/modules/auth/auth.public.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs, PASSWORD, type TestOrg, type TestUser } from '../support/factories.ts';
 import { startSmtp } from '../support/smtp.ts';
@@ -84,6 +85,19 @@ describe('lockouts cannot be abused (case 13)', () => {
     const capped = await login({ email: o.users.manager.email, password: PASSWORD }, '10.13.0.1');
     expect(capped.statusCode).toBe(429);
     expect(capped.json().error.message).toContain('from your network');
+  });
+
+  it('housekeeping drops sign-in records older than a day and keeps the ones that still throttle', async () => {
+    for (let i = 0; i < 3; i++) await login({ email: 'old-spray@nowhere.test', password: 'bad password!' }, '10.14.0.1');
+    const rows = async () => {
+      const r = await t.database.db.execute("select count(*)::int as throttles from sign_in_throttles where key like '%old-spray%' or key like '%10.14.0.1%'");
+      return (r as unknown as { rows: Array<{ throttles: number }> }).rows[0].throttles;
+    };
+    expect(await rows()).toBeGreaterThan(0);
+    await pruneSignInRecords(t.database.db, new Date());
+    expect(await rows()).toBeGreaterThan(0); // still inside its window: it must keep counting
+    await pruneSignInRecords(t.database.db, new Date(Date.now() + 25 * 3_600_000));
+    expect(await rows()).toBe(0);
   });
 
   it('a correct password plus an authenticator code passes an account lock; a wrong code or no code does not', async () => {

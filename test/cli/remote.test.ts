@@ -33,8 +33,8 @@ async function waitForHealth(deadline: number) {
 beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  // detached: its own process group, so afterAll stops npx, tsx and node together.
-  server = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  // The bundle `npm start` runs (built by the test setup), in its own process group.
+  server = spawn(process.execPath, ['dist/server/main.mjs'], {
     cwd: ROOT,
     env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', OUTSIGHT_DATA_DIR: dataDir, OUTSIGHT_DEMO: '1', LOG_LEVEL: 'warn' }),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -52,11 +52,11 @@ let url = '';
 beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  server = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  server = spawn(process.execPath, ['dist/server/main.mjs'], {
     cwd: ROOT,
     env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', OUTSIGHT_DATA_DIR: path.join(dir, 'remote-data'), OUTSIGHT_DEMO: '1', LOG_LEVEL: 'warn' }),
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group: afterAll stops npx, tsx and node together
+    detached: true, // its own process group, so afterAll stops it whole
   });
   server.stdout!.on('data', (d) => (serverLog += d));
   server.stderr!.on('data', (d) => (serverLog += d));

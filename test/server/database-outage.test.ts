@@ -40,7 +40,7 @@ async function throwawayDatabase(): Promise<string> {
 
 function start(env: Record<string, string>) {
   const port = nextPort++;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['dist/server/main.mjs'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OUTSIGHT_JOBS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -17,7 +17,7 @@ once('the embedded database during an import', () => {
   it('keeps answering /health while a vendor import runs', async () => {
     const port = 4950 + (process.pid % 40);
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'outsight-yield-')), 'data');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const child = spawn(process.execPath, ['dist/server/main.mjs'], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OUTSIGHT_DATA_DIR: dir, OUTSIGHT_DEMO: '0', OUTSIGHT_JOBS: 'false', LOG_LEVEL: 'warn' },
       stdio: 'ignore',
     });

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,10 +13,10 @@ afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
 const once = describe.skipIf(process.env.OUTSIGHT_TEST_DB === 'postgres');
 let nextPort = 3900 + (process.pid % 500);
 
-// What `npm start` runs: the server bundled by scripts/build-server.mjs, run by plain node
-// (its paths to migrations, the database template and the web UI are found from dist/).
+// What `npm start` runs: the server bundled by scripts/build-server.mjs (the test setup
+// builds it once; rebuilding it here could hand another file's server half a bundle), run
+// by plain node (its paths to migrations, the template and the web UI are found from dist/).
 function bundle(): string[] {
-  execFileSync(process.execPath, ['scripts/build-server.mjs']);
   return ['dist/server/main.mjs'];
 }
 

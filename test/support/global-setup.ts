@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/server/db/client.ts';
@@ -18,6 +19,10 @@ const SERVER = process.env.OUTSIGHT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.
  * PostgreSQL: one fresh database for the whole run, dropped at the end.
  */
 export default async function setup(project: TestProject) {
+  // The CLI tests run the real bin, which runs its bundle while it is fresh (bin/outsight.mjs);
+  // the process tests start the server's bundle, as `npm start` does.
+  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
   if (process.env.OUTSIGHT_TEST_DB === 'postgres') {
     const name = `outsight_test_${Date.now()}_${process.pid}`;
     const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });

@@ -127,6 +127,8 @@ export const Evidence = z.object({
   uploadedAt: z.string(),
   /** Listed in the vendor's portal (its own uploads always; what the client files only when shared). */
   sharedWithVendor: z.boolean(),
+  /** Uploaded by one of the vendor's own contacts in its portal: it always stays visible to the vendor. */
+  fromVendor: z.boolean(),
   /** valid, expiring (within 60 days), expired, undated. */
   validity: z.enum(['valid', 'expiring', 'expired', 'undated']),
 });

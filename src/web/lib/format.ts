@@ -28,6 +28,13 @@ export function formatDate(value: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? value : dateFmt.format(d);
 }
 
+const dayMonthFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+/** "12 Mar" for a YYYY-MM-DD date in the year of `today` (a badge's width), else formatDate's full form. */
+export function formatDayMonth(value: string, today: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value.slice(0, 4) !== today.slice(0, 4)) return formatDate(value);
+  return dayMonthFmt.format(new Date(`${value}T00:00:00`));
+}
+
 /** "12 Mar 2026, 14:05" or "Mar 12, 2026, 2:05 PM" as the viewer's locale writes it; `timeZone` for instants read in a calendar's zone. */
 export function formatDateTime(value: string | null | undefined, opts: { timeZone?: string } = {}): string {
   if (!value) return '—';

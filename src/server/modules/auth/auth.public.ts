@@ -12,3 +12,4 @@ export { createPasswordReset, endAllSessionsOf, openPasswordReset, usePasswordRe
 export { confirmMfaSetup, provePassword, resetMfaOf, signOutOthers, startMfaSetup } from './account.service.ts';
 export { ACCOUNT_RULE, accountKey, succeeded, takeAttempt, type ThrottleRule } from './throttle.ts';
 export { beginEnrolment, confirmEnrolment, type Enrolment } from './mfa.ts';
+export { pruneSignInRecords } from './housekeeping.ts';

@@ -29,9 +29,26 @@ export const dueDiligenceFeed: ModuleFeed = {
       if (!e.validUntil || e.validUntil > window.to || e.validUntil < window.from) continue;
       items.push({ key: `evidence:${e.id}`, kind: 'evidence_expires', title: `Evidence expires: ${e.title}`, detail: e.vendorName, date: e.validUntil, overdue: false, vendor: ref(e.vendorId, e.vendorName), engagement: null, href: `/vendors/${e.vendorId}/assessments` });
     }
-    for (const r of o.reviews) {
-      if (r.nextReviewDate > window.to) continue;
-      items.push({ key: `review:${r.vendorId}`, kind: 'review_due', title: `Due-diligence review due: ${r.vendorName}`, detail: r.lastCompletedAt ? null : 'never assessed', date: r.nextReviewDate, overdue: r.nextReviewDate < window.from, vendor: ref(r.vendorId, r.vendorName), engagement: null, href: `/vendors/${r.vendorId}/assessments` });
+    const due = o.reviews.filter((r) => r.nextReviewDate <= window.to);
+    const review = (r: (typeof due)[number], detail: string | null): DueItem => ({ key: `review:${r.vendorId}`, kind: 'review_due', title: `Due-diligence review due: ${r.vendorName}`, detail, date: r.nextReviewDate, overdue: r.nextReviewDate < window.from, vendor: ref(r.vendorId, r.vendorName), engagement: null, href: `/vendors/${r.vendorId}/assessments` });
+    for (const r of due.filter((r) => r.lastCompletedAt)) items.push(review(r, null));
+    // Vendors never assessed are all due at once (a new organisation has only those): one
+    // line naming the first few, so they do not push everything else off the week.
+    const first = due.filter((r) => !r.lastCompletedAt);
+    if (first.length === 1) items.push(review(first[0], 'never assessed'));
+    if (first.length > 1) {
+      const names = first.slice(0, EXAMPLES).map((r) => r.vendorName).join(', ');
+      items.push({
+        key: 'review:never-assessed',
+        kind: 'review_due',
+        title: `First due-diligence review due: ${first.length} vendors never assessed`,
+        detail: first.length > EXAMPLES ? `${names} and ${first.length - EXAMPLES} more` : names,
+        date: first[0].nextReviewDate,
+        overdue: first.some((r) => r.nextReviewDate < window.from),
+        vendor: null,
+        engagement: null,
+        href: '/due-diligence',
+      });
     }
     for (const f of o.openFindings) {
       if (!f.dueDate || f.dueDate > window.to) continue;

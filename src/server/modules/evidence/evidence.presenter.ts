@@ -13,7 +13,7 @@ export function validityOf(validUntil: string | null, now: Date): Evidence['vali
 }
 
 /** One piece of evidence as the API answers it, to the client's users and (the same fields) to the vendor. */
-export function presentEvidence(e: EvidenceRow, now: Date): Evidence {
+export function presentEvidence(e: EvidenceRow & { fromVendor: boolean }, now: Date): Evidence {
   return {
     id: e.id,
     vendorId: e.vendorId,
@@ -30,6 +30,7 @@ export function presentEvidence(e: EvidenceRow, now: Date): Evidence {
     sizeBytes: e.sizeBytes,
     uploadedAt: e.createdAt.toISOString(),
     sharedWithVendor: e.sharedWithVendor,
+    fromVendor: e.fromVendor,
     validity: validityOf(e.validUntil, now),
   };
 }

@@ -98,7 +98,7 @@ export async function uploadEvidence(ctx: Ctx, target: UploadTarget, meta: z.out
       await tx.audit({ action: 'evidence.upload', objectType: 'evidence', objectId: r.id, after: r });
       return r;
     });
-    return presentEvidence(row, ctx.now);
+    return presentEvidence({ ...row, fromVendor: ctx.actor.role === 'vendor_contact' }, ctx.now);
   } catch (err) {
     await removeStored(ctx.config.filesDir, ctx.actor.orgId, stored.storageKey);
     throw err;
@@ -133,7 +133,7 @@ export async function updateEvidenceMeta(ctx: Ctx, id: string, patch: z.output<t
     }
     const after = await repo.updateEvidence(tx.db, ctx.actor.orgId, id, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
     await tx.audit({ action: 'evidence.update', objectType: 'evidence', objectId: id, before, after });
-    return after;
+    return { ...after, fromVendor: before.fromVendor };
   });
   return presentEvidence(row, ctx.now);
 }

@@ -11,7 +11,7 @@ import type { DashboardT } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { TIER_COLORS, TIER_LABELS, VENDOR_STATUS_COLORS, VENDOR_STATUS_LABELS } from '../../lib/labels.ts';
-import { formatDate, isEmailLocalPart, pluralize } from '../../lib/format.ts';
+import { formatDate, formatDayMonth, isEmailLocalPart, pluralize } from '../../lib/format.ts';
 import { formatMoney } from '../../../domain/money.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { AuditEventList } from '../audit/AuditEventList.tsx';
@@ -76,7 +76,8 @@ const SEVERITY_COLOR = { high: 'red', medium: 'orange', low: 'gray' } as const;
 function dueBadge(d: Due, today: string): { text: string; color: string } {
   if (d.overdue) return { text: 'Overdue', color: 'red' };
   if (d.date === today) return { text: 'Today', color: 'orange' };
-  return { text: formatDate(d.date), color: 'blue' };
+  // Without the year in the year we are in: the full date did not fit the badge and was cut.
+  return { text: formatDayMonth(d.date, today), color: 'blue' };
 }
 
 /** Overdue and due within seven days, from every module; each line opens its object. */

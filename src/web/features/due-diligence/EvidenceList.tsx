@@ -64,8 +64,9 @@ export function EvidenceList({
               <Checkbox
                 size="xs"
                 mt={4}
-                label="Visible to the vendor in its portal"
+                label={e.fromVendor ? 'Uploaded by the vendor in its portal, so it stays visible to the vendor' : 'Visible to the vendor in its portal'}
                 checked={e.sharedWithVendor}
+                disabled={e.fromVendor}
                 onChange={(ev) => onShare(e, ev.currentTarget.checked)}
               />
             )}
