@@ -6,6 +6,7 @@ import { registerCostCommands } from './commands/costs.ts';
 import { registerInvoiceCommands } from './commands/invoices.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerEngagementCommands } from './commands/engagements.ts';
+import { registerExitCommands } from './commands/exit.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
 import { registerSlaCommands } from './commands/sla.ts';
 import { registerQuestionnaireCommands } from './commands/questionnaires.ts';
@@ -31,6 +32,7 @@ const COMMANDS = [
   registerContractCommands,
   registerInvoiceCommands,
   registerCostCommands,
+  registerExitCommands,
 ];
 
 function version(): string {

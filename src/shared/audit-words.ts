@@ -51,6 +51,13 @@ const VERBS: Record<string, string> = {
   request: 'asked for',
   end_others: 'signed out of the other',
   switch: 'switched into this organisation with their',
+  // Exit readiness.
+  verify: 'verified the access of',
+  record: 'recorded',
+  start: 'started',
+  deliver: 'handed in',
+  mark_reviewed: 'marked reviewed',
+  mark_revoked: 'marked revoked',
 };
 
 export const NOUNS: Record<string, string> = {
@@ -100,6 +107,15 @@ export const NOUNS: Record<string, string> = {
   sessions: 'sessions',
   session: 'session',
   org_security: 'sign-in rules',
+  exit_settings: 'exit settings',
+  exit_profile: 'recovery objectives and in-house fallback',
+  exit_asset: 'exit asset',
+  exit_account: 'vendor account in our systems',
+  exit_plan: 'exit plan',
+  exit_step: 'exit step',
+  exit_drill: 'exit drill',
+  exit_action: 'exit action',
+  exit_step_file: 'file handed over with an exit step',
 };
 
 const words = (code: string) => code.replace(/_/g, ' ');

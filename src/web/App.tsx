@@ -34,6 +34,8 @@ const KeyDatesPage = lazy(() => import('./features/contracts/KeyDatesPage.tsx').
 const ContractGapsPage = lazy(() => import('./features/clauses/ContractGapsPage.tsx').then((m) => ({ default: m.ContractGapsPage })));
 const ContractSettingsPage = lazy(() => import('./features/contracts/ContractSettingsPage.tsx').then((m) => ({ default: m.ContractSettingsPage })));
 const ClauseSettings = lazy(() => import('./features/clauses/ClauseSettings.tsx').then((m) => ({ default: m.ClauseSettings })));
+const ExitPortfolioPage = lazy(() => import('./features/exit/ExitPortfolioPage.tsx').then((m) => ({ default: m.ExitPortfolioPage })));
+const ExitSettings = lazy(() => import('./features/exit/ExitSettings.tsx').then((m) => ({ default: m.ExitSettings })));
 const SlaOverviewPage = lazy(() => import('./features/sla/SlaOverviewPage.tsx').then((m) => ({ default: m.SlaOverviewPage })));
 
 export const router = createBrowserRouter([
@@ -72,6 +74,7 @@ export const router = createBrowserRouter([
               { path: 'invoices/:id', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading invoice" />}><InvoicePage /></Suspense></RequirePermission> },
               { path: 'costs', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading costs" />}><CostsPortfolioPage /></Suspense></RequirePermission> },
               { path: 'change-requests/:id', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading change request" />}><ChangeRequestPage /></Suspense></RequirePermission> },
+              { path: 'exit', element: <RequirePermission permission="exit.read"><Suspense fallback={<FullPageLoader label="Loading exit readiness" />}><ExitPortfolioPage /></Suspense></RequirePermission> },
               { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
               {
                 path: 'settings',
@@ -85,6 +88,7 @@ export const router = createBrowserRouter([
                   { path: 'clauses', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading requirements" />}><ClauseSettings /></Suspense></RequirePermission> },
                   { path: 'security', element: <SecuritySettings /> },
                   { path: 'costs', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading cost settings" />}><CostSettings /></Suspense></RequirePermission> },
+                  { path: 'exit', element: <RequirePermission permission="exit.read"><Suspense fallback={<FullPageLoader label="Loading exit settings" />}><ExitSettings /></Suspense></RequirePermission> },
                 ],
               },
               { path: '*', element: <NotFound /> },

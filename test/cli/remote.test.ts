@@ -121,6 +121,15 @@ describe('outsight CLI against a running server (--url/--token)', () => {
     expect(json<{ items: Vendor[] }>(await remote(['vendors', 'list', '--json'])).items).toHaveLength(15);
   });
 
+  it('exit readiness reads the demo over the API: critical engagements, weakest first, as a table', async () => {
+    const r = await remote(['exit', 'readiness', '--critical']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/SCORE +VENDOR +ENGAGEMENT/);
+    expect(r.stdout).toContain('ERP hosting');
+    expect(r.stdout).not.toContain('Plant desktop support'); // medium, not critical
+    expect(r.stdout).toMatch(/\d+ of \d+ engagements below the readiness threshold\./);
+  });
+
   it('vendors export returns the CSV from the server', async () => {
     const r = await remote(['vendors', 'export', '--json']);
     expect(r.code, r.stderr).toBe(0);

@@ -15,6 +15,7 @@ import { seedDemoContracts } from './demo-contracts.ts';
 import { seedDemoCosts } from './demo-costs.ts';
 import { seedDemoDeliverables } from './demo-deliverables.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
+import { seedDemoExit } from './demo-exit.ts';
 import { seedDemoFirstResponse } from './demo-first-response.ts';
 import { seedDemoSecurity } from './demo-security.ts';
 import { seedDemoImports } from './demo-imports.ts';
@@ -74,5 +75,6 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
   const milestoneIds = await seedDemoDeliverables(ctx, contractIds, engagementIds);
   await seedDemoCosts(ctx, contractIds, engagementIds, milestoneIds);
   await seedDemoSecurity(ctx, DEMO_PASSWORD);
+  await seedDemoExit(ctx, engagementIds, DEMO_PASSWORD);
   return true;
 }

@@ -3,6 +3,7 @@ import {
   IconBriefcase,
   IconBuildingSkyscraper,
   IconClipboardCheck,
+  IconDoorExit,
   IconFileText,
   IconCoin,
   IconGauge,
@@ -31,6 +32,7 @@ const ITEMS: Item[] = [
   { label: 'Due diligence', to: '/due-diligence', icon: IconClipboardCheck, permission: 'assessment.read' },
   { label: 'SLAs', to: '/sla', icon: IconGauge, permission: 'sla.read' },
   { label: 'Costs', to: '/costs', icon: IconCoin, permission: 'cost.read' },
+  { label: 'Exit readiness', to: '/exit', icon: IconDoorExit, permission: 'exit.read' },
   { label: 'Audit', to: '/audit', icon: IconHistory, permission: 'audit.read' },
   { label: 'Settings', to: '/settings', icon: IconSettings },
 ];

@@ -7,3 +7,4 @@ export { clausesFeed } from './feed.ts';
 export { createClause, listClauses, setClauseRetired, updateClause } from './library.ts';
 export { createRequirement, listRequirements, setDora } from './requirements.ts';
 export { contractChecklist, copyClauseReviews, saveClauseReview } from './reviews.ts';
+export { builtinClauseByEngagement, type ClausePresence } from './presence.ts';

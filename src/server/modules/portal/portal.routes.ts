@@ -13,6 +13,7 @@ import { usePortalLink } from '../auth/auth.public.ts';
 import { downloadEvidence, listSharedEvidence, sendFile, uploadedFile, withRawBody } from '../evidence/evidence.public.ts';
 import { registerPortalChangeRequestRoutes } from './portal-change-requests.routes.ts';
 import { registerPortalDeliverableRoutes } from './portal-deliverables.routes.ts';
+import { registerPortalExitRoutes } from './portal-exit.routes.ts';
 import { portalHome, requestFreshLink, uploadPortalEvidence } from './portal.service.ts';
 
 const tags = ['portal'];
@@ -88,4 +89,5 @@ export async function registerPortalRoutes(app: App) {
   });
   await registerPortalDeliverableRoutes(app);
   registerPortalChangeRequestRoutes(app);
+  await registerPortalExitRoutes(app);
 }

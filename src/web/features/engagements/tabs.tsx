@@ -19,4 +19,5 @@ export const ENGAGEMENT_TABS: readonly TabDef<EngagementTabProps>[] = [
   { value: 'contract-gaps', label: 'Contract gaps', permission: 'contract.read', component: lazyTab(() => import('../clauses/EngagementGapsTab.tsx'), 'EngagementGapsTab') },
   { value: 'deliverables', label: 'Deliverables', permission: 'contract.read', component: lazyTab(() => import('../deliverables/EngagementDeliverablesTab.tsx'), 'EngagementDeliverablesTab') },
   { value: 'costs', label: 'Costs', permission: 'cost.read', component: lazyTab(() => import('../costs/EngagementCostsTab.tsx'), 'EngagementCostsTab') },
+  { value: 'exit', label: 'Exit', permission: 'exit.read', component: lazyTab(() => import('../exit/EngagementExitTab.tsx'), 'EngagementExitTab') },
 ];

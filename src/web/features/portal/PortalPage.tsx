@@ -12,6 +12,7 @@ import { portalDownloadUrl, usePortalHome, type PortalRequestT } from './api.ts'
 import { usePortalEvidenceList } from './lists.ts';
 import { PortalChangeRequestsSection } from '../costs/PortalChangeRequests.tsx';
 import { PortalDeliverablesSection } from '../deliverables/PortalDeliverables.tsx';
+import { PortalExitStepsSection } from '../exit/PortalExitSteps.tsx';
 import { PortalFrame } from './PortalFrame.tsx';
 import { VENDOR_STATUS } from './portalLabels.ts';
 
@@ -113,6 +114,7 @@ export function PortalPage() {
           )}
           <PortalDeliverablesSection />
           <PortalChangeRequestsSection />
+          <PortalExitStepsSection />
           {evidence.items.length > 0 && (
             <ListSection id="portal-documents" title="Your documents" hint={`Shared with ${portal.data.org.name}. You get a reminder before a certificate or report expires.`}>
               <ListView list={evidence} variant="section" noun={{ one: 'document', many: 'documents' }} empty="No documents yet.">

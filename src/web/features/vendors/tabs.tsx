@@ -27,5 +27,5 @@ export const VENDOR_TABS: readonly TabDef<VendorTabProps>[] = [
   { value: 'slas', label: 'SLAs', permission: 'sla.read', component: lazyTab(() => import('../sla/VendorSlaTab.tsx'), 'VendorSlaTab') },
   { value: 'costs', label: 'Costs', permission: 'cost.read', component: lazyTab(() => import('../costs/VendorCostsTab.tsx'), 'VendorCostsTab') },
   comingLater('risks', 'Risks'),
-  comingLater('exit', 'Exit'),
+  { value: 'exit', label: 'Exit', permission: 'exit.read', component: lazyTab(() => import('../exit/VendorExitTab.tsx'), 'VendorExitTab') },
 ];
