@@ -45,6 +45,11 @@ const VERBS: Record<string, string> = {
   request: 'asked for',
   end_others: 'signed out of the other',
   switch: 'switched into this organisation with their',
+  // Risks: closing and reopening a risk; signals raised and cleared by the rules.
+  close: 'closed',
+  reopen: 'reopened',
+  raise: 'raised',
+  clear: 'cleared',
 };
 
 export const NOUNS: Record<string, string> = {
@@ -91,6 +96,11 @@ export const NOUNS: Record<string, string> = {
   sessions: 'sessions',
   session: 'session',
   org_security: 'sign-in rules',
+  risk: 'risk',
+  risk_action: 'risk action',
+  risk_signal: 'risk signal',
+  risk_settings: 'risk settings',
+  fourth_party: 'fourth party',
 };
 
 const words = (code: string) => code.replace(/_/g, ' ');

@@ -36,6 +36,11 @@ export const PERMISSIONS = {
   'cost.write': ['owner', 'admin', 'manager'],
   /** Letting an invoice through a failing check (with a reason): a decision, kept to those who manage the organisation. */
   'invoice.override': ['owner', 'admin'],
+  // The risk register, its signals, concentration and what-if: internal only; auditors read, never change.
+  'risk.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'risk.write': ['owner', 'admin', 'manager'],
+  /** Accepting a risk is a decision of those who manage the organisation; the approver is recorded. */
+  'risk.accept': ['owner', 'admin'],
   /** One's own sign-in: authenticator, password, sessions. */
   'account.own': ['owner', 'admin', 'manager', 'analyst', 'auditor', 'vendor_contact'],
   /** The organisation's sign-in rules (requiring two-step sign-in): its owners decide. */
