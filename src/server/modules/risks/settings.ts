@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DomainError } from '../../../domain/errors.ts';
 import { DEFAULT_MATRIX, validateMatrix, type RiskMatrix } from '../../../domain/risk/matrix.ts';
 import { RULES, enabled, paramsOf, ruleOf, type RuleSettings } from '../../../domain/risk/signals/index.ts';
 import type { RiskSettings, RiskSettingsInput } from '../../../shared/contracts/risks.ts';
@@ -38,7 +39,15 @@ export async function getRiskSettings(ctx: Ctx): Promise<RiskSettings> {
 export async function updateRiskSettings(ctx: Ctx, input: z.output<typeof RiskSettingsInput>, recompute: (ctx: Ctx, m: RiskMatrix) => Promise<void>): Promise<RiskSettings> {
   riskSettingsPolicy.check(ctx.actor, 'update');
   const current = await settingsOf(ctx);
-  const matrix = input.matrix ? validateMatrix(input.matrix) : current.matrix;
+  let matrix = current.matrix;
+  try {
+    if (input.matrix) matrix = validateMatrix(input.matrix);
+  } catch (err) {
+    // The domain names the field within the matrix; the body names it under "matrix".
+    const issue = err instanceof DomainError ? err.details?.issues?.[0] : undefined;
+    if (issue) throw AppError.invalid(`matrix.${issue.path}`, issue.message);
+    throw err;
+  }
   const rules: RuleSettings = { ...current.rules };
   for (const [k, v] of Object.entries(input.rules ?? {})) {
     const rule = ruleOf(k);
