@@ -1,5 +1,6 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import {
+  IconAlertTriangle,
   IconBriefcase,
   IconBuildingSkyscraper,
   IconClipboardCheck,
@@ -29,6 +30,7 @@ const ITEMS: Item[] = [
   { label: 'Contracts', to: '/contracts', icon: IconFileText, permission: 'contract.read' },
   { label: 'Due diligence', to: '/due-diligence', icon: IconClipboardCheck, permission: 'assessment.read' },
   { label: 'SLAs', to: '/sla', icon: IconGauge, permission: 'sla.read' },
+  { label: 'Risks', to: '/risks', icon: IconAlertTriangle, permission: 'risk.read' },
   { label: 'Audit', to: '/audit', icon: IconHistory, permission: 'audit.read' },
   { label: 'Settings', to: '/settings', icon: IconSettings },
 ];

@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconCalendarEvent, IconFileCheck, IconKey, IconReceipt, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuilding, IconCalendarEvent, IconFileCheck, IconKey, IconReceipt, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
@@ -11,6 +11,7 @@ const TABS = [
   { value: 'clauses', label: 'Contract clauses', icon: IconFileCheck },
   { value: 'security', label: 'Security', icon: IconShieldLock },
   { value: 'costs', label: 'Costs', icon: IconReceipt },
+  { value: 'risk', label: 'Risk', icon: IconAlertTriangle },
 ];
 
 /** Settings: organisation, users and invitations, personal API tokens. */

@@ -26,6 +26,6 @@ export const VENDOR_TABS: readonly TabDef<VendorTabProps>[] = [
   { value: 'deliverables', label: 'Deliverables', permission: 'contract.read', component: lazyTab(() => import('../deliverables/VendorDeliverablesTab.tsx'), 'VendorDeliverablesTab') },
   { value: 'slas', label: 'SLAs', permission: 'sla.read', component: lazyTab(() => import('../sla/VendorSlaTab.tsx'), 'VendorSlaTab') },
   comingLater('costs', 'Costs'),
-  comingLater('risks', 'Risks'),
+  { value: 'risks', label: 'Risks', permission: 'risk.read', component: lazyTab(() => import('../risks/VendorRisksTab.tsx'), 'VendorRisksTab') },
   comingLater('exit', 'Exit'),
 ];
