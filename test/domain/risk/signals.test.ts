@@ -95,7 +95,10 @@ describe('signal rules: each raises on a worked case and clears when the fact cl
       { key: 'e1:c-dp', vendorId: 'v1', engagementId: 'e1', engagementName: 'Hosting', clauseId: 'c-dp', clauseTitle: 'Data protection', kind: 'missing', severity: 'high', isDpa: true },
       { key: 'e3:c-audit', vendorId: 'v3', engagementId: 'e3', engagementName: 'Printing', clauseId: 'c-audit', clauseTitle: 'Audit rights', kind: 'weak', severity: 'low', isDpa: false },
     ];
-    expect(only(f, 'clause_missing').map((s) => s.title)).toEqual(['Hosting: Exit assistance and transition missing']);
+    expect(only(f, 'clause_missing').map((s) => [s.subjectKey, s.title])).toEqual([['e1', 'Hosting: Exit assistance and transition missing']]);
+    // Several gaps of one engagement are one signal (one risk to treat), its words naming them all.
+    f.gaps.push({ key: 'e1:c-term', vendorId: 'v1', engagementId: 'e1', engagementName: 'Hosting', clauseId: 'c-term', clauseTitle: 'Termination rights', kind: 'missing', severity: 'high', isDpa: false });
+    expect(only(f, 'clause_missing').map((s) => [s.title, s.detail])).toEqual([['Hosting: 2 required clauses missing or weak', 'The contracts in force for Hosting (Northwind Cloud) lack or weaken: Exit assistance and transition, Termination rights.']]);
     expect(only(f, 'no_dpa').map((s) => [s.subjectKey, s.category])).toEqual([['e1', 'data_protection']]);
     f.gaps = [];
     expect(only(f, 'clause_missing')).toEqual([]);

@@ -10,28 +10,36 @@ const SEVERITY_RANK: Record<string, number> = { low: 0, medium: 1, high: 2 };
 
 export const clauseMissing: RuleDef<F> = {
   key: 'clause_missing',
-  label: 'Required contract clause missing or weak',
-  describe: 'A running engagement whose contracts lack a required clause (the clause checklist found a gap).',
+  label: 'Required contract clauses missing or weak',
+  describe: "A running engagement whose contracts lack required clauses (the clause checklist's gaps), one signal per engagement.",
   category: 'contract_legal',
   defaults: { minSeverity: 2 },
   paramLabels: { minSeverity: 'Gaps from severity (0 low, 1 medium, 2 high)' },
   evaluate(f, p) {
     const vendors = new Map(f.vendors.map((v) => [v.id, v]));
-    const out: Signal[] = [];
+    // One signal per engagement: a contract missing ten clauses is one risk to treat, not ten.
+    const byEngagement = new Map<string, ContractFacts['gaps']>();
     for (const g of f.gaps) {
-      const v = vendors.get(g.vendorId);
-      if (!v || g.isDpa || (SEVERITY_RANK[g.severity] ?? 0) < p.minSeverity) continue;
+      if (!vendors.has(g.vendorId) || g.isDpa || (SEVERITY_RANK[g.severity] ?? 0) < p.minSeverity) continue;
+      byEngagement.set(g.engagementId, [...(byEngagement.get(g.engagementId) ?? []), g]);
+    }
+    const out: Signal[] = [];
+    for (const [engagementId, gaps] of byEngagement) {
+      const v = vendors.get(gaps[0].vendorId)!;
+      const name = gaps[0].engagementName;
+      const titles = gaps.map((g) => g.clauseTitle).sort((a, b) => a.localeCompare(b));
+      const missing = gaps.filter((g) => g.kind === 'missing').length;
       out.push({
         rule: this.key,
-        subjectKey: g.key,
+        subjectKey: engagementId,
         vendorId: v.id,
-        engagementId: g.engagementId,
+        engagementId,
         findingId: null,
         category: this.category,
-        title: `${g.engagementName}: ${g.clauseTitle} ${g.kind === 'weak' ? 'weak' : 'missing'}`,
-        detail: `The contracts of ${g.engagementName} (${v.name}) ${g.kind === 'weak' ? 'have only a weak' : g.kind === 'unreviewed' ? 'have not been reviewed for a' : 'lack a'} "${g.clauseTitle}" clause.`,
+        title: gaps.length === 1 ? `${name}: ${titles[0]} ${gaps[0].kind === 'weak' ? 'weak' : 'missing'}` : `${name}: ${gaps.length} required clauses missing or weak`,
+        detail: `The contracts in force for ${name} (${v.name}) lack or weaken: ${titles.join(', ')}.`,
         likelihood: 3,
-        impact: g.severity === 'high' ? 4 : 3,
+        impact: missing > 0 && gaps.some((g) => g.severity === 'high') ? 4 : 3,
         evidence: [{ label: 'Contract gaps', href: `/vendors/${v.id}/contract-gaps` }],
       });
     }

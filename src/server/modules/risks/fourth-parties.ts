@@ -72,6 +72,12 @@ export async function deleteFourthParty(ctx: Ctx, id: string): Promise<{ ok: tru
   return { ok: true };
 }
 
+function displayName(names: string[]): string {
+  const count = new Map<string, number>();
+  for (const n of names) count.set(n, (count.get(n) ?? 0) + 1);
+  return [...count].sort(([a, x], [b, y]) => y - x || Number(a === a.toUpperCase()) - Number(b === b.toUpperCase()) || a.localeCompare(b))[0][0];
+}
+
 /** Fourth parties named by two or more vendors, most shared first: "four of your vendors run on the same cloud provider". */
 export async function sharedFourthParties(ctx: Ctx) {
   const groups = new Map<string, repo.FourthPartyWithNames[]>();
@@ -79,7 +85,8 @@ export async function sharedFourthParties(ctx: Ctx) {
   return [...groups]
     .map(([normalisedName, rows]) => ({
       normalisedName,
-      name: rows[0].fp.name,
+      // The name as most vendors write it; a name not in capitals reads better on a tie.
+      name: displayName(rows.map((r) => r.fp.name)),
       vendors: rows.map((r) => ({ id: r.fp.vendorId, name: r.vendorName, service: r.fp.service, dataAccess: r.fp.dataAccess })),
       countries: [...new Set(rows.map((r) => r.fp.country).filter((c): c is string => Boolean(c)))].sort(),
     }))

@@ -17,9 +17,9 @@ async function all<T>(page: (cursor: string | undefined) => Promise<{ items: T[]
   return out;
 }
 
-/** The vendors in use (not archived, not former) and their engagements that still run. */
+/** The vendors in use (not archived, neither a prospect nor former) and their engagements that still run. */
 export async function coreFacts(ctx: Ctx): Promise<CoreFacts & { businessServices: Map<string, string[]> }> {
-  const vendors = (await all((cursor) => listVendors(ctx, { archived: 'false', sort: 'name', limit: 200, cursor }))).filter((v) => v.status !== 'former');
+  const vendors = (await all((cursor) => listVendors(ctx, { archived: 'false', sort: 'name', limit: 200, cursor }))).filter((v) => v.status !== 'former' && v.status !== 'prospect');
   const inUse = new Set(vendors.map((v) => v.id));
   const engagements = (await all((cursor) => listEngagements(ctx, EngagementListQuery.parse({ archived: 'false', limit: 200, cursor })))).filter((e) => e.status !== 'ended' && inUse.has(e.vendorId));
   return {
