@@ -5,6 +5,7 @@ import { registerContractCommands } from './commands/contracts.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerEngagementCommands } from './commands/engagements.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
+import { registerRiskCommands } from './commands/risks.ts';
 import { registerSlaCommands } from './commands/sla.ts';
 import { registerQuestionnaireCommands } from './commands/questionnaires.ts';
 import { registerTicketCommands } from './commands/tickets.ts';
@@ -27,6 +28,7 @@ const COMMANDS = [
   registerSlaCommands,
   registerQuestionnaireCommands,
   registerContractCommands,
+  registerRiskCommands,
 ];
 
 function version(): string {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { risksToCsv } from '../../src/cli/commands/risks.ts';
 import { FEEDS } from '../../src/server/feeds/registry.ts';
 import { risksFeed } from '../../src/server/modules/risks/risks.public.ts';
 import { anEngagement, aVendor } from '../../src/server/seed/builders/core.ts';
@@ -112,6 +113,9 @@ describe('the register', () => {
     expect(due.map((d) => d.title)).toEqual(expect.arrayContaining(['Risk to review: Ransomware at the hosting provider', 'Risk action due: Cross-train a second team']));
     const [exposure] = await risksFeed.exposures!(ctx, day(0));
     expect(exposure.examples.map((e) => e.href)).toContain(`/risks/${above.id}`);
+    // The CLI's export (`outsight risks export`): one row per risk, in the matrix's words.
+    const csv = risksToCsv((await call(t, auditor, 'GET', '/api/v1/risks?q=Ransomware')).json().items);
+    expect(csv.split('\n')[1]).toBe(`Ransomware at the hosting provider,security,open,${org.vendor.name},,,,,5,5,Very high,5,5,Very high,yes,,,,,${day(3)},0,manual,`);
   });
 });
 
