@@ -78,7 +78,7 @@ export const RiskListQuery = PageQuery.extend({
   source: z.enum(['manual', 'signal']).optional(),
   q: queryText().optional(),
 });
-export const RiskCell = z.object({ likelihood: z.number().int(), impact: z.number().int(), level: z.number().int(), levelLabel: z.string(), color: z.string(), score: z.number().int(), aboveAppetite: z.boolean() });
+export const RiskCell = z.object({ likelihood: z.number().int(), impact: z.number().int(), likelihoodLabel: z.string(), impactLabel: z.string(), level: z.number().int(), levelLabel: z.string(), color: z.string(), score: z.number().int(), aboveAppetite: z.boolean() });
 const Ref = z.object({ id: z.string(), name: z.string() });
 export const Risk = z.object({
   id: z.string(),

@@ -145,8 +145,8 @@ export function RiskPage() {
         <Paper withBorder radius="md" p="md">
           <DetailList
             items={[
-              { label: 'Inherent', value: <Group gap={6}><LevelBadge cell={r.inherent} /><Text size="sm">{`${r.inherent.likelihood} × ${r.inherent.impact}`}</Text></Group> },
-              { label: 'Residual', value: <Group gap={6}><LevelBadge cell={r.residual} /><Text size="sm">{r.residual.aboveAppetite ? 'Above appetite' : 'Within appetite'}</Text></Group> },
+              { label: 'Inherent', value: <Group gap={6}><LevelBadge cell={r.inherent} /><Text size="sm">{`${r.inherent.likelihoodLabel} × ${r.inherent.impactLabel}`}</Text></Group> },
+              { label: 'Residual', value: <Group gap={6}><LevelBadge cell={r.residual} /><Text size="sm">{`${r.residual.likelihoodLabel} × ${r.residual.impactLabel}, ${r.residual.aboveAppetite ? 'above appetite' : 'within appetite'}`}</Text></Group> },
               { label: 'Treatment', value: r.treatment ? TREATMENT_LABELS[r.treatment] : 'Not decided' },
               { label: 'Owner', value: r.owner?.name ?? 'Nobody yet' },
               { label: 'Vendor', value: ref(r.vendor, (x) => `/vendors/${x}/risks`) },
@@ -165,7 +165,7 @@ export function RiskPage() {
           />
         </Paper>
         <Actions risk={r} canWrite={canWrite} />
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <SimpleGrid cols={1} spacing="lg">
           <Paper withBorder radius="md" p="md">
             <Title order={2} size="h4" mb="sm">Score history</Title>
             <Table aria-label="Score history">

@@ -69,7 +69,7 @@ export function RiskSettings() {
             {m.levels.map((l, i) => (
               <Group key={i} gap={4} wrap="nowrap">
                 <TextInput aria-label={`Level ${i + 1} name`} value={l.label} onChange={(e) => setM({ ...m, levels: m.levels.map((x, k) => (k === i ? { ...x, label: e.currentTarget.value } : x)) })} disabled={!canManage} />
-                <Select aria-label={`Level ${i + 1} colour`} data={COLORS} allowDeselect={false} value={l.color} onChange={(c) => c && setM({ ...m, levels: m.levels.map((x, k) => (k === i ? { ...x, color: c } : x)) })} disabled={!canManage} w={110} />
+                <Select aria-label={`Level ${i + 1} colour`} data={COLORS} allowDeselect={false} value={l.color} onChange={(c) => c && setM({ ...m, levels: m.levels.map((x, k) => (k === i ? { ...x, color: c } : x)) })} disabled={!canManage} w={130} />
               </Group>
             ))}
           </SimpleGrid>

@@ -6,11 +6,12 @@ import { formatDate } from '../../lib/format.ts';
 import type { RiskT } from './api.ts';
 import { LevelBadge } from './parts.tsx';
 
+const WRAP = { root: { height: 'auto', overflow: 'visible' }, label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
 export function AcceptanceBadge({ r }: { r: RiskT }) {
   if (!r.acceptance) return null;
-  if (r.acceptance.outOfDate) return <Badge color="orange" variant="light">Acceptance out of date</Badge>;
-  if (r.acceptance.expired) return <Badge color="red" variant="light">Acceptance expired</Badge>;
-  return <Badge color="gray" variant="light">Accepted until {formatDate(r.acceptance.expiresOn)}</Badge>;
+  if (r.acceptance.outOfDate) return <Badge color="orange" variant="light" styles={WRAP}>Acceptance out of date</Badge>;
+  if (r.acceptance.expired) return <Badge color="red" variant="light" styles={WRAP}>Acceptance expired</Badge>;
+  return <Badge color="gray" variant="light" styles={WRAP}>Accepted until {formatDate(r.acceptance.expiresOn)}</Badge>;
 }
 
 export function SignalBadge({ r }: { r: RiskT }) {

@@ -30,6 +30,8 @@ export function WhatIfPage() {
     { group: 'Fourth parties behind several vendors', items: (conc.data?.sharedFourthParties ?? []).map((s) => ({ value: `f:${s.name}`, label: s.name })) },
   ];
   const value = vendorId ? `v:${vendorId}` : fourthParty ? `f:${fourthParty}` : null;
+  // A fourth party named in the address as written elsewhere ("amazon web services") is still a choice.
+  if (fourthParty && !choices[1].items.some((i) => i.value === value)) choices[1].items.unshift({ value: `f:${fourthParty}`, label: w.data?.subject.name ?? fourthParty });
   const choose = (v: string | null) => setParams(v ? (v.startsWith('v:') ? { vendorId: v.slice(2) } : { fourthParty: v.slice(2) }) : {});
   const d = w.data;
   return (

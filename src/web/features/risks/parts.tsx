@@ -5,7 +5,7 @@ import { useHeatMap, type HeatMapT, type RiskT } from './api.ts';
 /** A level as a coloured badge ("High · 16"). */
 export function LevelBadge({ cell, withScore = true }: { cell: RiskT['residual']; withScore?: boolean }) {
   return (
-    <Badge color={cell.color} variant={cell.aboveAppetite ? 'filled' : 'light'} title={cell.aboveAppetite ? 'Above appetite' : 'Within appetite'}>
+    <Badge color={cell.color} variant={cell.aboveAppetite ? 'filled' : 'light'} title={cell.aboveAppetite ? 'Above appetite' : 'Within appetite'} styles={{ root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } }}>
       {cell.levelLabel}
       {withScore ? ` · ${cell.score}` : ''}
     </Badge>
