@@ -121,6 +121,7 @@ describe('the register', () => {
 
 describe('signals', () => {
   it('an expired certificate of a high-tier vendor opens one risk; evaluating again writes nothing; the renewed date clears it', async () => {
+    expect((await call(t, owner, 'PATCH', `/api/v1/vendors/${org.vendor.id}`, { internalOwnerId: org.users.manager.id })).statusCode).toBe(200);
     const cert = await anEvidence(h(), { vendorId: org.vendor.id, type: 'iso27001_certificate', title: 'ISO 27001 certificate 2023', validUntil: day(-10) });
     // Two evaluations at once (two servers): one signal, one risk.
     const [a, b] = await Promise.all([call(t, manager, 'POST', '/api/v1/risk-signals/evaluate'), call(t, manager, 'POST', '/api/v1/risk-signals/evaluate')]);
@@ -132,6 +133,8 @@ describe('signals', () => {
     const risks = (await call(t, auditor, 'GET', `/api/v1/risks?source=signal&vendorId=${org.vendor.id}&q=ISO`)).json();
     expect(risks.total).toBe(1);
     expect(risks.items[0]).toMatchObject({ category: 'compliance', signalActive: true });
+    // Owned by the vendor's internal owner.
+    expect(risks.items[0].owner?.id).toBe(org.users.manager.id);
 
     const auditBefore = (await call(t, owner, 'GET', '/api/v1/audit-events?limit=200')).json().items.length;
     const again = (await call(t, manager, 'POST', '/api/v1/risk-signals/evaluate')).json();

@@ -19,6 +19,8 @@ export interface VendorFact {
   status: string;
   /** Where it delivers from (ISO 3166 code), when known. */
   country?: string | null;
+  /** Its internal owner, who owns a risk a signal opens about it. */
+  ownerId?: string | null;
 }
 export interface EngagementFact {
   id: string;

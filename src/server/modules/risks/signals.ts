@@ -50,8 +50,10 @@ export async function runEvaluation(ctx: Ctx): Promise<z.output<typeof EvaluateR
   let raised = 0;
   let updated = 0;
   let cleared = 0;
+  // A risk a signal opens is owned by its vendor's internal owner.
+  const owners = new Map(facts.vendors.map((v) => [v.id, v.ownerId ?? null]));
   for (const s of [...plan.raise, ...plan.update]) {
-    const r = await writeSignal(ctx, s, settings.matrix);
+    const r = await writeSignal(ctx, s, settings.matrix, s.vendorId ? (owners.get(s.vendorId) ?? null) : null);
     if (r === 'raised') raised++;
     if (r === 'updated') updated++;
   }
@@ -59,7 +61,7 @@ export async function runEvaluation(ctx: Ctx): Promise<z.output<typeof EvaluateR
   return { raised, updated, cleared, active: current.length, sources };
 }
 
-async function writeSignal(ctx: Ctx, s: Signal, matrix: Awaited<ReturnType<typeof settingsOf>>['matrix']): Promise<'raised' | 'updated' | null> {
+async function writeSignal(ctx: Ctx, s: Signal, matrix: Awaited<ReturnType<typeof settingsOf>>['matrix'], ownerId: string | null): Promise<'raised' | 'updated' | null> {
   const fingerprint = fingerprintOf(s);
   return change(ctx, async (tx) => {
     const claimed = await repo.claimSignal(tx.db, {
@@ -87,6 +89,7 @@ async function writeSignal(ctx: Ctx, s: Signal, matrix: Awaited<ReturnType<typeo
           vendorId: s.vendorId,
           engagementId: s.engagementId,
           findingId: s.findingId,
+          ownerId,
           inherentLikelihood: likelihood,
           inherentImpact: impact,
           residualLikelihood: likelihood,

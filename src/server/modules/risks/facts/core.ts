@@ -24,7 +24,7 @@ export async function coreFacts(ctx: Ctx): Promise<CoreFacts & { businessService
   const engagements = (await all((cursor) => listEngagements(ctx, EngagementListQuery.parse({ archived: 'false', limit: 200, cursor })))).filter((e) => e.status !== 'ended' && inUse.has(e.vendorId));
   return {
     today: todayOf(ctx),
-    vendors: vendors.map((v) => ({ id: v.id, name: v.name, tier: v.tier, dataAccess: v.dataAccess, status: v.status, country: v.country ?? null })),
+    vendors: vendors.map((v) => ({ id: v.id, name: v.name, tier: v.tier, dataAccess: v.dataAccess, status: v.status, country: v.country ?? null, ownerId: v.internalOwnerId ?? null })),
     engagements: engagements.map((e) => ({ id: e.id, name: e.name, vendorId: e.vendorId, criticality: e.criticality, serviceType: e.serviceType, status: e.status })),
     businessServices: new Map(engagements.map((e) => [e.id, e.businessServices ?? []])),
   };
