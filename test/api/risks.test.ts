@@ -170,6 +170,7 @@ describe('fourth parties, concentration and what-if', () => {
     // Critical and high engagements: the test vendor's service desk (high) and the payroll run (critical): 50 % each → HHI 5000.
     expect(conc.criticalEngagements).toBe(2);
     expect(conc.hhiServices).toBe(5000);
+    expect(conc.byVendor.find((v: { id: string }) => v.id === v2.id)).toMatchObject({ count: 1, share: 0.5 });
 
     const wi = (await call(t, auditor, 'GET', `/api/v1/what-if?fourthParty=${encodeURIComponent('amazon web services')}`)).json();
     expect(wi.subject.kind).toBe('fourth_party');

@@ -147,9 +147,16 @@ export const FourthParty = z.object({ id: z.string(), vendor: Ref, name: z.strin
 export const FourthPartyListQuery = PageQuery.extend({ vendorId: z.uuid().optional(), name: queryText().optional() });
 export const SharedFourthParty = z.object({ normalisedName: z.string(), name: z.string(), vendors: z.array(Ref.extend({ service: z.string(), dataAccess: z.string() })), countries: z.array(z.string()) });
 
-const ShareRow = Ref.extend({ count: z.number().int(), share: z.number() });
+const ShareRow = Ref.extend({
+  count: z.number().int(),
+  share: z.number(),
+  /** Business services that depend on the vendor (through any running engagement), and their share of all the organisation's business services. */
+  businessServices: z.number().int(),
+  businessServiceShare: z.number(),
+});
 export const Concentration = z.object({
   criticalEngagements: z.number().int(),
+  businessServices: z.number().int(),
   byVendor: z.array(ShareRow),
   hhiServices: z.number().int(),
   hhiServicesBand: z.string(),

@@ -51,6 +51,17 @@ export async function concentration(ctx: Ctx): Promise<z.output<typeof Concentra
   }
   const shares = sharesOf(counts);
   const index = hhi(shares);
+  // Business services hang off engagements of any criticality; one may depend on several vendors.
+  const servicesOf = new Map<string, Set<string>>();
+  const allServices = new Set<string>();
+  for (const e of core.engagements) {
+    for (const b of core.businessServices.get(e.id) ?? []) {
+      const key = b.trim().toLowerCase();
+      allServices.add(key);
+      servicesOf.set(e.vendorId, (servicesOf.get(e.vendorId) ?? new Set()).add(key));
+    }
+  }
+  const services = (id: string) => servicesOf.get(id)?.size ?? 0;
 
   let spend: z.output<typeof Concentration>['spend'] = [];
   let spendNote: string | null = SPEND_NOTE;
@@ -75,7 +86,8 @@ export async function concentration(ctx: Ctx): Promise<z.output<typeof Concentra
   }
   return {
     criticalEngagements: total,
-    byVendor: shares.map((s) => ({ id: s.key, name: names.get(s.key) ?? '', count: s.amount, share: s.share })),
+    businessServices: allServices.size,
+    byVendor: shares.map((s) => ({ id: s.key, name: names.get(s.key) ?? '', count: s.amount, share: s.share, businessServices: services(s.key), businessServiceShare: allServices.size ? services(s.key) / allServices.size : 0 })),
     hhiServices: index,
     hhiServicesBand: HHI_BAND_LABELS[hhiBand(index)],
     spend,

@@ -45,8 +45,8 @@ export function ConcentrationPage() {
             <Title order={2} size="h4">Critical and high engagements</Title>
             <Badge color={bandColor(d.hhiServicesBand)} variant="light">HHI {d.hhiServices.toLocaleString('en')} · {d.hhiServicesBand}</Badge>
           </Group>
-          <Text size="sm" c="dimmed" mb="sm">{d.criticalEngagements} running critical or high engagements.</Text>
-          <Shares label="Share of critical and high engagements" rows={d.byVendor.map((v) => ({ key: v.id, name: v.name, share: v.share, detail: `${v.count}`, to: `/vendors/${v.id}/risks` }))} />
+          <Text size="sm" c="dimmed" mb="sm">{d.criticalEngagements} running critical or high engagements; the business services each vendor's engagements support, of {d.businessServices} in all, in brackets.</Text>
+          <Shares label="Share of critical and high engagements" rows={d.byVendor.map((v) => ({ key: v.id, name: v.name, share: v.share, detail: `${v.count} (${v.businessServices} business ${v.businessServices === 1 ? 'service' : 'services'}, ${pct(v.businessServiceShare)})`, to: `/vendors/${v.id}/risks` }))} />
         </Paper>
         <Paper withBorder radius="md" p="md">
           <Title order={2} size="h4" mb="sm">Spend</Title>
