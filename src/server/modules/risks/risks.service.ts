@@ -156,9 +156,12 @@ export async function updateRisk(ctx: Ctx, id: string, input: z.output<typeof Ri
     const { scoreNote, vendorId: _v, engagementId: _e, contractId: _c, findingId: _f, ownerId: _o, ...fields } = input;
     const patch: Partial<repo.RiskRow> = { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), ...links };
     const next = { ...before, ...patch };
-    checkCell(matrix, { likelihood: next.inherentLikelihood, impact: next.inherentImpact }, 'inherent');
-    checkCell(matrix, { likelihood: next.residualLikelihood, impact: next.residualImpact }, 'residual');
     const rescored = SCORE_FIELDS.some((k) => next[k] !== before[k]);
+    // Scores are checked when they change: a risk scored on a larger matrix keeps its cell until rescored.
+    if (rescored) {
+      checkCell(matrix, { likelihood: next.inherentLikelihood, impact: next.inherentImpact }, 'inherent');
+      checkCell(matrix, { likelihood: next.residualLikelihood, impact: next.residualImpact }, 'residual');
+    }
     if (rescored) patch.residualLevel = levelOf(matrix, { likelihood: next.residualLikelihood, impact: next.residualImpact });
     // Treating a risk otherwise than by accepting it withdraws the acceptance.
     if (patch.treatment !== undefined && patch.treatment !== 'accept' && before.acceptedAt) Object.assign(patch, { acceptedAt: null, acceptedById: null, acceptanceExpiresOn: null, acceptanceNote: null, acceptedLikelihood: null, acceptedImpact: null });
