@@ -105,6 +105,25 @@ describe('the register', () => {
     expect((await call(t, manager, 'POST', `/api/v1/risks/${r.id}/reopen`)).json().status).toBe('open');
   });
 
+  it('refuses bad input by field, never with a 500', async () => {
+    const post = (body: object) => call(t, manager, 'POST', '/api/v1/risks', { title: 'x', category: 'security', inherentLikelihood: 2, inherentImpact: 2, ...body });
+    const field = async (body: object) => {
+      const r = await post(body);
+      expect(r.statusCode, r.body).toBe(400);
+      return r.json().error.details.issues[0].path;
+    };
+    expect(await field({ inherentLikelihood: 6 })).toBe('inherentLikelihood');
+    expect(await field({ vendorId: '00000000-0000-4000-8000-000000000000' })).toBe('vendorId');
+    expect(await field({ ownerId: org.users.vendor_contact.id })).toBe('ownerId');
+    expect(await field({ category: 'weather' })).toBe('category');
+    expect(await field({ orgId: org.orgId })).toBe('(body)');
+    expect((await call(t, auditor, 'GET', '/api/v1/risks?cursor=nonsense')).statusCode).toBe(400);
+    expect((await call(t, auditor, 'GET', '/api/v1/risks?q=%25_%5C')).statusCode).toBe(200);
+    const accept = await call(t, owner, 'POST', `/api/v1/risks/${(await post({})).json().id}/accept`, { expiresOn: day(0) });
+    expect(accept.statusCode).toBe(400);
+    expect(accept.json().error.details.issues[0].path).toBe('expiresOn');
+  });
+
   it('feeds reviews, actions and acceptances due, and the risks above appetite, to the dashboard', async () => {
     expect(FEEDS).toContain(risksFeed);
     const above = await aRisk(h(), { title: 'Ransomware at the hosting provider', inherentLikelihood: 5, inherentImpact: 5, vendorId: org.vendor.id, reviewOn: day(3) });
