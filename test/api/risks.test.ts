@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { risksToCsv } from '../../src/cli/commands/risks.ts';
+import pino from 'pino';
 import { FEEDS } from '../../src/server/feeds/registry.ts';
+import { runRiskSignals } from '../../src/server/jobs/risk-signals.ts';
 import { risksFeed } from '../../src/server/modules/risks/risks.public.ts';
 import { anEngagement, aVendor } from '../../src/server/seed/builders/core.ts';
 import { anEvidence } from '../../src/server/seed/builders/due-diligence.ts';
@@ -168,6 +170,13 @@ describe('signals', () => {
     expect(risk.status).toBe('open');
     expect(risk.signalActive).toBe(false);
     expect(risk.signals[0]).toMatchObject({ active: false, ruleLabel: 'Evidence expired or expiring' });
+    // The hourly job evaluates every organisation the same way, named as the schedule in the audit trail.
+    const tier1 = await aVendor(h(), { name: 'Scheduled Cloud', tier: 1, status: 'active' });
+    await anEvidence(h(), { vendorId: tier1.id, type: 'soc2_type2_report', title: 'SOC 2 report 2024', validUntil: day(-1) });
+    const run = await runRiskSignals({ db: t.database.db, log: pino({ level: 'silent' }), config: t.config }, new Date());
+    expect(run.raised).toBeGreaterThanOrEqual(1);
+    const trail = (await call(t, owner, 'GET', '/api/v1/audit-events?limit=20')).json().items as Array<{ actorLabel: string; objectLabel: string | null }>;
+    expect(trail.find((e) => e.objectLabel === 'Scheduled Cloud: SOC 2 Type II report expired')?.actorLabel).toMatch(/^Scheduled risk evaluation/);
     // An analyst reads, cannot evaluate.
     const analyst = await loginAs(t.database.db, org.users.analyst);
     expect((await call(t, analyst, 'POST', '/api/v1/risk-signals/evaluate')).statusCode).toBe(403);

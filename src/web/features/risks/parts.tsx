@@ -57,7 +57,7 @@ function Grid({ map, which, onPick, selected }: { map: HeatMapT; which: 'inheren
         ])}
         <span />
         {map.impactLabels.map((label) => (
-          <Text key={label} size="xs" c="dimmed" ta="center">
+          <Text key={label} fz={11} lh={1.2} c="dimmed" ta="center" style={{ overflowWrap: 'anywhere' }}>
             {label}
           </Text>
         ))}
