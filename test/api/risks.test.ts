@@ -47,6 +47,11 @@ describe('the matrix', () => {
     expect(set.json().rules.find((r: { key: string }) => r.key === 'sla_below_target').params.find((p: { key: string }) => p.key === 'breaches').value).toBe(3);
     expect((await call(t, auditor, 'GET', '/api/v1/risks/heat-map')).json().cells[0][2]).toMatchObject({ levelLabel: 'Act', aboveAppetite: true });
     expect((await put(auditor, '/api/v1/risk-settings', { matrix: three })).statusCode).toBe(403);
+    // Money bands: "Serious" costs €250,000.00, "Medium" happens 10 % of years → €25,000.00 a year.
+    expect((await put(owner, '/api/v1/risk-settings', { matrix: { ...three, loss: { currency: 'EUR', impactMinor: [1_000_000, 25_000_000, 200_000_000], likelihoodPct: [2, 10, 50] } } })).statusCode).toBe(200);
+    const priced = await call(t, manager, 'POST', '/api/v1/risks', { title: 'Priced risk', category: 'financial', inherentLikelihood: 2, inherentImpact: 2 });
+    expect(priced.json().residual.annualLoss).toEqual({ amountMinor: 2_500_000, currency: 'EUR' });
+    expect((await call(t, manager, 'POST', `/api/v1/risks/${priced.json().id}/close`, {})).statusCode).toBe(200);
     expect((await put(owner, '/api/v1/risk-settings', { matrix: first.json().matrix })).statusCode).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.ts';
+import { isCurrency, type Money } from '../money.ts';
 
 /**
  * The organisation's own risk matrix: likelihood × impact, 3×3 to 5×5, its own labels, and
@@ -20,6 +21,20 @@ export interface RiskMatrix {
   grid: number[][];
   /** Index into `levels`: the highest level within appetite. */
   appetite: number;
+  /** Optional: a money band per impact level and a chance per year per likelihood level, for a rough annual-loss figure. */
+  loss?: LossBands | null;
+}
+
+/**
+ * A rough annual loss: the impact level's money band (minor units, one currency) times the
+ * likelihood level's chance per year (whole percent). A guide for ranking, not a forecast.
+ */
+export interface LossBands {
+  currency: string;
+  /** Per impact level, lowest first: the loss if it happens, in minor units. */
+  impactMinor: number[];
+  /** Per likelihood level, lowest first: the chance it happens in a year, 0–100 %. */
+  likelihoodPct: number[];
 }
 
 export const MIN_SIZE = 3;
@@ -58,6 +73,17 @@ export function validateMatrix(m: RiskMatrix): RiskMatrix {
     }),
   );
   if (!Number.isInteger(m.appetite) || m.appetite < 0 || m.appetite >= m.levels.length) throw DomainError.invalid('appetite', 'The appetite is one of the levels.');
+  if (m.loss) {
+    if (!isCurrency(m.loss.currency)) throw DomainError.invalid('loss.currency', 'Expected a currency code such as EUR.');
+    if (m.loss.impactMinor.length !== m.size) throw DomainError.invalid('loss.impactMinor', `Give ${m.size} amounts, one per impact level.`);
+    if (m.loss.likelihoodPct.length !== m.size) throw DomainError.invalid('loss.likelihoodPct', `Give ${m.size} chances per year, one per likelihood level.`);
+    m.loss.impactMinor.forEach((v, i) => {
+      if (!Number.isSafeInteger(v) || v < 0) throw DomainError.invalid(`loss.impactMinor.${i}`, 'A whole, non-negative number of minor units.');
+    });
+    m.loss.likelihoodPct.forEach((v, i) => {
+      if (!Number.isInteger(v) || v < 0 || v > 100) throw DomainError.invalid(`loss.likelihoodPct.${i}`, 'A whole percentage from 0 to 100.');
+    });
+  }
   return m;
 }
 
@@ -100,4 +126,12 @@ export function heatMap(m: RiskMatrix, risks: readonly { inherent: Cell; residua
     residual[clamp(r.residual.likelihood)][clamp(r.residual.impact)]++;
   }
   return { inherent, residual };
+}
+
+/** The rough annual loss of a cell (null without loss bands): band × chance, rounded to a minor unit. */
+export function annualLoss(m: RiskMatrix, c: Cell): Money | null {
+  if (!m.loss) return null;
+  const l = Math.min(Math.max(c.likelihood, 1), m.size);
+  const i = Math.min(Math.max(c.impact, 1), m.size);
+  return { amountMinor: Math.round((m.loss.impactMinor[i - 1] * m.loss.likelihoodPct[l - 1]) / 100), currency: m.loss.currency };
 }

@@ -1,9 +1,10 @@
+import { DEFAULT_MATRIX } from '../../domain/risk/matrix.ts';
 import { addDays } from '../../domain/risk/signals/types.ts';
 import { civilDateIn } from '../../domain/civil-date.ts';
 import type { User } from '../../shared/contracts/users.ts';
 import type { Ctx } from '../context.ts';
 import { acceptRisk, addRiskAction, evaluateSignals, listRisks, recomputeLevels, updateRisk, updateRiskAction, updateRiskSettings } from '../modules/risks/risks.public.ts';
-import { RiskListQuery } from '../../shared/contracts/risks.ts';
+import { RiskListQuery, RiskMatrixShape } from '../../shared/contracts/risks.ts';
 import { anEvidence, handleOf } from './builders/due-diligence.ts';
 import { aFourthParty, aRisk } from './builders/risks.ts';
 
@@ -127,8 +128,10 @@ export async function seedDemoRisks(ctx: Ctx, vendorIds: Map<string, string>, en
     reviewOn: addDays(today, 120),
   });
 
-  // A risk-averse organisation: no vendor should carry more than a fifth of its critical and high work.
-  await updateRiskSettings(ctx, { rules: { concentration: { params: { maxSharePct: 20 } } } }, recomputeLevels);
+  // A risk-averse organisation: no vendor should carry more than a fifth of its critical and high work;
+  // and a rough annual loss per cell from money bands (impact €10k to €5m; likelihood 2 % to 90 % a year).
+  const loss = { currency: 'EUR', impactMinor: [1_000_000, 5_000_000, 25_000_000, 100_000_000, 500_000_000], likelihoodPct: [2, 10, 30, 60, 90] };
+  await updateRiskSettings(ctx, { matrix: RiskMatrixShape.parse({ ...DEFAULT_MATRIX, loss }), rules: { concentration: { params: { maxSharePct: 20 } } } }, recomputeLevels);
 
   // The signals over the demo's own facts: expired evidence, SLA breaches, clause gaps, concentration.
   await evaluateSignals(ctx);

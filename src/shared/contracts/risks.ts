@@ -3,6 +3,7 @@ import { HHI_BAND_LABELS } from '../../domain/risk/concentration.ts';
 import { RISK_CATEGORIES } from '../../domain/risk/signals/types.ts';
 import { IsoDate, PageQuery, patchOf, queryText, requiredText, text } from './common.ts';
 import { MoneyAmount } from './dashboard.ts';
+import { Currency } from './deliverables.ts';
 import { DATA_ACCESS } from './vendors.ts';
 
 export { RISK_CATEGORIES, HHI_BAND_LABELS };
@@ -35,6 +36,15 @@ export const RiskMatrixShape = z
     levels: z.array(z.object({ label: Label, color: z.enum(['green', 'lime', 'yellow', 'orange', 'red', 'grape']) }).strict()).min(2).max(6),
     grid: z.array(z.array(z.number().int().min(0).max(5)).min(3).max(5)).min(3).max(5),
     appetite: z.number().int().min(0).max(5),
+    loss: z
+      .object({
+        currency: Currency,
+        impactMinor: z.array(z.number().int('Expected a whole number of minor units').min(0).max(Number.MAX_SAFE_INTEGER)).min(3).max(5),
+        likelihoodPct: z.array(z.number().int('Expected a whole percentage').min(0).max(100)).min(3).max(5),
+      })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 export const RuleSetting = z.object({ enabled: z.boolean().optional(), params: z.record(z.string().max(40), z.number().min(0).max(100_000)).optional() }).strict();
@@ -78,7 +88,7 @@ export const RiskListQuery = PageQuery.extend({
   source: z.enum(['manual', 'signal']).optional(),
   q: queryText().optional(),
 });
-export const RiskCell = z.object({ likelihood: z.number().int(), impact: z.number().int(), likelihoodLabel: z.string(), impactLabel: z.string(), level: z.number().int(), levelLabel: z.string(), color: z.string(), score: z.number().int(), aboveAppetite: z.boolean() });
+export const RiskCell = z.object({ likelihood: z.number().int(), impact: z.number().int(), likelihoodLabel: z.string(), impactLabel: z.string(), annualLoss: MoneyAmount.nullable(), level: z.number().int(), levelLabel: z.string(), color: z.string(), score: z.number().int(), aboveAppetite: z.boolean() });
 const Ref = z.object({ id: z.string(), name: z.string() });
 export const Risk = z.object({
   id: z.string(),

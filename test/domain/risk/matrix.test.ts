@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MATRIX, aboveAppetite, heatMap, levelOf, scaled, validateMatrix, type RiskMatrix } from '../../../src/domain/risk/matrix.ts';
+import { DEFAULT_MATRIX, aboveAppetite, annualLoss, heatMap, levelOf, scaled, validateMatrix, type RiskMatrix } from '../../../src/domain/risk/matrix.ts';
 
 const three: RiskMatrix = {
   size: 3,
@@ -38,6 +38,18 @@ describe('risk matrix', () => {
   it('scales a rule suggestion on five to a smaller matrix', () => {
     expect([1, 2, 3, 4, 5].map((v) => scaled(three, v))).toEqual([1, 1, 2, 2, 3]);
     expect(scaled(DEFAULT_MATRIX, 4)).toBe(4);
+  });
+
+  it('works out a rough annual loss from the money band and the chance per year', () => {
+    // Impact "Serious" = €250,000.00; likelihood "Medium" = 10 % a year → €25,000.00 a year.
+    const m = validateMatrix({ ...three, loss: { currency: 'EUR', impactMinor: [1_000_000, 25_000_000, 200_000_000], likelihoodPct: [2, 10, 50] } });
+    expect(annualLoss(m, { likelihood: 2, impact: 2 })).toEqual({ amountMinor: 2_500_000, currency: 'EUR' });
+    // "High" (50 %) × "Severe" (€2,000,000.00) → €1,000,000.00; "Low" (2 %) × "Minor" (€10,000.00) → €200.00.
+    expect(annualLoss(m, { likelihood: 3, impact: 3 })).toEqual({ amountMinor: 100_000_000, currency: 'EUR' });
+    expect(annualLoss(m, { likelihood: 1, impact: 1 })).toEqual({ amountMinor: 20_000, currency: 'EUR' });
+    expect(annualLoss(three, { likelihood: 1, impact: 1 })).toBeNull();
+    expect(() => validateMatrix({ ...three, loss: { currency: 'EUR', impactMinor: [1, 2], likelihoodPct: [1, 2, 3] } })).toThrow(/3 amounts/);
+    expect(() => validateMatrix({ ...three, loss: { currency: 'EUR', impactMinor: [1, 2, 3], likelihoodPct: [1, 2, 300] } })).toThrow(/0 to 100/);
   });
 
   it('counts risks per cell, inherent and residual apart', () => {

@@ -1,4 +1,4 @@
-import { aboveAppetite, levelOf, scoreOf, type Cell, type RiskMatrix } from '../../../domain/risk/matrix.ts';
+import { aboveAppetite, annualLoss, levelOf, scoreOf, type Cell, type RiskMatrix } from '../../../domain/risk/matrix.ts';
 import { ruleOf } from '../../../domain/risk/signals/index.ts';
 import { RISK_CATEGORY_LABELS, type Risk } from '../../../shared/contracts/risks.ts';
 import type { RiskActionRow, RiskSignalRow, RiskWithNames } from './risks.repo.ts';
@@ -6,7 +6,7 @@ import type { RiskActionRow, RiskSignalRow, RiskWithNames } from './risks.repo.t
 export function presentCell(m: RiskMatrix, c: Cell) {
   const level = levelOf(m, c);
   const at = (labels: string[], v: number) => labels[Math.min(Math.max(v, 1), m.size) - 1] ?? String(v);
-  return { likelihood: c.likelihood, impact: c.impact, likelihoodLabel: at(m.likelihoodLabels, c.likelihood), impactLabel: at(m.impactLabels, c.impact), level, levelLabel: m.levels[level]?.label ?? '', color: m.levels[level]?.color ?? 'gray', score: scoreOf(c), aboveAppetite: aboveAppetite(m, c) };
+  return { likelihood: c.likelihood, impact: c.impact, likelihoodLabel: at(m.likelihoodLabels, c.likelihood), impactLabel: at(m.impactLabels, c.impact), annualLoss: annualLoss(m, c), level, levelLabel: m.levels[level]?.label ?? '', color: m.levels[level]?.color ?? 'gray', score: scoreOf(c), aboveAppetite: aboveAppetite(m, c) };
 }
 
 const ref = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
+import { formatMoney } from '../../../domain/money.ts';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, TREATMENT_LABELS } from '../../../shared/contracts/risks.ts';
 import { roleCan } from '../../../shared/permissions.ts';
 import { DetailList } from '../../components/DetailList.tsx';
@@ -147,6 +148,9 @@ export function RiskPage() {
             items={[
               { label: 'Inherent', value: <Group gap={6}><LevelBadge cell={r.inherent} /><Text size="sm">{`${r.inherent.likelihoodLabel} × ${r.inherent.impactLabel}`}</Text></Group> },
               { label: 'Residual', value: <Group gap={6}><LevelBadge cell={r.residual} /><Text size="sm">{`${r.residual.likelihoodLabel} × ${r.residual.impactLabel}, ${r.residual.aboveAppetite ? 'above appetite' : 'within appetite'}`}</Text></Group> },
+              ...(r.residual.annualLoss && r.inherent.annualLoss
+                ? [{ label: 'Rough annual loss', value: `${formatMoney(r.inherent.annualLoss)} before treatment, ${formatMoney(r.residual.annualLoss)} after`, wide: true }]
+                : []),
               { label: 'Treatment', value: r.treatment ? TREATMENT_LABELS[r.treatment] : 'Not decided' },
               { label: 'Owner', value: r.owner?.name ?? 'Nobody yet' },
               { label: 'Vendor', value: ref(r.vendor, (x) => `/vendors/${x}/risks`) },

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
+import { minorDigits } from '../../../domain/money.ts';
 import { roleCan } from '../../../shared/permissions.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -22,7 +23,37 @@ function resize(m: Matrix, size: number): Matrix {
     likelihoodLabels: pad(m.likelihoodLabels, 'Likelihood'),
     impactLabels: pad(m.impactLabels, 'Impact'),
     grid: Array.from({ length: size }, (_, l) => Array.from({ length: size }, (_, i) => m.grid[l]?.[i] ?? Math.min(top, Math.floor(((l + 1) * (i + 1) * (top + 1)) / (size * size + 1))))),
+    loss: m.loss ? { ...m.loss, impactMinor: Array.from({ length: size }, (_, i) => m.loss!.impactMinor[i] ?? 0), likelihoodPct: Array.from({ length: size }, (_, i) => m.loss!.likelihoodPct[i] ?? 0) } : m.loss,
   };
+}
+
+/** Optional money bands: a rough annual loss per cell (band × chance per year), in one currency. */
+function LossBandsPanel({ m, setM, canManage }: { m: Matrix; setM: (m: Matrix) => void; canManage: boolean }) {
+  const loss = m.loss ?? null;
+  const unit = loss ? 10 ** minorDigits(loss.currency) : 100;
+  const on = (checked: boolean) => setM({ ...m, loss: checked ? { currency: 'EUR', impactMinor: m.impactLabels.map(() => 0), likelihoodPct: m.likelihoodLabels.map(() => 0) } : null });
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Title order={2} size="h4">Rough annual loss</Title>
+      <Text size="sm" c="dimmed" mb="sm">Optional: what each impact level costs if it happens, and how likely each likelihood level is in a year. Each risk then shows a rough annual loss (amount × chance) — a guide for ranking, not a forecast.</Text>
+      <Checkbox label="Estimate a rough annual loss" checked={!!loss} onChange={(e) => on(e.currentTarget.checked)} disabled={!canManage} mb="sm" />
+      {loss && (
+        <Stack gap="sm">
+          <TextInput label="Currency" w={120} value={loss.currency} onChange={(e) => setM({ ...m, loss: { ...loss, currency: e.currentTarget.value.toUpperCase() } })} disabled={!canManage} />
+          <SimpleGrid cols={{ base: 2, sm: m.size }}>
+            {m.impactLabels.map((label, i) => (
+              <NumberInput key={`i${i}`} label={`Impact "${label}"`} min={0} thousandSeparator="," value={loss.impactMinor[i] / unit} onChange={(v) => setM({ ...m, loss: { ...loss, impactMinor: loss.impactMinor.map((x, k) => (k === i ? Math.round((Number(v) || 0) * unit) : x)) } })} disabled={!canManage} />
+            ))}
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 2, sm: m.size }}>
+            {m.likelihoodLabels.map((label, l) => (
+              <NumberInput key={`l${l}`} label={`Likelihood "${label}"`} suffix=" % a year" min={0} max={100} allowDecimal={false} value={loss.likelihoodPct[l]} onChange={(v) => setM({ ...m, loss: { ...loss, likelihoodPct: loss.likelihoodPct.map((x, k) => (k === l ? Number(v) || 0 : x)) } })} disabled={!canManage} />
+            ))}
+          </SimpleGrid>
+        </Stack>
+      )}
+    </Paper>
+  );
 }
 
 /** Settings → Risk: the organisation's own matrix (size, labels, the level of each cell, the appetite) and the signal rules. */
@@ -96,6 +127,7 @@ export function RiskSettings() {
             </Table.Tbody>
           </Table>
         </Paper>
+        <LossBandsPanel m={m} setM={setM} canManage={canManage} />
         <Paper withBorder radius="md" p="lg">
           <Title order={2} size="h4">Signals</Title>
           <Text size="sm" c="dimmed" mb="md">Rules that watch what Outsight already knows and open a risk — never twice for the same fact. They run every hour and when you choose "Evaluate now" on the register.</Text>
