@@ -23,8 +23,8 @@ const FOURTH_PARTIES: Array<{ vendor: string; name: string; service: string; cou
 
 /**
  * The demo's risk register, through the services: fourth parties shared by several vendors,
- * risks recorded by hand (mitigated with actions, accepted, one acceptance out of date, one
- * due for review), then the signals evaluated over the demo's real facts — its expired
+ * risks recorded by hand (mitigated with actions, accepted, one acceptance out of date, a
+ * review and an action due this week), then the signals evaluated over the demo's real facts — its expired
  * evidence, SLA breaches and clause gaps open their own risks. One signal risk is accepted, and
  * a renewed report clears another signal (its risk stays open for a person to close). Dates are relative to `ctx.now`.
  */
@@ -53,7 +53,8 @@ export async function seedDemoRisks(ctx: Ctx, vendorIds: Map<string, string>, en
   const immutable = await addRiskAction(ctx, ransomware.id, { title: 'Turn on immutable (write-once) backup copies', ownerId: owner.id, dueOn: addDays(today, -20), status: 'open' });
   await updateRiskAction(ctx, immutable.actions[0].id, { status: 'done' });
   await addRiskAction(ctx, ransomware.id, { title: 'Quarterly restore test of the ERP from the off-site copy', ownerId: owner.id, dueOn: addDays(today, 21), status: 'open' });
-  await addRiskAction(ctx, ransomware.id, { title: 'Separate admin accounts for the backup console', ownerId: owner.id, dueOn: addDays(today, -5), status: 'in_progress' });
+  // Due at the end of this week (the dashboard's week lists it); dated after the dashboard test's own questionnaire, which the list must not cut.
+  await addRiskAction(ctx, ransomware.id, { title: 'Separate admin accounts for the backup console', ownerId: owner.id, dueOn: addDays(today, 5), status: 'in_progress' });
 
   await aRisk(h, {
     title: 'Four vendors run on the same cloud provider',
@@ -106,7 +107,7 @@ export async function seedDemoRisks(ctx: Ctx, vendorIds: Map<string, string>, en
     inherentLikelihood: 3,
     inherentImpact: 3,
     treatment: 'avoid',
-    reviewOn: addDays(today, -7),
+    reviewOn: addDays(today, 6),
   });
 
   await aRisk(h, {

@@ -206,14 +206,14 @@ export async function updateAction(db: Db, orgId: string, id: string, patch: Par
   return r;
 }
 
-/** For the feed: open actions due on or before `until`. */
+/** For the feed: open actions of open risks due on or before `until`. */
 export async function actionsDue(db: Db, orgId: string, until: string, limit: number) {
   return db
     .select({ action: riskActions, riskTitle: risks.title, vendorId: risks.vendorId, vendorName: vendors.name })
     .from(riskActions)
     .innerJoin(risks, eq(risks.id, riskActions.riskId))
     .leftJoin(vendors, eq(vendors.id, risks.vendorId))
-    .where(and(eq(riskActions.orgId, orgId), inArray(riskActions.status, ['open', 'in_progress']), lte(riskActions.dueOn, until)))
+    .where(and(eq(riskActions.orgId, orgId), inArray(riskActions.status, ['open', 'in_progress']), eq(risks.status, 'open'), lte(riskActions.dueOn, until)))
     .orderBy(asc(riskActions.dueOn), asc(riskActions.id))
     .limit(limit);
 }
