@@ -11,6 +11,7 @@ import os from 'node:os';
 import type { BenchOptions, SectionResult } from './bench-types.ts';
 import { benchBusinessHours } from './sla-business-hours.ts';
 import { benchFullPass } from './sla-full-pass.ts';
+import { benchRiskSignals } from './risk-signals.ts';
 import { benchSlaReport } from './sla-report.ts';
 import { benchTicketImport } from './ticket-import.ts';
 
@@ -26,6 +27,8 @@ export const SECTIONS: BenchSection[] = [
   { id: 'ticket-import', run: benchTicketImport },
   // The SLA report, ticket list and overview through the services (PostgreSQL; issue: SLA at enterprise scale).
   { id: 'sla-report', run: benchSlaReport },
+  // Every risk signal rule over a generated portfolio, and a second evaluation that writes nothing (issue 13).
+  { id: 'risk-signals', run: benchRiskSignals },
 ];
 
 function arg(name: string): string | undefined {

@@ -8,6 +8,7 @@ import { registerDbCommands } from './commands/db.ts';
 import { registerEngagementCommands } from './commands/engagements.ts';
 import { registerExitCommands } from './commands/exit.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
+import { registerRiskCommands } from './commands/risks.ts';
 import { registerSlaCommands } from './commands/sla.ts';
 import { registerQuestionnaireCommands } from './commands/questionnaires.ts';
 import { registerTicketCommands } from './commands/tickets.ts';
@@ -33,6 +34,7 @@ const COMMANDS = [
   registerInvoiceCommands,
   registerCostCommands,
   registerExitCommands,
+  registerRiskCommands,
 ];
 
 function version(): string {

@@ -35,6 +35,7 @@ import { registerTicketMappingRoutes } from './modules/tickets/ticket-mappings.r
 import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.ts';
 import { registerCostRoutes } from './modules/costs/costs.routes.ts';
 import { registerExitRoutes } from './modules/exit/exit.routes.ts';
+import { registerRiskRoutes } from './modules/risks/risks.routes.ts';
 import { registerDeliverableRoutes } from './modules/deliverables/deliverables.routes.ts';
 import { registerDueDiligenceRoutes } from './modules/due-diligence/due-diligence.routes.ts';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.ts';
@@ -73,6 +74,7 @@ const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerDeliverableRoutes,
   registerCostRoutes,
   registerExitRoutes,
+  registerRiskRoutes,
 ];
 
 /** Only the configured proxy hops may name the client's address (see OUTSIGHT_TRUST_PROXY in config.ts). */

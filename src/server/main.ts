@@ -2,6 +2,7 @@ import pino from 'pino';
 import { buildApp } from './app.ts';
 import { Cron } from 'croner';
 import { createMailer } from './mail/mailer.ts';
+import { runRiskSignals } from './jobs/risk-signals.ts';
 import { runReminders } from './jobs/reminders.ts';
 import { loadConfig } from './config.ts';
 import { existsSync } from 'node:fs';
@@ -59,6 +60,15 @@ async function main() {
       })
     : null;
 
+  // Risk signals are evaluated every hour; each write locks its signal, so several servers write each change once.
+  const riskLog = app.log.child({ job: 'risk-signals' });
+  const riskSignals = config.jobs
+    ? new Cron('17 * * * *', { protect: true, catch: (err) => riskLog.error({ err }, 'risk signal run failed') }, async () => {
+        const r = await runRiskSignals({ db: database.db, log: riskLog, config }, new Date());
+        if (r.raised || r.cleared) riskLog.info(r, 'risk signals');
+      })
+    : null;
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -69,6 +79,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000).unref();
     try {
       reminders?.stop();
+      riskSignals?.stop();
       await app.close();
       await database.close();
       clearTimeout(force);

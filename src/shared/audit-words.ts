@@ -58,6 +58,10 @@ const VERBS: Record<string, string> = {
   deliver: 'handed in',
   mark_reviewed: 'marked reviewed',
   mark_revoked: 'marked revoked',
+  // Risks: closing and reopening a risk; signals cleared by the rules (raised is above).
+  close: 'closed',
+  reopen: 'reopened',
+  clear: 'cleared',
 };
 
 export const NOUNS: Record<string, string> = {
@@ -116,6 +120,11 @@ export const NOUNS: Record<string, string> = {
   exit_drill: 'exit drill',
   exit_action: 'exit action',
   exit_step_file: 'file handed over with an exit step',
+  risk: 'risk',
+  risk_action: 'risk action',
+  risk_signal: 'risk signal',
+  risk_settings: 'risk settings',
+  fourth_party: 'fourth party',
 };
 
 const words = (code: string) => code.replace(/_/g, ' ');

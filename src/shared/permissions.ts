@@ -39,6 +39,11 @@ export const PERMISSIONS = {
   // Exit readiness: assets, fallback, plans, drills (a vendor contact sees only its handover steps of a running exit, in the portal).
   'exit.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
   'exit.write': ['owner', 'admin', 'manager'],
+  // The risk register, its signals, concentration and what-if: internal only; auditors read, never change.
+  'risk.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'risk.write': ['owner', 'admin', 'manager'],
+  /** Accepting a risk is a decision of those who manage the organisation; the approver is recorded. */
+  'risk.accept': ['owner', 'admin'],
   /** One's own sign-in: authenticator, password, sessions. */
   'account.own': ['owner', 'admin', 'manager', 'analyst', 'auditor', 'vendor_contact'],
   /** The organisation's sign-in rules (requiring two-step sign-in): its owners decide. */

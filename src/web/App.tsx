@@ -12,6 +12,7 @@ import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
 import { EngagementListPage } from './features/engagements/EngagementListPage.tsx';
 import { EngagementPage } from './features/engagements/EngagementPage.tsx';
 import { dueDiligenceRoutes } from './features/due-diligence/routes.tsx';
+import { riskRoutes } from './features/risks/routes.tsx';
 import { PortalPage } from './features/portal/PortalPage.tsx';
 import { portalPublicRoutes, portalSessionRoutes } from './features/portal/routes.tsx';
 import { OrgSettings } from './features/settings/OrgSettings.tsx';
@@ -36,6 +37,7 @@ const ContractSettingsPage = lazy(() => import('./features/contracts/ContractSet
 const ClauseSettings = lazy(() => import('./features/clauses/ClauseSettings.tsx').then((m) => ({ default: m.ClauseSettings })));
 const ExitPortfolioPage = lazy(() => import('./features/exit/ExitPortfolioPage.tsx').then((m) => ({ default: m.ExitPortfolioPage })));
 const ExitSettings = lazy(() => import('./features/exit/ExitSettings.tsx').then((m) => ({ default: m.ExitSettings })));
+const RiskSettings = lazy(() => import('./features/risks/RiskSettings.tsx').then((m) => ({ default: m.RiskSettings })));
 const SlaOverviewPage = lazy(() => import('./features/sla/SlaOverviewPage.tsx').then((m) => ({ default: m.SlaOverviewPage })));
 
 export const router = createBrowserRouter([
@@ -71,6 +73,7 @@ export const router = createBrowserRouter([
               { path: 'contracts/gaps', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract gaps" />}><ContractGapsPage /></Suspense></RequirePermission> },
               { path: 'contracts/:id/:tab?', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract" />}><ContractPage /></Suspense></RequirePermission> },
               ...dueDiligenceRoutes,
+              ...riskRoutes,
               { path: 'invoices/:id', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading invoice" />}><InvoicePage /></Suspense></RequirePermission> },
               { path: 'costs', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading costs" />}><CostsPortfolioPage /></Suspense></RequirePermission> },
               { path: 'change-requests/:id', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading change request" />}><ChangeRequestPage /></Suspense></RequirePermission> },
@@ -87,6 +90,7 @@ export const router = createBrowserRouter([
                   { path: 'contracts', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract settings" />}><ContractSettingsPage /></Suspense></RequirePermission> },
                   { path: 'clauses', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading requirements" />}><ClauseSettings /></Suspense></RequirePermission> },
                   { path: 'security', element: <SecuritySettings /> },
+                  { path: 'risk', element: <RequirePermission permission="risk.read"><Suspense fallback={<FullPageLoader label="Loading risk settings" />}><RiskSettings /></Suspense></RequirePermission> },
                   { path: 'costs', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading cost settings" />}><CostSettings /></Suspense></RequirePermission> },
                   { path: 'exit', element: <RequirePermission permission="exit.read"><Suspense fallback={<FullPageLoader label="Loading exit settings" />}><ExitSettings /></Suspense></RequirePermission> },
                 ],

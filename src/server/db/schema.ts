@@ -12,3 +12,4 @@ export * from './schema/deliverables.ts';
 export * from './schema/security.ts';
 export * from './schema/costs.ts';
 export * from './schema/exit.ts';
+export * from './schema/risks.ts';

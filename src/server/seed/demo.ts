@@ -19,6 +19,7 @@ import { seedDemoExit } from './demo-exit.ts';
 import { seedDemoFirstResponse } from './demo-first-response.ts';
 import { seedDemoSecurity } from './demo-security.ts';
 import { seedDemoImports } from './demo-imports.ts';
+import { seedDemoRisks } from './demo-risks.ts';
 import { seedDemoSla } from './demo-sla.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
@@ -74,6 +75,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
   await seedDemoClauses(ctx, contractIds);
   const milestoneIds = await seedDemoDeliverables(ctx, contractIds, engagementIds);
   await seedDemoCosts(ctx, contractIds, engagementIds, milestoneIds);
+  await seedDemoRisks(ctx, vendorIds, engagementIds);
   await seedDemoSecurity(ctx, DEMO_PASSWORD);
   await seedDemoExit(ctx, engagementIds, DEMO_PASSWORD);
   return true;

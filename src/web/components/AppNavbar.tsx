@@ -1,5 +1,6 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import {
+  IconAlertTriangle,
   IconBriefcase,
   IconBuildingSkyscraper,
   IconClipboardCheck,
@@ -33,6 +34,7 @@ const ITEMS: Item[] = [
   { label: 'SLAs', to: '/sla', icon: IconGauge, permission: 'sla.read' },
   { label: 'Costs', to: '/costs', icon: IconCoin, permission: 'cost.read' },
   { label: 'Exit readiness', to: '/exit', icon: IconDoorExit, permission: 'exit.read' },
+  { label: 'Risks', to: '/risks', icon: IconAlertTriangle, permission: 'risk.read' },
   { label: 'Audit', to: '/audit', icon: IconHistory, permission: 'audit.read' },
   { label: 'Settings', to: '/settings', icon: IconSettings },
 ];

@@ -22,6 +22,13 @@ export async function getFinding(ctx: Ctx, id: string): Promise<Finding> {
   return presentFinding(found!);
 }
 
+/** A finding id inside another module's body (a risk's link): the finding if the actor may read it, else an invalid field. */
+export async function referenceFinding(ctx: Ctx, id: string, field = 'findingId') {
+  const found = await repo.findFinding(ctx.db, ctx.actor.orgId, id);
+  const f = findingPolicy.reference(ctx.actor, 'read', found?.finding, field, 'Choose a finding of your organisation.');
+  return { id: f.id, vendorId: f.vendorId, title: f.title };
+}
+
 /** Turns a weak answer into a finding with severity, owner, due date and remediation status. */
 export async function raiseFinding(ctx: Ctx, assessmentId: string, input: z.output<typeof FindingInput>): Promise<Finding> {
   assessmentPolicy.check(ctx.actor, 'raiseFinding');

@@ -5,6 +5,7 @@ export {
   evidenceOfAssessment,
   expiringEvidence,
   listSharedEvidence,
+  longestValidEvidence,
   referenceEvidence,
   uploadEvidence,
   type UploadTarget,

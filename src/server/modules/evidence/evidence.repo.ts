@@ -114,3 +114,15 @@ export async function evidenceExpiringAcrossOrgs(db: Db, since: string, until: s
     .where(and(isNotNull(evidence.validUntil), lte(evidence.validUntil, until), gte(evidence.validUntil, since)))
     .orderBy(asc(evidence.validUntil), asc(evidence.id));
 }
+
+/**
+ * For the risk module's signals: per vendor and document type, the dated document valid
+ * longest (a renewed certificate supersedes the expired one it replaces).
+ */
+export async function longestValidByVendorAndType(db: Db, orgId: string) {
+  return db
+    .selectDistinctOn([evidence.vendorId, evidence.type], { id: evidence.id, vendorId: evidence.vendorId, type: evidence.type, title: evidence.title, validUntil: evidence.validUntil })
+    .from(evidence)
+    .where(and(eq(evidence.orgId, orgId), isNotNull(evidence.validUntil)))
+    .orderBy(evidence.vendorId, evidence.type, sql`${evidence.validUntil} DESC`, evidence.id);
+}

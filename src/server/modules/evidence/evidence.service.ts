@@ -177,3 +177,10 @@ export async function expiringEvidence(ctx: Ctx, since: string, until: string, c
 export function evidenceExpiringAcrossOrgs(ctx: Pick<Ctx, 'db'>, since: string, until: string) {
   return repo.evidenceExpiringAcrossOrgs(ctx.db, since, until);
 }
+
+/** For the risk module: per vendor and document type, the dated document valid longest (the client's view). */
+export async function longestValidEvidence(ctx: Ctx) {
+  evidencePolicy.check(ctx.actor, 'list');
+  const rows = await repo.longestValidByVendorAndType(ctx.db, ctx.actor.orgId);
+  return rows.map((r) => ({ ...r, validUntil: r.validUntil! }));
+}

@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconCalendarEvent, IconDoorExit, IconFileCheck, IconKey, IconReceipt, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuilding, IconCalendarEvent, IconDoorExit, IconFileCheck, IconKey, IconReceipt, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
@@ -12,6 +12,7 @@ const TABS = [
   { value: 'security', label: 'Security', icon: IconShieldLock },
   { value: 'costs', label: 'Costs', icon: IconReceipt },
   { value: 'exit', label: 'Exit', icon: IconDoorExit },
+  { value: 'risk', label: 'Risk', icon: IconAlertTriangle },
 ];
 
 /** Settings: organisation, users and invitations, personal API tokens. */

@@ -1,16 +1,10 @@
 import type { MeT, VendorT } from '../../api/types.ts';
 import { lazyTab, type TabDef } from '../../components/TabRegistry.tsx';
-import { PlaceholderTab } from './PlaceholderTab.tsx';
 import { VendorOverviewTab } from './VendorOverviewTab.tsx';
 
 export interface VendorTabProps {
   vendor: VendorT;
   me: MeT;
-}
-
-/** A tab that explains what a later module will hold (see PlaceholderTab). */
-function comingLater(value: string, label: string): TabDef<VendorTabProps> {
-  return { value, label, permission: 'vendor.read', component: ({ vendor }: VendorTabProps) => <PlaceholderTab tab={value} vendorName={vendor.name} /> };
 }
 
 /**
@@ -26,6 +20,6 @@ export const VENDOR_TABS: readonly TabDef<VendorTabProps>[] = [
   { value: 'deliverables', label: 'Deliverables', permission: 'contract.read', component: lazyTab(() => import('../deliverables/VendorDeliverablesTab.tsx'), 'VendorDeliverablesTab') },
   { value: 'slas', label: 'SLAs', permission: 'sla.read', component: lazyTab(() => import('../sla/VendorSlaTab.tsx'), 'VendorSlaTab') },
   { value: 'costs', label: 'Costs', permission: 'cost.read', component: lazyTab(() => import('../costs/VendorCostsTab.tsx'), 'VendorCostsTab') },
-  comingLater('risks', 'Risks'),
+  { value: 'risks', label: 'Risks', permission: 'risk.read', component: lazyTab(() => import('../risks/VendorRisksTab.tsx'), 'VendorRisksTab') },
   { value: 'exit', label: 'Exit', permission: 'exit.read', component: lazyTab(() => import('../exit/VendorExitTab.tsx'), 'VendorExitTab') },
 ];
