@@ -36,6 +36,13 @@ export const PERMISSIONS = {
   'cost.write': ['owner', 'admin', 'manager'],
   /** Letting an invoice through a failing check (with a reason): a decision, kept to those who manage the organisation. */
   'invoice.override': ['owner', 'admin'],
+  // Choosing a vendor: the client's alone; a candidate's contact sees only its own request for information, in the portal.
+  'sourcing.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'sourcing.write': ['owner', 'admin', 'manager'],
+  /** Scoring candidates, recording references and interviews: each evaluator scores on their own. */
+  'sourcing.score': ['owner', 'admin', 'manager', 'analyst'],
+  /** A pilot's go / no-go: it makes a prospect an active vendor and opens a contract. */
+  'sourcing.decide': ['owner', 'admin'],
   /** One's own sign-in: authenticator, password, sessions. */
   'account.own': ['owner', 'admin', 'manager', 'analyst', 'auditor', 'vendor_contact'],
   /** The organisation's sign-in rules (requiring two-step sign-in): its owners decide. */
