@@ -9,6 +9,7 @@ import { ddCases } from './paging/dd.cases.ts';
 import { deliverablesCases } from './paging/deliverables.cases.ts';
 import { identityCases } from './paging/identity.cases.ts';
 import { slaCases } from './paging/sla.cases.ts';
+import { sourcingCases } from './paging/sourcing.cases.ts';
 import type { PagingCase } from './paging/types.ts';
 import { ROWS } from './paging/types.ts';
 
@@ -16,7 +17,7 @@ import { ROWS } from './paging/types.ts';
  * No list answers `nextCursor: null` while more rows exist: every list endpoint of the
  * API is walked with limit=1 over more rows than one page, and must return each row once.
  */
-const CASES: PagingCase[] = [...coreCases, ...identityCases, ...ddCases, ...slaCases, ...contractCases, ...clauseCases, ...deliverablesCases, ...costsCases];
+const CASES: PagingCase[] = [...coreCases, ...identityCases, ...ddCases, ...slaCases, ...contractCases, ...clauseCases, ...deliverablesCases, ...costsCases, ...sourcingCases];
 
 let t: TestApp;
 beforeAll(async () => {

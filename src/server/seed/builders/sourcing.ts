@@ -12,9 +12,12 @@ import {
   openProposal,
   recordProposal,
   saveScores,
+  sendRfi,
   startPilot,
 } from '../../modules/sourcing/sourcing.public.ts';
+import { createMailer } from '../../mail/mailer.ts';
 import { aVendor, orgOf, type OrgHandle, type World } from './core.ts';
+import { silentLog } from './silent-log.ts';
 
 /** Builders for choosing a vendor: projects (checked unless told), candidates, proposals, scores, references, interviews, pilots — through the services. */
 const uniq = () => randomUUID().slice(0, 8);
@@ -76,4 +79,11 @@ export async function anInterview(org: OrgHandle, candidateId: string, o: Partia
 
 export async function aPilot(org: OrgHandle, projectId: string, o: Partial<z.input<typeof PilotInput>> & { candidateId: string }): Promise<Pilot> {
   return startPilot(org.ctx(), projectId, PilotInput.parse({ startsOn: '2026-02-01', endsOn: '2026-03-31', ...o }));
+}
+
+/** A request for information sent to a candidate through the portal (mail only logged, quietly). */
+export async function anRfi(org: OrgHandle, candidateId: string, o: { templateId: string; contactEmail: string; dueDate?: string }): Promise<Project> {
+  const ctx = org.ctx();
+  const mail = { mailer: createMailer({ smtpUrl: null, from: 'builder@outsight.test', log: silentLog }), baseUrl: ctx.config.publicUrl };
+  return sendRfi(ctx, candidateId, { templateId: o.templateId, contactEmail: o.contactEmail, dueDate: o.dueDate ?? new Date(ctx.now.getTime() + 21 * 86_400_000).toISOString().slice(0, 10) }, mail);
 }
