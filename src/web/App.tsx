@@ -32,6 +32,8 @@ const KeyDatesPage = lazy(() => import('./features/contracts/KeyDatesPage.tsx').
 const ContractGapsPage = lazy(() => import('./features/clauses/ContractGapsPage.tsx').then((m) => ({ default: m.ContractGapsPage })));
 const ContractSettingsPage = lazy(() => import('./features/contracts/ContractSettingsPage.tsx').then((m) => ({ default: m.ContractSettingsPage })));
 const ClauseSettings = lazy(() => import('./features/clauses/ClauseSettings.tsx').then((m) => ({ default: m.ClauseSettings })));
+const SourcingListPage = lazy(() => import('./features/sourcing/SourcingListPage.tsx').then((m) => ({ default: m.SourcingListPage })));
+const SourcingProjectPage = lazy(() => import('./features/sourcing/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
 const SlaOverviewPage = lazy(() => import('./features/sla/SlaOverviewPage.tsx').then((m) => ({ default: m.SlaOverviewPage })));
 
 export const router = createBrowserRouter([
@@ -66,6 +68,8 @@ export const router = createBrowserRouter([
               { path: 'contracts/key-dates', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading key dates" />}><KeyDatesPage /></Suspense></RequirePermission> },
               { path: 'contracts/gaps', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract gaps" />}><ContractGapsPage /></Suspense></RequirePermission> },
               { path: 'contracts/:id/:tab?', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract" />}><ContractPage /></Suspense></RequirePermission> },
+              { path: 'sourcing', element: <RequirePermission permission="sourcing.read"><Suspense fallback={<FullPageLoader label="Loading sourcing" />}><SourcingListPage /></Suspense></RequirePermission> },
+              { path: 'sourcing/:id', element: <RequirePermission permission="sourcing.read"><Suspense fallback={<FullPageLoader label="Loading the project" />}><SourcingProjectPage /></Suspense></RequirePermission> },
               ...dueDiligenceRoutes,
               { path: 'invoices/:id', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading invoice" />}><InvoicePage /></Suspense></RequirePermission> },
               { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
