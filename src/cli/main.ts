@@ -6,6 +6,7 @@ import { registerDbCommands } from './commands/db.ts';
 import { registerEngagementCommands } from './commands/engagements.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
 import { registerSlaCommands } from './commands/sla.ts';
+import { registerSourcingCommands } from './commands/sourcing.ts';
 import { registerQuestionnaireCommands } from './commands/questionnaires.ts';
 import { registerTicketCommands } from './commands/tickets.ts';
 import { registerTokenCommands } from './commands/tokens.ts';
@@ -27,6 +28,7 @@ const COMMANDS = [
   registerSlaCommands,
   registerQuestionnaireCommands,
   registerContractCommands,
+  registerSourcingCommands,
 ];
 
 function version(): string {
