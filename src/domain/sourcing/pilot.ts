@@ -29,6 +29,8 @@ export interface PilotFacts {
   scorecard?: { threshold: number; total: number | null } | null;
 }
 
+/** A civil date in words ("30 November 2026"): people read these, not ISO dates. */
+const dateWords = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const pct = (x: number) => `${(Math.round(x * 10) / 10).toFixed(1)} %`;
 const ppts = (x: number) => `${(Math.round(x * 10) / 10).toFixed(1)} percentage points`;
 const pts = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
@@ -56,7 +58,7 @@ export function evaluatePilot(f: PilotFacts): PilotCriterionResult[] {
   if (f.deliverables) {
     const { dueBy, items } = f.deliverables;
     const late = items.filter((d) => !d.acceptedOn || d.acceptedOn > dueBy);
-    const target = `Every deliverable accepted by ${dueBy}`;
+    const target = `Every deliverable accepted by ${dateWords(dueBy)}`;
     if (!items.length) out.push({ key: 'deliverables', label: 'Deliverables', target, measured: 'No deliverables recorded for the pilot', met: null, by: 'not measured' });
     else
       out.push({

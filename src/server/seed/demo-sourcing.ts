@@ -93,7 +93,8 @@ export async function seedDemoSourcing(ctx: Ctx, people: DemoPeople): Promise<vo
   // Due diligence done for two of them: Lusodesk careful, DeskForce with gaps.
   await anAssessment(at(-50), { vendorId: luso.id, state: 'completed', contact: { email: 'ines@lusodesk.example', name: 'Inês Carvalho' } });
   const questionnaire = await aQuestionnaire(at(-50), { name: 'Security review for service desks' });
-  const weak = answerAll(questionnaire.definition as Template, (_q, i) => i !== 0);
+  // MFA for administrators only: a gap, not a failure.
+  const weak = answerAll(questionnaire.definition as Template, (q) => q.id !== 'mfa_scope');
   await anAssessment(at(-50), { vendorId: deskforce.id, questionnaireId: questionnaire.id, state: 'completed', answers: weak, contact: { email: 'security@deskforce.example', name: 'Mara Santos' } });
 
   await aProposal(at(-40), c.luso.id, { priceMinor: 16_800_000, receivedOn: day(-42), team: '6 agents, a team lead in Porto', approach: 'On site two days a week, the rest remote from Braga.' });
@@ -117,20 +118,18 @@ export async function seedDemoSourcing(ctx: Ctx, people: DemoPeople): Promise<vo
     [people.analyst, c.deskforce, { 'Expertise for this need': 5, 'Certifications (ISO 27001, ITIL)': 3, 'Financial stability': 3 }],
   ] as const;
   for (const [who, cand, scores] of scored) await scoresBy(at(-30), who, { projectId: porto.id, candidateId: cand.id }, scores);
-  await aReference(at(-35), c.luso.id, { client: 'Fábrica de Papel do Douro', contactName: 'Helena Costa, IT manager', rating: 5, questions: [{ question: 'Would you sign again?', answer: 'Yes, without hesitation.' }, { question: 'How do they handle a bad week?', answer: 'They call us before we notice.' }] }, people.manager);
-  await aReference(at(-35), c.atlantico.id, { client: 'Banco Meridional', contactName: 'Jorge Pinto, service owner', rating: 3, questions: [{ question: 'Staff turnover?', answer: 'High: three team leads in a year.' }] }, people.manager);
-  await aReference(at(-34), c.deskforce.id, { client: 'Orion Retail', contactName: 'Sam Lee, CIO', rating: 4, questions: [{ question: 'Languages?', answer: 'English excellent, Portuguese from the Brazil team.' }] }, people.analyst);
-  await anInterview(at(-33), c.luso.id, { communication: 5, clientFeedback: 5, hoursFit: 5, costEffective: 3, notes: 'Knew our ERP client already.' }, people.manager);
-  await anInterview(at(-33), c.atlantico.id, { communication: 4, clientFeedback: 3, hoursFit: 3, costEffective: 4, notes: 'Shared team: our calls wait behind two other clients at peak.' }, people.analyst);
-  await anInterview(at(-32), c.deskforce.id, { communication: 3, clientFeedback: 4, hoursFit: 4, costEffective: 5, notes: 'Cheapest by far; the night shift is new.' }, people.analyst);
+  await aReference(at(-35), c.luso.id, { calledOn: day(-35), client: 'Fábrica de Papel do Douro', contactName: 'Helena Costa, IT manager', rating: 5, questions: [{ question: 'Would you sign again?', answer: 'Yes, without hesitation.' }, { question: 'How do they handle a bad week?', answer: 'They call us before we notice.' }] }, people.manager);
+  await aReference(at(-35), c.atlantico.id, { calledOn: day(-35), client: 'Banco Meridional', contactName: 'Jorge Pinto, service owner', rating: 3, questions: [{ question: 'Staff turnover?', answer: 'High: three team leads in a year.' }] }, people.manager);
+  await aReference(at(-34), c.deskforce.id, { calledOn: day(-34), client: 'Orion Retail', contactName: 'Sam Lee, CIO', rating: 4, questions: [{ question: 'Languages?', answer: 'English excellent, Portuguese from the Brazil team.' }] }, people.analyst);
+  await anInterview(at(-33), c.luso.id, { heldOn: day(-33), communication: 5, clientFeedback: 5, hoursFit: 5, costEffective: 3, notes: 'Knew our ERP client already.' }, people.manager);
+  await anInterview(at(-33), c.atlantico.id, { heldOn: day(-33), communication: 4, clientFeedback: 3, hoursFit: 3, costEffective: 4, notes: 'Shared team: our calls wait behind two other clients at peak.' }, people.analyst);
+  await anInterview(at(-32), c.deskforce.id, { heldOn: day(-32), communication: 3, clientFeedback: 4, hoursFit: 4, costEffective: 5, notes: 'Cheapest by far; the night shift is new.' }, people.analyst);
 
   // ---------------------------------------------------------------- pilots
   const pilotOf = async (o: { name: string; scope: string; vendor: string; country: string; zone: string; contact: string; startDays: number; endDays: number; within: number; breached: number; ceiling: number; spent: number }) => {
-    const p = await aSourcingProject(at(o.startDays - 20), { name: o.name, scope: o.scope, currency: 'EUR', budgetMinor: o.ceiling * 10, decideBy: day(o.endDays + 3) });
+    const p = await aSourcingProject(at(o.startDays - 20), { name: o.name, scope: o.scope, currency: 'EUR', budgetMinor: o.ceiling * 10, decideBy: day(o.endDays + 25) });
     const v = await aVendor(at(o.startDays - 20), { name: o.vendor, country: o.country, kind: 'managed_service_provider', status: 'prospect', tier: 2, dataAccess: 'confidential', contactName: o.contact, contactTimeZone: o.zone, contactWorkingHours: { days: WEEKDAYS, start: '08:00', end: '18:00' } });
-    const rival = await aVendor(at(o.startDays - 20), { name: `${o.vendor.split(' ')[0]} rival bidder`, kind: 'managed_service_provider', status: 'prospect', tier: 3 });
     const cand = await aCandidate(at(o.startDays - 15), { projectId: p.id, vendorId: v.id });
-    await aCandidate(at(o.startDays - 15), { projectId: p.id, vendorId: rival.id });
     await aProposal(at(o.startDays - 10), cand.id, { priceMinor: o.ceiling * 8, receivedOn: day(o.startDays - 12) });
     await scoresBy(at(o.startDays - 5), people.manager, { projectId: p.id, candidateId: cand.id }, { 'Expertise for this need': 4, 'Certifications (ISO 27001, ITIL)': 4, 'Financial stability': 4 });
     const pilot = await aPilot(at(o.startDays), p.id, {
@@ -161,7 +160,7 @@ export async function seedDemoSourcing(ctx: Ctx, people: DemoPeople): Promise<vo
   await decidePilot({ ...ctx, now: new Date(ctx.now.getTime() - 3 * DAY) }, backup.pilot.id, { decision: 'go', rationale: 'Met the service levels (96 %), the runbook was accepted early and the pilot stayed under its ceiling.', contractReference: 'VBS-MSA-2026' });
 
   const payroll = await pilotOf({ name: 'Payroll processing', scope: 'Monthly payroll for 1,200 staff in three countries.', vendor: 'PayStream Outsourcing', country: 'PL', zone: 'Europe/Warsaw', contact: 'Tomasz Nowak', startDays: -75, endDays: -15, within: 16, breached: 4, ceiling: 1_500_000, spent: 1_720_000 });
-  await decidePilot({ ...ctx, now: new Date(ctx.now.getTime() - 10 * DAY) }, payroll.pilot.id, { decision: 'no_go', rationale: 'Missed the service levels (80 % against 95 %) and went over the pilot budget; back to the other bidder.' });
+  await decidePilot({ ...ctx, now: new Date(ctx.now.getTime() - 10 * DAY) }, payroll.pilot.id, { decision: 'no_go', rationale: 'Missed the service levels (80 % against 95 %) and went over the pilot budget; back to the comparison for another bidder.' });
 
   await pilotOf({ name: 'Plant website hosting', scope: 'Host and patch the plant’s public website and its CMS.', vendor: 'Harbour Web Hosting', country: 'NL', zone: 'Europe/Amsterdam', contact: 'Pieter Bakker', startDays: -25, endDays: 5, within: 9, breached: 0, ceiling: 600_000, spent: 300_000 });
 

@@ -129,7 +129,7 @@ function CandidateCard({ c, project, canWrite, canScore, onOpen }: { c: Candidat
         </Text>
         {c.rfi ? (
           <Text size="sm">
-            Sent through the portal: {(ASSESSMENT_STATUS_LABELS[c.rfi.status as keyof typeof ASSESSMENT_STATUS_LABELS] ?? 'Sent').toLowerCase()}, answer by {formatDate(c.rfi.dueDate)} ·{' '}
+            Sent through the portal ({(ASSESSMENT_STATUS_LABELS[c.rfi.status as keyof typeof ASSESSMENT_STATUS_LABELS] ?? 'Sent').toLowerCase()}), answer by {formatDate(c.rfi.dueDate)} ·{' '}
             <Anchor component={Link} to={`/assessments/${c.rfi.assessmentId}`} size="sm">
               open it
             </Anchor>

@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowsSort, IconPrinter } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowsSort, IconDatabase, IconPrinter } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -42,6 +42,25 @@ export function MatrixTab({ project, canWrite }: { project: ProjectT; canWrite: 
         </Alert>
       )}
       {m ? <MatrixTable m={m} sort={sort} setSort={setSort} /> : <Text c="dimmed">Computing the matrix…</Text>}
+      {m && m.rows.length > 0 && (
+        <Group gap="lg">
+          <Group gap={4}>
+            <IconDatabase size={12} color="var(--mantine-color-gray-6)" aria-hidden />
+            <Text size="xs" c="dimmed">
+              computed from the data (price, due diligence, hours, references, interviews)
+            </Text>
+          </Group>
+          <Group gap={4}>
+            <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-hidden />
+            <Text size="xs" c="dimmed">
+              evaluators disagree by two points or more
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed">
+            Point at a score for who gave what.
+          </Text>
+        </Group>
+      )}
       {project.weightChanges.length > 0 && (
         <Paper withBorder p="md" radius="md">
           <Title order={3} size="h5" mb="xs">
@@ -80,6 +99,7 @@ function MatrixTable({ m, sort, setSort }: { m: MatrixT; sort: Sort; setSort: (s
           <Table.Tr>
             <Table.Th>Rank</Table.Th>
             <Table.Th>Candidate</Table.Th>
+            <Table.Th aria-sort={sort.by === 'total' ? (sort.desc ? 'descending' : 'ascending') : undefined}>{header('total', 'Weighted total')}</Table.Th>
             {m.criteria.map((c) => (
               <Table.Th key={c.id} aria-sort={sort.by === c.id ? (sort.desc ? 'descending' : 'ascending') : undefined}>
                 {header(c.id, c.name)}
@@ -88,7 +108,6 @@ function MatrixTable({ m, sort, setSort }: { m: MatrixT; sort: Sort; setSort: (s
                 </Text>
               </Table.Th>
             ))}
-            <Table.Th aria-sort={sort.by === 'total' ? (sort.desc ? 'descending' : 'ascending') : undefined}>{header('total', 'Weighted total')}</Table.Th>
             <Table.Th>Evaluators</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -97,6 +116,7 @@ function MatrixTable({ m, sort, setSort }: { m: MatrixT; sort: Sort; setSort: (s
             <Table.Tr key={r.candidateId}>
               <Table.Td>{r.rank}</Table.Td>
               <Table.Td fw={600}>{r.vendorName}</Table.Td>
+              <Table.Td fw={700}>{score2(r.total)}</Table.Td>
               {r.cells.map((c) => (
                 <Table.Td key={c.criterionId}>
                   <Tooltip
@@ -108,22 +128,13 @@ function MatrixTable({ m, sort, setSort }: { m: MatrixT; sort: Sort; setSort: (s
                       <Text size="sm" c={c.source === 'missing' ? 'dimmed' : undefined}>
                         {score2(c.score)}
                       </Text>
-                      {c.source === 'computed' && (
-                        <Badge size="xs" variant="light" color="gray">
-                          data
-                        </Badge>
-                      )}
-                      {c.disagreement && (
-                        <Badge size="xs" variant="light" color="orange">
-                          disagree by {c.spread}
-                        </Badge>
-                      )}
+                      {c.source === 'computed' && <IconDatabase size={12} color="var(--mantine-color-gray-6)" aria-label="from the data" role="img" />}
+                      {c.disagreement && <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-label={`evaluators disagree by ${c.spread} points`} role="img" />}
                     </Group>
                   </Tooltip>
                 </Table.Td>
               ))}
-              <Table.Td fw={700}>{score2(r.total)}</Table.Td>
-              <Table.Td>
+              <Table.Td miw={180}>
                 <Text size="xs">{r.byEvaluator.map((e) => `${e.evaluator} ${score2(e.total)}`).join(' · ') || 'Not scored'}</Text>
                 {r.spread !== null && (
                   <Text size="xs" c={r.disagreement ? 'orange' : 'dimmed'}>

@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { formatMoney, MoneyError, parseAmount } from '../../../domain/money.ts';
 import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../shared/contracts/sourcing.ts';
 
@@ -28,6 +28,10 @@ export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {
 
 /** Met, not met, or not measured, with its colour. */
 export function MetBadge({ met }: { met: boolean | null }) {
-  if (met === null) return <Badge variant="light" color="gray">Not measured</Badge>;
-  return met ? <Badge variant="light" color="teal">Met</Badge> : <Badge variant="light" color="red">Not met</Badge>;
+  const [label, color] = met === null ? ['Not measured', 'dimmed'] : met ? ['Met', 'teal'] : ['Not met', 'red'];
+  return (
+    <Text size="sm" fw={700} c={color} style={{ whiteSpace: 'nowrap' }}>
+      {label}
+    </Text>
+  );
 }
