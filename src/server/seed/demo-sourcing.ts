@@ -90,12 +90,13 @@ export async function seedDemoSourcing(ctx: Ctx, people: DemoPeople): Promise<vo
   };
   const rfi = await aQuestionnaire(at(-56), { name: RFI.name, definition: RFI });
   await anRfi(at(-54), c.deskforce.id, { templateId: rfi.id, contactEmail: 'paolo@deskforce.example', dueDate: day(5) });
-  // Due diligence done for two of them: Lusodesk careful, DeskForce with gaps.
+  // Due diligence done for all three: Lusodesk careful, Atlântico and DeskForce with gaps.
   await anAssessment(at(-50), { vendorId: luso.id, state: 'completed', contact: { email: 'ines@lusodesk.example', name: 'Inês Carvalho' } });
   const questionnaire = await aQuestionnaire(at(-50), { name: 'Security review for service desks' });
   // MFA for administrators only: a gap, not a failure.
   const weak = answerAll(questionnaire.definition as Template, (q) => q.id !== 'mfa_scope');
   await anAssessment(at(-50), { vendorId: deskforce.id, questionnaireId: questionnaire.id, state: 'completed', answers: weak, contact: { email: 'security@deskforce.example', name: 'Mara Santos' } });
+  await anAssessment(at(-48), { vendorId: atlantico.id, questionnaireId: questionnaire.id, state: 'completed', answers: answerAll(questionnaire.definition as Template, (q) => q.id !== 'mfa'), contact: { email: 'security@atlantico-it.example', name: 'Rui Almeida' } });
 
   await aProposal(at(-40), c.luso.id, { priceMinor: 16_800_000, receivedOn: day(-42), team: '6 agents, a team lead in Porto', approach: 'On site two days a week, the rest remote from Braga.' });
   await aProposal(at(-40), c.atlantico.id, { priceMinor: 14_400_000, receivedOn: day(-41), team: '5 agents', approach: 'Remote from Lisbon; a shared team with two other clients.' });
@@ -110,9 +111,8 @@ export async function seedDemoSourcing(ctx: Ctx, people: DemoPeople): Promise<vo
   const scored = [
     [people.manager, c.luso, { 'Expertise for this need': 5, 'Certifications (ISO 27001, ITIL)': 4, 'Financial stability': 4 }],
     [people.analyst, c.luso, { 'Expertise for this need': 4, 'Certifications (ISO 27001, ITIL)': 4, 'Financial stability': 4 }],
-    // No due diligence for Atlântico yet: the evaluators score its security from the RFI call instead.
-    [people.manager, c.atlantico, { 'Expertise for this need': 4, 'Certifications (ISO 27001, ITIL)': 3, 'Financial stability': 5, 'Security (due diligence)': 3 }],
-    [people.analyst, c.atlantico, { 'Expertise for this need': 4, 'Certifications (ISO 27001, ITIL)': 3, 'Financial stability': 4, 'Security (due diligence)': 3 }],
+    [people.manager, c.atlantico, { 'Expertise for this need': 4, 'Certifications (ISO 27001, ITIL)': 3, 'Financial stability': 5 }],
+    [people.analyst, c.atlantico, { 'Expertise for this need': 4, 'Certifications (ISO 27001, ITIL)': 3, 'Financial stability': 4 }],
     // The evaluators disagree on DeskForce's expertise: 2 against 5.
     [people.manager, c.deskforce, { 'Expertise for this need': 2, 'Certifications (ISO 27001, ITIL)': 2, 'Financial stability': 3 }],
     [people.analyst, c.deskforce, { 'Expertise for this need': 5, 'Certifications (ISO 27001, ITIL)': 3, 'Financial stability': 3 }],
@@ -129,6 +129,8 @@ export async function seedDemoSourcing(ctx: Ctx, people: DemoPeople): Promise<vo
   const pilotOf = async (o: { name: string; scope: string; vendor: string; country: string; zone: string; contact: string; startDays: number; endDays: number; within: number; breached: number; ceiling: number; spent: number }) => {
     const p = await aSourcingProject(at(o.startDays - 20), { name: o.name, scope: o.scope, currency: 'EUR', budgetMinor: o.ceiling * 10, decideBy: day(o.endDays + 25) });
     const v = await aVendor(at(o.startDays - 20), { name: o.vendor, country: o.country, kind: 'managed_service_provider', status: 'prospect', tier: 2, dataAccess: 'confidential', contactName: o.contact, contactTimeZone: o.zone, contactWorkingHours: { days: WEEKDAYS, start: '08:00', end: '18:00' } });
+    // Due diligence done before the pilot (and so none due this week on the dashboard).
+    await anAssessment(at(o.startDays - 18), { vendorId: v.id, state: 'completed', contact: { email: `security@${o.vendor.split(' ')[0].toLowerCase()}.example`, name: o.contact } });
     const cand = await aCandidate(at(o.startDays - 15), { projectId: p.id, vendorId: v.id });
     await aProposal(at(o.startDays - 10), cand.id, { priceMinor: o.ceiling * 8, receivedOn: day(o.startDays - 12) });
     await scoresBy(at(o.startDays - 5), people.manager, { projectId: p.id, candidateId: cand.id }, { 'Expertise for this need': 4, 'Certifications (ISO 27001, ITIL)': 4, 'Financial stability': 4 });
