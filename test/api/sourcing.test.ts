@@ -181,6 +181,13 @@ describe('candidates compared', () => {
     const iv = await anInterview(h(), c.Beta.id, { communication: 5 }, org.users.analyst);
     expect(iv.candidates.find((x) => x.id === c.Beta.id)!.interviews[0]).toMatchObject({ communication: 5, interviewer: org.users.analyst.name });
 
+    // The vendor page's list: the projects a vendor is a candidate in; another organisation's vendor is an invalid field.
+    const mine = await call(analyst, 'GET', `/api/v1/sourcing-projects?vendorId=${c.Gamma.vendorId}`);
+    expect(mine.json().items.map((x: { id: string }) => x.id)).toEqual([p.id]);
+    expect((await call(analyst, 'GET', `/api/v1/sourcing-projects?vendorId=${org.vendor.id}`)).json().items).toEqual([]);
+    const foreign = await createTestOrg(t.database.db, 'Foreign');
+    expect((await call(analyst, 'GET', `/api/v1/sourcing-projects?vendorId=${foreign.vendor.id}`)).statusCode).toBe(400);
+
     const csv = matrixCsv(await exportProject(h().ctx(), p.id));
     expect(csv.split('\n')[1]).toMatch(/^1,Beta [a-z0-9]+,3\.00,4\.00,4\.00,5\.00,3\.00,3\.85,0\.00,no$/);
   });

@@ -70,7 +70,8 @@ const needFields = z.object({
 });
 export const ProjectInput = needFields.strict();
 export const ProjectUpdate = patchOf(needFields);
-export const ProjectListQuery = PageQuery.extend({ status: z.enum(PROJECT_STATUSES).optional() });
+/** `vendorId`: the projects the vendor is a candidate in. */
+export const ProjectListQuery = PageQuery.extend({ status: z.enum(PROJECT_STATUSES).optional(), vendorId: z.uuid({ message: 'Expected a vendor id' }).optional() });
 
 // ---------- criteria ----------
 export const CRITERION_SOURCES = ['evaluators', 'proposal_price', 'due_diligence', 'hours_overlap', 'references', 'interviews'] as const;

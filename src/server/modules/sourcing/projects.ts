@@ -5,6 +5,7 @@ import { AppError } from '../../http/app-error.ts';
 import { keysetPage } from '../../paging.ts';
 import { getAssessment } from '../assessments/assessments.public.ts';
 import { change } from '../audit/audit.public.ts';
+import { referenceVendor } from '../vendors/vendors.public.ts';
 import { measurePilot } from './pilots-measure.ts';
 import { projectPolicy } from './sourcing.policy.ts';
 import { presentCheck, presentCriterion, presentInterview, presentPilot, presentReference, presentSummary } from './sourcing.presenter.ts';
@@ -24,6 +25,7 @@ export const DEFAULT_CRITERIA: ReadonlyArray<{ name: string; weight: number; sou
 
 export async function listProjects(ctx: Ctx, q: z.output<typeof ProjectListQuery>) {
   projectPolicy.check(ctx.actor, 'list');
+  if (q.vendorId) await referenceVendor(ctx, q.vendorId);
   return keysetPage(q, repo.projectSort, (after, limit) => repo.listProjects(ctx.db, ctx.actor.orgId, q, after, limit), (r) => presentSummary(r.project, r.candidateCount));
 }
 

@@ -18,9 +18,10 @@ const PROJECT_SORT: KeysetSort = { cols: [key(sql`${sourcingProjects.createdAt}`
 export const projectSort = { arity: 2, key: (r: ProjectListRow) => [r.createdAtText, r.project.id] };
 const candidateCount = sql<number>`(select count(*)::int from ${sourcingCandidates} c where c.project_id = ${sourcingProjects.id})`;
 
-export async function listProjects(db: Db, orgId: string, f: { status?: string }, after: unknown[] | null, limit: number): Promise<ProjectListRow[]> {
+export async function listProjects(db: Db, orgId: string, f: { status?: string; vendorId?: string }, after: unknown[] | null, limit: number): Promise<ProjectListRow[]> {
   const where: SQL[] = [eq(sourcingProjects.orgId, orgId)];
   if (f.status) where.push(eq(sourcingProjects.status, f.status));
+  if (f.vendorId) where.push(sql`exists (select 1 from ${sourcingCandidates} c where c.project_id = ${sourcingProjects.id} and c.vendor_id = ${f.vendorId})`);
   return db
     .select({ project: sourcingProjects, candidateCount, createdAtText: sql<string>`${sourcingProjects.createdAt}::text` })
     .from(sourcingProjects)

@@ -19,7 +19,7 @@ import { money, ProjectStatusBadge } from './words.tsx';
 
 const FILTERS = { status: urlFilter.one() };
 
-const COLUMNS: Column<ProjectSummaryT>[] = [
+export const PROJECT_COLUMNS: Column<ProjectSummaryT>[] = [
   {
     key: 'name',
     header: 'Project',
@@ -75,7 +75,7 @@ export function SourcingListPage() {
           ),
         }}
       >
-        {(items) => <DataTable rows={items} columns={COLUMNS} rowKey={(p) => p.id} label="Sourcing projects" minWidth={640} />}
+        {(items) => <DataTable rows={items} columns={PROJECT_COLUMNS} rowKey={(p) => p.id} label="Sourcing projects" minWidth={640} />}
       </ListView>
       {opened && <NeedFormModal onClose={dialog.close} onSaved={(p) => navigate(`/sourcing/${p.id}`)} />}
     </>

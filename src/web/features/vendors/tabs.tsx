@@ -25,6 +25,7 @@ export const VENDOR_TABS: readonly TabDef<VendorTabProps>[] = [
   { value: 'contract-gaps', label: 'Contract gaps', permission: 'contract.read', component: lazyTab(() => import('../clauses/VendorGapsTab.tsx'), 'VendorGapsTab') },
   { value: 'deliverables', label: 'Deliverables', permission: 'contract.read', component: lazyTab(() => import('../deliverables/VendorDeliverablesTab.tsx'), 'VendorDeliverablesTab') },
   { value: 'slas', label: 'SLAs', permission: 'sla.read', component: lazyTab(() => import('../sla/VendorSlaTab.tsx'), 'VendorSlaTab') },
+  { value: 'sourcing', label: 'Sourcing', permission: 'sourcing.read', component: lazyTab(() => import('../sourcing/VendorSourcingTab.tsx'), 'VendorSourcingTab') },
   comingLater('costs', 'Costs'),
   comingLater('risks', 'Risks'),
   comingLater('exit', 'Exit'),
