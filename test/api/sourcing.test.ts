@@ -183,7 +183,7 @@ describe('candidates compared', () => {
 
     // The vendor page's list: the projects a vendor is a candidate in; another organisation's vendor is an invalid field.
     const mine = await call(analyst, 'GET', `/api/v1/sourcing-projects?vendorId=${c.Gamma.vendorId}`);
-    expect(mine.json().items.map((x: { id: string }) => x.id)).toEqual([p.id]);
+    expect(mine.json().items.map((x: { id: string; candidateCount: number }) => [x.id, x.candidateCount])).toEqual([[p.id, 3]]);
     expect((await call(analyst, 'GET', `/api/v1/sourcing-projects?vendorId=${org.vendor.id}`)).json().items).toEqual([]);
     const foreign = await createTestOrg(t.database.db, 'Foreign');
     expect((await call(analyst, 'GET', `/api/v1/sourcing-projects?vendorId=${foreign.vendor.id}`)).statusCode).toBe(400);

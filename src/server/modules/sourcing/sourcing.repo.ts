@@ -16,12 +16,13 @@ export type PilotRow = typeof sourcingPilots.$inferSelect;
 export type ProjectListRow = { project: ProjectRow; candidateCount: number; createdAtText: string };
 const PROJECT_SORT: KeysetSort = { cols: [key(sql`${sourcingProjects.createdAt}`, 'timestamptz'), key(sql`${sourcingProjects.id}`, 'uuid')], desc: true };
 export const projectSort = { arity: 2, key: (r: ProjectListRow) => [r.createdAtText, r.project.id] };
-const candidateCount = sql<number>`(select count(*)::int from ${sourcingCandidates} c where c.project_id = ${sourcingProjects.id})`;
+// Written out in full: inside a select list drizzle names the outer column without its table, which the subquery would read as its own.
+const candidateCount = sql<number>`(select count(*)::int from sourcing_candidates c where c.project_id = sourcing_projects.id)`;
 
 export async function listProjects(db: Db, orgId: string, f: { status?: string; vendorId?: string }, after: unknown[] | null, limit: number): Promise<ProjectListRow[]> {
   const where: SQL[] = [eq(sourcingProjects.orgId, orgId)];
   if (f.status) where.push(eq(sourcingProjects.status, f.status));
-  if (f.vendorId) where.push(sql`exists (select 1 from ${sourcingCandidates} c where c.project_id = ${sourcingProjects.id} and c.vendor_id = ${f.vendorId})`);
+  if (f.vendorId) where.push(sql`exists (select 1 from sourcing_candidates c where c.project_id = sourcing_projects.id and c.vendor_id = ${f.vendorId})`);
   return db
     .select({ project: sourcingProjects, candidateCount, createdAtText: sql<string>`${sourcingProjects.createdAt}::text` })
     .from(sourcingProjects)
