@@ -85,6 +85,26 @@ describe('the need and the should-we-outsource check', () => {
   });
 });
 
+describe('bad input', () => {
+  it('is refused naming the field, never a 500, and nothing is written', async () => {
+    const extra = await call(manager, 'POST', '/api/v1/sourcing-projects', { name: 'X', scope: 'Y', currency: 'EUR', orgId: org.orgId });
+    expect(extra.statusCode).toBe(400);
+    expect(JSON.stringify(extra.json().error)).toContain('orgId');
+    const negative = await call(manager, 'POST', '/api/v1/sourcing-projects', { name: 'X', scope: 'Y', currency: 'EUR', budgetMinor: -1 });
+    expect(negative.json().error.details.issues[0].path).toBe('budgetMinor');
+    const hours = await call(manager, 'POST', '/api/v1/sourcing-projects', { name: 'X', scope: 'Y', currency: 'EUR', hoursNeeded: { timeZone: 'Mars/Olympus', days: [1], start: '09:00', end: '17:00' } });
+    expect(hours.json().error.details.issues[0].path).toBe('hoursNeeded.timeZone');
+    const p = await aSourcingProject(h(), { checked: false });
+    const { peopleTold: _left, ...four } = GOOD_CHECK.answers;
+    const partial = await call(manager, 'PUT', `/api/v1/sourcing-projects/${p.id}/check`, { ...GOOD_CHECK, answers: four });
+    expect(partial.statusCode).toBe(400);
+    expect(partial.json().error.details.issues[0].path).toBe('answers.peopleTold');
+    expect((await call(manager, 'PUT', '/api/v1/sourcing-candidates/not-an-id/proposal', { priceMinor: 1, currency: 'EUR', receivedOn: '2026-01-01' })).statusCode).toBe(404);
+    expect((await call(manager, 'POST', `/api/v1/sourcing-projects/${p.id}/pilots`, { candidateId: p.id, startsOn: '2026-02-01', endsOn: '2026-01-01' })).json().error.details.issues[0].path).toBe('endsOn');
+    expect(((await call(analyst, 'GET', `/api/v1/sourcing-projects/${p.id}`)).json() as Project).status).toBe('draft');
+  });
+});
+
 describe('candidates compared', () => {
   let p: Project;
   const c: Record<string, { id: string; vendorId: string }> = {};
