@@ -11,6 +11,8 @@ import { candidatePolicy, projectPolicy } from './sourcing.policy.ts';
 import * as repo from './sourcing.repo.ts';
 
 const label = (c: { vendorName: string; project: { name: string } }) => `${c.vendorName} for ${c.project.name}`;
+/** The candidate's own columns, for the audit snapshot (not its project). */
+const candidateOnly = ({ project: _p, vendorName: _n, vendorStatus: _s, ...row }: repo.CandidateInProject) => row;
 
 /** Attaches a vendor in prospect status as a candidate; the first one moves a checked project to evaluating. */
 export async function addCandidate(ctx: Ctx, projectId: string, input: z.output<typeof CandidateInput>): Promise<Project> {
@@ -48,7 +50,7 @@ export function recordProposal(ctx: Ctx, id: string, input: z.output<typeof Prop
       proposalApproach: input.approach ?? null,
       proposalReceivedOn: input.receivedOn,
     });
-    await tx.audit({ action: 'sourcing_candidate.record_proposal', objectType: 'sourcing_candidate', objectId: id, objectLabel: label(c), before: c, after });
+    await tx.audit({ action: 'sourcing_candidate.record_proposal', objectType: 'sourcing_candidate', objectId: id, objectLabel: label(c), before: candidateOnly(c), after });
   });
 }
 
