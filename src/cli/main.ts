@@ -10,6 +10,7 @@ import { registerExitCommands } from './commands/exit.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
 import { registerRiskCommands } from './commands/risks.ts';
 import { registerSlaCommands } from './commands/sla.ts';
+import { registerSourcingCommands } from './commands/sourcing.ts';
 import { registerQuestionnaireCommands } from './commands/questionnaires.ts';
 import { registerTicketCommands } from './commands/tickets.ts';
 import { registerTokenCommands } from './commands/tokens.ts';
@@ -35,6 +36,7 @@ const COMMANDS = [
   registerCostCommands,
   registerExitCommands,
   registerRiskCommands,
+  registerSourcingCommands,
 ];
 
 function version(): string {

@@ -36,6 +36,7 @@ import { registerAssessmentRoutes } from './modules/assessments/assessments.rout
 import { registerCostRoutes } from './modules/costs/costs.routes.ts';
 import { registerExitRoutes } from './modules/exit/exit.routes.ts';
 import { registerRiskRoutes } from './modules/risks/risks.routes.ts';
+import { registerSourcingRoutes } from './modules/sourcing/sourcing.routes.ts';
 import { registerDeliverableRoutes } from './modules/deliverables/deliverables.routes.ts';
 import { registerDueDiligenceRoutes } from './modules/due-diligence/due-diligence.routes.ts';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.ts';
@@ -75,6 +76,7 @@ const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerCostRoutes,
   registerExitRoutes,
   registerRiskRoutes,
+  registerSourcingRoutes,
 ];
 
 /** Only the configured proxy hops may name the client's address (see OUTSIGHT_TRUST_PROXY in config.ts). */

@@ -40,6 +40,18 @@ const VERBS: Record<string, string> = {
   amend_value: 'amended the value of',
   amend_by_change: 'added an approved change to',
   waive: 'waived',
+  // Sourcing (choosing a vendor).
+  answer_check: 'answered the should-we-outsource check of',
+  set_criteria: 'set the criteria and weights of',
+  add_candidate: 'added a candidate to',
+  record_proposal: 'recorded the proposal of',
+  open_proposal: 'opened the proposal of',
+  send_rfi: 'sent a request for information to',
+  score: 'scored',
+  add_reference: 'recorded a reference check of',
+  add_interview: 'recorded an interview with',
+  go: 'decided go on',
+  no_go: 'decided no-go on',
   // Sign-in security (auth and users modules).
   enable: 'turned on',
   disable: 'turned off',
@@ -125,6 +137,9 @@ export const NOUNS: Record<string, string> = {
   risk_signal: 'risk signal',
   risk_settings: 'risk settings',
   fourth_party: 'fourth party',
+  sourcing_project: 'sourcing project',
+  sourcing_candidate: 'candidate',
+  sourcing_pilot: 'pilot',
 };
 
 const words = (code: string) => code.replace(/_/g, ' ');
@@ -179,6 +194,16 @@ const FIELDS: Record<string, string> = {
   subtotalMinor: 'net total (in cents)',
   taxMinor: 'tax (in cents)',
   spendType: 'CAPEX or OPEX',
+  successMeasures: 'measures of success',
+  hoursNeeded: 'working hours needed',
+  decideBy: 'decide by',
+  budgetMinor: 'budget (in cents)',
+  weightsLockedAt: 'weights locked',
+  proposalPriceMinor: 'proposed price (in cents)',
+  proposalOpenedAt: 'proposal opened',
+  rfiAssessmentId: 'request for information',
+  slaTargetPct: 'SLA target (%)',
+  budgetCeilingMinor: 'budget ceiling (in cents)',
 };
 
 /** "internalOwnerId" → "internal owner", "contactTimeZone" → "contact time zone". */

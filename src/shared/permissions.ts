@@ -44,6 +44,13 @@ export const PERMISSIONS = {
   'risk.write': ['owner', 'admin', 'manager'],
   /** Accepting a risk is a decision of those who manage the organisation; the approver is recorded. */
   'risk.accept': ['owner', 'admin'],
+  // Choosing a vendor: the client's alone; a candidate's contact sees only its own request for information, in the portal.
+  'sourcing.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'sourcing.write': ['owner', 'admin', 'manager'],
+  /** Scoring candidates, recording references and interviews: each evaluator scores on their own. */
+  'sourcing.score': ['owner', 'admin', 'manager', 'analyst'],
+  /** A pilot's go / no-go: it makes a prospect an active vendor and opens a contract. */
+  'sourcing.decide': ['owner', 'admin'],
   /** One's own sign-in: authenticator, password, sessions. */
   'account.own': ['owner', 'admin', 'manager', 'analyst', 'auditor', 'vendor_contact'],
   /** The organisation's sign-in rules (requiring two-step sign-in): its owners decide. */

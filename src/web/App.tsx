@@ -38,6 +38,8 @@ const ClauseSettings = lazy(() => import('./features/clauses/ClauseSettings.tsx'
 const ExitPortfolioPage = lazy(() => import('./features/exit/ExitPortfolioPage.tsx').then((m) => ({ default: m.ExitPortfolioPage })));
 const ExitSettings = lazy(() => import('./features/exit/ExitSettings.tsx').then((m) => ({ default: m.ExitSettings })));
 const RiskSettings = lazy(() => import('./features/risks/RiskSettings.tsx').then((m) => ({ default: m.RiskSettings })));
+const SourcingListPage = lazy(() => import('./features/sourcing/SourcingListPage.tsx').then((m) => ({ default: m.SourcingListPage })));
+const SourcingProjectPage = lazy(() => import('./features/sourcing/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
 const SlaOverviewPage = lazy(() => import('./features/sla/SlaOverviewPage.tsx').then((m) => ({ default: m.SlaOverviewPage })));
 
 export const router = createBrowserRouter([
@@ -72,6 +74,8 @@ export const router = createBrowserRouter([
               { path: 'contracts/key-dates', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading key dates" />}><KeyDatesPage /></Suspense></RequirePermission> },
               { path: 'contracts/gaps', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract gaps" />}><ContractGapsPage /></Suspense></RequirePermission> },
               { path: 'contracts/:id/:tab?', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract" />}><ContractPage /></Suspense></RequirePermission> },
+              { path: 'sourcing', element: <RequirePermission permission="sourcing.read"><Suspense fallback={<FullPageLoader label="Loading sourcing" />}><SourcingListPage /></Suspense></RequirePermission> },
+              { path: 'sourcing/:id', element: <RequirePermission permission="sourcing.read"><Suspense fallback={<FullPageLoader label="Loading the project" />}><SourcingProjectPage /></Suspense></RequirePermission> },
               ...dueDiligenceRoutes,
               ...riskRoutes,
               { path: 'invoices/:id', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading invoice" />}><InvoicePage /></Suspense></RequirePermission> },

@@ -16,6 +16,7 @@ import { deliverablesRows } from './matrix/deliverables.rows.ts';
 import { identityRows } from './matrix/identity.rows.ts';
 import { robustnessRows } from './matrix/robustness.rows.ts';
 import { slaRows } from './matrix/sla.rows.ts';
+import { sourcingRows } from './matrix/sourcing.rows.ts';
 import { securityRows } from './matrix/security.rows.ts';
 import type { Call, MatrixEnv, Row, Scope } from './matrix/types.ts';
 
@@ -46,7 +47,7 @@ const env: MatrixEnv = {
   id,
 };
 
-const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), robustnessRows(env), securityRows(env), contractRows(env), clauseRows(env), deliverablesRows(env), costsRows(env), changeRequestRows(env), exitRows(env), risksRows(env)];
+const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), robustnessRows(env), securityRows(env), contractRows(env), clauseRows(env), deliverablesRows(env), costsRows(env), changeRequestRows(env), exitRows(env), risksRows(env), sourcingRows(env)];
 const MATRIX: Record<string, Row> = Object.assign({}, ...AREAS.map((a) => a.rows));
 
 beforeAll(async () => {

@@ -11,6 +11,7 @@ import { deliverablesCases } from './paging/deliverables.cases.ts';
 import { identityCases } from './paging/identity.cases.ts';
 import { risksCases } from './paging/risks.cases.ts';
 import { slaCases } from './paging/sla.cases.ts';
+import { sourcingCases } from './paging/sourcing.cases.ts';
 import type { PagingCase } from './paging/types.ts';
 import { ROWS } from './paging/types.ts';
 
@@ -18,7 +19,7 @@ import { ROWS } from './paging/types.ts';
  * No list answers `nextCursor: null` while more rows exist: every list endpoint of the
  * API is walked with limit=1 over more rows than one page, and must return each row once.
  */
-const CASES: PagingCase[] = [...coreCases, ...identityCases, ...ddCases, ...slaCases, ...contractCases, ...clauseCases, ...deliverablesCases, ...costsCases, ...exitCases, ...risksCases];
+const CASES: PagingCase[] = [...coreCases, ...identityCases, ...ddCases, ...slaCases, ...contractCases, ...clauseCases, ...deliverablesCases, ...costsCases, ...exitCases, ...risksCases, ...sourcingCases];
 
 let t: TestApp;
 beforeAll(async () => {

@@ -13,3 +13,4 @@ export * from './schema/security.ts';
 export * from './schema/costs.ts';
 export * from './schema/exit.ts';
 export * from './schema/risks.ts';
+export * from './schema/sourcing.ts';

@@ -21,6 +21,8 @@ import { seedDemoSecurity } from './demo-security.ts';
 import { seedDemoImports } from './demo-imports.ts';
 import { seedDemoRisks } from './demo-risks.ts';
 import { seedDemoSla } from './demo-sla.ts';
+import { seedDemoSourcing } from './demo-sourcing.ts';
+import type { User } from '../../shared/contracts/users.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 export const DEMO_PASSWORD = 'outsight-demo';
@@ -64,8 +66,9 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
     const created = await createEngagement(ctx, EngagementInput.parse({ ...e, vendorId: vendorIds.get(vendor), internalOwnerId: owner.id }));
     engagementIds.set(e.name, created.id);
   }
+  const people = new Map<Role, User>();
   for (const login of others) {
-    await createUser(ctx, { ...login, password: DEMO_PASSWORD, vendorId: login.role === 'vendor_contact' ? vendorIds.get(CONTACT_VENDOR) : null });
+    people.set(login.role, await createUser(ctx, { ...login, password: DEMO_PASSWORD, vendorId: login.role === 'vendor_contact' ? vendorIds.get(CONTACT_VENDOR) : null }));
   }
   await seedDemoSla(ctx, engagementIds.get('24/7 service desk')!);
   await seedDemoFirstResponse(ctx, engagementIds);
@@ -76,6 +79,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
   const milestoneIds = await seedDemoDeliverables(ctx, contractIds, engagementIds);
   await seedDemoCosts(ctx, contractIds, engagementIds, milestoneIds);
   await seedDemoRisks(ctx, vendorIds, engagementIds);
+  await seedDemoSourcing(ctx, { manager: people.get('manager')!, analyst: people.get('analyst')! });
   await seedDemoSecurity(ctx, DEMO_PASSWORD);
   await seedDemoExit(ctx, engagementIds, DEMO_PASSWORD);
   return true;

@@ -11,6 +11,7 @@ import {
   IconHistory,
   IconLayoutDashboard,
   IconSettings,
+  IconTargetArrow,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -29,6 +30,7 @@ const ITEMS: Item[] = [
   { label: 'Dashboard', to: '/', icon: IconLayoutDashboard, permission: 'dashboard.read', exact: true },
   { label: 'Vendors', to: '/vendors', icon: IconBuildingSkyscraper, permission: 'vendor.read' },
   { label: 'Engagements', to: '/engagements', icon: IconBriefcase, permission: 'engagement.read' },
+  { label: 'Sourcing', to: '/sourcing', icon: IconTargetArrow, permission: 'sourcing.read' },
   { label: 'Contracts', to: '/contracts', icon: IconFileText, permission: 'contract.read' },
   { label: 'Due diligence', to: '/due-diligence', icon: IconClipboardCheck, permission: 'assessment.read' },
   { label: 'SLAs', to: '/sla', icon: IconGauge, permission: 'sla.read' },

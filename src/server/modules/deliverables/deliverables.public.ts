@@ -10,6 +10,8 @@ export {
   downloadDeliverableFile,
   getDeliverable,
   getOwnDeliverable,
+  /** The organisation's deliverables, filtered (the sourcing pilot reads an engagement's). */
+  listDeliverables,
   /** A milestone id inside another module's body: one of the organisation's, of the engagement; else an invalid field. */
   referenceMilestone,
   /** A deliverable id inside another module's body: one the actor may see (a vendor contact: its own), of the engagement; else an invalid field. */

@@ -22,4 +22,5 @@ export const VENDOR_TABS: readonly TabDef<VendorTabProps>[] = [
   { value: 'costs', label: 'Costs', permission: 'cost.read', component: lazyTab(() => import('../costs/VendorCostsTab.tsx'), 'VendorCostsTab') },
   { value: 'risks', label: 'Risks', permission: 'risk.read', component: lazyTab(() => import('../risks/VendorRisksTab.tsx'), 'VendorRisksTab') },
   { value: 'exit', label: 'Exit', permission: 'exit.read', component: lazyTab(() => import('../exit/VendorExitTab.tsx'), 'VendorExitTab') },
+  { value: 'sourcing', label: 'Sourcing', permission: 'sourcing.read', component: lazyTab(() => import('../sourcing/VendorSourcingTab.tsx'), 'VendorSourcingTab') },
 ];
