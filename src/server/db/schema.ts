@@ -11,3 +11,4 @@ export * from './schema/clauses.ts';
 export * from './schema/deliverables.ts';
 export * from './schema/security.ts';
 export * from './schema/costs.ts';
+export * from './schema/governance.ts';
