@@ -34,6 +34,7 @@ import { registerTicketRoutes } from './modules/tickets/tickets.routes.ts';
 import { registerTicketMappingRoutes } from './modules/tickets/ticket-mappings.routes.ts';
 import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.ts';
 import { registerCostRoutes } from './modules/costs/costs.routes.ts';
+import { registerGovernanceRoutes } from './modules/governance/governance.routes.ts';
 import { registerDeliverableRoutes } from './modules/deliverables/deliverables.routes.ts';
 import { registerDueDiligenceRoutes } from './modules/due-diligence/due-diligence.routes.ts';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.ts';
@@ -71,6 +72,7 @@ const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerClauseRoutes,
   registerDeliverableRoutes,
   registerCostRoutes,
+  registerGovernanceRoutes,
 ];
 
 /** Only the configured proxy hops may name the client's address (see OUTSIGHT_TRUST_PROXY in config.ts). */

@@ -36,6 +36,9 @@ export const PERMISSIONS = {
   'cost.write': ['owner', 'admin', 'manager'],
   /** Letting an invoice through a failing check (with a reason): a decision, kept to those who manage the organisation. */
   'invoice.override': ['owner', 'admin'],
+  // Governance: contacts, escalation, meetings, minutes and action items (a vendor contact sees its side's actions through the portal only).
+  'governance.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'governance.write': ['owner', 'admin', 'manager'],
   /** One's own sign-in: authenticator, password, sessions. */
   'account.own': ['owner', 'admin', 'manager', 'analyst', 'auditor', 'vendor_contact'],
   /** The organisation's sign-in rules (requiring two-step sign-in): its owners decide. */

@@ -12,6 +12,7 @@ import { addVendorReply, confirmCarriedOver, getVendorAssessment, saveAnswer, su
 import { usePortalLink } from '../auth/auth.public.ts';
 import { downloadEvidence, listSharedEvidence, sendFile, uploadedFile, withRawBody } from '../evidence/evidence.public.ts';
 import { registerPortalDeliverableRoutes } from './portal-deliverables.routes.ts';
+import { registerPortalGovernanceRoutes } from './portal-governance.routes.ts';
 import { portalHome, requestFreshLink, uploadPortalEvidence } from './portal.service.ts';
 
 const tags = ['portal'];
@@ -86,4 +87,5 @@ export async function registerPortalRoutes(app: App) {
     );
   });
   await registerPortalDeliverableRoutes(app);
+  registerPortalGovernanceRoutes(app);
 }

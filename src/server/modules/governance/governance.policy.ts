@@ -1,0 +1,49 @@
+import { definePolicy } from '../../policy.ts';
+import type { ActionRow, CadenceRow, MeetingRow } from './governance.repo.ts';
+
+/** Contacts, escalation and working hours of an engagement: internal users only (the engagement's own visibility is asked of the engagements module). */
+export const governanceSettingsPolicy = definePolicy<{ orgId: string }, 'read' | 'update'>({
+  label: 'The governance settings',
+  collection: true,
+  actions: { read: { permission: 'governance.read' }, update: { permission: 'governance.write' } },
+});
+
+export const cadencePolicy = definePolicy<CadenceRow, 'list' | 'read' | 'create' | 'update' | 'delete' | 'reference'>({
+  label: 'The meeting cadence',
+  actions: {
+    list: { permission: 'governance.read' },
+    read: { permission: 'governance.read' },
+    create: { permission: 'governance.write' },
+    update: { permission: 'governance.write' },
+    delete: { permission: 'governance.write' },
+    reference: { permission: 'governance.write' },
+  },
+});
+
+/** Meetings and their minutes are the client's record: a vendor contact never sees them (it sees the actions its side owns). */
+export const meetingPolicy = definePolicy<MeetingRow, 'list' | 'read' | 'create' | 'reference'>({
+  label: 'The meeting',
+  actions: {
+    list: { permission: 'governance.read' },
+    read: { permission: 'governance.read' },
+    create: { permission: 'governance.write' },
+    reference: { permission: 'governance.write' },
+  },
+});
+
+/**
+ * An action item: the client's users see all of them; a vendor contact sees and updates
+ * only those its own vendor's side owns — never the client's items, never the internal note.
+ */
+export const actionPolicy = definePolicy<ActionRow, 'list' | 'listOwn' | 'read' | 'create' | 'update' | 'vendorUpdate'>({
+  label: 'The action item',
+  vendorOf: (a) => (a.ownerSide === 'vendor' ? a.vendorId : null),
+  actions: {
+    list: { permission: 'governance.read' },
+    listOwn: { permission: 'portal.use' },
+    read: { permission: ['governance.read', 'portal.use'] },
+    create: { permission: 'governance.write' },
+    update: { permission: 'governance.write' },
+    vendorUpdate: { permission: 'portal.use', when: (a) => a.status !== 'dropped' || 'The client dropped this action item; it can no longer be updated.' },
+  },
+});
