@@ -108,7 +108,8 @@ export async function deleteCadence(db: Db, orgId: string, id: string): Promise<
 export type MeetingWithCount = { meeting: MeetingRow; actionCount: number };
 const MEETING_SORT: KeysetSort = { cols: [key(sql`${meetings.occursOn}`, 'date'), key(sql`${meetings.id}`, 'uuid')], desc: true };
 export const meetingSort = { arity: 2, key: (r: MeetingWithCount) => [r.meeting.occursOn, r.meeting.id] };
-const actionCount = sql<number>`(select count(*)::int from ${actionItems} where ${actionItems.meetingId} = ${meetings.id})`;
+// Written out with the table names: inside a subquery drizzle would leave the columns unqualified.
+const actionCount = sql<number>`(select count(*)::int from action_items ai where ai.meeting_id = "meetings"."id")`;
 
 export async function listMeetings(db: Db, orgId: string, engagementId: string, after: unknown[] | null, limit: number): Promise<MeetingWithCount[]> {
   return db
