@@ -8,6 +8,7 @@ import { clauseRows } from './matrix/clauses.rows.ts';
 import { contractRows } from './matrix/contracts.rows.ts';
 import { coreRows } from './matrix/core.rows.ts';
 import { costsRows } from './matrix/costs.rows.ts';
+import { governanceRows } from './matrix/governance.rows.ts';
 import { ddRows } from './matrix/due-diligence.rows.ts';
 import { deliverablesRows } from './matrix/deliverables.rows.ts';
 import { identityRows } from './matrix/identity.rows.ts';
@@ -43,7 +44,7 @@ const env: MatrixEnv = {
   id,
 };
 
-const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), robustnessRows(env), securityRows(env), contractRows(env), clauseRows(env), deliverablesRows(env), costsRows(env)];
+const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), robustnessRows(env), securityRows(env), contractRows(env), clauseRows(env), deliverablesRows(env), costsRows(env), governanceRows(env)];
 const MATRIX: Record<string, Row> = Object.assign({}, ...AREAS.map((a) => a.rows));
 
 beforeAll(async () => {

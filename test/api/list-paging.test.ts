@@ -5,6 +5,7 @@ import { clauseCases } from './paging/clauses.cases.ts';
 import { contractCases } from './paging/contracts.cases.ts';
 import { coreCases } from './paging/core.cases.ts';
 import { costsCases } from './paging/costs.cases.ts';
+import { governanceCases } from './paging/governance.cases.ts';
 import { ddCases } from './paging/dd.cases.ts';
 import { deliverablesCases } from './paging/deliverables.cases.ts';
 import { identityCases } from './paging/identity.cases.ts';
@@ -16,7 +17,7 @@ import { ROWS } from './paging/types.ts';
  * No list answers `nextCursor: null` while more rows exist: every list endpoint of the
  * API is walked with limit=1 over more rows than one page, and must return each row once.
  */
-const CASES: PagingCase[] = [...coreCases, ...identityCases, ...ddCases, ...slaCases, ...contractCases, ...clauseCases, ...deliverablesCases, ...costsCases];
+const CASES: PagingCase[] = [...coreCases, ...identityCases, ...ddCases, ...slaCases, ...contractCases, ...clauseCases, ...deliverablesCases, ...costsCases, ...governanceCases];
 
 let t: TestApp;
 beforeAll(async () => {
