@@ -26,6 +26,7 @@ import { VendorPage } from './features/vendors/VendorPage.tsx';
 
 const ContractListPage = lazy(() => import('./features/contracts/ContractListPage.tsx').then((m) => ({ default: m.ContractListPage })));
 const CostSettings = lazy(() => import('./features/costs/CostSettings.tsx').then((m) => ({ default: m.CostSettings })));
+const MyActionsPage = lazy(() => import('./features/governance/MyActionsPage.tsx').then((m) => ({ default: m.MyActionsPage })));
 const InvoicePage = lazy(() => import('./features/costs/InvoicePage.tsx').then((m) => ({ default: m.InvoicePage })));
 const ContractPage = lazy(() => import('./features/contracts/ContractPage.tsx').then((m) => ({ default: m.ContractPage })));
 const KeyDatesPage = lazy(() => import('./features/contracts/KeyDatesPage.tsx').then((m) => ({ default: m.KeyDatesPage })));
@@ -67,6 +68,7 @@ export const router = createBrowserRouter([
               { path: 'contracts/gaps', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract gaps" />}><ContractGapsPage /></Suspense></RequirePermission> },
               { path: 'contracts/:id/:tab?', element: <RequirePermission permission="contract.read"><Suspense fallback={<FullPageLoader label="Loading contract" />}><ContractPage /></Suspense></RequirePermission> },
               ...dueDiligenceRoutes,
+              { path: 'my-actions', element: <RequirePermission permission="governance.read"><Suspense fallback={<FullPageLoader label="Loading your actions" />}><MyActionsPage /></Suspense></RequirePermission> },
               { path: 'invoices/:id', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading invoice" />}><InvoicePage /></Suspense></RequirePermission> },
               { path: 'audit', element: <RequirePermission permission="audit.read"><AuditPage /></RequirePermission> },
               {

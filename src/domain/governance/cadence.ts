@@ -59,6 +59,15 @@ function compile(rule: CadenceRule) {
   return { r: new RRule({ ...options, dtstart: new Date(toDayNumber(rule.startsOn) * DAY), tzid: null }), minutes: h * 60 + m };
 }
 
+/** "every week on Tuesday", "every 3 months on the 2nd Wednesday": the rule as a person reads it. */
+export function ruleInWords(text: string): string {
+  try {
+    return RRule.fromString(text.replace(/^RRULE:/i, '')).toText();
+  } catch {
+    return text;
+  }
+}
+
 /** Checks a rule; throws a field error naming what is wrong. */
 export function validateCadence(rule: CadenceRule): void {
   compile(rule);

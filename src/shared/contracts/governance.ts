@@ -121,6 +121,8 @@ export const Cadence = z.object({
   kind: z.enum(CADENCE_KINDS),
   title: z.string(),
   rrule: z.string(),
+  /** The rule in words ("every week on Tuesday"). */
+  ruleWords: z.string(),
   startsOn: z.string(),
   startTime: z.string(),
   durationMinutes: z.number(),

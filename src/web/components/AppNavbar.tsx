@@ -7,6 +7,7 @@ import {
   IconGauge,
   IconHistory,
   IconLayoutDashboard,
+  IconListCheck,
   IconSettings,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -24,6 +25,7 @@ interface Item {
 
 const ITEMS: Item[] = [
   { label: 'Dashboard', to: '/', icon: IconLayoutDashboard, permission: 'dashboard.read', exact: true },
+  { label: 'My actions', to: '/my-actions', icon: IconListCheck, permission: 'governance.read' },
   { label: 'Vendors', to: '/vendors', icon: IconBuildingSkyscraper, permission: 'vendor.read' },
   { label: 'Engagements', to: '/engagements', icon: IconBriefcase, permission: 'engagement.read' },
   { label: 'Contracts', to: '/contracts', icon: IconFileText, permission: 'contract.read' },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { addDays, civilDateIn } from '../../../domain/civil-date.ts';
-import { cadenceHealth, DEFAULT_RULES, nextOccurrences, occurrencesBetween, validateCadence, type CadenceKind, type CadenceRule } from '../../../domain/governance/cadence.ts';
+import { cadenceHealth, DEFAULT_RULES, nextOccurrences, occurrencesBetween, ruleInWords, validateCadence, type CadenceKind, type CadenceRule } from '../../../domain/governance/cadence.ts';
 import { wallClock } from '../../../domain/governance/overlap.ts';
 import { CADENCE_KIND_LABELS, type Cadence, type CadenceInput, type CadenceUpdate } from '../../../shared/contracts/governance.ts';
 import type { Ctx } from '../../context.ts';
@@ -37,6 +37,7 @@ function present(c: repo.CadenceRow, recorded: readonly repo.MeetingRow[], now: 
     kind: c.kind as CadenceKind,
     title: c.title,
     rrule: c.rrule,
+    ruleWords: ruleInWords(c.rrule),
     startsOn: c.startsOn,
     startTime: c.startTime,
     durationMinutes: c.durationMinutes,

@@ -18,5 +18,6 @@ export const ENGAGEMENT_TABS: readonly TabDef<EngagementTabProps>[] = [
   { value: 'contracts', label: 'Contracts', permission: 'contract.read', component: lazyTab(() => import('../contracts/EngagementContractsTab.tsx'), 'EngagementContractsTab') },
   { value: 'contract-gaps', label: 'Contract gaps', permission: 'contract.read', component: lazyTab(() => import('../clauses/EngagementGapsTab.tsx'), 'EngagementGapsTab') },
   { value: 'deliverables', label: 'Deliverables', permission: 'contract.read', component: lazyTab(() => import('../deliverables/EngagementDeliverablesTab.tsx'), 'EngagementDeliverablesTab') },
+  { value: 'governance', label: 'Governance', permission: 'governance.read', component: lazyTab(() => import('../governance/EngagementGovernanceTab.tsx'), 'EngagementGovernanceTab') },
   { value: 'costs', label: 'Costs', permission: 'cost.read', component: lazyTab(() => import('../costs/EngagementCostsTab.tsx'), 'EngagementCostsTab') },
 ];

@@ -11,6 +11,7 @@ import { daysUntil } from '../due-diligence/labels.ts';
 import { portalDownloadUrl, usePortalHome, type PortalRequestT } from './api.ts';
 import { usePortalEvidenceList } from './lists.ts';
 import { PortalDeliverablesSection } from '../deliverables/PortalDeliverables.tsx';
+import { PortalActionsSection } from '../governance/PortalActions.tsx';
 import { PortalFrame } from './PortalFrame.tsx';
 import { VENDOR_STATUS } from './portalLabels.ts';
 
@@ -111,6 +112,7 @@ export function PortalPage() {
             </Stack>
           )}
           <PortalDeliverablesSection />
+          <PortalActionsSection />
           {evidence.items.length > 0 && (
             <ListSection id="portal-documents" title="Your documents" hint={`Shared with ${portal.data.org.name}. You get a reminder before a certificate or report expires.`}>
               <ListView list={evidence} variant="section" noun={{ one: 'document', many: 'documents' }} empty="No documents yet.">
