@@ -16,6 +16,7 @@ import { seedDemoCosts } from './demo-costs.ts';
 import { seedDemoDeliverables } from './demo-deliverables.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
 import { seedDemoFirstResponse } from './demo-first-response.ts';
+import { seedDemoGovernance } from './demo-governance.ts';
 import { seedDemoSecurity } from './demo-security.ts';
 import { seedDemoImports } from './demo-imports.ts';
 import { seedDemoSla } from './demo-sla.ts';
@@ -73,6 +74,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
   await seedDemoClauses(ctx, contractIds);
   const milestoneIds = await seedDemoDeliverables(ctx, contractIds, engagementIds);
   await seedDemoCosts(ctx, contractIds, engagementIds, milestoneIds);
+  await seedDemoGovernance(ctx, vendorIds, engagementIds, DEMO_PASSWORD);
   await seedDemoSecurity(ctx, DEMO_PASSWORD);
   return true;
 }

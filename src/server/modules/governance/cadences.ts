@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import { addDays, civilDateIn } from '../../../domain/civil-date.ts';
-import { cadenceHealth, DEFAULT_RULES, nextOccurrences, occurrencesBetween, ruleInWords, validateCadence, type CadenceKind, type CadenceRule } from '../../../domain/governance/cadence.ts';
+import { CADENCE_KINDS, cadenceHealth, DEFAULT_RULES, nextOccurrences, occurrencesBetween, ruleInWords, validateCadence, type CadenceKind, type CadenceRule } from '../../../domain/governance/cadence.ts';
 import { wallClock } from '../../../domain/governance/overlap.ts';
 import { CADENCE_KIND_LABELS, type Cadence, type CadenceInput, type CadenceUpdate } from '../../../shared/contracts/governance.ts';
 import type { Ctx } from '../../context.ts';
 import { change } from '../audit/audit.public.ts';
-import { calendarsByIds } from '../calendars/calendars.public.ts';
 import { referenceEngagement, requireEngagement } from '../engagements/engagements.public.ts';
 import { cadencePolicy } from './governance.policy.ts';
 import * as repo from './governance.repo.ts';
@@ -57,7 +56,8 @@ function present(c: repo.CadenceRow, recorded: readonly repo.MeetingRow[], now: 
 export async function listCadences(ctx: Ctx, engagementId: string): Promise<{ items: Cadence[]; vendorZone: string | null }> {
   cadencePolicy.check(ctx.actor, 'list');
   await requireEngagement(ctx, 'read', engagementId);
-  const rows = await repo.cadencesOf(ctx.db, ctx.actor.orgId, engagementId);
+  // Weekly first, then monthly, then quarterly: the order people meet in.
+  const rows = (await repo.cadencesOf(ctx.db, ctx.actor.orgId, engagementId)).sort((a, b) => CADENCE_KINDS.indexOf(a.kind as CadenceKind) - CADENCE_KINDS.indexOf(b.kind as CadenceKind));
   const since = addDays(civilDateIn(ctx.now, 'UTC'), -HEALTH_DAYS - 45);
   const recorded = await repo.meetingsSince(ctx.db, ctx.actor.orgId, [engagementId], since);
   const vendorZone = await vendorZoneOf(ctx, engagementId);
