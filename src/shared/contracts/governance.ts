@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CADENCE_KINDS } from '../../domain/governance/cadence.ts';
+import { CADENCE_KINDS } from '../../domain/governance/kinds.ts';
 import { IsoDate, PageQuery, patchOf, requiredText, text } from './common.ts';
 
 export { CADENCE_KINDS };

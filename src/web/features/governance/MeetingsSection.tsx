@@ -19,7 +19,7 @@ function CadenceCard({ c, vendorZone, canWrite, onHold }: { c: CadenceT; vendorZ
   const h = c.health;
   const lastDue = [...h.missed].pop();
   return (
-    <Paper withBorder radius="md" p="md" component="li">
+    <Paper withBorder radius="md" p="md" component="li" aria-label={c.title}>
       <Stack gap={6}>
         <Group justify="space-between" wrap="wrap">
           <div>
