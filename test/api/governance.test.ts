@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEEDS } from '../../src/server/feeds/registry.ts';
 import { governanceFeed } from '../../src/server/modules/governance/governance.public.ts';
 import { aDeliverable } from '../../src/server/seed/builders/deliverables.ts';
 import { anActionItem } from '../../src/server/seed/builders/governance.ts';
@@ -217,5 +218,17 @@ describe('action items', () => {
     expect(mine.total).toBe(1);
     const wrongSide = await call(manager, 'POST', '/api/v1/action-items', { engagementId: org.engagementId, title: 'x', ownerSide: 'vendor', ownerId: org.users.manager.id, dueOn: '2026-04-01' });
     expect(wrongSide.json().error.details.issues[0].path).toBe('ownerId');
+  });
+});
+
+describe('the feed', () => {
+  it('lists the meetings and actions due in a window, overdue actions first marked, and is registered', async () => {
+    expect(FEEDS).toContain(governanceFeed);
+    const due = await governanceFeed.due!(org.handle.ctx(), { from: '2026-03-20', to: '2026-03-31' });
+    const meetings = due.filter((d) => d.kind === 'meeting_due').map((d) => d.date);
+    expect(meetings).toEqual(['2026-03-24', '2026-03-31']);
+    const actions = due.filter((d) => d.kind === 'action_due');
+    expect(actions.map((d) => [d.title, d.overdue])).toEqual(expect.arrayContaining([['Action for our side: Secret client task', false]]));
+    expect(actions.every((d) => d.href === `/engagements/${org.engagementId}/governance`)).toBe(true);
   });
 });
