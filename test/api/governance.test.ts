@@ -232,3 +232,40 @@ describe('the feed', () => {
     expect(actions.every((d) => d.href === `/engagements/${org.engagementId}/governance`)).toBe(true);
   });
 });
+
+describe('status reports', () => {
+  it('weekly, due Monday: the vendor hands one in late and the next on time, attaches a file once; the ten other Mondays since 5 January show as missing', async () => {
+    const url = `/api/v1/engagements/${org.engagementId}/governance`;
+    const bad = await call(manager, 'PUT', url, { statusReportRrule: 'FREQ=WEEKLY;BYDAY=MO' });
+    expect(bad.json().error.details.issues[0].path).toBe('statusReportFrom');
+    const set = await call(manager, 'PUT', url, { statusReportRrule: 'FREQ=WEEKLY;BYDAY=MO', statusReportFrom: '2026-01-05' });
+    expect(set.json().statusReportWords).toBe('every week on Monday');
+
+    const portal = (await call(contact, 'GET', '/api/v1/portal/status-reports')).json();
+    expect(portal.items[0].slots.slice(0, 2).map((s: { dueOn: string; state: string }) => [s.dueOn, s.state])).toEqual([
+      ['2026-03-23', 'upcoming'],
+      ['2026-03-16', 'missing'],
+    ]);
+    const late = await call(contact, 'POST', '/api/v1/portal/status-reports', { engagementId: org.engagementId, dueOn: '2026-03-16', text: 'Week 11: two P3 breaches, both explained.' });
+    expect(late.statusCode, late.body).toBe(201);
+    expect((await call(contact, 'POST', '/api/v1/portal/status-reports', { engagementId: org.engagementId, dueOn: '2026-03-16', text: 'again' })).statusCode).toBe(409);
+    expect((await call(contact, 'POST', '/api/v1/portal/status-reports', { engagementId: org.engagementId, dueOn: '2026-03-17', text: 'x' })).json().error.details.issues[0].path).toBe('dueOn');
+    const onTime = (await call(contact, 'POST', '/api/v1/portal/status-reports', { engagementId: org.engagementId, dueOn: '2026-03-23', text: 'Week 12 early.' })).json();
+
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+    const upload = (id: string) => t.app.inject({ method: 'POST', url: `/api/v1/portal/status-reports/${id}/file?fileName=week-12.pdf`, payload: pdf, headers: { ...authHeaders(contact), 'content-type': 'application/pdf' } });
+    const attached = await upload(onTime.id);
+    expect(attached.statusCode, attached.body).toBe(201);
+    expect(attached.json().fileName).toBe('week-12.pdf');
+    expect((await upload(onTime.id)).statusCode).toBe(409);
+
+    const r = (await call(analyst, 'GET', `/api/v1/engagements/${org.engagementId}/status-reports`)).json();
+    expect([r.onTime, r.late, r.missing]).toEqual([1, 1, 10]);
+    expect(r.slots[0]).toMatchObject({ dueOn: '2026-03-23', state: 'on_time', report: { text: 'Week 12 early.', fileName: 'week-12.pdf' } });
+    expect(r.slots[1]).toMatchObject({ dueOn: '2026-03-16', state: 'late' });
+    const file = await call(analyst, 'GET', `/api/v1/status-reports/${onTime.id}/file`);
+    expect([file.statusCode, file.body.startsWith('%PDF')]).toEqual([200, true]);
+    const feed = await governanceFeed.exposures!(org.handle.ctx(), '2026-03-20');
+    expect(feed.find((e) => e.key === 'governance:status-reports')!.count).toBe(1);
+  });
+});

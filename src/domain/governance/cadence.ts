@@ -32,7 +32,7 @@ export { CADENCE_KINDS, DEFAULT_RULES, type CadenceKind } from './kinds.ts';
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-function compile(rule: CadenceRule) {
+function compile(rule: CadenceRule, rrulePath = 'rrule') {
   if (!isValidTimeZone(rule.timeZone)) throw DomainError.invalid('timeZone', `"${rule.timeZone}" is not a time zone (use a name like Europe/Berlin).`);
   if (!TIME.test(rule.startTime)) throw DomainError.invalid('startTime', 'Give the start time as HH:MM, e.g. 10:00.');
   if (!isCivilDate(rule.startsOn)) throw DomainError.invalid('startsOn', 'Give the first date as YYYY-MM-DD.');
@@ -41,11 +41,11 @@ function compile(rule: CadenceRule) {
   try {
     options = RRule.parseString(text);
   } catch {
-    throw DomainError.invalid('rrule', `"${rule.rrule}" is not a recurrence rule (e.g. FREQ=WEEKLY;BYDAY=TU).`);
+    throw DomainError.invalid(rrulePath, `"${rule.rrule}" is not a recurrence rule (e.g. FREQ=WEEKLY;BYDAY=TU).`);
   }
   // Meetings repeat by the day or slower; a rule repeating within a day is not a cadence.
   if (options.freq === undefined || ![RRule.YEARLY, RRule.MONTHLY, RRule.WEEKLY, RRule.DAILY].includes(options.freq)) {
-    throw DomainError.invalid('rrule', 'A cadence repeats daily, weekly, monthly or yearly (FREQ=WEEKLY, FREQ=MONTHLY …).');
+    throw DomainError.invalid(rrulePath, 'A cadence repeats daily, weekly, monthly or yearly (FREQ=WEEKLY, FREQ=MONTHLY …).');
   }
   const [h, m] = rule.startTime.split(':').map(Number);
   return { r: new RRule({ ...options, dtstart: new Date(toDayNumber(rule.startsOn) * DAY), tzid: null }), minutes: h * 60 + m };
@@ -61,8 +61,8 @@ export function ruleInWords(text: string): string {
 }
 
 /** Checks a rule; throws a field error naming what is wrong. */
-export function validateCadence(rule: CadenceRule): void {
-  compile(rule);
+export function validateCadence(rule: CadenceRule, rrulePath = 'rrule'): void {
+  compile(rule, rrulePath);
 }
 
 /** The meetings starting in [fromMs, toMs), in order. */

@@ -45,6 +45,9 @@ export const GovernanceSettingsInput = z
     clientCalendarId: uuidField('a calendar id').nullable().optional(),
     vendorCalendarId: uuidField('a calendar id').nullable().optional(),
     requiredOverlapHours: Hours.nullable().optional(),
+    /** The status reports the contract asks for, as a recurrence rule of due dates (FREQ=WEEKLY;BYDAY=MO: weekly, due Monday). */
+    statusReportRrule: requiredText(300).nullable().optional(),
+    statusReportFrom: IsoDate.nullable().optional(),
   })
   .strict();
 
@@ -64,6 +67,10 @@ export const GovernanceSettings = z.object({
   clientCalendar: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }).nullable(),
   vendorCalendar: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }).nullable(),
   requiredOverlapHours: z.number().nullable(),
+  statusReportRrule: z.string().nullable(),
+  /** The reporting asked for, in words ("every week on Monday"). */
+  statusReportWords: z.string().nullable(),
+  statusReportFrom: z.string().nullable(),
   updatedAt: z.string().nullable(),
 });
 export type GovernanceSettings = z.infer<typeof GovernanceSettings>;
@@ -229,3 +236,34 @@ export const PortalActionListQuery = PageQuery.extend({ status: csv(z.enum(ACTIO
 export const PortalActionUpdate = z
   .object({ status: z.enum(['open', 'done']), vendorNote: text(4000).nullable().optional() })
   .strict();
+
+// ---------- status reports ----------
+export const REPORT_STATES = ['on_time', 'late', 'missing', 'upcoming'] as const;
+export const REPORT_STATE_LABELS: Record<(typeof REPORT_STATES)[number], string> = { on_time: 'On time', late: 'Late', missing: 'Missing', upcoming: 'Due' };
+export const StatusReport = z.object({
+  id: z.string(),
+  engagementId: z.string(),
+  dueOn: z.string(),
+  text: z.string(),
+  submittedAt: z.string(),
+  submittedByName: z.string().nullable(),
+  fileName: z.string().nullable(),
+  sizeBytes: z.number().nullable(),
+});
+export type StatusReport = z.infer<typeof StatusReport>;
+export const ReportSlot = z.object({ dueOn: z.string(), state: z.enum(REPORT_STATES), report: StatusReport.nullable() });
+export const EngagementStatusReports = z.object({
+  engagementId: z.string(),
+  engagementName: z.string(),
+  /** Null while the engagement asks for no reports. */
+  scheduleWords: z.string().nullable(),
+  /** The last twelve due dates and the next one, newest first. */
+  slots: z.array(ReportSlot),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  missing: z.number().int(),
+});
+export type EngagementStatusReports = z.infer<typeof EngagementStatusReports>;
+export const PortalStatusReports = z.object({ items: z.array(EngagementStatusReports) });
+export const StatusReportInput = z.object({ engagementId: uuidField('an engagement id'), dueOn: IsoDate, text: requiredText(20_000) }).strict();
+export const StatusReportFileQuery = z.object({ fileName: requiredText(255) });

@@ -1,4 +1,4 @@
-import { date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { orgs, users } from './orgs.ts';
 import { calendars } from './sla.ts';
 import { engagements, vendors } from './vendors.ts';
@@ -38,6 +38,9 @@ export const governanceSettings = pgTable(
     vendorCalendarId: uuid('vendor_calendar_id').references(() => calendars.id),
     /** Shared working hours a week the engagement needs, in minutes (so half hours stay exact). */
     requiredOverlapMinutes: integer('required_overlap_minutes'),
+    /** The status reports the contract asks for: an RRULE of due dates ("FREQ=WEEKLY;BYDAY=MO"), from a first date; none when null. */
+    statusReportRrule: text('status_report_rrule'),
+    statusReportFrom: date('status_report_from', { mode: 'string' }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('governance_settings_org_engagement_key').on(t.orgId, t.engagementId)],
@@ -158,4 +161,32 @@ export const actionItems = pgTable(
     index('action_items_org_engagement_idx').on(t.orgId, t.engagementId, t.dueOn),
     index('action_items_org_owner_idx').on(t.orgId, t.ownerId, t.status),
   ],
+);
+
+/** A status report the vendor handed in through the portal for one due date: its text and, optionally, one file. */
+export const statusReports = pgTable(
+  'status_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    /** The due date the report answers. */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    text: text('text').notNull(),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    fileName: text('file_name'),
+    storageKey: text('storage_key'),
+    contentType: text('content_type'),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }),
+    sha256: text('sha256'),
+  },
+  (t) => [unique('status_reports_org_id_key').on(t.orgId, t.id), unique('status_reports_engagement_due_key').on(t.engagementId, t.dueOn), index('status_reports_org_engagement_idx').on(t.orgId, t.engagementId, t.dueOn)],
 );

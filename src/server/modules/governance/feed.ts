@@ -6,6 +6,7 @@ import type { ModuleFeed } from '../../feeds/feed.ts';
 import { HEALTH_DAYS, healthOf } from './cadences.ts';
 import { actionPolicy, cadencePolicy } from './governance.policy.ts';
 import * as repo from './governance.repo.ts';
+import { allStatusReports } from './status-reports.ts';
 
 /** How many rows a feed reads at most; the dashboard says when its list is cut. */
 const CAP = 200;
@@ -54,6 +55,22 @@ export const governanceFeed: ModuleFeed = {
         href: tab(a.engagementId),
       });
     }
+    // Status reports: the next one due in the window, and every missing one as overdue.
+    for (const e of await allStatusReports(ctx)) {
+      for (const slot of e.slots.filter((x) => x.state === 'missing' || (x.state === 'upcoming' && x.dueOn <= window.to))) {
+        items.push({
+          key: `status-report:${e.engagementId}:${slot.dueOn}`,
+          kind: 'status_report_due',
+          title: `Status report from ${e.vendorName}${slot.state === 'missing' ? ' (missing)' : ''}`,
+          detail: e.scheduleWords,
+          date: slot.dueOn,
+          overdue: slot.state === 'missing',
+          vendor: ref(e.vendorId, e.vendorName),
+          engagement: ref(e.engagementId, e.engagementName),
+          href: tab(e.engagementId),
+        });
+      }
+    }
     return items;
   },
 
@@ -66,7 +83,16 @@ export const governanceFeed: ModuleFeed = {
     const decaying = cadences.filter((c) => healthOf(c.cadence, recorded, now).decaying);
     const overdueFilter = { statuses: ['open'], dueBefore: today } as const;
     const overdue = await repo.listActions(ctx.db, ctx.actor.orgId, overdueFilter, null, EXAMPLES);
+    const reporting = (await allStatusReports(ctx)).filter((e) => e.missing + e.late > 0);
     const out: Exposure[] = [
+      {
+        key: 'governance:status-reports',
+        label: 'Engagements with status reports missing or late (last twelve due dates)',
+        count: reporting.length,
+        severity: 'medium',
+        href: reporting[0] ? tab(reporting[0].engagementId) : '/engagements',
+        examples: reporting.slice(0, EXAMPLES).map((e) => ({ label: `${e.engagementName} (${e.vendorName}): ${e.missing} missing, ${e.late} late`, href: tab(e.engagementId) })),
+      },
       {
         key: 'governance:cadence-decaying',
         label: 'Meeting cadences decaying: fewer than half of the last quarter’s meetings held',

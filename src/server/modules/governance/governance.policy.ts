@@ -1,5 +1,5 @@
 import { definePolicy } from '../../policy.ts';
-import type { ActionRow, CadenceRow, MeetingRow } from './governance.repo.ts';
+import type { ActionRow, CadenceRow, MeetingRow, StatusReportRow } from './governance.repo.ts';
 
 /** Contacts, escalation and working hours of an engagement: internal users only (the engagement's own visibility is asked of the engagements module). */
 export const governanceSettingsPolicy = definePolicy<{ orgId: string }, 'read' | 'update'>({
@@ -45,5 +45,21 @@ export const actionPolicy = definePolicy<ActionRow, 'list' | 'listOwn' | 'read' 
     create: { permission: 'governance.write' },
     update: { permission: 'governance.write' },
     vendorUpdate: { permission: 'portal.use', when: (a) => a.status !== 'dropped' || 'The client dropped this action item; it can no longer be updated.' },
+  },
+});
+
+/**
+ * A status report belongs to its engagement's vendor: the client's users read them all; a
+ * vendor contact hands in and reads its own vendor's. One file per report, attached once.
+ */
+export const statusReportPolicy = definePolicy<StatusReportRow, 'list' | 'listOwn' | 'read' | 'submit' | 'attach'>({
+  label: 'The status report',
+  vendorOf: (r) => r.vendorId,
+  actions: {
+    list: { permission: 'governance.read' },
+    listOwn: { permission: 'portal.use' },
+    read: { permission: ['governance.read', 'portal.use'] },
+    submit: { permission: 'portal.use' },
+    attach: { permission: 'portal.use', when: (r) => !r.storageKey || `A file (${r.fileName}) is already attached to this report; hand in the next report instead.` },
   },
 });

@@ -1,3 +1,4 @@
+import { ruleInWords } from '../../../domain/governance/cadence.ts';
 import type { ActionItem, GovernanceSettings, Meeting, PortalActionItem } from '../../../shared/contracts/governance.ts';
 import type { ActionWithNames, MeetingWithCount, SettingsWithNames } from './governance.repo.ts';
 
@@ -18,6 +19,9 @@ export function presentSettings(found: SettingsWithNames | null, names: Names): 
     clientCalendar: found?.clientCalendar ?? null,
     vendorCalendar: found?.vendorCalendar ?? null,
     requiredOverlapHours: s?.requiredOverlapMinutes == null ? null : s.requiredOverlapMinutes / 60,
+    statusReportRrule: s?.statusReportRrule ?? null,
+    statusReportWords: s?.statusReportRrule ? ruleInWords(s.statusReportRrule) : null,
+    statusReportFrom: s?.statusReportFrom ?? null,
     updatedAt: s ? s.updatedAt.toISOString() : null,
   };
 }

@@ -6,4 +6,5 @@ export { engagementOverlap, getGovernance, updateGovernance } from './settings.t
 export { createCadence, deleteCadence, listCadences, updateCadence } from './cadences.ts';
 export { agendaFor, getMeeting, listMeetings, recordMeeting } from './meetings.ts';
 export { createAction, getAction, listActions, listOwnActions, updateAction, vendorUpdateAction } from './actions.ts';
+export { allStatusReports, attachStatusReportFile, downloadStatusReportFile, engagementStatusReports, ownStatusReports, submitStatusReport } from './status-reports.ts';
 export { governanceFeed } from './feed.ts';

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
-import { actionItems, calendars, engagements, governanceSettings, meetingCadences, meetings, users, vendors } from '../../db/schema.ts';
+import { actionItems, calendars, engagements, governanceSettings, meetingCadences, meetings, statusReports, users, vendors } from '../../db/schema.ts';
 
 export type SettingsRow = typeof governanceSettings.$inferSelect;
 export type CadenceRow = typeof meetingCadences.$inferSelect;
@@ -219,4 +219,58 @@ export async function insertAction(db: Db, row: typeof actionItems.$inferInsert)
 export async function updateAction(db: Db, orgId: string, id: string, patch: Partial<typeof actionItems.$inferInsert>): Promise<ActionRow> {
   const [r] = await db.update(actionItems).set(patch).where(and(eq(actionItems.orgId, orgId), eq(actionItems.id, id))).returning();
   return r;
+}
+
+// ---------------------------------------------------------------- status reports
+
+export type StatusReportRow = typeof statusReports.$inferSelect;
+export type ReportWithName = { report: StatusReportRow; submittedByName: string | null };
+const submitter = alias(users, 'report_submitter');
+
+export async function reportsOf(db: Db, orgId: string, engagementIds: readonly string[], since: string): Promise<ReportWithName[]> {
+  if (engagementIds.length === 0) return [];
+  return db
+    .select({ report: statusReports, submittedByName: submitter.name })
+    .from(statusReports)
+    .leftJoin(submitter, eq(submitter.id, statusReports.submittedBy))
+    .where(and(eq(statusReports.orgId, orgId), inArray(statusReports.engagementId, [...engagementIds]), sql`${statusReports.dueOn} >= ${since}`));
+}
+
+export async function findReport(db: Db, orgId: string, id: string, lock = false): Promise<StatusReportRow | null> {
+  const q = db.select().from(statusReports).where(and(eq(statusReports.orgId, orgId), eq(statusReports.id, id)));
+  const rows = lock ? await q.for('update').limit(1) : await q.limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findReportFor(db: Db, orgId: string, engagementId: string, dueOn: string): Promise<StatusReportRow | null> {
+  const rows = await db
+    .select()
+    .from(statusReports)
+    .where(and(eq(statusReports.orgId, orgId), eq(statusReports.engagementId, engagementId), eq(statusReports.dueOn, dueOn)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function insertReport(db: Db, row: typeof statusReports.$inferInsert): Promise<StatusReportRow> {
+  const [r] = await db.insert(statusReports).values(row).returning();
+  return r;
+}
+
+export async function updateReport(db: Db, orgId: string, id: string, patch: Partial<typeof statusReports.$inferInsert>): Promise<StatusReportRow> {
+  const [r] = await db.update(statusReports).set(patch).where(and(eq(statusReports.orgId, orgId), eq(statusReports.id, id))).returning();
+  return r;
+}
+
+/** Engagements that ask for status reports, with their names (a vendor's, or all of the organisation's for the feed). */
+export async function reportingEngagements(db: Db, orgId: string, vendorId: string | null) {
+  const where: SQL[] = [eq(governanceSettings.orgId, orgId), sql`${governanceSettings.statusReportRrule} is not null`, isNull(engagements.archivedAt)];
+  if (vendorId) where.push(eq(governanceSettings.vendorId, vendorId));
+  return db
+    .select({ settings: governanceSettings, engagementName: engagements.name, vendorName: vendors.name })
+    .from(governanceSettings)
+    .innerJoin(engagements, eq(engagements.id, governanceSettings.engagementId))
+    .innerJoin(vendors, eq(vendors.id, governanceSettings.vendorId))
+    .where(and(...where))
+    .orderBy(asc(engagements.name), asc(engagements.id))
+    .limit(200);
 }

@@ -10,6 +10,7 @@ import {
   CadenceInput,
   CadenceList,
   CadenceUpdate,
+  EngagementStatusReports,
   GovernanceSettings,
   GovernanceSettingsInput,
   Meeting,
@@ -25,6 +26,8 @@ import * as actions from './actions.ts';
 import * as cadences from './cadences.ts';
 import * as meetings from './meetings.ts';
 import { engagementOverlap, getGovernance, updateGovernance } from './settings.ts';
+import { downloadStatusReportFile, engagementStatusReports } from './status-reports.ts';
+import { sendFile } from '../evidence/evidence.public.ts';
 
 const tags = ['governance'];
 const read = { access: 'governance.read' } as const;
@@ -83,5 +86,14 @@ export function registerGovernanceRoutes(app: App) {
   app.get('/api/v1/action-items/:id', { config: read, schema: { tags, summary: 'An action item', params: IdParams, response: { 200: ActionItem } } }, (req) => actions.getAction(ctxOf(req), parseId(req.params.id, 'action item')));
   app.patch('/api/v1/action-items/:id', { config: write, schema: { tags, summary: 'Edit an action item, mark it done or drop it', params: IdParams, body: ActionUpdate, response: { 200: ActionItem } } }, (req) =>
     actions.updateAction(ctxOf(req), parseId(req.params.id, 'action item'), req.body),
+  );
+
+  app.get(
+    '/api/v1/engagements/:id/status-reports',
+    { config: read, schema: { tags, summary: 'The status reports the contract asks for: on time, late, missing and due', params: IdParams, response: { 200: EngagementStatusReports } } },
+    (req) => engagementStatusReports(ctxOf(req), eid(req.params)),
+  );
+  app.get('/api/v1/status-reports/:id/file', { config: read, schema: { tags, summary: 'Download the file of a status report', params: IdParams } }, async (req, reply) =>
+    sendFile(reply, await downloadStatusReportFile(ctxOf(req), parseId(req.params.id, 'status report'))),
   );
 }

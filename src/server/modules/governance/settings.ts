@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { addDays, civilDateIn, isoWeekday, type CivilDate } from '../../../domain/civil-date.ts';
+import { validateCadence } from '../../../domain/governance/cadence.ts';
 import { overlapThroughYear, overlapWeek, wallClock } from '../../../domain/governance/overlap.ts';
 import type { GovernanceSettings, GovernanceSettingsInput, Overlap } from '../../../shared/contracts/governance.ts';
 import type { Ctx } from '../../context.ts';
+import { AppError } from '../../http/app-error.ts';
 import { change } from '../audit/audit.public.ts';
 import { calendarsByIds, referenceCalendar, specOf } from '../calendars/calendars.public.ts';
 import { getEngagement, requireEngagement } from '../engagements/engagements.public.ts';
@@ -50,8 +52,14 @@ export async function updateGovernance(ctx: Ctx, engagementId: string, input: z.
       clientCalendarId: pick('clientCalendarId', input.clientCalendarId, null),
       vendorCalendarId: pick('vendorCalendarId', input.vendorCalendarId, null),
       requiredOverlapMinutes: pick('requiredOverlapMinutes', input.requiredOverlapHours === undefined ? undefined : input.requiredOverlapHours === null ? null : Math.round(input.requiredOverlapHours * 60), null),
+      statusReportRrule: pick('statusReportRrule', input.statusReportRrule === undefined ? undefined : input.statusReportRrule?.replace(/^RRULE:/i, '').toUpperCase() ?? null, null),
+      statusReportFrom: pick('statusReportFrom', input.statusReportFrom, null),
       updatedAt: ctx.now,
     });
+    if (after.statusReportRrule) {
+      if (!after.statusReportFrom) throw AppError.invalid('statusReportFrom', 'Give the first date reports are due from.');
+      validateCadence({ rrule: after.statusReportRrule, startsOn: after.statusReportFrom, startTime: '00:00', timeZone: 'UTC' }, 'statusReportRrule');
+    }
     await tx.audit({ action: 'governance.update', objectType: 'engagement', objectId: engagementId, objectLabel: `Governance of ${eng.name}`, before, after });
   });
   return getGovernance(ctx, engagementId);

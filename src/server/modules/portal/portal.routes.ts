@@ -87,5 +87,5 @@ export async function registerPortalRoutes(app: App) {
     );
   });
   await registerPortalDeliverableRoutes(app);
-  registerPortalGovernanceRoutes(app);
+  await registerPortalGovernanceRoutes(app);
 }

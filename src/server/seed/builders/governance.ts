@@ -1,7 +1,20 @@
+import { Readable } from 'node:stream';
 import type { z } from 'zod';
-import { ActionInput, CadenceInput, GovernanceSettingsInput, MeetingInput, PortalActionUpdate, type ActionItem, type Cadence, type GovernanceSettings, type Meeting } from '../../../shared/contracts/governance.ts';
+import {
+  ActionInput,
+  CadenceInput,
+  GovernanceSettingsInput,
+  MeetingInput,
+  PortalActionUpdate,
+  StatusReportInput,
+  type ActionItem,
+  type Cadence,
+  type GovernanceSettings,
+  type Meeting,
+  type StatusReport,
+} from '../../../shared/contracts/governance.ts';
 import type { User } from '../../../shared/contracts/users.ts';
-import { createAction, createCadence, recordMeeting, updateAction, updateGovernance, vendorUpdateAction } from '../../modules/governance/governance.public.ts';
+import { attachStatusReportFile, createAction, createCadence, recordMeeting, submitStatusReport, updateAction, updateGovernance, vendorUpdateAction } from '../../modules/governance/governance.public.ts';
 import { anEngagement, orgOf, type OrgHandle, type World } from './core.ts';
 
 /** Builders of governance: settings per engagement, cadences, meetings and action items, through the services. */
@@ -33,4 +46,14 @@ export async function anActionItem(
   if (vendorDone) await vendorUpdateAction(org.ctx(vendorDone), a.id, PortalActionUpdate.parse({ status: 'done', vendorNote }));
   if (status && status !== 'open') return updateAction(org.ctx(), a.id, { status });
   return a;
+}
+
+/** A status report handed in by a vendor contact (at the clock of `on`), optionally with a small PDF attached. */
+export async function aStatusReport(on: World | OrgHandle, o: { engagementId: string; dueOn: string; text?: string; contact: User; file?: string }): Promise<StatusReport> {
+  const org = await orgOf(on);
+  const ctx = org.ctx(o.contact);
+  const r = await submitStatusReport(ctx, StatusReportInput.parse({ engagementId: o.engagementId, dueOn: o.dueOn, text: o.text ?? 'All services within target this week.' }));
+  if (!o.file) return r;
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+  return attachStatusReportFile(ctx, r.id, { name: o.file, stream: Readable.from([pdf]), declaredBytes: pdf.length });
 }
