@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { anEngagement } from '../../../src/server/seed/builders/core.ts';
-import { aCadence, aMeeting, anActionItem } from '../../../src/server/seed/builders/governance.ts';
+import { aCadence, aMeeting, anActionItem, aStatusReport, governanceOf } from '../../../src/server/seed/builders/governance.ts';
+import { aUser } from '../../../src/server/seed/builders/core.ts';
 import { inApp } from '../../support/due-diligence.ts';
 import type { TestOrg } from '../../support/factories.ts';
 import { INTERNAL, WRITERS, type AreaRows, type Call, type MatrixEnv, type Row } from './types.ts';
@@ -9,6 +10,21 @@ const C = 'The meeting cadence';
 const M = 'The meeting';
 const A = 'The action item';
 const CONTACT = ['vendor_contact'] as const;
+const S = 'The status report';
+const DAY = 86_400_000;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** The Monday `k` weeks before the last one on or before today (UTC), and the first Monday after today. */
+const monday = (k: number) => {
+  const now = Date.now();
+  const back = (new Date(now).getUTCDay() + 6) % 7;
+  return day(now - (back + 7 * k) * DAY);
+};
+const nextMonday = () => {
+  const now = Date.now();
+  return day(now + (7 - ((new Date(now).getUTCDay() + 6) % 7)) * DAY);
+};
+const WEEKLY = { statusReportRrule: 'FREQ=WEEKLY;BYDAY=MO', statusReportFrom: '2026-01-05' };
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
 interface Fixtures {
   cadenceId: string;
@@ -18,6 +34,10 @@ interface Fixtures {
   clientActionId: string;
   droppedActionId: string;
   otherVendorActionId: string;
+  /** Status reports: with a file, without one, and one of the other vendor (with a file). */
+  reportWithFileId: string;
+  reportId: string;
+  otherVendorReportId: string;
 }
 
 /** Rows for governance: settings, overlap, cadences, meetings, action items, and the vendor's action items in the portal. */
@@ -34,7 +54,24 @@ export function governanceRows(env: MatrixEnv): AreaRows {
     const dropped = await anActionItem(h(o), { engagementId: o.engagementId, ownerSide: 'vendor', title: 'Dropped item', status: 'dropped' });
     const otherEng = await anEngagement(o.handle, { vendorId: o.otherVendor.id });
     const other = await anActionItem(h(o), { engagementId: otherEng.id, ownerSide: 'vendor', title: 'Other vendor item' });
-    return { cadenceId: cadence.id, meetingId: meeting.id, vendorActionId: vendorAction.id, clientActionId: clientAction.id, droppedActionId: dropped.id, otherVendorActionId: other.id };
+    await governanceOf(h(o), o.engagementId, WEEKLY);
+    await governanceOf(h(o), otherEng.id, WEEKLY);
+    const contact = o.users.vendor_contact;
+    const withFile = await aStatusReport(h(o), { engagementId: o.engagementId, dueOn: monday(1), contact, file: 'week.pdf' });
+    const plain = await aStatusReport(h(o), { engagementId: o.engagementId, dueOn: monday(2), contact });
+    const theirContact = await aUser(o.handle, { role: 'vendor_contact', vendorId: o.otherVendor.id });
+    const theirs = await aStatusReport(h(o), { engagementId: otherEng.id, dueOn: monday(1), contact: theirContact, file: 'theirs.pdf' });
+    return {
+      cadenceId: cadence.id,
+      meetingId: meeting.id,
+      vendorActionId: vendorAction.id,
+      clientActionId: clientAction.id,
+      droppedActionId: dropped.id,
+      otherVendorActionId: other.id,
+      reportWithFileId: withFile.id,
+      reportId: plain.id,
+      otherVendorReportId: theirs.id,
+    };
   }
 
   const pick = (c: Call, own: (x: Fixtures) => string, state?: (x: Fixtures) => string, other?: (x: Fixtures) => string) => {
@@ -91,6 +128,37 @@ export function governanceRows(env: MatrixEnv): AreaRows {
           (x) => x.otherVendorActionId,
         )}`,
         payload: { status: 'done', vendorNote: 'Done.' },
+      }),
+    },
+
+    'GET /api/v1/engagements/:id/status-reports': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${eng(c)}/status-reports` }) },
+    'GET /api/v1/status-reports/:id/file': { policy: S, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/status-reports/${pick(c, (x) => x.reportWithFileId)}/file` }) },
+    'GET /api/v1/portal/status-reports': { allowed: CONTACT, ok: 200, build: () => ({ url: '/api/v1/portal/status-reports' }) },
+    'POST /api/v1/portal/status-reports': { allowed: CONTACT, ok: 201, build: () => ({ url: '/api/v1/portal/status-reports', payload: { engagementId: env.own.engagementId, dueOn: nextMonday(), text: 'Next week, early.' } }) },
+    'GET /api/v1/portal/status-reports/:id/file': {
+      policy: S,
+      allowed: CONTACT,
+      ok: 200,
+      scoped: true,
+      otherVendor: true,
+      build: (c) => ({ url: `/api/v1/portal/status-reports/${pick(c, (x) => x.reportWithFileId, undefined, (x) => x.otherVendorReportId)}/file` }),
+    },
+    'POST /api/v1/portal/status-reports/:id/file': {
+      policy: S,
+      allowed: CONTACT,
+      ok: 201,
+      scoped: true,
+      otherVendor: true,
+      forbiddenState: 409,
+      build: (c) => ({
+        url: `/api/v1/portal/status-reports/${pick(
+          c,
+          (x) => x.reportId,
+          (x) => x.reportWithFileId,
+          (x) => x.otherVendorReportId,
+        )}/file?fileName=report.pdf`,
+        payload: PDF,
+        headers: { 'content-type': 'application/pdf' },
       }),
     },
   };
