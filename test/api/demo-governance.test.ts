@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engagementOverlap, governanceFeed, listCadences, listOwnActions, listMeetings } from '../../src/server/modules/governance/governance.public.ts';
+import { engagementOverlap, engagementStatusReports, governanceFeed, listCadences, listOwnActions, listMeetings } from '../../src/server/modules/governance/governance.public.ts';
 import { actorOf, anEngagement, anOrg, aVendor } from '../../src/server/seed/builders/core.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from '../../src/server/seed/demo-data.ts';
 import { seedDemoGovernance } from '../../src/server/seed/demo-governance.ts';
@@ -42,6 +42,12 @@ describe('the demo governance', () => {
     const own = await listOwnActions({ ...ctx, actor: actorOf(ciaran, org.orgId) }, { limit: 50 });
     expect(own.items.map((a) => [a.status, a.overdue])).toEqual(expect.arrayContaining([['open', true], ['open', false], ['done', false]]));
     expect(own.items.every((a) => a.engagementName === '24/7 service desk')).toBe(true);
+
+    const reports = await engagementStatusReports(ctx, engagementIds.get('24/7 service desk')!);
+    expect(reports.onTime).toBeGreaterThan(3);
+    expect([reports.late, reports.missing]).toEqual([2, 1]);
+    expect(reports.slots.some((x) => x.report?.fileName)).toBe(true);
+    expect((await engagementStatusReports(ctx, engagementIds.get('Payroll platform')!)).missing).toBeGreaterThan(1);
 
     const today = new Date().toISOString().slice(0, 10);
     const exposures = await governanceFeed.exposures!(ctx, today);

@@ -4,7 +4,7 @@ import type { Ctx } from '../context.ts';
 import { createUser, listUsers } from '../modules/users/users.public.ts';
 import type { OrgHandle } from './builders/core.ts';
 import { handleOf } from './builders/due-diligence.ts';
-import { aCadence, aMeeting, anActionItem, governanceOf } from './builders/governance.ts';
+import { aCadence, aMeeting, anActionItem, aStatusReport, governanceOf } from './builders/governance.ts';
 import { aCalendar } from './builders/sla.ts';
 
 const weekdays = (from: string, to: string) => Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ from, to }]]));
@@ -214,4 +214,26 @@ export async function seedDemoGovernance(ctx: Ctx, vendorIds: Map<string, string
   }
   await anActionItem(org, { engagementId: ops, title: 'Storage capacity forecast for next year', ownerSide: 'vendor', ownerId: katrin.id, dueOn: addDays(today, 14) });
   await anActionItem(org, { engagementId: ops, title: 'Review the firewall rule clean-up proposal', ownerSide: 'client', ownerId: manager.id, dueOn: addDays(today, 7) });
+
+  // ---- Status reports: weekly from HelpPoint (mostly on time, two late, the last one missing), weekly from Kestrel, monthly from PayrollCloud (missing).
+  const at = (date: string, hour: number) => handleOf({ ...ctx, now: new Date(Date.parse(`${date}T00:00:00Z`) + hour * 3_600_000) }, owner);
+  const mondays = lastTuesdays(9).map((d) => addDays(d, -1));
+  await governanceOf(org, desk, { statusReportRrule: 'FREQ=WEEKLY;BYDAY=MO', statusReportFrom: mondays[0] });
+  for (const [i, due] of mondays.entries()) {
+    if (due >= today || i === mondays.length - 1) continue; // the last one is missing
+    const late = i === 3 || i === 6;
+    await aStatusReport(at(late ? addDays(due, 2) : due, late ? 15 : 8), {
+      engagementId: desk,
+      dueOn: due,
+      contact: ciaran,
+      text: late ? 'Ticket volume up 18 % after the VPN change; two P3 breaches, root cause in the attached report.' : 'All priorities within target. Backlog 41 tickets (−6). No escalations.',
+      file: i % 3 === 0 ? `helppoint-weekly-${due}.pdf` : undefined,
+    });
+  }
+  const fridays = lastTuesdays(7).map((d) => addDays(d, 3)).filter((d) => d < today);
+  await governanceOf(org, portal, { statusReportRrule: 'FREQ=WEEKLY;BYDAY=FR', statusReportFrom: fridays[0] });
+  for (const [i, due] of fridays.entries()) {
+    await aStatusReport(at(i % 2 ? addDays(due, 3) : due, 12), { engagementId: portal, dueOn: due, contact: arjun, text: 'Sprint progress: checkout release on track; 3 open defects.' });
+  }
+  await governanceOf(org, payroll, { statusReportRrule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1', statusReportFrom: addDays(today, -100) });
 }

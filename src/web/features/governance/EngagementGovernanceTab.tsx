@@ -5,6 +5,7 @@ import { ActionsList } from './ActionsList.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import { MeetingsSection } from './MeetingsSection.tsx';
 import { OverlapSection } from './OverlapSection.tsx';
+import { StatusReportsSection } from './StatusReports.tsx';
 
 /** The engagement's Governance tab: contacts and escalation, working-hours overlap, meetings and action items. */
 export function EngagementGovernanceTab({ engagement, me }: EngagementTabProps) {
@@ -15,6 +16,7 @@ export function EngagementGovernanceTab({ engagement, me }: EngagementTabProps) 
       <OverlapSection engagementId={engagement.id} />
       <MeetingsSection engagementId={engagement.id} vendorId={engagement.vendorId} vendorName={engagement.vendorName} canWrite={canWrite} />
       <ActionsList engagement={engagement} canWrite={canWrite} />
+      <StatusReportsSection engagementId={engagement.id} />
     </Stack>
   );
 }

@@ -7,7 +7,14 @@ import { useFormErrors } from '../../lib/forms.ts';
 import { useAllCalendars } from '../sla/lists.ts';
 import { usePeople, useUpdateGovernance, type GovernanceT } from './api.ts';
 
-const FIELDS = ['clientContactId', 'vendorContactId', 'escalation', 'chatChannel', 'meetingLink', 'vendorTeamSize', 'vendorLocations', 'clientCalendarId', 'vendorCalendarId', 'requiredOverlapHours'] as const;
+const FIELDS = ['clientContactId', 'vendorContactId', 'escalation', 'chatChannel', 'meetingLink', 'vendorTeamSize', 'vendorLocations', 'clientCalendarId', 'vendorCalendarId', 'requiredOverlapHours', 'statusReportRrule', 'statusReportFrom'] as const;
+const REPORTING = [
+  { value: 'none', label: 'None asked for' },
+  { value: 'FREQ=WEEKLY;BYDAY=MO', label: 'Weekly, due Monday' },
+  { value: 'FREQ=WEEKLY;BYDAY=FR', label: 'Weekly, due Friday' },
+  { value: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', label: 'Every two weeks, due Monday' },
+  { value: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1', label: 'Monthly, due the first working day' },
+];
 type Level = { clientPerson: string; vendorPerson: string; afterHours: number | string };
 
 /** Edits contacts, the escalation ladder, channels, the vendor's team and both teams' working hours. */
@@ -26,6 +33,9 @@ export function GovernanceFormModal({ g, onClose }: { g: GovernanceT; onClose: (
   const [clientCalendarId, setClientCal] = useState<string | null>(g.clientCalendar?.id ?? null);
   const [vendorCalendarId, setVendorCal] = useState<string | null>(g.vendorCalendar?.id ?? null);
   const [required, setRequired] = useState<number | string>(g.requiredOverlapHours ?? '');
+  const [reporting, setReporting] = useState<string>(g.statusReportRrule ?? 'none');
+  const [reportFrom, setReportFrom] = useState(g.statusReportFrom ?? new Date().toISOString().slice(0, 10));
+  const reportingOptions = REPORTING.some((r) => r.value === reporting) ? REPORTING : [...REPORTING, { value: reporting, label: g.statusReportWords ?? reporting }];
   const calOptions = (calendars.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.timeZone})` }));
   const setLevel = (i: number, patch: Partial<Level>) => setLevels((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
 
@@ -43,6 +53,8 @@ export function GovernanceFormModal({ g, onClose }: { g: GovernanceT; onClose: (
         clientCalendarId,
         vendorCalendarId,
         requiredOverlapHours: required === '' ? null : Number(required),
+        statusReportRrule: reporting === 'none' ? null : reporting,
+        statusReportFrom: reporting === 'none' ? null : reportFrom,
       },
       {
         onSuccess: () => {
@@ -78,6 +90,8 @@ export function GovernanceFormModal({ g, onClose }: { g: GovernanceT; onClose: (
             <Select label="Our working hours" description="A calendar (Settings of the SLAs)" data={calOptions} searchable clearable value={clientCalendarId} onChange={setClientCal} error={form.errors.clientCalendarId} />
             <Select label="The vendor team's working hours" data={calOptions} searchable clearable value={vendorCalendarId} onChange={setVendorCal} error={form.errors.vendorCalendarId} />
             <NumberInput label="Shared hours required a week" min={0} max={168} decimalScale={1} value={required} onChange={setRequired} error={form.errors.requiredOverlapHours} />
+            <Select label="Status reports the contract asks for" data={reportingOptions} value={reporting} onChange={(v) => setReporting(v ?? 'none')} allowDeselect={false} error={form.errors.statusReportRrule} />
+            {reporting !== 'none' && <TextInput type="date" label="Reports due from" value={reportFrom} onChange={(e) => setReportFrom(e.currentTarget.value)} error={form.errors.statusReportFrom} />}
           </SimpleGrid>
           <Stack gap="xs">
             <Text fw={600} size="sm">

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ActionItem, Agenda, Cadence, GovernanceSettings, Meeting, Overlap, PortalActionItem } from '../../../shared/contracts/governance.ts';
+import type { ActionItem, Agenda, Cadence, EngagementStatusReports, GovernanceSettings, Meeting, Overlap, PortalActionItem, StatusReport } from '../../../shared/contracts/governance.ts';
 import { api } from '../../api/client.ts';
+import { uploadFile } from '../../api/upload.ts';
 import { keys } from '../../api/keys.ts';
 import { allPages, usePagedList } from '../../api/paging.ts';
 import type { UserT } from '../../api/types.ts';
@@ -14,6 +15,8 @@ export type MeetingT = Meeting;
 export type ActionT = ActionItem;
 export type PortalActionT = PortalActionItem;
 export type AgendaT = z.infer<typeof Agenda>;
+export type ReportsT = EngagementStatusReports;
+export type StatusReportT = StatusReport;
 
 const enc = encodeURIComponent;
 export const govKeys = {
@@ -25,6 +28,8 @@ export const govKeys = {
   meetings: (id: string) => ['governance', 'meetings', id] as const,
   actions: (q: Record<string, string>) => ['governance', 'actions', q] as const,
   portalActions: ['governance', 'portal-actions'] as const,
+  reports: (id: string) => ['governance', 'reports', id] as const,
+  portalReports: ['governance', 'portal-reports'] as const,
 };
 
 function useChange<I, T>(fn: (input: I) => Promise<T>) {
@@ -64,3 +69,12 @@ export function usePeople(vendorId: string, enabled = true) {
     staleTime: 60_000,
   });
 }
+
+export const useStatusReports = (engagementId: string) => useQuery({ queryKey: govKeys.reports(engagementId), queryFn: () => api<ReportsT>(`/engagements/${enc(engagementId)}/status-reports`) });
+export const usePortalReports = () => useQuery({ queryKey: govKeys.portalReports, queryFn: () => api<{ items: ReportsT[] }>('/portal/status-reports') });
+/** Hands a report in, then attaches its file (when one is chosen). */
+export const useSubmitReport = () =>
+  useChange(async ({ file, ...body }: { engagementId: string; dueOn: string; text: string; file: File | null }) => {
+    const r = await api<StatusReportT>('/portal/status-reports', { method: 'POST', body });
+    return file ? uploadFile<StatusReportT>(`/portal/status-reports/${enc(r.id)}/file`, file, { query: { fileName: file.name } }) : r;
+  });

@@ -12,6 +12,7 @@ import { portalDownloadUrl, usePortalHome, type PortalRequestT } from './api.ts'
 import { usePortalEvidenceList } from './lists.ts';
 import { PortalDeliverablesSection } from '../deliverables/PortalDeliverables.tsx';
 import { PortalActionsSection } from '../governance/PortalActions.tsx';
+import { PortalReportsSection } from '../governance/StatusReports.tsx';
 import { PortalFrame } from './PortalFrame.tsx';
 import { VENDOR_STATUS } from './portalLabels.ts';
 
@@ -113,6 +114,7 @@ export function PortalPage() {
           )}
           <PortalDeliverablesSection />
           <PortalActionsSection />
+          <PortalReportsSection />
           {evidence.items.length > 0 && (
             <ListSection id="portal-documents" title="Your documents" hint={`Shared with ${portal.data.org.name}. You get a reminder before a certificate or report expires.`}>
               <ListView list={evidence} variant="section" noun={{ one: 'document', many: 'documents' }} empty="No documents yet.">
