@@ -74,4 +74,19 @@ describe('a meeting held from its agenda, and the vendor’s action done in the 
     await done.getByText("Vendor's note: Rota sent by e-mail to Maria.").waitFor();
     await done.getByText('Done', { exact: true }).waitFor();
   });
+
+  it('the vendor hands in its missing weekly status report in the portal; the manager sees it as late', async () => {
+    await vendor.goto(`${server.baseUrl}/portal`);
+    const reports = vendor.getByRole('table', { name: 'Status reports of 24/7 service desk' });
+    const missing = reports.getByRole('row').filter({ hasText: 'Missing' });
+    await missing.getByRole('button', { name: 'Hand in' }).click();
+    await missing.getByRole('textbox').fill('All priorities within target; the VPN rollout added 60 tickets.');
+    await missing.getByRole('button', { name: 'Hand in report' }).click();
+    await reports.getByText('All priorities within target; the VPN rollout added 60 tickets.').waitFor();
+    await expect.poll(() => reports.getByText('Missing', { exact: true }).count(), UNTIL).toBe(0);
+
+    await manager.goto(`${server.baseUrl}/engagements/${engagementId}/governance`);
+    const row = manager.getByRole('table', { name: 'Status reports of 24/7 service desk' }).getByRole('row').filter({ hasText: 'the VPN rollout added 60 tickets' });
+    await row.getByText('Late', { exact: true }).waitFor();
+  });
 });
