@@ -38,6 +38,7 @@ const VERBS: Record<string, string> = {
   hold: 'held',
   skip: 'recorded as skipped the',
   vendor_update: 'updated, for the vendor, the',
+  share: 'shared with the vendor the',
   // Sign-in security (auth and users modules).
   enable: 'turned on',
   disable: 'turned off',
@@ -91,6 +92,7 @@ export const NOUNS: Record<string, string> = {
   meeting: 'meeting',
   action_item: 'action item',
   status_report: 'status report',
+  performance_review: 'performance review',
   mfa: 'two-step sign-in',
   recovery_codes: 'recovery codes',
   recovery_code: 'a recovery code',

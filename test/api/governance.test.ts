@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDS } from '../../src/server/feeds/registry.ts';
-import { governanceFeed } from '../../src/server/modules/governance/governance.public.ts';
+import { governanceFeed, vendorUpdateAction } from '../../src/server/modules/governance/governance.public.ts';
 import { aDeliverable } from '../../src/server/seed/builders/deliverables.ts';
 import { anActionItem } from '../../src/server/seed/builders/governance.ts';
-import { aCalendar } from '../../src/server/seed/builders/sla.ts';
+import { aCalendar, anSlaPolicy, someTickets } from '../../src/server/seed/builders/sla.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
 
@@ -267,5 +267,48 @@ describe('status reports', () => {
     expect([file.statusCode, file.body.startsWith('%PDF')]).toEqual([200, true]);
     const feed = await governanceFeed.exposures!(org.handle.ctx(), '2026-03-20');
     expect(feed.find((e) => e.key === 'governance:status-reports')!.count).toBe(1);
+  });
+});
+
+describe('performance reviews', () => {
+  it('score Q1 2026 from the measured data: SLA 3 of 4, deliverables 0 of 1, actions 1 of 2, reports 0 of 11 → 40.0; shared with the vendor once', async () => {
+    // SLA: four P1 tickets in February, resolved in 2 h, 2 h, 2 h and 6 h against a 4-hour target.
+    const cal = await aCalendar(org.handle, { name: 'Round the clock' });
+    await anSlaPolicy(org.handle, { engagementId: org.engagementId, calendarId: cal.id });
+    const h = 3_600_000;
+    await someTickets(org.handle, {
+      engagementId: org.engagementId,
+      tickets: [2, 3, 4, 5].map((d, i) => {
+        const at = Date.UTC(2026, 1, d, 9);
+        const end = at + (i === 3 ? 6 : 2) * h;
+        return { priority: 'P1', openedAt: at, events: [{ at, status: 'New' }, { at: end, status: 'Resolved' }], resolvedAt: end };
+      }),
+    });
+    // Actions of the vendor due in the quarter: one done the day before it was due, one still open past its date.
+    const inTime = await anActionItem(org.handle, { engagementId: org.engagementId, title: 'Patch report', ownerSide: 'vendor', dueOn: '2026-03-12' });
+    await vendorUpdateAction({ ...org.handle.ctx(org.users.vendor_contact), now: new Date('2026-03-11T10:00:00Z') }, inTime.id, { status: 'done' });
+    await anActionItem(org.handle, { engagementId: org.engagementId, title: 'Capacity plan', ownerSide: 'vendor', dueOn: '2026-03-13' });
+
+    expect((await call(analyst, 'POST', '/api/v1/performance-reviews', { engagementId: org.engagementId, period: '2026-Q1' })).statusCode).toBe(403);
+    expect((await call(manager, 'POST', '/api/v1/performance-reviews', { engagementId: org.engagementId, period: '2026-Q3' })).json().error.details.issues[0].path).toBe('period');
+    const res = await call(manager, 'POST', '/api/v1/performance-reviews', { engagementId: org.engagementId, period: '2026-Q1' });
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    expect(r.criteria.map((c: { key: string; weight: number; value: number | null; detail: string }) => [c.key, c.weight, c.value, c.detail])).toEqual([
+      ['sla', 40, 0.75, '3 of 4 tickets within target (75 %)'],
+      ['deliverables', 30, 0, '0 of 1 on time'],
+      ['actions', 20, 0.5, '1 of 2 done by their due date'],
+      ['reports', 10, 0, '0 of 11 on time, 1 late, 10 missing'],
+    ]);
+    expect(r.score).toBe(40);
+    expect((await call(manager, 'POST', '/api/v1/performance-reviews', { engagementId: org.engagementId, period: '2026-Q1' })).statusCode).toBe(409);
+
+    expect((await call(contact, 'GET', '/api/v1/portal/performance-reviews')).json().items).toEqual([]);
+    expect((await call(manager, 'POST', `/api/v1/performance-reviews/${r.id}/share`)).json().shared).toBe(true);
+    expect((await call(manager, 'POST', `/api/v1/performance-reviews/${r.id}/share`)).statusCode).toBe(409);
+    const shared = (await call(contact, 'GET', '/api/v1/portal/performance-reviews')).json().items;
+    expect(shared.map((x: { period: string; score: number }) => [x.period, x.score])).toEqual([['2026-Q1', 40]]);
+    const trend = (await call(analyst, 'GET', `/api/v1/performance-reviews?engagementId=${org.engagementId}`)).json();
+    expect(trend.items).toHaveLength(1);
   });
 });

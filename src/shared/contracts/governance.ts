@@ -267,3 +267,30 @@ export type EngagementStatusReports = z.infer<typeof EngagementStatusReports>;
 export const PortalStatusReports = z.object({ items: z.array(EngagementStatusReports) });
 export const StatusReportInput = z.object({ engagementId: uuidField('an engagement id'), dueOn: IsoDate, text: requiredText(20_000) }).strict();
 export const StatusReportFileQuery = z.object({ fileName: requiredText(255) });
+
+// ---------- performance reviews (scorecards) ----------
+export const CRITERIA = ['sla', 'deliverables', 'actions', 'reports'] as const;
+const Weight = z.number().int('Expected a whole weight').min(0).max(100);
+export const ReviewInput = z
+  .object({
+    engagementId: uuidField('an engagement id'),
+    period: z.string().regex(/^\d{4}-Q[1-4]$/, 'Expected a quarter as YYYY-Qn, e.g. 2026-Q3'),
+    /** Weights per criterion (default SLA 40, deliverables 30, actions 20, status reports 10). */
+    weights: z.object({ sla: Weight, deliverables: Weight, actions: Weight, reports: Weight }).partial().strict().optional(),
+  })
+  .strict();
+export const ReviewListQuery = PageQuery.extend({ engagementId: uuidField('an engagement id').optional() });
+export const Review = z.object({
+  id: z.string(),
+  engagementId: z.string(),
+  engagementName: z.string(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  period: z.string(),
+  criteria: z.array(z.object({ key: z.enum(CRITERIA), label: z.string(), source: z.string(), weight: z.number(), value: z.number().nullable(), detail: z.string() })),
+  score: z.number().nullable(),
+  shared: z.boolean(),
+  createdAt: z.string(),
+});
+export type Review = z.infer<typeof Review>;
+export const PortalReviews = z.object({ items: z.array(Review) });

@@ -190,3 +190,39 @@ export const statusReports = pgTable(
   },
   (t) => [unique('status_reports_org_id_key').on(t.orgId, t.id), unique('status_reports_engagement_due_key').on(t.engagementId, t.dueOn), index('status_reports_org_engagement_idx').on(t.orgId, t.engagementId, t.dueOn)],
 );
+
+export interface ReviewCriterionRow {
+  key: string;
+  label: string;
+  /** Where the figure comes from, in words. */
+  source: string;
+  weight: number;
+  value: number | null;
+  detail: string;
+}
+
+/** A performance review (scorecard) of an engagement for one quarter: measured criteria, weights and the score, shareable with the vendor. */
+export const performanceReviews = pgTable(
+  'performance_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    /** YYYY-Qn */
+    period: text('period').notNull(),
+    criteria: jsonb('criteria').$type<ReviewCriterionRow[]>().notNull(),
+    /** 0–100 in tenths (805 = 80.5), null when nothing could be measured. */
+    scoreTenths: integer('score_tenths'),
+    sharedAt: timestamp('shared_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('performance_reviews_org_id_key').on(t.orgId, t.id), unique('performance_reviews_engagement_period_key').on(t.engagementId, t.period), index('performance_reviews_org_period_idx').on(t.orgId, t.period)],
+);

@@ -1,5 +1,5 @@
 import { definePolicy } from '../../policy.ts';
-import type { ActionRow, CadenceRow, MeetingRow, StatusReportRow } from './governance.repo.ts';
+import type { ActionRow, CadenceRow, MeetingRow, ReviewRow, StatusReportRow } from './governance.repo.ts';
 
 /** Contacts, escalation and working hours of an engagement: internal users only (the engagement's own visibility is asked of the engagements module). */
 export const governanceSettingsPolicy = definePolicy<{ orgId: string }, 'read' | 'update'>({
@@ -61,5 +61,19 @@ export const statusReportPolicy = definePolicy<StatusReportRow, 'list' | 'listOw
     read: { permission: ['governance.read', 'portal.use'] },
     submit: { permission: 'portal.use' },
     attach: { permission: 'portal.use', when: (r) => !r.storageKey || `A file (${r.fileName}) is already attached to this report; hand in the next report instead.` },
+  },
+});
+
+/** A scorecard: the client's until it is shared; then the vendor's contacts read it in the portal. */
+export const reviewPolicy = definePolicy<ReviewRow, 'list' | 'listOwn' | 'read' | 'create' | 'share'>({
+  label: 'The performance review',
+  vendorOf: (r) => r.vendorId,
+  visible: (r, actor) => actor.role !== 'vendor_contact' || r.sharedAt !== null,
+  actions: {
+    list: { permission: 'governance.read' },
+    listOwn: { permission: 'portal.use' },
+    read: { permission: ['governance.read', 'portal.use'] },
+    create: { permission: 'governance.write' },
+    share: { permission: 'governance.write', when: (r) => r.sharedAt === null || 'This review is already shared with the vendor.' },
   },
 });

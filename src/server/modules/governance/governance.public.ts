@@ -7,4 +7,5 @@ export { createCadence, deleteCadence, listCadences, updateCadence } from './cad
 export { agendaFor, getMeeting, listMeetings, recordMeeting } from './meetings.ts';
 export { createAction, getAction, listActions, listOwnActions, updateAction, vendorUpdateAction } from './actions.ts';
 export { allStatusReports, attachStatusReportFile, downloadStatusReportFile, engagementStatusReports, ownStatusReports, submitStatusReport } from './status-reports.ts';
+export { createReview, listReviews, ownReviews, shareReview } from './reviews.ts';
 export { governanceFeed } from './feed.ts';

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
-import { actionItems, calendars, engagements, governanceSettings, meetingCadences, meetings, statusReports, users, vendors } from '../../db/schema.ts';
+import { actionItems, calendars, engagements, governanceSettings, meetingCadences, meetings, performanceReviews, statusReports, users, vendors } from '../../db/schema.ts';
 
 export type SettingsRow = typeof governanceSettings.$inferSelect;
 export type CadenceRow = typeof meetingCadences.$inferSelect;
@@ -273,4 +273,54 @@ export async function reportingEngagements(db: Db, orgId: string, vendorId: stri
     .where(and(...where))
     .orderBy(asc(engagements.name), asc(engagements.id))
     .limit(200);
+}
+
+// ---------------------------------------------------------------- performance reviews
+
+export type ReviewRow = typeof performanceReviews.$inferSelect;
+export type { ReviewCriterionRow } from '../../db/schema/governance.ts';
+export type ReviewWithNames = { review: ReviewRow; engagementName: string; vendorName: string };
+const REVIEW_SORT: KeysetSort = { cols: [key(sql`${performanceReviews.period}`, 'text'), key(sql`${performanceReviews.id}`, 'uuid')], desc: false };
+export const reviewSort = { arity: 2, key: (r: ReviewWithNames) => [r.review.period, r.review.id] };
+const reviewQuery = (db: Db) =>
+  db
+    .select({ review: performanceReviews, engagementName: engagements.name, vendorName: vendors.name })
+    .from(performanceReviews)
+    .innerJoin(engagements, eq(engagements.id, performanceReviews.engagementId))
+    .innerJoin(vendors, eq(vendors.id, performanceReviews.vendorId));
+
+export async function listReviews(db: Db, orgId: string, f: { engagementId?: string; sharedOfVendor?: string }, after: unknown[] | null, limit: number): Promise<ReviewWithNames[]> {
+  const where: SQL[] = [eq(performanceReviews.orgId, orgId)];
+  if (f.engagementId) where.push(eq(performanceReviews.engagementId, f.engagementId));
+  if (f.sharedOfVendor) where.push(eq(performanceReviews.vendorId, f.sharedOfVendor), sql`${performanceReviews.sharedAt} is not null`);
+  return reviewQuery(db)
+    .where(and(...where, afterCursor(REVIEW_SORT, after)))
+    .orderBy(...keysetOrder(REVIEW_SORT))
+    .limit(limit);
+}
+
+export async function findReview(db: Db, orgId: string, id: string): Promise<ReviewWithNames | null> {
+  const rows = await reviewQuery(db)
+    .where(and(eq(performanceReviews.orgId, orgId), eq(performanceReviews.id, id)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findReviewFor(db: Db, orgId: string, engagementId: string, period: string): Promise<ReviewRow | null> {
+  const rows = await db
+    .select()
+    .from(performanceReviews)
+    .where(and(eq(performanceReviews.orgId, orgId), eq(performanceReviews.engagementId, engagementId), eq(performanceReviews.period, period)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function insertReview(db: Db, row: typeof performanceReviews.$inferInsert): Promise<ReviewRow> {
+  const [r] = await db.insert(performanceReviews).values(row).returning();
+  return r;
+}
+
+export async function updateReview(db: Db, orgId: string, id: string, patch: Partial<typeof performanceReviews.$inferInsert>): Promise<ReviewRow> {
+  const [r] = await db.update(performanceReviews).set(patch).where(and(eq(performanceReviews.orgId, orgId), eq(performanceReviews.id, id))).returning();
+  return r;
 }

@@ -18,6 +18,9 @@ import {
   MeetingListQuery,
   Overlap,
   OverlapQuery,
+  Review,
+  ReviewInput,
+  ReviewListQuery,
 } from '../../../shared/contracts/governance.ts';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
@@ -25,6 +28,7 @@ import type { App } from '../../http/types.ts';
 import * as actions from './actions.ts';
 import * as cadences from './cadences.ts';
 import * as meetings from './meetings.ts';
+import * as reviews from './reviews.ts';
 import { engagementOverlap, getGovernance, updateGovernance } from './settings.ts';
 import { downloadStatusReportFile, engagementStatusReports } from './status-reports.ts';
 import { sendFile } from '../evidence/evidence.public.ts';
@@ -95,5 +99,16 @@ export function registerGovernanceRoutes(app: App) {
   );
   app.get('/api/v1/status-reports/:id/file', { config: read, schema: { tags, summary: 'Download the file of a status report', params: IdParams } }, async (req, reply) =>
     sendFile(reply, await downloadStatusReportFile(ctxOf(req), parseId(req.params.id, 'status report'))),
+  );
+
+  app.get('/api/v1/performance-reviews', { config: read, schema: { tags, summary: 'Performance reviews (scorecards), oldest quarter first: the trend', querystring: ReviewListQuery, response: { 200: Page(Review) } } }, (req) =>
+    reviews.listReviews(ctxOf(req), req.query),
+  );
+  app.post('/api/v1/performance-reviews', { config: write, schema: { tags, summary: 'Score an engagement for a quarter from its measured data (weighted criteria)', body: ReviewInput, response: { 201: Review } } }, async (req, reply) => {
+    reply.status(201);
+    return reviews.createReview(ctxOf(req), req.body);
+  });
+  app.post('/api/v1/performance-reviews/:id/share', { config: write, schema: { tags, summary: 'Share a review with the vendor (its contacts read it in the portal)', params: IdParams, response: { 200: Review } } }, (req) =>
+    reviews.shareReview(ctxOf(req), parseId(req.params.id, 'performance review')),
   );
 }

@@ -136,3 +136,20 @@ export async function downloadStatusReportFile(ctx: Ctx, id: string) {
   const { stream, size } = await openStored(ctx.config.filesDir, ctx.actor.orgId, r.storageKey);
   return { stream, size, contentType: r.contentType ?? 'application/octet-stream', disposition: attachmentHeader(r.fileName ?? 'status-report') };
 }
+
+/** How the reports due in [from, to] (up to today) came in: for scorecards. */
+export async function reportsInPeriod(ctx: Ctx, engagementId: string, from: string, to: string): Promise<{ onTime: number; late: number; missing: number } | null> {
+  const schedule = scheduleOf((await repo.findSettings(ctx.db, ctx.actor.orgId, engagementId))?.settings);
+  if (!schedule) return null;
+  const today = todayOf(ctx);
+  const last = to < today ? to : addDays(today, -1);
+  const due = occurrencesBetween(ruleOf(schedule), ms(from), ms(last) + DAY).map((o) => o.date);
+  const byDue = new Map((await repo.reportsOf(ctx.db, ctx.actor.orgId, [engagementId], from)).map((r) => [r.report.dueOn, r.report]));
+  let onTime = 0;
+  let late = 0;
+  for (const d of due) {
+    const r = byDue.get(d);
+    if (r) civilDateIn(r.submittedAt, 'UTC') <= d ? onTime++ : late++;
+  }
+  return { onTime, late, missing: due.length - onTime - late };
+}

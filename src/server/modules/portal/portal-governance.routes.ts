@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { IdParams, Page } from '../../../shared/contracts/common.ts';
-import { PortalActionItem, PortalActionListQuery, PortalActionUpdate, PortalStatusReports, StatusReport, StatusReportFileQuery, StatusReportInput } from '../../../shared/contracts/governance.ts';
+import { PortalActionItem, PortalActionListQuery, PortalActionUpdate, PortalReviews, PortalStatusReports, StatusReport, StatusReportFileQuery, StatusReportInput } from '../../../shared/contracts/governance.ts';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
-import { attachStatusReportFile, downloadStatusReportFile, listOwnActions, ownStatusReports, submitStatusReport, vendorUpdateAction } from '../governance/governance.public.ts';
+import { attachStatusReportFile, downloadStatusReportFile, listOwnActions, ownReviews, ownStatusReports, submitStatusReport, vendorUpdateAction } from '../governance/governance.public.ts';
 import { sendFile, uploadedFile, withRawBody } from '../evidence/evidence.public.ts';
 
 const tags = ['portal'];
@@ -33,6 +33,7 @@ export async function registerPortalGovernanceRoutes(app: App) {
   app.get('/api/v1/portal/status-reports/:id/file', { config: contact, schema: { tags, summary: 'Download the file of one of your status reports', params: IdParams } }, async (req, reply) =>
     sendFile(reply, await downloadStatusReportFile(ctxOf(req), parseId(req.params.id, 'status report'))),
   );
+  app.get('/api/v1/portal/performance-reviews', { config: contact, schema: { tags, summary: 'The performance reviews the client shared with you, oldest first', response: { 200: PortalReviews } } }, (req) => ownReviews(ctxOf(req)));
   await withRawBody(app, (scope) => {
     scope.post(
       '/api/v1/portal/status-reports/:id/file',
