@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { anEngagement } from '../../../src/server/seed/builders/core.ts';
 import { aCadence, aMeeting, anActionItem, aStatusReport, governanceOf } from '../../../src/server/seed/builders/governance.ts';
 import { aUser } from '../../../src/server/seed/builders/core.ts';
+import { createReview, shareReview } from '../../../src/server/modules/governance/governance.public.ts';
 import { inApp } from '../../support/due-diligence.ts';
 import type { TestOrg } from '../../support/factories.ts';
 import { INTERNAL, WRITERS, type AreaRows, type Call, type MatrixEnv, type Row } from './types.ts';
@@ -11,6 +12,7 @@ const M = 'The meeting';
 const A = 'The action item';
 const CONTACT = ['vendor_contact'] as const;
 const S = 'The status report';
+const R = 'The performance review';
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** The Monday `k` weeks before the last one on or before today (UTC), and the first Monday after today. */
@@ -38,6 +40,9 @@ interface Fixtures {
   reportWithFileId: string;
   reportId: string;
   otherVendorReportId: string;
+  /** Reviews: not yet shared, shared. */
+  reviewId: string;
+  sharedReviewId: string;
 }
 
 /** Rows for governance: settings, overlap, cadences, meetings, action items, and the vendor's action items in the portal. */
@@ -61,7 +66,11 @@ export function governanceRows(env: MatrixEnv): AreaRows {
     const plain = await aStatusReport(h(o), { engagementId: o.engagementId, dueOn: monday(2), contact });
     const theirContact = await aUser(o.handle, { role: 'vendor_contact', vendorId: o.otherVendor.id });
     const theirs = await aStatusReport(h(o), { engagementId: otherEng.id, dueOn: monday(1), contact: theirContact, file: 'theirs.pdf' });
+    const review = await createReview(h(o).ctx(), { engagementId: o.engagementId, period: '2026-Q1' });
+    const sharedReview = await shareReview(h(o).ctx(), (await createReview(h(o).ctx(), { engagementId: o.engagementId, period: '2026-Q2' })).id);
     return {
+      reviewId: review.id,
+      sharedReviewId: sharedReview.id,
       cadenceId: cadence.id,
       meetingId: meeting.id,
       vendorActionId: vendorAction.id,
@@ -133,6 +142,19 @@ export function governanceRows(env: MatrixEnv): AreaRows {
 
     'GET /api/v1/engagements/:id/status-reports': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${eng(c)}/status-reports` }) },
     'GET /api/v1/status-reports/:id/file': { policy: S, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/status-reports/${pick(c, (x) => x.reportWithFileId)}/file` }) },
+    'GET /api/v1/performance-reviews': { allowed: INTERNAL, ok: 200, build: () => ({ url: `/api/v1/performance-reviews?engagementId=${env.own.engagementId}` }) },
+    'POST /api/v1/performance-reviews': { allowed: WRITERS, ok: 201, build: async () => ({ url: '/api/v1/performance-reviews', payload: { engagementId: (await anEngagement(env.own.handle, { vendorId: env.own.vendor.id })).id, period: '2026-Q3' } }) },
+    'POST /api/v1/performance-reviews/:id/share': {
+      policy: R,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      forbiddenState: 409,
+      build: async (c) => ({
+        url: `/api/v1/performance-reviews/${c.scope === 'own' ? (await createReview(h(c.org).ctx(), { engagementId: (await anEngagement(c.org.handle, { vendorId: c.org.vendor.id })).id, period: '2026-Q1' })).id : pick(c, (x) => x.reviewId, (x) => x.sharedReviewId)}/share`,
+      }),
+    },
+    'GET /api/v1/portal/performance-reviews': { allowed: CONTACT, ok: 200, build: () => ({ url: '/api/v1/portal/performance-reviews' }) },
     'GET /api/v1/portal/status-reports': { allowed: CONTACT, ok: 200, build: () => ({ url: '/api/v1/portal/status-reports' }) },
     'POST /api/v1/portal/status-reports': { allowed: CONTACT, ok: 201, build: () => ({ url: '/api/v1/portal/status-reports', payload: { engagementId: env.own.engagementId, dueOn: nextMonday(), text: 'Next week, early.' } }) },
     'GET /api/v1/portal/status-reports/:id/file': {

@@ -1,4 +1,5 @@
 import { aMeeting, anActionItem } from '../../../src/server/seed/builders/governance.ts';
+import { createReview } from '../../../src/server/modules/governance/governance.public.ts';
 import { inApp } from '../../support/due-diligence.ts';
 import type { PagingCase } from './types.ts';
 import { ROWS } from './types.ts';
@@ -31,6 +32,14 @@ export const governanceCases: PagingCase[] = [
     async seed(t, org) {
       const made = await times(ROWS, (i) => anActionItem(inApp(org, t.config), { engagementId: org.engagementId, ownerSide: 'vendor', dueOn: `2026-04-0${1 + (i % 2)}` }));
       return { url: '/api/v1/portal/action-items', ids: made.map((a) => a.id) };
+    },
+  },
+  {
+    route: 'GET /api/v1/performance-reviews',
+    async seed(t, org) {
+      const ctx = inApp(org, t.config).ctx();
+      const made = await times(ROWS, (i) => createReview(ctx, { engagementId: org.engagementId, period: `2026-Q${i + 1}` }));
+      return { url: `/api/v1/performance-reviews?engagementId=${org.engagementId}`, ids: made.map((r) => r.id) };
     },
   },
 ];

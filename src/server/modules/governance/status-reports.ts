@@ -149,7 +149,9 @@ export async function reportsInPeriod(ctx: Ctx, engagementId: string, from: stri
   let late = 0;
   for (const d of due) {
     const r = byDue.get(d);
-    if (r) civilDateIn(r.submittedAt, 'UTC') <= d ? onTime++ : late++;
+    if (!r) continue;
+    if (civilDateIn(r.submittedAt, 'UTC') <= d) onTime++;
+    else late++;
   }
   return { onTime, late, missing: due.length - onTime - late };
 }
