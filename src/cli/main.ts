@@ -7,6 +7,7 @@ import { registerEngagementCommands } from './commands/engagements.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
 import { registerSlaCommands } from './commands/sla.ts';
 import { registerQuestionnaireCommands } from './commands/questionnaires.ts';
+import { registerReviewCommands } from './commands/reviews.ts';
 import { registerTicketCommands } from './commands/tickets.ts';
 import { registerTokenCommands } from './commands/tokens.ts';
 import { registerUserCommands } from './commands/users.ts';
@@ -27,6 +28,7 @@ const COMMANDS = [
   registerSlaCommands,
   registerQuestionnaireCommands,
   registerContractCommands,
+  registerReviewCommands,
 ];
 
 function version(): string {
