@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engagementOverlap, engagementStatusReports, governanceFeed, listCadences, listOwnActions, listMeetings } from '../../src/server/modules/governance/governance.public.ts';
+import { engagementOverlap, engagementStatusReports, governanceFeed, listReviews, listCadences, listOwnActions, listMeetings } from '../../src/server/modules/governance/governance.public.ts';
 import { actorOf, anEngagement, anOrg, aVendor } from '../../src/server/seed/builders/core.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from '../../src/server/seed/demo-data.ts';
 import { seedDemoGovernance } from '../../src/server/seed/demo-governance.ts';
@@ -48,6 +48,10 @@ describe('the demo governance', () => {
     expect([reports.late, reports.missing]).toEqual([2, 1]);
     expect(reports.slots.some((x) => x.report?.fileName)).toBe(true);
     expect((await engagementStatusReports(ctx, engagementIds.get('Payroll platform')!)).missing).toBeGreaterThan(1);
+
+    const deskReviews = await listReviews(ctx, { engagementId: engagementIds.get('24/7 service desk')!, limit: 10 });
+    expect(deskReviews.items.map((r) => r.shared)).toEqual([true, false]);
+    expect(deskReviews.items[1].criteria.find((c) => c.key === 'reports')!.value).not.toBeNull();
 
     const today = new Date().toISOString().slice(0, 10);
     const exposures = await governanceFeed.exposures!(ctx, today);

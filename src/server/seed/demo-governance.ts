@@ -1,6 +1,8 @@
-import { addDays, civilDateIn, isoWeekday } from '../../domain/civil-date.ts';
+import { addDays, addMonths, civilDateIn, isoWeekday } from '../../domain/civil-date.ts';
+import { quarterOf } from '../../domain/governance/scorecard.ts';
 import type { User } from '../../shared/contracts/users.ts';
 import type { Ctx } from '../context.ts';
+import { createReview, shareReview } from '../modules/governance/governance.public.ts';
 import { createUser, listUsers } from '../modules/users/users.public.ts';
 import type { OrgHandle } from './builders/core.ts';
 import { handleOf } from './builders/due-diligence.ts';
@@ -217,11 +219,11 @@ export async function seedDemoGovernance(ctx: Ctx, vendorIds: Map<string, string
 
   // ---- Status reports: weekly from HelpPoint (mostly on time, two late, the last one missing), weekly from Kestrel, monthly from PayrollCloud (missing).
   const at = (date: string, hour: number) => handleOf({ ...ctx, now: new Date(Date.parse(`${date}T00:00:00Z`) + hour * 3_600_000) }, owner);
-  const mondays = lastTuesdays(9).map((d) => addDays(d, -1));
+  const mondays = lastTuesdays(16).map((d) => addDays(d, -1));
   await governanceOf(org, desk, { statusReportRrule: 'FREQ=WEEKLY;BYDAY=MO', statusReportFrom: mondays[0] });
   for (const [i, due] of mondays.entries()) {
     if (due >= today || i === mondays.length - 1) continue; // the last one is missing
-    const late = i === 3 || i === 6;
+    const late = i === 8 || i === 12;
     await aStatusReport(at(late ? addDays(due, 2) : due, late ? 15 : 8), {
       engagementId: desk,
       dueOn: due,
@@ -236,4 +238,14 @@ export async function seedDemoGovernance(ctx: Ctx, vendorIds: Map<string, string
     await aStatusReport(at(i % 2 ? addDays(due, 3) : due, 12), { engagementId: portal, dueOn: due, contact: arjun, text: 'Sprint progress: checkout release on track; 3 open defects.' });
   }
   await governanceOf(org, payroll, { statusReportRrule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1', statusReportFrom: addDays(today, -100) });
+
+  // ---- Performance reviews: the last two quarters of the service desk (the older one shared with HelpPoint), the last one of Kestrel and PayrollCloud.
+  const lastQuarter = quarterOf(addMonths(`${today.slice(0, 7)}-01`, -3));
+  const quarterBefore = quarterOf(addMonths(`${today.slice(0, 7)}-01`, -6));
+  const older = await createReview(ctx, { engagementId: desk, period: quarterBefore });
+  await shareReview(ctx, older.id);
+  await createReview(ctx, { engagementId: desk, period: lastQuarter });
+  await createReview(ctx, { engagementId: portal, period: lastQuarter });
+  await createReview(ctx, { engagementId: payroll, period: lastQuarter });
+  await createReview(ctx, { engagementId: ops, period: lastQuarter });
 }

@@ -5,6 +5,7 @@ import { ActionsList } from './ActionsList.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import { MeetingsSection } from './MeetingsSection.tsx';
 import { OverlapSection } from './OverlapSection.tsx';
+import { ReviewsSection } from './Reviews.tsx';
 import { StatusReportsSection } from './StatusReports.tsx';
 
 /** The engagement's Governance tab: contacts and escalation, working-hours overlap, meetings and action items. */
@@ -17,6 +18,7 @@ export function EngagementGovernanceTab({ engagement, me }: EngagementTabProps) 
       <MeetingsSection engagementId={engagement.id} vendorId={engagement.vendorId} vendorName={engagement.vendorName} canWrite={canWrite} />
       <ActionsList engagement={engagement} canWrite={canWrite} />
       <StatusReportsSection engagementId={engagement.id} />
+      <ReviewsSection engagementId={engagement.id} canWrite={canWrite} />
     </Stack>
   );
 }

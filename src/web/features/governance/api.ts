@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ActionItem, Agenda, Cadence, EngagementStatusReports, GovernanceSettings, Meeting, Overlap, PortalActionItem, StatusReport } from '../../../shared/contracts/governance.ts';
+import type { ActionItem, Agenda, Cadence, EngagementStatusReports, GovernanceSettings, Meeting, Overlap, PortalActionItem, Review, StatusReport } from '../../../shared/contracts/governance.ts';
 import { api } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { keys } from '../../api/keys.ts';
@@ -17,6 +17,7 @@ export type PortalActionT = PortalActionItem;
 export type AgendaT = z.infer<typeof Agenda>;
 export type ReportsT = EngagementStatusReports;
 export type StatusReportT = StatusReport;
+export type ReviewT = Review;
 
 const enc = encodeURIComponent;
 export const govKeys = {
@@ -78,3 +79,8 @@ export const useSubmitReport = () =>
     const r = await api<StatusReportT>('/portal/status-reports', { method: 'POST', body });
     return file ? uploadFile<StatusReportT>(`/portal/status-reports/${enc(r.id)}/file`, file, { query: { fileName: file.name } }) : r;
   });
+
+export const useReviews = (engagementId: string) => usePagedList<ReviewT>({ queryKey: ['governance', 'reviews', engagementId], path: '/performance-reviews', query: { engagementId }, limit: 50 });
+export const usePortalReviews = () => useQuery({ queryKey: ['governance', 'portal-reviews'], queryFn: () => api<{ items: ReviewT[] }>('/portal/performance-reviews') });
+export const useCreateReview = () => useChange((body: { engagementId: string; period: string }) => api<ReviewT>('/performance-reviews', { method: 'POST', body }));
+export const useShareReview = () => useChange((id: string) => api<ReviewT>(`/performance-reviews/${enc(id)}/share`, { method: 'POST' }));
