@@ -15,6 +15,12 @@ const DAY = 86_400_000;
 const tab = (engagementId: string) => `/engagements/${engagementId}/governance`;
 const ref = (id: string, name: string) => ({ id, name });
 
+/**
+ * The week's list carries what falls due in the window; governance's backlog (overdue
+ * actions, missing reports) is counted under the exposures instead, so it never crowds
+ * out other modules' dates in a list cut at a fixed length.
+ */
+
 /** Governance for the shared views: meetings and action items due, overdue actions, cadences decaying. */
 export const governanceFeed: ModuleFeed = {
   name: 'Governance',
@@ -43,28 +49,29 @@ export const governanceFeed: ModuleFeed = {
     }
     for (const r of await repo.listActions(ctx.db, ctx.actor.orgId, { statuses: ['open'], dueBefore: addDays(window.to, 1) }, null, CAP)) {
       const a = r.action;
+      if (a.dueOn < window.from) continue;
       items.push({
         key: `action:${a.id}`,
         kind: 'action_due',
         title: `Action for ${a.ownerSide === 'vendor' ? r.vendorName : r.ownerName ?? 'our side'}: ${a.title}`,
         detail: null,
         date: a.dueOn,
-        overdue: a.dueOn < window.from,
+        overdue: false,
         vendor: ref(a.vendorId, r.vendorName),
         engagement: ref(a.engagementId, r.engagementName),
         href: tab(a.engagementId),
       });
     }
-    // Status reports: the next one due in the window, and every missing one as overdue.
+    // Status reports: the next one due in the window (missing ones are an exposure).
     for (const e of await allStatusReports(ctx)) {
-      for (const slot of e.slots.filter((x) => x.state === 'missing' || (x.state === 'upcoming' && x.dueOn <= window.to))) {
+      for (const slot of e.slots.filter((x) => x.state === 'upcoming' && x.dueOn <= window.to)) {
         items.push({
           key: `status-report:${e.engagementId}:${slot.dueOn}`,
           kind: 'status_report_due',
-          title: `Status report from ${e.vendorName}${slot.state === 'missing' ? ' (missing)' : ''}`,
+          title: `Status report due from ${e.vendorName}`,
           detail: e.scheduleWords,
           date: slot.dueOn,
-          overdue: slot.state === 'missing',
+          overdue: false,
           vendor: ref(e.vendorId, e.vendorName),
           engagement: ref(e.engagementId, e.engagementName),
           href: tab(e.engagementId),
