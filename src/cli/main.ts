@@ -12,6 +12,7 @@ import { registerRiskCommands } from './commands/risks.ts';
 import { registerSlaCommands } from './commands/sla.ts';
 import { registerSourcingCommands } from './commands/sourcing.ts';
 import { registerQuestionnaireCommands } from './commands/questionnaires.ts';
+import { registerReviewCommands } from './commands/reviews.ts';
 import { registerTicketCommands } from './commands/tickets.ts';
 import { registerTokenCommands } from './commands/tokens.ts';
 import { registerUserCommands } from './commands/users.ts';
@@ -37,6 +38,7 @@ const COMMANDS = [
   registerExitCommands,
   registerRiskCommands,
   registerSourcingCommands,
+  registerReviewCommands,
 ];
 
 function version(): string {

@@ -37,6 +37,7 @@ import { registerCostRoutes } from './modules/costs/costs.routes.ts';
 import { registerExitRoutes } from './modules/exit/exit.routes.ts';
 import { registerRiskRoutes } from './modules/risks/risks.routes.ts';
 import { registerSourcingRoutes } from './modules/sourcing/sourcing.routes.ts';
+import { registerGovernanceRoutes } from './modules/governance/governance.routes.ts';
 import { registerDeliverableRoutes } from './modules/deliverables/deliverables.routes.ts';
 import { registerDueDiligenceRoutes } from './modules/due-diligence/due-diligence.routes.ts';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.ts';
@@ -77,6 +78,7 @@ const ROUTE_MODULES: Array<(app: App) => void | Promise<void>> = [
   registerExitRoutes,
   registerRiskRoutes,
   registerSourcingRoutes,
+  registerGovernanceRoutes,
 ];
 
 /** Only the configured proxy hops may name the client's address (see OUTSIGHT_TRUST_PROXY in config.ts). */

@@ -51,6 +51,9 @@ export const PERMISSIONS = {
   'sourcing.score': ['owner', 'admin', 'manager', 'analyst'],
   /** A pilot's go / no-go: it makes a prospect an active vendor and opens a contract. */
   'sourcing.decide': ['owner', 'admin'],
+  // Governance: contacts, escalation, meetings, minutes and action items (a vendor contact sees its side's actions through the portal only).
+  'governance.read': ['owner', 'admin', 'manager', 'analyst', 'auditor'],
+  'governance.write': ['owner', 'admin', 'manager'],
   /** One's own sign-in: authenticator, password, sessions. */
   'account.own': ['owner', 'admin', 'manager', 'analyst', 'auditor', 'vendor_contact'],
   /** The organisation's sign-in rules (requiring two-step sign-in): its owners decide. */

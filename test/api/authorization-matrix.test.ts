@@ -11,6 +11,7 @@ import { coreRows } from './matrix/core.rows.ts';
 import { costsRows } from './matrix/costs.rows.ts';
 import { exitRows } from './matrix/exit.rows.ts';
 import { risksRows } from './matrix/risks.rows.ts';
+import { governanceRows } from './matrix/governance.rows.ts';
 import { ddRows } from './matrix/due-diligence.rows.ts';
 import { deliverablesRows } from './matrix/deliverables.rows.ts';
 import { identityRows } from './matrix/identity.rows.ts';
@@ -47,7 +48,7 @@ const env: MatrixEnv = {
   id,
 };
 
-const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), robustnessRows(env), securityRows(env), contractRows(env), clauseRows(env), deliverablesRows(env), costsRows(env), changeRequestRows(env), exitRows(env), risksRows(env), sourcingRows(env)];
+const AREAS = [identityRows(env), coreRows(env), slaRows(env), ddRows(env), robustnessRows(env), securityRows(env), contractRows(env), clauseRows(env), deliverablesRows(env), costsRows(env), changeRequestRows(env), exitRows(env), risksRows(env), sourcingRows(env), governanceRows(env)];
 const MATRIX: Record<string, Row> = Object.assign({}, ...AREAS.map((a) => a.rows));
 
 beforeAll(async () => {

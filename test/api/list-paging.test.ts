@@ -6,6 +6,7 @@ import { contractCases } from './paging/contracts.cases.ts';
 import { coreCases } from './paging/core.cases.ts';
 import { costsCases } from './paging/costs.cases.ts';
 import { exitCases } from './paging/exit.cases.ts';
+import { governanceCases } from './paging/governance.cases.ts';
 import { ddCases } from './paging/dd.cases.ts';
 import { deliverablesCases } from './paging/deliverables.cases.ts';
 import { identityCases } from './paging/identity.cases.ts';
@@ -19,7 +20,7 @@ import { ROWS } from './paging/types.ts';
  * No list answers `nextCursor: null` while more rows exist: every list endpoint of the
  * API is walked with limit=1 over more rows than one page, and must return each row once.
  */
-const CASES: PagingCase[] = [...coreCases, ...identityCases, ...ddCases, ...slaCases, ...contractCases, ...clauseCases, ...deliverablesCases, ...costsCases, ...exitCases, ...risksCases, ...sourcingCases];
+const CASES: PagingCase[] = [...coreCases, ...identityCases, ...ddCases, ...slaCases, ...contractCases, ...clauseCases, ...deliverablesCases, ...costsCases, ...exitCases, ...risksCases, ...sourcingCases, ...governanceCases];
 
 let t: TestApp;
 beforeAll(async () => {

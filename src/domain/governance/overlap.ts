@@ -41,6 +41,9 @@ export interface DayOverlap {
   weekday: number;
   /** Shared working time as UTC instants [start, end). */
   intervals: Array<[number, number]>;
+  /** Each team's own working time that day, for a timeline. */
+  a: Array<[number, number]>;
+  b: Array<[number, number]>;
   hours: number;
 }
 
@@ -60,9 +63,11 @@ export function overlapWeek(a: CalendarSpec, b: CalendarSpec, monday: CivilDate,
     const date = addDays(monday, i);
     const from = localMidnight(date, viewZone);
     const to = localMidnight(addDays(date, 1), viewZone);
-    const intervals = intersect(workingIntervals(ca, from, to), workingIntervals(cb, from, to));
+    const wa = workingIntervals(ca, from, to);
+    const wb = workingIntervals(cb, from, to);
+    const intervals = intersect(wa, wb);
     const ms = intervals.reduce((s, [x, y]) => s + (y - x), 0);
-    days.push({ date, weekday: isoWeekday(date), intervals, hours: ms / HOUR });
+    days.push({ date, weekday: isoWeekday(date), intervals, a: wa, b: wb, hours: ms / HOUR });
   }
   return { weekOf: monday, days, hours: days.reduce((s, d) => s + d.hours, 0) };
 }

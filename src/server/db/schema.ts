@@ -14,3 +14,4 @@ export * from './schema/costs.ts';
 export * from './schema/exit.ts';
 export * from './schema/risks.ts';
 export * from './schema/sourcing.ts';
+export * from './schema/governance.ts';

@@ -17,6 +17,7 @@ import { seedDemoDeliverables } from './demo-deliverables.ts';
 import { seedDemoDueDiligence } from './demo-due-diligence.ts';
 import { seedDemoExit } from './demo-exit.ts';
 import { seedDemoFirstResponse } from './demo-first-response.ts';
+import { seedDemoGovernance } from './demo-governance.ts';
 import { seedDemoSecurity } from './demo-security.ts';
 import { seedDemoImports } from './demo-imports.ts';
 import { seedDemoRisks } from './demo-risks.ts';
@@ -80,6 +81,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config, log: FastifyBaseLo
   await seedDemoCosts(ctx, contractIds, engagementIds, milestoneIds);
   await seedDemoRisks(ctx, vendorIds, engagementIds);
   await seedDemoSourcing(ctx, { manager: people.get('manager')!, analyst: people.get('analyst')! });
+  await seedDemoGovernance(ctx, vendorIds, engagementIds, DEMO_PASSWORD);
   await seedDemoSecurity(ctx, DEMO_PASSWORD);
   await seedDemoExit(ctx, engagementIds, DEMO_PASSWORD);
   return true;

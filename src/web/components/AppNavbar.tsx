@@ -10,6 +10,7 @@ import {
   IconGauge,
   IconHistory,
   IconLayoutDashboard,
+  IconListCheck,
   IconSettings,
   IconTargetArrow,
 } from '@tabler/icons-react';
@@ -28,6 +29,7 @@ interface Item {
 
 const ITEMS: Item[] = [
   { label: 'Dashboard', to: '/', icon: IconLayoutDashboard, permission: 'dashboard.read', exact: true },
+  { label: 'My actions', to: '/my-actions', icon: IconListCheck, permission: 'governance.read' },
   { label: 'Vendors', to: '/vendors', icon: IconBuildingSkyscraper, permission: 'vendor.read' },
   { label: 'Engagements', to: '/engagements', icon: IconBriefcase, permission: 'engagement.read' },
   { label: 'Sourcing', to: '/sourcing', icon: IconTargetArrow, permission: 'sourcing.read' },

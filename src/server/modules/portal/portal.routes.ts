@@ -14,6 +14,7 @@ import { downloadEvidence, listSharedEvidence, sendFile, uploadedFile, withRawBo
 import { registerPortalChangeRequestRoutes } from './portal-change-requests.routes.ts';
 import { registerPortalDeliverableRoutes } from './portal-deliverables.routes.ts';
 import { registerPortalExitRoutes } from './portal-exit.routes.ts';
+import { registerPortalGovernanceRoutes } from './portal-governance.routes.ts';
 import { portalHome, requestFreshLink, uploadPortalEvidence } from './portal.service.ts';
 
 const tags = ['portal'];
@@ -90,4 +91,5 @@ export async function registerPortalRoutes(app: App) {
   await registerPortalDeliverableRoutes(app);
   registerPortalChangeRequestRoutes(app);
   await registerPortalExitRoutes(app);
+  await registerPortalGovernanceRoutes(app);
 }

@@ -8,6 +8,7 @@ export {
   internalUsersByNames,
   listUsers,
   referenceInternalUser,
+  referenceVendorContact,
   updateUser,
   vendorContactFor,
   type NewUser,

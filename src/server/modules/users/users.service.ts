@@ -36,6 +36,14 @@ export async function referenceInternalUser(ctx: Ctx, id: string, field: string)
   return u;
 }
 
+/** A user id named inside a body as a vendor's contact: an enabled contact of that vendor in the caller's organisation, or an invalid field. */
+export async function referenceVendorContact(ctx: Ctx, id: string, vendorId: string, field: string): Promise<repo.UserRow> {
+  const message = "Choose an active contact of this engagement's vendor.";
+  const u = userPolicy.reference(ctx.actor, 'reference', await repo.findUser(ctx.db, ctx.actor.orgId, id), field, message);
+  if (u.disabledAt || u.role !== 'vendor_contact' || u.vendorId !== vendorId) throw AppError.invalid(field, message);
+  return u;
+}
+
 /**
  * Enabled internal users of the organisation whose name or e-mail is among `keys`
  * (case-insensitive), for imports naming people; the caller decides what an ambiguous name means.

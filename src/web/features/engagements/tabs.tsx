@@ -18,6 +18,7 @@ export const ENGAGEMENT_TABS: readonly TabDef<EngagementTabProps>[] = [
   { value: 'contracts', label: 'Contracts', permission: 'contract.read', component: lazyTab(() => import('../contracts/EngagementContractsTab.tsx'), 'EngagementContractsTab') },
   { value: 'contract-gaps', label: 'Contract gaps', permission: 'contract.read', component: lazyTab(() => import('../clauses/EngagementGapsTab.tsx'), 'EngagementGapsTab') },
   { value: 'deliverables', label: 'Deliverables', permission: 'contract.read', component: lazyTab(() => import('../deliverables/EngagementDeliverablesTab.tsx'), 'EngagementDeliverablesTab') },
+  { value: 'governance', label: 'Governance', permission: 'governance.read', component: lazyTab(() => import('../governance/EngagementGovernanceTab.tsx'), 'EngagementGovernanceTab') },
   { value: 'costs', label: 'Costs', permission: 'cost.read', component: lazyTab(() => import('../costs/EngagementCostsTab.tsx'), 'EngagementCostsTab') },
   { value: 'exit', label: 'Exit', permission: 'exit.read', component: lazyTab(() => import('../exit/EngagementExitTab.tsx'), 'EngagementExitTab') },
 ];

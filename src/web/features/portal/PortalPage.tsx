@@ -13,6 +13,9 @@ import { usePortalEvidenceList } from './lists.ts';
 import { PortalChangeRequestsSection } from '../costs/PortalChangeRequests.tsx';
 import { PortalDeliverablesSection } from '../deliverables/PortalDeliverables.tsx';
 import { PortalExitStepsSection } from '../exit/PortalExitSteps.tsx';
+import { PortalActionsSection } from '../governance/PortalActions.tsx';
+import { PortalReportsSection } from '../governance/StatusReports.tsx';
+import { PortalReviewsSection } from '../governance/Reviews.tsx';
 import { PortalFrame } from './PortalFrame.tsx';
 import { VENDOR_STATUS } from './portalLabels.ts';
 
@@ -115,6 +118,9 @@ export function PortalPage() {
           <PortalDeliverablesSection />
           <PortalChangeRequestsSection />
           <PortalExitStepsSection />
+          <PortalActionsSection />
+          <PortalReportsSection />
+          <PortalReviewsSection />
           {evidence.items.length > 0 && (
             <ListSection id="portal-documents" title="Your documents" hint={`Shared with ${portal.data.org.name}. You get a reminder before a certificate or report expires.`}>
               <ListView list={evidence} variant="section" noun={{ one: 'document', many: 'documents' }} empty="No documents yet.">

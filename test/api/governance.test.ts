@@ -1,0 +1,316 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEEDS } from '../../src/server/feeds/registry.ts';
+import { governanceFeed, vendorUpdateAction } from '../../src/server/modules/governance/governance.public.ts';
+import { aDeliverable } from '../../src/server/seed/builders/deliverables.ts';
+import { anActionItem } from '../../src/server/seed/builders/governance.ts';
+import { aCalendar, anSlaPolicy, someTickets } from '../../src/server/seed/builders/sla.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
+
+// Issue 15: contacts and escalation, working-hours overlap, cadences, meetings with a pre-filled agenda, action items.
+let t: TestApp;
+let org: TestOrg;
+let manager: Login;
+let analyst: Login;
+let contact: Login;
+let berlin: string;
+let bangalore: string;
+let newYork: string;
+/** The app's clock stands on Friday 20 March 2026, noon UTC: Berlin changes its clocks on the 29th. */
+const NOW = Date.parse('2026-03-20T12:00:00Z');
+const wk = (from: string, to: string) => Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ from, to }]]));
+
+function call(login: Login, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object) {
+  return t.app.inject({ method, url, payload, headers: authHeaders(login) });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.offsetMs = NOW - Date.now();
+  org = await createTestOrg(t.database.db);
+  const at = new Date(NOW);
+  manager = await loginAs(t.database.db, org.users.manager, at);
+  analyst = await loginAs(t.database.db, org.users.analyst, at);
+  contact = await loginAs(t.database.db, org.users.vendor_contact, at);
+  berlin = (await aCalendar(org.handle, { name: 'Berlin office', timeZone: 'Europe/Berlin', week: wk('09:00', '17:00') })).id;
+  bangalore = (await aCalendar(org.handle, { name: 'Bangalore delivery centre', timeZone: 'Asia/Kolkata', week: wk('10:00', '19:00') })).id;
+  newYork = (await aCalendar(org.handle, { name: 'New York desk', timeZone: 'America/New_York', week: wk('09:00', '17:00') })).id;
+});
+afterAll(() => t.close());
+
+describe('contacts, escalation and channels', () => {
+  it('are set by a manager and read back in words, with the ladder numbered', async () => {
+    const res = await call(manager, 'PUT', `/api/v1/engagements/${org.engagementId}/governance`, {
+      clientContactId: org.users.manager.id,
+      vendorContactId: org.users.vendor_contact.id,
+      escalation: [
+        { clientPerson: 'Service owner', vendorPerson: 'Delivery lead', afterHours: 0 },
+        { clientPerson: 'Head of IT', vendorPerson: 'Account director', afterHours: 24 },
+      ],
+      chatChannel: '#acme-ops',
+      meetingLink: 'https://meet.example.com/acme',
+      vendorTeamSize: 14,
+      vendorLocations: ['Bangalore', 'Pune'],
+      clientCalendarId: berlin,
+      vendorCalendarId: bangalore,
+      requiredOverlapHours: 25,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const g = res.json();
+    expect(g.clientContact.name).toBe(org.users.manager.name);
+    expect(g.vendorContact.id).toBe(org.users.vendor_contact.id);
+    expect(g.escalation.map((l: { level: number; afterHours: number }) => [l.level, l.afterHours])).toEqual([
+      [1, 0],
+      [2, 24],
+    ]);
+    expect(g.vendorCalendar).toMatchObject({ name: 'Bangalore delivery centre', timeZone: 'Asia/Kolkata' });
+    // A later edit of one field keeps the others.
+    const again = (await call(manager, 'PUT', `/api/v1/engagements/${org.engagementId}/governance`, { vendorTeamSize: 16 })).json();
+    expect([again.vendorTeamSize, again.chatChannel, again.requiredOverlapHours]).toEqual([16, '#acme-ops', 25]);
+  });
+
+  it('refuse a point of contact of the wrong side, a bad link, and an analyst', async () => {
+    const url = `/api/v1/engagements/${org.engagementId}/governance`;
+    const wrong = await call(manager, 'PUT', url, { vendorContactId: org.users.analyst.id });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details.issues[0].path).toBe('vendorContactId');
+    expect((await call(manager, 'PUT', url, { clientContactId: org.users.vendor_contact.id })).statusCode).toBe(400);
+    expect((await call(manager, 'PUT', url, { meetingLink: 'javascript:alert(1)' })).json().error.details.issues[0].path).toBe('meetingLink');
+    expect((await call(analyst, 'PUT', url, { chatChannel: '#x' })).statusCode).toBe(403);
+    expect((await call(analyst, 'GET', url)).statusCode).toBe(200);
+  });
+});
+
+describe('working-hours overlap', () => {
+  it('Berlin 09–17 against Bangalore 10–19 in the week of 16 March: 5.5 h a day, shown in Berlin time with the vendor’s own clock', async () => {
+    const o = (await call(analyst, 'GET', `/api/v1/engagements/${org.engagementId}/overlap`)).json();
+    expect(o.weekOf).toBe('2026-03-16');
+    expect(o.hoursThisWeek).toBe(27.5);
+    expect(o.days[0]).toMatchObject({
+      client: [{ from: '09:00', to: '17:00' }],
+      vendor: [{ from: '05:30', to: '14:30' }],
+      overlap: [{ from: '09:00', to: '14:30', vendorFrom: '13:30', vendorTo: '19:00' }],
+      hours: 5.5,
+    });
+    expect(o.days[5].hours).toBe(0);
+    // Berlin's summer time gives an hour more a day: 32.5 h is the usual week of 2026; the winter weeks stand out.
+    expect(o.typicalHours).toBe(32.5);
+    expect(o.shiftedWeeks.map((p: { from: string; hours: number }) => [p.from, p.hours])).toEqual([
+      ['2026-01-05', 27.5],
+      ['2026-10-26', 27.5],
+    ]);
+    expect(o.belowRequired).toBe(false);
+    expect((await call(analyst, 'GET', `/api/v1/engagements/${org.engagementId}/overlap?week=2026-06-17`)).json().hoursThisWeek).toBe(32.5);
+  });
+
+  it('a New York team against Berlin: 10 h a week, below the 25 h required, 15 h in the weeks between the two clock changes', async () => {
+    await call(manager, 'PUT', `/api/v1/engagements/${org.engagementId}/governance`, { vendorCalendarId: newYork });
+    const o = (await call(analyst, 'GET', `/api/v1/engagements/${org.engagementId}/overlap`)).json();
+    expect([o.hoursThisWeek, o.typicalHours, o.requiredHours, o.belowRequired]).toEqual([15, 10, 25, true]);
+    expect(o.shiftedWeeks).toEqual([
+      { from: '2026-03-09', to: '2026-03-29', hours: 15 },
+      { from: '2026-10-26', to: '2026-11-01', hours: 15 },
+    ]);
+    await call(manager, 'PUT', `/api/v1/engagements/${org.engagementId}/governance`, { vendorCalendarId: bangalore });
+  });
+});
+
+let cadenceId: string;
+describe('cadences and meetings', () => {
+  it('a weekly operations meeting at 10:00 Berlin: next dates across the clock change, in Berlin and in Bangalore', async () => {
+    const res = await call(manager, 'POST', '/api/v1/meeting-cadences', { engagementId: org.engagementId, kind: 'weekly_operations', startsOn: '2026-01-06', startTime: '10:00', timeZone: 'Europe/Berlin' });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json();
+    cadenceId = c.id;
+    expect(c.rrule).toBe('FREQ=WEEKLY;BYDAY=TU');
+    expect(c.next.slice(0, 2)).toEqual([
+      { date: '2026-03-24', startsAt: '2026-03-24T09:00:00.000Z', clientTime: '10:00', vendorTime: '14:30', vendorDate: '2026-03-24' },
+      { date: '2026-03-31', startsAt: '2026-03-31T08:00:00.000Z', clientTime: '10:00', vendorTime: '13:30', vendorDate: '2026-03-31' },
+    ]);
+    const bad = await call(manager, 'POST', '/api/v1/meeting-cadences', { engagementId: org.engagementId, kind: 'weekly_operations', rrule: 'FREQ=HOURLY', startsOn: '2026-01-06', startTime: '10:00', timeZone: 'Europe/Berlin' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0].path).toBe('rrule');
+  });
+
+  it('the agenda is filled from what happened since the last meeting; holding it records minutes and actions', async () => {
+    await aDeliverable(org.handle, { engagementId: org.engagementId, title: 'Runbook for the service desk', dueDate: '2026-03-10' });
+    await anActionItem(org.handle, { engagementId: org.engagementId, title: 'Send the staffing plan', ownerSide: 'vendor', dueOn: '2026-03-01' });
+    const agenda = (await call(manager, 'GET', `/api/v1/engagements/${org.engagementId}/agenda`)).json();
+    expect(agenda.since).toBeNull();
+    const texts = agenda.items.map((i: { text: string }) => i.text);
+    expect(texts).toContain('Late since 2026-03-10: Runbook for the service desk');
+    expect(texts.some((x: string) => x.startsWith('Overdue action') && x.endsWith('Send the staffing plan'))).toBe(true);
+
+    const skipped = await call(manager, 'POST', '/api/v1/meetings', { engagementId: org.engagementId, cadenceId, occursOn: '2026-03-10', status: 'skipped', skipReason: 'Vendor lead on leave' });
+    expect(skipped.statusCode, skipped.body).toBe(201);
+    const held = await call(manager, 'POST', '/api/v1/meetings', {
+      engagementId: org.engagementId,
+      cadenceId,
+      occursOn: '2026-03-17',
+      agenda: agenda.items,
+      attendees: [
+        { name: 'Maria (service owner)', side: 'client' },
+        { name: 'Ravi (delivery lead)', side: 'vendor' },
+      ],
+      notes: 'Internal: we doubt the vendor can staff the second shift.',
+      decisions: ['Runbook is due by 27 March'],
+      actions: [
+        { title: 'Deliver the runbook', ownerSide: 'vendor', ownerId: org.users.vendor_contact.id, dueOn: '2026-03-27' },
+        { title: 'Review the runbook', ownerSide: 'client', ownerId: org.users.manager.id, dueOn: '2026-04-03' },
+      ],
+    });
+    expect(held.statusCode, held.body).toBe(201);
+    expect(held.json()).toMatchObject({ title: 'Weekly operations', status: 'held', actionCount: 2 });
+    // The same date of the cadence is recorded once.
+    expect((await call(manager, 'POST', '/api/v1/meetings', { engagementId: org.engagementId, cadenceId, occursOn: '2026-03-17' })).statusCode).toBe(409);
+    expect((await call(manager, 'GET', `/api/v1/engagements/${org.engagementId}/agenda`)).json().since).toBe('2026-03-17');
+    const list = (await call(analyst, 'GET', `/api/v1/meetings?engagementId=${org.engagementId}`)).json();
+    expect(list.items.map((m: { occursOn: string; status: string }) => [m.occursOn, m.status])).toEqual([
+      ['2026-03-17', 'held'],
+      ['2026-03-10', 'skipped'],
+    ]);
+  });
+
+  it('over the last quarter one of eleven Tuesdays was held: the cadence decays, and the skipped and missed dates are listed', async () => {
+    const c = (await call(analyst, 'GET', `/api/v1/engagements/${org.engagementId}/cadences`)).json().items[0];
+    expect(c.health).toMatchObject({ expected: 11, held: 1, skipped: ['2026-03-10'], decaying: true });
+    expect(c.health.missed).toHaveLength(9);
+    const exposures = await governanceFeed.exposures!(org.handle.ctx(), '2026-03-20');
+    expect(exposures.find((e) => e.key === 'governance:cadence-decaying')!.count).toBe(1);
+  });
+});
+
+describe('action items', () => {
+  it('the vendor contact sees only its side’s items, never the internal note, and marks one done', async () => {
+    await anActionItem(org.handle, { engagementId: org.engagementId, title: 'Secret client task', ownerSide: 'client', dueOn: '2026-03-25', internalNote: 'not for the vendor' });
+    await anActionItem(org.handle, { engagementId: org.engagementId, title: 'Send the DR test report', ownerSide: 'vendor', dueOn: '2026-03-30', internalNote: 'we expect it late' });
+    const mine = await call(contact, 'GET', '/api/v1/portal/action-items?status=open');
+    expect(mine.statusCode, mine.body).toBe(200);
+    const titles = mine.json().items.map((a: { title: string }) => a.title);
+    expect(titles).toEqual(['Send the staffing plan', 'Deliver the runbook', 'Send the DR test report']);
+    expect(mine.body).not.toContain('internalNote');
+    expect(mine.body).not.toContain('we expect it late');
+    expect(mine.json().items[0].overdue).toBe(true);
+
+    const runbook = mine.json().items[1];
+    const done = await call(contact, 'PATCH', `/api/v1/portal/action-items/${runbook.id}`, { status: 'done', vendorNote: 'Uploaded to the shared drive' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'done', doneOn: '2026-03-20', vendorNote: 'Uploaded to the shared drive' });
+    // The client sees the vendor's note beside its own.
+    const seen = (await call(analyst, 'GET', `/api/v1/action-items/${runbook.id}`)).json();
+    expect([seen.status, seen.vendorNote]).toEqual(['done', 'Uploaded to the shared drive']);
+  });
+
+  it('a client item is not found for the vendor; a dropped one cannot be updated (409); the meeting minutes stay internal', async () => {
+    const all = (await call(analyst, 'GET', `/api/v1/action-items?engagementId=${org.engagementId}`)).json();
+    const clientItem = all.items.find((a: { title: string }) => a.title === 'Secret client task');
+    expect((await call(contact, 'PATCH', `/api/v1/portal/action-items/${clientItem.id}`, { status: 'done' })).statusCode).toBe(404);
+    const staffing = all.items.find((a: { title: string }) => a.title === 'Send the staffing plan');
+    expect((await call(manager, 'PATCH', `/api/v1/action-items/${staffing.id}`, { status: 'dropped' })).statusCode).toBe(200);
+    const refused = await call(contact, 'PATCH', `/api/v1/portal/action-items/${staffing.id}`, { status: 'done' });
+    expect(refused.statusCode).toBe(409);
+    expect((await call(contact, 'GET', `/api/v1/meetings?engagementId=${org.engagementId}`)).statusCode).toBe(403);
+  });
+
+  it('"my actions": the manager’s own open items across engagements, with a total', async () => {
+    const mine = (await call(manager, 'GET', '/api/v1/action-items?mine=true&status=open')).json();
+    expect(mine.items.map((a: { title: string }) => a.title)).toEqual(['Review the runbook']);
+    expect(mine.total).toBe(1);
+    const wrongSide = await call(manager, 'POST', '/api/v1/action-items', { engagementId: org.engagementId, title: 'x', ownerSide: 'vendor', ownerId: org.users.manager.id, dueOn: '2026-04-01' });
+    expect(wrongSide.json().error.details.issues[0].path).toBe('ownerId');
+  });
+});
+
+describe('the feed', () => {
+  it('lists the meetings and actions due in the window (the backlog is left to the exposures), and is registered', async () => {
+    expect(FEEDS).toContain(governanceFeed);
+    const due = await governanceFeed.due!(org.handle.ctx(), { from: '2026-03-20', to: '2026-03-31' });
+    const meetings = due.filter((d) => d.kind === 'meeting_due').map((d) => d.date);
+    expect(meetings).toEqual(['2026-03-24', '2026-03-31']);
+    const actions = due.filter((d) => d.kind === 'action_due');
+    expect(actions.map((d) => d.title)).toContain('Action for our side: Secret client task');
+    // The backlog is an exposure, not a line of the week: nothing overdue is listed.
+    expect(due.every((d) => !d.overdue && d.date >= '2026-03-20')).toBe(true);
+    expect(actions.every((d) => d.href === `/engagements/${org.engagementId}/governance`)).toBe(true);
+  });
+});
+
+describe('status reports', () => {
+  it('weekly, due Monday: the vendor hands one in late and the next on time, attaches a file once; the ten other Mondays since 5 January show as missing', async () => {
+    const url = `/api/v1/engagements/${org.engagementId}/governance`;
+    const bad = await call(manager, 'PUT', url, { statusReportRrule: 'FREQ=WEEKLY;BYDAY=MO' });
+    expect(bad.json().error.details.issues[0].path).toBe('statusReportFrom');
+    const set = await call(manager, 'PUT', url, { statusReportRrule: 'FREQ=WEEKLY;BYDAY=MO', statusReportFrom: '2026-01-05' });
+    expect(set.json().statusReportWords).toBe('every week on Monday');
+
+    const portal = (await call(contact, 'GET', '/api/v1/portal/status-reports')).json();
+    expect(portal.items[0].slots.slice(0, 2).map((s: { dueOn: string; state: string }) => [s.dueOn, s.state])).toEqual([
+      ['2026-03-23', 'upcoming'],
+      ['2026-03-16', 'missing'],
+    ]);
+    const late = await call(contact, 'POST', '/api/v1/portal/status-reports', { engagementId: org.engagementId, dueOn: '2026-03-16', text: 'Week 11: two P3 breaches, both explained.' });
+    expect(late.statusCode, late.body).toBe(201);
+    expect((await call(contact, 'POST', '/api/v1/portal/status-reports', { engagementId: org.engagementId, dueOn: '2026-03-16', text: 'again' })).statusCode).toBe(409);
+    expect((await call(contact, 'POST', '/api/v1/portal/status-reports', { engagementId: org.engagementId, dueOn: '2026-03-17', text: 'x' })).json().error.details.issues[0].path).toBe('dueOn');
+    const onTime = (await call(contact, 'POST', '/api/v1/portal/status-reports', { engagementId: org.engagementId, dueOn: '2026-03-23', text: 'Week 12 early.' })).json();
+
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+    const upload = (id: string) => t.app.inject({ method: 'POST', url: `/api/v1/portal/status-reports/${id}/file?fileName=week-12.pdf`, payload: pdf, headers: { ...authHeaders(contact), 'content-type': 'application/pdf' } });
+    const attached = await upload(onTime.id);
+    expect(attached.statusCode, attached.body).toBe(201);
+    expect(attached.json().fileName).toBe('week-12.pdf');
+    expect((await upload(onTime.id)).statusCode).toBe(409);
+
+    const r = (await call(analyst, 'GET', `/api/v1/engagements/${org.engagementId}/status-reports`)).json();
+    expect([r.onTime, r.late, r.missing]).toEqual([1, 1, 10]);
+    expect(r.slots[0]).toMatchObject({ dueOn: '2026-03-23', state: 'on_time', report: { text: 'Week 12 early.', fileName: 'week-12.pdf' } });
+    expect(r.slots[1]).toMatchObject({ dueOn: '2026-03-16', state: 'late' });
+    const file = await call(analyst, 'GET', `/api/v1/status-reports/${onTime.id}/file`);
+    expect([file.statusCode, file.body.startsWith('%PDF')]).toEqual([200, true]);
+    const feed = await governanceFeed.exposures!(org.handle.ctx(), '2026-03-20');
+    expect(feed.find((e) => e.key === 'governance:status-reports')!.count).toBe(1);
+  });
+});
+
+describe('performance reviews', () => {
+  it('score Q1 2026 from the measured data: SLA 3 of 4, deliverables 0 of 1, actions 1 of 2, reports 0 of 11 → 40.0; shared with the vendor once', async () => {
+    // SLA: four P1 tickets in February, resolved in 2 h, 2 h, 2 h and 6 h against a 4-hour target.
+    const cal = await aCalendar(org.handle, { name: 'Round the clock' });
+    await anSlaPolicy(org.handle, { engagementId: org.engagementId, calendarId: cal.id });
+    const h = 3_600_000;
+    await someTickets(org.handle, {
+      engagementId: org.engagementId,
+      tickets: [2, 3, 4, 5].map((d, i) => {
+        const at = Date.UTC(2026, 1, d, 9);
+        const end = at + (i === 3 ? 6 : 2) * h;
+        return { priority: 'P1', openedAt: at, events: [{ at, status: 'New' }, { at: end, status: 'Resolved' }], resolvedAt: end };
+      }),
+    });
+    // Actions of the vendor due in the quarter: one done the day before it was due, one still open past its date.
+    const inTime = await anActionItem(org.handle, { engagementId: org.engagementId, title: 'Patch report', ownerSide: 'vendor', dueOn: '2026-03-12' });
+    await vendorUpdateAction({ ...org.handle.ctx(org.users.vendor_contact), now: new Date('2026-03-11T10:00:00Z') }, inTime.id, { status: 'done' });
+    await anActionItem(org.handle, { engagementId: org.engagementId, title: 'Capacity plan', ownerSide: 'vendor', dueOn: '2026-03-13' });
+
+    expect((await call(analyst, 'POST', '/api/v1/performance-reviews', { engagementId: org.engagementId, period: '2026-Q1' })).statusCode).toBe(403);
+    expect((await call(manager, 'POST', '/api/v1/performance-reviews', { engagementId: org.engagementId, period: '2026-Q3' })).json().error.details.issues[0].path).toBe('period');
+    const res = await call(manager, 'POST', '/api/v1/performance-reviews', { engagementId: org.engagementId, period: '2026-Q1' });
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    expect(r.criteria.map((c: { key: string; weight: number; value: number | null; detail: string }) => [c.key, c.weight, c.value, c.detail])).toEqual([
+      ['sla', 40, 0.75, '3 of 4 tickets within target (75 %)'],
+      ['deliverables', 30, 0, '0 of 1 on time'],
+      ['actions', 20, 0.5, '1 of 2 done by their due date'],
+      ['reports', 10, 0, '0 of 11 on time, 1 late, 10 missing'],
+    ]);
+    expect(r.score).toBe(40);
+    expect((await call(manager, 'POST', '/api/v1/performance-reviews', { engagementId: org.engagementId, period: '2026-Q1' })).statusCode).toBe(409);
+
+    expect((await call(contact, 'GET', '/api/v1/portal/performance-reviews')).json().items).toEqual([]);
+    expect((await call(manager, 'POST', `/api/v1/performance-reviews/${r.id}/share`)).json().shared).toBe(true);
+    expect((await call(manager, 'POST', `/api/v1/performance-reviews/${r.id}/share`)).statusCode).toBe(409);
+    const shared = (await call(contact, 'GET', '/api/v1/portal/performance-reviews')).json().items;
+    expect(shared.map((x: { period: string; score: number }) => [x.period, x.score])).toEqual([['2026-Q1', 40]]);
+    const trend = (await call(analyst, 'GET', `/api/v1/performance-reviews?engagementId=${org.engagementId}`)).json();
+    expect(trend.items).toHaveLength(1);
+  });
+});
