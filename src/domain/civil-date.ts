@@ -94,3 +94,11 @@ export function civilDateIn(instant: Date, timeZone: string): CivilDate {
   const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   return f.format(instant);
 }
+
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/** "12 March 2026": a date in words for messages, feeds and the audit trail (never an ISO date shown to a person). */
+export function dayInWords(date: CivilDate): string {
+  const p = parts(date);
+  return `${p.day} ${MONTH_NAMES[p.month - 1]} ${p.year}`;
+}

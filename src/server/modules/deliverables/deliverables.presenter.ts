@@ -1,4 +1,4 @@
-import { parts } from '../../../domain/civil-date.ts';
+import { dayInWords } from '../../../domain/civil-date.ts';
 import { lateness, paymentHold, type DeliverableFacts, type DeliverableStatus } from '../../../domain/contracts/deliverables.ts';
 import { formatMoney } from '../../../domain/money.ts';
 import type { z } from 'zod';
@@ -14,12 +14,7 @@ import type {
 import { DELIVERABLE_STATUS_LABELS } from '../../../shared/contracts/deliverables.ts';
 import type { DeliverableFileRow, DeliverableRow, DeliverableWithExtras, MilestoneWithExtras, PaymentWithExtras, SubmissionWithNames } from './deliverables.repo.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** "12 March 2026": dates in words for messages and the audit trail. */
-export function dayInWords(d: string): string {
-  const p = parts(d);
-  return `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
-}
+export { dayInWords };
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 export function factsOf(d: DeliverableRow): DeliverableFacts {

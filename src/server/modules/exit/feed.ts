@@ -1,3 +1,4 @@
+import { dayInWords } from '../../../domain/civil-date.ts';
 import { addDays } from '../../../domain/civil-date.ts';
 import type { DueItem, Exposure } from '../../../shared/contracts/dashboard.ts';
 import type { Ctx } from '../../context.ts';
@@ -49,7 +50,7 @@ export const exitFeed: ModuleFeed = {
             key: `exit-review:${plan.id}:${reviewBy}`,
             kind: 'exit_plan_review',
             title: `Review the exit plan for ${r.engagement.name}`,
-            detail: plan.reviewedOn ? `last reviewed on ${plan.reviewedOn}` : 'never reviewed',
+            detail: plan.reviewedOn ? `last reviewed on ${dayInWords(plan.reviewedOn)}` : 'never reviewed',
             date: reviewBy,
             overdue: reviewBy < window.from,
             vendor: ref(r.vendor.id, r.vendor.name),
@@ -65,7 +66,7 @@ export const exitFeed: ModuleFeed = {
             key: `exit-drill:${r.engagement.id}:${drillBy}`,
             kind: 'exit_drill',
             title: `Hold an exit drill for ${r.engagement.name}`,
-            detail: r.lastDrillOn ? `last drill on ${r.lastDrillOn}` : 'never drilled',
+            detail: r.lastDrillOn ? `last drill on ${dayInWords(r.lastDrillOn)}` : 'never drilled',
             date: drillBy,
             overdue: drillBy < window.from,
             vendor: ref(r.vendor.id, r.vendor.name),

@@ -1,3 +1,4 @@
+import { dayInWords } from '../../../domain/civil-date.ts';
 import { totalsByCurrency } from '../../../domain/money.ts';
 import type { DueItem, MoneyFigure } from '../../../shared/contracts/dashboard.ts';
 import type { Ctx } from '../../context.ts';
@@ -21,7 +22,7 @@ export const sourcingFeed: ModuleFeed = {
           key: `sourcing_pilot:${p.id}`,
           kind: 'pilot_decision',
           title: `Pilot of ${p.vendorName} ends: go or no-go for ${p.projectName}`,
-          detail: `Pilot ${p.startsOn} to ${p.endsOn}`,
+          detail: `Pilot from ${dayInWords(p.startsOn)} to ${dayInWords(p.endsOn)}`,
           date: p.endsOn,
           overdue: p.endsOn < window.from,
           vendor: { id: p.vendorId, name: p.vendorName },
