@@ -48,6 +48,7 @@ export function generatePortfolio(seed: number, scale = 1) {
       return { key: `${e.id}:c${i % 12}`, vendorId: e.vendorId, engagementId: e.id, engagementName: e.name, clauseId: `c${i % 12}`, clauseTitle: `Clause ${i % 12}`, kind: pick(rng, ['missing', 'weak']), severity: pick(rng, ['high', 'medium', 'low']), isDpa: i % 12 === 0 };
     }),
     sla,
+    exit: engagements.map((e) => ({ engagementId: e.id, score: intBetween(rng, 0, 100), weakest: ['no drill in the last year'] })),
   };
   return facts;
 }

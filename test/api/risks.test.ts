@@ -153,6 +153,9 @@ describe('signals', () => {
     const [a, b] = await Promise.all([call(t, manager, 'POST', '/api/v1/risk-signals/evaluate'), call(t, manager, 'POST', '/api/v1/risk-signals/evaluate')]);
     expect(a.statusCode).toBe(200);
     expect(b.statusCode).toBe(200);
+    // Every module's facts were read, exit readiness among them.
+    expect(a.json().sources.filter((s: { ok: boolean }) => !s.ok)).toEqual([]);
+    expect(a.json().sources.map((s: { name: string }) => s.name)).toContain('Exit readiness');
     const signals = (await call(t, auditor, 'GET', '/api/v1/risk-signals?rule=evidence_expiry')).json().items;
     expect(signals).toHaveLength(1);
     expect(signals[0]).toMatchObject({ active: true, title: `${org.vendor.name}: ISO 27001 certificate expired` });

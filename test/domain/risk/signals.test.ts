@@ -20,6 +20,7 @@ const base = (): Facts => ({
   findings: [],
   sla: [],
   gaps: [],
+  exit: [],
 });
 const only = (facts: Facts, rule: string) => evaluate(facts).filter((s) => s.rule === rule);
 
@@ -78,6 +79,21 @@ describe('signal rules: each raises on a worked case and clears when the fact cl
     expect(s.map((x) => [x.subjectKey, x.title])).toEqual([['e2', 'Service desk: SLA missed 2 of the last 3 months']]);
     f.sla[0].months[0].met = true;
     expect(only(f, 'sla_below_target')).toEqual([]);
+  });
+
+  it('exit readiness below the threshold, for critical and high engagements only', () => {
+    const f = base();
+    f.exit = [
+      { engagementId: 'e1', score: 39, weakest: ['no drill in the last year'] },
+      { engagementId: 'e2', score: 50, weakest: [] },
+      { engagementId: 'e3', score: 10, weakest: [] },
+    ];
+    // e2 sits on the threshold (not below); e3 is low criticality.
+    expect(only(f, 'exit_readiness_low').map((s) => [s.subjectKey, s.title, s.detail])).toEqual([
+      ['e1', 'Hosting: exit readiness 39 of 100', 'Leaving Northwind Cloud would not go in good order: readiness is 39, below 50. Weakest: no drill in the last year.'],
+    ]);
+    f.exit[0].score = 73;
+    expect(only(f, 'exit_readiness_low')).toEqual([]);
   });
 
   it('a low due-diligence score', () => {

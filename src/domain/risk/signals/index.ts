@@ -1,16 +1,17 @@
 import { CONCENTRATION_RULES } from './concentration.ts';
 import { CONTRACT_RULES, type ContractFacts } from './contracts.ts';
 import { DUE_DILIGENCE_RULES, type DueDiligenceFacts } from './due-diligence.ts';
+import { EXIT_RULES, type ExitFacts } from './exit.ts';
 import { SLA_RULES, type SlaFacts } from './sla.ts';
 import type { CoreFacts, Params, RuleDef, Signal } from './types.ts';
 
 export * from './types.ts';
 
 /** The snapshot every rule reads: the core facts plus each source module's slice. A new source adds its slice here. */
-export type Facts = CoreFacts & DueDiligenceFacts & SlaFacts & ContractFacts;
+export type Facts = CoreFacts & DueDiligenceFacts & SlaFacts & ContractFacts & ExitFacts;
 
 /** Every rule, one line per source module. */
-export const RULES: readonly RuleDef<Facts>[] = [...DUE_DILIGENCE_RULES, ...SLA_RULES, ...CONTRACT_RULES, ...CONCENTRATION_RULES] as readonly RuleDef<Facts>[];
+export const RULES: readonly RuleDef<Facts>[] = [...DUE_DILIGENCE_RULES, ...SLA_RULES, ...CONTRACT_RULES, ...EXIT_RULES, ...CONCENTRATION_RULES] as readonly RuleDef<Facts>[];
 export const RULE_KEYS = RULES.map((r) => r.key);
 export const ruleOf = (key: string) => RULES.find((r) => r.key === key) ?? null;
 
