@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, lastDayOfMonth } from '../src/domain/civil-date.ts';
-import { longDate } from '../src/domain/contracts/key-dates.ts';
+import { dayInWords } from '../src/domain/civil-date.ts';
 import { UNTIL, choose, launchBrowser, signIn, WAIT_MS } from './support/browser.ts';
 import { DEMO_OWNER, startServer, type RunningServer } from './support/server.ts';
 
@@ -50,7 +50,7 @@ describe('contracts in the browser, on a phone', () => {
     await dialog.getByRole('button', { name: 'Create contract' }).click();
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
     const words = page.getByTestId('key-dates-words');
-    await expect.poll(() => words.innerText(), UNTIL).toContain(`unless notice is given by ${longDate(deadline)}`);
+    await expect.poll(() => words.innerText(), UNTIL).toContain(`unless notice is given by ${dayInWords(deadline)}`);
     await page.getByText('$18,000.00 a year').waitFor();
   });
 

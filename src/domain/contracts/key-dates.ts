@@ -1,4 +1,4 @@
-import { addDays, addMonths, isLastDayOfMonth, lastDayOfMonth, type CivilDate } from '../civil-date.ts';
+import { addDays, addMonths, dayInWords, isLastDayOfMonth, lastDayOfMonth, type CivilDate } from '../civil-date.ts';
 
 /**
  * A contract's key dates, computed, never typed in: the end of the current term, the
@@ -143,12 +143,6 @@ export function decideBy(deadline: CivilDate, leadDays: number, isBusinessDay: (
   return onOrBefore(addDays(onOrBefore(deadline), -leadDays));
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** "31 December 2026": unambiguous in every locale, unlike 12/31 or 31/12. */
-export function longDate(d: CivilDate): string {
-  const [y, m, day] = d.split('-').map(Number);
-  return `${day} ${MONTHS[m - 1]} ${y}`;
-}
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 export function periodWords(p: Period): string {
@@ -161,22 +155,22 @@ export function keyDatesInWords(c: KeyDatesInput, k: KeyDates, today: CivilDate)
     case 'open-ended':
       return 'No end of term is recorded.';
     case 'ended':
-      return `Ended on ${longDate(k.termEnd!)}.`;
+      return `Ended on ${dayInWords(k.termEnd!)}.`;
     case 'ends':
-      return `Ends on ${longDate(k.termEnd!)}; it does not renew.`;
+      return `Ends on ${dayInWords(k.termEnd!)}; it does not renew.`;
     case 'ending-by-notice':
-      return `Notice was given on ${longDate(c.noticeGivenOn!)}; ends on ${longDate(k.termEnd!)}.`;
+      return `Notice was given on ${dayInWords(c.noticeGivenOn!)}; ends on ${dayInWords(k.termEnd!)}.`;
     case 'ends-unless-renewed':
       return k.noticeDeadline
-        ? `Ends on ${longDate(k.termEnd!)} unless the option to renew is taken up by ${longDate(k.noticeDeadline)}.`
-        : `Ends on ${longDate(k.termEnd!)} unless the option to renew is taken up.`;
+        ? `Ends on ${dayInWords(k.termEnd!)} unless the option to renew is taken up by ${dayInWords(k.noticeDeadline)}.`
+        : `Ends on ${dayInWords(k.termEnd!)} unless the option to renew is taken up.`;
     case 'renews-unless-notice': {
       const months = c.renewal.kind === 'automatic' ? ` for ${plural(c.renewal.months, 'month')}` : '';
-      if (!k.noticeDeadline) return `Renews automatically on ${longDate(k.renewsOn!)}${months}.`;
-      if (k.noticeDeadline >= today) return `Renews automatically on ${longDate(k.renewsOn!)}${months} unless notice is given by ${longDate(k.noticeDeadline)}.`;
+      if (!k.noticeDeadline) return `Renews automatically on ${dayInWords(k.renewsOn!)}${months}.`;
+      if (k.noticeDeadline >= today) return `Renews automatically on ${dayInWords(k.renewsOn!)}${months} unless notice is given by ${dayInWords(k.noticeDeadline)}.`;
       const next = nextNoticeDeadline(c, today);
-      const then = next ? ` The next chance: notice by ${longDate(next.deadline)} ends it on ${longDate(next.termEnd)}.` : '';
-      return `Renews automatically on ${longDate(k.renewsOn!)}${months}: the notice deadline, ${longDate(k.noticeDeadline)}, has passed.${then}`;
+      const then = next ? ` The next chance: notice by ${dayInWords(next.deadline)} ends it on ${dayInWords(next.termEnd)}.` : '';
+      return `Renews automatically on ${dayInWords(k.renewsOn!)}${months}: the notice deadline, ${dayInWords(k.noticeDeadline)}, has passed.${then}`;
     }
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, civilDateIn } from '../../domain/civil-date.ts';
+import { addDays, civilDateIn, MONTH_NAMES } from '../../domain/civil-date.ts';
 import type { User } from '../../shared/contracts/users.ts';
 import type { Ctx } from '../context.ts';
 import { getEngagement } from '../modules/engagements/engagements.public.ts';
@@ -10,7 +10,6 @@ import { aDeliverable, aMilestone, aPayment, type DeliverableOptions } from './b
 import { handleOf } from './builders/due-diligence.ts';
 
 const DAY = 86_400_000;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * The demo's deliverables and payment plan, through the builders (so the services): the
@@ -116,7 +115,7 @@ export async function seedDemoDeliverables(ctx: Ctx, contractIds: Map<string, st
   const deskAgreement = contract('HelpPoint service desk agreement');
   const monthName = (back: number) => {
     const m = new Date(Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth() - back, 1));
-    return MONTHS[m.getUTCMonth()];
+    return MONTH_NAMES[m.getUTCMonth()];
   };
   const reportCriteria = ['Ticket volumes per priority', 'SLA attainment per priority, each breach explained', 'Customer satisfaction score and comments'];
   if (helppointContact) {

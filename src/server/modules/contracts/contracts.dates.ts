@@ -1,5 +1,6 @@
 import { civilDateIn, isoWeekday, type CivilDate } from '../../../domain/civil-date.ts';
-import { decideBy, keyDates, keyDatesInWords, longDate, nextNoticeDeadline, noticeTakesEffect, type KeyDatesInput } from '../../../domain/contracts/key-dates.ts';
+import { dayInWords } from '../../../domain/civil-date.ts';
+import { decideBy, keyDates, keyDatesInWords, nextNoticeDeadline, noticeTakesEffect, type KeyDatesInput } from '../../../domain/contracts/key-dates.ts';
 import type { ContractKeyDates } from '../../../shared/contracts/contracts.ts';
 import type { ContractRow, SettingsRow } from './contracts.repo.ts';
 
@@ -74,7 +75,7 @@ export function computeKeyDates(c: ContractRow, notice: GivenNotice | null, rule
         noticeDeadline: null,
         nextNoticeDeadline: null,
         decideBy: null,
-        words: ended ? `Terminated for convenience; ended on ${longDate(ends)}.` : `Notice of termination was given on ${longDate(notice.givenOn)}; ends on ${longDate(ends)}.`,
+        words: ended ? `Terminated for convenience; ended on ${dayInWords(ends)}.` : `Notice of termination was given on ${dayInWords(notice.givenOn)}; ends on ${dayInWords(ends)}.`,
       };
     }
   }
@@ -82,7 +83,7 @@ export function computeKeyDates(c: ContractRow, notice: GivenNotice | null, rule
   const k = keyDates(input, rules.today);
   // Notice of non-renewal of a contract that renews only by option simply lets it end.
   if (notice && k.state === 'ends-unless-renewed') {
-    return { state: 'ending-by-notice', termEnd: k.termEnd, renewsOn: null, noticeDeadline: k.noticeDeadline, nextNoticeDeadline: null, decideBy: null, words: `Notice was given on ${longDate(notice.givenOn)}; ends on ${longDate(k.termEnd!)}.` };
+    return { state: 'ending-by-notice', termEnd: k.termEnd, renewsOn: null, noticeDeadline: k.noticeDeadline, nextNoticeDeadline: null, decideBy: null, words: `Notice was given on ${dayInWords(notice.givenOn)}; ends on ${dayInWords(k.termEnd!)}.` };
   }
   // A decision is due only while the contract would renew (or lapse) without one.
   const open = k.state === 'renews-unless-notice' || k.state === 'ends-unless-renewed';

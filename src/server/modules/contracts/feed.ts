@@ -1,4 +1,4 @@
-import { longDate } from '../../../domain/contracts/key-dates.ts';
+import { dayInWords } from '../../../domain/civil-date.ts';
 import { totalsByCurrency } from '../../../domain/money.ts';
 import type { DueItem, Exposure, MoneyFigure } from '../../../shared/contracts/dashboard.ts';
 import type { Ctx } from '../../context.ts';
@@ -73,7 +73,7 @@ export const contractsFeed: ModuleFeed = {
         count: passed.length,
         severity: 'high',
         href: '/contracts/key-dates',
-        examples: passed.slice(0, EXAMPLES).map((r) => ({ label: `${r.contract.title} (${r.vendorName}): notice by ${longDate(r.keyDates.nextNoticeDeadline!)}`, href: `/contracts/${r.contract.id}` })),
+        examples: passed.slice(0, EXAMPLES).map((r) => ({ label: `${r.contract.title} (${r.vendorName}): notice by ${dayInWords(r.keyDates.nextNoticeDeadline!)}`, href: `/contracts/${r.contract.id}` })),
       },
     ];
     return out;

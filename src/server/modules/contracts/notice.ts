@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { longDate, periodWords } from '../../../domain/contracts/key-dates.ts';
+import { dayInWords } from '../../../domain/civil-date.ts';
+import { periodWords } from '../../../domain/contracts/key-dates.ts';
 import { CONTRACT_TYPE_LABELS, type Contract, type ContractType, type NoticeInput } from '../../../shared/contracts/contracts.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -47,8 +48,8 @@ export async function noticeLetter(ctx: Ctx, id: string, kind: 'non_renewal' | '
   const rules = await loadDateRules(ctx);
   const today = rules.today;
   const typeWords = CONTRACT_TYPE_LABELS[c.type as ContractType].toLowerCase();
-  const named = `the ${typeWords} "${c.title}"${c.reference ? ` (reference ${c.reference})` : ''}${c.effectiveOn ? `, effective ${longDate(c.effectiveOn)}` : ''}`;
-  const lines: string[] = [`# Notice of ${kind === 'termination' ? 'termination' : 'non-renewal'}`, '', `**From:** ${ours}`, `**To:** ${vendor.legalName ?? vendor.name}${vendor.contactName ? `, attention ${vendor.contactName}` : ''}`, `**Date:** ${longDate(today)}`, `**Subject:** ${c.title}${c.reference ? ` — ${c.reference}` : ''}`, ''];
+  const named = `the ${typeWords} "${c.title}"${c.reference ? ` (reference ${c.reference})` : ''}${c.effectiveOn ? `, effective ${dayInWords(c.effectiveOn)}` : ''}`;
+  const lines: string[] = [`# Notice of ${kind === 'termination' ? 'termination' : 'non-renewal'}`, '', `**From:** ${ours}`, `**To:** ${vendor.legalName ?? vendor.name}${vendor.contactName ? `, attention ${vendor.contactName}` : ''}`, `**Date:** ${dayInWords(today)}`, `**Subject:** ${c.title}${c.reference ? ` — ${c.reference}` : ''}`, ''];
   lines.push(`Dear ${vendor.contactName ?? 'Sir or Madam'},`, '');
   if (kind === 'termination') {
     if (!c.convenienceTermination || !c.convenienceNoticeUnit || !c.convenienceNoticeCount) {
@@ -68,10 +69,10 @@ export async function noticeLetter(ctx: Ctx, id: string, kind: 'non_renewal' | '
       `We hereby give notice that we do not wish to renew ${named} between ${ours} and ${vendor.legalName ?? vendor.name}.`,
       '',
       end
-        ? `The contract will therefore end at the end of its current term, on ${longDate(end)}, and not renew.`
+        ? `The contract will therefore end at the end of its current term, on ${dayInWords(end)}, and not renew.`
         : `The contract will therefore end at the end of the term this notice takes effect for, and not renew.`,
     );
-    if (notice) lines.push('', `This notice is given in accordance with the contract's notice provision, which requires ${notice}' notice before the end of a term${c.keyDates.noticeDeadline ? ` (for this term: by ${longDate(c.keyDates.noticeDeadline)})` : ''}.`);
+    if (notice) lines.push('', `This notice is given in accordance with the contract's notice provision, which requires ${notice}' notice before the end of a term${c.keyDates.noticeDeadline ? ` (for this term: by ${dayInWords(c.keyDates.noticeDeadline)})` : ''}.`);
   }
   lines.push('', 'Please confirm receipt of this notice in writing and let us know your contact for the transition of the services.', '', 'Yours faithfully,', '', '', '______________________________', `${ctx.actor.name}`, `on behalf of ${ours}`, '');
   const safe = c.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'contract';

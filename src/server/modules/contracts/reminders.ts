@@ -1,5 +1,5 @@
 import { daysBetween } from '../../../domain/civil-date.ts';
-import { longDate } from '../../../domain/contracts/key-dates.ts';
+import { dayInWords } from '../../../domain/civil-date.ts';
 import type { Db } from '../../db/client.ts';
 import { computeKeyDates, dateRules } from './contracts.dates.ts';
 import * as repo from './contracts.repo.ts';
@@ -43,8 +43,8 @@ export async function contractRemindersDue(deps: { db: Db }, now: Date, baseUrl:
     if (!which) continue;
     const subject =
       daysLeft < 0
-        ? `${c.title} (${r.vendorName}): the decide-by date has passed; notice is due by ${longDate(k.nextNoticeDeadline)}`
-        : `${c.title} (${r.vendorName}): decide by ${longDate(k.decideBy)}`;
+        ? `${c.title} (${r.vendorName}): the decide-by date has passed; notice is due by ${dayInWords(k.nextNoticeDeadline)}`
+        : `${c.title} (${r.vendorName}): decide by ${dayInWords(k.decideBy)}`;
     const recipient = r.ownerId && r.owner && !r.owner.disabledAt ? { email: r.owner.email, name: r.owner.name } : null;
     const text = [
       `Hello {name},`,
@@ -52,8 +52,8 @@ export async function contractRemindersDue(deps: { db: Db }, now: Date, baseUrl:
       `${c.title} with ${r.vendorName}: ${k.words}`,
       '',
       daysLeft < 0
-        ? `The date to decide by, ${longDate(k.decideBy)}, has passed. Notice must be given by ${longDate(k.nextNoticeDeadline)}.`
-        : `Decide by ${longDate(k.decideBy)} (${daysLeft === 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`}) whether to give notice; the notice deadline is ${longDate(k.nextNoticeDeadline)}.`,
+        ? `The date to decide by, ${dayInWords(k.decideBy)}, has passed. Notice must be given by ${dayInWords(k.nextNoticeDeadline)}.`
+        : `Decide by ${dayInWords(k.decideBy)} (${daysLeft === 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`}) whether to give notice; the notice deadline is ${dayInWords(k.nextNoticeDeadline)}.`,
       '',
       `The contract, its key dates and a notice letter: ${baseUrl}/contracts/${c.id}`,
       '',

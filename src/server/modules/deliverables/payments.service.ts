@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { MONTH_NAMES } from '../../../domain/civil-date.ts';
 import { totalsByCurrency, type Money } from '../../../domain/money.ts';
 import type { MarkPaidInput, Payment, PaymentInput, PaymentListQuery, PaymentTotals, PaymentTotalsQuery, PaymentUpdate } from '../../../shared/contracts/deliverables.ts';
 import type { Ctx } from '../../context.ts';
@@ -126,8 +127,6 @@ export async function markPaymentPaid(ctx: Ctx, id: string, input: z.output<type
   return getPayment(ctx, id);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** Totals per month of the due date, planned and paid, one amount per currency (never summed across currencies). */
 export async function paymentTotals(ctx: Ctx, q: z.output<typeof PaymentTotalsQuery>): Promise<PaymentTotals> {
   paymentPolicy.check(ctx.actor, 'list');
@@ -140,7 +139,7 @@ export async function paymentTotals(ctx: Ctx, q: z.output<typeof PaymentTotalsQu
   }
   const all = [...months.entries()].sort(([a], [b]) => a.localeCompare(b));
   return {
-    months: all.map(([month, m]) => ({ month, label: `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`, planned: totalsByCurrency(m.planned), paid: totalsByCurrency(m.paid) })),
+    months: all.map(([month, m]) => ({ month, label: `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`, planned: totalsByCurrency(m.planned), paid: totalsByCurrency(m.paid) })),
     total: { planned: totalsByCurrency(all.flatMap(([, m]) => m.planned)), paid: totalsByCurrency(all.flatMap(([, m]) => m.paid)) },
   };
 }
