@@ -7,7 +7,7 @@ import { exitFeed, readinessByEngagement } from '../../src/server/modules/exit/e
 import { aClauseReview } from '../../src/server/seed/builders/clauses.ts';
 import { aContract } from '../../src/server/seed/builders/contracts.ts';
 import { SMALL_PDF } from '../../src/server/seed/builders/due-diligence.ts';
-import { anEngagement } from '../../src/server/seed/builders/core.ts';
+import { anEngagement, aVendor } from '../../src/server/seed/builders/core.ts';
 import { anExitPlan, aVendorAccount } from '../../src/server/seed/builders/exit.ts';
 import type { EngagementExit } from '../../src/shared/contracts/exit.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -225,6 +225,25 @@ describe('running an exit', () => {
     expect(last!.engagement.status).toBe('ended');
     expect(last!.accounts[0].revokedOn).toBe(today());
     expect((await call(t, contact, 'POST', `/api/v1/portal/exit-steps/${step.id}/deliver`, { note: 'late' })).statusCode).toBe(409);
+  });
+});
+
+describe('when an exit completes', () => {
+  const runToEnd = async (engagementId: string) => {
+    const plan = (await anExitPlan(h(), { engagementId })).plan!;
+    expect((await call(t, manager, 'POST', `/api/v1/exit-plans/${plan.id}/start`)).statusCode).toBe(200);
+    for (const s of plan.steps) expect((await call(t, manager, 'PATCH', `/api/v1/exit-steps/${s.id}`, { status: 'done' })).statusCode).toBe(200);
+  };
+  const statusOf = async (vendorId: string) => (await call(t, analyst, 'GET', `/api/v1/vendors/${vendorId}`)).json().status;
+
+  it('makes the vendor a former vendor when nothing of it still runs, and leaves it exiting while another engagement does', async () => {
+    const vendor = await aVendor(h(), { name: 'Leaving Soon Ltd', status: 'active' });
+    const first = await anEngagement(h(), { vendorId: vendor.id, name: 'Payroll run', status: 'active' });
+    const second = await anEngagement(h(), { vendorId: vendor.id, name: 'Payroll support', status: 'active' });
+    await runToEnd(first.id);
+    expect(await statusOf(vendor.id)).toBe('exiting');
+    await runToEnd(second.id);
+    expect(await statusOf(vendor.id)).toBe('former');
   });
 });
 

@@ -5,7 +5,7 @@ import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { change, type TxCtx } from '../audit/audit.public.ts';
 import { attachmentHeader, cleanFileName, openStored, removeStored, storeUpload, type UploadedFile } from '../evidence/evidence.public.ts';
-import { requireEngagement, updateEngagement } from '../engagements/engagements.public.ts';
+import { listEngagements, requireEngagement, updateEngagement } from '../engagements/engagements.public.ts';
 import { referenceInternalUser } from '../users/users.public.ts';
 import { updateVendor } from '../vendors/vendors.public.ts';
 import { planPolicy, stepFilePolicy, stepPolicy } from './exit.policy.ts';
@@ -129,6 +129,12 @@ async function finishIfDone(tx: TxCtx, plan: repo.PlanRow) {
   await tx.audit({ action: 'exit_plan.complete', objectType: 'exit_plan', objectId: plan.id, objectLabel: 'Exit plan', before: plan, after });
   const e = await requireEngagement(tx, 'update', plan.engagementId);
   await updateEngagement(tx, plan.engagementId, { status: 'ended', endDate: e.startDate && e.startDate > today ? e.startDate : today });
+  // The vendor is a former vendor once nothing of it still runs; with another engagement
+  // still planned or running it stays "exiting" (that exit is not over yet).
+  for (const status of ['planned', 'active', 'ending'] as const) {
+    if ((await listEngagements(tx, { vendorId: plan.vendorId, status, archived: 'all', limit: 1 })).items.length > 0) return;
+  }
+  await updateVendor(tx, plan.vendorId, { status: 'former' });
 }
 
 /** Ticks a step of a running exit done (or opens it again), or sets its owner and internal note. */
