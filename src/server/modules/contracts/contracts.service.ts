@@ -13,10 +13,8 @@ import { contractPolicy } from './contracts.policy.ts';
 import { presentContract, presentSummary } from './contracts.presenter.ts';
 import type { ContractSummary } from './contracts.public.ts';
 import * as repo from './contracts.repo.ts';
+import { defined } from '../../defined.ts';
 
-function defined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /** Today, the lead time and the business days of the organisation (its contract settings and chosen calendar). */
 export async function loadDateRules(ctx: Ctx): Promise<DateRules> {

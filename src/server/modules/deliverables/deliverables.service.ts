@@ -28,11 +28,11 @@ import { referenceContractFor } from './deliverables.contracts.ts';
 import { deliverableFilePolicy, deliverablePolicy, milestonePolicy } from './deliverables.policy.ts';
 import { dayInWords, factsOf, presentDeliverable, presentFile, presentMilestone, presentPortalDeliverable, presentSubmissions } from './deliverables.presenter.ts';
 import * as repo from './deliverables.repo.ts';
+import { defined } from '../../defined.ts';
 
 /** The organisation's today (civil date); the organisation has no zone of its own yet, so UTC like the dashboard. */
 export const todayOf = (ctx: Ctx) => civilDateIn(ctx.now, 'UTC');
 
-const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 // ---------------------------------------------------------------- milestones
 

@@ -9,10 +9,8 @@ import { referenceVendor } from '../vendors/vendors.public.ts';
 import { engagementPolicy } from './engagements.policy.ts';
 import { presentEngagement } from './engagements.presenter.ts';
 import * as repo from './engagements.repo.ts';
+import { defined } from '../../defined.ts';
 
-function defined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /** One page of engagements, sorted by vendor, then engagement name. */
 export async function listEngagements(ctx: Ctx, q: z.output<typeof EngagementListQuery>) {

@@ -9,8 +9,8 @@ import { assetPolicy, exitViewPolicy, vendorAccountPolicy } from './exit.policy.
 import * as repo from './exit.repo.ts';
 import { snapshotReadiness } from './readiness.ts';
 import { todayOf } from './settings.ts';
+import { defined } from '../../defined.ts';
 
-const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 function notInFuture(ctx: Ctx, field: string, d: string | null | undefined) {
   if (d && d > todayOf(ctx)) throw AppError.invalid(field, 'This date is in the future; give the day it happened.');

@@ -13,8 +13,8 @@ import { filesByStep, presentPortalStep } from './exit.presenter.ts';
 import * as repo from './exit.repo.ts';
 import { snapshotReadiness } from './readiness.ts';
 import { keyedSteps, settingsOf, todayOf } from './settings.ts';
+import { defined } from '../../defined.ts';
 
-const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 /** The key of the step after which every vendor account still open is revoked. */
 const REVOKE_STEP = 'revoke_accounts';
 
