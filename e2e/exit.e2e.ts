@@ -65,6 +65,19 @@ describe('exit readiness in the browser', () => {
     await page.getByText('Close the gap in "Export the data in the agreed format, and verify it"').waitFor();
     await page.getByText(/No export of the session store/).first().waitFor();
     await page.getByText(/Drill recorded: Nimbus shuts the portal tenant/).waitFor();
+
+    // The gap gets an owner and a date, then is closed.
+    const gap = 'Close the gap in "Export the data in the agreed format, and verify it"';
+    await page.getByRole('button', { name: `Edit: ${gap}` }).click();
+    const edit = page.getByRole('dialog');
+    await choose(page, 'Owner', 'Ana Analyst');
+    await edit.getByLabel('Due').fill('2027-01-29');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const row = page.getByRole('row').filter({ hasText: gap });
+    await row.getByText('Ana Analyst').waitFor();
+    await row.getByRole('button', { name: `Close: ${gap}` }).click();
+    await row.getByRole('button', { name: `Open again: ${gap}` }).waitFor();
     expect(await page.locator('main').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });

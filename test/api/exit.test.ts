@@ -228,6 +228,39 @@ describe('running an exit', () => {
   });
 });
 
+describe('actions added by hand', () => {
+  it('adds an action with an owner and a due date, edits it, and refuses an owner from another organisation or the vendor', async () => {
+    const e = await anEngagement(h(), { vendorId: org.vendor.id });
+    const added = await call(t, manager, 'POST', `/api/v1/engagements/${e.id}/exit/actions`, { title: 'Get the root password of the billing database back', dueOn: '2027-02-01', ownerUserId: org.users.analyst.id });
+    expect(added.statusCode, added.body).toBe(201);
+    const action = (added.json() as EngagementExit).actions[0];
+    expect(action).toMatchObject({ title: 'Get the root password of the billing database back', dueOn: '2027-02-01', drillId: null, status: 'open', owner: { id: org.users.analyst.id } });
+    expect(action.owner!.name).not.toBe('A former user');
+
+    const moved = await call(t, manager, 'PATCH', `/api/v1/exit-actions/${action.id}`, { dueOn: '2027-03-15', ownerUserId: null });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await view(e.id)).actions[0]).toMatchObject({ dueOn: '2027-03-15', owner: null, status: 'open' });
+
+    const stranger = await createTestOrg(t.database.db);
+    for (const ownerUserId of [stranger.users.analyst.id, org.users.vendor_contact.id]) {
+      const bad = await call(t, manager, 'PATCH', `/api/v1/exit-actions/${action.id}`, { ownerUserId });
+      expect(bad.statusCode, bad.body).toBe(400);
+      expect(bad.json().error.details.issues[0].path).toBe('ownerUserId');
+    }
+    expect((await call(t, manager, 'PATCH', `/api/v1/exit-actions/${action.id}`, {})).statusCode).toBe(400);
+
+    // Due within the dashboard's window, it is on the feed until it is closed.
+    const window = { from: today(), to: addDays(today(), 30) };
+    await call(t, manager, 'PATCH', `/api/v1/exit-actions/${action.id}`, { dueOn: addDays(today(), -2) });
+    const due = (await exitFeed.due!(h().ctx(), window)).find((d) => d.key === `exit-action:${action.id}`);
+    expect(due).toMatchObject({ overdue: true, engagement: { id: e.id }, title: expect.stringContaining('Get the root password') });
+    await call(t, manager, 'PATCH', `/api/v1/exit-actions/${action.id}`, { status: 'done' });
+    expect((await exitFeed.due!(h().ctx(), window)).some((d) => d.key === `exit-action:${action.id}`)).toBe(false);
+    expect((await call(t, manager, 'POST', `/api/v1/engagements/${e.id}/exit/actions`, { title: '  ' })).statusCode).toBe(400);
+    expect((await call(t, analyst, 'POST', `/api/v1/engagements/${e.id}/exit/actions`, { title: 'Analysts read only' })).statusCode).toBe(403);
+  });
+});
+
 describe('when an exit completes', () => {
   const runToEnd = async (engagementId: string) => {
     const plan = (await anExitPlan(h(), { engagementId })).plan!;

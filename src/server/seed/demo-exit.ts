@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { civilDateIn } from '../../domain/civil-date.ts';
 import { BUILTIN_STEPS } from '../../domain/exit/template.ts';
-import { AssetInput, DrillInput, PlanInput, ProfileInput, VendorAccountInput } from '../../shared/contracts/exit.ts';
+import { ActionInput, AssetInput, DrillInput, PlanInput, ProfileInput, VendorAccountInput } from '../../shared/contracts/exit.ts';
 import type { Ctx } from '../context.ts';
 import { getEngagement } from '../modules/engagements/engagements.public.ts';
-import { createAsset, createPlan, createVendorAccount, deliverStep, engagementExit, recordDrill, reviewPlan, saveProfile, startExit, updateAction, updateStep, uploadStepFile, verifyAsset } from '../modules/exit/exit.public.ts';
+import { createAction, createAsset, createPlan, createVendorAccount, deliverStep, engagementExit, recordDrill, reviewPlan, saveProfile, startExit, updateAction, updateStep, uploadStepFile, verifyAsset } from '../modules/exit/exit.public.ts';
 import { createUser, internalUsersByNames } from '../modules/users/users.public.ts';
 import { actorOf } from './builders/core.ts';
 import { SMALL_PDF } from './builders/due-diligence.ts';
@@ -150,6 +150,9 @@ export async function seedDemoExit(ctx: Ctx, engagementIds: Map<string, string>,
   });
   // One gap already closed since: the admin account now needs a second factor.
   if (failed.actions[0]) await updateAction(at(-20), failed.actions[0].id, { status: 'done' });
+  // The rest get owners; one more gap was found in an audit, not a drill.
+  for (const a of failed.actions.slice(1)) await updateAction(at(-40), a.id, { ownerUserId: admin, dueOn: on(10) });
+  await createAction(at(-15), network, ActionInput.parse({ title: 'Get a copy of the switch and firewall configurations every month', detail: 'The internal audit found no copy on our side; ask Brightline to push them to our Git server.', ownerUserId: analyst, dueOn: on(-3) }));
 
   // Kestrel, order portal development: our source code sits in the vendor's repositories.
   const portal = eng('Order portal development');

@@ -250,8 +250,36 @@ export const Drill = z.object({
   notes: z.string().nullable(),
 });
 export type Drill = z.infer<typeof Drill>;
-export const ActionUpdate = z.object({ status: z.enum(ACTION_STATUSES, { message: 'Choose open or done' }) }).strict();
-export const ExitAction = z.object({ id: z.string(), engagementId: z.string(), drillId: z.string().nullable(), title: z.string(), detail: z.string().nullable(), status: z.enum(ACTION_STATUSES), dueOn: z.string().nullable(), createdAt: z.string() });
+/** An action added by hand: a gap found outside a drill (an audit, a review of the plan). */
+export const ActionInput = z
+  .object({
+    title: requiredText(200),
+    detail: text(2000).nullable().optional(),
+    dueOn: IsoDate.nullable().optional(),
+    ownerUserId: uuidField('a user id').nullable().optional(),
+  })
+  .strict();
+export const ActionUpdate = z
+  .object({
+    status: z.enum(ACTION_STATUSES, { message: 'Choose open or done' }).optional(),
+    title: requiredText(200).optional(),
+    detail: text(2000).nullable().optional(),
+    dueOn: IsoDate.nullable().optional(),
+    ownerUserId: uuidField('a user id').nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+export const ExitAction = z.object({
+  id: z.string(),
+  engagementId: z.string(),
+  drillId: z.string().nullable(),
+  title: z.string(),
+  detail: z.string().nullable(),
+  status: z.enum(ACTION_STATUSES),
+  dueOn: z.string().nullable(),
+  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+});
 export type ExitAction = z.infer<typeof ExitAction>;
 
 // ---------- readiness ----------

@@ -159,6 +159,12 @@ export function exitRows(env: MatrixEnv): AreaRows {
       scoped: true,
       build: (c) => ({ url: `/api/v1/engagements/${eng(c)}/exit/drills`, payload: { scenario: 'Vendor gone', kind: 'tabletop', heldOn: '2026-01-15', results: [{ stepKey: 'give_notice', title: 'Give notice', result: 'done' }] } }),
     },
+    'POST /api/v1/engagements/:id/exit/actions': {
+      allowed: WRITERS,
+      ok: 201,
+      scoped: true,
+      build: (c) => ({ url: `/api/v1/engagements/${eng(c)}/exit/actions`, payload: { title: `Get the root password back ${env.uniq()}`, dueOn: '2027-01-31' } }),
+    },
     'PATCH /api/v1/exit-actions/:id': { policy: X, allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/exit-actions/${pick(c, (x) => x.actionId)}`, payload: { status: 'open' } }) },
 
     'GET /api/v1/portal/exit-steps': { allowed: CONTACT, ok: 200, build: () => ({ url: '/api/v1/portal/exit-steps' }) },

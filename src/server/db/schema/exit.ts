@@ -257,6 +257,8 @@ export const exitActions = pgTable(
     drillId: uuid('drill_id').references(() => exitDrills.id),
     title: text('title').notNull(),
     detail: text('detail'),
+    /** Who closes it; null: nobody named yet. */
+    ownerUserId: uuid('owner_user_id').references(() => users.id),
     /** open | done */
     status: text('status').notNull().default('open'),
     dueOn: date('due_on', { mode: 'string' }),

@@ -1,15 +1,17 @@
 import type { z } from 'zod';
 import { addDays } from '../../../domain/civil-date.ts';
 import { DRILL_RESULT_LABELS } from '../../../domain/exit/readiness.ts';
-import type { ActionUpdate, DrillInput } from '../../../shared/contracts/exit.ts';
+import type { ActionInput, ActionUpdate, DrillInput } from '../../../shared/contracts/exit.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { change } from '../audit/audit.public.ts';
 import { requireEngagement } from '../engagements/engagements.public.ts';
+import { referenceInternalUser } from '../users/users.public.ts';
 import { actionPolicy, exitViewPolicy } from './exit.policy.ts';
 import * as repo from './exit.repo.ts';
 import { snapshotReadiness } from './readiness.ts';
 import { todayOf } from './settings.ts';
+import { defined } from '../../defined.ts';
 
 /** A gap found in a drill is due this many days after the drill is recorded. */
 const ACTION_DAYS = 60;
@@ -60,11 +62,28 @@ export async function recordDrill(ctx: Ctx, engagementId: string, input: z.outpu
   });
 }
 
+/** An action added by hand, for a gap found outside a drill (an audit, a review of the plan, a lost admin account). */
+export async function createAction(ctx: Ctx, engagementId: string, input: z.output<typeof ActionInput>): Promise<repo.ActionRow> {
+  actionPolicy.check(ctx.actor, 'create');
+  if (input.ownerUserId) await referenceInternalUser(ctx, input.ownerUserId, 'ownerUserId');
+  return change(ctx, async (tx) => {
+    const e = await requireEngagement(tx, 'update', engagementId);
+    const [row] = await repo.insertActions(tx.db, [
+      { orgId: ctx.actor.orgId, vendorId: e.vendorId, engagementId, drillId: null, title: input.title, detail: input.detail ?? null, ownerUserId: input.ownerUserId ?? null, status: 'open', dueOn: input.dueOn ?? null, createdAt: ctx.now, updatedAt: ctx.now },
+    ]);
+    await tx.audit({ action: 'exit_action.create', objectType: 'exit_action', objectId: row.id, objectLabel: `Exit action for ${e.name}: ${row.title}`, after: row });
+    return row;
+  });
+}
+
+/** Closes or opens an action again, or changes what it says, when it is due and who owns it. */
 export async function updateAction(ctx: Ctx, id: string, input: z.output<typeof ActionUpdate>): Promise<repo.ActionRow> {
   actionPolicy.check(ctx.actor, 'update');
+  if (input.ownerUserId) await referenceInternalUser(ctx, input.ownerUserId, 'ownerUserId');
   return change(ctx, async (tx) => {
     const before = actionPolicy.authorize(ctx.actor, 'update', await repo.lockAction(tx.db, ctx.actor.orgId, id));
-    const after = await repo.updateAction(tx.db, ctx.actor.orgId, id, { status: input.status, updatedAt: ctx.now });
+    const patch = defined({ status: input.status, title: input.title, detail: input.detail, dueOn: input.dueOn, ownerUserId: input.ownerUserId });
+    const after = await repo.updateAction(tx.db, ctx.actor.orgId, id, { ...patch, updatedAt: ctx.now });
     await tx.audit({ action: 'exit_action.update', objectType: 'exit_action', objectId: id, before, after });
     return after;
   });

@@ -63,9 +63,9 @@ export const stepPolicy = definePolicy<StepWithPlan, 'update' | 'listOwn' | 'del
   },
 });
 
-export const actionPolicy = definePolicy<ActionRow, 'update'>({
+export const actionPolicy = definePolicy<ActionRow, 'create' | 'update'>({
   label: 'The exit action',
-  actions: { update: { permission: 'exit.write' } },
+  actions: { create: { permission: 'exit.write' }, update: { permission: 'exit.write' } },
 });
 
 /** A file the vendor handed over with a step: seen by the client's users and by the vendor's own contacts. */

@@ -133,8 +133,9 @@ export function presentDrill(d: repo.DrillRow, rtoHours: number | null): Drill {
   };
 }
 
-export function presentAction(a: repo.ActionRow): ExitAction {
-  return { id: a.id, engagementId: a.engagementId, drillId: a.drillId, title: a.title, detail: a.detail, status: a.status as ExitAction['status'], dueOn: a.dueOn, createdAt: a.createdAt.toISOString() };
+export function presentAction(a: repo.ActionRow, names: Map<string, string>): ExitAction {
+  const owner = a.ownerUserId ? { id: a.ownerUserId, name: names.get(a.ownerUserId) ?? 'A former user' } : null;
+  return { id: a.id, engagementId: a.engagementId, drillId: a.drillId, title: a.title, detail: a.detail, status: a.status as ExitAction['status'], dueOn: a.dueOn, owner, createdAt: a.createdAt.toISOString() };
 }
 
 /** What a vendor contact sees of a handover step: never the internal note, the owner inside the client, or the plan's budget. */

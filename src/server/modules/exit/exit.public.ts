@@ -7,6 +7,6 @@ export { readinessByEngagement, computeReadiness } from './readiness.ts';
 export { getExitSettings, updateExitSettings } from './settings.ts';
 export { createAsset, createVendorAccount, deleteAsset, revokeVendorAccount, saveProfile, updateAsset, updateVendorAccount, verifyAsset } from './assets.ts';
 export { createPlan, deliverStep, downloadStepFile, listOwnSteps, reviewPlan, startExit, updatePlan, updateStep, uploadStepFile } from './plans.ts';
-export { recordDrill, updateAction } from './drills.ts';
+export { createAction, recordDrill, updateAction } from './drills.ts';
 export { engagementExit } from './view.ts';
 export { exitFeed } from './feed.ts';

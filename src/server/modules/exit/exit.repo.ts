@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { engagements, exitActions, exitDrills, exitPlans, exitProfiles, exitReadinessSnapshots, exitSettings, exitStepFiles, exitSteps, exitAssets, exitVendorAccounts, users, vendors } from '../../db/schema.ts';
 
@@ -204,6 +204,18 @@ export async function openRunningSteps(db: Db, orgId: string, limit: number) {
     .innerJoin(vendors, eq(vendors.id, exitSteps.vendorId))
     .where(and(eq(exitSteps.orgId, orgId), eq(exitPlans.status, 'running'), inArray(exitSteps.status, ['open', 'delivered'])))
     .orderBy(asc(exitSteps.dueOn), asc(exitSteps.id))
+    .limit(limit);
+}
+
+/** Open exit actions due by `to`, soonest first, with the names the feed shows. */
+export async function openActionsDue(db: Db, orgId: string, to: string, limit: number) {
+  return db
+    .select({ action: exitActions, engagementName: engagements.name, vendorName: vendors.name })
+    .from(exitActions)
+    .innerJoin(engagements, eq(engagements.id, exitActions.engagementId))
+    .innerJoin(vendors, eq(vendors.id, exitActions.vendorId))
+    .where(and(eq(exitActions.orgId, orgId), eq(exitActions.status, 'open'), lte(exitActions.dueOn, to)))
+    .orderBy(asc(exitActions.dueOn), asc(exitActions.id))
     .limit(limit);
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdParams, Page } from '../../../shared/contracts/common.ts';
 import {
+  ActionInput,
   ActionUpdate,
   AssetInput,
   AssetUpdate,
@@ -23,7 +24,7 @@ import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
 import * as assets from './assets.ts';
-import { recordDrill, updateAction } from './drills.ts';
+import { createAction, recordDrill, updateAction } from './drills.ts';
 import { sendFile } from '../evidence/evidence.public.ts';
 import * as plans from './plans.ts';
 import { listReadiness } from './readiness.ts';
@@ -140,7 +141,13 @@ export function registerExitRoutes(app: App) {
     reply.status(201);
     return engagementExit(ctx, eid(req.params));
   });
-  app.patch('/api/v1/exit-actions/:id', { config: write, schema: schema('Close an exit action (or open it again)', { body: ActionUpdate }) }, (req) => {
+  app.post('/api/v1/engagements/:id/exit/actions', { config: write, schema: schema('Add an exit action by hand: a gap found outside a drill', { body: ActionInput }, 201) }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    await createAction(ctx, eid(req.params), req.body);
+    reply.status(201);
+    return engagementExit(ctx, eid(req.params));
+  });
+  app.patch('/api/v1/exit-actions/:id', { config: write, schema: schema('Close an exit action (or open it again), or change its title, due date or owner', { body: ActionUpdate }) }, (req) => {
     const ctx = ctxOf(req);
     return updateAction(ctx, parseId(req.params.id, 'exit action'), req.body).then(then(ctx));
   });

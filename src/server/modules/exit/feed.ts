@@ -39,6 +39,19 @@ export const exitFeed: ModuleFeed = {
         href: href(s.engagementId),
       });
     }
+    for (const a of await repo.openActionsDue(ctx.db, ctx.actor.orgId, window.to, CAP)) {
+      out.push({
+        key: `exit-action:${a.action.id}`,
+        kind: 'exit_action',
+        title: `Exit action for ${a.engagementName}: ${a.action.title}`,
+        detail: a.action.drillId ? 'a gap a drill found' : 'a gap to close before an exit',
+        date: a.action.dueOn!,
+        overdue: a.action.dueOn! < window.from,
+        vendor: ref(a.action.vendorId, a.vendorName),
+        engagement: ref(a.action.engagementId, a.engagementName),
+        href: href(a.action.engagementId),
+      });
+    }
     const rows = await readinessByEngagement(ctx);
     const plans = new Map((await repo.plansOf(ctx.db, ctx.actor.orgId, rows.map((r) => r.engagement.id))).map((p) => [p.engagementId, p]));
     for (const r of rows) {

@@ -24,7 +24,7 @@ export async function engagementExit(ctx: Ctx, engagementId: string): Promise<En
   const actions = await repo.actionsOf(ctx.db, orgId, engagementId);
   const history = await repo.history(ctx.db, orgId, engagementId);
   const readiness = (await computeReadiness(ctx, [engagementId])).get(engagementId)!.readiness;
-  const people = [...(profile?.backupOwnerIds ?? []), ...(profile?.skills ?? []).map((s) => s.coveredById), ...steps.map((s) => s.ownerUserId)].filter((x): x is string => !!x);
+  const people = [...(profile?.backupOwnerIds ?? []), ...(profile?.skills ?? []).map((s) => s.coveredById), ...steps.map((s) => s.ownerUserId), ...actions.map((a) => a.ownerUserId)].filter((x): x is string => !!x);
   const names = await repo.userNames(ctx.db, orgId, people);
   const vendorName = (await vendorNames(ctx, [e.vendorId])).get(e.vendorId) ?? '';
   const truncated = assets.length > repo.CAP || accounts.length > repo.CAP || drills.length > repo.DRILL_CAP || actions.length > repo.CAP || history.length > repo.HISTORY_CAP;
@@ -40,7 +40,7 @@ export async function engagementExit(ctx: Ctx, engagementId: string): Promise<En
       .reverse()
       .map((h) => ({ score: h.score, reason: h.reason, takenAt: h.takenAt.toISOString() })),
     drills: drills.slice(0, repo.DRILL_CAP).map((d) => presentDrill(d, profile?.rtoHours ?? null)),
-    actions: actions.slice(0, repo.CAP).map(presentAction),
+    actions: actions.slice(0, repo.CAP).map((a) => presentAction(a, names)),
     truncated,
   };
 }

@@ -5,15 +5,13 @@ import { DRILL_KIND_LABELS, DRILL_KINDS, DRILL_RESULT_LABELS, DRILL_RESULTS } fr
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { blankToNull, useFormErrors } from '../../lib/forms.ts';
-import { useExitSettings, useRecordDrill, useUpdateAction, type EngagementExitT } from './api.ts';
+import { useExitSettings, useRecordDrill, type EngagementExitT } from './api.ts';
 
 const RESULT_COLOR = { done: 'teal', problem: 'yellow', not_possible: 'red' } as const;
 
 /** Drills of the exit, each step's result against the recovery time objective, and the gaps they left to close. */
 export function DrillsSection({ data, canWrite }: { data: EngagementExitT; canWrite: boolean }) {
   const [recording, setRecording] = useState(false);
-  const action = useUpdateAction();
-  const open = data.actions.filter((a) => a.status === 'open');
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="exit-drills">
       <Stack gap="md">
@@ -71,41 +69,6 @@ export function DrillsSection({ data, canWrite }: { data: EngagementExitT; canWr
             </Table>
           </Stack>
         ))}
-        <Title order={3} size="h5" id="exit-actions">
-          Actions from drills ({open.length} open)
-        </Title>
-        {data.actions.length === 0 ? (
-          <Text size="sm" c="dimmed">Nothing to close.</Text>
-        ) : (
-          <Table aria-labelledby="exit-actions" fz="sm" verticalSpacing="xs">
-            <Table.Tbody>
-              {data.actions.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500} td={a.status === 'done' ? 'line-through' : undefined}>
-                      {a.title}
-                    </Text>
-                    {a.detail && (
-                      <Text size="xs" c="dimmed">
-                        {a.detail}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{a.dueOn ? `Due ${formatDate(a.dueOn)}` : ''}</Table.Td>
-                  <Table.Td>
-                    {canWrite ? (
-                      <Button size="compact-sm" variant={a.status === 'open' ? 'default' : 'subtle'} onClick={() => action.mutate({ id: a.id, status: a.status === 'open' ? 'done' : 'open' })} aria-label={`${a.status === 'open' ? 'Close' : 'Open again'}: ${a.title}`}>
-                        {a.status === 'open' ? 'Close' : 'Open again'}
-                      </Button>
-                    ) : (
-                      <Badge variant="light">{a.status === 'open' ? 'Open' : 'Done'}</Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
       </Stack>
       {recording && <DrillModal data={data} onClose={() => setRecording(false)} />}
     </Paper>

@@ -3,6 +3,7 @@ import { roleCan } from '../../../shared/permissions.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import type { EngagementTabProps } from '../engagements/tabs.tsx';
 import { useEngagementExit } from './api.ts';
+import { ActionsSection } from './ActionsSection.tsx';
 import { AssetsSection } from './AssetsSection.tsx';
 import { DrillsSection } from './DrillsSection.tsx';
 import { FallbackSection } from './FallbackSection.tsx';
@@ -28,6 +29,7 @@ export function EngagementExitTab({ engagement, me }: EngagementTabProps) {
       <AssetsSection data={data} canWrite={canWrite} />
       <FallbackSection data={data} canWrite={canWrite} />
       <DrillsSection data={data} canWrite={canWrite} />
+      <ActionsSection data={data} canWrite={canWrite} />
     </Stack>
   );
 }

@@ -11,6 +11,7 @@ export type ReadinessRowT = ReadinessRow;
 export type PortalStepT = PortalStep;
 export type AssetT = EngagementExit['assets'][number];
 export type PlanT = NonNullable<EngagementExit['plan']>;
+export type ExitActionT = EngagementExit['actions'][number];
 
 const enc = encodeURIComponent;
 export const exitKeys = {
@@ -49,7 +50,8 @@ export const useReviewPlan = () => useChange((id: string) => api<EngagementExitT
 export const useStartExit = () => useChange((id: string) => api<EngagementExitT>(`/exit-plans/${enc(id)}/start`, { method: 'POST' }));
 export const useUpdateStep = () => useChange((v: { id: string; body: Record<string, unknown> }) => api<EngagementExitT>(`/exit-steps/${enc(v.id)}`, { method: 'PATCH', body: v.body }));
 export const useRecordDrill = (engagementId: string) => useChange((body: Record<string, unknown>) => api<EngagementExitT>(`/engagements/${enc(engagementId)}/exit/drills`, { method: 'POST', body }));
-export const useUpdateAction = () => useChange((v: { id: string; status: 'open' | 'done' }) => api<EngagementExitT>(`/exit-actions/${enc(v.id)}`, { method: 'PATCH', body: { status: v.status } }));
+export const useAddAction = (engagementId: string) => useChange((body: Record<string, unknown>) => api<EngagementExitT>(`/engagements/${enc(engagementId)}/exit/actions`, { method: 'POST', body }));
+export const useUpdateAction = () => useChange((v: { id: string; body: Record<string, unknown> }) => api<EngagementExitT>(`/exit-actions/${enc(v.id)}`, { method: 'PATCH', body: v.body }));
 
 export const useExitSettings = () => useQuery({ queryKey: exitKeys.settings, queryFn: () => api<ExitSettingsT>('/exit-settings') });
 export function useUpdateExitSettings() {

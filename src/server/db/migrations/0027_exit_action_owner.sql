@@ -1,0 +1,2 @@
+ALTER TABLE "exit_actions" ADD COLUMN "owner_user_id" uuid;--> statement-breakpoint
+ALTER TABLE "exit_actions" ADD CONSTRAINT "exit_actions_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
