@@ -78,6 +78,14 @@ describe('exit readiness in the browser', () => {
     await row.getByText('Ana Analyst').waitFor();
     await row.getByRole('button', { name: `Close: ${gap}` }).click();
     await row.getByRole('button', { name: `Open again: ${gap}` }).waitFor();
+
+    // An asset's details are corrected in place.
+    await page.getByRole('button', { name: 'Edit Customer portal tenant' }).click();
+    const asset = page.getByRole('dialog');
+    await asset.getByRole('textbox', { name: 'Where it lives' }).fill('Nimbus console, tenant northwind-web-2');
+    await asset.getByRole('button', { name: 'Save' }).click();
+    await asset.waitFor({ state: 'detached' });
+    await page.getByRole('table', { name: 'Assets' }).getByText('Nimbus console, tenant northwind-web-2').waitFor();
     expect(await page.locator('main').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });

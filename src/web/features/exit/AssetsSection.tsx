@@ -6,7 +6,7 @@ import { ASSET_KIND_LABELS, ASSET_KINDS, HOLDER_LABELS, HOLDERS } from '../../..
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { blankToNull, useFormErrors } from '../../lib/forms.ts';
-import { useAddAccount, useAddAsset, useDeleteAsset, useRevokeAccount, useVerifyAsset, type AssetT, type EngagementExitT } from './api.ts';
+import { useAddAccount, useAddAsset, useDeleteAsset, useRevokeAccount, useUpdateAccount, useUpdateAsset, useVerifyAsset, type AssetT, type EngagementExitT, type VendorAccountT } from './api.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 
 const KIND_OPTIONS = ASSET_KINDS.map((k) => ({ value: k, label: ASSET_KIND_LABELS[k] }));
@@ -15,6 +15,7 @@ const HOLDER_OPTIONS = HOLDERS.map((h) => ({ value: h, label: HOLDER_LABELS[h] }
 /** What the service depends on and who controls it; the vendor's accounts in our systems. */
 export function AssetsSection({ data, canWrite }: { data: EngagementExitT; canWrite: boolean }) {
   const [adding, setAdding] = useState<'asset' | 'account' | null>(null);
+  const [editing, setEditing] = useState<{ asset: AssetT } | { account: VendorAccountT } | null>(null);
   const verify = useVerifyAsset();
   const revoke = useRevokeAccount();
   const remove = useDeleteAsset();
@@ -83,6 +84,9 @@ export function AssetsSection({ data, canWrite }: { data: EngagementExitT; canWr
                           <Button size="compact-sm" variant="subtle" color="red" onClick={() => verify.mutate({ id: a.id, clientAdminAccess: false })} aria-label={`We have no admin access to ${a.name}, checked today`}>
                             No access
                           </Button>
+                          <Button size="compact-sm" variant="subtle" onClick={() => setEditing({ asset: a })} aria-label={`Edit ${a.name}`}>
+                            Edit
+                          </Button>
                           <Button size="compact-sm" variant="subtle" color="gray" onClick={() => setRemoving(a)} aria-label={`Remove ${a.name}`}>
                             Remove
                           </Button>
@@ -124,12 +128,22 @@ export function AssetsSection({ data, canWrite }: { data: EngagementExitT; canWr
                   </Table.Td>
                   <Table.Td>{a.mfaEnforced ? <Badge variant="light" color="teal">Two-step sign-in enforced</Badge> : <Badge variant="light" color="red">No two-step sign-in</Badge>}</Table.Td>
                   <Table.Td>
+                    <Text size="xs" c="dimmed">
+                      {a.notes ?? ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
                     {a.revokedOn ? (
                       `Revoked ${formatDate(a.revokedOn)}`
                     ) : canWrite ? (
-                      <Button size="compact-sm" variant="default" onClick={() => revoke.mutate(a.id)} aria-label={`Mark ${a.account} in ${a.system} revoked today`}>
-                        Mark revoked
-                      </Button>
+                      <Group gap={4} wrap="nowrap">
+                        <Button size="compact-sm" variant="subtle" onClick={() => setEditing({ account: a })} aria-label={`Edit ${a.account} in ${a.system}`}>
+                          Edit
+                        </Button>
+                        <Button size="compact-sm" variant="default" onClick={() => revoke.mutate(a.id)} aria-label={`Mark ${a.account} in ${a.system} revoked today`}>
+                          Mark revoked
+                        </Button>
+                      </Group>
                     ) : (
                       'Active'
                     )}
@@ -153,22 +167,32 @@ export function AssetsSection({ data, canWrite }: { data: EngagementExitT; canWr
       </ConfirmDialog>
       {adding === 'asset' && <AssetModal engagementId={data.engagement.id} onClose={() => setAdding(null)} />}
       {adding === 'account' && <AccountModal engagementId={data.engagement.id} onClose={() => setAdding(null)} />}
+      {editing && 'asset' in editing && <AssetModal engagementId={data.engagement.id} asset={editing.asset} onClose={() => setEditing(null)} />}
+      {editing && 'account' in editing && <AccountModal engagementId={data.engagement.id} account={editing.account} onClose={() => setEditing(null)} />}
     </Paper>
   );
 }
 
 const ASSET_FIELDS = ['kind', 'name', 'holder', 'lastVerifiedOn', 'location', 'notes'] as const;
 
-function AssetModal({ engagementId, onClose }: { engagementId: string; onClose: () => void }) {
-  const [v, setV] = useState({ kind: 'source_repository', name: '', holder: 'client', clientAdminAccess: false, lastVerifiedOn: '', location: '', notes: '' });
+/** Adds an asset, or edits `asset`. */
+function AssetModal({ engagementId, asset, onClose }: { engagementId: string; asset?: AssetT; onClose: () => void }) {
+  const [v, setV] = useState(
+    asset
+      ? { kind: asset.kind as string, name: asset.name, holder: asset.holder as string, clientAdminAccess: asset.clientAdminAccess, lastVerifiedOn: asset.lastVerifiedOn ?? '', location: asset.location ?? '', notes: asset.notes ?? '' }
+      : { kind: 'source_repository', name: '', holder: 'client', clientAdminAccess: false, lastVerifiedOn: '', location: '', notes: '' },
+  );
   const form = useFormErrors(ASSET_FIELDS);
   const add = useAddAsset(engagementId);
+  const update = useUpdateAsset();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    add.mutate({ ...v, lastVerifiedOn: blankToNull(v.lastVerifiedOn), location: blankToNull(v.location), notes: blankToNull(v.notes) }, { onSuccess: onClose, onError: form.fromError });
+    const body = { ...v, lastVerifiedOn: blankToNull(v.lastVerifiedOn), location: blankToNull(v.location), notes: blankToNull(v.notes) };
+    if (asset) update.mutate({ id: asset.id, body }, { onSuccess: onClose, onError: form.fromError });
+    else add.mutate(body, { onSuccess: onClose, onError: form.fromError });
   };
   return (
-    <Modal opened onClose={onClose} title="Add asset" size="lg">
+    <Modal opened onClose={onClose} title={asset ? `Edit ${asset.name}` : 'Add asset'} size="lg">
       <form onSubmit={submit} noValidate aria-label="Asset">
         <Stack gap="md">
           <FormErrorAlert error={form.general} title="The asset was not saved" />
@@ -185,8 +209,8 @@ function AssetModal({ engagementId, onClose }: { engagementId: string; onClose: 
             <Button variant="default" type="button" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={add.isPending}>
-              Add asset
+            <Button type="submit" loading={add.isPending || update.isPending}>
+              {asset ? 'Save' : 'Add asset'}
             </Button>
           </Group>
         </Stack>
@@ -195,16 +219,20 @@ function AssetModal({ engagementId, onClose }: { engagementId: string; onClose: 
   );
 }
 
-function AccountModal({ engagementId, onClose }: { engagementId: string; onClose: () => void }) {
-  const [v, setV] = useState({ system: '', account: '', mfaEnforced: false, notes: '' });
+/** Adds a vendor account, or edits `account`. */
+function AccountModal({ engagementId, account, onClose }: { engagementId: string; account?: VendorAccountT; onClose: () => void }) {
+  const [v, setV] = useState(account ? { system: account.system, account: account.account, mfaEnforced: account.mfaEnforced, notes: account.notes ?? '' } : { system: '', account: '', mfaEnforced: false, notes: '' });
   const form = useFormErrors(['system', 'account', 'notes']);
   const add = useAddAccount(engagementId);
+  const update = useUpdateAccount();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    add.mutate({ ...v, notes: blankToNull(v.notes) }, { onSuccess: onClose, onError: form.fromError });
+    const body = { ...v, notes: blankToNull(v.notes) };
+    if (account) update.mutate({ id: account.id, body }, { onSuccess: onClose, onError: form.fromError });
+    else add.mutate(body, { onSuccess: onClose, onError: form.fromError });
   };
   return (
-    <Modal opened onClose={onClose} title="Add a vendor account">
+    <Modal opened onClose={onClose} title={account ? `Edit ${account.account} in ${account.system}` : 'Add a vendor account'}>
       <form onSubmit={submit} noValidate aria-label="Vendor account">
         <Stack gap="md">
           <FormErrorAlert error={form.general} title="The account was not saved" />
@@ -216,8 +244,8 @@ function AccountModal({ engagementId, onClose }: { engagementId: string; onClose
             <Button variant="default" type="button" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={add.isPending}>
-              Add account
+            <Button type="submit" loading={add.isPending || update.isPending}>
+              {account ? 'Save' : 'Add account'}
             </Button>
           </Group>
         </Stack>

@@ -12,6 +12,7 @@ export type PortalStepT = PortalStep;
 export type AssetT = EngagementExit['assets'][number];
 export type PlanT = NonNullable<EngagementExit['plan']>;
 export type ExitActionT = EngagementExit['actions'][number];
+export type VendorAccountT = EngagementExit['accounts'][number];
 
 const enc = encodeURIComponent;
 export const exitKeys = {
@@ -42,6 +43,8 @@ export const useSaveProfile = (engagementId: string) => useChange((body: Record<
 export const useAddAsset = (engagementId: string) => useChange((body: Record<string, unknown>) => api<EngagementExitT>(`/engagements/${enc(engagementId)}/exit/assets`, { method: 'POST', body }));
 export const useVerifyAsset = () => useChange((v: { id: string; clientAdminAccess: boolean }) => api<EngagementExitT>(`/exit-assets/${enc(v.id)}/verify`, { method: 'POST', body: { clientAdminAccess: v.clientAdminAccess } }));
 export const useDeleteAsset = () => useChange((id: string) => api<EngagementExitT>(`/exit-assets/${enc(id)}`, { method: 'DELETE' }));
+export const useUpdateAsset = () => useChange((v: { id: string; body: Record<string, unknown> }) => api<EngagementExitT>(`/exit-assets/${enc(v.id)}`, { method: 'PATCH', body: v.body }));
+export const useUpdateAccount = () => useChange((v: { id: string; body: Record<string, unknown> }) => api<EngagementExitT>(`/exit-accounts/${enc(v.id)}`, { method: 'PATCH', body: v.body }));
 export const useAddAccount = (engagementId: string) => useChange((body: Record<string, unknown>) => api<EngagementExitT>(`/engagements/${enc(engagementId)}/exit/accounts`, { method: 'POST', body }));
 export const useRevokeAccount = () => useChange((id: string) => api<EngagementExitT>(`/exit-accounts/${enc(id)}/revoke`, { method: 'POST' }));
 export const useBuildPlan = (engagementId: string) => useChange((body: Record<string, unknown>) => api<EngagementExitT>(`/engagements/${enc(engagementId)}/exit/plan`, { method: 'POST', body }));
