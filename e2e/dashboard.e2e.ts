@@ -98,6 +98,33 @@ describe("the owner's dashboard", () => {
     await owner.waitForURL((url) => url.pathname === '/due-diligence');
   });
 
+  it('everything due opens from the week, and an analyst finds what is theirs on My actions', async () => {
+    await owner.goto(`${server.baseUrl}/`);
+    await owner.getByRole('region', { name: 'This week' }).getByRole('link', { name: /^(See all \d+, and further ahead|See what is due further ahead)$/ }).click();
+    await owner.waitForURL((url) => url.pathname === '/due');
+    const all = owner.getByRole('list', { name: 'Everything due' });
+    await all.getByRole('link', { name: `Questionnaire due from ${VENDOR}` }).waitFor();
+    await owner.getByText('90 days', { exact: true }).click();
+    await owner.waitForURL((url) => url.searchParams.get('days') === '90');
+    // The switch's input lies over its label: click the input.
+    await owner.getByRole('switch', { name: 'Only what I own' }).click();
+    await owner.waitForURL((url) => url.searchParams.get('mine') === 'true');
+    await expect.poll(() => all.getByRole('link', { name: `Questionnaire due from ${VENDOR}` }).count(), UNTIL).toBe(0);
+
+    const analyst = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    analyst.setDefaultTimeout(WAIT_MS);
+    try {
+      await signIn(analyst, server.baseUrl, 'analyst@demo.outsight.test', 'outsight-demo');
+      await analyst.goto(`${server.baseUrl}/my-actions`);
+      const mine = analyst.getByRole('region', { name: 'Also yours: risks and exits' });
+      await mine.getByRole('link', { name: 'Exit action for Network and server operations: Get a copy of the switch and firewall configurations every month' }).click();
+      await analyst.waitForURL((url) => url.pathname.endsWith('/exit'));
+      await analyst.getByRole('heading', { name: /^Actions to close/ }).waitFor();
+    } finally {
+      await analyst.close();
+    }
+  });
+
   it('a manager sees the same dashboard, not an empty page', async () => {
     const manager = await browser.newPage({ viewport: { width: 390, height: 844 } });
     manager.setDefaultTimeout(WAIT_MS);

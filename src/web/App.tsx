@@ -27,6 +27,7 @@ import { VendorPage } from './features/vendors/VendorPage.tsx';
 
 const ContractListPage = lazy(() => import('./features/contracts/ContractListPage.tsx').then((m) => ({ default: m.ContractListPage })));
 const CostSettings = lazy(() => import('./features/costs/CostSettings.tsx').then((m) => ({ default: m.CostSettings })));
+const DuePage = lazy(() => import('./features/dashboard/DuePage.tsx').then((m) => ({ default: m.DuePage })));
 const MyActionsPage = lazy(() => import('./features/governance/MyActionsPage.tsx').then((m) => ({ default: m.MyActionsPage })));
 const InvoicePage = lazy(() => import('./features/costs/InvoicePage.tsx').then((m) => ({ default: m.InvoicePage })));
 const CostsPortfolioPage = lazy(() => import('./features/costs/CostsPortfolioPage.tsx').then((m) => ({ default: m.CostsPortfolioPage })));
@@ -79,6 +80,7 @@ export const router = createBrowserRouter([
               { path: 'sourcing/:id', element: <RequirePermission permission="sourcing.read"><Suspense fallback={<FullPageLoader label="Loading the project" />}><SourcingProjectPage /></Suspense></RequirePermission> },
               ...dueDiligenceRoutes,
               ...riskRoutes,
+              { path: 'due', element: <RequirePermission permission="dashboard.read"><Suspense fallback={<FullPageLoader label="Loading what is due" />}><DuePage /></Suspense></RequirePermission> },
               { path: 'my-actions', element: <RequirePermission permission="governance.read"><Suspense fallback={<FullPageLoader label="Loading your actions" />}><MyActionsPage /></Suspense></RequirePermission> },
               { path: 'invoices/:id', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading invoice" />}><InvoicePage /></Suspense></RequirePermission> },
               { path: 'costs', element: <RequirePermission permission="cost.read"><Suspense fallback={<FullPageLoader label="Loading costs" />}><CostsPortfolioPage /></Suspense></RequirePermission> },

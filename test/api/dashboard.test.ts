@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DueItem } from '../../src/shared/contracts/dashboard.ts';
 import type { ModuleFeed } from '../../src/server/feeds/feed.ts';
-import { getDashboard, THIS_WEEK_LIMIT } from '../../src/server/modules/dashboard/dashboard.public.ts';
+import { addDays, civilDateIn } from '../../src/domain/civil-date.ts';
+import { DUE_AHEAD_LIMIT, getDashboard, listDueAhead, THIS_WEEK_LIMIT } from '../../src/server/modules/dashboard/dashboard.public.ts';
 import { aFinding, anAssessment } from '../../src/server/seed/builders/due-diligence.ts';
 import { aVendor, anOrg } from '../../src/server/seed/builders/core.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -61,6 +62,54 @@ describe('the owner dashboard', () => {
     const owner = await t.app.inject({ method: 'GET', url: '/api/v1/dashboard', headers: authHeaders(await loginAs(t.database.db, org.users.owner)) });
     expect(owner.json().recentChanges.length).toBeGreaterThan(0);
     expect(owner.json().counts.vendors.total).toBe(2);
+  });
+});
+
+describe('everything due, past the week', () => {
+  it('lists every feed’s dates for the days asked, only the signed-in person’s with mine, and says when the list is cut', async () => {
+    const ctx = { ...org.handle.ctx(), now: new Date('2026-12-04T10:00:00Z') };
+    const me = ctx.actor.userId;
+    const feeds: ModuleFeed[] = [
+      {
+        name: 'First',
+        due: async (_c, w) => {
+          expect(w).toEqual({ from: '2026-12-04', to: '2027-01-03' });
+          return [{ ...item('2026-12-30', 'Mine later'), ownerId: me }, item('2026-12-20', 'Someone else'), { ...item('2026-11-01', 'Mine overdue', true), ownerId: me }, { ...item('2027-01-04', 'Beyond'), ownerId: me }];
+        },
+      },
+      { name: 'Broken', due: async () => Promise.reject(new Error('down')) },
+    ];
+    const all = await listDueAhead(ctx, { days: 30, mine: false }, feeds);
+    expect(all.items.map((i) => i.title)).toEqual(['Mine overdue', 'Someone else', 'Mine later']);
+    expect(all).toMatchObject({ from: '2026-12-04', to: '2027-01-03', total: 3, truncated: false, unavailable: ['Broken'] });
+    const mine = await listDueAhead(ctx, { days: 30, mine: true }, feeds);
+    expect(mine.items.map((i) => i.title)).toEqual(['Mine overdue', 'Mine later']);
+
+    const many: ModuleFeed = { name: 'Many', due: async () => Array.from({ length: DUE_AHEAD_LIMIT + 2 }, (_, i) => item('2026-12-05', `Item ${String(i).padStart(3, '0')}`)) };
+    const cut = await listDueAhead(ctx, { days: 7, mine: false }, [many]);
+    expect(cut).toMatchObject({ total: DUE_AHEAD_LIMIT + 2, truncated: true });
+    expect(cut.items).toHaveLength(DUE_AHEAD_LIMIT);
+  });
+
+  it('answers a person the exit action they own, not someone else, and names a bad number of days', async () => {
+    const analyst = await loginAs(t.database.db, org.users.analyst);
+    const manager = await loginAs(t.database.db, org.users.manager);
+    const dueOn = addDays(civilDateIn(new Date(), 'UTC'), 20);
+    const added = await t.app.inject({ method: 'POST', url: `/api/v1/engagements/${org.engagementId}/exit/actions`, payload: { title: 'Copy the runbooks to our wiki', dueOn, ownerUserId: org.users.analyst.id }, headers: authHeaders(manager) });
+    expect(added.statusCode, added.body).toBe(201);
+    const key = `exit-action:${added.json().actions.find((a: { title: string }) => a.title === 'Copy the runbooks to our wiki').id}`;
+    const keys = async (login: typeof analyst, query: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/dashboard/due?${query}`, headers: authHeaders(login) });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as DueItem[]).map((i) => i.key);
+    };
+    expect(await keys(analyst, 'days=30&mine=true')).toContain(key);
+    expect(await keys(analyst, 'days=7&mine=true')).not.toContain(key);
+    expect(await keys(manager, 'days=30&mine=true')).not.toContain(key);
+    expect(await keys(manager, 'days=30')).toContain(key);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/dashboard/due?days=forever', headers: authHeaders(analyst) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0].path).toBe('days');
   });
 });
 

@@ -18,6 +18,8 @@ export const DueItem = z.object({
   engagement: Ref.nullable(),
   /** The web page that opens it. */
   href: z.string(),
+  /** The person of the organisation who owns it, where the module names one: lists "mine" by it; never shown. */
+  ownerId: z.string().nullable().optional(),
 });
 export type DueItem = z.infer<typeof DueItem>;
 
@@ -46,6 +48,19 @@ export const MoneyFigure = z.object({
 export type MoneyFigure = z.infer<typeof MoneyFigure>;
 
 export const DueList = z.object({ items: z.array(DueItem), total: z.number().int(), truncated: z.boolean() });
+
+/** Everything due, past the dashboard's week: `days` ahead of today (and all overdue), optionally only what the signed-in person owns. */
+export const DueQuery = z.object({
+  days: z.coerce.number().int('Expected a whole number of days').min(1, 'At least one day').max(366, 'At most a year ahead').default(30),
+  mine: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+export const DueAhead = DueList.extend({
+  from: IsoDate,
+  to: IsoDate,
+  /** Modules that could not be read just now (named). */
+  unavailable: z.array(z.string()),
+});
+export type DueAhead = z.infer<typeof DueAhead>;
 
 export const OwnerDashboard = z.object({
   /** The organisation's today, the day "this week" counts from. */

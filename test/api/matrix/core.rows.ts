@@ -39,6 +39,7 @@ export function coreRows(env: MatrixEnv): AreaRows {
     'POST /api/v1/engagements/:id/restore': { policy: 'The engagement', allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${id(c, (o) => o.engagementId)}/restore` }) },
     'GET /api/v1/audit-events': { allowed: AUDIT, ok: 200, build: () => ({ url: '/api/v1/audit-events?limit=200' }) },
     'GET /api/v1/dashboard': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/dashboard' }) },
+    'GET /api/v1/dashboard/due': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/dashboard/due?days=90&mine=true' }) },
   };
   return { rows };
 }

@@ -1,2 +1,2 @@
 /** The dashboard module as other code sees it (the tests ask it with their own feeds). */
-export { getDashboard, THIS_WEEK_LIMIT } from './dashboard.service.ts';
+export { DUE_AHEAD_LIMIT, getDashboard, listDueAhead, THIS_WEEK_LIMIT } from './dashboard.service.ts';

@@ -37,6 +37,7 @@ export const exitFeed: ModuleFeed = {
         vendor: ref(s.step.vendorId, s.vendorName),
         engagement: ref(s.engagementId, s.engagementName),
         href: href(s.engagementId),
+        ownerId: s.step.ownerUserId,
       });
     }
     for (const a of await repo.openActionsDue(ctx.db, ctx.actor.orgId, window.to, CAP)) {
@@ -50,6 +51,7 @@ export const exitFeed: ModuleFeed = {
         vendor: ref(a.action.vendorId, a.vendorName),
         engagement: ref(a.action.engagementId, a.engagementName),
         href: href(a.action.engagementId),
+        ownerId: a.action.ownerUserId,
       });
     }
     const rows = await readinessByEngagement(ctx);

@@ -60,6 +60,7 @@ export const governanceFeed: ModuleFeed = {
         vendor: ref(a.vendorId, r.vendorName),
         engagement: ref(a.engagementId, r.engagementName),
         href: tab(a.engagementId),
+        ownerId: a.ownerSide === 'vendor' ? null : a.ownerId,
       });
     }
     // Status reports: the next one due in the window (missing ones are an exposure).

@@ -19,14 +19,14 @@ export const risksFeed: ModuleFeed = {
       const x = r.risk;
       const href = `/risks/${x.id}`;
       if (x.reviewOn && x.reviewOn <= window.to) {
-        items.push({ key: `risk-review:${x.id}`, kind: 'risk_review', title: `Risk to review: ${x.title}`, detail: null, date: x.reviewOn, overdue: x.reviewOn < window.from, vendor: ref(x.vendorId, r.vendorName), engagement: ref(x.engagementId, r.engagementName), href });
+        items.push({ key: `risk-review:${x.id}`, kind: 'risk_review', title: `Risk to review: ${x.title}`, detail: null, date: x.reviewOn, overdue: x.reviewOn < window.from, vendor: ref(x.vendorId, r.vendorName), engagement: ref(x.engagementId, r.engagementName), href, ownerId: x.ownerId });
       }
       if (x.acceptanceExpiresOn && x.acceptanceExpiresOn <= window.to) {
-        items.push({ key: `risk-acceptance:${x.id}`, kind: 'risk_acceptance', title: `Risk acceptance expires: ${x.title}`, detail: r.approverName ? `accepted by ${r.approverName}` : null, date: x.acceptanceExpiresOn, overdue: x.acceptanceExpiresOn < window.from, vendor: ref(x.vendorId, r.vendorName), engagement: ref(x.engagementId, r.engagementName), href });
+        items.push({ key: `risk-acceptance:${x.id}`, kind: 'risk_acceptance', title: `Risk acceptance expires: ${x.title}`, detail: r.approverName ? `accepted by ${r.approverName}` : null, date: x.acceptanceExpiresOn, overdue: x.acceptanceExpiresOn < window.from, vendor: ref(x.vendorId, r.vendorName), engagement: ref(x.engagementId, r.engagementName), href, ownerId: x.ownerId });
       }
     }
     for (const a of await repo.actionsDue(ctx.db, ctx.actor.orgId, window.to, CAP)) {
-      items.push({ key: `risk-action:${a.action.id}`, kind: 'risk_action', title: `Risk action due: ${a.action.title}`, detail: `for "${a.riskTitle}"`, date: a.action.dueOn!, overdue: a.action.dueOn! < window.from, vendor: ref(a.vendorId, a.vendorName), engagement: null, href: `/risks/${a.action.riskId}` });
+      items.push({ key: `risk-action:${a.action.id}`, kind: 'risk_action', title: `Risk action due: ${a.action.title}`, detail: `for "${a.riskTitle}"`, date: a.action.dueOn!, overdue: a.action.dueOn! < window.from, vendor: ref(a.vendorId, a.vendorName), engagement: null, href: `/risks/${a.action.riskId}`, ownerId: a.action.ownerId });
     }
     return items;
   },

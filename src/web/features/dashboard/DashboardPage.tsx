@@ -11,10 +11,11 @@ import type { DashboardT } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { TIER_COLORS, TIER_LABELS, VENDOR_STATUS_COLORS, VENDOR_STATUS_LABELS } from '../../lib/labels.ts';
-import { formatDate, formatDayMonth, isEmailLocalPart, pluralize } from '../../lib/format.ts';
+import { formatDate, isEmailLocalPart, pluralize } from '../../lib/format.ts';
 import { formatMoney } from '../../../domain/money.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { AuditEventList } from '../audit/AuditEventList.tsx';
+import { DueItemsList } from './DueItemsList.tsx';
 import { useSession } from '../auth/api.ts';
 
 function StatCard({ label, value, hint, icon, to }: { label: string; value: number; hint?: string; icon: ReactNode; to: string }) {
@@ -69,16 +70,7 @@ function Breakdown({ title, rows, total }: { title: string; total: number; rows:
   );
 }
 
-type Due = DashboardT['thisWeek']['items'][number];
 const SEVERITY_COLOR = { high: 'red', medium: 'orange', low: 'gray' } as const;
-
-/** "Overdue", "Today" or the date: a due date read at a glance. */
-function dueBadge(d: Due, today: string): { text: string; color: string } {
-  if (d.overdue) return { text: 'Overdue', color: 'red' };
-  if (d.date === today) return { text: 'Today', color: 'orange' };
-  // Without the year in the year we are in: the full date did not fit the badge and was cut.
-  return { text: formatDayMonth(d.date, today), color: 'blue' };
-}
 
 /** Overdue and due within seven days, from every module; each line opens its object. */
 function ThisWeek({ list, today }: { list: DashboardT['thisWeek']; today: string }) {
@@ -93,37 +85,15 @@ function ThisWeek({ list, today }: { list: DashboardT['thisWeek']; today: string
             {list.total === 0 ? 'Nothing overdue or due in the next seven days' : `${pluralize(list.total, 'item')} overdue or due by ${formatDate(addDaysIso(today, 7))}`}
           </Text>
         </Group>
-        {list.items.length > 0 && (
-          <Stack gap="xs" component="ul" className="bare-list" aria-label="Due this week">
-            {list.items.map((d: Due) => {
-              const badge = dueBadge(d, today);
-              return (
-                <li key={d.key}>
-                  <Group gap="sm" wrap="nowrap" align="flex-start">
-                    <Badge color={badge.color} variant="light" w={104} style={{ flexShrink: 0 }} mt={2}>
-                      {badge.text}
-                    </Badge>
-                    <Stack gap={0} style={{ minWidth: 0 }}>
-                      <Anchor component={Link} to={d.href} size="sm">
-                        {d.title}
-                      </Anchor>
-                      {d.detail && (
-                        <Text size="xs" c="dimmed">
-                          {d.detail.charAt(0).toUpperCase() + d.detail.slice(1)}
-                        </Text>
-                      )}
-                    </Stack>
-                  </Group>
-                </li>
-              );
-            })}
-          </Stack>
-        )}
-        {list.truncated && (
+        {list.items.length > 0 && <DueItemsList items={list.items} today={today} label="Due this week" />}
+        <Group justify="space-between" gap="xs">
           <Text size="sm" c="dimmed">
-            Showing the first {list.items.length} of {list.total}.
+            {list.truncated ? `Showing the first ${list.items.length} of ${list.total}.` : ''}
           </Text>
-        )}
+          <Anchor component={Link} to="/due" size="sm">
+            {list.truncated ? `See all ${list.total}, and further ahead` : 'See what is due further ahead'}
+          </Anchor>
+        </Group>
       </Stack>
     </Paper>
   );
