@@ -2,6 +2,7 @@ import pino from 'pino';
 import { buildApp } from './app.ts';
 import { Cron } from 'croner';
 import { createMailer } from './mail/mailer.ts';
+import { runExitReadinessCheck } from './jobs/exit-readiness.ts';
 import { runRiskSignals } from './jobs/risk-signals.ts';
 import { runReminders } from './jobs/reminders.ts';
 import { loadConfig } from './config.ts';
@@ -69,6 +70,15 @@ async function main() {
       })
     : null;
 
+  // Exit readiness moves with no exit change (a clause review, a drill's credit fading): a daily point of history.
+  const exitLog = app.log.child({ job: 'exit-readiness' });
+  const exitCheck = config.jobs
+    ? new Cron('41 3 * * *', { protect: true, catch: (err) => exitLog.error({ err }, 'exit readiness check failed') }, async () => {
+        const r = await runExitReadinessCheck({ db: database.db, log: exitLog, config }, new Date());
+        if (r.recorded) exitLog.info(r, 'exit readiness history');
+      })
+    : null;
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -80,6 +90,7 @@ async function main() {
     try {
       reminders?.stop();
       riskSignals?.stop();
+      exitCheck?.stop();
       await app.close();
       await database.close();
       clearTimeout(force);

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, civilDateIn } from '../../src/domain/civil-date.ts';
+import { whatMoved } from '../../src/domain/exit/history.ts';
 import { DEFAULT_WEIGHTS } from '../../src/domain/exit/readiness.ts';
 import { BUILTIN_STEPS } from '../../src/domain/exit/template.ts';
 import { FEEDS } from '../../src/server/feeds/registry.ts';
-import { exitFeed, readinessByEngagement } from '../../src/server/modules/exit/exit.public.ts';
+import { exitFeed, readinessByEngagement, recordReadinessDrift } from '../../src/server/modules/exit/exit.public.ts';
 import { aClauseReview } from '../../src/server/seed/builders/clauses.ts';
 import { aContract } from '../../src/server/seed/builders/contracts.ts';
 import { SMALL_PDF } from '../../src/server/seed/builders/due-diligence.ts';
@@ -258,6 +259,34 @@ describe('actions added by hand', () => {
     expect((await exitFeed.due!(h().ctx(), window)).some((d) => d.key === `exit-action:${action.id}`)).toBe(false);
     expect((await call(t, manager, 'POST', `/api/v1/engagements/${e.id}/exit/actions`, { title: '  ' })).statusCode).toBe(400);
     expect((await call(t, analyst, 'POST', `/api/v1/engagements/${e.id}/exit/actions`, { title: 'Analysts read only' })).statusCode).toBe(403);
+  });
+});
+
+describe('the daily readiness check', () => {
+  it('names the factors that moved without an exit change, once however often it runs', () => {
+    expect(whatMoved(null, { plan: 15 })).toBe('Recorded by the daily check');
+    expect(whatMoved({ clause: 0, drill: 15, plan: 15 }, { clause: 10, drill: 12.46, plan: 15 })).toBe(
+      'Changed outside the exit plan: The contract has an exit-assistance clause: 0 → 10 points; Last exit drill, its outcome and how recent it is: 15 → 12.5 points',
+    );
+  });
+
+  it('adds a point of history when a clause review moves the score, and none when nothing moved', async () => {
+    const e = await anEngagement(h(), { vendorId: org.vendor.id });
+    await anExitPlan(h(), { engagementId: e.id });
+    const before = (await view(e.id)).history.length;
+    const contract = await aContract(h(), { vendorId: org.vendor.id, engagementIds: [e.id] });
+    await aClauseReview(h(), { contractId: contract.id, clause: 'exit_assistance', status: 'present' });
+    // The clause review is not an exit change: no point yet, though the score moved.
+    expect((await view(e.id)).history).toHaveLength(before);
+
+    const ctx = h().ctx();
+    const [a, b] = await Promise.all([recordReadinessDrift(ctx), recordReadinessDrift(ctx)]);
+    expect(a.recorded + b.recorded).toBeGreaterThanOrEqual(1);
+    const v = await view(e.id);
+    expect(v.history).toHaveLength(before + 1);
+    expect(v.history.at(-1)).toMatchObject({ score: v.readiness.score, reason: 'Changed outside the exit plan: The contract has an exit-assistance clause: 0 → 10 points' });
+    expect((await recordReadinessDrift(ctx)).recorded).toBe(0);
+    expect((await view(e.id)).history).toHaveLength(before + 1);
   });
 });
 

@@ -282,6 +282,8 @@ export const exitReadinessSnapshots = pgTable(
     score: integer('score').notNull(),
     /** What changed, in words ("drill recorded"). */
     reason: text('reason').notNull(),
+    /** Each factor's points then, so a later change can say which factors moved (null on points taken before they were kept). */
+    points: jsonb('points').$type<Record<string, number>>(),
     takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('exit_snapshots_org_engagement_idx').on(t.orgId, t.engagementId, t.takenAt)],

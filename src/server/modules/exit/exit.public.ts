@@ -9,4 +9,5 @@ export { createAsset, createVendorAccount, deleteAsset, revokeVendorAccount, sav
 export { createPlan, deliverStep, downloadStepFile, listOwnSteps, reviewPlan, startExit, updatePlan, updateStep, uploadStepFile } from './plans.ts';
 export { createAction, recordDrill, updateAction } from './drills.ts';
 export { engagementExit } from './view.ts';
+export { recordReadinessDrift } from './drift.ts';
 export { exitFeed } from './feed.ts';

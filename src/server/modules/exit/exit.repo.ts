@@ -322,3 +322,22 @@ export async function history(db: Db, orgId: string, engagementId: string): Prom
 export async function insertSnapshot(db: Db, row: typeof exitReadinessSnapshots.$inferInsert): Promise<void> {
   await db.insert(exitReadinessSnapshots).values(row);
 }
+
+export async function insertSnapshots(db: Db, rows: Array<typeof exitReadinessSnapshots.$inferInsert>): Promise<void> {
+  if (rows.length > 0) await db.insert(exitReadinessSnapshots).values(rows);
+}
+
+/** The newest point of history of each engagement. */
+export async function lastSnapshots(db: Db, orgId: string, engagementIds: readonly string[]): Promise<SnapshotRow[]> {
+  if (engagementIds.length === 0) return [];
+  return db
+    .selectDistinctOn([exitReadinessSnapshots.engagementId])
+    .from(exitReadinessSnapshots)
+    .where(and(eq(exitReadinessSnapshots.orgId, orgId), inArray(exitReadinessSnapshots.engagementId, [...engagementIds])))
+    .orderBy(asc(exitReadinessSnapshots.engagementId), desc(exitReadinessSnapshots.takenAt), desc(exitReadinessSnapshots.id));
+}
+
+/** One daily check per organisation at a time, across servers: held until the transaction ends. */
+export async function lockDailyCheck(db: Db, orgId: string): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`exit_readiness_check:${orgId}`}, 0))`);
+}

@@ -72,14 +72,19 @@ export async function computeReadiness(ctx: Ctx, engagementIds: readonly string[
  * the score moved (or the first time), with what changed in words.
  */
 export async function snapshotReadiness(tx: TxCtx, engagementId: string, reason: string): Promise<void> {
-  const now = (await computeReadiness(tx, [engagementId])).get(engagementId)!.readiness.score;
+  const now = (await computeReadiness(tx, [engagementId])).get(engagementId)!.readiness;
   const last = await repo.lastSnapshot(tx.db, tx.actor.orgId, engagementId);
-  if (last && last.score === now) return;
-  await repo.insertSnapshot(tx.db, { orgId: tx.actor.orgId, engagementId, score: now, reason, takenAt: tx.now });
+  if (last && last.score === now.score) return;
+  await repo.insertSnapshot(tx.db, { orgId: tx.actor.orgId, engagementId, score: now.score, reason, points: pointsOf(now), takenAt: tx.now });
+}
+
+/** Each factor's points, kept with a point of history. */
+export function pointsOf(r: Readiness): Record<string, number> {
+  return Object.fromEntries(r.factors.map((f) => [f.key, f.points]));
 }
 
 /** Running engagements (not archived, not ended) of the organisation or one vendor, page after page. */
-async function runningEngagements(ctx: Ctx, vendorId?: string): Promise<Engagement[]> {
+export async function runningEngagements(ctx: Ctx, vendorId?: string): Promise<Engagement[]> {
   const out: Engagement[] = [];
   let cursor: string | undefined;
   do {

@@ -1,0 +1,1 @@
+ALTER TABLE "exit_readiness_snapshots" ADD COLUMN "points" jsonb;
