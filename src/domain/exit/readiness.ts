@@ -1,4 +1,4 @@
-import { daysBetween, type CivilDate } from '../civil-date.ts';
+import { dayInWords, daysBetween, type CivilDate } from '../civil-date.ts';
 import { DomainError } from '../errors.ts';
 import type { Coverage, Holder } from './template.ts';
 
@@ -99,8 +99,8 @@ function credits(i: ReadinessInput): Record<FactorKey, { credit: number; explana
   const plan = !i.plan
     ? { credit: 0, explanation: 'No exit plan yet.' }
     : within(t, i.plan.reviewedOn)
-      ? { credit: 1, explanation: `Reviewed on ${i.plan.reviewedOn}.` }
-      : { credit: 0.5, explanation: i.plan.reviewedOn ? `Last reviewed on ${i.plan.reviewedOn}, more than a year ago.` : 'The plan has never been reviewed.' };
+      ? { credit: 1, explanation: `Reviewed on ${dayInWords(i.plan.reviewedOn!)}.` }
+      : { credit: 0.5, explanation: i.plan.reviewedOn ? `Last reviewed on ${dayInWords(i.plan.reviewedOn)}, more than a year ago.` : 'The plan has never been reviewed.' };
 
   const clause =
     i.clause === 'present' || i.clause === 'not_applicable'
@@ -126,7 +126,7 @@ function credits(i: ReadinessInput): Record<FactorKey, { credit: number; explana
     const age = Math.max(0, daysBetween(i.lastDrill.heldOn, t));
     const outcome = drillOutcome(i.lastDrill.results);
     const decay = drillDecay(age);
-    drill = { credit: outcome * decay, explanation: `Held on ${i.lastDrill.heldOn} (${age} days ago, ${pct(decay)} of its credit left); outcome ${pct(outcome)}.` };
+    drill = { credit: outcome * decay, explanation: `Held on ${dayInWords(i.lastDrill.heldOn)} (${age} days ago, ${pct(decay)} of its credit left); outcome ${pct(outcome)}.` };
   }
 
   let alternative = { credit: 0, explanation: 'No exit plan names a target.' };
@@ -136,9 +136,9 @@ function credits(i: ReadinessInput): Record<FactorKey, { credit: number; explana
   let dataExport = { credit: 0, explanation: 'The data export has not been tried in a drill.' };
   if (i.dataExport) {
     const { heldOn, result } = i.dataExport;
-    if (result === 'not_possible') dataExport = { credit: 0, explanation: `Not possible in the drill of ${heldOn}.` };
-    else if (result === 'done' && within(t, heldOn)) dataExport = { credit: 1, explanation: `Done in the drill of ${heldOn}.` };
-    else dataExport = { credit: 0.5, explanation: result === 'problem' ? `Done with a problem in the drill of ${heldOn}.` : `Done in the drill of ${heldOn}, more than a year ago.` };
+    if (result === 'not_possible') dataExport = { credit: 0, explanation: `Not possible in the drill of ${dayInWords(heldOn)}.` };
+    else if (result === 'done' && within(t, heldOn)) dataExport = { credit: 1, explanation: `Done in the drill of ${dayInWords(heldOn)}.` };
+    else dataExport = { credit: 0.5, explanation: result === 'problem' ? `Done with a problem in the drill of ${dayInWords(heldOn)}.` : `Done in the drill of ${dayInWords(heldOn)}, more than a year ago.` };
   }
 
   return { plan, clause, assets, documentation, skills, drill, alternative, data_export: dataExport };
