@@ -2,6 +2,7 @@ import pino from 'pino';
 import { buildApp } from './app.ts';
 import { Cron } from 'croner';
 import { createMailer } from './mail/mailer.ts';
+import { runWeeklyDigests } from './jobs/digest.ts';
 import { runExitReadinessCheck } from './jobs/exit-readiness.ts';
 import { runRiskSignals } from './jobs/risk-signals.ts';
 import { runReminders } from './jobs/reminders.ts';
@@ -79,6 +80,15 @@ async function main() {
       })
     : null;
 
+  // Each person's week: what they own that is due, e-mailed on the first weekday run of the week that has any.
+  const digestLog = app.log.child({ job: 'weekly-digest' });
+  const digests = config.jobs
+    ? new Cron('0 7 * * 1-5', { protect: true, catch: (err) => digestLog.error({ err }, 'weekly digest failed') }, async () => {
+        const r = await runWeeklyDigests({ db: database.db, log: digestLog, config, mailer, baseUrl }, new Date());
+        if (r.sent || r.failed) digestLog.info(r, 'weekly digests');
+      })
+    : null;
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -91,6 +101,7 @@ async function main() {
       reminders?.stop();
       riskSignals?.stop();
       exitCheck?.stop();
+      digests?.stop();
       await app.close();
       await database.close();
       clearTimeout(force);
