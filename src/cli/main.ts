@@ -5,6 +5,7 @@ import { registerContractCommands } from './commands/contracts.ts';
 import { registerCostCommands } from './commands/costs.ts';
 import { registerInvoiceCommands } from './commands/invoices.ts';
 import { registerDbCommands } from './commands/db.ts';
+import { registerDueCommands } from './commands/due.ts';
 import { registerEngagementCommands } from './commands/engagements.ts';
 import { registerExitCommands } from './commands/exit.ts';
 import { registerOrgCommands } from './commands/orgs.ts';
@@ -39,6 +40,7 @@ const COMMANDS = [
   registerRiskCommands,
   registerSourcingCommands,
   registerReviewCommands,
+  registerDueCommands,
 ];
 
 function version(): string {

@@ -2,14 +2,15 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveActor } from '../../src/cli/direct.ts';
+import { addDays } from '../../src/domain/civil-date.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Ctx } from '../../src/server/context.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
-import { createAsset } from '../../src/server/modules/exit/exit.public.ts';
+import { createAction, createAsset } from '../../src/server/modules/exit/exit.public.ts';
 import { createEngagement } from '../../src/server/modules/engagements/engagements.public.ts';
 import { createVendor } from '../../src/server/modules/vendors/vendors.public.ts';
 import { silentLog } from '../../src/server/seed/builders/silent-log.ts';
-import { AssetInput } from '../../src/shared/contracts/exit.ts';
+import { ActionInput, AssetInput } from '../../src/shared/contracts/exit.ts';
 import { EngagementInput } from '../../src/shared/contracts/engagements.ts';
 import { VendorInput } from '../../src/shared/contracts/vendors.ts';
 import { json, runCli, tempDir } from './helpers.ts';
@@ -33,6 +34,7 @@ beforeAll(async () => {
     await engagement('Print service', 'low');
     const today = ctx.now.toISOString().slice(0, 10);
     await createAsset(ctx, erp.id, AssetInput.parse({ kind: 'domain_dns', name: 'erp.example.com', holder: 'client', clientAdminAccess: true, lastVerifiedOn: today }));
+    await createAction(ctx, erp.id, ActionInput.parse({ title: 'Get the DNS registrar login back', dueOn: addDays(today, 5), ownerUserId: ctx.actor.userId }));
   } finally {
     await database.close();
   }
@@ -48,5 +50,17 @@ describe('outsight exit readiness', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ score: 20, belowThreshold: true, planStatus: null, engagement: { name: 'ERP hosting' } });
     expect(rows[0].weakest).toEqual(['Exit plan exists and was reviewed within a year', 'In-house coverage of the skills the service needs']);
+  });
+});
+
+describe('outsight due', () => {
+  it('lists what is due that you own, and names a bad number of days as a usage error', async () => {
+    const r = await cli(['due', '--days', '7', '--mine', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const due = json<{ items: Array<{ title: string; overdue: boolean }>; total: number }>(r);
+    expect(due.items.map((d) => d.title)).toEqual(['Exit action for ERP hosting: Get the DNS registrar login back']);
+    const bad = await cli(['due', '--days', 'soon', '--json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain('--days');
   });
 });
