@@ -102,3 +102,16 @@ export function dayInWords(date: CivilDate): string {
   const p = parts(date);
   return `${p.day} ${MONTH_NAMES[p.month - 1]} ${p.year}`;
 }
+
+/** "November 2026", from a month as YYYY-MM. */
+export function monthInWords(month: string): string {
+  const [year, m] = month.split('-').map(Number);
+  return `${MONTH_NAMES[m - 1]} ${year}`;
+}
+
+/** "January – November 2026", or "November 2025 – February 2026" across a year; one month alone when they are the same. */
+export function monthRangeInWords(from: string, to: string): string {
+  if (from === to) return monthInWords(from);
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${MONTH_NAMES[Number(from.slice(5, 7)) - 1]} – ${monthInWords(to)}`;
+  return `${monthInWords(from)} – ${monthInWords(to)}`;
+}

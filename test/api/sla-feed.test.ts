@@ -52,11 +52,11 @@ describe('the SLA feed', () => {
 
     const money = await slaFeed.money!(ctx, '2026-12-04');
     const last = money.find((m) => m.key === 'sla:credits-last-month')!;
-    expect(last.period).toBe('2026-11');
+    expect(last.period).toBe('November 2026');
     expect(last.amounts).toEqual(expect.arrayContaining([{ currency: 'USD', amountMinor: 10_000 }, { currency: 'EUR', amountMinor: 5_000 }]));
     expect(last.amounts).toHaveLength(2);
     const ytd = money.find((m) => m.key === 'sla:credits-ytd')!;
-    expect(ytd.period).toBe('2026-01 – 2026-11');
+    expect(ytd.period).toBe('January – November 2026');
     expect(ytd.amounts).toEqual(expect.arrayContaining([{ currency: 'USD', amountMinor: 20_000 }, { currency: 'EUR', amountMinor: 5_000 }]));
 
     // The overview says which currency each credit is in; a policy saved without one is in euros.

@@ -8,7 +8,7 @@ import * as repo from './costs.repo.ts';
 import { forecastsOf } from './budget-vs-actual.ts';
 import { serviceCredits } from './service-credits.ts';
 import { settingsOf, todayOf } from './settings.ts';
-import { lastDayOfMonth } from '../../../domain/civil-date.ts';
+import { lastDayOfMonth, monthRangeInWords } from '../../../domain/civil-date.ts';
 import { fiscalMonths, fiscalYearOf } from '../../../domain/costs/fiscal.ts';
 import { monthsElapsed } from '../../../domain/costs/forecast.ts';
 import { totalsByCurrency } from '../../../domain/money.ts';
@@ -64,7 +64,7 @@ export const costsFeed: ModuleFeed = {
     const figure: MoneyFigure = {
       key: 'costs:credits-not-received',
       label: 'Service credits owed, not received',
-      period: `${year}-01 – ${today.slice(0, 7)}`,
+      period: monthRangeInWords(`${year}-01`, today.slice(0, 7)),
       amounts: s.totals.outstanding,
       href: '/costs',
       note: s.totals.waived.length ? 'after the credits waived with a reason' : null,

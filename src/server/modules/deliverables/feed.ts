@@ -1,4 +1,4 @@
-import { lastDayOfMonth } from '../../../domain/civil-date.ts';
+import { lastDayOfMonth, monthInWords } from '../../../domain/civil-date.ts';
 import { lateness } from '../../../domain/contracts/deliverables.ts';
 import { formatMoney, totalsByCurrency } from '../../../domain/money.ts';
 import type { DueItem, Exposure, MoneyFigure } from '../../../shared/contracts/dashboard.ts';
@@ -97,7 +97,7 @@ export const deliverablesFeed: ModuleFeed = {
       };
     };
     return [
-      await figure('payments:this-month', 'Payments due this month', `${month}-01`, lastDayOfMonth(`${month}-01`), month),
+      await figure('payments:this-month', 'Payments due this month', `${month}-01`, lastDayOfMonth(`${month}-01`), monthInWords(month)),
       await figure('payments:this-year', 'Payments due this year', `${today.slice(0, 4)}-01-01`, `${today.slice(0, 4)}-12-31`, today.slice(0, 4)),
     ];
   },

@@ -1,3 +1,4 @@
+import { monthInWords, monthRangeInWords } from '../../../domain/civil-date.ts';
 import { totalsByCurrency, type Money } from '../../../domain/money.ts';
 import type { Exposure, MoneyFigure } from '../../../shared/contracts/dashboard.ts';
 import { VendorListQuery } from '../../../shared/contracts/vendors.ts';
@@ -74,12 +75,12 @@ export const slaFeed: ModuleFeed = {
       {
         key: 'sla:credits-last-month',
         label: 'Service credits owed last month',
-        period: month,
+        period: monthInWords(month),
         amounts: totalsByCurrency(credits(o)),
         href: `/sla?month=${month}`,
         note: pctOnly ? `plus ${pctOnly} engagement${pctOnly === 1 ? '' : 's'} with no fee set (credit in % only)` : null,
       },
-      { key: 'sla:credits-ytd', label: 'Service credits owed this year', period: `${o.yearToDate.from} – ${o.yearToDate.to}`, amounts: o.yearToDate.credits, href: `/sla?month=${month}`, note: null },
+      { key: 'sla:credits-ytd', label: 'Service credits owed this year', period: monthRangeInWords(o.yearToDate.from, o.yearToDate.to), amounts: o.yearToDate.credits, href: `/sla?month=${month}`, note: null },
     ];
     return out;
   },
