@@ -25,9 +25,9 @@ function SlotTable({ r, fileUrl, action }: { r: ReportsT; fileUrl: (id: string) 
       <Table.Tbody>
         {r.slots.map((s) => (
           <Table.Tr key={s.dueOn}>
-            <Table.Td>{formatDate(s.dueOn)}</Table.Td>
-            <Table.Td>
-              <Badge color={STATE_COLOR[s.state]} variant="light">{REPORT_STATE_LABELS[s.state]}</Badge>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(s.dueOn)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Badge color={STATE_COLOR[s.state]} variant="light" style={{ minWidth: 'max-content' }}>{REPORT_STATE_LABELS[s.state]}</Badge>
             </Table.Td>
             <Table.Td>
               {s.report ? (
