@@ -9,6 +9,7 @@ import { aCandidate, aPilot, aProposal, aReference, aSourcingProject, anIntervie
 import { FEEDS } from '../../src/server/feeds/registry.ts';
 import { contractsOfVendor } from '../../src/server/modules/contracts/contracts.public.ts';
 import { getEngagement } from '../../src/server/modules/engagements/engagements.public.ts';
+import { getPolicy } from '../../src/server/modules/sla-policies/sla-policies.public.ts';
 import { exportProject, matrixCsv, sourcingFeed } from '../../src/server/modules/sourcing/sourcing.public.ts';
 import { getVendor } from '../../src/server/modules/vendors/vendors.public.ts';
 import type { Pilot, Project, SourcingMatrix } from '../../src/shared/contracts/sourcing.ts';
@@ -271,6 +272,8 @@ describe('a pilot and its go / no-go', () => {
 
   it('"go" is all or nothing: a contract step that fails leaves the vendor, the engagement and the pilot as they were', async () => {
     const { p, cand, pilot } = await pilotProject('Desktop support');
+    // The pilot was measured under an SLA policy: P1 at 90 % a month (below the pilot's 95 %), P2 stricter at 98 %.
+    await anSlaPolicy(h(), { engagementId: pilot.engagementId!, priorities: { P1: { resolution: { ms: 4 * H, clock: 'calendar' }, monthlyAttainment: 0.9 }, P2: { resolution: { ms: 8 * H, clock: 'calendar' }, monthlyAttainment: 0.98 } } });
     await aContract(h(), { vendorId: cand.vendorId, title: 'Existing NDA', type: 'nda', reference: 'MSA-CLASH' });
     const clash = await call(owner, 'POST', `/api/v1/sourcing-pilots/${pilot.id}/decision`, { decision: 'go', rationale: 'Good enough', contractReference: 'MSA-CLASH' });
     expect(clash.statusCode, clash.body).toBe(409);
@@ -279,6 +282,7 @@ describe('a pilot and its go / no-go', () => {
     expect((await contractsOfVendor(h().ctx(), cand.vendorId)).map((x) => x.title)).toEqual(['Existing NDA']);
     const still = (await call(analyst, 'GET', `/api/v1/sourcing-pilots/${pilot.id}`)).json() as Pilot;
     expect(still.status).toBe('running');
+    expect((await getPolicy(h().ctx(), pilot.engagementId!)).version).toBe(1);
 
     // A manager may not decide; the owner decides go.
     expect((await call(manager, 'POST', `/api/v1/sourcing-pilots/${pilot.id}/decision`, { decision: 'go', rationale: 'x' })).statusCode).toBe(403);
@@ -289,6 +293,10 @@ describe('a pilot and its go / no-go', () => {
     expect((await getVendor(h().ctx(), cand.vendorId)).status).toBe('active');
     const eng = await getEngagement(h().ctx(), pilot.engagementId!);
     expect([eng.status, eng.endDate]).toEqual(['active', null]);
+    // The pilot's 95 % is the running engagement's starting target: a new policy version, the stricter P2 kept.
+    const policy = await getPolicy(h().ctx(), pilot.engagementId!);
+    expect(policy.version).toBe(2);
+    expect([policy.priorities.P1.monthlyAttainment, policy.priorities.P2.monthlyAttainment]).toEqual([0.95, 0.98]);
     const contracts = await contractsOfVendor(h().ctx(), cand.vendorId);
     expect(contracts.find((x) => x.id === decided.decision!.contractId)).toMatchObject({ status: 'draft', reference: 'MSA-2026-01', engagementIds: [pilot.engagementId] });
     const project = (await call(analyst, 'GET', `/api/v1/sourcing-projects/${p.id}`)).json() as Project;

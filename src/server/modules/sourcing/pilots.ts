@@ -8,6 +8,7 @@ import { change } from '../audit/audit.public.ts';
 import { createContract } from '../contracts/contracts.public.ts';
 import { createEngagement, updateEngagement } from '../engagements/engagements.public.ts';
 import { requireVendor, updateVendor } from '../vendors/vendors.public.ts';
+import { carryPilotSlaTarget } from './pilot-sla.ts';
 import { measurePilot } from './pilots-measure.ts';
 import { pilotPolicy, projectPolicy } from './sourcing.policy.ts';
 import { presentPilot } from './sourcing.presenter.ts';
@@ -69,8 +70,9 @@ export async function startPilot(ctx: Ctx, projectId: string, input: z.output<ty
 /**
  * The go / no-go decision, with rationale and approver (the actor), the criteria as measured
  * kept with it. "Go", in one change: the vendor becomes active, the pilot engagement runs on
- * (no end date), a draft contract covering it is opened (its clause checklist comes with any
- * contract), the project is decided. A step that fails undoes every other. "No-go" returns
+ * (no end date) with the pilot's SLA target carried into its SLA policy (pilot-sla.ts), a
+ * draft contract covering it is opened (its clause checklist comes with any contract), the
+ * project is decided. A step that fails undoes every other. "No-go" returns
  * the vendor to prospect, ends the pilot engagement and the project to the matrix.
  */
 export async function decidePilot(ctx: Ctx, id: string, input: z.output<typeof DecisionInput>): Promise<Pilot> {
@@ -84,6 +86,7 @@ export async function decidePilot(ctx: Ctx, id: string, input: z.output<typeof D
     if (input.decision === 'go') {
       const vendor = await updateVendor(tx, before.vendorId, { status: 'active' });
       if (before.engagementId) await updateEngagement(tx, before.engagementId, { status: 'active', endDate: null });
+      if (before.engagementId && before.slaTargetPct !== null) await carryPilotSlaTarget(tx, before.engagementId, before.slaTargetPct);
       const contract = await createContract(
         tx,
         ContractInput.parse({
