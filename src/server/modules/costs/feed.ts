@@ -8,7 +8,7 @@ import * as repo from './costs.repo.ts';
 import { forecastsOf } from './budget-vs-actual.ts';
 import { serviceCredits } from './service-credits.ts';
 import { settingsOf, todayOf } from './settings.ts';
-import { lastDayOfMonth, monthRangeInWords } from '../../../domain/civil-date.ts';
+import { dayInWords, lastDayOfMonth, monthRangeInWords } from '../../../domain/civil-date.ts';
 import { fiscalMonths, fiscalYearOf } from '../../../domain/costs/fiscal.ts';
 import { monthsElapsed } from '../../../domain/costs/forecast.ts';
 import { totalsByCurrency } from '../../../domain/money.ts';
@@ -32,7 +32,8 @@ export const costsFeed: ModuleFeed = {
         key: `change_request:${r.cr.id}`,
         kind: 'change_request_decision',
         title: `Change request to decide${r.cr.raisedBy === 'vendor' ? `, raised by ${r.vendorName}` : ''}: ${changeInWords(r.cr)}`,
-        detail: r.cr.status === 'under_review' ? 'under review' : 'proposed, not yet reviewed',
+        // Dated when raised: the line says how long it has waited, as the date is in the past.
+        detail: `${r.cr.status === 'under_review' ? 'under review' : 'proposed, not yet reviewed'}; waiting since ${dayInWords(r.createdAtText.slice(0, 10))}`,
         date: r.createdAtText.slice(0, 10),
         overdue: false,
         vendor: ref(r.cr.vendorId, r.vendorName),
@@ -46,7 +47,7 @@ export const costsFeed: ModuleFeed = {
         key: `invoice:${r.invoice.id}`,
         kind: 'invoice_review',
         title: `Invoice to review from ${r.vendorName}: ${invoiceInWords(r.invoice)}`,
-        detail: open ? `${open} check${open === 1 ? '' : 's'} failing` : r.invoice.status === 'checked' ? 'checked, waiting for approval' : 'all checks pass',
+        detail: `${open ? `${open} check${open === 1 ? '' : 's'} failing` : r.invoice.status === 'checked' ? 'checked, waiting for approval' : 'all checks pass'}; invoiced on ${dayInWords(r.invoice.invoiceDate)}`,
         date: r.invoice.invoiceDate,
         overdue: false,
         vendor: ref(r.invoice.vendorId, r.vendorName),
