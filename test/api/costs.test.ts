@@ -279,7 +279,7 @@ describe('the costs feed', () => {
     const due = await costsFeed.due!(ctx, { from: '2026-01-01', to: '2026-12-31' });
     expect(due.map((d) => d.title)).toEqual([`Invoice to review from ${o.vendor.name}: Invoice WAIT-1 (€1,000.00)`]);
     // It names no contract, so its line cannot be compared with a rate card.
-    expect(due[0]).toMatchObject({ detail: '1 check failing', href: expect.stringMatching(/^\/invoices\//), engagement: { id: o.engagementId } });
+    expect(due[0]).toMatchObject({ detail: '1 check failing; invoiced on 31 March 2026', href: expect.stringMatching(/^\/invoices\//), engagement: { id: o.engagementId } });
     const [disputed] = await costsFeed.exposures!(ctx, '2026-04-01');
     expect(disputed).toMatchObject({ key: 'invoices:disputed', count: 1, examples: [{ label: `Invoice DISP-1 (€1,000.00) from ${o.vendor.name}` }] });
   });
