@@ -49,6 +49,8 @@ export function generatePortfolio(seed: number, scale = 1) {
     }),
     sla,
     exit: engagements.map((e) => ({ engagementId: e.id, score: intBetween(rng, 0, 100), weakest: ['no drill in the last year'] })),
+    budgets: engagements.map((e) => ({ engagementId: e.id, fiscalYearLabel: 'FY 2026', currency: 'EUR', budgetMinor: 1_200_000, actualMinor: intBetween(rng, 0, 1_400_000), monthsElapsed: 12, thresholdPct: 10 })),
+    credits: engagements.filter(() => rng() < 0.05).map((e) => ({ engagementId: e.id, month: month(intBetween(rng, 1, 6)), currency: 'EUR', outstandingMinor: intBetween(rng, 1, 50_000) })),
   };
   return facts;
 }

@@ -17,7 +17,7 @@ import { settingsOf } from './settings.ts';
 export async function gatherFacts(ctx: Ctx) {
   const settings = await settingsOf(ctx);
   const core = await coreFacts(ctx);
-  const facts: Facts = { ...core, evidence: [], reviews: [], findings: [], sla: [], gaps: [], exit: [] };
+  const facts: Facts = { ...core, evidence: [], reviews: [], findings: [], sla: [], gaps: [], exit: [], budgets: [], credits: [] };
   const skipped = new Set<string>();
   const sources: Array<{ name: string; ok: boolean; note: string | null }> = [];
   for (const source of FACT_SOURCES) {
