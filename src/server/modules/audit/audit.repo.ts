@@ -20,6 +20,13 @@ export async function insertAuditEvent(tx: Db, entry: AuditEntry): Promise<void>
   await tx.insert(auditEvents).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
 }
 
+/** Many rows at once, in chunks under the driver's parameter limit (a bulk change audits each object it creates). */
+export async function insertAuditEvents(tx: Db, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 2_000) {
+    await tx.insert(auditEvents).values(entries.slice(i, i + 2_000).map((e) => ({ ...e, before: e.before ?? null, after: e.after ?? null })));
+  }
+}
+
 export interface AuditFilter {
   objectType?: string;
   objectId?: string;

@@ -1,6 +1,6 @@
 import type { Actor, Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { insertAuditEvent } from './audit.repo.ts';
+import { insertAuditEvent, insertAuditEvents } from './audit.repo.ts';
 
 /** Dates and bigints become JSON-friendly strings, so before/after diff cleanly. */
 export function snapshot<T extends object>(row: T | null | undefined): Record<string, unknown> | null {
@@ -26,8 +26,8 @@ export interface AuditChange {
   after?: object | null;
 }
 
-/** A service context inside a change: `db` is the transaction, `audit` writes a row in it. */
-export type TxCtx = Ctx & { audit(e: AuditChange): Promise<void> };
+/** A service context inside a change: `db` is the transaction, `audit` writes a row in it, `auditMany` many rows at once (each with its label given). */
+export type TxCtx = Ctx & { audit(e: AuditChange): Promise<void>; auditMany(es: Array<AuditChange & { objectLabel: string | null }>): Promise<void> };
 
 /** How a module names an object that has no name of its own ("Security review for Acme"). */
 export type AuditLabeller = (db: Db, orgId: string, objectId: string) => Promise<string | null>;
@@ -52,11 +52,21 @@ async function labelOf(db: Db, orgId: string, e: AuditChange): Promise<string | 
   return labeller && e.objectId ? labeller(db, orgId, e.objectId) : null;
 }
 
+const actorLabelOf = (actor: AuditActor) => `${actor.name} <${actor.email}>${actor.via === 'token' ? ' (API token)' : ''}`;
+
+async function writeAuditMany(tx: Db, actor: AuditActor, requestId: string | null, es: Array<AuditChange & { objectLabel: string | null }>) {
+  const actorLabel = actorLabelOf(actor);
+  await insertAuditEvents(
+    tx,
+    es.map((e) => ({ orgId: actor.orgId, actorId: actor.userId, actorLabel, action: e.action, objectType: e.objectType, objectId: e.objectId, objectLabel: e.objectLabel, before: snapshot(e.before), after: snapshot(e.after), requestId })),
+  );
+}
+
 async function writeAudit(tx: Db, actor: AuditActor, requestId: string | null, e: AuditChange) {
   return insertAuditEvent(tx, {
     orgId: actor.orgId,
     actorId: actor.userId,
-    actorLabel: `${actor.name} <${actor.email}>${actor.via === 'token' ? ' (API token)' : ''}`,
+    actorLabel: actorLabelOf(actor),
     action: e.action,
     objectType: e.objectType,
     objectId: e.objectId,
@@ -75,7 +85,7 @@ async function writeAudit(tx: Db, actor: AuditActor, requestId: string | null, e
  * all or nothing.
  */
 export function change<T>(ctx: Ctx, work: (tx: TxCtx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((db) => work({ ...ctx, db, audit: (e) => writeAudit(db, ctx.actor, ctx.requestId, e) }));
+  return ctx.db.transaction((db) => work({ ...ctx, db, audit: (e) => writeAudit(db, ctx.actor, ctx.requestId, e), auditMany: (es) => writeAuditMany(db, ctx.actor, ctx.requestId, es) }));
 }
 
 /**
