@@ -2,6 +2,7 @@ import pino from 'pino';
 import { buildApp } from './app.ts';
 import { Cron } from 'croner';
 import { createMailer } from './mail/mailer.ts';
+import { evaluateAfterChanges } from './jobs/risk-signals-after-change.ts';
 import { runRiskSignals } from './jobs/risk-signals.ts';
 import { runReminders } from './jobs/reminders.ts';
 import { loadConfig } from './config.ts';
@@ -60,7 +61,7 @@ async function main() {
       })
     : null;
 
-  // Risk signals are evaluated every hour; each write locks its signal, so several servers write each change once.
+  // Risk signals are evaluated every hour; the writes take the organisation's lock, so several servers write each change once.
   const riskLog = app.log.child({ job: 'risk-signals' });
   const riskSignals = config.jobs
     ? new Cron('17 * * * *', { protect: true, catch: (err) => riskLog.error({ err }, 'risk signal run failed') }, async () => {
@@ -68,6 +69,8 @@ async function main() {
         if (r.raised || r.cleared) riskLog.info(r, 'risk signals');
       })
     : null;
+  // And soon after a relevant change: changes within a few seconds coalesce into one evaluation per organisation.
+  const riskAfterChanges = config.jobs ? evaluateAfterChanges({ db: database.db, log: riskLog, config }) : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -80,6 +83,7 @@ async function main() {
     try {
       reminders?.stop();
       riskSignals?.stop();
+      riskAfterChanges?.stop();
       await app.close();
       await database.close();
       clearTimeout(force);

@@ -78,14 +78,60 @@ async function writeAudit(tx: Db, actor: AuditActor, requestId: string | null, e
 }
 
 /**
+ * Told after an outermost change commits, with the audit rows it wrote (the organisation and
+ * what changed): how work that follows changes — the risk signals evaluated soon after a
+ * relevant one — learns of them without every module calling it. A listener must not throw
+ * and must not wait: it schedules, the change's caller already has its answer.
+ */
+export type CommitListener = (orgId: string, changes: readonly AuditChange[]) => void;
+const COMMIT_LISTENERS = new Set<CommitListener>();
+export function onCommitted(listener: CommitListener): () => void {
+  COMMIT_LISTENERS.add(listener);
+  return () => COMMIT_LISTENERS.delete(listener);
+}
+
+/** The audit rows a change (and the changes it joins) has written so far. */
+const WRITTEN = Symbol('audit rows written');
+type Collecting = { [WRITTEN]?: AuditChange[] };
+
+/**
  * Runs a change in one transaction together with its audit rows, so both commit or
  * neither. Every write of every module goes through here; no module opens that block by
  * hand. Called inside another change, it joins it (a savepoint), so a service that
  * composes others (a go decision creating a vendor, an engagement and a contract) stays
- * all or nothing.
+ * all or nothing. Once the outermost change commits, the commit listeners hear of it.
  */
 export function change<T>(ctx: Ctx, work: (tx: TxCtx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((db) => work({ ...ctx, db, audit: (e) => writeAudit(db, ctx.actor, ctx.requestId, e), auditMany: (es) => writeAuditMany(db, ctx.actor, ctx.requestId, es) }));
+  const outer = (ctx as Collecting)[WRITTEN];
+  const written = outer ?? [];
+  const run = ctx.db.transaction((db) =>
+    work({
+      ...ctx,
+      db,
+      [WRITTEN]: written,
+      audit: (e) => {
+        written.push(e);
+        return writeAudit(db, ctx.actor, ctx.requestId, e);
+      },
+      auditMany: (es) => {
+        written.push(...es);
+        return writeAuditMany(db, ctx.actor, ctx.requestId, es);
+      },
+    } as TxCtx),
+  );
+  if (outer) return run;
+  return run.then((result) => {
+    if (written.length) {
+      for (const listener of COMMIT_LISTENERS) {
+        try {
+          listener(ctx.actor.orgId, written);
+        } catch (err) {
+          ctx.log.error({ err }, 'a commit listener failed');
+        }
+      }
+    }
+    return result;
+  });
 }
 
 /**
