@@ -46,7 +46,8 @@ export async function concentration(ctx: Ctx): Promise<z.output<typeof Concentra
   for (const e of core.engagements) {
     if (!IMPORTANT.has(e.criticality)) continue;
     counts.set(e.vendorId, (counts.get(e.vendorId) ?? 0) + 1);
-    const c = country.get(e.vendorId) ?? 'Unknown';
+    // Where the service is delivered from: the engagement's delivery country, else the vendor's.
+    const c = e.country ?? country.get(e.vendorId) ?? 'Unknown';
     byCountry.set(c, (byCountry.get(c) ?? 0) + 1);
     total++;
   }
