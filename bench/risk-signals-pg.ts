@@ -63,7 +63,7 @@ export async function benchRiskSignalsPg(generated: Facts, log: (line: string) =
     const db = database.db;
     for (let i = 0; i < facts.vendors.length; i += 5_000) {
       const rows = facts.vendors.slice(i, i + 5_000).map((x) => ({ id: x.id, name: x.name, tier: x.tier, data_access: x.dataAccess }));
-      await db.execute(sql`INSERT INTO vendors (id, org_id, name, kind, status, tier, data_access) SELECT v.id, ${org.orgId}::uuid, v.name, 'msp', 'active', v.tier, v.data_access FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(id uuid, name text, tier int, data_access text)`);
+      await db.execute(sql`INSERT INTO vendors (id, org_id, name, kind, status, tier, data_access) SELECT v.id, ${org.orgId}::uuid, v.name, 'saas', 'active', v.tier, v.data_access FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(id uuid, name text, tier int, data_access text)`);
     }
     for (let i = 0; i < facts.engagements.length; i += 5_000) {
       const rows = facts.engagements.slice(i, i + 5_000).map((x) => ({ id: x.id, vendor_id: x.vendorId, name: x.name, service_type: x.serviceType, criticality: x.criticality }));
