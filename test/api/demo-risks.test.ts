@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listSignals } from '../../src/server/modules/risks/risks.public.ts';
+import { concentration, listSignals } from '../../src/server/modules/risks/risks.public.ts';
 import { SignalListQuery } from '../../src/shared/contracts/risks.ts';
 import { anEngagement, anOrg, aVendor } from '../../src/server/seed/builders/core.ts';
 import { seedDemoContracts } from '../../src/server/seed/demo-contracts.ts';
@@ -38,5 +38,9 @@ describe('the demo risk signals from costs', () => {
     const credits = await active('credits_not_received');
     expect(credits.map((s) => s.title)).toEqual(['24/7 service desk: service credits not received']);
     expect(credits[0].detail).toMatch(/owes €[\d,.]+ in service credits for /);
+    // The ERP is hosted from Frankfurt: its delivery country, not Nimbus's Netherlands (which keeps the customer portal).
+    const conc = await concentration(ctx);
+    expect(conc.byCountry.find((c) => c.country === 'NL')!.count).toBe(1);
+    expect(conc.byCountry.find((c) => c.country === 'DE')!.count).toBeGreaterThanOrEqual(2);
   });
 });
