@@ -88,8 +88,8 @@ export function evaluateAfterChanges(deps: RiskJobDeps, opts: { delayMs?: number
       });
     running.set(orgId, p);
   };
-  const off = onCommitted((orgId, changes) => {
-    if (changes.some((c) => RELEVANT.has(c.objectType))) schedule(orgId);
+  const off = onCommitted((orgId, objectTypes) => {
+    for (const t of objectTypes) if (RELEVANT.has(t)) return schedule(orgId);
   });
 
   return {

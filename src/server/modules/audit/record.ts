@@ -78,21 +78,22 @@ async function writeAudit(tx: Db, actor: AuditActor, requestId: string | null, e
 }
 
 /**
- * Told after an outermost change commits, with the audit rows it wrote (the organisation and
- * what changed): how work that follows changes — the risk signals evaluated soon after a
+ * Told after an outermost change commits, with the object types of the audit rows it wrote
+ * (the organisation and what kind of thing changed; only the types are kept, so a bulk
+ * import holds no copies of its rows until it commits): how work that follows changes — the risk signals evaluated soon after a
  * relevant one — learns of them without every module calling it. A listener must not throw
  * and must not wait: it schedules, the change's caller already has its answer.
  */
-export type CommitListener = (orgId: string, changes: readonly AuditChange[]) => void;
+export type CommitListener = (orgId: string, objectTypes: ReadonlySet<string>) => void;
 const COMMIT_LISTENERS = new Set<CommitListener>();
 export function onCommitted(listener: CommitListener): () => void {
   COMMIT_LISTENERS.add(listener);
   return () => COMMIT_LISTENERS.delete(listener);
 }
 
-/** The audit rows a change (and the changes it joins) has written so far. */
-const WRITTEN = Symbol('audit rows written');
-type Collecting = { [WRITTEN]?: AuditChange[] };
+/** The object types a change (and the changes it joins) has audited so far. */
+const WRITTEN = Symbol('audited object types');
+type Collecting = { [WRITTEN]?: Set<string> };
 
 /**
  * Runs a change in one transaction together with its audit rows, so both commit or
@@ -103,25 +104,25 @@ type Collecting = { [WRITTEN]?: AuditChange[] };
  */
 export function change<T>(ctx: Ctx, work: (tx: TxCtx) => Promise<T>): Promise<T> {
   const outer = (ctx as Collecting)[WRITTEN];
-  const written = outer ?? [];
+  const written = outer ?? new Set<string>();
   const run = ctx.db.transaction((db) =>
     work({
       ...ctx,
       db,
       [WRITTEN]: written,
       audit: (e) => {
-        written.push(e);
+        written.add(e.objectType);
         return writeAudit(db, ctx.actor, ctx.requestId, e);
       },
       auditMany: (es) => {
-        written.push(...es);
+        for (const e of es) written.add(e.objectType);
         return writeAuditMany(db, ctx.actor, ctx.requestId, es);
       },
     } as TxCtx),
   );
   if (outer) return run;
   return run.then((result) => {
-    if (written.length) {
+    if (written.size) {
       for (const listener of COMMIT_LISTENERS) {
         try {
           listener(ctx.actor.orgId, written);
