@@ -1,6 +1,6 @@
 /**
- * Risk signals end to end on PostgreSQL (issue 13: ≤ 5 s): the generated portfolio's vendors
- * and engagements written to a new database, then an evaluation's facts read back through
+ * Risk signals end to end on PostgreSQL (issue 13: ≤ 5 s): the generated portfolio's vendors,
+ * engagements and 200,000 evidence records written to a new database, then an evaluation's facts read back through
  * the modules' public surfaces and its changes written by the bulk path (signals-write.ts):
  * the first evaluation writes every signal and opens every risk, the second over the same
  * facts writes nothing, a third after 1 % of the facts changed writes only those.
@@ -71,6 +71,13 @@ export async function benchRiskSignalsPg(generated: Facts, log: (line: string) =
         sql`INSERT INTO engagements (id, org_id, vendor_id, name, service_type, criticality, status) SELECT v.id, ${org.orgId}::uuid, v.vendor_id, v.name, v.service_type, v.criticality, 'active' FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(id uuid, vendor_id uuid, name text, service_type text, criticality text)`,
       );
     }
+    // 200,000 evidence records, twenty per vendor, of seven kinds, valid until −400 … +900 days.
+    log('risk-signals: writing 200,000 evidence records');
+    await db.execute(sql`INSERT INTO evidence (org_id, vendor_id, type, title, valid_until, file_name, storage_key, content_type, size_bytes, sha256)
+      SELECT ${org.orgId}::uuid, v.id, (ARRAY['iso27001_certificate','soc2_type2_report','penetration_test','insurance_certificate','nda','dpa','policy'])[1 + (g * 31 % 7)],
+             'Document ' || g, DATE '2026-12-04' + ((g * 7919) % 1300 - 400), 'document.pdf', 'bench/' || g, 'application/pdf', 1000, 'bench'
+      FROM generate_series(0, 199999) AS g
+      JOIN (SELECT id, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM vendors WHERE org_id = ${org.orgId}) v ON v.n = g % ${facts.vendors.length}`);
     await db.execute(sql`ANALYZE`);
     const ctx: Ctx = { ...org.ctx(), log: pino({ level: 'silent' }) };
     const owners = new Map(facts.vendors.map((x) => [x.id, null]));
@@ -81,17 +88,20 @@ export async function benchRiskSignalsPg(generated: Facts, log: (line: string) =
     let t0 = now();
     const core = await coreFacts(ctx);
     const perSource = [`core ${Math.round(now() - t0)} ms`];
+    const fromDb: Partial<Facts> = {};
     for (const source of FACT_SOURCES) {
       const t = now();
-      await source.gather(ctx, core, {});
+      Object.assign(fromDb, await source.gather(ctx, core, {}));
       perSource.push(`${source.name} ${Math.round(now() - t)} ms`);
     }
     const readMs = now() - t0;
     const read = { facts: core };
+    // Vendors, engagements and evidence as read from the database; the other slices as generated.
+    const dbFacts: Facts = { ...facts, today: core.today, vendors: core.vendors, engagements: core.engagements, evidence: fromDb.evidence ?? [] };
 
     log('risk-signals: first evaluation (writes everything)');
     t0 = now();
-    const first = signalsOf(facts);
+    const first = signalsOf(dbFacts);
     const w1 = await writeEvaluation(ctx, first, new Set(), DEFAULT_MATRIX, owners);
     const firstMs = now() - t0;
 
@@ -99,12 +109,12 @@ export async function benchRiskSignalsPg(generated: Facts, log: (line: string) =
     const audit = async () => Number((await queryRows<{ n: string }>(db, sql`SELECT count(*)::text AS n FROM audit_events WHERE org_id = ${org.orgId}`))[0].n);
     const auditBefore = await audit();
     t0 = now();
-    const w2 = await writeEvaluation(ctx, signalsOf(facts), new Set(), DEFAULT_MATRIX, owners);
+    const w2 = await writeEvaluation(ctx, signalsOf(dbFacts), new Set(), DEFAULT_MATRIX, owners);
     const secondMs = now() - t0;
     const secondWrites = w2.raised + w2.updated + w2.cleared + (await audit()) - auditBefore;
 
     log('risk-signals: third evaluation (1 % of the exit scores changed)');
-    const changed = { ...facts, exit: facts.exit.map((x, i) => (i % 100 === 0 ? { ...x, score: x.score < 50 ? 90 : 10 } : x)) };
+    const changed = { ...dbFacts, exit: dbFacts.exit.map((x, i) => (i % 100 === 0 ? { ...x, score: x.score < 50 ? 90 : 10 } : x)) };
     t0 = now();
     const w3 = await writeEvaluation(ctx, signalsOf(changed), new Set(), DEFAULT_MATRIX, owners);
     const thirdMs = now() - t0;
@@ -119,7 +129,7 @@ export async function benchRiskSignalsPg(generated: Facts, log: (line: string) =
         row('PostgreSQL: evaluate + write, 1 % of exit scores changed', thirdMs, first.length, null),
       ],
       notes: [
-        `PostgreSQL: read ${read.facts.vendors.length.toLocaleString('en')} vendors and ${read.facts.engagements.length.toLocaleString('en')} engagements through the public surfaces (the other sources read their own, here empty, tables; evidence, SLA months, gaps, exit and costs facts are the generated ones, not read from the database); by source: ${perSource.join(', ')}`,
+        `PostgreSQL: read ${read.facts.vendors.length.toLocaleString('en')} vendors, ${read.facts.engagements.length.toLocaleString('en')} engagements and 200,000 evidence records (${(fromDb.evidence ?? []).length.toLocaleString('en')} longest-valid) through the public surfaces; the other sources read their own tables, empty here, so SLA months, gaps, findings, exit and costs facts are the generated ones; by source: ${perSource.join(', ')}`,
         `PostgreSQL: first evaluation raised ${w1.raised.toLocaleString('en')} signals and opened as many risks; second wrote ${secondWrites} rows (must be 0); third raised ${w3.raised}, updated ${w3.updated}, cleared ${w3.cleared}; stored ${counts[0].signals} signals, ${counts[0].risks} risks`,
       ],
       mismatches: secondWrites + (Number(counts[0].signals) === Number(counts[0].risks) ? 0 : 1),
