@@ -28,7 +28,7 @@ export async function writeEvaluation(ctx: Ctx, current: Signal[], skipped: Read
 
     const claimed = plan.raise.length ? await repo.claimSignals(tx.db, orgId, plan.raise.map(valuesOf), ctx.now) : [];
     const byKey = new Map(plan.raise.map((s) => [`${s.rule}|${s.subjectKey}`, s]));
-    const opened = claimed.map((c) => {
+    const opened = claimed.map((c): { signalId: string; risk: repo.OpenedRisk } => {
       const s = byKey.get(`${c.rule}|${c.subject_key}`)!;
       const likelihood = scaled(matrix, s.likelihood);
       const impact = scaled(matrix, s.impact);
@@ -36,29 +36,26 @@ export async function writeEvaluation(ctx: Ctx, current: Signal[], skipped: Read
         signalId: c.id,
         risk: {
           id: randomUUID(),
-          orgId,
           title: s.title,
           description: s.detail,
           category: s.category,
-          vendorId: s.vendorId,
-          engagementId: s.engagementId,
-          findingId: s.findingId,
-          ownerId: s.vendorId ? (owners.get(s.vendorId) ?? null) : null,
-          inherentLikelihood: likelihood,
-          inherentImpact: impact,
-          residualLikelihood: likelihood,
-          residualImpact: impact,
-          residualLevel: levelOf(matrix, { likelihood, impact }),
-          source: 'signal',
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
+          vendor_id: s.vendorId,
+          engagement_id: s.engagementId,
+          finding_id: s.findingId,
+          owner_id: s.vendorId ? (owners.get(s.vendorId) ?? null) : null,
+          likelihood,
+          impact,
+          level: levelOf(matrix, { likelihood, impact }),
         },
       };
     });
     await repo.insertRisks(
       tx.db,
+      orgId,
       opened.map((o) => o.risk),
-      opened.map(({ risk: r }) => ({ orgId, riskId: r.id, at: ctx.now, inherentLikelihood: r.inherentLikelihood, inherentImpact: r.inherentImpact, residualLikelihood: r.residualLikelihood, residualImpact: r.residualImpact, byUserId: ctx.actor.userId, note: 'Raised by a signal' })),
+      ctx.now,
+      ctx.actor.userId,
+      'Raised by a signal',
     );
     await repo.linkSignals(tx.db, orgId, opened.map((o) => ({ id: o.signalId, risk_id: o.risk.id })));
 
@@ -80,7 +77,13 @@ export async function writeEvaluation(ctx: Ctx, current: Signal[], skipped: Read
         objectLabel: `Risk signals: ${counts.raised} raised, ${counts.updated} updated, ${counts.cleared} cleared`,
         after: { ...counts, byRule },
       },
-      ...opened.map((o) => ({ action: 'risk.create', objectType: 'risk', objectId: o.risk.id, objectLabel: o.risk.title, after: o.risk })),
+      ...opened.map(({ risk: r }) => ({
+        action: 'risk.create',
+        objectType: 'risk',
+        objectId: r.id,
+        objectLabel: r.title,
+        after: { id: r.id, title: r.title, description: r.description, category: r.category, vendorId: r.vendor_id, engagementId: r.engagement_id, findingId: r.finding_id, ownerId: r.owner_id, inherentLikelihood: r.likelihood, inherentImpact: r.impact, residualLikelihood: r.likelihood, residualImpact: r.impact, residualLevel: r.level, source: 'signal', status: 'open' },
+      })),
       ...reopened.map((r) => ({ action: 'risk.reopen', objectType: 'risk', objectId: r.id, objectLabel: r.title, before: { ...r, status: 'closed' }, after: r })),
     ]);
     return counts;

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
-import { riskScores, risks } from '../../db/schema.ts';
+import { risks } from '../../db/schema.ts';
 
 /**
  * The set-based writes of an evaluation: a few statements whatever the number of signals,
@@ -17,7 +17,7 @@ export interface SignalValues {
   evidence: Array<{ label: string; href: string }>;
 }
 
-const CHUNK = 2_000;
+const CHUNK = 10_000;
 
 /** Serialises the writes of one organisation's evaluations (several servers): the second reads what the first wrote. */
 export async function lockOrgSignals(tx: Db, orgId: string): Promise<void> {
@@ -42,9 +42,32 @@ export async function claimSignals(tx: Db, orgId: string, rows: SignalValues[], 
   );
 }
 
-export async function insertRisks(tx: Db, rows: Array<typeof risks.$inferInsert & { id: string }>, scores: Array<typeof riskScores.$inferInsert>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(risks).values(rows.slice(i, i + CHUNK));
-  for (let i = 0; i < scores.length; i += CHUNK) await tx.insert(riskScores).values(scores.slice(i, i + CHUNK));
+/** A risk a new signal opens, scored on the organisation's matrix (inherent = residual). */
+export interface OpenedRisk {
+  id: string;
+  title: string;
+  description: string;
+  category: string;
+  vendor_id: string | null;
+  engagement_id: string | null;
+  finding_id: string | null;
+  owner_id: string | null;
+  likelihood: number;
+  impact: number;
+  level: number;
+}
+
+/** The risks and their first score rows, one statement each per chunk. */
+export async function insertRisks(tx: Db, orgId: string, rows: OpenedRisk[], at: Date, byUserId: string, note: string): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const json = JSON.stringify(rows.slice(i, i + CHUNK));
+    await tx.execute(sql`INSERT INTO risks (id, org_id, title, description, category, vendor_id, engagement_id, finding_id, owner_id, inherent_likelihood, inherent_impact, residual_likelihood, residual_impact, residual_level, source, created_at, updated_at)
+      SELECT v.id, ${orgId}::uuid, v.title, v.description, v.category, v.vendor_id, v.engagement_id, v.finding_id, v.owner_id, v.likelihood, v.impact, v.likelihood, v.impact, v.level, 'signal', ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz
+      FROM jsonb_to_recordset(${json}::jsonb) AS v(id uuid, title text, description text, category text, vendor_id uuid, engagement_id uuid, finding_id uuid, owner_id uuid, likelihood int, impact int, level int)`);
+    await tx.execute(sql`INSERT INTO risk_scores (org_id, risk_id, at, inherent_likelihood, inherent_impact, residual_likelihood, residual_impact, by_user_id, note)
+      SELECT ${orgId}::uuid, v.id, ${at.toISOString()}::timestamptz, v.likelihood, v.impact, v.likelihood, v.impact, ${byUserId}::uuid, ${note}
+      FROM jsonb_to_recordset(${json}::jsonb) AS v(id uuid, likelihood int, impact int)`);
+  }
 }
 
 export async function linkSignals(tx: Db, orgId: string, links: Array<{ id: string; risk_id: string }>): Promise<void> {
