@@ -69,8 +69,9 @@ async function main() {
         if (r.raised || r.cleared) riskLog.info(r, 'risk signals');
       })
     : null;
-  // And soon after a relevant change: changes within a few seconds coalesce into one evaluation per organisation.
-  const riskAfterChanges = config.jobs ? evaluateAfterChanges({ db: database.db, log: riskLog, config }) : null;
+  // And soon after a relevant change (started once the demo is seeded: the seed evaluates at its end, and
+  // evaluating its half-built facts would open risks for facts that clear a moment later).
+  let riskAfterChanges: ReturnType<typeof evaluateAfterChanges> | null = null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -97,6 +98,8 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (config.demo && (await seedDemoIfEmpty(database.db, config, app.log, mailer))) app.log.info('demo organisation created');
+  // Changes within a few seconds coalesce into one evaluation per organisation.
+  if (config.jobs && !closing) riskAfterChanges = evaluateAfterChanges({ db: database.db, log: riskLog, config });
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://localhost:${config.port}`;
