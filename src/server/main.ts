@@ -4,6 +4,7 @@ import { Cron } from 'croner';
 import { createMailer } from './mail/mailer.ts';
 import { runWeeklyDigests } from './jobs/digest.ts';
 import { runExitReadinessCheck } from './jobs/exit-readiness.ts';
+import { evaluateAfterChanges } from './jobs/risk-signals-after-change.ts';
 import { runRiskSignals } from './jobs/risk-signals.ts';
 import { runReminders } from './jobs/reminders.ts';
 import { loadConfig } from './config.ts';
@@ -62,7 +63,7 @@ async function main() {
       })
     : null;
 
-  // Risk signals are evaluated every hour; each write locks its signal, so several servers write each change once.
+  // Risk signals are evaluated every hour; the writes take the organisation's lock, so several servers write each change once.
   const riskLog = app.log.child({ job: 'risk-signals' });
   const riskSignals = config.jobs
     ? new Cron('17 * * * *', { protect: true, catch: (err) => riskLog.error({ err }, 'risk signal run failed') }, async () => {
@@ -70,6 +71,9 @@ async function main() {
         if (r.raised || r.cleared) riskLog.info(r, 'risk signals');
       })
     : null;
+  // And soon after a relevant change (started once the demo is seeded: the seed evaluates at its end, and
+  // evaluating its half-built facts would open risks for facts that clear a moment later).
+  let riskAfterChanges: ReturnType<typeof evaluateAfterChanges> | null = null;
 
   // Exit readiness moves with no exit change (a clause review, a drill's credit fading): a daily point of history.
   const exitLog = app.log.child({ job: 'exit-readiness' });
@@ -102,6 +106,7 @@ async function main() {
       riskSignals?.stop();
       exitCheck?.stop();
       digests?.stop();
+      riskAfterChanges?.stop();
       await app.close();
       await database.close();
       clearTimeout(force);
@@ -115,6 +120,8 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (config.demo && (await seedDemoIfEmpty(database.db, config, app.log, mailer))) app.log.info('demo organisation created');
+  // Changes within a few seconds coalesce into one evaluation per organisation.
+  if (config.jobs && !closing) riskAfterChanges = evaluateAfterChanges({ db: database.db, log: riskLog, config });
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://localhost:${config.port}`;

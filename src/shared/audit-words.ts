@@ -79,6 +79,8 @@ const VERBS: Record<string, string> = {
   close: 'closed',
   reopen: 'reopened',
   clear: 'cleared',
+  // One row per evaluation of the risk signals, with its counts.
+  evaluate: 'evaluated',
 };
 
 export const NOUNS: Record<string, string> = {

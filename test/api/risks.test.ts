@@ -207,6 +207,17 @@ describe('fourth parties, concentration and what-if', () => {
     expect(conc.criticalEngagements).toBe(2);
     expect(conc.hhiServices).toBe(5000);
     expect(conc.byVendor.find((v: { id: string }) => v.id === v2.id)).toMatchObject({ count: 1, share: 0.5 });
+    expect(conc.byCountry.find((c: { country: string }) => c.country === 'DE')).toMatchObject({ count: 1 });
+
+    // The payroll run is delivered from India, not from the vendor's Germany: concentration by country follows the delivery.
+    const badCountry = await call(t, manager, 'PATCH', `/api/v1/engagements/${e2.id}`, { deliveryCountry: 'India' });
+    expect(badCountry.statusCode).toBe(400);
+    expect(badCountry.json().error.details.issues[0].path).toBe('deliveryCountry');
+    const moved = await call(t, manager, 'PATCH', `/api/v1/engagements/${e2.id}`, { deliveryCountry: 'in' });
+    expect(moved.json().deliveryCountry).toBe('IN');
+    const byCountry = (await call(t, auditor, 'GET', '/api/v1/risk-concentration')).json().byCountry as Array<{ country: string; count: number }>;
+    expect(byCountry.find((c) => c.country === 'IN')).toMatchObject({ count: 1 });
+    expect(byCountry.find((c) => c.country === 'DE')).toBeUndefined();
 
     const wi = (await call(t, auditor, 'GET', `/api/v1/what-if?fourthParty=${encodeURIComponent('amazon web services')}`)).json();
     expect(wi.subject.kind).toBe('fourth_party');

@@ -15,24 +15,29 @@ export interface JobDeps {
 }
 
 /**
- * Runs `work` once per organisation, acting as its first active owner and named in the audit
- * trail as the schedule (`name`), so the same policies hold as for a person. One
- * organisation failing is logged and does not stop the others.
+ * The organisation's context for a scheduled job: acting as its first active owner, named in
+ * the audit trail as the schedule (`name`), so the same policies hold as for a person. Null
+ * when the organisation has no active owner.
  */
+export async function orgOwnerCtx(deps: JobDeps, orgId: string, now: Date, name: string): Promise<Ctx | null> {
+  const owner = await firstActiveOwner(deps.db, orgId);
+  if (!owner) return null;
+  return {
+    db: deps.db,
+    now,
+    log: deps.log,
+    requestId: null,
+    config: deps.config,
+    actor: { userId: owner.id, orgId, role: 'owner', vendorId: null, email: owner.email, name, via: 'token', sessionId: null, csrfToken: null },
+  };
+}
+
+/** Runs `work` once per organisation (see orgOwnerCtx). One organisation failing is logged and does not stop the others. */
 export async function forEachOrg(deps: JobDeps, now: Date, name: string, work: (ctx: Ctx) => Promise<void>): Promise<void> {
   for (const orgId of await oldestOrgIds(deps.db, MAX_ORGS)) {
-    const owner = await firstActiveOwner(deps.db, orgId);
-    if (!owner) continue;
-    const ctx: Ctx = {
-      db: deps.db,
-      now,
-      log: deps.log,
-      requestId: null,
-      config: deps.config,
-      actor: { userId: owner.id, orgId, role: 'owner', vendorId: null, email: owner.email, name, via: 'token', sessionId: null, csrfToken: null },
-    };
     try {
-      await work(ctx);
+      const ctx = await orgOwnerCtx(deps, orgId, now, name);
+      if (ctx) await work(ctx);
     } catch (err) {
       deps.log.error({ err, orgId }, `${name} failed`);
     }

@@ -5,6 +5,8 @@ import type { User } from '../../shared/contracts/users.ts';
 import type { Ctx } from '../context.ts';
 import { acceptRisk, addRiskAction, evaluateSignals, listRisks, recomputeLevels, updateRisk, updateRiskAction, updateRiskSettings } from '../modules/risks/risks.public.ts';
 import { RiskListQuery, RiskMatrixShape } from '../../shared/contracts/risks.ts';
+import { EngagementUpdate } from '../../shared/contracts/engagements.ts';
+import { updateEngagement } from '../modules/engagements/engagements.public.ts';
 import { anEvidence, handleOf } from './builders/due-diligence.ts';
 import { aFourthParty, aRisk } from './builders/risks.ts';
 
@@ -34,6 +36,8 @@ export async function seedDemoRisks(ctx: Ctx, vendorIds: Map<string, string>, en
   const today = civilDateIn(ctx.now, 'UTC');
   const vendor = (name: string) => vendorIds.get(name)!;
 
+  // Nimbus (Dutch) runs the ERP from its Frankfurt data centre: concentration by country counts Germany.
+  await updateEngagement(ctx, engagementIds.get('ERP hosting')!, EngagementUpdate.parse({ deliveryCountry: 'DE' }));
   for (const f of FOURTH_PARTIES) await aFourthParty(h, { vendorId: vendor(f.vendor), name: f.name, service: f.service, country: f.country, dataAccess: f.dataAccess });
 
   const ransomware = await aRisk(h, {
@@ -134,7 +138,8 @@ export async function seedDemoRisks(ctx: Ctx, vendorIds: Map<string, string>, en
   const loss = { currency: 'EUR', impactMinor: [1_000_000, 5_000_000, 25_000_000, 100_000_000, 500_000_000], likelihoodPct: [2, 10, 30, 60, 90] };
   await updateRiskSettings(ctx, { matrix: RiskMatrixShape.parse({ ...DEFAULT_MATRIX, loss }), rules: { concentration: { params: { maxSharePct: 20 } } } }, recomputeLevels);
 
-  // The signals over the demo's own facts: expired evidence, SLA breaches, clause gaps, concentration.
+  // The signals over the demo's own facts: expired evidence, SLA breaches, clause gaps, concentration,
+  // Brightline's on-call retainer over budget and the service desk's credits not received (demo-costs.ts).
   await evaluateSignals(ctx);
   const fromSignals = (await listRisks(ctx, RiskListQuery.parse({ source: 'signal', limit: 200 }))).items;
   const gaps = fromSignals.find((r) => r.category === 'contract_legal');

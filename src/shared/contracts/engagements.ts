@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, PageQuery, requiredText, text, queryText, patchOf } from './common.ts';
-import { DataAccess } from './vendors.ts';
+import { Country, DataAccess } from './vendors.ts';
 
 export const SERVICE_TYPES = [
   'service_desk',
@@ -41,6 +41,8 @@ const engagementFields = z
     status: EngagementStatus.default('planned'),
     internalOwnerId: z.uuid().nullable().optional(),
     businessServices: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+    /** Where the service is delivered from, when not from the vendor's own country. */
+    deliveryCountry: Country.nullable().optional(),
   })
   .strict();
 
@@ -70,6 +72,7 @@ export const Engagement = z.object({
   internalOwnerId: z.string().nullable(),
   internalOwnerName: z.string().nullable(),
   businessServices: z.array(z.string()),
+  deliveryCountry: z.string().nullable(),
   archived: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -180,8 +180,20 @@ export const WhatIfQuery = z.object({ vendorId: z.uuid().optional(), fourthParty
 export const WhatIf = z.object({
   subject: z.object({ kind: z.enum(['vendor', 'fourth_party']), name: z.string() }),
   vendors: z.array(Ref.extend({ tier: z.number().int(), service: z.string().nullable() })),
-  engagements: z.array(Ref.extend({ vendorName: z.string(), criticality: z.string(), serviceType: z.string(), businessServices: z.array(z.string()), status: z.string() })),
+  engagements: z.array(
+    Ref.extend({
+      vendorName: z.string(),
+      criticality: z.string(),
+      serviceType: z.string(),
+      businessServices: z.array(z.string()),
+      status: z.string(),
+      /** From the exit module: readiness and the in-house fallback in words; null when exit readiness cannot be read. */
+      exit: z.object({ readiness: z.number().int().nullable(), band: z.enum(['good', 'fair', 'poor']).nullable(), belowThreshold: z.boolean(), planStatus: z.enum(['draft', 'running', 'done']).nullable(), fallback: z.string().nullable() }).nullable(),
+    }),
+  ),
   spendAtStake: z.array(MoneyAmount),
+  /** Where the spend at stake comes from: the last twelve months' invoices, else this fiscal year's budgets. */
+  spendSource: z.enum(['invoices', 'budgets']).nullable(),
   spendNote: z.string(),
   openDeliverables: z.number().int(),
   openPayments: z.array(MoneyAmount),

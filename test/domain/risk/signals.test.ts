@@ -21,6 +21,8 @@ const base = (): Facts => ({
   sla: [],
   gaps: [],
   exit: [],
+  budgets: [],
+  credits: [],
 });
 const only = (facts: Facts, rule: string) => evaluate(facts).filter((s) => s.rule === rule);
 
@@ -94,6 +96,41 @@ describe('signal rules: each raises on a worked case and clears when the fact cl
     ]);
     f.exit[0].score = 73;
     expect(only(f, 'exit_readiness_low')).toEqual([]);
+  });
+
+  it('budget overrun: actual over the budget, or the run-rate forecast over it by more than the threshold', () => {
+    const f = base();
+    const b = (engagementId: string, budgetMinor: number, actualMinor: number) => ({ engagementId, fiscalYearLabel: 'FY 2026', currency: 'EUR', budgetMinor, actualMinor, monthsElapsed: 6, thresholdPct: 10 });
+    // e1: €69,000 in 6 months runs to €138,000 against €120,000 (15 % over, threshold 10 %); e2: already over; e3: on track.
+    f.budgets = [b('e1', 12_000_000, 6_900_000), b('e2', 1_000_000, 1_300_000), b('e3', 500_000, 200_000)];
+    expect(only(f, 'budget_overrun').map((s) => [s.subjectKey, s.title, s.detail, s.category])).toEqual([
+      ['e1', 'Hosting: forecast over budget', 'Northwind Cloud: FY 2026: the run rate of 6 months ends the year at €138,000.00, more than 10 % over the budget of €120,000.00.', 'financial'],
+      ['e2', 'Service desk: over budget', 'Contoso Desk: FY 2026: invoices of €13,000.00 already exceed the budget of €10,000.00.', 'financial'],
+    ]);
+    // The organisation's own threshold for the rule: 20 % lets e1's 15 % pass.
+    expect(evaluate(f, { budget_overrun: { params: { overPct: 20 } } }).filter((s) => s.rule === 'budget_overrun').map((s) => s.subjectKey)).toEqual(['e2']);
+    // The fact clears: e1's invoices slow down, e2's budget is raised.
+    f.budgets = [b('e1', 12_000_000, 6_000_000), b('e2', 3_000_000, 1_300_000)];
+    expect(only(f, 'budget_overrun')).toEqual([]);
+  });
+
+  it('service credits owed and not received, after the grace month, per currency', () => {
+    const f = base();
+    f.credits = [
+      { engagementId: 'e1', month: '2026-09', currency: 'EUR', outstandingMinor: 120_000 },
+      { engagementId: 'e1', month: '2026-10', currency: 'EUR', outstandingMinor: 80_000 },
+      { engagementId: 'e1', month: '2026-10', currency: 'GBP', outstandingMinor: 5_000 },
+      // November's credit may still come on December's invoice (one grace month).
+      { engagementId: 'e2', month: '2026-11', currency: 'EUR', outstandingMinor: 30_000 },
+    ];
+    expect(only(f, 'credits_not_received').map((s) => [s.subjectKey, s.title, s.detail])).toEqual([
+      ['e1', 'Hosting: service credits not received', 'Northwind Cloud owes €2,000.00 and £50.00 in service credits for September 2026, October 2026, neither received on an invoice nor waived.'],
+    ]);
+    expect(evaluate(f, { credits_not_received: { params: { graceMonths: 0 } } }).filter((s) => s.rule === 'credits_not_received').map((s) => s.subjectKey)).toEqual(['e1', 'e2']);
+    expect(evaluate(f, { credits_not_received: { enabled: false } }).filter((s) => s.rule === 'credits_not_received')).toEqual([]);
+    // The credits arrive on an invoice (or are waived): nothing is outstanding any more.
+    f.credits = [{ engagementId: 'e2', month: '2026-11', currency: 'EUR', outstandingMinor: 30_000 }];
+    expect(only(f, 'credits_not_received')).toEqual([]);
   });
 
   it('a low due-diligence score', () => {

@@ -1,5 +1,6 @@
 import { CONCENTRATION_RULES } from './concentration.ts';
 import { CONTRACT_RULES, type ContractFacts } from './contracts.ts';
+import { COST_RULES, type CostFacts } from './costs.ts';
 import { DUE_DILIGENCE_RULES, type DueDiligenceFacts } from './due-diligence.ts';
 import { EXIT_RULES, type ExitFacts } from './exit.ts';
 import { SLA_RULES, type SlaFacts } from './sla.ts';
@@ -8,10 +9,10 @@ import type { CoreFacts, Params, RuleDef, Signal } from './types.ts';
 export * from './types.ts';
 
 /** The snapshot every rule reads: the core facts plus each source module's slice. A new source adds its slice here. */
-export type Facts = CoreFacts & DueDiligenceFacts & SlaFacts & ContractFacts & ExitFacts;
+export type Facts = CoreFacts & DueDiligenceFacts & SlaFacts & ContractFacts & ExitFacts & CostFacts;
 
 /** Every rule, one line per source module. */
-export const RULES: readonly RuleDef<Facts>[] = [...DUE_DILIGENCE_RULES, ...SLA_RULES, ...CONTRACT_RULES, ...EXIT_RULES, ...CONCENTRATION_RULES] as readonly RuleDef<Facts>[];
+export const RULES: readonly RuleDef<Facts>[] = [...DUE_DILIGENCE_RULES, ...SLA_RULES, ...CONTRACT_RULES, ...COST_RULES, ...EXIT_RULES, ...CONCENTRATION_RULES] as readonly RuleDef<Facts>[];
 export const RULE_KEYS = RULES.map((r) => r.key);
 export const ruleOf = (key: string) => RULES.find((r) => r.key === key) ?? null;
 

@@ -29,6 +29,8 @@ export interface EngagementFact {
   criticality: string;
   serviceType: string;
   status: string;
+  /** Where the service is delivered from (ISO 3166 code), when it differs from the vendor's country. */
+  country?: string | null;
 }
 
 /** What every rule may read: today, the vendors in use and their running engagements. */

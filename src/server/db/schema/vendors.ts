@@ -59,6 +59,8 @@ export const engagements = pgTable(
     status: text('status').notNull(),
     internalOwnerId: uuid('internal_owner_id').references(() => users.id),
     businessServices: text('business_services').array().notNull().default(sql`'{}'::text[]`),
+    /** Where the service is delivered from (ISO 3166 code), when it differs from where the vendor sits; concentration by country reads it. */
+    deliveryCountry: text('delivery_country'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

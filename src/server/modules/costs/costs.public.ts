@@ -7,7 +7,7 @@ export { createBudget, deleteBudget, getBudget, listBudgets, updateBudget } from
 export { createRateCardItem, deleteRateCardItem, getRateCardItem, listRateCardItems, updateRateCardItem } from './rate-cards.ts';
 export { createInvoice, getInvoice, listInvoices, updateInvoice } from './invoices.ts';
 export { approveInvoice, disputeInvoice, markInvoiceChecked, overrideInvoiceCheck, payInvoice } from './invoice-workflow.ts';
-export { engagementCosts } from './budget-vs-actual.ts';
+export { budgetPositions, engagementCosts } from './budget-vs-actual.ts';
 export { costsFeed } from './feed.ts';
 export { createChangeRequest, getChangeRequest, listChangeRequests, updateChangeRequest, getOwnChangeRequest, listOwnChangeRequests, raiseChangeRequest } from './change-requests.ts';
 export { approveChangeRequest, implementChangeRequest, rejectChangeRequest, reviewChangeRequest } from './change-request-workflow.ts';

@@ -18,6 +18,7 @@ export function presentEngagement(r: EngagementWithExtras): Engagement {
     internalOwnerId: e.internalOwnerId,
     internalOwnerName: r.internalOwnerName,
     businessServices: e.businessServices,
+    deliveryCountry: e.deliveryCountry,
     archived: e.archivedAt !== null,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),

@@ -16,6 +16,7 @@ import { riskViewsPolicy } from './risks.policy.ts';
 import { presentCell } from './risks.presenter.ts';
 import * as repo from './risks.repo.ts';
 import { settingsOf } from './settings.ts';
+import { exitOfEngagements, invoicedSpend } from './what-if-exit-spend.ts';
 
 const IMPORTANT = new Set(['critical', 'high']);
 const SPEND_NOTE = "Budgets of the current fiscal year, per currency (invoices are not yet summed by vendor; amounts in different currencies are never added).";
@@ -45,7 +46,8 @@ export async function concentration(ctx: Ctx): Promise<z.output<typeof Concentra
   for (const e of core.engagements) {
     if (!IMPORTANT.has(e.criticality)) continue;
     counts.set(e.vendorId, (counts.get(e.vendorId) ?? 0) + 1);
-    const c = country.get(e.vendorId) ?? 'Unknown';
+    // Where the service is delivered from: the engagement's delivery country, else the vendor's.
+    const c = e.country ?? country.get(e.vendorId) ?? 'Unknown';
     byCountry.set(c, (byCountry.get(c) ?? 0) + 1);
     total++;
   }
@@ -101,8 +103,8 @@ const EXIT_CLAUSES = new Set(['exit_assistance', 'termination_rights']);
 
 /**
  * What if this vendor — or a fourth party behind several vendors — failed tomorrow: the
- * engagements and business services affected, the budgeted spend at stake, open deliverables
- * and payments, what the contracts say about exit and termination, other vendors on record
+ * engagements and business services affected with their exit readiness and in-house
+ * fallback, the annual spend at stake (invoices, else budgets), open deliverables and payments, what the contracts say about exit and termination, other vendors on record
  * for the same service types, and the risks already registered.
  */
 export async function whatIf(ctx: Ctx, q: z.output<typeof WhatIfQuery>): Promise<WhatIf> {
@@ -127,13 +129,29 @@ export async function whatIf(ctx: Ctx, q: z.output<typeof WhatIfQuery>): Promise
   const order = { critical: 0, high: 1, medium: 2, low: 3 } as Record<string, number>;
   engagements.sort((a, b) => (order[a.criticality] ?? 9) - (order[b.criticality] ?? 9) || a.name.localeCompare(b.name));
 
+  // What is actually paid (invoices of the last twelve months) when recorded; else what is budgeted.
   let spendAtStake: Money[] = [];
-  let spendNote = 'Budgets of the current fiscal year for these vendors.';
+  let spendSource: WhatIf['spendSource'] = null;
+  let spendNote = 'No invoice of the last twelve months and no budget of this fiscal year is recorded for these vendors.';
   try {
-    spendAtStake = totalsByCurrency((await budgetedSpend(ctx)).filter((b) => ids.has(b.vendorId)).map((b) => ({ amountMinor: b.amountMinor, currency: b.currency })));
+    spendAtStake = await invoicedSpend(ctx, [...ids], core.today);
+    if (spendAtStake.length) {
+      spendSource = 'invoices';
+      spendNote = 'Approved and paid invoices of the last twelve months, net of tax.';
+    } else {
+      spendAtStake = totalsByCurrency((await budgetedSpend(ctx)).filter((b) => ids.has(b.vendorId)).map((b) => ({ amountMinor: b.amountMinor, currency: b.currency })));
+      if (spendAtStake.length) {
+        spendSource = 'budgets';
+        spendNote = 'No invoice of the last twelve months: budgets of the current fiscal year for these vendors.';
+      }
+    }
   } catch {
     spendNote = 'Costs could not be read.';
   }
+  const exits = await exitOfEngagements(
+    ctx,
+    engagements.map((e) => e.id),
+  ).catch(() => new Map());
   const openPayments: Money[] = [];
   let openDeliverables = 0;
   const due = await deliverablesFeed.due!(ctx, { from: core.today, to: '9999-12-31' });
@@ -162,8 +180,9 @@ export async function whatIf(ctx: Ctx, q: z.output<typeof WhatIfQuery>): Promise
   return {
     subject,
     vendors: vendorRows.map((v) => ({ id: v.id, name: v.name, tier: v.tier, service: chosen.find((c) => c.id === v.id)?.service ?? null })),
-    engagements: engagements.map((e) => ({ id: e.id, name: e.name, vendorName: names.get(e.vendorId) ?? '', criticality: e.criticality, serviceType: e.serviceType, businessServices: core.businessServices.get(e.id) ?? [], status: e.status })),
+    engagements: engagements.map((e) => ({ id: e.id, name: e.name, vendorName: names.get(e.vendorId) ?? '', criticality: e.criticality, serviceType: e.serviceType, businessServices: core.businessServices.get(e.id) ?? [], status: e.status, exit: exits.get(e.id) ?? null })),
     spendAtStake: totalsByCurrency(spendAtStake),
+    spendSource,
     spendNote,
     openDeliverables,
     openPayments: totalsByCurrency(openPayments),

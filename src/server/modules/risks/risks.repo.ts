@@ -246,29 +246,6 @@ export async function listSignals(db: Db, orgId: string, f: { active?: boolean; 
     .limit(limit);
 }
 
-/**
- * Claims a new signal: one row per organisation, rule and subject, whoever inserts first
- * (another server evaluating at once waits on the unique key, then gets nothing back).
- */
-export async function claimSignal(db: Db, row: typeof riskSignals.$inferInsert): Promise<RiskSignalRow | null> {
-  const [r] = await db.insert(riskSignals).values(row).onConflictDoNothing({ target: [riskSignals.orgId, riskSignals.rule, riskSignals.subjectKey] }).returning();
-  return r ?? null;
-}
-
-export async function lockSignal(db: Db, orgId: string, rule: string, subjectKey: string): Promise<RiskSignalRow | null> {
-  const rows = await db
-    .select()
-    .from(riskSignals)
-    .where(and(eq(riskSignals.orgId, orgId), eq(riskSignals.rule, rule), eq(riskSignals.subjectKey, subjectKey)))
-    .for('update')
-    .limit(1);
-  return rows[0] ?? null;
-}
-
-export async function updateSignal(db: Db, orgId: string, id: string, patch: Partial<typeof riskSignals.$inferInsert>): Promise<void> {
-  await db.update(riskSignals).set(patch).where(and(eq(riskSignals.orgId, orgId), eq(riskSignals.id, id)));
-}
-
 // ---------------------------------------------------------------- fourth parties
 
 export type FourthPartyWithNames = { fp: FourthPartyRow; vendorName: string; sharedWith: number };

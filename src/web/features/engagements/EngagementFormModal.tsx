@@ -17,6 +17,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { blankToNull, useFormErrors } from '../../lib/forms.ts';
 import { CRITICALITY_LABELS, ENGAGEMENT_STATUS_LABELS, options } from '../../lib/labels.ts';
 import { useOwnerOptions } from '../users/api.ts';
+import { countryOptions } from '../../lib/regions.ts';
 import { useVendorOptions } from '../vendors/api.ts';
 import { useCreateEngagement, useUpdateEngagement } from './api.ts';
 
@@ -31,6 +32,7 @@ const FIELDS = [
   'endDate',
   'internalOwnerId',
   'businessServices',
+  'deliveryCountry',
   'description',
 ] as const;
 
@@ -48,6 +50,7 @@ interface Values {
   endDate: string | null;
   internalOwnerId: string | null;
   businessServices: string[];
+  deliveryCountry: string | null;
   description: string;
 }
 
@@ -63,6 +66,7 @@ function initialValues(engagement?: EngagementT, vendorId?: string): Values {
     endDate: engagement?.endDate ?? null,
     internalOwnerId: engagement?.internalOwnerId ?? null,
     businessServices: engagement?.businessServices ?? [],
+    deliveryCountry: engagement?.deliveryCountry ?? null,
     description: engagement?.description ?? '',
   };
 }
@@ -106,6 +110,7 @@ function EngagementFormBody({ onClose, engagement, vendorId, vendorName, onSaved
       endDate: values.endDate || null,
       internalOwnerId: values.internalOwnerId,
       businessServices: values.businessServices.map((s) => s.trim()).filter(Boolean),
+      deliveryCountry: values.deliveryCountry,
     };
     const done = {
       onSuccess: (saved: EngagementT) => {
@@ -234,6 +239,18 @@ function EngagementFormBody({ onClose, engagement, vendorId, vendorName, onSaved
           maxTags={50}
           clearable
           error={errors.businessServices}
+        />
+        <Select
+          label="Delivered from"
+          description="The country the service is delivered from, when not the vendor's own (an offshore service desk). Concentration by country counts it."
+          placeholder="The vendor's country"
+          data={countryOptions()}
+          searchable
+          clearable
+          value={values.deliveryCountry}
+          onChange={(v) => set('deliveryCountry', v)}
+          error={errors.deliveryCountry}
+          nothingFoundMessage="No country matches"
         />
         <Textarea
           label="Description"

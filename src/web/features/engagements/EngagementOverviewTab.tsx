@@ -6,6 +6,7 @@ import { roleCan } from '../../../shared/permissions.ts';
 import type { EngagementT, MeT } from '../../api/types.ts';
 import { DetailList } from '../../components/DetailList.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { countryName } from '../../lib/regions.ts';
 import { AuditHistory } from '../audit/AuditHistory.tsx';
 import { useSlaPolicy } from '../sla/api.ts';
 
@@ -61,6 +62,7 @@ export function EngagementOverviewTab({ engagement: e, me }: { engagement: Engag
                 { label: 'Start date', value: e.startDate ? formatDate(e.startDate) : null },
                 { label: 'End date', value: e.endDate ? formatDate(e.endDate) : null },
                 { label: 'Internal owner', value: e.internalOwnerName },
+                { label: 'Delivered from', value: countryName(e.deliveryCountry) },
                 {
                   label: 'Business services',
                   value:

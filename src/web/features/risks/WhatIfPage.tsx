@@ -3,6 +3,7 @@ import { IconPrinter } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { formatMoney } from '../../../domain/money.ts';
 import { SERVICE_TYPE_LABELS } from '../../../shared/contracts/engagements.ts';
+import type { WhatIf } from '../../../shared/contracts/risks.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate } from '../../lib/format.ts';
@@ -17,6 +18,15 @@ const amounts = (list: Array<{ amountMinor: number; currency: string }>) => (lis
 const CLAUSE_WORDS: Record<string, string> = { present: 'present', weak: 'weak', missing: 'missing', not_applicable: 'not applicable', 'not reviewed': 'not reviewed yet' };
 
 /** What breaks if a vendor, or a fourth party behind several vendors, fails tomorrow: one screen, printable as a brief. */
+const PLAN_WORDS: Record<string, string> = { draft: 'exit plan ready, not started', running: 'exit in progress', done: 'exit completed' };
+/** Readiness in words: "38 of 100, below the threshold; exit plan ready, not started". */
+function exitWords(x: WhatIf['engagements'][number]['exit']): string {
+  if (!x || x.readiness === null) return 'Not known';
+  const parts = [`${x.readiness} of 100${x.belowThreshold ? ', below the threshold' : ''}`];
+  if (x.planStatus) parts.push(PLAN_WORDS[x.planStatus]);
+  return parts.join('; ');
+}
+
 export function WhatIfPage() {
   const [params, setParams] = useSearchParams();
   const vendorId = params.get('vendorId');
@@ -54,7 +64,7 @@ export function WhatIfPage() {
             </Paper>
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Paper withBorder radius="md" p="md"><Text size="xs" c="dimmed">Spend at stake</Text><Text fw={700}>{amounts(d.spendAtStake)}</Text><Text size="xs" c="dimmed">{d.spendNote}</Text></Paper>
+            <Paper withBorder radius="md" p="md"><Text size="xs" c="dimmed">Spend at stake</Text><Text fw={700}>{d.spendAtStake.length ? amounts(d.spendAtStake) : '—'}</Text><Text size="xs" c="dimmed">{d.spendNote}</Text></Paper>
             <Paper withBorder radius="md" p="md"><Text size="xs" c="dimmed">Open payments</Text><Text fw={700}>{amounts(d.openPayments)}</Text></Paper>
             <Paper withBorder radius="md" p="md"><Text size="xs" c="dimmed">Open deliverables</Text><Text fw={700}>{d.openDeliverables}</Text></Paper>
           </SimpleGrid>
@@ -62,7 +72,7 @@ export function WhatIfPage() {
             <Title order={2} size="h4" mb="xs">Engagements affected</Title>
             {d.engagements.length === 0 ? <Text size="sm" c="dimmed">No running engagement.</Text> : (
               <Table aria-label="Engagements affected">
-                <Table.Thead><Table.Tr><Table.Th>Engagement</Table.Th><Table.Th>Vendor</Table.Th><Table.Th>Criticality</Table.Th><Table.Th>Service</Table.Th><Table.Th>Business services</Table.Th></Table.Tr></Table.Thead>
+                <Table.Thead><Table.Tr><Table.Th>Engagement</Table.Th><Table.Th>Vendor</Table.Th><Table.Th>Criticality</Table.Th><Table.Th>Service</Table.Th><Table.Th>Business services</Table.Th><Table.Th>Exit readiness</Table.Th><Table.Th>In-house fallback</Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>
                   {d.engagements.map((e) => (
                     <Table.Tr key={e.id}>
@@ -71,6 +81,8 @@ export function WhatIfPage() {
                       <Table.Td><Badge color={CRITICALITY_COLORS[e.criticality]} variant="light">{CRITICALITY_LABELS[e.criticality] ?? e.criticality}</Badge></Table.Td>
                       <Table.Td>{service(e.serviceType)}</Table.Td>
                       <Table.Td>{e.businessServices.join(', ') || '—'}</Table.Td>
+                      <Table.Td>{exitWords(e.exit)}</Table.Td>
+                      <Table.Td>{e.exit?.fallback ?? 'Not recorded'}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -25,7 +25,7 @@ export async function coreFacts(ctx: Ctx): Promise<CoreFacts & { businessService
   return {
     today: todayOf(ctx),
     vendors: vendors.map((v) => ({ id: v.id, name: v.name, tier: v.tier, dataAccess: v.dataAccess, status: v.status, country: v.country ?? null, ownerId: v.internalOwnerId ?? null })),
-    engagements: engagements.map((e) => ({ id: e.id, name: e.name, vendorId: e.vendorId, criticality: e.criticality, serviceType: e.serviceType, status: e.status })),
+    engagements: engagements.map((e) => ({ id: e.id, name: e.name, vendorId: e.vendorId, criticality: e.criticality, serviceType: e.serviceType, status: e.status, country: e.deliveryCountry ?? null })),
     businessServices: new Map(engagements.map((e) => [e.id, e.businessServices ?? []])),
   };
 }
