@@ -94,6 +94,8 @@ describe('choosing a vendor', () => {
     await matrix.getByRole('cell', { name: 'Meridian Support' }).waitFor();
     await page.getByText(/^(Robust|Not robust|No single leader)/).waitFor();
     await expect.poll(() => matrix.locator('tbody tr').count(), UNTIL).toBe(2);
+    // What choosing each would do to concentration, next to the matrix.
+    await page.getByRole('table', { name: 'Effect on concentration' }).getByRole('cell', { name: 'Meridian Support' }).waitFor();
 
     // A pilot with Meridian, decided "go".
     await page.getByRole('tab', { name: /Pilot/ }).click();

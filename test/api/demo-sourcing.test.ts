@@ -38,6 +38,9 @@ describe('the demo sourcing', () => {
     expect(m.rows.flatMap((r) => r.cells.filter((c) => c.disagreement)).length).toBeGreaterThan(0);
     expect(new Set(m.rows.flatMap((r) => r.byEvaluator.map((e) => e.evaluator)))).toEqual(new Set(['Maria Manager', 'Ana Analyst']));
     expect(m.robustness).toMatch(/robust/i);
+    // Each candidate's effect on concentration, priced at its opened proposal (euros).
+    expect(m.rows.map((r) => [r.concentration?.spend?.currency, r.concentration!.services.shareBefore])).toEqual([['EUR', 0], ['EUR', 0], ['EUR', 0]]);
+    expect(m.rows.every((r) => r.concentration!.spend!.shareAfter > 0 && r.concentration!.services.shareAfter > 0)).toBe(true);
 
     const backup = await getProject(ctx, byName.get('Cloud backup operations')!.id);
     const go = backup.pilots[0];

@@ -61,3 +61,24 @@ export function normaliseName(name: string): string {
   while (words.length > 1 && SUFFIXES.has(words[words.length - 1])) words.pop();
   return words.join(' ');
 }
+
+export interface ConcentrationChange {
+  shareBefore: number;
+  shareAfter: number;
+  hhiBefore: number;
+  hhiAfter: number;
+}
+
+/**
+ * What adding `add` to one key does to its share and to the HHI: "if we chose this candidate,
+ * its share of critical services would go from 0 % to 20 % and the index from 3,400 to 2,800".
+ * A key not yet present starts at nothing; adding to a newcomer can lower the index.
+ */
+export function concentrationWith<K extends string>(amounts: ReadonlyMap<K, number>, key: K, add: number): ConcentrationChange {
+  const before = sharesOf(amounts);
+  const next = new Map(amounts);
+  next.set(key, (next.get(key) ?? 0) + Math.max(0, add));
+  const after = sharesOf(next);
+  const shareOf = (s: Share<K>[]) => s.find((x) => x.key === key)?.share ?? 0;
+  return { shareBefore: shareOf(before), shareAfter: shareOf(after), hhiBefore: hhi(before), hhiAfter: hhi(after) };
+}

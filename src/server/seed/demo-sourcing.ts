@@ -9,6 +9,7 @@ import { anAssessment, answerAll, aQuestionnaire, handleOf } from './builders/du
 import { anSlaPolicy, someTickets, type TicketSpec } from './builders/sla.ts';
 import { aCandidate, aPilot, aProposal, aReference, anInterview, anRfi, aSourcingProject, GOOD_CHECK, scoresBy } from './builders/sourcing.ts';
 import { aDeliverable } from './builders/deliverables.ts';
+import { aFourthParty } from './builders/risks.ts';
 import { anInvoice } from './builders/costs.ts';
 
 const DAY = 86_400_000;
@@ -88,6 +89,13 @@ export async function seedDemoSourcing(ctx: Ctx, people: DemoPeople): Promise<vo
     atlantico: await aCandidate(at(-55), { projectId: porto.id, vendorId: atlantico.id }),
     deskforce: await aCandidate(at(-55), { projectId: porto.id, vendorId: deskforce.id }),
   };
+  // Who each prospect runs on, from their proposals: the matrix shows which would deepen a dependency
+  // we already have — DeskForce on the same night-shift staffing firm and telephony as HelpPoint,
+  // Atlântico on the cloud four vendors already use, Lusodesk on nobody we already depend on.
+  await aFourthParty(at(-45), { vendorId: deskforce.id, name: 'TeleTech Staffing Inc.', service: 'Agents for the night shift', country: 'PH', dataAccess: 'personal_data' });
+  await aFourthParty(at(-45), { vendorId: deskforce.id, name: 'Microsoft Ireland Operations Limited', service: 'Telephony (Teams)', country: 'IE', dataAccess: 'personal_data' });
+  await aFourthParty(at(-45), { vendorId: atlantico.id, name: 'Amazon Web Services', service: 'Ticketing platform hosting', country: 'DE', dataAccess: 'personal_data' });
+  await aFourthParty(at(-45), { vendorId: luso.id, name: 'Altice Portugal', service: 'Contact-centre telephony', country: 'PT', dataAccess: 'internal' });
   const rfi = await aQuestionnaire(at(-56), { name: RFI.name, definition: RFI });
   await anRfi(at(-54), c.deskforce.id, { templateId: rfi.id, contactEmail: 'paolo@deskforce.example', dueDate: day(5) });
   // Due diligence done for all three: Lusodesk careful, Atlântico and DeskForce with gaps.

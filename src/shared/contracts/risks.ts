@@ -203,3 +203,16 @@ export const WhatIf = z.object({
   risks: z.array(z.object({ id: z.string(), title: z.string(), residual: RiskCell, status: z.string() })),
 });
 export type WhatIf = z.infer<typeof WhatIf>;
+
+/** What choosing one more vendor (a sourcing candidate) would do to concentration. */
+export const ConcentrationIfQuery = z.object({ vendorId: z.uuid(), spendMinor: z.number().int().nonnegative().nullable(), currency: z.string().nullable() });
+export const ConcentrationIf = z.object({
+  /** Its share of the critical and high engagements (0–1) and the HHI, before and with one more such engagement of it. */
+  services: z.object({ shareBefore: z.number(), shareAfter: z.number(), hhiBefore: z.number().int(), hhiAfter: z.number().int(), bandAfter: z.string() }),
+  /** The same for this fiscal year's budgeted spend in the proposal's currency, the proposal price added; null when it cannot be worked out (spendNote says why). */
+  spend: z.object({ currency: z.string(), shareBefore: z.number(), shareAfter: z.number(), hhiBefore: z.number().int(), hhiAfter: z.number().int(), bandAfter: z.string() }).nullable(),
+  spendNote: z.string().nullable(),
+  /** Fourth parties recorded for this vendor that current vendors also name (matched as the risks module matches them). */
+  sharedFourthParties: z.array(z.object({ name: z.string(), vendors: z.array(Ref) })),
+});
+export type ConcentrationIf = z.infer<typeof ConcentrationIf>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate, PageQuery, patchOf, requiredText, text } from './common.ts';
 import { AmountMinor, Currency } from './deliverables.ts';
 import { ServiceType } from './engagements.ts';
+import { ConcentrationIf } from './risks.ts';
 import { TimeZone, WorkingHours } from './vendors.ts';
 
 const uuidField = (what: string) => z.uuid({ message: `Expected ${what}` });
@@ -280,6 +281,8 @@ export const SourcingMatrix = z.object({
       spread: z.number().nullable(),
       disagreement: z.boolean(),
       missing: z.array(z.string()),
+      /** If this candidate were chosen: its effect on concentration; null when the role does not see risks. */
+      concentration: ConcentrationIf.nullable(),
     }),
   ),
   winner: z.object({ candidateId: z.string(), vendorName: z.string() }).nullable(),

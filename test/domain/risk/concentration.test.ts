@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hhi, hhiBand, normaliseName, sharesOf } from '../../../src/domain/risk/concentration.ts';
+import { concentrationWith, hhi, hhiBand, normaliseName, sharesOf } from '../../../src/domain/risk/concentration.ts';
 
 describe('concentration', () => {
   it('works out shares and the HHI of a written-out portfolio', () => {
@@ -38,5 +38,18 @@ describe('concentration', () => {
     expect(normaliseName('Hetzner Online GmbH')).toBe('hetzner online');
     expect(normaliseName('Société Générale S.A.')).toBe('societe generale');
     expect(normaliseName('AG')).toBe('ag');
+  });
+});
+
+describe('concentration with one more vendor', () => {
+  it('gives the newcomer its share and the index before and after, on a worked example', () => {
+    // Three critical engagements with A, one with B: 75 % / 25 % → 5,625 + 625 = 6,250.
+    // One more with C: A 60 %, B 20 %, C 20 % → 3,600 + 400 + 400 = 4,400.
+    const counts = new Map([['A', 3], ['B', 1]]);
+    expect(concentrationWith(counts, 'C', 1)).toEqual({ shareBefore: 0, shareAfter: 0.2, hhiBefore: 6250, hhiAfter: 4400 });
+    // More of A makes it worse: 4 of 5 → 6,400 + 400 = 6,800.
+    expect(concentrationWith(counts, 'A', 1)).toEqual({ shareBefore: 0.75, shareAfter: 0.8, hhiBefore: 6250, hhiAfter: 6800 });
+    expect(concentrationWith(new Map(), 'C', 5)).toEqual({ shareBefore: 0, shareAfter: 1, hhiBefore: 0, hhiAfter: 10000 });
+    expect(counts.get('C')).toBeUndefined();
   });
 });

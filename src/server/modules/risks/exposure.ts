@@ -18,11 +18,11 @@ import * as repo from './risks.repo.ts';
 import { settingsOf } from './settings.ts';
 import { exitOfEngagements, invoicedSpend } from './what-if-exit-spend.ts';
 
-const IMPORTANT = new Set(['critical', 'high']);
+export const IMPORTANT = new Set(['critical', 'high']);
 const SPEND_NOTE = "Budgets of the current fiscal year, per currency (invoices are not yet summed by vendor; amounts in different currencies are never added).";
 
 /** This fiscal year's budgets, per vendor and currency (the spend figure the costs module gives today). */
-async function budgetedSpend(ctx: Ctx): Promise<Array<{ vendorId: string; vendorName: string; amountMinor: number; currency: string }>> {
+export async function budgetedSpend(ctx: Ctx): Promise<Array<{ vendorId: string; vendorName: string; amountMinor: number; currency: string }>> {
   const { currentFiscalYear } = await getCostSettings(ctx);
   const out: Array<{ vendorId: string; vendorName: string; amountMinor: number; currency: string }> = [];
   let cursor: string | undefined;

@@ -7,4 +7,5 @@ export { acceptRisk, addRiskAction, closeRisk, createRisk, getRisk, listRisks, r
 export { evaluateSignals, listSignals } from './signals.ts';
 export { createFourthParty, deleteFourthParty, listFourthParties, updateFourthParty } from './fourth-parties.ts';
 export { concentration, whatIf } from './exposure.ts';
+export { concentrationIf } from './concentration-if.ts';
 export { risksFeed } from './feed.ts';

@@ -5,7 +5,10 @@ import { formatMoney } from '../../../domain/money.ts';
 import type { SourcingMatrix } from '../../../shared/contracts/sourcing.ts';
 import type { Ctx } from '../../context.ts';
 import { lastCompletedByVendor } from '../assessments/assessments.public.ts';
+import { concentrationIf } from '../risks/risks.public.ts';
 import { getVendor } from '../vendors/vendors.public.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { ConcentrationIf } from '../../../shared/contracts/risks.ts';
 import { projectPolicy } from './sourcing.policy.ts';
 import { presentCriterion } from './sourcing.presenter.ts';
 import * as repo from './sourcing.repo.ts';
@@ -65,6 +68,24 @@ async function computedScores(ctx: Ctx, p: repo.ProjectRow, criteria: repo.Crite
   return out;
 }
 
+/**
+ * Each candidate's effect on concentration if it were chosen, priced at its opened proposal;
+ * a role that does not see risks gets none (the matrix is still shown).
+ */
+async function concentrationEffects(ctx: Ctx, candidates: repo.CandidateWithVendor[]): Promise<Map<string, ConcentrationIf | null>> {
+  const out = new Map<string, ConcentrationIf | null>();
+  for (const c of candidates) {
+    const opened = Boolean(c.candidate.proposalOpenedAt);
+    try {
+      out.set(c.candidate.id, await concentrationIf(ctx, { vendorId: c.candidate.vendorId, spendMinor: opened ? (c.candidate.proposalPriceMinor ?? null) : null, currency: opened ? (c.candidate.proposalCurrency ?? null) : null }));
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'forbidden') throw err;
+      out.set(c.candidate.id, null);
+    }
+  }
+  return out;
+}
+
 /** The comparison matrix as computed now; also what the pilot's scorecard criterion and the export read. */
 export async function buildMatrix(ctx: Ctx, p: repo.ProjectRow): Promise<SourcingMatrix> {
   const [criteria, candidates, scores] = await Promise.all([
@@ -72,7 +93,7 @@ export async function buildMatrix(ctx: Ctx, p: repo.ProjectRow): Promise<Sourcin
     repo.candidatesOf(ctx.db, ctx.actor.orgId, p.id),
     repo.scoresOf(ctx.db, ctx.actor.orgId, p.id),
   ]);
-  const computed = await computedScores(ctx, p, criteria, candidates);
+  const [computed, effects] = await Promise.all([computedScores(ctx, p, criteria, candidates), concentrationEffects(ctx, candidates)]);
   const m = compareCandidates({
     criteria: criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
     candidates: candidates.map((c) => ({ id: c.candidate.id, name: c.vendorName })),
@@ -113,6 +134,7 @@ export async function buildMatrix(ctx: Ctx, p: repo.ProjectRow): Promise<Sourcin
       spread: r.spread === null ? null : round2(r.spread),
       disagreement: r.disagreement,
       missing: r.missing.map((id) => criterionName.get(id)!),
+      concentration: effects.get(r.candidateId) ?? null,
     })),
     winner: m.winnerId ? { candidateId: m.winnerId, vendorName: name(m.winnerId) } : null,
     robust: m.robustness.robust,

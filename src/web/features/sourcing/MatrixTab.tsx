@@ -6,6 +6,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/forms.ts';
+import { ConcentrationEffect } from './ConcentrationEffect.tsx';
 import { useMatrix, useSetCriteria, type MatrixT, type ProjectT } from './api.ts';
 import { score2 } from './words.tsx';
 
@@ -61,6 +62,7 @@ export function MatrixTab({ project, canWrite }: { project: ProjectT; canWrite: 
           </Text>
         </Group>
       )}
+      {m && m.rows.length > 0 && <ConcentrationEffect m={m} />}
       {project.weightChanges.length > 0 && (
         <Paper withBorder p="md" radius="md">
           <Title order={3} size="h5" mb="xs">
