@@ -1,3 +1,3 @@
 /** The audit module as other modules see it: every change goes through `change`. */
-export { change, changeAs, nameAuditObjects, type AuditChange, type AuditLabeller, type TxCtx } from './record.ts';
+export { auditEach, change, changeAs, nameAuditObjects, type AuditChange, type AuditLabeller, type TxCtx } from './record.ts';
 export { recentAudit } from './audit.service.ts';

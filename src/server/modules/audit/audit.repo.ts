@@ -49,3 +49,10 @@ export async function listAuditEvents(db: Db, orgId: string, f: AuditFilter) {
 }
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+
+/** Many rows in one statement per thousand (a bulk import's audit rows), in the change's transaction. */
+export async function insertAuditEvents(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1_000) {
+    await tx.insert(auditEvents).values(entries.slice(i, i + 1_000).map((entry) => ({ ...entry, before: entry.before ?? null, after: entry.after ?? null })));
+  }
+}

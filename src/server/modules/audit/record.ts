@@ -1,6 +1,6 @@
 import type { Actor, Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { insertAuditEvent } from './audit.repo.ts';
+import { insertAuditEvent, insertAuditEvents } from './audit.repo.ts';
 
 /** Dates and bigints become JSON-friendly strings, so before/after diff cleanly. */
 export function snapshot<T extends object>(row: T | null | undefined): Record<string, unknown> | null {
@@ -84,4 +84,27 @@ export function change<T>(ctx: Ctx, work: (tx: TxCtx) => Promise<T>): Promise<T>
  */
 export function changeAs<T>(db: Db, actor: AuditActor, requestId: string | null, work: (tx: Db, audit: (e: AuditChange) => Promise<void>) => Promise<T>): Promise<T> {
   return db.transaction((tx) => work(tx, (e) => writeAudit(tx, actor, requestId, e)));
+}
+
+/**
+ * Many audit rows in a few statements, for a bulk import that creates thousands of objects in
+ * one change: the same rows `tx.audit` would write one by one. Each names its object itself.
+ */
+export async function auditEach(tx: TxCtx, events: ReadonlyArray<AuditChange & { objectLabel: string | null }>): Promise<void> {
+  const a = tx.actor;
+  await insertAuditEvents(
+    tx.db,
+    events.map((e) => ({
+      orgId: a.orgId,
+      actorId: a.userId,
+      actorLabel: `${a.name} <${a.email}>${a.via === 'token' ? ' (API token)' : ''}`,
+      action: e.action,
+      objectType: e.objectType,
+      objectId: e.objectId,
+      objectLabel: e.objectLabel,
+      before: snapshot(e.before),
+      after: snapshot(e.after),
+      requestId: tx.requestId,
+    })),
+  );
 }

@@ -349,3 +349,41 @@ export async function actualByEngagement(db: Db, orgId: string, from: string, to
     .where(and(eq(invoices.orgId, orgId), inArray(invoices.status, ['approved', 'paid']), gte(invoices.invoiceDate, from), lte(invoices.invoiceDate, to)))
     .groupBy(invoices.engagementId, invoices.currency);
 }
+
+// ---------------------------------------------------------------- bulk import
+
+/** The rate cards of several contracts in one read (an import names many). */
+export async function rateCardsOf(db: Db, orgId: string, contractIds: readonly string[]): Promise<RateCardItemRow[]> {
+  if (!contractIds.length) return [];
+  return db
+    .select()
+    .from(rateCardItems)
+    .where(and(eq(rateCardItems.orgId, orgId), inArray(rateCardItems.contractId, [...contractIds])))
+    .orderBy(asc(rateCardItems.name), asc(rateCardItems.id));
+}
+
+/**
+ * The stored invoices of these vendors a check of an imported file could name: the same
+ * number, a date the file has, or a period overlapping the file's span (a superset: the pure
+ * checks compare exactly).
+ */
+export async function duplicateCandidatesOf(db: Db, orgId: string, vendorIds: readonly string[], f: { numbers: string[]; dates: string[]; from: string | null; to: string | null }): Promise<InvoiceRow[]> {
+  if (!vendorIds.length) return [];
+  const match: SQL[] = [sql`lower(btrim(${invoices.number})) = ANY(${sql.param(f.numbers.map((n) => n.trim().toLowerCase()))}::text[])`, sql`${invoices.invoiceDate} = ANY(${sql.param(f.dates)}::date[])`];
+  if (f.from && f.to) match.push(and(lte(invoices.periodFrom, f.to), gte(invoices.periodTo, f.from))!);
+  return db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.orgId, orgId), inArray(invoices.vendorId, [...vendorIds]), or(...match)))
+    .orderBy(asc(invoices.createdAt), asc(invoices.id));
+}
+
+/** Invoices, their lines and their checks in a few multi-row statements (ids given by the caller). */
+export async function insertImported(
+  db: Db,
+  rows: { invoices: Array<typeof invoices.$inferInsert>; lines: Array<typeof invoiceLines.$inferInsert>; checks: Array<typeof invoiceChecks.$inferInsert> },
+): Promise<void> {
+  for (let i = 0; i < rows.invoices.length; i += 1_000) await db.insert(invoices).values(rows.invoices.slice(i, i + 1_000));
+  for (let i = 0; i < rows.lines.length; i += 2_000) await db.insert(invoiceLines).values(rows.lines.slice(i, i + 2_000));
+  for (let i = 0; i < rows.checks.length; i += 2_000) await db.insert(invoiceChecks).values(rows.checks.slice(i, i + 2_000));
+}
