@@ -58,6 +58,7 @@ interface LineIn {
   unitPriceMinor: number;
   amountMinor: number;
   taxMinor: number;
+  serviceCreditMonth: string | null;
 }
 interface Planned {
   line: number;
@@ -108,12 +109,17 @@ export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: st
     const currency = Currency.safeParse(get('currency'));
     if (get('currency') && !currency.success) bad('currency', 'Not a currency code such as EUR, USD or GBP.');
     const cur = currency.success ? currency.data : 'EUR';
+    // A service credit line names the SLA month it credits, and deducts: its amounts are negative (or zero).
+    const creditMonth = get('serviceCreditMonth');
+    if (creditMonth && !/^\d{4}-(0[1-9]|1[0-2])$/.test(creditMonth)) bad('serviceCreditMonth', `"${creditMonth}" is not a month as YYYY-MM (the SLA month the credit is for).`);
+    if (creditMonth && !get('engagement')) bad('engagement', 'A service credit line needs the engagement: a credit is owed under an engagement’s SLA.');
     const money = (f: InvoiceImportField, optional = false): number | null => {
       const raw = get(f);
       if (!raw) return optional ? 0 : null;
       try {
         const v = parseAmount(raw, cur);
-        if (v < 0) bad(f, 'A negative amount: credit notes and service credit lines are entered by hand for now.');
+        if (v < 0 && !creditMonth && f !== 'total') bad(f, `A negative amount on a line that is not a service credit: name the SLA month it credits in the column mapped as ${LABEL.get('serviceCreditMonth')}.`);
+        if (v > 0 && creditMonth && (f === 'unitPrice' || f === 'amount')) bad(f, 'A service credit line deducts from the invoice: its unit price and amount are negative.');
         return v;
       } catch (e) {
         if (!(e instanceof MoneyError)) throw e;
@@ -146,7 +152,7 @@ export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: st
       firstRowOf.set(key, r.line);
       planned.push({ line: r.line, key, number, vendor, head, lines: [] });
     }
-    planned.at(-1)!.lines.push({ line: r.line, description: get('description'), quantity: q, unit: unit ?? 'fixed', unitPriceMinor: unitPriceMinor ?? 0, amountMinor: amountMinor ?? 0, taxMinor: taxMinor ?? 0 });
+    planned.at(-1)!.lines.push({ line: r.line, description: get('description'), quantity: q, unit: unit ?? 'fixed', unitPriceMinor: unitPriceMinor ?? 0, amountMinor: amountMinor ?? 0, taxMinor: taxMinor ?? 0, serviceCreditMonth: creditMonth || null });
   }
   if (rejected.length) throw rejectedError(rejected);
 
