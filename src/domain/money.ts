@@ -12,13 +12,20 @@ const CURRENCY = /^[A-Z]{3}$/;
 const digitsCache = new Map<string, number>();
 
 /** Whether Intl knows the code as a currency (it throws for codes that are not well formed). */
+// Asking Intl costs a formatter per call; an import asks for every row, so the answer is kept per code.
+const CURRENCY_KNOWN = new Map<string, boolean>();
 export function isCurrency(code: string): boolean {
   if (!CURRENCY.test(code)) return false;
+  const known = CURRENCY_KNOWN.get(code);
+  if (known !== undefined) return known;
+  let ok: boolean;
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().currency === code;
+    ok = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().currency === code;
   } catch {
-    return false;
+    ok = false;
   }
+  CURRENCY_KNOWN.set(code, ok);
+  return ok;
 }
 
 /** Minor-unit digits of a currency per ISO 4217, from the platform's data: EUR 2, JPY 0, BHD 3. */

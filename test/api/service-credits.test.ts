@@ -96,7 +96,7 @@ describe('service credits recovered', () => {
       name: 'Service desk export',
       columns: { number: 'Number', invoiceDate: 'Date', vendor: 'Supplier', engagement: 'Project', currency: 'Cur', description: 'Text', quantity: 'Qty', unit: 'Unit', unitPrice: 'Price', amount: 'Net', serviceCreditMonth: 'Credit for' },
     };
-    expect((await call(t, manager, 'PUT', '/api/v1/invoice-mappings', mapping)).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/invoice-mappings', payload: mapping, headers: authHeaders(manager) })).statusCode).toBe(200);
     const file = (credit: string, month = '2026-03') =>
       Buffer.from(
         [

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema.ts';
 
@@ -50,9 +50,17 @@ export async function listAuditEvents(db: Db, orgId: string, f: AuditFilter) {
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 
-/** Many rows in one statement per thousand (a bulk import's audit rows), in the change's transaction. */
+/**
+ * Many rows (a bulk import's audit rows) in one INSERT … SELECT FROM unnest per 2,000, in
+ * the change's transaction; the snapshots travel as JSON text and are cast back.
+ */
 export async function insertAuditEvents(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 1_000) {
-    await tx.insert(auditEvents).values(entries.slice(i, i + 1_000).map((entry) => ({ ...entry, before: entry.before ?? null, after: entry.after ?? null })));
+  const col = (r: readonly AuditEntry[], f: (e: AuditEntry) => unknown, type: string) => sql`${sql.param(r.map((e) => f(e) ?? null))}::${sql.raw(type)}[]`;
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  for (let i = 0; i < entries.length; i += 2_000) {
+    const r = entries.slice(i, i + 2_000);
+    await tx.execute(sql`INSERT INTO audit_events (org_id, actor_id, actor_label, action, object_type, object_id, object_label, before, after, request_id)
+      SELECT * FROM unnest(${col(r, (e) => e.orgId, 'uuid')}, ${col(r, (e) => e.actorId, 'uuid')}, ${col(r, (e) => e.actorLabel, 'text')}, ${col(r, (e) => e.action, 'text')}, ${col(r, (e) => e.objectType, 'text')},
+        ${col(r, (e) => e.objectId, 'uuid')}, ${col(r, (e) => e.objectLabel, 'text')}, ${col(r, (e) => json(e.before), 'jsonb')}, ${col(r, (e) => json(e.after), 'jsonb')}, ${col(r, (e) => e.requestId, 'text')})`);
   }
 }

@@ -7,7 +7,7 @@ import { INVOICE_IMPORT_FIELDS, type InvoiceImportField, type InvoiceImportResul
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { change } from '../audit/audit.public.ts';
-import { contractsOfVendor, referenceContract, type ContractSummary } from '../contracts/contracts.public.ts';
+import { contractsOfVendor, type ContractSummary } from '../contracts/contracts.public.ts';
 import { engagementsOfVendorsByNames } from '../engagements/engagements.public.ts';
 import { readSheet } from '../tickets/tickets.public.ts';
 import { vendorsByNames } from '../vendors/vendors.public.ts';
@@ -159,8 +159,8 @@ export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: st
   // Names → the organisation's vendors, engagements and contracts (through their public surfaces).
   const vendors = new Map((await vendorsByNames(ctx, [...new Set(planned.map((p) => p.vendor))])).map((v) => [norm(v.name), v]));
   const engagements = await engagementsOfVendorsByNames(ctx, [...vendors.values()].map((v) => v.id), planned.map((p) => p.head.engagement).filter(Boolean));
-  const contractsOf = new Map<string, Awaited<ReturnType<typeof contractsOfVendor>>>();
-  const summaries = new Map<string, ContractSummary>();
+  const engagementByName = new Map(engagements.map((e) => [`${e.vendorId}\u0000${norm(e.name)}`, e]));
+  const contractsOf = new Map<string, Map<string, ContractSummary>>();
   const inputs: Array<{ p: Planned; input: ReturnType<typeof InvoiceInput.parse>; contract: ContractSummary | null }> = [];
   for (const p of planned) {
     const v = vendors.get(norm(p.vendor));
@@ -170,22 +170,23 @@ export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: st
     }
     let engagementId: string | null = null;
     if (p.head.engagement) {
-      const e = engagements.find((x) => x.vendorId === v.id && norm(x.name) === norm(p.head.engagement));
+      const e = engagementByName.get(`${v.id}\u0000${norm(p.head.engagement)}`);
       if (!e) rejected.push({ line: p.line, field: colOf('engagement'), reason: `${v.name} has no engagement called "${p.head.engagement}".`, value: p.head.engagement });
       else engagementId = e.id;
     }
-    let contractId: string | null = null;
+    let contract: ContractSummary | null = null;
     if (p.head.contract) {
-      if (!contractsOf.has(v.id)) contractsOf.set(v.id, await contractsOfVendor(ctx, v.id));
-      const c = contractsOf.get(v.id)!.find((x) => norm(x.title) === norm(p.head.contract) || (x.reference && norm(x.reference) === norm(p.head.contract)));
-      if (!c) rejected.push({ line: p.line, field: colOf('contract'), reason: `${v.name} has no contract titled "${p.head.contract}".`, value: p.head.contract });
-      else {
-        if (!summaries.has(c.id)) summaries.set(c.id, await referenceContract(ctx, c.id, colOf('contract')));
-        const summary = summaries.get(c.id)!;
-        if (engagementId && summary.engagementIds.length > 0 && !summary.engagementIds.includes(engagementId)) {
-          rejected.push({ line: p.line, field: colOf('contract'), reason: `The contract "${p.head.contract}" does not cover the engagement "${p.head.engagement}".`, value: p.head.contract });
-        } else contractId = c.id;
+      if (!contractsOf.has(v.id)) {
+        // By title and by reference, looked up by name rather than searched per invoice (an import has thousands).
+        const byName = new Map<string, ContractSummary>();
+        for (const c of (await contractsOfVendor(ctx, v.id)).reverse()) for (const k of [c.reference, c.title]) if (k) byName.set(norm(k), c);
+        contractsOf.set(v.id, byName);
       }
+      const c = contractsOf.get(v.id)!.get(norm(p.head.contract));
+      if (!c) rejected.push({ line: p.line, field: colOf('contract'), reason: `${v.name} has no contract titled "${p.head.contract}".`, value: p.head.contract });
+      else if (engagementId && c.engagementIds.length > 0 && !c.engagementIds.includes(engagementId)) {
+        rejected.push({ line: p.line, field: colOf('contract'), reason: `The contract "${p.head.contract}" does not cover the engagement "${p.head.engagement}".`, value: p.head.contract });
+      } else contract = c;
     }
     if (!!p.head.periodFrom !== !!p.head.periodTo) rejected.push({ line: p.line, field: colOf(p.head.periodFrom ? 'periodTo' : 'periodFrom'), reason: 'Give both ends of the period the invoice bills, or neither.' });
     else if (p.head.periodFrom && p.head.periodTo < p.head.periodFrom) rejected.push({ line: p.line, field: colOf('periodTo'), reason: 'The period cannot end before it starts.', value: p.head.periodTo });
@@ -195,11 +196,11 @@ export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: st
     const total = p.head.total ? parseAmount(p.head.total, p.head.currency) : net + tax;
     inputs.push({
       p,
-      contract: contractId ? summaries.get(contractId)! : null,
+      contract,
       input: InvoiceInput.parse({
         vendorId: v.id,
         engagementId,
-        contractId,
+        contractId: contract?.id ?? null,
         number: p.number,
         invoiceDate: p.head.invoiceDate,
         periodFrom: p.head.periodFrom || null,
