@@ -87,8 +87,13 @@ export function toDecimalString(m: Money): string {
 }
 
 /** For people: "€1,234.50" in the viewer's locale (display only, never parsed back). */
+// A formatter per locale and currency, kept: building one costs more than formatting thousands of amounts.
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
 export function formatMoney(m: Money, locale = 'en-GB'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency }).format(Number(toDecimalString(m)));
+  const key = `${locale}|${m.currency}`;
+  let f = FORMATTERS.get(key);
+  if (!f) FORMATTERS.set(key, (f = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency })));
+  return f.format(Number(toDecimalString(m)));
 }
 
 /** A rate "1 `from` = `rate` `to`" as a decimal string, exactly as published (the ECB's "1.0876"). */
