@@ -10,6 +10,7 @@
 import os from 'node:os';
 import type { BenchOptions, SectionResult } from './bench-types.ts';
 import { benchBusinessHours } from './sla-business-hours.ts';
+import { benchCosts } from './costs.ts';
 import { benchFullPass } from './sla-full-pass.ts';
 import { benchRiskSignals } from './risk-signals.ts';
 import { benchSlaReport } from './sla-report.ts';
@@ -29,6 +30,8 @@ export const SECTIONS: BenchSection[] = [
   { id: 'sla-report', run: benchSlaReport },
   // Every risk signal rule over a generated portfolio, and a second evaluation that writes nothing (issue 13).
   { id: 'risk-signals', run: benchRiskSignals },
+  // Invoice import with every check against a raw COPY, and the portfolio spend report (PostgreSQL; issue 12).
+  { id: 'costs', run: benchCosts },
 ];
 
 function arg(name: string): string | undefined {

@@ -12,13 +12,20 @@ const CURRENCY = /^[A-Z]{3}$/;
 const digitsCache = new Map<string, number>();
 
 /** Whether Intl knows the code as a currency (it throws for codes that are not well formed). */
+// Asking Intl costs a formatter per call; an import asks for every row, so the answer is kept per code.
+const CURRENCY_KNOWN = new Map<string, boolean>();
 export function isCurrency(code: string): boolean {
   if (!CURRENCY.test(code)) return false;
+  const known = CURRENCY_KNOWN.get(code);
+  if (known !== undefined) return known;
+  let ok: boolean;
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().currency === code;
+    ok = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().currency === code;
   } catch {
-    return false;
+    ok = false;
   }
+  CURRENCY_KNOWN.set(code, ok);
+  return ok;
 }
 
 /** Minor-unit digits of a currency per ISO 4217, from the platform's data: EUR 2, JPY 0, BHD 3. */
@@ -80,8 +87,13 @@ export function toDecimalString(m: Money): string {
 }
 
 /** For people: "€1,234.50" in the viewer's locale (display only, never parsed back). */
+// A formatter per locale and currency, kept: building one costs more than formatting thousands of amounts.
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
 export function formatMoney(m: Money, locale = 'en-GB'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency }).format(Number(toDecimalString(m)));
+  const key = `${locale}|${m.currency}`;
+  let f = FORMATTERS.get(key);
+  if (!f) FORMATTERS.set(key, (f = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency })));
+  return f.format(Number(toDecimalString(m)));
 }
 
 /** A rate "1 `from` = `rate` `to`" as a decimal string, exactly as published (the ECB's "1.0876"). */

@@ -60,6 +60,13 @@ describe('invoice import', () => {
       'Price above the rate card: Line 1 ("Senior developer") charges €720.00 per day; the rate card allows €650.00 for "Senior developer" on 30 April 2026: €70.00 too much per unit, €140.00 on this line.',
     );
     expect(await invoiceCount()).toBe(2);
+    // Saved set-based, each invoice reads as one entered by hand: its lines, its stored check, its row in the history.
+    const stored = (await call(t, manager, 'GET', `/api/v1/invoices/${out.invoices[1].id}`)).json();
+    expect(stored).toMatchObject({ number: 'IMP-2', status: 'received', subtotalMinor: 144_000, totalMinor: 144_000 });
+    expect(stored.lines.map((l: { quantity: string; amountMinor: number }) => [l.quantity, l.amountMinor])).toEqual([['2', 144_000]]);
+    expect(stored.checks.map((c: { key: string }) => c.key)).toEqual(['over_rate:line:1']);
+    const history = (await call(t, await loginAs(t.database.db, org.users.auditor), 'GET', `/api/v1/audit-events?objectId=${out.invoices[1].id}`)).json().items;
+    expect(history.map((e: { action: string; objectLabel: string }) => [e.action, e.objectLabel])).toEqual([['invoice.create', `Invoice IMP-2 of ${v} (€1,440.00)`]]);
     // Importing the same file again: the duplicate check fires on each (same vendor and number).
     const again = (await importFile(file, 'mapping=Finance%20export&dryRun=true')).json();
     expect(again.invoices.every((i: { failingChecks: string[] }) => i.failingChecks.some((c) => c.startsWith('Possible duplicate')))).toBe(true);

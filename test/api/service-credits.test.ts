@@ -3,7 +3,7 @@ import { anEngagement } from '../../src/server/seed/builders/core.ts';
 import { anSlaPolicy, someTickets } from '../../src/server/seed/builders/sla.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { call } from '../support/deliverables.ts';
-import { createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
+import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
 
 // Issue 12 §6: the credit the SLA engine computed against the credit lines on invoices, per engagement and month; waivers.
 let t: TestApp;
@@ -89,6 +89,43 @@ describe('service credits recovered', () => {
     expect(nothing.body).toContain('nothing to waive');
     const audit = (await call(t, await loginAs(t.database.db, org.users.auditor), 'GET', `/api/v1/audit-events?objectId=${res.json().id}`)).json().items.map((e: { actionLabel: string }) => e.actionLabel);
     expect(audit).toEqual(['waived service credit']);
+  });
+
+  it('an imported credit line reconciles the same way: −€1,500.00 for March in an accounting export, €600.00 still owed', async () => {
+    const mapping = {
+      name: 'Service desk export',
+      columns: { number: 'Number', invoiceDate: 'Date', vendor: 'Supplier', engagement: 'Project', currency: 'Cur', description: 'Text', quantity: 'Qty', unit: 'Unit', unitPrice: 'Price', amount: 'Net', serviceCreditMonth: 'Credit for' },
+    };
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/invoice-mappings', payload: mapping, headers: authHeaders(manager) })).statusCode).toBe(200);
+    const file = (credit: string, month = '2026-03') =>
+      Buffer.from(
+        [
+          'Number,Date,Supplier,Project,Cur,Text,Qty,Unit,Price,Net,Credit for',
+          `SD-2026-05,2026-05-31,${org.vendor.name},Service desk with credits,EUR,Service desk fee May,1,month,42000.00,42000.00,`,
+          `SD-2026-05,2026-05-31,${org.vendor.name},Service desk with credits,EUR,Service credit March,1,fixed,${credit},${credit},${month}`,
+        ].join('\n'),
+      );
+    const send = (body: Buffer) => t.app.inject({ method: 'POST', url: '/api/v1/invoices/import?mapping=Service%20desk%20export&fileName=may.csv', payload: body, headers: { ...authHeaders(manager), 'content-type': 'text/csv' } });
+    // A positive amount on a credit line, or a month that is not one, is refused by row and column.
+    const wrong = await send(file('1500.00'));
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().error.details.rejected[0]).toMatchObject({ line: 3, field: 'Price' });
+    const badMonth = await send(file('-1500.00', 'March'));
+    expect(badMonth.json().error.details.rejected[0]).toMatchObject({ line: 3, field: 'Credit for' });
+
+    const res = await send(file('-1500.00'));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().invoices[0]).toMatchObject({ number: 'SD-2026-05', totalMinor: 4_050_000 });
+    expect(res.json().invoices[0].failingChecks.map((c: string) => c.split(':')[0])).toEqual(['Not on the rate card']);
+    const detail = (await call(t, manager, 'GET', `/api/v1/invoices/${res.json().invoices[0].id}`)).json();
+    expect(detail.lines.map((l: { amountMinor: number; serviceCreditMonth: string | null }) => [l.amountMinor, l.serviceCreditMonth])).toEqual([
+      [4_200_000, null],
+      [-150_000, '2026-03'],
+    ]);
+    // The credit line is not billed work: only the fee line is held to a rate card.
+    expect(detail.checks.map((c: { key: string }) => c.key)).toEqual(['no_rate:line:1']);
+    // The April invoice with the same credit is disputed above, so March is again €2,100.00 owed, €1,500.00 received.
+    expect((await statement()).rows.find((r) => r.month === '2026-03')).toMatchObject({ owedMinor: 210_000, receivedMinor: 150_000, outstandingMinor: 60_000 });
   });
 
   it('only positive lines bill work; a vendor contact sees none of it', async () => {

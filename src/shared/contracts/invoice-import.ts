@@ -18,6 +18,8 @@ export const INVOICE_IMPORT_FIELDS = [
   { key: 'amount', label: 'Line amount', required: true },
   { key: 'tax', label: 'Line tax', required: false },
   { key: 'total', label: 'Invoice total', required: false },
+  /** The SLA month (YYYY-MM) a service credit line credits; empty on an ordinary line. Such a line's amounts are negative. */
+  { key: 'serviceCreditMonth', label: 'Service credit month', required: false },
 ] as const;
 export type InvoiceImportField = (typeof INVOICE_IMPORT_FIELDS)[number]['key'];
 const header = z.string().trim().min(1, 'Name the column').max(200);
@@ -38,6 +40,7 @@ const columnsShape = {
   amount: header,
   tax: opt,
   total: opt,
+  serviceCreditMonth: opt,
 } satisfies Record<InvoiceImportField, z.ZodType>;
 
 /** A mapping saved by name: for each field, the header of the column it is read from. */

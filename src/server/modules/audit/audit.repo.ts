@@ -21,7 +21,7 @@ export async function insertAuditEvent(tx: Db, entry: AuditEntry): Promise<void>
 }
 
 /** Many rows at once (a bulk change audits each object it creates): each chunk is one statement over one JSON parameter. */
-export async function insertAuditEvents(tx: Db, entries: AuditEntry[]): Promise<void> {
+export async function insertAuditEvents(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
   for (let i = 0; i < entries.length; i += 10_000) {
     const rows = entries.slice(i, i + 10_000).map((e) => ({ org_id: e.orgId, actor_id: e.actorId, actor_label: e.actorLabel, action: e.action, object_type: e.objectType, object_id: e.objectId, object_label: e.objectLabel, before: e.before ?? null, after: e.after ?? null, request_id: e.requestId }));
     await tx.execute(sql`INSERT INTO audit_events (org_id, actor_id, actor_label, action, object_type, object_id, object_label, before, after, request_id)
@@ -59,3 +59,4 @@ export async function listAuditEvents(db: Db, orgId: string, f: AuditFilter) {
 }
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+

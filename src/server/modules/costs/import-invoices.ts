@@ -1,3 +1,4 @@
+import { CHECK_LABELS, type CheckResult } from '../../../domain/costs/checks.ts';
 import { QUANTITY_PATTERN } from '../../../domain/costs/fiscal.ts';
 import { MoneyError, parseAmount } from '../../../domain/money.ts';
 import { InvoiceInput, RATE_UNITS } from '../../../shared/contracts/costs.ts';
@@ -6,16 +7,16 @@ import { INVOICE_IMPORT_FIELDS, type InvoiceImportField, type InvoiceImportResul
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { change } from '../audit/audit.public.ts';
-import { contractsOfVendor } from '../contracts/contracts.public.ts';
+import { contractsOfVendor, type ContractSummary } from '../contracts/contracts.public.ts';
 import { engagementsOfVendorsByNames } from '../engagements/engagements.public.ts';
 import { readSheet } from '../tickets/tickets.public.ts';
 import { vendorsByNames } from '../vendors/vendors.public.ts';
 import { invoicePolicy } from './costs.policy.ts';
 import { mappingNamed } from './invoice-mappings.ts';
-import { createInvoice } from './invoices.ts';
+import { saveImportedInvoices } from './import-save.ts';
 
 /** Lines one import takes. */
-export const MAX_INVOICE_IMPORT_ROWS = 20_000;
+export const MAX_INVOICE_IMPORT_ROWS = 100_000;
 const MAX_LISTED = 500;
 interface Rejection {
   line: number;
@@ -57,6 +58,7 @@ interface LineIn {
   unitPriceMinor: number;
   amountMinor: number;
   taxMinor: number;
+  serviceCreditMonth: string | null;
 }
 interface Planned {
   line: number;
@@ -71,8 +73,8 @@ interface Planned {
  * Imports invoices from an accounting export (CSV or .xlsx; one row per invoice line, the
  * invoice's own columns repeated), read through a mapping saved by name or given whole. All
  * or nothing: any problem is listed by row and column and nothing is stored. Every invoice
- * goes through the same service as one entered by hand, so every check runs on it; a dry run
- * runs them too and stores nothing.
+ * is checked by the same pure checks as one entered by hand (set-based, `import-save.ts`); a dry
+ * run runs them too and stores nothing.
  */
 export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: string | Record<string, string | null | undefined>; dryRun: boolean; fileName?: string | null }): Promise<InvoiceImportResult> {
   invoicePolicy.check(ctx.actor, 'create');
@@ -107,12 +109,17 @@ export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: st
     const currency = Currency.safeParse(get('currency'));
     if (get('currency') && !currency.success) bad('currency', 'Not a currency code such as EUR, USD or GBP.');
     const cur = currency.success ? currency.data : 'EUR';
+    // A service credit line names the SLA month it credits, and deducts: its amounts are negative (or zero).
+    const creditMonth = get('serviceCreditMonth');
+    if (creditMonth && !/^\d{4}-(0[1-9]|1[0-2])$/.test(creditMonth)) bad('serviceCreditMonth', `"${creditMonth}" is not a month as YYYY-MM (the SLA month the credit is for).`);
+    if (creditMonth && !get('engagement')) bad('engagement', 'A service credit line needs the engagement: a credit is owed under an engagement’s SLA.');
     const money = (f: InvoiceImportField, optional = false): number | null => {
       const raw = get(f);
       if (!raw) return optional ? 0 : null;
       try {
         const v = parseAmount(raw, cur);
-        if (v < 0) bad(f, 'A negative amount: credit notes and service credit lines are entered by hand for now.');
+        if (v < 0 && !creditMonth && f !== 'total') bad(f, `A negative amount on a line that is not a service credit: name the SLA month it credits in the column mapped as ${LABEL.get('serviceCreditMonth')}.`);
+        if (v > 0 && creditMonth && (f === 'unitPrice' || f === 'amount')) bad(f, 'A service credit line deducts from the invoice: its unit price and amount are negative.');
         return v;
       } catch (e) {
         if (!(e instanceof MoneyError)) throw e;
@@ -145,15 +152,16 @@ export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: st
       firstRowOf.set(key, r.line);
       planned.push({ line: r.line, key, number, vendor, head, lines: [] });
     }
-    planned.at(-1)!.lines.push({ line: r.line, description: get('description'), quantity: q, unit: unit ?? 'fixed', unitPriceMinor: unitPriceMinor ?? 0, amountMinor: amountMinor ?? 0, taxMinor: taxMinor ?? 0 });
+    planned.at(-1)!.lines.push({ line: r.line, description: get('description'), quantity: q, unit: unit ?? 'fixed', unitPriceMinor: unitPriceMinor ?? 0, amountMinor: amountMinor ?? 0, taxMinor: taxMinor ?? 0, serviceCreditMonth: creditMonth || null });
   }
   if (rejected.length) throw rejectedError(rejected);
 
   // Names → the organisation's vendors, engagements and contracts (through their public surfaces).
   const vendors = new Map((await vendorsByNames(ctx, [...new Set(planned.map((p) => p.vendor))])).map((v) => [norm(v.name), v]));
   const engagements = await engagementsOfVendorsByNames(ctx, [...vendors.values()].map((v) => v.id), planned.map((p) => p.head.engagement).filter(Boolean));
-  const contractsOf = new Map<string, Awaited<ReturnType<typeof contractsOfVendor>>>();
-  const inputs: Array<{ p: Planned; input: ReturnType<typeof InvoiceInput.parse> }> = [];
+  const engagementByName = new Map(engagements.map((e) => [`${e.vendorId}\u0000${norm(e.name)}`, e]));
+  const contractsOf = new Map<string, Map<string, ContractSummary>>();
+  const inputs: Array<{ p: Planned; input: ReturnType<typeof InvoiceInput.parse>; contract: ContractSummary | null }> = [];
   for (const p of planned) {
     const v = vendors.get(norm(p.vendor));
     if (!v) {
@@ -162,27 +170,37 @@ export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: st
     }
     let engagementId: string | null = null;
     if (p.head.engagement) {
-      const e = engagements.find((x) => x.vendorId === v.id && norm(x.name) === norm(p.head.engagement));
+      const e = engagementByName.get(`${v.id}\u0000${norm(p.head.engagement)}`);
       if (!e) rejected.push({ line: p.line, field: colOf('engagement'), reason: `${v.name} has no engagement called "${p.head.engagement}".`, value: p.head.engagement });
       else engagementId = e.id;
     }
-    let contractId: string | null = null;
+    let contract: ContractSummary | null = null;
     if (p.head.contract) {
-      if (!contractsOf.has(v.id)) contractsOf.set(v.id, await contractsOfVendor(ctx, v.id));
-      const c = contractsOf.get(v.id)!.find((x) => norm(x.title) === norm(p.head.contract) || (x.reference && norm(x.reference) === norm(p.head.contract)));
+      if (!contractsOf.has(v.id)) {
+        // By title and by reference, looked up by name rather than searched per invoice (an import has thousands).
+        const byName = new Map<string, ContractSummary>();
+        for (const c of (await contractsOfVendor(ctx, v.id)).reverse()) for (const k of [c.reference, c.title]) if (k) byName.set(norm(k), c);
+        contractsOf.set(v.id, byName);
+      }
+      const c = contractsOf.get(v.id)!.get(norm(p.head.contract));
       if (!c) rejected.push({ line: p.line, field: colOf('contract'), reason: `${v.name} has no contract titled "${p.head.contract}".`, value: p.head.contract });
-      else contractId = c.id;
+      else if (engagementId && c.engagementIds.length > 0 && !c.engagementIds.includes(engagementId)) {
+        rejected.push({ line: p.line, field: colOf('contract'), reason: `The contract "${p.head.contract}" does not cover the engagement "${p.head.engagement}".`, value: p.head.contract });
+      } else contract = c;
     }
+    if (!!p.head.periodFrom !== !!p.head.periodTo) rejected.push({ line: p.line, field: colOf(p.head.periodFrom ? 'periodTo' : 'periodFrom'), reason: 'Give both ends of the period the invoice bills, or neither.' });
+    else if (p.head.periodFrom && p.head.periodTo < p.head.periodFrom) rejected.push({ line: p.line, field: colOf('periodTo'), reason: 'The period cannot end before it starts.', value: p.head.periodTo });
     const net = p.lines.reduce((s, l) => s + l.amountMinor, 0);
     const tax = p.lines.reduce((s, l) => s + l.taxMinor, 0);
     // The total as printed, when the export has one: the arithmetic check compares it.
     const total = p.head.total ? parseAmount(p.head.total, p.head.currency) : net + tax;
     inputs.push({
       p,
+      contract,
       input: InvoiceInput.parse({
         vendorId: v.id,
         engagementId,
-        contractId,
+        contractId: contract?.id ?? null,
         number: p.number,
         invoiceDate: p.head.invoiceDate,
         periodFrom: p.head.periodFrom || null,
@@ -198,20 +216,19 @@ export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: st
   }
   if (rejected.length) throw rejectedError(rejected);
 
-  // One transaction: every invoice through the same service (and checks) as by hand; a dry run rolls back.
+  // One transaction, set-based: every invoice checked by the same pure checks as by hand; a dry run rolls back.
   const result: InvoiceImportResult = { dryRun: opts.dryRun, created: inputs.length, lines: sheet.rows.length, invoices: [] };
+  const firstFailing = (a: CheckResult, b: CheckResult) => (a.linePosition ?? -1) - (b.linePosition ?? -1) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   try {
     await change(ctx, async (tx) => {
-      for (const { p, input } of inputs) {
-        let inv;
-        try {
-          inv = await createInvoice(tx, input);
-        } catch (e) {
-          const issue = e instanceof AppError ? (e.details?.issues as Array<{ path: string; message: string }> | undefined)?.[0] : undefined;
-          if (e instanceof AppError && e.code === 'validation_failed') throw rejectedError([{ line: p.line, field: issue?.path ?? '(row)', reason: issue?.message ?? e.message }]);
-          throw e;
-        }
-        result.invoices.push({ line: p.line, number: inv.number, vendor: inv.vendorName, totalMinor: inv.totalMinor, currency: inv.currency, id: opts.dryRun ? null : inv.id, failingChecks: inv.checks.filter((c) => !c.overridden).map((c) => `${c.label}: ${c.words}`) });
+      const saved = await saveImportedInvoices(
+        tx,
+        inputs.map(({ p, input, contract }) => ({ input, vendorName: vendors.get(norm(p.vendor))!.name, contract })),
+      );
+      for (const [i, { p, input }] of inputs.entries()) {
+        const { id, checks } = saved[i];
+        const failingChecks = [...checks].sort(firstFailing).map((c) => `${CHECK_LABELS[c.code]}: ${c.words}`);
+        result.invoices.push({ line: p.line, number: input.number, vendor: vendors.get(norm(p.vendor))!.name, totalMinor: input.totalMinor, currency: input.currency, id: opts.dryRun ? null : id, failingChecks });
       }
       if (opts.dryRun) throw new DryRun();
     });

@@ -24,9 +24,13 @@ interface LineDraft {
   tax: string;
   rateCardItemId: string | null;
   changeRequestId: string | null;
+  /** The SLA month (YYYY-MM) a service credit line credits; empty on a billed line. */
+  creditMonth: string;
 }
-const blankLine = (): LineDraft => ({ description: '', quantity: '1', unit: 'day', unitPrice: '', amount: '', tax: '', rateCardItemId: null, changeRequestId: null });
-const LINE_FIELDS = ['description', 'quantity', 'unit', 'unitPriceMinor', 'amountMinor', 'taxMinor', 'rateCardItemId', 'milestoneId', 'changeRequestId'];
+const blankLine = (): LineDraft => ({ description: '', quantity: '1', unit: 'day', unitPrice: '', amount: '', tax: '', rateCardItemId: null, changeRequestId: null, creditMonth: '' });
+const LINE_FIELDS = ['description', 'quantity', 'unit', 'unitPriceMinor', 'amountMinor', 'taxMinor', 'rateCardItemId', 'milestoneId', 'changeRequestId', 'serviceCreditMonth'];
+/** A service credit line deducts: its amounts go to the API negative, however they were typed (−1,500.00 or 1,500.00). */
+const deduct = (v: number | null, credit: boolean) => (v === null || !credit ? v : -Math.abs(v));
 const BASE_FIELDS = ['number', 'invoiceDate', 'periodFrom', 'periodTo', 'currency', 'contractId', 'engagementId', 'vendorId', 'lines', 'subtotalMinor', 'taxMinor', 'totalMinor', 'note'];
 
 /**
@@ -58,11 +62,15 @@ export function InvoiceFormModal({ engagement, onClose }: { engagement: Engageme
   const setLine = (i: number, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   /** A line read as the API takes it; the amount defaults to quantity × unit price. */
   const read = (l: LineDraft) => {
-    const price = readAmount(l.unitPrice, currency);
+    const credit = !!l.creditMonth;
+    const typedPrice = readAmount(l.unitPrice, currency);
+    const price = { ...typedPrice, value: deduct(typedPrice.value, credit) };
     const qOk = QUANTITY_PATTERN.test(l.quantity.trim());
     const computed = qOk && price.value !== null ? lineAmount(quantityToMilli(l.quantity), price.value) : null;
-    const amount = l.amount.trim() ? readAmount(l.amount, currency) : { value: computed, error: null };
-    const tax = readAmount(l.tax, currency);
+    const typedAmount = l.amount.trim() ? readAmount(l.amount, currency) : { value: computed, error: null };
+    const amount = { ...typedAmount, value: deduct(typedAmount.value, credit) };
+    const typedTax = readAmount(l.tax, currency);
+    const tax = { ...typedTax, value: deduct(typedTax.value, credit) };
     return { price, qOk, amount, tax, computed };
   };
   const parsed = lines.map(read);
@@ -105,6 +113,7 @@ export function InvoiceFormModal({ engagement, onClose }: { engagement: Engageme
           taxMinor: parsed[i].tax.value ?? 0,
           rateCardItemId: l.rateCardItemId,
           changeRequestId: l.changeRequestId,
+          serviceCreditMonth: l.creditMonth || null,
         })),
         subtotalMinor,
         taxMinor,
@@ -181,6 +190,15 @@ export function InvoiceFormModal({ engagement, onClose }: { engagement: Engageme
                     <TextInput label="Amount" placeholder={money(p.computed ?? 0, currency)} value={l.amount} onChange={(ev) => setLine(i, { amount: ev.currentTarget.value })} error={e('amountMinor')} />
                     <TextInput label="Tax" placeholder="0.00" value={l.tax} onChange={(ev) => setLine(i, { tax: ev.currentTarget.value })} error={e('taxMinor')} />
                   </SimpleGrid>
+                  <TextInput
+                    type="month"
+                    label="Service credit for"
+                    description="Only for a credit the vendor deducts for a missed SLA: the month it is for. The line's amounts are then deducted, and the credit counts as received."
+                    placeholder="YYYY-MM"
+                    value={l.creditMonth}
+                    onChange={(ev) => setLine(i, { creditMonth: ev.currentTarget.value })}
+                    error={e('serviceCreditMonth')}
+                  />
                   {changeChoices.length > 0 && (
                     <Select
                       label="Bills change request"
