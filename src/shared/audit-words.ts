@@ -57,6 +57,8 @@ const VERBS: Record<string, string> = {
   skip: 'recorded as skipped the',
   vendor_update: 'updated, for the vendor, the',
   share: 'shared with the vendor the',
+  survey: 'sent the stakeholder survey of the',
+  survey_answer: 'answered the stakeholder survey of the',
   // Sign-in security (auth and users modules).
   enable: 'turned on',
   disable: 'turned off',

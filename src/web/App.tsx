@@ -6,6 +6,7 @@ import { NotFound } from './components/NotFound.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { InternalShell, RequirePermission, RequireSession, SetupGate } from './features/auth/guards.tsx';
 import { InvitePage } from './features/auth/InvitePage.tsx';
+import { SurveyPage } from './features/governance/SurveyPage.tsx';
 import { SetupPage } from './features/auth/SetupPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
@@ -54,6 +55,7 @@ export const router = createBrowserRouter([
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password/:token', element: <ResetPasswordPage /> },
       { path: '/invite/:token', element: <InvitePage /> },
+      { path: '/survey/:token', element: <SurveyPage /> },
       ...portalPublicRoutes,
       {
         element: <RequireSession />,

@@ -52,6 +52,9 @@ describe('the demo governance', () => {
     const deskReviews = await listReviews(ctx, { engagementId: engagementIds.get('24/7 service desk')!, limit: 10 });
     expect(deskReviews.items.map((r) => r.shared)).toEqual([true, false]);
     expect(deskReviews.items[1].criteria.find((c) => c.key === 'reports')!.value).not.toBeNull();
+    // The stakeholder survey: four asked, three answered — (4 + 4 + 3) / 3 for quality.
+    expect(deskReviews.items[1].criteria.find((c) => c.key === 'quality')!.detail).toBe('Average 3.7 of 5 from 3 answers');
+    expect(deskReviews.items[1].criteria.find((c) => c.key === 'proactiveness')!.source).toBe('Survey of 4 internal stakeholders (rated 1–5)');
 
     const today = new Date().toISOString().slice(0, 10);
     const exposures = await governanceFeed.exposures!(ctx, today);

@@ -2,7 +2,7 @@ import { addDays, addMonths, civilDateIn, isoWeekday } from '../../domain/civil-
 import { quarterOf } from '../../domain/governance/scorecard.ts';
 import type { User } from '../../shared/contracts/users.ts';
 import type { Ctx } from '../context.ts';
-import { createReview, shareReview } from '../modules/governance/governance.public.ts';
+import { answerSurvey, createReview, sendSurvey, shareReview } from '../modules/governance/governance.public.ts';
 import { createUser, listUsers } from '../modules/users/users.public.ts';
 import type { OrgHandle } from './builders/core.ts';
 import { handleOf } from './builders/due-diligence.ts';
@@ -244,8 +244,37 @@ export async function seedDemoGovernance(ctx: Ctx, vendorIds: Map<string, string
   const quarterBefore = quarterOf(addMonths(`${today.slice(0, 7)}-01`, -6));
   const older = await createReview(ctx, { engagementId: desk, period: quarterBefore });
   await shareReview(ctx, older.id);
-  await createReview(ctx, { engagementId: desk, period: lastQuarter });
+  const latest = await createReview(ctx, { engagementId: desk, period: lastQuarter });
+  await surveyOf(ctx, latest.id, users, password);
   await createReview(ctx, { engagementId: portal, period: lastQuarter });
   await createReview(ctx, { engagementId: payroll, period: lastQuarter });
   await createReview(ctx, { engagementId: ops, period: lastQuarter });
+}
+
+/**
+ * The stakeholder survey of the service desk's latest review: four internal people asked,
+ * three answered (good expertise, weak proactiveness), one link still open. The demo has no
+ * SMTP, so the links come back to the sender and are answered here as the people would.
+ */
+async function surveyOf(ctx: Ctx, reviewId: string, users: User[], password: string) {
+  const people: { id: string }[] = users.filter((u) => u.role !== 'vendor_contact' && !u.disabled && u.id !== ctx.actor.userId).slice(0, 4);
+  // A demo seeded on its own may have nobody else yet: the people who work with the desk every day.
+  const extra = [
+    { email: 'lena.hoffmann@demo.outsight.test', name: 'Lena Hoffmann (IT operations)' },
+    { email: 'tobias.krause@demo.outsight.test', name: 'Tobias Krause (finance systems)' },
+    { email: 'jana.weber@demo.outsight.test', name: 'Jana Weber (HR systems)' },
+    { email: 'felix.braun@demo.outsight.test', name: 'Felix Braun (workplace IT)' },
+  ];
+  for (const e of extra.slice(0, 4 - people.length)) people.push(await createUser(ctx, { ...e, role: 'analyst', password }));
+  const mail = { mailer: { outbox: [], delivers: false, send: async () => {} }, baseUrl: ctx.config.publicUrl };
+  const sent = await sendSurvey(ctx, reviewId, { userIds: people.map((p) => p.id) }, mail);
+  const answers: [number, number, number, number, string][] = [
+    [4, 3, 5, 2, 'Solid fixes, but they wait for us to notice problems.'],
+    [4, 4, 4, 3, 'Good service desk; the night shift answers slowly.'],
+    [3, 3, 4, 2, 'Reopened tickets in October; nobody suggested a root-cause review.'],
+  ];
+  for (const [i, [quality, communication, expertise, proactiveness, comment]] of answers.entries()) {
+    const token = sent.links![i].url.split('/survey/')[1];
+    await answerSurvey(ctx, token, { quality: { rating: quality, comment }, communication: { rating: communication }, expertise: { rating: expertise }, proactiveness: { rating: proactiveness } });
+  }
 }

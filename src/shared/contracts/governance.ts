@@ -269,7 +269,9 @@ export const StatusReportInput = z.object({ engagementId: uuidField('an engageme
 export const StatusReportFileQuery = z.object({ fileName: requiredText(255) });
 
 // ---------- performance reviews (scorecards) ----------
-export const CRITERIA = ['sla', 'deliverables', 'actions', 'reports'] as const;
+export const CRITERIA = ['sla', 'deliverables', 'actions', 'reports', 'quality', 'communication', 'expertise', 'proactiveness'] as const;
+/** The rated criteria: what internal stakeholders answer in the survey, 1–5. */
+export const SURVEY_CRITERIA = ['quality', 'communication', 'expertise', 'proactiveness'] as const;
 const Weight = z.number().int('Expected a whole weight').min(0).max(100);
 export const ReviewInput = z
   .object({
@@ -294,3 +296,30 @@ export const Review = z.object({
 });
 export type Review = z.infer<typeof Review>;
 export const PortalReviews = z.object({ items: z.array(Review) });
+
+// ---------- survey of internal stakeholders (the rated criteria) ----------
+export const SurveySend = z
+  .object({
+    /** Internal people of the organisation, chosen per review. */
+    userIds: z.array(uuidField('a user id')).min(1, 'Choose at least one person').max(50),
+    /** How long the links work (default 14 days). */
+    expiresInDays: z.number().int().min(1).max(60).optional(),
+  })
+  .strict();
+export const ReviewSurvey = z.object({
+  /** Who was asked, and whether they answered (the answers themselves are not attributed). */
+  recipients: z.array(z.object({ name: z.string(), sentAt: z.string(), expiresAt: z.string(), answered: z.boolean() })),
+  criteria: z.array(z.object({ key: z.enum(SURVEY_CRITERIA), label: z.string(), average: z.number().nullable(), answers: z.number().int(), comments: z.array(z.string()) })),
+  /** Without SMTP the links come back here once, to hand over another way. */
+  links: z.array(z.object({ name: z.string(), url: z.string() })).optional(),
+});
+export const SurveyForm = z.object({
+  personName: z.string(),
+  vendorName: z.string(),
+  engagementName: z.string(),
+  period: z.string(),
+  expiresAt: z.string(),
+  questions: z.array(z.object({ key: z.enum(SURVEY_CRITERIA), label: z.string(), help: z.string() })),
+});
+const Rating = z.object({ rating: z.number().int('Expected a whole rating').min(1, 'Rate from 1 to 5').max(5, 'Rate from 1 to 5'), comment: z.string().trim().max(2000).optional() }).strict();
+export const SurveyAnswer = z.object({ quality: Rating, communication: Rating, expertise: Rating, proactiveness: Rating }).strict();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { anEngagement } from '../../../src/server/seed/builders/core.ts';
 import { aCadence, aMeeting, anActionItem, aStatusReport, governanceOf } from '../../../src/server/seed/builders/governance.ts';
 import { aUser } from '../../../src/server/seed/builders/core.ts';
-import { createReview, shareReview } from '../../../src/server/modules/governance/governance.public.ts';
+import { createReview, sendSurvey, shareReview } from '../../../src/server/modules/governance/governance.public.ts';
 import { inApp } from '../../support/due-diligence.ts';
 import type { TestOrg } from '../../support/factories.ts';
 import { INTERNAL, WRITERS, type AreaRows, type Call, type MatrixEnv, type Row } from './types.ts';
@@ -90,6 +90,13 @@ export function governanceRows(env: MatrixEnv): AreaRows {
     return own(f(c.org));
   };
   const eng = (c: Call) => env.id(c, (o) => o.engagementId);
+  /** A fresh single-use survey link of the organisation's review (without SMTP the links come back to the sender). */
+  const surveyToken = async (o: TestOrg) => {
+    const mail = { mailer: { outbox: [], delivers: false, send: async () => {} }, baseUrl: 'https://outsight.example' };
+    const person = await aUser(o.handle, { role: 'analyst' }); // someone who has not answered yet
+    const sent = await sendSurvey(h(o).ctx(), f(o).reviewId, { userIds: [person.id] }, mail);
+    return sent.links![0].url.split('/survey/')[1];
+  };
 
   const rows: Record<string, Row> = {
     'GET /api/v1/engagements/:id/governance': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${eng(c)}/governance` }) },
@@ -152,6 +159,32 @@ export function governanceRows(env: MatrixEnv): AreaRows {
       forbiddenState: 409,
       build: async (c) => ({
         url: `/api/v1/performance-reviews/${c.scope === 'own' ? (await createReview(h(c.org).ctx(), { engagementId: (await anEngagement(c.org.handle, { vendorId: c.org.vendor.id })).id, period: '2026-Q1' })).id : pick(c, (x) => x.reviewId, (x) => x.sharedReviewId)}/share`,
+      }),
+    },
+    'POST /api/v1/performance-reviews/:id/survey': {
+      policy: R,
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      build: (c) => ({ url: `/api/v1/performance-reviews/${pick(c, (x) => x.reviewId)}/survey`, payload: { userIds: [c.org.users.auditor.id] } }),
+    },
+    'GET /api/v1/performance-reviews/:id/survey': { policy: R, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/performance-reviews/${pick(c, (x) => x.reviewId)}/survey` }) },
+    // The link is the only key: any holder of a live token gets the survey (own or other organisation), a wrong token 404; a used one 410 (test/api/review-survey.test.ts).
+    'GET /api/v1/review-surveys/by-token/:token': {
+      allowed: 'public',
+      ok: 200,
+      scoped: true,
+      publicMissing: 404,
+      build: async (c) => ({ url: `/api/v1/review-surveys/by-token/${c.scope === 'missing' ? 'sv_nope' : await surveyToken(c.org)}` }),
+    },
+    'POST /api/v1/review-surveys/by-token/:token': {
+      allowed: 'public',
+      ok: 200,
+      scoped: true,
+      publicMissing: 404,
+      build: async (c) => ({
+        url: `/api/v1/review-surveys/by-token/${c.scope === 'missing' ? 'sv_nope' : await surveyToken(c.org)}`,
+        payload: { quality: { rating: 4 }, communication: { rating: 3 }, expertise: { rating: 5 }, proactiveness: { rating: 2, comment: 'Could raise risks earlier' } },
       }),
     },
     'GET /api/v1/portal/performance-reviews': { allowed: CONTACT, ok: 200, build: () => ({ url: '/api/v1/portal/performance-reviews' }) },

@@ -226,3 +226,38 @@ export const performanceReviews = pgTable(
   },
   (t) => [unique('performance_reviews_org_id_key').on(t.orgId, t.id), unique('performance_reviews_engagement_period_key').on(t.engagementId, t.period), index('performance_reviews_org_period_idx').on(t.orgId, t.period)],
 );
+
+/** One person's ratings of one criterion of the survey: 1–5 and an optional comment. */
+export interface SurveyAnswerRow {
+  rating: number;
+  comment: string | null;
+}
+
+/**
+ * A survey of a performance review sent to one internal stakeholder: a single-use link
+ * (only its hash is kept) that expires. The answers stay here, the client's alone; the
+ * review carries only their average per criterion.
+ */
+export const reviewSurveyInvites = pgTable(
+  'review_survey_invites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    reviewId: uuid('review_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** Keyed by criterion (quality, communication, expertise, proactiveness). */
+    answers: jsonb('answers').$type<Record<string, SurveyAnswerRow>>(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.orgId, t.reviewId], foreignColumns: [performanceReviews.orgId, performanceReviews.id], name: 'review_survey_invites_review_fk' }),
+    index('review_survey_invites_review_idx').on(t.orgId, t.reviewId),
+  ],
+);

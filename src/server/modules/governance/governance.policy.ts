@@ -65,7 +65,7 @@ export const statusReportPolicy = definePolicy<StatusReportRow, 'list' | 'listOw
 });
 
 /** A scorecard: the client's until it is shared; then the vendor's contacts read it in the portal. */
-export const reviewPolicy = definePolicy<ReviewRow, 'list' | 'listOwn' | 'read' | 'create' | 'share'>({
+export const reviewPolicy = definePolicy<ReviewRow, 'list' | 'listOwn' | 'read' | 'create' | 'share' | 'survey' | 'readSurvey'>({
   label: 'The performance review',
   vendorOf: (r) => r.vendorId,
   visible: (r, actor) => actor.role !== 'vendor_contact' || r.sharedAt !== null,
@@ -75,5 +75,8 @@ export const reviewPolicy = definePolicy<ReviewRow, 'list' | 'listOwn' | 'read' 
     read: { permission: ['governance.read', 'portal.use'] },
     create: { permission: 'governance.write' },
     share: { permission: 'governance.write', when: (r) => r.sharedAt === null || 'This review is already shared with the vendor.' },
+    /** The survey's answers are internal: a vendor contact never reads them, shared review or not (it reads the averages on the scorecard). */
+    survey: { permission: 'governance.write' },
+    readSurvey: { permission: 'governance.read' },
   },
 });

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
-import { actionItems, calendars, engagements, governanceSettings, meetingCadences, meetings, performanceReviews, statusReports, users, vendors } from '../../db/schema.ts';
+import { actionItems, calendars, engagements, governanceSettings, meetingCadences, meetings, performanceReviews, reviewSurveyInvites, statusReports, users, vendors } from '../../db/schema.ts';
 
 export type SettingsRow = typeof governanceSettings.$inferSelect;
 export type CadenceRow = typeof meetingCadences.$inferSelect;
@@ -323,4 +323,50 @@ export async function insertReview(db: Db, row: typeof performanceReviews.$infer
 export async function updateReview(db: Db, orgId: string, id: string, patch: Partial<typeof performanceReviews.$inferInsert>): Promise<ReviewRow> {
   const [r] = await db.update(performanceReviews).set(patch).where(and(eq(performanceReviews.orgId, orgId), eq(performanceReviews.id, id))).returning();
   return r;
+}
+
+// ---------- survey invites (the rated criteria of a review) ----------
+export type SurveyInviteRow = typeof reviewSurveyInvites.$inferSelect;
+export type InviteWithName = { invite: SurveyInviteRow; name: string; email: string };
+
+export async function insertInvites(db: Db, rows: (typeof reviewSurveyInvites.$inferInsert)[]): Promise<void> {
+  await db.insert(reviewSurveyInvites).values(rows);
+}
+
+export async function invitesOf(db: Db, orgId: string, reviewId: string): Promise<InviteWithName[]> {
+  return db
+    .select({ invite: reviewSurveyInvites, name: users.name, email: users.email })
+    .from(reviewSurveyInvites)
+    .innerJoin(users, eq(users.id, reviewSurveyInvites.userId))
+    .where(and(eq(reviewSurveyInvites.orgId, orgId), eq(reviewSurveyInvites.reviewId, reviewId)))
+    .orderBy(asc(reviewSurveyInvites.sentAt), asc(users.name));
+}
+
+/** Before anyone is signed in: the link's token is the only key, across organisations. */
+export async function findInviteByTokenForLink(db: Db, tokenHash: string): Promise<(InviteWithName & { review: ReviewWithNames }) | null> {
+  const [row] = await db
+    .select({ invite: reviewSurveyInvites, name: users.name, email: users.email })
+    .from(reviewSurveyInvites)
+    .innerJoin(users, eq(users.id, reviewSurveyInvites.userId))
+    .where(eq(reviewSurveyInvites.tokenHash, tokenHash))
+    .limit(1);
+  if (!row) return null;
+  const review = await findReview(db, row.invite.orgId, row.invite.reviewId);
+  return review ? { ...row, review } : null;
+}
+
+/** Stores the answers once: a second use of the link (or a race of two) gets nothing back. */
+export async function claimInvite(db: Db, orgId: string, id: string, answers: SurveyInviteRow['answers'], now: Date): Promise<SurveyInviteRow | null> {
+  const [r] = await db
+    .update(reviewSurveyInvites)
+    .set({ answers, answeredAt: now })
+    .where(and(eq(reviewSurveyInvites.orgId, orgId), eq(reviewSurveyInvites.id, id), isNull(reviewSurveyInvites.answeredAt)))
+    .returning();
+  return r ?? null;
+}
+
+/** Locks a review while its rated criteria are recomputed, so two answers arriving together both count. */
+export async function lockReview(db: Db, orgId: string, id: string): Promise<ReviewRow | null> {
+  const rows = await db.select().from(performanceReviews).where(and(eq(performanceReviews.orgId, orgId), eq(performanceReviews.id, id))).for('update').limit(1);
+  return rows[0] ?? null;
 }

@@ -21,14 +21,20 @@ import {
   Review,
   ReviewInput,
   ReviewListQuery,
+  ReviewSurvey,
+  SurveyAnswer,
+  SurveyForm,
+  SurveySend,
 } from '../../../shared/contracts/governance.ts';
-import { ctxOf } from '../../http/ctx.ts';
+import { ctxOf, publicCtxOf } from '../../http/ctx.ts';
+import { mailContextOf } from '../../http/mail-context.ts';
 import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
 import * as actions from './actions.ts';
 import * as cadences from './cadences.ts';
 import * as meetings from './meetings.ts';
 import * as reviews from './reviews.ts';
+import * as surveys from './surveys.ts';
 import { engagementOverlap, getGovernance, updateGovernance } from './settings.ts';
 import { downloadStatusReportFile, engagementStatusReports } from './status-reports.ts';
 import { sendFile } from '../evidence/evidence.public.ts';
@@ -36,6 +42,7 @@ import { sendFile } from '../evidence/evidence.public.ts';
 const tags = ['governance'];
 const read = { access: 'governance.read' } as const;
 const write = { access: 'governance.write' } as const;
+const TokenParams = z.object({ token: z.string().max(200) });
 const eid = (p: { id: string }) => parseId(p.id, 'engagement');
 
 /** Contacts, escalation, working-hours overlap, meeting cadences, meetings and action items. Internal users; the vendor's side is in the portal. */
@@ -110,5 +117,25 @@ export function registerGovernanceRoutes(app: App) {
   });
   app.post('/api/v1/performance-reviews/:id/share', { config: write, schema: { tags, summary: 'Share a review with the vendor (its contacts read it in the portal)', params: IdParams, response: { 200: Review } } }, (req) =>
     reviews.shareReview(ctxOf(req), parseId(req.params.id, 'performance review')),
+  );
+
+  app.post(
+    '/api/v1/performance-reviews/:id/survey',
+    { config: write, schema: { tags, summary: 'E-mail the rated survey (quality, communication, expertise, proactiveness) to internal people, each by a single-use link', params: IdParams, body: SurveySend, response: { 200: ReviewSurvey } } },
+    (req) => surveys.sendSurvey(ctxOf(req), parseId(req.params.id, 'performance review'), req.body, mailContextOf(req)),
+  );
+  app.get('/api/v1/performance-reviews/:id/survey', { config: read, schema: { tags, summary: 'Who was asked, who answered, averages and comments of the survey (internal only)', params: IdParams, response: { 200: ReviewSurvey } } }, (req) =>
+    surveys.reviewSurvey(ctxOf(req), parseId(req.params.id, 'performance review')),
+  );
+  app.get('/api/v1/review-surveys/by-token/:token', { config: { access: 'public' }, schema: { tags, summary: 'The survey a single-use link opens (the questions, nothing else)', params: TokenParams, response: { 200: SurveyForm } } }, (req) =>
+    surveys.openSurvey(publicCtxOf(req), req.params.token),
+  );
+  app.post(
+    '/api/v1/review-surveys/by-token/:token',
+    { config: { access: 'public' }, schema: { tags, summary: 'Answer the survey once (1–5 and a comment per criterion)', params: TokenParams, body: SurveyAnswer, response: { 200: OkResponse } } },
+    async (req) => {
+      await surveys.answerSurvey(publicCtxOf(req), req.params.token, req.body);
+      return { ok: true as const };
+    },
   );
 }
