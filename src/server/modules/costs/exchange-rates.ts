@@ -72,9 +72,7 @@ export async function setExchangeRate(ctx: Ctx, input: z.output<typeof ExchangeR
 }
 
 export async function deleteExchangeRate(ctx: Ctx, id: string) {
-  exchangeRatePolicy.check(ctx.actor, 'delete');
-  const row = await repo.findRateById(ctx.db, ctx.actor.orgId, id);
-  if (!row) throw AppError.notFound('The exchange rate');
+  const row = exchangeRatePolicy.authorize(ctx.actor, 'delete', (await repo.findRateById(ctx.db, ctx.actor.orgId, id)) ?? undefined);
   await change(ctx, async (tx) => {
     await repo.deleteRate(tx.db, ctx.actor.orgId, id);
     await tx.audit({ action: 'exchange_rate.delete', objectType: 'exchange_rate', objectId: id, objectLabel: `${row.currency} ${monthLabel(row.month)}`, before: row, after: null });
