@@ -40,6 +40,7 @@ const VERBS: Record<string, string> = {
   amend_value: 'amended the value of',
   amend_by_change: 'added an approved change to',
   waive: 'waived',
+  set: 'set',
   // Sourcing (choosing a vendor).
   answer_check: 'answered the should-we-outsource check of',
   set_criteria: 'set the criteria and weights of',
@@ -123,6 +124,7 @@ export const NOUNS: Record<string, string> = {
   change_request: 'change request',
   service_credit: 'service credit',
   invoice_mapping: 'invoice mapping',
+  exchange_rate: 'exchange rate',
   governance: 'governance settings (contacts, escalation, working hours)',
   meeting_cadence: 'meeting cadence',
   meeting: 'meeting',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_CODES } from '../../src/domain/costs/checks.ts';
-import { costsFeed, engagementCosts, engagementScopeCreep, getInvoice, listChangeRequests, listInvoices } from '../../src/server/modules/costs/costs.public.ts';
+import { costsFeed, engagementCosts, portfolioSpend, engagementScopeCreep, getInvoice, listChangeRequests, listInvoices } from '../../src/server/modules/costs/costs.public.ts';
 import { anEngagement, anOrg, aVendor } from '../../src/server/seed/builders/core.ts';
 import { seedDemoContracts } from '../../src/server/seed/demo-contracts.ts';
 import { seedDemoCosts } from '../../src/server/seed/demo-costs.ts';
@@ -67,5 +67,12 @@ describe('the demo costs', () => {
     expect(onCall.forecast[0]).toMatchObject({ currency: 'EUR', budgetMinor: 1_000_000 });
     if (onCall.forecast[0].monthsElapsed < 11) expect(onCall.forecast[0].alert).toBe('forecast_over');
     expect(exposures.find((e) => e.key === 'invoices:disputed')!.count).toBe(1);
+
+    // Exchange rates: Atlas's pounds are converted into euros with the rate of each past month, the rate shown.
+    const spend = await portfolioSpend(ctx, {});
+    const pounds = spend.converted.rows.find((r) => r.currency === 'GBP');
+    const past = pounds?.months.filter((m) => m?.rate) ?? [];
+    if (pounds) expect(past.every((m) => /^€[\d,.]+ at 1 GBP = \d\.\d{6} EUR, \w+ \d{4}$/.test(m!.words))).toBe(true);
+    expect(atlas.converted.every((c) => c.to.words.length > 0)).toBe(true);
   });
 });

@@ -15,3 +15,4 @@ export * from './schema/exit.ts';
 export * from './schema/risks.ts';
 export * from './schema/sourcing.ts';
 export * from './schema/governance.ts';
+export * from './schema/exchange-rates.ts';

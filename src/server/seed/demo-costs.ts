@@ -9,6 +9,7 @@ import { aBudget, anInvoice, aRateCardItem, type InvoiceOptions } from './builde
 import { handleOf } from './builders/due-diligence.ts';
 import { seedDemoChangeRequests } from './demo-change-requests.ts';
 import { seedDemoInvoiceImport } from './demo-invoice-import.ts';
+import { seedDemoRates } from './demo-rates.ts';
 
 const DAY = 86_400_000;
 const FISCAL_START = 4;
@@ -49,6 +50,7 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
   const vendorOf = async (engagement: string) => (await getEngagement(ctx, eng(engagement))).vendorId;
 
   await updateCostSettings(ctx, { fiscalYearStartMonth: FISCAL_START, baseCurrency: 'EUR' });
+  await seedDemoRates(ctx, today);
   const fy = fiscalYearOf(today, FISCAL_START);
 
   // ---- Budgets: this fiscal year and the last, so recent invoices land in one of them.

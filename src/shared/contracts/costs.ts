@@ -237,6 +237,8 @@ export const CostMonth = z.object({
   /** Approved and paid invoices in other currencies: shown apart, never converted (exchange rates are not in Outsight yet). */
   notConverted: Amounts,
 });
+/** An amount converted into the base currency with the rate used, or why not (see `conversion.ts`). */
+export const ConvertedFigure = z.object({ amountMinor: z.number().int().nullable(), currency: z.string(), rate: z.string().nullable(), via: z.string().nullable(), words: z.string() });
 export const EngagementCosts = z.object({
   engagementId: z.string(),
   fiscalYear: z.number().int(),
@@ -249,6 +251,8 @@ export const EngagementCosts = z.object({
   forecast: z.array(
     z.object({ currency: z.string(), budgetMinor: z.number().int(), actualMinor: z.number().int(), monthsElapsed: z.number().int(), forecastMinor: z.number().int(), alert: z.enum(['actual_over', 'forecast_over']).nullable(), words: z.string() }),
   ),
+  /** The "not converted" amounts in the base currency with the rate of their month, or why not. */
+  converted: z.array(z.object({ month: z.string(), label: z.string(), from: MoneyAmount, to: ConvertedFigure })),
   /** What the figures mean, in words. */
   notes: z.array(z.string()),
 });
@@ -293,6 +297,21 @@ export const Spend = z.object({
   rows: z.array(z.object({ vendorId: z.string(), vendorName: z.string(), currency: z.string(), monthsMinor: z.array(z.number().int()), totalMinor: z.number().int() })),
   /** Per currency: the twelve monthly totals and the year's total (never across currencies). */
   totals: z.array(z.object({ currency: z.string(), monthsMinor: z.array(z.number().int()), totalMinor: z.number().int() })),
+  /**
+   * Everything in the base currency with the rate of each month (see exchange rates): per row
+   * and month the converted figure and its words ("€1,234.00 at 1 USD = 0.921150 EUR, September
+   * 2026", or "Not converted: no USD rate for October 2026"); the total only when complete.
+   */
+  converted: z.object({
+    baseCurrency: z.string(),
+    rows: z.array(z.object({ vendorId: z.string(), currency: z.string(), months: z.array(ConvertedFigure.nullable()), totalMinor: z.number().int().nullable() })),
+    monthsMinor: z.array(z.number().int().nullable()),
+    totalMinor: z.number().int().nullable(),
+    /** The rates used, one per currency and month. */
+    rates: z.array(z.object({ currency: z.string(), month: z.string(), monthLabel: z.string(), rate: z.string(), via: z.string().nullable() })),
+    /** Each month and currency without a rate, in words. */
+    missing: z.array(z.string()),
+  }),
   notes: z.array(z.string()),
 });
 export type Spend = z.infer<typeof Spend>;

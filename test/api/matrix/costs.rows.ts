@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { aContract } from '../../../src/server/seed/builders/contracts.ts';
 import { aBudget, anInvoice, aRateCardItem, type InvoiceState } from '../../../src/server/seed/builders/costs.ts';
-import { saveInvoiceMapping } from '../../../src/server/modules/costs/costs.public.ts';
+import { saveInvoiceMapping, setExchangeRate } from '../../../src/server/modules/costs/costs.public.ts';
 import { inApp } from '../../support/due-diligence.ts';
 import type { TestOrg } from '../../support/factories.ts';
 import { ADMINS, INTERNAL, WRITERS, type AreaRows, type Call, type MatrixEnv, type Row } from './types.ts';
@@ -19,6 +19,7 @@ interface Fixtures {
   invoiceId: string;
   approvedId: string;
   paidId: string;
+  rateId: string;
 }
 
 /** Rows for cost settings, budgets, rate cards, invoices and their checks, and budget against actual (internal users only). */
@@ -46,9 +47,10 @@ export function costsRows(env: MatrixEnv): AreaRows {
     const contract = await aContract(h(o), { vendorId: o.vendor.id, engagementIds: [o.engagementId] });
     const item = await aRateCardItem(h(o), { contractId: contract.id, name: 'Matrix consultant', unit: 'day', unitPriceMinor: 70_000 });
     const budget = await aBudget(h(o), { engagementId: o.engagementId });
-    fx.set(o, { contractId: contract.id, itemId: item.id, itemPrice: item.unitPriceMinor, budgetId: budget.id, invoiceId: '', approvedId: '', paidId: '' });
+    fx.set(o, { contractId: contract.id, itemId: item.id, itemPrice: item.unitPriceMinor, budgetId: budget.id, invoiceId: '', approvedId: '', paidId: '', rateId: '' });
     const [inv, approved, paid] = [await invoice(o, 'received'), await invoice(o, 'approved'), await invoice(o, 'paid')];
-    return { ...f(o), invoiceId: inv.id, approvedId: approved.id, paidId: paid.id };
+    const rate = await setExchangeRate(h(o).ctx(), { currency: 'USD', month: '2026-02', perEur: '1.0850' });
+    return { ...f(o), invoiceId: inv.id, approvedId: approved.id, paidId: paid.id, rateId: rate.id };
   }
 
   const pick = (c: Call, own: (x: Fixtures) => string, state?: (x: Fixtures) => string) => {
@@ -167,6 +169,20 @@ M-${env.uniq()},2026-01-31,${env.own.vendor.name},EUR,Work,1,1.00,1.00
 `,
         headers: { 'content-type': 'text/csv' },
       }),
+    },
+    'GET /api/v1/exchange-rates': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/exchange-rates?currency=USD' }) },
+    'PUT /api/v1/exchange-rates': { allowed: WRITERS, ok: 200, build: () => ({ url: '/api/v1/exchange-rates', payload: { currency: 'GBP', month: '2026-01', perEur: '0.8412' } }) },
+    'DELETE /api/v1/exchange-rates/:id': {
+      policy: 'The exchange rate',
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      build: async (c) => ({ url: `/api/v1/exchange-rates/${c.scope === 'own' ? (await setExchangeRate(h(c.org).ctx(), { currency: 'CHF', month: `20${30 + (seq++ % 60)}-01`, perEur: '0.94' })).id : env.id(c, (o) => f(o).rateId)}` }),
+    },
+    'POST /api/v1/exchange-rates/import': {
+      allowed: WRITERS,
+      ok: 200,
+      build: () => ({ url: '/api/v1/exchange-rates/import?dryRun=true', payload: 'Date,USD,\n2026-01-30,1.0850,\n', headers: { 'content-type': 'text/csv' } }),
     },
     'GET /api/v1/costs/spend': { allowed: INTERNAL, ok: 200, build: () => ({ url: `/api/v1/costs/spend?fiscalYear=2026&vendorId=${env.own.vendor.id}` }) },
     'GET /api/v1/service-credits': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/service-credits?year=2026' }) },

@@ -1,5 +1,6 @@
 import { aContract } from '../../../src/server/seed/builders/contracts.ts';
 import { aBudget, aChangeRequest, anInvoice, aRateCardItem } from '../../../src/server/seed/builders/costs.ts';
+import { setExchangeRate } from '../../../src/server/modules/costs/costs.public.ts';
 import { inApp } from '../../support/due-diligence.ts';
 import type { PagingCase } from './types.ts';
 import { ROWS } from './types.ts';
@@ -12,6 +13,14 @@ const times = async <T>(n: number, f: (i: number) => Promise<T>) => {
 
 // Some rows share the sort value (fiscal year, name, invoice date), so the id decides their order across pages.
 export const costsCases: PagingCase[] = [
+  {
+    // Two currencies share each month, so the currency then the id decide the order across pages.
+    route: 'GET /api/v1/exchange-rates',
+    async seed(t, org) {
+      const made = await times(ROWS, (i) => setExchangeRate(inApp(org, t.config).ctx(), { currency: i % 2 ? 'USD' : 'GBP', month: `2026-${String(1 + Math.floor(i / 2)).padStart(2, '0')}`, perEur: `1.${i}` }));
+      return { url: '/api/v1/exchange-rates', ids: made.map((r) => r.id) };
+    },
+  },
   {
     route: 'GET /api/v1/budgets',
     async seed(t, org) {

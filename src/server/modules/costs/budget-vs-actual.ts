@@ -8,13 +8,15 @@ import { requireEngagement } from '../engagements/engagements.public.ts';
 import { budgetPolicy, invoicePolicy } from './costs.policy.ts';
 import { monthlyOf, presentBudget } from './costs.presenter.ts';
 import * as repo from './costs.repo.ts';
+import { converterFor } from './conversion.ts';
 import { settingsOf, todayOf } from './settings.ts';
 
 /**
  * Budget against actual for an engagement and fiscal year, month by month. Actual is the
  * approved and paid invoices, net of tax, in the month of their invoice date. Amounts stay
  * per currency: an invoice in a currency no budget of the engagement is kept in is shown
- * apart as "not converted" (exchange rates are not in Outsight yet), never added in.
+ * apart as "not converted", never added in — and beside it in the base currency with the rate of
+ * its month, or the words saying which rate is missing.
  */
 export async function engagementCosts(ctx: Ctx, engagementId: string, fiscalYear?: number): Promise<EngagementCosts> {
   budgetPolicy.check(ctx.actor, 'list');
@@ -44,7 +46,14 @@ export async function engagementCosts(ctx: Ctx, engagementId: string, fiscalYear
     'Actual is the approved and paid invoices of the engagement, net of tax, in the month of their invoice date.',
     'Amounts are never added across currencies.',
   ];
-  if (perMonth.some((m) => m.notConverted.length)) notes.push('Invoices in a currency no budget is kept in are shown as "not converted": exchange rates are not in Outsight yet.');
+  const conv = await converterFor(ctx, s.baseCurrency, months);
+  const converted = perMonth.flatMap((m) =>
+    m.notConverted.map((from) => {
+      const c = conv(from, m.month);
+      return { month: m.month, label: m.label, from, to: { amountMinor: c.amount?.amountMinor ?? null, currency: s.baseCurrency, rate: c.rate, via: c.via, words: c.words } };
+    }),
+  );
+  if (converted.length) notes.push(`Invoices in a currency no budget is kept in are shown apart as "not converted", and beside that in ${s.baseCurrency} at the exchange rate of their month.`);
   return {
     engagementId: eng.id,
     fiscalYear: year,
@@ -57,6 +66,7 @@ export async function engagementCosts(ctx: Ctx, engagementId: string, fiscalYear
       notConverted: totalsByCurrency(perMonth.flatMap((m) => m.notConverted)),
     },
     budgets: budgetRows.map((b) => presentBudget(b, s.fiscalYearStartMonth)),
+    converted,
     forecast: forecastsOf(totalsByCurrency(perMonth.flatMap((m) => m.budget)), totalsByCurrency(perMonth.flatMap((m) => m.actual)), monthsElapsed(months, todayOf(ctx)), s.forecastThresholdPct),
     notes,
   };

@@ -103,3 +103,9 @@ export const invoiceMappingPolicy = definePolicy<{ orgId: string }, 'list' | 'sa
   collection: true,
   actions: { list: { permission: 'cost.read' }, save: { permission: 'cost.write' } },
 });
+
+/** Exchange rates per currency and month: read with the costs, entered, imported and removed by cost writers. Vendor contacts never see them. */
+export const exchangeRatePolicy = definePolicy<{ orgId: string }, 'list' | 'write' | 'delete'>({
+  label: 'The exchange rate',
+  actions: { list: { permission: 'cost.read' }, write: { permission: 'cost.write' }, delete: { permission: 'cost.write' } },
+});

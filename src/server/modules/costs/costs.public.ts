@@ -16,3 +16,4 @@ export { serviceCredits, waiveServiceCredit } from './service-credits.ts';
 export { importInvoices } from './import-invoices.ts';
 export { listInvoiceMappings, saveInvoiceMapping } from './invoice-mappings.ts';
 export { portfolioSpend } from './spend.ts';
+export { deleteExchangeRate, importExchangeRates, listExchangeRates, setExchangeRate } from './exchange-rates.ts';

@@ -35,6 +35,7 @@ import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
 import { engagementCosts } from './budget-vs-actual.ts';
 import { registerChangeRequestRoutes } from './change-requests.routes.ts';
+import { registerExchangeRateRoutes } from './exchange-rates.routes.ts';
 import { registerInvoiceImportRoutes } from './invoice-import.routes.ts';
 import * as budgets from './budgets.ts';
 import * as workflow from './invoice-workflow.ts';
@@ -124,6 +125,7 @@ export async function registerCostRoutes(app: App) {
   );
   registerChangeRequestRoutes(app);
   await registerInvoiceImportRoutes(app);
+  await registerExchangeRateRoutes(app);
 
   app.get(
     '/api/v1/costs/spend',

@@ -9,6 +9,7 @@ import { useFormErrors } from '../../lib/forms.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
 import { useCostSettings, useUpdateCostSettings } from './api.ts';
+import { ExchangeRates } from './ExchangeRates.tsx';
 import { COMMON_CURRENCIES } from './money.tsx';
 
 const FIELDS = ['fiscalYearStartMonth', 'baseCurrency', 'forecastThresholdPct'] as const;
@@ -42,6 +43,7 @@ export function CostSettings() {
     );
   };
   return (
+    <>
     <Paper withBorder radius="md" p="lg" maw={640}>
       <form onSubmit={submit} noValidate aria-label="Cost settings">
         <Stack gap="md">
@@ -65,7 +67,7 @@ export function CostSettings() {
           />
           <Select
             label="Base currency"
-            description="Budget against actual compares in the budget's currency; without a budget, in this one. Other currencies are shown apart, never converted."
+            description="Budget against actual compares in the budget's currency; without a budget, in this one. Other currencies are shown apart, and converted into this one with the exchange rate of their month (below)."
             data={COMMON_CURRENCIES.includes(currency) ? COMMON_CURRENCIES : [currency, ...COMMON_CURRENCIES]}
             searchable
             allowDeselect={false}
@@ -95,5 +97,7 @@ export function CostSettings() {
         </Stack>
       </form>
     </Paper>
+    <ExchangeRates />
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useCostSettings, useSpend, type SpendT } from './api.ts';
+import { ConvertedSpend } from './ConvertedSpend.tsx';
 import { money } from './money.tsx';
 
 const short = (label: string) => `${label.slice(0, 3)} ${label.slice(-2)}`;
@@ -102,6 +103,7 @@ function SpendTable({ data, linkVendors }: { data: SpendT; linkVendors: boolean 
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <ConvertedSpend data={data} />
       {data.notes.map((n) => (
         <Text key={n} size="xs" c="dimmed">
           {n}
