@@ -12,6 +12,7 @@ import type { BenchOptions, SectionResult } from './bench-types.ts';
 import { benchBusinessHours } from './sla-business-hours.ts';
 import { benchFullPass } from './sla-full-pass.ts';
 import { benchRiskSignals } from './risk-signals.ts';
+import { benchSlaLoad } from './sla-load.ts';
 import { benchSlaReport } from './sla-report.ts';
 import { benchTicketImport } from './ticket-import.ts';
 
@@ -27,6 +28,8 @@ export const SECTIONS: BenchSection[] = [
   { id: 'ticket-import', run: benchTicketImport },
   // The SLA report, ticket list and overview through the services (PostgreSQL; issue: SLA at enterprise scale).
   { id: 'sla-report', run: benchSlaReport },
+  // The report and the overview under 50 connections against the real server process, its RSS sampled (PostgreSQL).
+  { id: 'sla-load', run: benchSlaLoad },
   // Every risk signal rule over a generated portfolio, and a second evaluation that writes nothing (issue 13).
   { id: 'risk-signals', run: benchRiskSignals },
 ];
