@@ -61,7 +61,10 @@ function printSection(r: SectionResult): void {
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) console.log(line(b));
-  for (const [name, value] of Object.entries(r.ratios)) console.log(name.endsWith('Ms') ? `${name}: ${value.toFixed(1)} ms` : `ratio ${name}: ${value.toFixed(2)}×`);
+  // Not every entry is a ratio: the suffix names the unit (ms, MB, requests/s, a count).
+  const unit = (name: string, v: number) =>
+    name.endsWith('Ms') ? `${name}: ${v.toFixed(1)} ms` : name.endsWith('Mb') ? `${name}: ${v.toFixed(0)} MB` : name.endsWith('Rps') ? `${name}: ${v.toFixed(1)} requests/s` : name.endsWith('Failed') ? `${name}: ${v}` : `ratio ${name}: ${v.toFixed(2)}×`;
+  for (const [name, value] of Object.entries(r.ratios)) console.log(unit(name, value));
   for (const note of r.notes) console.log(`- ${note}`);
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateTicket } from '../../src/domain/sla/ticket.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/client.ts';
-import { measureEngagement, toTicketInput } from '../../src/server/modules/sla/sla.measure.ts';
+import { measureEngagement, toTicketInput } from '../../src/server/modules/sla/sla.public.ts';
 import { anEngagement, anOrg, type OrgHandle } from '../../src/server/seed/builders/core.ts';
 import { aCalendar, anSlaPolicy, someTickets } from '../../src/server/seed/builders/sla.ts';
 import { openTestDatabase } from '../support/db.ts';
