@@ -13,6 +13,7 @@ import { benchBusinessHours } from './sla-business-hours.ts';
 import { benchCosts } from './costs.ts';
 import { benchFullPass } from './sla-full-pass.ts';
 import { benchRiskSignals } from './risk-signals.ts';
+import { benchSlaLoad } from './sla-load.ts';
 import { benchSlaReport } from './sla-report.ts';
 import { benchTicketImport } from './ticket-import.ts';
 
@@ -28,6 +29,8 @@ export const SECTIONS: BenchSection[] = [
   { id: 'ticket-import', run: benchTicketImport },
   // The SLA report, ticket list and overview through the services (PostgreSQL; issue: SLA at enterprise scale).
   { id: 'sla-report', run: benchSlaReport },
+  // The report and the overview under 50 connections against the real server process, its RSS sampled (PostgreSQL).
+  { id: 'sla-load', run: benchSlaLoad },
   // Every risk signal rule over a generated portfolio, and a second evaluation that writes nothing (issue 13).
   { id: 'risk-signals', run: benchRiskSignals },
   // Invoice import with every check against a raw COPY, and the portfolio spend report (PostgreSQL; issue 12).
@@ -61,7 +64,10 @@ function printSection(r: SectionResult): void {
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) console.log(line(b));
-  for (const [name, value] of Object.entries(r.ratios)) console.log(name.endsWith('Ms') ? `${name}: ${value.toFixed(1)} ms` : `ratio ${name}: ${value.toFixed(2)}×`);
+  // Not every entry is a ratio: the suffix names the unit (ms, MB, requests/s, a count).
+  const unit = (name: string, v: number) =>
+    name.endsWith('Ms') ? `${name}: ${v.toFixed(1)} ms` : name.endsWith('Mb') ? `${name}: ${v.toFixed(0)} MB` : name.endsWith('Rps') ? `${name}: ${v.toFixed(1)} requests/s` : name.endsWith('Failed') ? `${name}: ${v}` : `ratio ${name}: ${v.toFixed(2)}×`;
+  for (const [name, value] of Object.entries(r.ratios)) console.log(unit(name, value));
   for (const note of r.notes) console.log(`- ${note}`);
 }
 

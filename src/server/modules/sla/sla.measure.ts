@@ -56,6 +56,37 @@ const cache = new Map<string, Measured>();
 // Requests that miss together wait for one measurement (a policy edit, a new minute).
 const measureOnce = singleFlight<Measured>();
 
+/**
+ * The last measurement of each engagement under one policy, calendar revision and data
+ * version, with the tickets whose verdict still depends on the time of reading. At a
+ * minute's turn only those are measured again: the settled ones keep their evaluation, so
+ * the turn costs the open tickets, not the whole engagement.
+ */
+const lastByInputs = new Map<string, { measured: Measured; volatile: Int32Array; nowMs: number }>();
+
+function volatileIndexes(tickets: readonly TicketForSla[], evaluations: readonly TicketEvaluation[], nowMs: number, among?: Int32Array): Int32Array {
+  const out: number[] = [];
+  if (among) {
+    for (const i of among) if (isVolatile(tickets[i], evaluations[i], nowMs)) out.push(i);
+  } else for (let i = 0; i < tickets.length; i++) if (isVolatile(tickets[i], evaluations[i], nowMs)) out.push(i);
+  return Int32Array.from(out);
+}
+
+function lastKnownInstant(t: TicketForSla): number {
+  let last = Math.max(t.openedAt, t.firstResponseAt ?? -Infinity, t.resolvedAt ?? -Infinity, t.closedAt ?? -Infinity);
+  for (const [at] of t.history) if (at > last) last = at;
+  return last;
+}
+
+/**
+ * A ticket's verdict is settled — the same at any later instant until its inputs change —
+ * once it is resolved (or cannot be measured for a reason in its data) and nothing in its
+ * data lies after `nowMs`; else it is volatile and measured again in a later minute.
+ */
+export function isVolatile(t: TicketForSla, ev: TicketEvaluation, nowMs: number): boolean {
+  return (ev.problem === null && (ev as TicketVerdict).state !== 'resolved') || lastKnownInstant(t) > nowMs;
+}
+
 function remember(key: string, m: Measured) {
   cache.delete(key);
   cache.set(key, m);
@@ -104,13 +135,33 @@ export async function measureEngagement(ctx: Ctx, engagementId: string, opts: { 
   const key = version === null ? null : [ctx.actor.orgId, engagementId, found.policy.id, cal.updatedAt.toISOString(), minute, version].join('|');
   const hit = key ? cache.get(key) : undefined;
   if (hit) return hit;
+  const inputsKey = version === null ? null : [ctx.actor.orgId, engagementId, found.policy.id, cal.updatedAt.toISOString(), version].join('|');
   const compute = async (): Promise<Measured> => {
-    const calendars = { [cal.id]: compileCalendar(specOf(cal)) };
     const tickets = version === null ? await loadTicketsForSla(ctx, engagementId, [opts.ticketId!]) : await ticketsOf(ctx, engagementId, version);
     const nowMs = ctx.now.getTime();
-    const evaluations = tickets.map((t) => evaluateTicket(policy, calendars, toTicketInput(t), nowMs));
-    const measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations };
-    if (key) remember(key, measured);
+    const last = inputsKey ? lastByInputs.get(inputsKey) : undefined;
+    let measured: Measured;
+    let volatile: Int32Array;
+    // A later minute, same inputs: measure again only what still unfolds (settled means
+    // settled from then on, so never reuse for an earlier instant).
+    if (last && last.measured.tickets === tickets && nowMs >= last.nowMs) {
+      const { policy: p, calendars } = last.measured;
+      const evaluations = last.measured.evaluations.slice();
+      for (const i of last.volatile) evaluations[i] = evaluateTicket(p, calendars, toTicketInput(tickets[i]), nowMs);
+      measured = { ...last.measured, evaluations, reports: undefined };
+      volatile = volatileIndexes(tickets, evaluations, nowMs, last.volatile);
+    } else {
+      const calendars = { [cal.id]: compileCalendar(specOf(cal)) };
+      const evaluations = tickets.map((t) => evaluateTicket(policy, calendars, toTicketInput(t), nowMs));
+      measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations };
+      volatile = volatileIndexes(tickets, evaluations, nowMs);
+    }
+    if (key && inputsKey) {
+      remember(key, measured);
+      lastByInputs.delete(inputsKey);
+      lastByInputs.set(inputsKey, { measured, volatile, nowMs });
+      if (lastByInputs.size > CACHE_SIZE) lastByInputs.delete(lastByInputs.keys().next().value!);
+    }
     return measured;
   };
   return key ? measureOnce(key, compute) : compute();

@@ -2,7 +2,7 @@ import type { TicketEvaluation, TicketVerdict } from '../../../domain/sla/ticket
 import type { Outage, SlaTicket } from '../../../shared/contracts/sla.ts';
 import type { TicketForSla } from '../tickets/tickets.public.ts';
 import type { OutageRow } from './outages.repo.ts';
-import { toSlaTicket } from './sla.measure.ts';
+import { isVolatile, toSlaTicket } from './sla.measure.ts';
 import type { ListedVerdict, VerdictRow } from './verdicts.repo.ts';
 
 export function presentOutage(o: OutageRow): Outage {
@@ -43,12 +43,6 @@ export function presentVerdict(r: ListedVerdict): SlaTicket {
 }
 
 /** The latest instant the ticket's data knows of: measured before it, the verdict is still unfolding. */
-function lastKnownInstant(t: TicketForSla): number {
-  let last = Math.max(t.openedAt, t.firstResponseAt ?? -Infinity, t.resolvedAt ?? -Infinity, t.closedAt ?? -Infinity);
-  for (const [at] of t.history) if (at > last) last = at;
-  return last;
-}
-
 /**
  * The verdict to store for a ticket measured at `nowMs`. It is settled — the same at any
  * later instant until the inputs change — once the ticket is resolved (or cannot be
@@ -57,7 +51,7 @@ function lastKnownInstant(t: TicketForSla): number {
  */
 export function verdictRow(orgId: string, engagementId: string, t: TicketForSla, ev: TicketEvaluation, nowMs: number): VerdictRow {
   const s = toSlaTicket(t, ev);
-  const unfolding = (ev.problem === null && (ev as TicketVerdict).state !== 'resolved') || lastKnownInstant(t) > nowMs;
+  const unfolding = isVolatile(t, ev, nowMs);
   return {
     ticketId: t.id,
     orgId,

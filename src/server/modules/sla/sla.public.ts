@@ -5,3 +5,5 @@ export { addOutage, slaReport } from './sla.service.ts';
 export { slaFeed } from './feed.ts';
 /** The engine's service credit per engagement and month (the costs module nets it against invoice credit lines). */
 export { serviceCreditsOwed, type CreditsOwed } from './credits-owed.ts';
+/** An engagement's measured evaluations as the report sees them: for the benchmark and the tests that compare them with the engine. */
+export { measureEngagement, toTicketInput } from './sla.measure.ts';
