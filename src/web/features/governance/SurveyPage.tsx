@@ -54,7 +54,7 @@ export function SurveyPage() {
     send.mutate(Object.fromEntries(f.questions.map((q) => [q.key, { rating: Number(ratings[q.key]), comment: comments[q.key] || undefined }])));
   };
   return (
-    <AuthLayout title={`How is ${f.vendorName} doing?`} subtitle={`${f.personName}, you are asked about ${f.engagementName} for ${f.period}: 1 is poor, 5 is excellent. The link works once.`}>
+    <AuthLayout title={`How is ${f.vendorName} doing?`} subtitle={`${f.personName}, you are asked about ${f.engagementName} for ${f.period.replace(/^(\d{4})-Q(\d)$/, 'Q$2 $1')}: 1 is poor, 5 is excellent. The link works once.`}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {send.isError && <Alert color="red">{errorMessage(send.error)}</Alert>}
