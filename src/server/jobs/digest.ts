@@ -1,28 +1,15 @@
 import { addDays, civilDateIn, dayInWords, isoWeekday } from '../../domain/civil-date.ts';
 import type { DueItem } from '../../shared/contracts/dashboard.ts';
-import type { User } from '../../shared/contracts/users.ts';
 import { roleCan } from '../../shared/permissions.ts';
 import type { Ctx } from '../context.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { listDueAhead } from '../modules/dashboard/dashboard.public.ts';
-import { listUsers } from '../modules/users/users.public.ts';
+import { allUsers } from '../modules/users/users.public.ts';
 import { claimNotification, releaseNotification } from './reminders.repo.ts';
 import { forEachOrg, type JobDeps } from './scheduled.ts';
 
 /** How far ahead the digest looks: the week it is sent for. */
 const DAYS = 7;
-
-/** Everyone of the organisation, page after page. */
-async function everyone(ctx: Ctx): Promise<User[]> {
-  const out: User[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listUsers(ctx, { limit: 200, cursor });
-    out.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
-}
 
 /** The mail: what is overdue first, then by date, each with the page that opens it. */
 export function digestText(items: readonly DueItem[], baseUrl: string, to: string): string {
@@ -49,7 +36,7 @@ export async function runWeeklyDigests(deps: JobDeps & { mailer: Mailer; baseUrl
   const today = civilDateIn(now, 'UTC');
   const monday = addDays(today, 1 - isoWeekday(today));
   await forEachOrg(deps, now, 'Weekly digest', async (orgCtx) => {
-    for (const u of await everyone(orgCtx)) {
+    for (const u of await allUsers(orgCtx)) {
       if (u.disabled || !roleCan(u.role, 'dashboard.read')) continue;
       const ctx: Ctx = { ...orgCtx, actor: { ...orgCtx.actor, userId: u.id, role: u.role, email: u.email, name: u.name } };
       const due = await listDueAhead(ctx, { days: DAYS, mine: true });

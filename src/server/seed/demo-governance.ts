@@ -3,25 +3,13 @@ import { quarterOf } from '../../domain/governance/scorecard.ts';
 import type { User } from '../../shared/contracts/users.ts';
 import type { Ctx } from '../context.ts';
 import { answerSurvey, createReview, sendSurvey, shareReview } from '../modules/governance/governance.public.ts';
-import { createUser, listUsers } from '../modules/users/users.public.ts';
+import { createUser, allUsers } from '../modules/users/users.public.ts';
 import type { OrgHandle } from './builders/core.ts';
 import { handleOf } from './builders/due-diligence.ts';
 import { aCadence, aMeeting, anActionItem, aStatusReport, governanceOf } from './builders/governance.ts';
 import { aCalendar } from './builders/sla.ts';
 
 const weekdays = (from: string, to: string) => Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ from, to }]]));
-
-/** Every user of the organisation (a demo has a few dozen). */
-async function everyone(ctx: Ctx): Promise<User[]> {
-  const out: User[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listUsers(ctx, { limit: 200, cursor });
-    out.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
-}
 
 /**
  * The demo's governance, through the builders (so the services): contacts, ladders and
@@ -37,7 +25,7 @@ export async function seedDemoGovernance(ctx: Ctx, vendorIds: Map<string, string
   const org: OrgHandle = handleOf(ctx, owner);
   const today = civilDateIn(ctx.now, 'UTC');
   const eng = (name: string) => engagementIds.get(name)!;
-  const users = await everyone(ctx);
+  const users = await allUsers(ctx);
   const byEmail = (email: string) => users.find((u) => u.email === email);
   const manager = byEmail('manager@demo.outsight.test') ?? owner;
   const analyst = byEmail('analyst@demo.outsight.test') ?? owner;

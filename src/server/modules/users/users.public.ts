@@ -1,5 +1,6 @@
 /** The users module as other modules see it (lint rule outsight/public-surface). */
 export {
+  allUsers,
   countUsers,
   createUser,
   firstActiveOwner,

@@ -21,6 +21,18 @@ export async function listUsers(ctx: Ctx, q: PageRequest) {
   return keysetPage(q, repo.USER_SORT, (after, limit) => repo.listUsers(ctx.db, ctx.actor.orgId, after, limit), (r) => presentUser(r.user));
 }
 
+/** Everyone of the organisation, page after page (jobs and seeds that visit each person). */
+export async function allUsers(ctx: Ctx): Promise<User[]> {
+  const out: User[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listUsers(ctx, { limit: 200, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
   return presentUser(userPolicy.authorize(ctx.actor, 'read', await repo.findUser(ctx.db, ctx.actor.orgId, id)));
 }
