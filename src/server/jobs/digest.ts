@@ -30,7 +30,7 @@ export function digestText(items: readonly DueItem[], baseUrl: string, to: strin
  * as that person, so it shows only what their role may see. Nothing due, no mail. Each mail
  * is claimed first (organisation, person, week), so it goes out once however many servers run.
  */
-export async function runWeeklyDigests(deps: JobDeps & { mailer: Mailer; baseUrl: string }, now: Date): Promise<{ sent: number; failed: number }> {
+export async function runWeeklyDigests(deps: JobDeps & { mailer: Mailer; baseUrl: string }, now: Date, only?: readonly string[]): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
   const today = civilDateIn(now, 'UTC');
@@ -54,6 +54,6 @@ export async function runWeeklyDigests(deps: JobDeps & { mailer: Mailer; baseUrl
         await releaseNotification(deps.db, orgCtx.actor.orgId, claim);
       }
     }
-  });
+  }, only);
   return { sent, failed };
 }

@@ -32,9 +32,12 @@ export async function orgOwnerCtx(deps: JobDeps, orgId: string, now: Date, name:
   };
 }
 
-/** Runs `work` once per organisation (see orgOwnerCtx). One organisation failing is logged and does not stop the others. */
-export async function forEachOrg(deps: JobDeps, now: Date, name: string, work: (ctx: Ctx) => Promise<void>): Promise<void> {
-  for (const orgId of await oldestOrgIds(deps.db, MAX_ORGS)) {
+/**
+ * Runs `work` once per organisation (see orgOwnerCtx), or for `only` those. One organisation
+ * failing is logged and does not stop the others.
+ */
+export async function forEachOrg(deps: JobDeps, now: Date, name: string, work: (ctx: Ctx) => Promise<void>, only?: readonly string[]): Promise<void> {
+  for (const orgId of only ?? (await oldestOrgIds(deps.db, MAX_ORGS))) {
     try {
       const ctx = await orgOwnerCtx(deps, orgId, now, name);
       if (ctx) await work(ctx);
