@@ -3,11 +3,11 @@
  * A fiscal year is named by the calendar year it starts in: with a start in April, FY 2026
  * runs from April 2026 to March 2027.
  */
-import { MONTH_NAMES } from '../civil-date.ts';
+import { MONTH_NAMES, monthInWords } from '../civil-date.ts';
 
 export const monthName = (m: number) => MONTH_NAMES[m - 1];
-/** "2026-04" → "April 2026". */
-export const monthLabel = (ym: string) => `${MONTH_NAMES[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+/** "2026-04" → "April 2026": the costs module's name for civil-date's monthInWords. */
+export const monthLabel = monthInWords;
 
 /** The twelve months (YYYY-MM) of fiscal year `year` starting in `startMonth` (1–12). */
 export function fiscalMonths(year: number, startMonth: number): string[] {

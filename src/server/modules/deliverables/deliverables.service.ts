@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { addDays, civilDateIn, MONTH_NAMES } from '../../../domain/civil-date.ts';
+import { addDays, civilDateIn, monthInWords } from '../../../domain/civil-date.ts';
 import { onTimeRate as rateOf, lateness, type DeliverableFacts } from '../../../domain/contracts/deliverables.ts';
 import type {
   AcceptInput,
@@ -327,7 +327,7 @@ export async function submitDeliverable(ctx: Ctx, id: string, input: z.output<ty
 // ---------------------------------------------------------------- on-time rate
 
 const QUARTER = (d: string) => `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
-const periodLabel = (p: string) => (p.includes('Q') ? `${p.slice(5)} ${p.slice(0, 4)}` : `${MONTH_NAMES[Number(p.slice(5, 7)) - 1]} ${p.slice(0, 4)}`);
+const periodLabel = (p: string) => (p.includes('Q') ? `${p.slice(5)} ${p.slice(0, 4)}` : monthInWords(p));
 
 /**
  * A vendor's on-time rate over time: per quarter (or month) of each deliverable's deadline

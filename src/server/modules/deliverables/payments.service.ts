@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { MONTH_NAMES } from '../../../domain/civil-date.ts';
+import { monthInWords } from '../../../domain/civil-date.ts';
 import { totalsByCurrency, type Money } from '../../../domain/money.ts';
 import type { MarkPaidInput, Payment, PaymentInput, PaymentListQuery, PaymentTotals, PaymentTotalsQuery, PaymentUpdate } from '../../../shared/contracts/deliverables.ts';
 import type { Ctx } from '../../context.ts';
@@ -139,7 +139,7 @@ export async function paymentTotals(ctx: Ctx, q: z.output<typeof PaymentTotalsQu
   }
   const all = [...months.entries()].sort(([a], [b]) => a.localeCompare(b));
   return {
-    months: all.map(([month, m]) => ({ month, label: `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`, planned: totalsByCurrency(m.planned), paid: totalsByCurrency(m.paid) })),
+    months: all.map(([month, m]) => ({ month, label: monthInWords(month), planned: totalsByCurrency(m.planned), paid: totalsByCurrency(m.paid) })),
     total: { planned: totalsByCurrency(all.flatMap(([, m]) => m.planned)), paid: totalsByCurrency(all.flatMap(([, m]) => m.paid)) },
   };
 }
