@@ -6,7 +6,7 @@ import type { InvoiceInput } from '../../../shared/contracts/costs.ts';
 import type { TxCtx } from '../audit/audit.public.ts';
 import type { ContractSummary } from '../contracts/contracts.public.ts';
 import { invoiceInWords } from './costs.presenter.ts';
-import * as repo from './costs.repo.ts';
+import * as repo from './invoice-import.repo.ts';
 
 export interface ImportedInvoice {
   input: z.output<typeof InvoiceInput>;
