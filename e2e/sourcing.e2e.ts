@@ -76,9 +76,16 @@ describe('choosing a vendor', () => {
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('textbox', { name: 'Price' }).fill(price);
       await dialog.getByRole('button', { name: 'Record proposal' }).click();
+      if (vendor === 'Harbour Desk Services') {
+        // The offer's PDF is attached while the proposal is sealed: listed by name, not yet a link.
+        await card.locator('input[type="file"]').setInputFiles({ name: 'Harbour offer.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+        await card.getByText(/Sealed, received on .* with one file\./).waitFor();
+        expect(await card.getByRole('link', { name: 'Harbour offer.pdf' }).count()).toBe(0);
+      }
       await card.getByRole('button', { name: 'Open proposal' }).click();
       await card.getByText(new RegExp(`€${price.replace('.', '\\.')} · received`)).waitFor();
     }
+    await page.getByRole('region', { name: 'Harbour Desk Services' }).getByRole('link', { name: 'Harbour offer.pdf' }).waitFor();
     // The owner scores Meridian as an evaluator (only their own scores are shown to them).
     await page.getByRole('region', { name: 'Meridian Support' }).getByRole('button', { name: 'Score' }).click();
     const scores = page.getByRole('dialog');

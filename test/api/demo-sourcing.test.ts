@@ -32,6 +32,8 @@ describe('the demo sourcing', () => {
     const porto = await getProject(ctx, byName.get('Service desk for the Porto plant')!.id);
     expect(porto.candidates).toHaveLength(3);
     expect(porto.weightChanges).toHaveLength(1);
+    // The proposals came with their files, readable now that they are opened.
+    expect(Object.fromEntries(porto.candidates.map((c) => [c.vendorName, c.proposal!.files.length]))).toEqual({ 'Lusodesk Serviços': 2, 'Atlântico IT Services': 1, 'DeskForce Global': 2 });
     expect(porto.candidates.filter((c) => c.rfi).map((c) => c.rfi!.status)).toEqual(['sent']);
     const m = await projectMatrix(ctx, porto.id);
     expect(m.rows.map((r) => r.missing)).toEqual([[], [], []]);

@@ -14,7 +14,7 @@ import { exportProject, matrixCsv, sourcingFeed } from '../../src/server/modules
 import { getVendor } from '../../src/server/modules/vendors/vendors.public.ts';
 import type { Pilot, Project, SourcingMatrix } from '../../src/shared/contracts/sourcing.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { inApp } from '../support/due-diligence.ts';
+import { inApp, PDF } from '../support/due-diligence.ts';
 import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg, type TestUser } from '../support/factories.ts';
 
 // Issue 16: choosing a vendor — the need, the check, candidates, the matrix, references, interviews, a pilot and its go / no-go.
@@ -228,6 +228,49 @@ describe('candidates compared', () => {
     expect(home.json().requests.map((r: { id: string }) => r.id)).toEqual([rfi.assessmentId]);
     expect(home.body).not.toMatch(/Beta|Gamma|Network operations/);
     for (const url of [`/api/v1/sourcing-projects/${p.id}`, `/api/v1/sourcing-projects/${p.id}/matrix`, '/api/v1/sourcing-projects']) expect((await call(asContact, 'GET', url)).statusCode).toBe(403);
+  });
+});
+
+describe('proposal files', () => {
+  const upload = (login: Login, candidateId: string, fileName: string, body: Buffer) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/sourcing-candidates/${candidateId}/proposal/files?fileName=${encodeURIComponent(fileName)}`, payload: body, headers: { ...authHeaders(login), 'content-type': 'application/octet-stream' } });
+
+  it('are sealed with the proposal: attached only before it is opened, read only after, and the sealed price is not shown either', async () => {
+    const p = await aSourcingProject(h(), { name: 'Field support for the warehouses', currency: 'EUR' });
+    const cand = await aCandidate(h(), { projectId: p.id, vendorId: (await prospect('Delta')).id });
+
+    const early = await upload(manager, cand.id, 'offer.pdf', PDF);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toMatch(/Record the proposal before attaching its files/);
+
+    await aProposal(h(), cand.id, { priceMinor: 123_456_00, team: 'Four technicians', open: false });
+    const attached = await upload(manager, cand.id, 'Delta – offer.pdf', PDF);
+    expect(attached.statusCode, attached.body).toBe(201);
+    const sealed = (attached.json() as Project).candidates.find((x) => x.id === cand.id)!.proposal!;
+    expect(sealed).toMatchObject({ opened: false, priceMinor: null, team: null, files: [{ fileName: 'Delta – offer.pdf', contentType: 'application/pdf', sizeBytes: PDF.length, uploadedBy: org.users.manager.name }] });
+    // Not a document: refused by its content, whatever its name, and nothing is listed.
+    const script = await upload(manager, cand.id, 'price.pdf', Buffer.from('#!/bin/sh\necho hello\n'));
+    expect(script.statusCode).toBe(415);
+    const fileId = sealed.files[0].id;
+    const early2 = await call(analyst, 'GET', `/api/v1/sourcing-candidates/${cand.id}/proposal/files/${fileId}/download`);
+    expect(early2.statusCode).toBe(409);
+    expect(early2.json().error.message).toMatch(/sealed until it is opened/);
+
+    const opened = (await call(manager, 'POST', `/api/v1/sourcing-candidates/${cand.id}/proposal/open`)).json() as Project;
+    const proposal = opened.candidates.find((x) => x.id === cand.id)!.proposal!;
+    expect(proposal).toMatchObject({ opened: true, priceMinor: 123_456_00, team: 'Four technicians' });
+    expect(proposal.files.map((f) => f.fileName)).toEqual(['Delta – offer.pdf']);
+    const got = await call(analyst, 'GET', `/api/v1/sourcing-candidates/${cand.id}/proposal/files/${fileId}/download`);
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(PDF)).toBe(true);
+    expect(got.headers['content-disposition']).toMatch(/^attachment;/);
+    // Kept as it was read: nothing added after opening.
+    const late = await upload(manager, cand.id, 'revised offer.pdf', PDF);
+    expect(late.statusCode).toBe(409);
+    // Another candidate's file is not reachable through this candidate.
+    const other = await aCandidate(h(), { projectId: p.id, vendorId: (await prospect('Epsilon')).id });
+    await aProposal(h(), other.id, {});
+    expect((await call(analyst, 'GET', `/api/v1/sourcing-candidates/${other.id}/proposal/files/${fileId}/download`)).statusCode).toBe(404);
   });
 });
 

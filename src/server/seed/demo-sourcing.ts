@@ -106,9 +106,9 @@ export async function seedDemoSourcing(ctx: Ctx, people: DemoPeople): Promise<vo
   await anAssessment(at(-50), { vendorId: deskforce.id, questionnaireId: questionnaire.id, state: 'completed', answers: weak, contact: { email: 'security@deskforce.example', name: 'Mara Santos' } });
   await anAssessment(at(-48), { vendorId: atlantico.id, questionnaireId: questionnaire.id, state: 'completed', answers: answerAll(questionnaire.definition as Template, (q) => q.id !== 'mfa'), contact: { email: 'security@atlantico-it.example', name: 'Rui Almeida' } });
 
-  await aProposal(at(-40), c.luso.id, { priceMinor: 16_800_000, receivedOn: day(-42), team: '6 agents, a team lead in Porto', approach: 'On site two days a week, the rest remote from Braga.' });
-  await aProposal(at(-40), c.atlantico.id, { priceMinor: 14_400_000, receivedOn: day(-41), team: '5 agents', approach: 'Remote from Lisbon; a shared team with two other clients.' });
-  await aProposal(at(-40), c.deskforce.id, { priceMinor: 9_600_000, receivedOn: day(-43), team: '8 agents in Manila, Portuguese speakers from Brazil', approach: 'Follow-the-sun; night shift covers Porto mornings.' });
+  await aProposal(at(-40), c.luso.id, { priceMinor: 16_800_000, receivedOn: day(-42), team: '6 agents, a team lead in Porto', approach: 'On site two days a week, the rest remote from Braga.', files: ['Lusodesk – proposal for the Porto service desk.pdf', 'Lusodesk – team CVs.pdf'] });
+  await aProposal(at(-40), c.atlantico.id, { priceMinor: 14_400_000, receivedOn: day(-41), team: '5 agents', approach: 'Remote from Lisbon; a shared team with two other clients.', files: ['Atlântico IT – offer.pdf'] });
+  await aProposal(at(-40), c.deskforce.id, { priceMinor: 9_600_000, receivedOn: day(-43), team: '8 agents in Manila, Portuguese speakers from Brazil', approach: 'Follow-the-sun; night shift covers Porto mornings.', files: ['DeskForce proposal v2.pdf', 'DeskForce price sheet.pdf'] });
   // A weight changed after the proposals were opened, with its reason.
   const locked = await getProject(ctx, porto.id);
   await setCriteria(at(-38).ctx(), porto.id, {

@@ -140,11 +140,14 @@ export const InterviewInput = z
   .object({ heldOn: IsoDate, communication: Rating, clientFeedback: Rating, hoursFit: Rating, costEffective: Rating, notes: text(5000).nullable().optional() })
   .strict();
 
+export const ProposalFile = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), uploadedBy: z.string().nullable(), uploadedAt: z.string() });
+/** A proposal; sealed (price, team, approach null and its files unreadable) until it is opened, so no one reads one offer before the others. */
 export const Proposal = z.object({
-  priceMinor: z.number().int(),
+  priceMinor: z.number().int().nullable(),
   currency: z.string(),
   team: z.string().nullable(),
   approach: z.string().nullable(),
+  files: z.array(ProposalFile),
   receivedOn: z.string(),
   opened: z.boolean(),
   openedAt: z.string().nullable(),

@@ -3,7 +3,7 @@ import { aVendor } from '../../../src/server/seed/builders/core.ts';
 import { aQuestionnaire } from '../../../src/server/seed/builders/due-diligence.ts';
 import { aCandidate, aPilot, aProposal, anRfi, aSourcingProject } from '../../../src/server/seed/builders/sourcing.ts';
 import { decidePilot } from '../../../src/server/modules/sourcing/sourcing.public.ts';
-import { inApp } from '../../support/due-diligence.ts';
+import { inApp, PDF } from '../../support/due-diligence.ts';
 import type { TestOrg } from '../../support/factories.ts';
 import { ADMINS, IMPORTERS, INTERNAL, WRITERS, type AreaRows, type Call, type MatrixEnv, type Row } from './types.ts';
 
@@ -21,6 +21,9 @@ interface Fixtures {
   criterionId: string;
   sealedId: string;
   openedId: string;
+  /** A file with each: the sealed one's cannot be read yet. */
+  sealedFileId: string;
+  openedFileId: string;
   rfiId: string;
   questionnaireId: string;
   /** A project in pilot, its candidate and running pilot. */
@@ -44,9 +47,10 @@ export function sourcingRows(env: MatrixEnv): AreaRows {
     const draft = await aSourcingProject(h(o), { name: `Matrix draft ${env.uniq()}`, checked: false });
     const evaluating = await aSourcingProject(h(o), { name: `Matrix evaluating ${env.uniq()}` });
     const sealed = await candidate(o, evaluating.id);
-    await aProposal(h(o), sealed.id, { open: false });
+    const sealedProject = await aProposal(h(o), sealed.id, { open: false, files: ['sealed offer.pdf'] });
     const opened = await candidate(o, evaluating.id);
-    const withProposal = await aProposal(h(o), opened.id);
+    const withProposal = await aProposal(h(o), opened.id, { files: ['opened offer.pdf'] });
+    const fileOf = (p: typeof withProposal, id: string) => p.candidates.find((x) => x.id === id)!.proposal!.files[0].id;
     const rfi = await candidate(o, evaluating.id);
     const q = await aQuestionnaire(h(o));
     await anRfi(h(o), rfi.id, { templateId: q.id, dueDate: '2099-12-31', contactEmail: `rfi.${env.uniq()}@example.test` });
@@ -63,6 +67,8 @@ export function sourcingRows(env: MatrixEnv): AreaRows {
       criterionId: withProposal.criteria[0].id,
       sealedId: sealed.id,
       openedId: opened.id,
+      sealedFileId: fileOf(sealedProject, sealed.id),
+      openedFileId: fileOf(withProposal, opened.id),
       rfiId: rfi.id,
       questionnaireId: q.id,
       pilotProjectId: inPilot.id,
@@ -158,6 +164,26 @@ export function sourcingRows(env: MatrixEnv): AreaRows {
         const cand = await candidate(c.org, f(c.org).evaluatingId);
         await aProposal(h(c.org), cand.id, { open: false });
         return { url: `/api/v1/sourcing-candidates/${cand.id}/proposal/open` };
+      },
+    },
+    'POST /api/v1/sourcing-candidates/:id/proposal/files': {
+      policy: C,
+      allowed: WRITERS,
+      ok: 201,
+      scoped: true,
+      forbiddenState: 409,
+      build: (c) => ({ url: `/api/v1/sourcing-candidates/${pick(c, (x) => x.sealedId, (x) => x.openedId)}/proposal/files?fileName=annex.pdf`, payload: PDF, headers: { 'content-type': 'application/pdf' } }),
+    },
+    'GET /api/v1/sourcing-candidates/:id/proposal/files/:fileId/download': {
+      policy: C,
+      allowed: INTERNAL,
+      ok: 200,
+      scoped: true,
+      forbiddenState: 409,
+      build: (c) => {
+        if (c.scope === 'missing') return { url: `/api/v1/sourcing-candidates/${randomUUID()}/proposal/files/${randomUUID()}/download` };
+        const x = f(c.org);
+        return c.scope === 'state' ? { url: `/api/v1/sourcing-candidates/${x.sealedId}/proposal/files/${x.sealedFileId}/download` } : { url: `/api/v1/sourcing-candidates/${x.openedId}/proposal/files/${x.openedFileId}/download` };
       },
     },
     'POST /api/v1/sourcing-candidates/:id/rfi': {

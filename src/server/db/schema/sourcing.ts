@@ -164,6 +164,27 @@ export const sourcingInterviews = pgTable(
   (t) => [foreignKey({ columns: [t.orgId, t.candidateId], foreignColumns: [sourcingCandidates.orgId, sourcingCandidates.id], name: 'sourcing_interviews_candidate_fk' }), index('sourcing_interviews_candidate_idx').on(t.orgId, t.candidateId)],
 );
 
+/** A file that came with a proposal (the offer itself, a price sheet, CVs): stored like evidence, sealed with the proposal until it is opened. */
+export const sourcingProposalFiles = pgTable(
+  'sourcing_proposal_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    candidateId: uuid('candidate_id').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    storageKey: text('storage_key').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.orgId, t.candidateId], foreignColumns: [sourcingCandidates.orgId, sourcingCandidates.id], name: 'sourcing_proposal_files_candidate_fk' }),
+    index('sourcing_proposal_files_candidate_idx').on(t.orgId, t.candidateId),
+  ],
+);
+
 /** A time-boxed pilot with a candidate on a pilot engagement, its success criteria, and the go/no-go decision. */
 export const sourcingPilots = pgTable(
   'sourcing_pilots',

@@ -8,7 +8,7 @@ import { change } from '../audit/audit.public.ts';
 import { referenceVendor } from '../vendors/vendors.public.ts';
 import { measurePilot } from './pilots-measure.ts';
 import { projectPolicy } from './sourcing.policy.ts';
-import { presentCheck, presentCriterion, presentInterview, presentPilot, presentReference, presentSummary } from './sourcing.presenter.ts';
+import { presentCheck, presentCriterion, presentInterview, presentPilot, presentProposalFile, presentReference, presentSummary } from './sourcing.presenter.ts';
 import * as repo from './sourcing.repo.ts';
 
 /** The default criteria (issue 16 §3), in points adding up to 100; where a score can come from data, it does. */
@@ -36,13 +36,14 @@ export async function requireProject(ctx: Ctx, id: string): Promise<repo.Project
 
 export async function getProject(ctx: Ctx, id: string): Promise<Project> {
   const p = await requireProject(ctx, id);
-  const [criteria, candidates, scores, refs, interviews, pilots] = await Promise.all([
+  const [criteria, candidates, scores, refs, interviews, pilots, files] = await Promise.all([
     repo.criteriaOf(ctx.db, ctx.actor.orgId, id),
     repo.candidatesOf(ctx.db, ctx.actor.orgId, id),
     repo.scoresOf(ctx.db, ctx.actor.orgId, id),
     repo.referencesOf(ctx.db, ctx.actor.orgId, id),
     repo.interviewsOf(ctx.db, ctx.actor.orgId, id),
     repo.pilotsOf(ctx.db, ctx.actor.orgId, id),
+    repo.proposalFilesOf(ctx.db, ctx.actor.orgId, id),
   ]);
   const rfiOf = async (assessmentId: string | null) => {
     if (!assessmentId) return null;
@@ -73,10 +74,11 @@ export async function getProject(ctx: Ctx, id: string): Promise<Project> {
         proposal:
           c.proposalReceivedOn && c.proposalPriceMinor !== null
             ? {
-                priceMinor: c.proposalPriceMinor,
+                priceMinor: c.proposalOpenedAt ? c.proposalPriceMinor : null,
                 currency: c.proposalCurrency ?? p.currency,
-                team: c.proposalTeam,
-                approach: c.proposalApproach,
+                team: c.proposalOpenedAt ? c.proposalTeam : null,
+                approach: c.proposalOpenedAt ? c.proposalApproach : null,
+                files: files.filter((f) => f.candidateId === c.id).map(presentProposalFile),
                 receivedOn: c.proposalReceivedOn,
                 opened: c.proposalOpenedAt !== null,
                 openedAt: c.proposalOpenedAt?.toISOString() ?? null,

@@ -40,7 +40,15 @@ export const projectPolicy = definePolicy<ProjectRow, 'list' | 'read' | 'create'
 });
 
 const proposalOpen = (c: CandidateInProject) => !c.proposalOpenedAt || 'The proposal is already opened; it is kept as it was read.';
-export const candidatePolicy = definePolicy<CandidateInProject, 'read' | 'proposal' | 'openProposal' | 'rfi' | 'score' | 'reference' | 'interview'>({
+/** Files come with a recorded proposal and are sealed with it: none added once it is read, none read before. */
+const attachable = (c: CandidateInProject) => {
+  const s = comparing(c.project);
+  if (s !== true) return s;
+  if (!c.proposalReceivedOn) return 'Record the proposal before attaching its files.';
+  return proposalOpen(c);
+};
+const unsealed = (c: CandidateInProject) => c.proposalOpenedAt !== null || 'The proposal is sealed until it is opened; its files can be read after that.';
+export const candidatePolicy = definePolicy<CandidateInProject, 'read' | 'proposal' | 'openProposal' | 'attach' | 'readFile' | 'rfi' | 'score' | 'reference' | 'interview'>({
   label: 'The candidate',
   actions: {
     read: { permission: 'sourcing.read' },
@@ -54,6 +62,8 @@ export const candidatePolicy = definePolicy<CandidateInProject, 'read' | 'propos
         return proposalOpen(c);
       },
     },
+    attach: { permission: 'sourcing.write', when: attachable },
+    readFile: { permission: 'sourcing.read', when: unsealed },
     rfi: { permission: 'sourcing.write', when: (c) => (comparing(c.project) === true ? !c.rfiAssessmentId || 'A request for information was already sent to this candidate.' : comparing(c.project)) },
     score: { permission: 'sourcing.score', when: (c) => evaluating(c.project) },
     reference: { permission: 'sourcing.score', when: (c) => learning(c.project) },

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/contracts/sourcing.ts';
 import type { PilotCriterionResult } from '../../../domain/sourcing/pilot.ts';
 import { pilotVerdict } from '../../../domain/sourcing/pilot.ts';
-import type { CriterionRow, InterviewWithName, PilotWithNames, ProjectRow, ReferenceWithName } from './sourcing.repo.ts';
+import type { CriterionRow, InterviewWithName, PilotWithNames, ProjectRow, ProposalFileWithName, ReferenceWithName } from './sourcing.repo.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -50,6 +50,15 @@ export function presentCheck(p: ProjectRow) {
     doneAt: c.doneAt,
   };
 }
+
+export const presentProposalFile = (f: ProposalFileWithName) => ({
+  id: f.id,
+  fileName: f.fileName,
+  contentType: f.contentType,
+  sizeBytes: f.sizeBytes,
+  uploadedBy: f.uploadedByName,
+  uploadedAt: f.createdAt.toISOString(),
+});
 
 export const presentCriterion = (c: CriterionRow) => ({
   id: c.id,

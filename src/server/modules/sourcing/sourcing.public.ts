@@ -5,6 +5,7 @@
  */
 export { answerCheck, createProject, DEFAULT_CRITERIA, getProject, listProjects, setCriteria, updateProject } from './projects.ts';
 export { addCandidate, addInterview, addReference, openProposal, recordProposal, saveScores, sendRfi } from './candidates.ts';
+export { attachProposalFile, downloadProposalFile } from './proposal-files.ts';
 export { projectMatrix } from './matrix.ts';
 export { decidePilot, getPilot, startPilot } from './pilots.ts';
 export { exportProject, matrixCsv, type SourcingExport } from './export.ts';

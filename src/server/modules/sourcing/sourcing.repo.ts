@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
-import { engagements, sourcingCandidates, sourcingCriteria, sourcingInterviews, sourcingPilots, sourcingProjects, sourcingReferences, sourcingScores, users, vendors } from '../../db/schema.ts';
+import { engagements, sourcingCandidates, sourcingCriteria, sourcingInterviews, sourcingPilots, sourcingProjects, sourcingProposalFiles, sourcingReferences, sourcingScores, users, vendors } from '../../db/schema.ts';
 
 export type ProjectRow = typeof sourcingProjects.$inferSelect;
 export type CriterionRow = typeof sourcingCriteria.$inferSelect;
@@ -10,6 +10,7 @@ export type ScoreRow = typeof sourcingScores.$inferSelect;
 export type ReferenceRow = typeof sourcingReferences.$inferSelect;
 export type InterviewRow = typeof sourcingInterviews.$inferSelect;
 export type PilotRow = typeof sourcingPilots.$inferSelect;
+export type ProposalFileRow = typeof sourcingProposalFiles.$inferSelect;
 
 // ---------------------------------------------------------------- projects
 
@@ -194,6 +195,34 @@ export async function interviewsOf(db: Db, orgId: string, projectId: string): Pr
 
 export async function insertInterview(db: Db, row: typeof sourcingInterviews.$inferInsert): Promise<InterviewRow> {
   const [r] = await db.insert(sourcingInterviews).values(row).returning();
+  return r;
+}
+
+// ---------------------------------------------------------------- proposal files
+
+export type ProposalFileWithName = ProposalFileRow & { uploadedByName: string | null };
+export async function proposalFilesOf(db: Db, orgId: string, projectId: string): Promise<ProposalFileWithName[]> {
+  const rows = await db
+    .select({ file: sourcingProposalFiles, name: users.name })
+    .from(sourcingProposalFiles)
+    .innerJoin(sourcingCandidates, eq(sourcingCandidates.id, sourcingProposalFiles.candidateId))
+    .leftJoin(users, eq(users.id, sourcingProposalFiles.uploadedBy))
+    .where(and(eq(sourcingProposalFiles.orgId, orgId), eq(sourcingCandidates.projectId, projectId)))
+    .orderBy(asc(sourcingProposalFiles.createdAt), asc(sourcingProposalFiles.id));
+  return rows.map((r) => ({ ...r.file, uploadedByName: r.name }));
+}
+
+export async function findProposalFile(db: Db, orgId: string, candidateId: string, id: string): Promise<ProposalFileRow | null> {
+  const rows = await db
+    .select()
+    .from(sourcingProposalFiles)
+    .where(and(eq(sourcingProposalFiles.orgId, orgId), eq(sourcingProposalFiles.candidateId, candidateId), eq(sourcingProposalFiles.id, id)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function insertProposalFile(db: Db, row: typeof sourcingProposalFiles.$inferInsert): Promise<ProposalFileRow> {
+  const [r] = await db.insert(sourcingProposalFiles).values(row).returning();
   return r;
 }
 

@@ -18,14 +18,17 @@ import {
   ScoresInput,
   SourcingMatrix,
 } from '../../../shared/contracts/sourcing.ts';
+import { z } from 'zod';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import { mailContextOf } from '../../http/mail-context.ts';
 import type { App } from '../../http/types.ts';
+import { sendFile, uploadedFile, withRawBody } from '../evidence/evidence.public.ts';
 import * as candidates from './candidates.ts';
 import { projectMatrix } from './matrix.ts';
 import { decidePilot, getPilot, startPilot } from './pilots.ts';
 import * as projects from './projects.ts';
+import { attachProposalFile, downloadProposalFile } from './proposal-files.ts';
 
 const tags = ['sourcing'];
 const read = { access: 'sourcing.read' } as const;
@@ -35,7 +38,7 @@ const pid = (p: { id: string }) => parseId(p.id, 'sourcing project');
 const cid = (p: { id: string }) => parseId(p.id, 'candidate');
 
 /** Choosing a vendor: the need and the should-we-outsource check, candidates, the comparison matrix, references, interviews and the pilot. Internal users only. */
-export function registerSourcingRoutes(app: App) {
+export async function registerSourcingRoutes(app: App) {
   app.get('/api/v1/sourcing-projects', { config: read, schema: { tags, summary: 'Sourcing projects, newest first', querystring: ProjectListQuery, response: { 200: Page(ProjectSummary) } } }, (req) =>
     projects.listProjects(ctxOf(req), req.query),
   );
@@ -76,6 +79,26 @@ export function registerSourcingRoutes(app: App) {
   );
   app.post('/api/v1/sourcing-candidates/:id/proposal/open', { config: write, schema: { tags, summary: 'Open a proposal (the first locks the weights)', params: IdParams, response: { 200: Project } } }, (req) =>
     candidates.openProposal(ctxOf(req), cid(req.params)),
+  );
+  await withRawBody(app, (scope) => {
+    scope.post(
+      '/api/v1/sourcing-candidates/:id/proposal/files',
+      {
+        config: write,
+        bodyLimit: 1024 ** 3,
+        schema: { tags, summary: 'Attach a file to a recorded proposal, before it is opened (the file as the body, its name in the query)', params: IdParams, querystring: z.object({ fileName: z.string().min(1).max(255) }), response: { 201: Project } },
+      },
+      async (req, reply) => {
+        const out = await attachProposalFile(ctxOf(req), cid(req.params), uploadedFile(req, req.query.fileName));
+        reply.status(201);
+        return out;
+      },
+    );
+  });
+  app.get(
+    '/api/v1/sourcing-candidates/:id/proposal/files/:fileId/download',
+    { config: read, schema: { tags, summary: "Download a proposal's file once the proposal is opened (always as an attachment)", params: z.object({ id: z.string(), fileId: z.string() }) } },
+    async (req, reply) => sendFile(reply, await downloadProposalFile(ctxOf(req), cid(req.params), parseId(req.params.fileId, 'file'))),
   );
   app.post('/api/v1/sourcing-candidates/:id/rfi', { config: write, schema: { tags, summary: 'Send a request for information through the questionnaire portal', params: IdParams, body: RfiInput, response: { 200: Project } } }, (req) =>
     candidates.sendRfi(ctxOf(req), cid(req.params), req.body, mailContextOf(req)),

@@ -16,6 +16,7 @@ import {
 import type { User } from '../../../shared/contracts/users.ts';
 import { attachStatusReportFile, createAction, createCadence, recordMeeting, submitStatusReport, updateAction, updateGovernance, vendorUpdateAction } from '../../modules/governance/governance.public.ts';
 import { anEngagement, orgOf, type OrgHandle, type World } from './core.ts';
+import { SMALL_PDF } from './due-diligence.ts';
 
 /** Builders of governance: settings per engagement, cadences, meetings and action items, through the services. */
 
@@ -54,6 +55,5 @@ export async function aStatusReport(on: World | OrgHandle, o: { engagementId: st
   const ctx = org.ctx(o.contact);
   const r = await submitStatusReport(ctx, StatusReportInput.parse({ engagementId: o.engagementId, dueOn: o.dueOn, text: o.text ?? 'All services within target this week.' }));
   if (!o.file) return r;
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-  return attachStatusReportFile(ctx, r.id, { name: o.file, stream: Readable.from([pdf]), declaredBytes: pdf.length });
+  return attachStatusReportFile(ctx, r.id, { name: o.file, stream: Readable.from([SMALL_PDF]), declaredBytes: SMALL_PDF.length });
 }

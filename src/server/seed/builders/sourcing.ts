@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { CheckInput, InterviewInput, PilotInput, ProjectInput, ProposalInput, ReferenceInput, type Pilot, type Project } from '../../../shared/contracts/sourcing.ts';
 import type { User } from '../../../shared/contracts/users.ts';
@@ -7,6 +8,7 @@ import {
   addInterview,
   addReference,
   answerCheck,
+  attachProposalFile,
   createProject,
   getProject,
   openProposal,
@@ -17,6 +19,7 @@ import {
 } from '../../modules/sourcing/sourcing.public.ts';
 import { createMailer } from '../../mail/mailer.ts';
 import { aVendor, orgOf, type OrgHandle, type World } from './core.ts';
+import { SMALL_PDF } from './due-diligence.ts';
 import { silentLog } from './silent-log.ts';
 
 /** Builders for choosing a vendor: projects (checked unless told), candidates, proposals, scores, references, interviews, pilots — through the services. */
@@ -51,10 +54,11 @@ export async function aCandidate(org: OrgHandle, o: { projectId: string; vendorI
   return { id: c.id, vendorId };
 }
 
-/** A proposal recorded (and opened, unless `open: false`). */
-export async function aProposal(org: OrgHandle, candidateId: string, o: Partial<z.input<typeof ProposalInput>> & { open?: boolean } = {}): Promise<Project> {
-  const { open = true, ...input } = o;
-  const p = await recordProposal(org.ctx(), candidateId, ProposalInput.parse({ priceMinor: 10_000_00, currency: 'EUR', receivedOn: '2026-01-15', ...input }));
+/** A proposal recorded, with the files named attached (small PDFs), and opened unless `open: false`. */
+export async function aProposal(org: OrgHandle, candidateId: string, o: Partial<z.input<typeof ProposalInput>> & { open?: boolean; files?: string[] } = {}): Promise<Project> {
+  const { open = true, files = [], ...input } = o;
+  let p = await recordProposal(org.ctx(), candidateId, ProposalInput.parse({ priceMinor: 10_000_00, currency: 'EUR', receivedOn: '2026-01-15', ...input }));
+  for (const name of files) p = await attachProposalFile(org.ctx(), candidateId, { name, stream: Readable.from([SMALL_PDF]), declaredBytes: SMALL_PDF.length });
   return open ? openProposal(org.ctx(), candidateId) : p;
 }
 

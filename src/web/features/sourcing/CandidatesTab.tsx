@@ -10,6 +10,7 @@ import { useSession } from '../auth/api.ts';
 import { ASSESSMENT_STATUS_LABELS } from '../due-diligence/labels.ts';
 import { useAddCandidate, useOpenProposal, useProspectOptions, type CandidateT, type ProjectT } from './api.ts';
 import { InterviewModal, ProposalModal, ReferenceModal, RfiModal, ScoreModal } from './CandidateDialogs.tsx';
+import { ProposalFiles } from './ProposalFiles.tsx';
 import { money } from './words.tsx';
 
 type DialogKind = 'proposal' | 'rfi' | 'reference' | 'interview' | 'score';
@@ -107,21 +108,28 @@ function CandidateCard({ c, project, canWrite, canScore, onOpen }: { c: Candidat
             )}
           </Group>
         ) : !c.proposal.opened ? (
-          <Group gap="xs">
-            <Text size="sm">Sealed, received on {formatDate(c.proposal.receivedOn)}.</Text>
-            {canWrite && (
-              <Button size="xs" variant="light" loading={openProposal.isPending} onClick={() => openProposal.mutate(c.id, { onError: (e) => notifications.show({ color: 'red', title: 'Not opened', message: errorMessage(e) }) })}>
-                Open proposal
-              </Button>
-            )}
-          </Group>
+          <Stack gap={4}>
+            <Group gap="xs">
+              <Text size="sm">
+                Sealed, received on {formatDate(c.proposal.receivedOn)}
+                {c.proposal.files.length ? ` with ${c.proposal.files.length === 1 ? 'one file' : `${c.proposal.files.length} files`}` : ''}.
+              </Text>
+              {canWrite && (
+                <Button size="xs" variant="light" loading={openProposal.isPending} onClick={() => openProposal.mutate(c.id, { onError: (e) => notifications.show({ color: 'red', title: 'Not opened', message: errorMessage(e) }) })}>
+                  Open proposal
+                </Button>
+              )}
+            </Group>
+            <ProposalFiles candidate={c} proposal={c.proposal} canAttach={canWrite} />
+          </Stack>
         ) : (
           <Stack gap={2}>
             <Text size="sm">
-              {money(c.proposal.priceMinor, c.proposal.currency)} · received {formatDate(c.proposal.receivedOn)}
+              {c.proposal.priceMinor !== null ? money(c.proposal.priceMinor, c.proposal.currency) : 'No price'} · received {formatDate(c.proposal.receivedOn)}
             </Text>
             {c.proposal.team && <Text size="sm">Team: {c.proposal.team}</Text>}
             {c.proposal.approach && <Text size="sm">Approach: {c.proposal.approach}</Text>}
+            <ProposalFiles candidate={c} proposal={c.proposal} canAttach={false} />
           </Stack>
         )}
         <Text size="sm" fw={600}>
