@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { compileCalendar } from '../../src/domain/sla/calendar.ts';
 import { evidenceOf } from '../../src/domain/sla/first-response.ts';
 import { evaluateTicket, type TicketInput, type TicketVerdict } from '../../src/domain/sla/ticket.ts';
@@ -192,5 +193,51 @@ describe('the server path against the object API', () => {
     expect(Object.fromEntries(sums)).toEqual(Object.fromEntries(perPriority));
     const all = [...perPriority.values()];
     expect(all.some((p) => p.breached > 0 && p.breached < p.tickets)).toBe(true);
+  });
+});
+
+describe('a policy edit', () => {
+  it('rewrites only the stored verdicts it changes, and leaves them as measuring afresh would', async () => {
+    const eng = await anEngagement(org.handle);
+    const policy = await anSlaPolicy(org.handle, {
+      engagementId: eng.id,
+      priorities: { P1: { resolution: { ms: 30 * H, clock: 'calendar' } }, P2: { resolution: { ms: 3 * 24 * H, clock: 'calendar' } } },
+      pauseStatuses: ['Awaiting User Info'],
+      resolvedStatuses: ['Resolved'],
+    });
+    await someTickets(org.handle, { engagementId: eng.id, tickets: generated(300) });
+    const list = `/api/v1/engagements/${eng.id}/sla/tickets?limit=10`;
+    // Every stored verdict with its row version (xmin changes whenever a row is written again).
+    const stored = async () => {
+      const res = await a.database.db.execute(sql`SELECT v.xmin::text AS written, v.*, t.priority AS ticket_priority FROM sla_ticket_verdicts v JOIN tickets t ON t.id = v.ticket_id WHERE v.engagement_id = ${eng.id} ORDER BY v.ticket_id`);
+      return (res as unknown as { rows: Array<Record<string, unknown>> }).rows ?? (res as unknown as Array<Record<string, unknown>>);
+    };
+    const content = (rows: Array<Record<string, unknown>>) => rows.map(({ written: _w, ...r }) => r);
+    await get(a.app, list);
+    const before = await stored();
+    expect(before).toHaveLength(300);
+
+    // Tighten P1's resolution target only.
+    const edit = await a.app.inject({
+      method: 'PUT',
+      url: `/api/v1/engagements/${eng.id}/sla-policy`,
+      headers: authHeaders(manager),
+      payload: { calendarId: policy.calendarId, priorities: { P1: { resolution: { ms: 2 * H, clock: 'calendar' } }, P2: { resolution: { ms: 3 * 24 * H, clock: 'calendar' } } }, pauseStatuses: ['Awaiting User Info'], resolvedStatuses: ['Resolved'] },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    await get(a.app, list);
+    const after = await stored();
+    const was = new Map(before.map((r) => [r.ticket_id, r]));
+    const rewritten = after.filter((r) => r.written !== was.get(r.ticket_id)!.written);
+    // Every P1 verdict carries the new target, so each is written again; no P2 or P3 one is.
+    expect(new Set(rewritten.map((r) => r.ticket_priority))).toEqual(new Set(['P1']));
+    expect(rewritten.length).toBe(after.filter((r) => r.ticket_priority === 'P1').length);
+    expect(rewritten.length).toBeGreaterThan(0);
+
+    // Measured afresh (nothing stored), the verdicts are the same rows.
+    await a.database.db.execute(sql`DELETE FROM sla_ticket_verdicts WHERE engagement_id = ${eng.id}`);
+    await a.database.db.execute(sql`DELETE FROM sla_verdict_sets WHERE engagement_id = ${eng.id}`);
+    await get(a.app, list);
+    expect(content(await stored())).toEqual(content(after));
   });
 });
