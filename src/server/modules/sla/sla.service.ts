@@ -19,10 +19,24 @@ const MAX_MONTHS = 120;
 /** Month ranges kept per cached measurement (the tab's default year, a few others asked for). */
 const REPORTS_PER_MEASUREMENT = 8;
 
+// Building a DateTimeFormat costs far more than using one; there are a handful of zones.
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** 'YYYY-MM' of an instant in a zone. */
 export function monthOf(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(new Date(ms));
+  let format = monthFormats.get(timeZone);
+  if (!format) monthFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' })));
+  const parts = format.formatToParts(new Date(ms));
   return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
+}
+
+// The loaded tickets of a data version are one array, kept while that version is: its
+// latest instant is worked out once, not on every report read (a pass over every ticket).
+const latestByTickets = new WeakMap<readonly { resolvedAt: number | null; openedAt: number }[], number>();
+function latestOf(tickets: readonly { resolvedAt: number | null; openedAt: number }[]): number {
+  let latest = latestByTickets.get(tickets);
+  if (latest === undefined) latestByTickets.set(tickets, (latest = tickets.reduce((max, t) => Math.max(max, t.resolvedAt ?? t.openedAt), 0)));
+  return latest;
 }
 
 function monthRange(from: string, to: string): string[] {
@@ -53,7 +67,7 @@ export async function slaReport(ctx: Ctx, engagementId: string, q: z.output<type
   measurementPolicy.check(ctx.actor, 'read');
   await requireEngagement(ctx, 'read', engagementId);
   const m = await measureEngagement(ctx, engagementId, { version: q.version });
-  const latest = m.tickets.reduce((max, t) => Math.max(max, t.resolvedAt ?? t.openedAt), 0) || ctx.now.getTime();
+  const latest = latestOf(m.tickets) || ctx.now.getTime();
   const to = q.to ?? monthOf(latest, m.timeZone);
   const from = q.from ?? shiftMonth(to, -11);
   const months = monthRange(from, to);
