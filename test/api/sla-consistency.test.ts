@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { compileCalendar } from '../../src/domain/sla/calendar.ts';
 import { evidenceOf } from '../../src/domain/sla/first-response.ts';
 import { evaluateTicket, type TicketInput, type TicketVerdict } from '../../src/domain/sla/ticket.ts';
@@ -209,7 +208,7 @@ describe('a policy edit', () => {
     const list = `/api/v1/engagements/${eng.id}/sla/tickets?limit=10`;
     // Every stored verdict with its row version (xmin changes whenever a row is written again).
     const stored = async () => {
-      const res = await a.database.db.execute(sql`SELECT v.xmin::text AS written, v.*, t.priority AS ticket_priority FROM sla_ticket_verdicts v JOIN tickets t ON t.id = v.ticket_id WHERE v.engagement_id = ${eng.id} ORDER BY v.ticket_id`);
+      const res = await a.database.db.execute(`SELECT v.xmin::text AS written, v.*, t.priority AS ticket_priority FROM sla_ticket_verdicts v JOIN tickets t ON t.id = v.ticket_id WHERE v.engagement_id = '${eng.id}' ORDER BY v.ticket_id`);
       return (res as unknown as { rows: Array<Record<string, unknown>> }).rows ?? (res as unknown as Array<Record<string, unknown>>);
     };
     const content = (rows: Array<Record<string, unknown>>) => rows.map(({ written: _w, ...r }) => r);
@@ -235,8 +234,8 @@ describe('a policy edit', () => {
     expect(rewritten.length).toBeGreaterThan(0);
 
     // Measured afresh (nothing stored), the verdicts are the same rows.
-    await a.database.db.execute(sql`DELETE FROM sla_ticket_verdicts WHERE engagement_id = ${eng.id}`);
-    await a.database.db.execute(sql`DELETE FROM sla_verdict_sets WHERE engagement_id = ${eng.id}`);
+    await a.database.db.execute(`DELETE FROM sla_ticket_verdicts WHERE engagement_id = '${eng.id}'`);
+    await a.database.db.execute(`DELETE FROM sla_verdict_sets WHERE engagement_id = '${eng.id}'`);
     await get(a.app, list);
     expect(content(await stored())).toEqual(content(after));
   });
