@@ -208,7 +208,7 @@ export async function proposalFilesOf(db: Db, orgId: string, projectId: string):
     .innerJoin(sourcingCandidates, eq(sourcingCandidates.id, sourcingProposalFiles.candidateId))
     .leftJoin(users, eq(users.id, sourcingProposalFiles.uploadedBy))
     .where(and(eq(sourcingProposalFiles.orgId, orgId), eq(sourcingCandidates.projectId, projectId)))
-    .orderBy(asc(sourcingProposalFiles.createdAt), asc(sourcingProposalFiles.id));
+    .orderBy(asc(sourcingProposalFiles.createdAt), asc(sourcingProposalFiles.fileName), asc(sourcingProposalFiles.id));
   return rows.map((r) => ({ ...r.file, uploadedByName: r.name }));
 }
 

@@ -19,7 +19,7 @@ import {
 } from '../../modules/sourcing/sourcing.public.ts';
 import { createMailer } from '../../mail/mailer.ts';
 import { aVendor, orgOf, type OrgHandle, type World } from './core.ts';
-import { SMALL_PDF } from './due-diligence.ts';
+import { documentPdf } from './pdf.ts';
 import { silentLog } from './silent-log.ts';
 
 /** Builders for choosing a vendor: projects (checked unless told), candidates, proposals, scores, references, interviews, pilots — through the services. */
@@ -58,7 +58,10 @@ export async function aCandidate(org: OrgHandle, o: { projectId: string; vendorI
 export async function aProposal(org: OrgHandle, candidateId: string, o: Partial<z.input<typeof ProposalInput>> & { open?: boolean; files?: string[] } = {}): Promise<Project> {
   const { open = true, files = [], ...input } = o;
   let p = await recordProposal(org.ctx(), candidateId, ProposalInput.parse({ priceMinor: 10_000_00, currency: 'EUR', receivedOn: '2026-01-15', ...input }));
-  for (const name of files) p = await attachProposalFile(org.ctx(), candidateId, { name, stream: Readable.from([SMALL_PDF]), declaredBytes: SMALL_PDF.length });
+  for (const name of files) {
+    const pdf = documentPdf(name.replace(/\.pdf$/i, ''), [`Received ${input.receivedOn ?? '2026-01-15'}.`, input.team ? `Team: ${input.team}` : '', input.approach ? `Approach: ${input.approach}` : ''].filter(Boolean));
+    p = await attachProposalFile(org.ctx(), candidateId, { name, stream: Readable.from([pdf]), declaredBytes: pdf.length });
+  }
   return open ? openProposal(org.ctx(), candidateId) : p;
 }
 
