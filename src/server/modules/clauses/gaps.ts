@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import { civilDateIn } from '../../../domain/civil-date.ts';
 import { gapsOf, type CoveringClause, type Criticality, type DataAccess, type Gap as DomainGap } from '../../../domain/contracts/requirements.ts';
 import type { Gap, GapListQuery } from '../../../shared/contracts/clauses.ts';
-import { EngagementListQuery, type Engagement } from '../../../shared/contracts/engagements.ts';
+import type { Engagement } from '../../../shared/contracts/engagements.ts';
 import type { Ctx } from '../../context.ts';
 import { keysetPage } from '../../paging.ts';
 import { contractsCovering, getContractSummary, type ContractSummary } from '../contracts/contracts.public.ts';
-import { listEngagements, referenceEngagement } from '../engagements/engagements.public.ts';
+import { allEngagements, referenceEngagement } from '../engagements/engagements.public.ts';
 import { referenceVendor } from '../vendors/vendors.public.ts';
 import { gapPolicy } from './clauses.policy.ts';
 import * as repo from './clauses.repo.ts';
@@ -63,16 +63,9 @@ export async function effectiveReviews(ctx: Ctx, contracts: readonly ContractSum
   return { effective, contract: (id: string) => known.get(id) ?? null, own: (contractId: string, clauseId: string) => own.get(contractId)?.get(clauseId) ?? null };
 }
 
-/** Every engagement of the organisation (or one vendor) that still runs, page after page. */
+/** Every engagement of the organisation (or one vendor) that still runs. */
 async function runningEngagements(ctx: Ctx, vendorId?: string): Promise<Engagement[]> {
-  const out: Engagement[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listEngagements(ctx, EngagementListQuery.parse({ vendorId, limit: 200, cursor, archived: 'false' }));
-    out.push(...page.items.filter((e) => e.status !== 'ended'));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
+  return (await allEngagements(ctx, { vendorId, archived: 'false' })).filter((e) => e.status !== 'ended');
 }
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;

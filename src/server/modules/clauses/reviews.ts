@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { applies, gapsOf, type Criticality, type DataAccess } from '../../../domain/contracts/requirements.ts';
 import type { ClauseReview, ClauseReviewInput, ContractChecklist } from '../../../shared/contracts/clauses.ts';
-import { EngagementListQuery, type Engagement } from '../../../shared/contracts/engagements.ts';
+import type { Engagement } from '../../../shared/contracts/engagements.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { change } from '../audit/audit.public.ts';
 import { contractsCovering, getContractSummary, referenceContract, type ContractSummary } from '../contracts/contracts.public.ts';
-import { listEngagements } from '../engagements/engagements.public.ts';
+import { allEngagements } from '../engagements/engagements.public.ts';
 import { clausePolicy, clauseReviewPolicy, type ReviewedContract } from './clauses.policy.ts';
 import { presentClause, presentReview } from './clauses.presenter.ts';
 import * as repo from './clauses.repo.ts';
@@ -20,14 +20,7 @@ const owned = (ctx: Ctx, c: ContractSummary): ReviewedContract & ContractSummary
 async function coveredEngagements(ctx: Ctx, c: ContractSummary): Promise<Engagement[]> {
   if (c.engagementIds.length === 0) return [];
   const wanted = new Set(c.engagementIds);
-  const out: Engagement[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listEngagements(ctx, EngagementListQuery.parse({ vendorId: c.vendorId, limit: 200, cursor, archived: 'all' }));
-    out.push(...page.items.filter((e) => wanted.has(e.id)));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
+  return (await allEngagements(ctx, { vendorId: c.vendorId, archived: 'all' })).filter((e) => wanted.has(e.id));
 }
 
 const CHANGE_FIELDS = [

@@ -1,5 +1,6 @@
 /** The engagements module as other modules see it (lint rule outsight/public-surface). */
 export {
+  allEngagements,
   countEngagements,
   createEngagement,
   engagementsOfVendorsByNames,

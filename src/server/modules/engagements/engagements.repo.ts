@@ -38,7 +38,7 @@ export const ENGAGEMENT_SORT = {
 };
 
 /** Sorted by vendor name, engagement name, id; `after` is the previous page's last key. */
-export async function listEngagements(db: Db, orgId: string, f: EngagementFilter, after: unknown[] | null, limit: number) {
+function whereOf(orgId: string, f: EngagementFilter): SQL[] {
   const where: SQL[] = [eq(engagements.orgId, orgId)];
   if (f.archived === 'false') where.push(isNull(engagements.archivedAt));
   if (f.archived === 'true') where.push(isNotNull(engagements.archivedAt));
@@ -49,10 +49,21 @@ export async function listEngagements(db: Db, orgId: string, f: EngagementFilter
     const pattern = containsPattern(f.q);
     where.push(or(ilike(engagements.name, pattern), ilike(vendors.name, pattern), ilike(engagements.description, pattern))!);
   }
+  return where;
+}
+
+export async function listEngagements(db: Db, orgId: string, f: EngagementFilter, after: unknown[] | null, limit: number) {
   return base(db)
-    .where(and(...where, afterCursor(SORT, after)))
+    .where(and(...whereOf(orgId, f), afterCursor(SORT, after)))
     .orderBy(...keysetOrder(SORT))
     .limit(limit);
+}
+
+/** Every match in one statement, in the list's order: a page sorts the whole join again, so reading thousands page by page sorts them hundreds of times. */
+export async function allEngagements(db: Db, orgId: string, f: EngagementFilter) {
+  return base(db)
+    .where(and(...whereOf(orgId, f)))
+    .orderBy(...keysetOrder(SORT));
 }
 
 export async function findEngagement(db: Db, orgId: string, id: string): Promise<EngagementWithExtras | null> {

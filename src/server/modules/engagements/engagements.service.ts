@@ -18,6 +18,16 @@ export async function listEngagements(ctx: Ctx, q: z.output<typeof EngagementLis
   return keysetPage(q, repo.ENGAGEMENT_SORT, (after, limit) => repo.listEngagements(ctx.db, ctx.actor.orgId, q, after, limit), presentEngagement);
 }
 
+/**
+ * Every engagement matching the filter, in the list's order, read at once: for the jobs and
+ * portfolio views that need them all (risk signals, exit readiness, clause gaps, the SLA
+ * overview). An organisation has thousands at most.
+ */
+export async function allEngagements(ctx: Ctx, f: repo.EngagementFilter): Promise<Engagement[]> {
+  engagementPolicy.check(ctx.actor, 'list');
+  return (await repo.allEngagements(ctx.db, ctx.actor.orgId, f)).map(presentEngagement);
+}
+
 export async function getEngagement(ctx: Ctx, id: string): Promise<Engagement> {
   const found = await repo.findEngagement(ctx.db, ctx.actor.orgId, id);
   engagementPolicy.authorize(ctx.actor, 'read', found?.engagement);

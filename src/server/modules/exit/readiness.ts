@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import { readiness, readinessBand, type DrillResult, type ReadinessInput } from '../../../domain/exit/readiness.ts';
 import { DATA_EXPORT_STEP, type Coverage, type Holder } from '../../../domain/exit/template.ts';
-import { EngagementListQuery, type Engagement } from '../../../shared/contracts/engagements.ts';
+import type { Engagement } from '../../../shared/contracts/engagements.ts';
 import type { Readiness, ReadinessListQuery, ReadinessRow } from '../../../shared/contracts/exit.ts';
 import type { Ctx } from '../../context.ts';
 import { keysetPage } from '../../paging.ts';
 import type { TxCtx } from '../audit/audit.public.ts';
 import { builtinClauseByEngagement } from '../clauses/clauses.public.ts';
-import { listEngagements } from '../engagements/engagements.public.ts';
+import { allEngagements } from '../engagements/engagements.public.ts';
 import { referenceVendor } from '../vendors/vendors.public.ts';
 import { exitViewPolicy } from './exit.policy.ts';
 import * as repo from './exit.repo.ts';
@@ -83,16 +83,9 @@ export function pointsOf(r: Readiness): Record<string, number> {
   return Object.fromEntries(r.factors.map((f) => [f.key, f.points]));
 }
 
-/** Running engagements (not archived, not ended) of the organisation or one vendor, page after page. */
+/** Running engagements (not archived, not ended) of the organisation or one vendor. */
 export async function runningEngagements(ctx: Ctx, vendorId?: string): Promise<Engagement[]> {
-  const out: Engagement[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listEngagements(ctx, EngagementListQuery.parse({ vendorId, limit: 200, cursor, archived: 'false' }));
-    out.push(...page.items.filter((e) => e.status !== 'ended'));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
+  return (await allEngagements(ctx, { vendorId, archived: 'false' })).filter((e) => e.status !== 'ended');
 }
 
 const IMPORTANT = new Set(['critical', 'high']);

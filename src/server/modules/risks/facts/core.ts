@@ -1,7 +1,6 @@
 import type { CoreFacts } from '../../../../domain/risk/signals/index.ts';
-import { EngagementListQuery } from '../../../../shared/contracts/engagements.ts';
 import type { Ctx } from '../../../context.ts';
-import { listEngagements } from '../../engagements/engagements.public.ts';
+import { allEngagements } from '../../engagements/engagements.public.ts';
 import { listVendors } from '../../vendors/vendors.public.ts';
 import { todayOf } from '../risks.service.ts';
 
@@ -21,7 +20,7 @@ async function all<T>(page: (cursor: string | undefined) => Promise<{ items: T[]
 export async function coreFacts(ctx: Ctx): Promise<CoreFacts & { businessServices: Map<string, string[]> }> {
   const vendors = (await all((cursor) => listVendors(ctx, { archived: 'false', sort: 'name', limit: 200, cursor }))).filter((v) => v.status !== 'former' && v.status !== 'prospect');
   const inUse = new Set(vendors.map((v) => v.id));
-  const engagements = (await all((cursor) => listEngagements(ctx, EngagementListQuery.parse({ archived: 'false', limit: 200, cursor })))).filter((e) => e.status !== 'ended' && inUse.has(e.vendorId));
+  const engagements = (await allEngagements(ctx, { archived: 'false' })).filter((e) => e.status !== 'ended' && inUse.has(e.vendorId));
   return {
     today: todayOf(ctx),
     vendors: vendors.map((v) => ({ id: v.id, name: v.name, tier: v.tier, dataAccess: v.dataAccess, status: v.status, country: v.country ?? null, ownerId: v.internalOwnerId ?? null })),
