@@ -4,7 +4,7 @@ import { MonthlyTally, type OutageRecord } from '../../../domain/sla/report.ts';
 import type { Engagement } from '../../../shared/contracts/engagements.ts';
 import type { SlaOverview } from '../../../shared/contracts/sla.ts';
 import type { Ctx } from '../../context.ts';
-import { listEngagements } from '../engagements/engagements.public.ts';
+import { allEngagements } from '../engagements/engagements.public.ts';
 import * as outagesRepo from './outages.repo.ts';
 import { measurementPolicy } from './sla.policy.ts';
 import { monthOf } from './sla.service.ts';
@@ -19,17 +19,48 @@ export function lastFullMonth(month: string): string {
 
 const NEEDS_POLICY = new Set<string>(['active', 'ending']);
 
-/** Every active engagement, page after page: the overview lists them all, however many. */
-async function activeEngagements(ctx: Ctx): Promise<Engagement[]> {
-  const all: Engagement[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listEngagements(ctx, { archived: 'false', limit: 200, cursor });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
+type ReportMonth = ReturnType<MonthlyTally['report']>['months'][number];
+/** A month missed when any priority or the availability missed; met when something was judged and nothing missed; else null. */
+const metOf = (mo: ReportMonth): boolean | null =>
+  mo.priorities.some((p) => p.met === false) || mo.availability?.met === false ? false : mo.priorities.some((p) => p.met === true) ? true : null;
+
+/**
+ * Month tallies of the engagements with a policy, brought up to date, with their outages:
+ * what the overview and the risk signals read, in a fixed number of queries for any
+ * number of engagements.
+ */
+async function talliesOf(ctx: Ctx, engagementIds: readonly string[], months: readonly string[]) {
+  const measuring = await freshVerdicts(ctx, engagementIds);
+  const withPolicy = [...measuring.keys()];
+  // Brought up to date just above: each set's month tallies count its verdicts as stored.
+  const sets = await repo.findSets(ctx.db, ctx.actor.orgId, withPolicy);
+  const outages = new Map<string, OutageRecord[]>();
+  for (const o of await outagesRepo.outagesOf(ctx.db, ctx.actor.orgId, withPolicy)) {
+    const list = outages.get(o.engagementId) ?? [];
+    list.push({ startMs: o.startAt.getTime(), endMs: o.endAt.getTime(), planned: o.planned });
+    outages.set(o.engagementId, list);
+  }
+  const tally = new Map(withPolicy.map((id) => [id, new MonthlyTally(measuring.get(id)!.policy, measuring.get(id)!.calendars, months)]));
+  for (const [id, set] of sets) {
+    for (const m of months) for (const [priority, counts] of Object.entries(set.tallies[m] ?? {})) tally.get(id)?.addCounts(m, priority, counts);
+  }
+  return { measuring, tally, outages };
 }
+
+/**
+ * For the risk signals: per engagement with an SLA policy, whether each of these months met
+ * its targets — judged as the overview judges its month, read once for the whole portfolio
+ * (the overview itself works out a year to date and lists every engagement, per month asked).
+ */
+export async function slaMonthsMet(ctx: Ctx, engagementIds: readonly string[], months: readonly string[]): Promise<Array<{ engagementId: string; months: Array<{ month: string; met: boolean | null }> }>> {
+  measurementPolicy.check(ctx.actor, 'read');
+  if (!months.length) return [];
+  const { tally, outages } = await talliesOf(ctx, engagementIds, months);
+  return [...tally].map(([engagementId, t]) => ({ engagementId, months: t.report(outages.get(engagementId)).months.map((mo) => ({ month: mo.month, met: metOf(mo) })) }));
+}
+
+/** Every engagement not archived: the overview lists them all, however many. */
+const activeEngagements = (ctx: Ctx): Promise<Engagement[]> => allEngagements(ctx, { archived: 'false' });
 
 /**
  * One month across all active engagements: the portfolio view. Built from the stored
@@ -45,20 +76,7 @@ export async function slaOverview(ctx: Ctx, month: string | undefined): Promise<
   // The year to date: every month of the target's year up to it, counted the same way.
   const months = Array.from({ length: Number(target.slice(5, 7)) }, (_, i) => `${target.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`);
   const engagements = await activeEngagements(ctx);
-  const measuring = await freshVerdicts(ctx, engagements.map((e) => e.id));
-  const withPolicy = [...measuring.keys()];
-  // Brought up to date just above: each set's month tallies count its verdicts as stored.
-  const sets = await repo.findSets(ctx.db, ctx.actor.orgId, withPolicy);
-  const outages = new Map<string, OutageRecord[]>();
-  for (const o of await outagesRepo.outagesOf(ctx.db, ctx.actor.orgId, withPolicy)) {
-    const list = outages.get(o.engagementId) ?? [];
-    list.push({ startMs: o.startAt.getTime(), endMs: o.endAt.getTime(), planned: o.planned });
-    outages.set(o.engagementId, list);
-  }
-  const tally = new Map(withPolicy.map((id) => [id, new MonthlyTally(measuring.get(id)!.policy, measuring.get(id)!.calendars, months)]));
-  for (const [id, set] of sets) {
-    for (const m of months) for (const [priority, counts] of Object.entries(set.tallies[m] ?? {})) tally.get(id)?.addCounts(m, priority, counts);
-  }
+  const { measuring, tally, outages } = await talliesOf(ctx, engagements.map((e) => e.id), months);
   const ytd: Money[] = [];
 
   // An engagement not yet running or already over needs no policy: only measured ones of those are listed.
@@ -74,7 +92,7 @@ export async function slaOverview(ctx: Ctx, month: string | undefined): Promise<
     for (const m of report) if (m.creditMinor) ytd.push({ amountMinor: m.creditMinor, currency });
     const tickets = mo.priorities.reduce((s, p) => s + p.tickets, 0);
     const breached = mo.priorities.reduce((s, p) => s + p.breached, 0);
-    const met = mo.priorities.some((p) => p.met === false) || mo.availability?.met === false ? false : mo.priorities.some((p) => p.met === true) ? true : null;
+    const met = metOf(mo);
     return { ...base, hasPolicy: true, tickets, breached, attainment: tickets ? (tickets - breached) / tickets : null, met, creditPct: mo.creditPct, creditMinor: mo.creditMinor, currency: mo.creditMinor === null ? null : currency };
   });
   return { month: target, items, yearToDate: { from: months[0], to: target, credits: totalsByCurrency(ytd) } };

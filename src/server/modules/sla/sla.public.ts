@@ -1,6 +1,6 @@
 /** The SLA module as the CLI, seeds and builders see it (lint rule outsight/public-surface). */
 export { allSlaTickets, slaTickets } from './list-tickets.ts';
-export { slaOverview } from './overview.ts';
+export { slaMonthsMet, slaOverview } from './overview.ts';
 export { addOutage, slaReport } from './sla.service.ts';
 export { slaFeed } from './feed.ts';
 /** The engine's service credit per engagement and month (the costs module nets it against invoice credit lines). */

@@ -1,5 +1,5 @@
 import { paramsOf, ruleOf } from '../../../../domain/risk/signals/index.ts';
-import { slaOverview } from '../../sla/sla.public.ts';
+import { slaMonthsMet } from '../../sla/sla.public.ts';
 import type { FactSource } from './types.ts';
 
 /** "2026-12" → "2026-11". */
@@ -13,20 +13,11 @@ export const slaFacts: FactSource = {
   rules: ['sla_below_target'],
   async gather(ctx, core, settings) {
     const rule = ruleOf('sla_below_target')!;
-    const months = Math.min(Math.max(Math.round(paramsOf(rule, settings).months), 1), 12);
-    // The last full months, newest first: this month's figures are not final.
-    let month = monthBefore(core.today.slice(0, 7));
-    const byEngagement = new Map<string, Array<{ month: string; met: boolean | null }>>();
-    for (let i = 0; i < months; i++) {
-      const o = await slaOverview(ctx, month);
-      for (const item of o.items) {
-        if (!item.hasPolicy) continue;
-        const list = byEngagement.get(item.engagementId) ?? [];
-        list.push({ month, met: item.met });
-        byEngagement.set(item.engagementId, list);
-      }
-      month = monthBefore(month);
-    }
-    return { sla: [...byEngagement].map(([engagementId, m]) => ({ engagementId, months: m })) };
+    const count = Math.min(Math.max(Math.round(paramsOf(rule, settings).months), 1), 12);
+    // The last full months: this month's figures are not final.
+    const months: string[] = [monthBefore(core.today.slice(0, 7))];
+    while (months.length < count) months.push(monthBefore(months[months.length - 1]));
+    // Only the engagements the rules look at, all read at once.
+    return { sla: await slaMonthsMet(ctx, core.engagements.map((e) => e.id), months) };
   },
 };
