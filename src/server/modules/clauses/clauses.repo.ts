@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { anyUuid } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
 import { clauseLibrary, clauseRequirements, clauseReviews, clauseSettings, users } from '../../db/schema.ts';
 
@@ -155,7 +156,7 @@ export async function reviewsOfContracts(db: Db, orgId: string, contractIds: rea
     .select(reviewColumns)
     .from(clauseReviews)
     .leftJoin(users, eq(users.id, clauseReviews.reviewedById))
-    .where(and(eq(clauseReviews.orgId, orgId), inArray(clauseReviews.contractId, [...new Set(contractIds)])));
+    .where(and(eq(clauseReviews.orgId, orgId), anyUuid(clauseReviews.contractId, [...new Set(contractIds)])));
   return rows.map((r) => ({ ...r.review, reviewedByName: r.reviewedByName }));
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { anyUuid } from '../../db/any.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
@@ -110,7 +111,7 @@ export async function engagementsOf(db: Db, orgId: string, contractIds: readonly
     .select({ contractId: contractEngagements.contractId, id: engagements.id, name: engagements.name })
     .from(contractEngagements)
     .innerJoin(engagements, eq(engagements.id, contractEngagements.engagementId))
-    .where(and(eq(contractEngagements.orgId, orgId), inArray(contractEngagements.contractId, [...contractIds])))
+    .where(and(eq(contractEngagements.orgId, orgId), anyUuid(contractEngagements.contractId, contractIds)))
     .orderBy(asc(sql`lower(${engagements.name})`));
 }
 
@@ -121,7 +122,7 @@ export async function contractsCovering(db: Db, orgId: string, engagementIds: re
     .selectDistinct({ c: contracts })
     .from(contracts)
     .innerJoin(contractEngagements, and(eq(contractEngagements.orgId, contracts.orgId), eq(contractEngagements.contractId, contracts.id)))
-    .where(and(eq(contracts.orgId, orgId), isNull(contracts.archivedAt), inArray(contractEngagements.engagementId, [...engagementIds])))
+    .where(and(eq(contracts.orgId, orgId), isNull(contracts.archivedAt), anyUuid(contractEngagements.engagementId, engagementIds)))
     .then((rows) => rows.map((r) => r.c).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id)));
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { anyUuid } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
 import { engagements, exitActions, exitDrills, exitPlans, exitProfiles, exitReadinessSnapshots, exitSettings, exitStepFiles, exitSteps, exitAssets, exitVendorAccounts, users, vendors } from '../../db/schema.ts';
 
@@ -42,7 +43,7 @@ export async function profilesOf(db: Db, orgId: string, engagementIds: readonly 
   return db
     .select()
     .from(exitProfiles)
-    .where(and(eq(exitProfiles.orgId, orgId), inArray(exitProfiles.engagementId, [...engagementIds])));
+    .where(and(eq(exitProfiles.orgId, orgId), anyUuid(exitProfiles.engagementId, engagementIds)));
 }
 
 export async function upsertProfile(db: Db, orgId: string, engagementId: string, vendorId: string, values: Partial<typeof exitProfiles.$inferInsert>): Promise<ProfileRow> {
@@ -71,7 +72,7 @@ export async function assetsOf(db: Db, orgId: string, engagementIds: readonly st
   return db
     .select()
     .from(exitAssets)
-    .where(and(eq(exitAssets.orgId, orgId), inArray(exitAssets.engagementId, [...engagementIds])))
+    .where(and(eq(exitAssets.orgId, orgId), anyUuid(exitAssets.engagementId, engagementIds)))
     .orderBy(asc(exitAssets.kind), asc(exitAssets.name), asc(exitAssets.id))
     .limit(limit);
 }
@@ -135,7 +136,7 @@ export async function plansOf(db: Db, orgId: string, engagementIds: readonly str
   return db
     .select()
     .from(exitPlans)
-    .where(and(eq(exitPlans.orgId, orgId), inArray(exitPlans.engagementId, [...engagementIds])));
+    .where(and(eq(exitPlans.orgId, orgId), anyUuid(exitPlans.engagementId, engagementIds)));
 }
 
 export async function lockPlan(db: Db, orgId: string, id: string): Promise<PlanRow | null> {
@@ -258,7 +259,7 @@ export async function drillsOf(db: Db, orgId: string, engagementId: string): Pro
 /** Per engagement: the last drill, and the last drill that tried the data export step. */
 export async function lastDrills(db: Db, orgId: string, engagementIds: readonly string[], dataExportKey: string): Promise<{ last: DrillRow[]; lastExport: DrillRow[] }> {
   if (engagementIds.length === 0) return { last: [], lastExport: [] };
-  const scope = and(eq(exitDrills.orgId, orgId), inArray(exitDrills.engagementId, [...engagementIds]));
+  const scope = and(eq(exitDrills.orgId, orgId), anyUuid(exitDrills.engagementId, engagementIds));
   const order = [exitDrills.engagementId, desc(exitDrills.heldOn), desc(exitDrills.createdAt), desc(exitDrills.id)] as const;
   const last = await db.selectDistinctOn([exitDrills.engagementId]).from(exitDrills).where(scope).orderBy(...order);
   const lastExport = await db
@@ -333,7 +334,7 @@ export async function lastSnapshots(db: Db, orgId: string, engagementIds: readon
   return db
     .selectDistinctOn([exitReadinessSnapshots.engagementId])
     .from(exitReadinessSnapshots)
-    .where(and(eq(exitReadinessSnapshots.orgId, orgId), inArray(exitReadinessSnapshots.engagementId, [...engagementIds])))
+    .where(and(eq(exitReadinessSnapshots.orgId, orgId), anyUuid(exitReadinessSnapshots.engagementId, engagementIds)))
     .orderBy(asc(exitReadinessSnapshots.engagementId), desc(exitReadinessSnapshots.takenAt), desc(exitReadinessSnapshots.id));
 }
 
