@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
+import { SurveyPanel } from './SurveyPanel.tsx';
 import { useCreateReview, usePortalReviews, useReviews, useShareReview, type ReviewT } from './api.ts';
 
 const quarterOf = (d: Date) => `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
@@ -105,6 +106,7 @@ export function ReviewsSection({ engagementId, canWrite }: { engagementId: strin
         ) : (
           <Trend reviews={list.items} onShare={canWrite ? (r) => shareIt.mutate(r.id, { onSuccess: () => notifications.show({ color: 'teal', title: 'Shared', message: `The vendor can read the ${label(r.period)} review in its portal.` }) }) : undefined} />
         )}
+        {list.items.length > 0 && <SurveyPanel reviews={list.items} canWrite={canWrite} />}
       </Stack>
     </Paper>
   );
