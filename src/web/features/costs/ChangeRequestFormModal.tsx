@@ -60,7 +60,11 @@ function ChangeRequestFormModal(props: Props) {
   const errors: Record<string, string | undefined> = { ...form.errors, ...typed };
   const create = useCreateChangeRequest();
   const raise = useRaiseChangeRequest();
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV((o) => ({ ...o, [k]: e.currentTarget.value }));
+  // The value is read at once: the event's currentTarget is gone by the time React runs the updater.
+  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setV((o) => ({ ...o, [k]: value }));
+  };
 
   const oneOff = readAmount(v.oneOff, v.currency);
   const recurring = readAmount(v.recurring, v.currency);

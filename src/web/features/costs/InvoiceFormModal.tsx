@@ -222,9 +222,9 @@ export function InvoiceFormModal({ engagement, onClose }: { engagement: Engageme
           </Group>
           <Divider label="Totals as printed on the invoice" labelPosition="left" />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label="Net total" description="Blank: the sum of the lines" placeholder={money(net, currency)} value={totals.net} onChange={(e) => setTotals((t) => ({ ...t, net: e.currentTarget.value }))} error={errors.subtotalMinor} />
-            <TextInput label="Tax" description="Blank: the tax of the lines" placeholder={money(taxSum, currency)} value={totals.tax} onChange={(e) => setTotals((t) => ({ ...t, tax: e.currentTarget.value }))} error={errors.taxMinor} />
-            <TextInput label="Total" description="Blank: net plus tax" placeholder={money(net + taxSum, currency)} value={totals.total} onChange={(e) => setTotals((t) => ({ ...t, total: e.currentTarget.value }))} error={errors.totalMinor} />
+            <TextInput label="Net total" description="Blank: the sum of the lines" placeholder={money(net, currency)} value={totals.net} onChange={(e) => { const netText = e.currentTarget.value; setTotals((t) => ({ ...t, net: netText })); }} error={errors.subtotalMinor} />
+            <TextInput label="Tax" description="Blank: the tax of the lines" placeholder={money(taxSum, currency)} value={totals.tax} onChange={(e) => { const taxText = e.currentTarget.value; setTotals((t) => ({ ...t, tax: taxText })); }} error={errors.taxMinor} />
+            <TextInput label="Total" description="Blank: net plus tax" placeholder={money(net + taxSum, currency)} value={totals.total} onChange={(e) => { const totalText = e.currentTarget.value; setTotals((t) => ({ ...t, total: totalText })); }} error={errors.totalMinor} />
           </SimpleGrid>
           <Textarea label="Note" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
           <Group justify="flex-end">

@@ -67,7 +67,11 @@ export function SurveyPage() {
                 {q.help}
               </Text>
               <SegmentedControl aria-labelledby={`q-${q.key}`} data={RATINGS} value={ratings[q.key] ?? ''} onChange={(v) => setRatings((r) => ({ ...r, [q.key]: v }))} />
-              <Textarea aria-label={`${q.label}: comment`} placeholder="A comment (optional)" value={comments[q.key] ?? ''} onChange={(e) => setComments((c) => ({ ...c, [q.key]: e.currentTarget.value }))} />
+              <Textarea aria-label={`${q.label}: comment`} placeholder="A comment (optional)" value={comments[q.key] ?? ''} onChange={(e) => {
+                  // Read now: the event's currentTarget is gone by the time React runs the updater.
+                  const text = e.currentTarget.value;
+                  setComments((c) => ({ ...c, [q.key]: text }));
+                }} />
             </Stack>
           ))}
           <Button type="submit" disabled={!complete} loading={send.isPending}>
