@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDS } from '../../src/server/feeds/registry.ts';
 import { governanceFeed, vendorUpdateAction } from '../../src/server/modules/governance/governance.public.ts';
 import { aDeliverable } from '../../src/server/seed/builders/deliverables.ts';
+import { updateFinding } from '../../src/server/modules/assessments/assessments.public.ts';
+import { anInvoice } from '../../src/server/seed/builders/costs.ts';
+import { aFinding, anAssessment } from '../../src/server/seed/builders/due-diligence.ts';
 import { anActionItem } from '../../src/server/seed/builders/governance.ts';
 import { aCalendar, anSlaPolicy, someTickets } from '../../src/server/seed/builders/sla.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -301,6 +304,8 @@ describe('performance reviews', () => {
       ['deliverables', 30, 0, '0 of 1 on time'],
       ['actions', 20, 0.5, '1 of 2 done by their due date'],
       ['reports', 10, 0, '0 of 11 on time, 1 late, 10 missing'],
+      ['findings', 10, null, 'No finding due in the quarter'],
+      ['invoices', 10, null, 'No invoice in the quarter'],
     ]);
     expect(r.score).toBe(40);
     expect((await call(manager, 'POST', '/api/v1/performance-reviews', { engagementId: org.engagementId, period: '2026-Q1' })).statusCode).toBe(409);
@@ -312,5 +317,37 @@ describe('performance reviews', () => {
     expect(shared.map((x: { period: string; score: number }) => [x.period, x.score])).toEqual([['2026-Q1', 40]]);
     const trend = (await call(analyst, 'GET', `/api/v1/performance-reviews?engagementId=${org.engagementId}`)).json();
     expect(trend.items).toHaveLength(1);
+  });
+});
+
+describe('findings closed in time and invoice accuracy', () => {
+  it('Q4 2025: findings 3 of 5 closed by their due date, invoices 2 of 4 accurate; weighted 30 and 10 → 57.5, the criteria with nothing to measure left out', async () => {
+    const assessmentId = (await anAssessment(org.handle, { vendorId: org.vendor.id, state: 'submitted' })).id;
+    const closeOn = async (dueDate: string, status: 'resolved' | 'accepted_risk' | null, on: string) => {
+      const f = await aFinding(org.handle, { assessmentId, dueDate, severity: 'high' });
+      if (status) await updateFinding({ ...org.handle.ctx(), now: new Date(`${on}T15:00:00Z`) }, f.id, { status });
+    };
+    await closeOn('2025-11-15', 'resolved', '2025-11-10'); // in time
+    await closeOn('2025-11-30', 'resolved', '2025-12-05'); // late
+    await closeOn('2025-12-15', 'resolved', '2025-12-15'); // on its due date: in time
+    await closeOn('2025-10-20', 'accepted_risk', '2025-10-18'); // accepted as a risk in time
+    await closeOn('2025-12-01', null, ''); // still open
+    await closeOn('2026-04-10', null, ''); // due next quarter: not judged
+    // Invoices of the engagement: approved and paid (their checks cleared), one disputed, one whose totals do not add up; one of January.
+    const inv = { vendorId: org.vendor.id, engagementId: org.engagementId };
+    await anInvoice(org.handle, { ...inv, invoiceDate: '2025-10-31', state: 'approved' });
+    await anInvoice(org.handle, { ...inv, invoiceDate: '2025-11-30', state: 'paid' });
+    await anInvoice(org.handle, { ...inv, invoiceDate: '2025-12-31', state: 'disputed' });
+    await anInvoice(org.handle, { ...inv, invoiceDate: '2025-12-15', subtotalMinor: 90_000, totalMinor: 90_000 });
+    await anInvoice(org.handle, { ...inv, invoiceDate: '2026-01-31', state: 'approved' });
+
+    const res = await call(manager, 'POST', '/api/v1/performance-reviews', { engagementId: org.engagementId, period: '2025-Q4', weights: { findings: 30, invoices: 10 } });
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    const by = (k: string) => r.criteria.find((c: { key: string }) => c.key === k);
+    expect([by('findings').weight, by('findings').value, by('findings').detail]).toEqual([30, 0.6, '3 of 5 closed by their due date']);
+    expect([by('invoices').weight, by('invoices').value, by('invoices').detail]).toEqual([10, 0.5, '2 of 4 passed their checks, 1 disputed, 1 with a failing check']);
+    expect(r.criteria.filter((c: { value: number | null }) => c.value !== null).map((c: { key: string }) => c.key)).toEqual(['findings', 'invoices']);
+    expect(r.score).toBe(57.5);
   });
 });

@@ -269,7 +269,7 @@ export const StatusReportInput = z.object({ engagementId: uuidField('an engageme
 export const StatusReportFileQuery = z.object({ fileName: requiredText(255) });
 
 // ---------- performance reviews (scorecards) ----------
-export const CRITERIA = ['sla', 'deliverables', 'actions', 'reports', 'quality', 'communication', 'expertise', 'proactiveness'] as const;
+export const CRITERIA = ['sla', 'deliverables', 'actions', 'reports', 'findings', 'invoices', 'quality', 'communication', 'expertise', 'proactiveness'] as const;
 /** The rated criteria: what internal stakeholders answer in the survey, 1–5. */
 export const SURVEY_CRITERIA = ['quality', 'communication', 'expertise', 'proactiveness'] as const;
 const Weight = z.number().int('Expected a whole weight').min(0).max(100);
@@ -277,8 +277,8 @@ export const ReviewInput = z
   .object({
     engagementId: uuidField('an engagement id'),
     period: z.string().regex(/^\d{4}-Q[1-4]$/, 'Expected a quarter as YYYY-Qn, e.g. 2026-Q3'),
-    /** Weights per criterion (default SLA 40, deliverables 30, actions 20, status reports 10). */
-    weights: z.object({ sla: Weight, deliverables: Weight, actions: Weight, reports: Weight }).partial().strict().optional(),
+    /** Weights per criterion (default SLA 40, deliverables 30, actions 20, status reports 10, findings 10, invoices 10). */
+    weights: z.object({ sla: Weight, deliverables: Weight, actions: Weight, reports: Weight, findings: Weight, invoices: Weight }).partial().strict().optional(),
   })
   .strict();
 export const ReviewListQuery = PageQuery.extend({ engagementId: uuidField('an engagement id').optional() });
