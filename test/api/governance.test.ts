@@ -3,9 +3,12 @@ import { FEEDS } from '../../src/server/feeds/registry.ts';
 import { governanceFeed, vendorUpdateAction } from '../../src/server/modules/governance/governance.public.ts';
 import { aDeliverable } from '../../src/server/seed/builders/deliverables.ts';
 import { updateFinding } from '../../src/server/modules/assessments/assessments.public.ts';
+import { approveChangeRequest, createChangeRequest, rejectChangeRequest } from '../../src/server/modules/costs/costs.public.ts';
+import { acceptDeliverable, rejectDeliverable, submitDeliverable } from '../../src/server/modules/deliverables/deliverables.public.ts';
+import { anEngagement } from '../../src/server/seed/builders/core.ts';
 import { anInvoice } from '../../src/server/seed/builders/costs.ts';
 import { aFinding, anAssessment } from '../../src/server/seed/builders/due-diligence.ts';
-import { anActionItem } from '../../src/server/seed/builders/governance.ts';
+import { aCadence, aMeeting, anActionItem } from '../../src/server/seed/builders/governance.ts';
 import { aCalendar, anSlaPolicy, someTickets } from '../../src/server/seed/builders/sla.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
@@ -349,5 +352,55 @@ describe('findings closed in time and invoice accuracy', () => {
     expect([by('invoices').weight, by('invoices').value, by('invoices').detail]).toEqual([10, 0.5, '2 of 4 passed their checks, 1 disputed, 1 with a failing check']);
     expect(r.criteria.filter((c: { value: number | null }) => c.value !== null).map((c: { key: string }) => c.key)).toEqual(['findings', 'invoices']);
     expect(r.score).toBe(57.5);
+  });
+});
+
+describe("the client's own side", () => {
+  it('Q1 2026: deliverables decided in 3 days on median (worst 12), change requests in 16.5 (worst 30), our side at 3 of 5 meetings and 7 of 11 Tuesdays not held', async () => {
+    const eng = (await anEngagement(org.handle, { vendorId: org.vendor.id, name: 'Client side worked case' })).id;
+    const owner = (iso: string) => ({ ...org.handle.ctx(), now: new Date(iso) });
+    const vendor = (iso: string) => ({ ...org.handle.ctx(org.users.vendor_contact), now: new Date(iso) });
+    const hand = (id: string, iso: string) => submitDeliverable(vendor(iso), id, { note: 'Handed in.', fileIds: [] });
+    const all = [true, true];
+    // Deliverables: 2 days; rejected after 12 days, handed in again and accepted 3 days later; one waiting since 16 March (4 days at noon on the 20th).
+    const d1 = await aDeliverable(org.handle, { engagementId: eng, dueDate: '2026-01-31' });
+    await hand(d1.id, '2026-01-05T09:00:00Z');
+    await acceptDeliverable(owner('2026-01-07T09:00:00Z'), d1.id, { criteriaMet: all });
+    const d2 = await aDeliverable(org.handle, { engagementId: eng, dueDate: '2026-02-28' });
+    await hand(d2.id, '2026-02-02T09:00:00Z');
+    await rejectDeliverable(owner('2026-02-14T09:00:00Z'), d2.id, { reason: 'The runbook misses the failover steps.' });
+    await hand(d2.id, '2026-02-16T09:00:00Z');
+    await acceptDeliverable(owner('2026-02-19T09:00:00Z'), d2.id, { criteriaMet: all });
+    const d3 = await aDeliverable(org.handle, { engagementId: eng, dueDate: '2026-03-31' });
+    await hand(d3.id, '2026-03-16T12:00:00Z');
+    // Change requests: approved after 3 days, rejected after 30, one waiting 10 days; one of December is outside the quarter.
+    const cr = async (iso: string) => (await createChangeRequest(owner(iso), { title: `Change of ${iso.slice(0, 10)}`, reason: 'Asked for.', scope: 'More reports.', currency: 'EUR', oneOffMinor: 100_000, recurringMinor: 0, recurringMonths: 0, scheduleDays: 0, deliverableIds: [], milestoneIds: [], engagementId: eng })).id;
+    await approveChangeRequest(owner('2026-01-15T10:00:00Z'), await cr('2026-01-12T10:00:00Z'), {});
+    await rejectChangeRequest(owner('2026-03-05T10:00:00Z'), await cr('2026-02-03T10:00:00Z'), { reason: 'Not this year.' });
+    await cr('2026-03-10T10:00:00Z');
+    await cr('2025-12-20T10:00:00Z');
+    // A weekly Tuesday meeting: 11 Tuesdays due by the 20th; 4 held (2 with our side), 2 skipped, 5 with nothing recorded; and one ad hoc meeting with our side.
+    const cadenceId = (await aCadence(org.handle, { engagementId: eng, startsOn: '2026-01-06', rrule: 'FREQ=WEEKLY;BYDAY=TU' })).id;
+    const both = [{ name: 'Anna Weber', side: 'client' as const }, { name: 'Ravi Kumar', side: 'vendor' as const }];
+    const theirs = [{ name: 'Ravi Kumar', side: 'vendor' as const }];
+    for (const [occursOn, attendees] of [['2026-01-06', both], ['2026-01-13', theirs], ['2026-01-20', both], ['2026-02-03', theirs]] as const) await aMeeting(org.handle, { engagementId: eng, cadenceId, occursOn, attendees: [...attendees] });
+    for (const occursOn of ['2026-01-27', '2026-02-10']) await aMeeting(org.handle, { engagementId: eng, cadenceId, occursOn, status: 'skipped', skipReason: 'Nobody of ours free.' });
+    await aMeeting(org.handle, { engagementId: eng, occursOn: '2026-03-12', title: 'Escalation call', attendees: both });
+
+    const res = await call(analyst, 'GET', `/api/v1/engagements/${eng}/client-side?period=2026-Q1`);
+    expect(res.statusCode, res.body).toBe(200);
+    const c = res.json();
+    expect(c.deliverables).toEqual({ decided: 3, medianDays: 3, worstDays: 12, waiting: 1, longestWaitingDays: 4, words: '3 decided in 3 days on median (worst 12 days); 1 still waiting, the oldest for 4 days' });
+    expect(c.changeRequests).toEqual({ decided: 2, medianDays: 16.5, worstDays: 30, waiting: 1, longestWaitingDays: 10, words: '2 decided in 16.5 days on median (worst 30 days); 1 still waiting, the oldest for 10 days' });
+    expect(c.meetings).toEqual({ held: 5, withClient: 3, share: 0.6, due: 11, skipped: 2, missed: 5, words: 'Our side attended 3 of 5 meetings held (60 %); 7 of 11 due by the cadence not held (2 skipped, 5 with nothing recorded)' });
+
+    // A quarter with nothing: not measured, never 0 days or 100 %.
+    const empty = (await call(analyst, 'GET', `/api/v1/engagements/${eng}/client-side?period=2025-Q3`)).json();
+    expect([empty.deliverables.medianDays, empty.changeRequests.medianDays, empty.meetings.share, empty.meetings.due]).toEqual([null, null, null, null]);
+    expect(empty.meetings.words).toBe('Not measured: no meeting held in the period');
+    // Internal only, a quarter to come or a malformed one is refused naming the field.
+    expect((await call(contact, 'GET', `/api/v1/engagements/${eng}/client-side?period=2026-Q1`)).statusCode).toBe(403);
+    expect((await call(analyst, 'GET', `/api/v1/engagements/${eng}/client-side?period=2026-Q3`)).json().error.details.issues[0].path).toBe('period');
+    expect((await call(analyst, 'GET', `/api/v1/engagements/${eng}/client-side?period=Q1`)).statusCode).toBe(400);
   });
 });

@@ -297,6 +297,41 @@ export const Review = z.object({
 export type Review = z.infer<typeof Review>;
 export const PortalReviews = z.object({ items: z.array(Review) });
 
+// ---------- the client's own side, measured (issue 15 §6) ----------
+export const ClientSideQuery = z.object({
+  period: z.string().regex(/^\d{4}-Q[1-4]$/, 'Expected a quarter as YYYY-Qn, e.g. 2026-Q3'),
+});
+const DecisionSpeed = z.object({
+  decided: z.number().int(),
+  /** Days, one decimal; null: not measured (nothing decided in the period). */
+  medianDays: z.number().nullable(),
+  worstDays: z.number().nullable(),
+  waiting: z.number().int(),
+  longestWaitingDays: z.number().nullable(),
+  /** The figure in words ("3 decided in 2 days on median (worst 5 days)" or "Not measured: …"). */
+  words: z.string(),
+});
+export const ClientSide = z.object({
+  engagementId: z.string(),
+  period: z.string(),
+  /** From handed in to accepted or rejected. */
+  deliverables: DecisionSpeed,
+  /** From proposed to approved or rejected. */
+  changeRequests: DecisionSpeed,
+  meetings: z.object({
+    held: z.number().int(),
+    withClient: z.number().int(),
+    /** 0–1; null: not measured (no meeting held). */
+    share: z.number().nullable(),
+    /** Due by the cadences in the period; null: no cadence due. */
+    due: z.number().int().nullable(),
+    skipped: z.number().int(),
+    missed: z.number().int(),
+    words: z.string(),
+  }),
+});
+export type ClientSide = z.infer<typeof ClientSide>;
+
 // ---------- survey of internal stakeholders (the rated criteria) ----------
 export const SurveySend = z
   .object({
