@@ -3,10 +3,11 @@ import { FEEDS } from '../../src/server/feeds/registry.ts';
 import { governanceFeed, vendorUpdateAction } from '../../src/server/modules/governance/governance.public.ts';
 import { aDeliverable } from '../../src/server/seed/builders/deliverables.ts';
 import { updateFinding } from '../../src/server/modules/assessments/assessments.public.ts';
-import { approveChangeRequest, createChangeRequest, rejectChangeRequest } from '../../src/server/modules/costs/costs.public.ts';
+import { approveChangeRequest, createChangeRequest, raiseChangeRequest, rejectChangeRequest } from '../../src/server/modules/costs/costs.public.ts';
 import { acceptDeliverable, rejectDeliverable, submitDeliverable } from '../../src/server/modules/deliverables/deliverables.public.ts';
 import { anEngagement } from '../../src/server/seed/builders/core.ts';
 import { anInvoice } from '../../src/server/seed/builders/costs.ts';
+import { aRisk } from '../../src/server/seed/builders/risks.ts';
 import { aFinding, anAssessment } from '../../src/server/seed/builders/due-diligence.ts';
 import { aCadence, aMeeting, anActionItem } from '../../src/server/seed/builders/governance.ts';
 import { aCalendar, anSlaPolicy, someTickets } from '../../src/server/seed/builders/sla.ts';
@@ -402,5 +403,42 @@ describe("the client's own side", () => {
     expect((await call(contact, 'GET', `/api/v1/engagements/${eng}/client-side?period=2026-Q1`)).statusCode).toBe(403);
     expect((await call(analyst, 'GET', `/api/v1/engagements/${eng}/client-side?period=2026-Q3`)).json().error.details.issues[0].path).toBe('period');
     expect((await call(analyst, 'GET', `/api/v1/engagements/${eng}/client-side?period=Q1`)).statusCode).toBe(400);
+  });
+});
+
+describe('change requests and risks on the agenda', () => {
+  it('lists the change requests decided since the last meeting and those awaiting a decision, and the open risks of the engagement or of the vendor as a whole', async () => {
+    const eng = (await anEngagement(org.handle, { vendorId: org.vendor.id, name: 'Agenda worked case' })).id;
+    const other = (await anEngagement(org.handle, { vendorId: org.vendor.id, name: 'Another engagement' })).id;
+    const owner = (iso: string) => ({ ...org.handle.ctx(), now: new Date(iso) });
+    const cr = async (iso: string, title: string, raisedBy: 'client' | 'vendor' = 'client') =>
+      (raisedBy === 'vendor'
+        ? await raiseChangeRequest({ ...org.handle.ctx(org.users.vendor_contact), now: new Date(iso) }, { title, reason: 'Asked for.', scope: 'More.', currency: 'EUR', oneOffMinor: 250_000, recurringMinor: 0, recurringMonths: 0, scheduleDays: 0, deliverableIds: [], engagementId: eng })
+        : await createChangeRequest(owner(iso), { title, reason: 'Asked for.', scope: 'More.', currency: 'EUR', oneOffMinor: 100_000, recurringMinor: 0, recurringMonths: 0, scheduleDays: 0, deliverableIds: [], milestoneIds: [], engagementId: eng })
+      ).id;
+    await aMeeting(org.handle, { engagementId: eng, occursOn: '2026-03-03', attendees: [{ name: 'Anna Weber', side: 'client' }] });
+    await approveChangeRequest(owner('2026-02-20T10:00:00Z'), await cr('2026-02-10T10:00:00Z', 'Extra reporting'), {}); // decided before the last meeting: left out
+    await approveChangeRequest(owner('2026-03-10T10:00:00Z'), await cr('2026-03-04T10:00:00Z', 'Weekend cover'), {});
+    await rejectChangeRequest(owner('2026-03-05T10:00:00Z'), await cr('2026-02-25T10:00:00Z', 'Second data centre'), { reason: 'Not this year.' });
+    await cr('2026-01-15T10:00:00Z', 'Old reporting change');
+    await cr('2026-03-12T10:00:00Z', 'More licences', 'vendor');
+    await aRisk(org.handle, { title: 'Key person on the vendor side', vendorId: org.vendor.id, engagementId: eng, inherentLikelihood: 4, inherentImpact: 5 });
+    await aRisk(org.handle, { title: 'Vendor financial stability', vendorId: org.vendor.id, inherentLikelihood: 2, inherentImpact: 3 });
+    await aRisk(org.handle, { title: 'Another engagement risk', vendorId: org.vendor.id, engagementId: other });
+    await aRisk(org.handle, { title: 'Closed risk', vendorId: org.vendor.id, engagementId: eng, closed: true });
+    await aRisk(org.handle, { title: 'Other vendor risk', vendorId: org.otherVendor.id });
+
+    const res = await call(manager, 'GET', `/api/v1/engagements/${eng}/agenda`);
+    expect(res.statusCode, res.body).toBe(200);
+    const agenda = res.json();
+    expect(agenda.since).toBe('2026-03-03');
+    const of = (source: string) => agenda.items.filter((i: { source: string }) => i.source === source).map((i: { text: string }) => i.text);
+    expect(of('change_request')).toEqual([
+      'Awaiting our decision since 2026-01-15 (raised by our side): Old reporting change (€1,000.00)',
+      'Rejected on 2026-03-05: Second data centre (€1,000.00)',
+      'Approved on 2026-03-10: Weekend cover (€1,000.00)',
+      `Awaiting our decision since 2026-03-12 (raised by ${org.vendor.name}): More licences (€2,500.00)`,
+    ]);
+    expect(of('risk')).toEqual(['Open risk (very high, above appetite): Key person on the vendor side', `Open risk (medium, ${org.vendor.name} as a whole): Vendor financial stability`]);
   });
 });

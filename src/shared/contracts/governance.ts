@@ -15,11 +15,13 @@ export const SIDE_LABELS: Record<(typeof SIDES)[number], string> = { client: 'Ou
 export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
 export const ACTION_STATUS_LABELS: Record<(typeof ACTION_STATUSES)[number], string> = { open: 'Open', done: 'Done', dropped: 'Dropped' };
 export const MEETING_STATUSES = ['held', 'skipped'] as const;
-export const AGENDA_SOURCES = ['sla', 'deliverable', 'finding', 'action', 'other'] as const;
+export const AGENDA_SOURCES = ['sla', 'deliverable', 'change_request', 'finding', 'risk', 'action', 'other'] as const;
 export const AGENDA_SOURCE_LABELS: Record<(typeof AGENDA_SOURCES)[number], string> = {
   sla: 'Service levels',
   deliverable: 'Deliverables',
+  change_request: 'Change requests',
   finding: 'Findings',
+  risk: 'Risks',
   action: 'Actions',
   other: 'Other',
 };
