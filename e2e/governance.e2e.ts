@@ -42,6 +42,8 @@ describe('a meeting held from its agenda, and the vendor’s action done in the 
     const dialog = manager.getByRole('dialog');
     // Pre-filled from what happened since the last meeting: the vendor's overdue action is on it.
     await dialog.getByText(/^Overdue action \(Ciaran Byrne \(HelpPoint\), due .*\): Send the night-shift staffing plan$/).waitFor();
+    // …and the change requests still awaiting our decision, with their amount.
+    await dialog.getByText(/^Awaiting our decision since \d{4}-\d{2}-\d{2} \(raised by HelpPoint Service Desk\): Self-service password reset \(€6,500\.00\)$/).waitFor();
     await dialog.getByRole('textbox', { name: 'Attendees on our side' }).fill('Maria Manager');
     await dialog.getByRole('textbox', { name: 'Attendees from HelpPoint Service Desk' }).fill('Ciaran Byrne');
     await dialog.getByRole('textbox', { name: 'Minutes' }).fill('Internal: the rota gap over Christmas worries us.');
@@ -88,5 +90,13 @@ describe('a meeting held from its agenda, and the vendor’s action done in the 
     await manager.goto(`${server.baseUrl}/engagements/${engagementId}/governance`);
     const row = manager.getByRole('table', { name: 'Status reports of 24/7 service desk' }).getByRole('row').filter({ hasText: 'the VPN rollout added 60 tickets' });
     await row.getByText('Late', { exact: true }).waitFor();
+  });
+
+  it('beside the scorecard, the manager sees our own side of the last quarter in words', async () => {
+    await manager.goto(`${server.baseUrl}/engagements/${engagementId}/governance`);
+    const ours = manager.getByRole('region', { name: /^Our side, Q\d \d{4}$/ });
+    await ours.getByText('4 decided in 5.6 days on median (worst 14.1 days)').waitFor();
+    await ours.getByText('2 decided in 14.5 days on median (worst 23 days)').waitFor();
+    await ours.getByText(/^Our side attended \d+ of \d+ meetings held/).waitFor();
   });
 });

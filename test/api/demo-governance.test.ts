@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engagementOverlap, engagementStatusReports, governanceFeed, listReviews, listCadences, listOwnActions, listMeetings } from '../../src/server/modules/governance/governance.public.ts';
+import { clientSide, engagementOverlap, engagementStatusReports, governanceFeed, listReviews, listCadences, listOwnActions, listMeetings } from '../../src/server/modules/governance/governance.public.ts';
 import { actorOf, anEngagement, anOrg, aVendor } from '../../src/server/seed/builders/core.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from '../../src/server/seed/demo-data.ts';
 import { seedDemoGovernance } from '../../src/server/seed/demo-governance.ts';
@@ -55,6 +55,12 @@ describe('the demo governance', () => {
     // The stakeholder survey: four asked, three answered — (4 + 4 + 3) / 3 for quality.
     expect(deskReviews.items[1].criteria.find((c) => c.key === 'quality')!.detail).toBe('Average 3.7 of 5 from 3 answers');
     expect(deskReviews.items[1].criteria.find((c) => c.key === 'proactiveness')!.source).toBe('Survey of 4 internal stakeholders (rated 1–5)');
+
+    // The client's own side at the service desk, last quarter: deliverables decided in 2¼, 9, 2¼ and 14 days; change requests in 6 and 23.
+    const side = await clientSide(ctx, engagementIds.get('24/7 service desk')!, { period: deskReviews.items[1].period });
+    expect(side.deliverables.words).toBe('4 decided in 5.6 days on median (worst 14.1 days)');
+    expect(side.changeRequests.words).toBe('2 decided in 14.5 days on median (worst 23 days)');
+    expect(side.meetings.share).toBe(1);
 
     const today = new Date().toISOString().slice(0, 10);
     const exposures = await governanceFeed.exposures!(ctx, today);

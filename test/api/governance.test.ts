@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDS } from '../../src/server/feeds/registry.ts';
 import { governanceFeed, vendorUpdateAction } from '../../src/server/modules/governance/governance.public.ts';
 import { aDeliverable } from '../../src/server/seed/builders/deliverables.ts';
-import { anActionItem } from '../../src/server/seed/builders/governance.ts';
+import { updateFinding } from '../../src/server/modules/assessments/assessments.public.ts';
+import { approveChangeRequest, createChangeRequest, raiseChangeRequest, rejectChangeRequest } from '../../src/server/modules/costs/costs.public.ts';
+import { acceptDeliverable, rejectDeliverable, submitDeliverable } from '../../src/server/modules/deliverables/deliverables.public.ts';
+import { anEngagement } from '../../src/server/seed/builders/core.ts';
+import { anInvoice } from '../../src/server/seed/builders/costs.ts';
+import { aRisk } from '../../src/server/seed/builders/risks.ts';
+import { aFinding, anAssessment } from '../../src/server/seed/builders/due-diligence.ts';
+import { aCadence, aMeeting, anActionItem } from '../../src/server/seed/builders/governance.ts';
 import { aCalendar, anSlaPolicy, someTickets } from '../../src/server/seed/builders/sla.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { authHeaders, createTestOrg, loginAs, type Login, type TestOrg } from '../support/factories.ts';
@@ -301,6 +308,8 @@ describe('performance reviews', () => {
       ['deliverables', 30, 0, '0 of 1 on time'],
       ['actions', 20, 0.5, '1 of 2 done by their due date'],
       ['reports', 10, 0, '0 of 11 on time, 1 late, 10 missing'],
+      ['findings', 10, null, 'No finding due in the quarter'],
+      ['invoices', 10, null, 'No invoice in the quarter'],
     ]);
     expect(r.score).toBe(40);
     expect((await call(manager, 'POST', '/api/v1/performance-reviews', { engagementId: org.engagementId, period: '2026-Q1' })).statusCode).toBe(409);
@@ -312,5 +321,124 @@ describe('performance reviews', () => {
     expect(shared.map((x: { period: string; score: number }) => [x.period, x.score])).toEqual([['2026-Q1', 40]]);
     const trend = (await call(analyst, 'GET', `/api/v1/performance-reviews?engagementId=${org.engagementId}`)).json();
     expect(trend.items).toHaveLength(1);
+  });
+});
+
+describe('findings closed in time and invoice accuracy', () => {
+  it('Q4 2025: findings 3 of 5 closed by their due date, invoices 2 of 4 accurate; weighted 30 and 10 → 57.5, the criteria with nothing to measure left out', async () => {
+    const assessmentId = (await anAssessment(org.handle, { vendorId: org.vendor.id, state: 'submitted' })).id;
+    const closeOn = async (dueDate: string, status: 'resolved' | 'accepted_risk' | null, on: string) => {
+      const f = await aFinding(org.handle, { assessmentId, dueDate, severity: 'high' });
+      if (status) await updateFinding({ ...org.handle.ctx(), now: new Date(`${on}T15:00:00Z`) }, f.id, { status });
+    };
+    await closeOn('2025-11-15', 'resolved', '2025-11-10'); // in time
+    await closeOn('2025-11-30', 'resolved', '2025-12-05'); // late
+    await closeOn('2025-12-15', 'resolved', '2025-12-15'); // on its due date: in time
+    await closeOn('2025-10-20', 'accepted_risk', '2025-10-18'); // accepted as a risk in time
+    await closeOn('2025-12-01', null, ''); // still open
+    await closeOn('2026-04-10', null, ''); // due next quarter: not judged
+    // Invoices of the engagement: approved and paid (their checks cleared), one disputed, one whose totals do not add up; one of January.
+    const inv = { vendorId: org.vendor.id, engagementId: org.engagementId };
+    await anInvoice(org.handle, { ...inv, invoiceDate: '2025-10-31', state: 'approved' });
+    await anInvoice(org.handle, { ...inv, invoiceDate: '2025-11-30', state: 'paid' });
+    await anInvoice(org.handle, { ...inv, invoiceDate: '2025-12-31', state: 'disputed' });
+    await anInvoice(org.handle, { ...inv, invoiceDate: '2025-12-15', subtotalMinor: 90_000, totalMinor: 90_000 });
+    await anInvoice(org.handle, { ...inv, invoiceDate: '2026-01-31', state: 'approved' });
+
+    const res = await call(manager, 'POST', '/api/v1/performance-reviews', { engagementId: org.engagementId, period: '2025-Q4', weights: { findings: 30, invoices: 10 } });
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    const by = (k: string) => r.criteria.find((c: { key: string }) => c.key === k);
+    expect([by('findings').weight, by('findings').value, by('findings').detail]).toEqual([30, 0.6, '3 of 5 closed by their due date']);
+    expect([by('invoices').weight, by('invoices').value, by('invoices').detail]).toEqual([10, 0.5, '2 of 4 passed their checks, 1 disputed, 1 with a failing check']);
+    expect(r.criteria.filter((c: { value: number | null }) => c.value !== null).map((c: { key: string }) => c.key)).toEqual(['findings', 'invoices']);
+    expect(r.score).toBe(57.5);
+  });
+});
+
+describe("the client's own side", () => {
+  it('Q1 2026: deliverables decided in 3 days on median (worst 12), change requests in 16.5 (worst 30), our side at 3 of 5 meetings and 7 of 11 Tuesdays not held', async () => {
+    const eng = (await anEngagement(org.handle, { vendorId: org.vendor.id, name: 'Client side worked case' })).id;
+    const owner = (iso: string) => ({ ...org.handle.ctx(), now: new Date(iso) });
+    const vendor = (iso: string) => ({ ...org.handle.ctx(org.users.vendor_contact), now: new Date(iso) });
+    const hand = (id: string, iso: string) => submitDeliverable(vendor(iso), id, { note: 'Handed in.', fileIds: [] });
+    const all = [true, true];
+    // Deliverables: 2 days; rejected after 12 days, handed in again and accepted 3 days later; one waiting since 16 March (4 days at noon on the 20th).
+    const d1 = await aDeliverable(org.handle, { engagementId: eng, dueDate: '2026-01-31' });
+    await hand(d1.id, '2026-01-05T09:00:00Z');
+    await acceptDeliverable(owner('2026-01-07T09:00:00Z'), d1.id, { criteriaMet: all });
+    const d2 = await aDeliverable(org.handle, { engagementId: eng, dueDate: '2026-02-28' });
+    await hand(d2.id, '2026-02-02T09:00:00Z');
+    await rejectDeliverable(owner('2026-02-14T09:00:00Z'), d2.id, { reason: 'The runbook misses the failover steps.' });
+    await hand(d2.id, '2026-02-16T09:00:00Z');
+    await acceptDeliverable(owner('2026-02-19T09:00:00Z'), d2.id, { criteriaMet: all });
+    const d3 = await aDeliverable(org.handle, { engagementId: eng, dueDate: '2026-03-31' });
+    await hand(d3.id, '2026-03-16T12:00:00Z');
+    // Change requests: approved after 3 days, rejected after 30, one waiting 10 days; one of December is outside the quarter.
+    const cr = async (iso: string) => (await createChangeRequest(owner(iso), { title: `Change of ${iso.slice(0, 10)}`, reason: 'Asked for.', scope: 'More reports.', currency: 'EUR', oneOffMinor: 100_000, recurringMinor: 0, recurringMonths: 0, scheduleDays: 0, deliverableIds: [], milestoneIds: [], engagementId: eng })).id;
+    await approveChangeRequest(owner('2026-01-15T10:00:00Z'), await cr('2026-01-12T10:00:00Z'), {});
+    await rejectChangeRequest(owner('2026-03-05T10:00:00Z'), await cr('2026-02-03T10:00:00Z'), { reason: 'Not this year.' });
+    await cr('2026-03-10T10:00:00Z');
+    await cr('2025-12-20T10:00:00Z');
+    // A weekly Tuesday meeting: 11 Tuesdays due by the 20th; 4 held (2 with our side), 2 skipped, 5 with nothing recorded; and one ad hoc meeting with our side.
+    const cadenceId = (await aCadence(org.handle, { engagementId: eng, startsOn: '2026-01-06', rrule: 'FREQ=WEEKLY;BYDAY=TU' })).id;
+    const both = [{ name: 'Anna Weber', side: 'client' as const }, { name: 'Ravi Kumar', side: 'vendor' as const }];
+    const theirs = [{ name: 'Ravi Kumar', side: 'vendor' as const }];
+    for (const [occursOn, attendees] of [['2026-01-06', both], ['2026-01-13', theirs], ['2026-01-20', both], ['2026-02-03', theirs]] as const) await aMeeting(org.handle, { engagementId: eng, cadenceId, occursOn, attendees: [...attendees] });
+    for (const occursOn of ['2026-01-27', '2026-02-10']) await aMeeting(org.handle, { engagementId: eng, cadenceId, occursOn, status: 'skipped', skipReason: 'Nobody of ours free.' });
+    await aMeeting(org.handle, { engagementId: eng, occursOn: '2026-03-12', title: 'Escalation call', attendees: both });
+
+    const res = await call(analyst, 'GET', `/api/v1/engagements/${eng}/client-side?period=2026-Q1`);
+    expect(res.statusCode, res.body).toBe(200);
+    const c = res.json();
+    expect(c.deliverables).toEqual({ decided: 3, medianDays: 3, worstDays: 12, waiting: 1, longestWaitingDays: 4, words: '3 decided in 3 days on median (worst 12 days); 1 still waiting, the oldest for 4 days' });
+    expect(c.changeRequests).toEqual({ decided: 2, medianDays: 16.5, worstDays: 30, waiting: 1, longestWaitingDays: 10, words: '2 decided in 16.5 days on median (worst 30 days); 1 still waiting, the oldest for 10 days' });
+    expect(c.meetings).toEqual({ held: 5, withClient: 3, share: 0.6, due: 11, skipped: 2, missed: 5, words: 'Our side attended 3 of 5 meetings held (60 %); 7 of 11 due by the cadence not held (2 skipped, 5 with nothing recorded)' });
+
+    // A quarter with nothing: not measured, never 0 days or 100 %.
+    const empty = (await call(analyst, 'GET', `/api/v1/engagements/${eng}/client-side?period=2025-Q3`)).json();
+    expect([empty.deliverables.medianDays, empty.changeRequests.medianDays, empty.meetings.share, empty.meetings.due]).toEqual([null, null, null, null]);
+    expect(empty.meetings.words).toBe('Not measured: no meeting held in the period');
+    // Internal only, a quarter to come or a malformed one is refused naming the field.
+    expect((await call(contact, 'GET', `/api/v1/engagements/${eng}/client-side?period=2026-Q1`)).statusCode).toBe(403);
+    expect((await call(analyst, 'GET', `/api/v1/engagements/${eng}/client-side?period=2026-Q3`)).json().error.details.issues[0].path).toBe('period');
+    expect((await call(analyst, 'GET', `/api/v1/engagements/${eng}/client-side?period=Q1`)).statusCode).toBe(400);
+  });
+});
+
+describe('change requests and risks on the agenda', () => {
+  it('lists the change requests decided since the last meeting and those awaiting a decision, and the open risks of the engagement or of the vendor as a whole', async () => {
+    const eng = (await anEngagement(org.handle, { vendorId: org.vendor.id, name: 'Agenda worked case' })).id;
+    const other = (await anEngagement(org.handle, { vendorId: org.vendor.id, name: 'Another engagement' })).id;
+    const owner = (iso: string) => ({ ...org.handle.ctx(), now: new Date(iso) });
+    const cr = async (iso: string, title: string, raisedBy: 'client' | 'vendor' = 'client') =>
+      (raisedBy === 'vendor'
+        ? await raiseChangeRequest({ ...org.handle.ctx(org.users.vendor_contact), now: new Date(iso) }, { title, reason: 'Asked for.', scope: 'More.', currency: 'EUR', oneOffMinor: 250_000, recurringMinor: 0, recurringMonths: 0, scheduleDays: 0, deliverableIds: [], engagementId: eng })
+        : await createChangeRequest(owner(iso), { title, reason: 'Asked for.', scope: 'More.', currency: 'EUR', oneOffMinor: 100_000, recurringMinor: 0, recurringMonths: 0, scheduleDays: 0, deliverableIds: [], milestoneIds: [], engagementId: eng })
+      ).id;
+    await aMeeting(org.handle, { engagementId: eng, occursOn: '2026-03-03', attendees: [{ name: 'Anna Weber', side: 'client' }] });
+    await approveChangeRequest(owner('2026-02-20T10:00:00Z'), await cr('2026-02-10T10:00:00Z', 'Extra reporting'), {}); // decided before the last meeting: left out
+    await approveChangeRequest(owner('2026-03-10T10:00:00Z'), await cr('2026-03-04T10:00:00Z', 'Weekend cover'), {});
+    await rejectChangeRequest(owner('2026-03-05T10:00:00Z'), await cr('2026-02-25T10:00:00Z', 'Second data centre'), { reason: 'Not this year.' });
+    await cr('2026-01-15T10:00:00Z', 'Old reporting change');
+    await cr('2026-03-12T10:00:00Z', 'More licences', 'vendor');
+    await aRisk(org.handle, { title: 'Key person on the vendor side', vendorId: org.vendor.id, engagementId: eng, inherentLikelihood: 4, inherentImpact: 5 });
+    await aRisk(org.handle, { title: 'Vendor financial stability', vendorId: org.vendor.id, inherentLikelihood: 2, inherentImpact: 3 });
+    await aRisk(org.handle, { title: 'Another engagement risk', vendorId: org.vendor.id, engagementId: other });
+    await aRisk(org.handle, { title: 'Closed risk', vendorId: org.vendor.id, engagementId: eng, closed: true });
+    await aRisk(org.handle, { title: 'Other vendor risk', vendorId: org.otherVendor.id });
+
+    const res = await call(manager, 'GET', `/api/v1/engagements/${eng}/agenda`);
+    expect(res.statusCode, res.body).toBe(200);
+    const agenda = res.json();
+    expect(agenda.since).toBe('2026-03-03');
+    const of = (source: string) => agenda.items.filter((i: { source: string }) => i.source === source).map((i: { text: string }) => i.text);
+    expect(of('change_request')).toEqual([
+      'Awaiting our decision since 2026-01-15 (raised by our side): Old reporting change (€1,000.00)',
+      'Rejected on 2026-03-05: Second data centre (€1,000.00)',
+      'Approved on 2026-03-10: Weekend cover (€1,000.00)',
+      `Awaiting our decision since 2026-03-12 (raised by ${org.vendor.name}): More licences (€2,500.00)`,
+    ]);
+    expect(of('risk')).toEqual(['Open risk (very high, above appetite): Key person on the vendor side', `Open risk (medium, ${org.vendor.name} as a whole): Vendor financial stability`]);
   });
 });

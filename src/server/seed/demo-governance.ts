@@ -1,9 +1,13 @@
 import { addDays, addMonths, civilDateIn, isoWeekday } from '../../domain/civil-date.ts';
-import { quarterOf } from '../../domain/governance/scorecard.ts';
+import { quarterBounds, quarterOf } from '../../domain/governance/scorecard.ts';
 import type { User } from '../../shared/contracts/users.ts';
 import type { Ctx } from '../context.ts';
 import { answerSurvey, createReview, sendSurvey, shareReview } from '../modules/governance/governance.public.ts';
 import { createUser, allUsers } from '../modules/users/users.public.ts';
+import { approveChangeRequest, rejectChangeRequest } from '../modules/costs/costs.public.ts';
+import { acceptDeliverable, rejectDeliverable, submitDeliverable } from '../modules/deliverables/deliverables.public.ts';
+import { aChangeRequest } from './builders/costs.ts';
+import { aDeliverable } from './builders/deliverables.ts';
 import type { OrgHandle } from './builders/core.ts';
 import { handleOf } from './builders/due-diligence.ts';
 import { aCadence, aMeeting, anActionItem, aStatusReport, governanceOf } from './builders/governance.ts';
@@ -230,6 +234,7 @@ export async function seedDemoGovernance(ctx: Ctx, vendorIds: Map<string, string
   // ---- Performance reviews: the last two quarters of the service desk (the older one shared with HelpPoint), the last one of Kestrel and PayrollCloud.
   const lastQuarter = quarterOf(addMonths(`${today.slice(0, 7)}-01`, -3));
   const quarterBefore = quarterOf(addMonths(`${today.slice(0, 7)}-01`, -6));
+  await seedClientSide(at, desk, lastQuarter, ciaran);
   const older = await createReview(ctx, { engagementId: desk, period: quarterBefore });
   await shareReview(ctx, older.id);
   const latest = await createReview(ctx, { engagementId: desk, period: lastQuarter });
@@ -237,6 +242,35 @@ export async function seedDemoGovernance(ctx: Ctx, vendorIds: Map<string, string
   await createReview(ctx, { engagementId: portal, period: lastQuarter });
   await createReview(ctx, { engagementId: payroll, period: lastQuarter });
   await createReview(ctx, { engagementId: ops, period: lastQuarter });
+}
+
+/**
+ * The client's own side at the service desk in the last quarter (issue 15 §6), with the
+ * real gaps between steps: four deliverables decided in 2¼, 9 (a rejection), 2¼ and 14 days
+ * — 5.6 on median, 14.1 at worst — and two change requests, one raised by HelpPoint and
+ * approved after 6 days, one of ours rejected after 23 days.
+ */
+async function seedClientSide(at: (date: string, hour: number) => OrgHandle, desk: string, quarter: string, ciaran: User) {
+  const { from } = quarterBounds(quarter);
+  const d = (n: number) => addDays(from, n);
+  const all = [true, true];
+  const handIn = (id: string, day: number, hour: number) => submitDeliverable(at(d(day), hour).ctx(ciaran), id, { note: 'Handed in for review.', fileIds: [] });
+  const trend = await aDeliverable(at(d(5), 9), { engagementId: desk, title: 'Monthly ticket trend analysis', dueDate: d(25), criteria: ['Covers every priority', 'Root causes of the top five categories'] });
+  await handIn(trend.id, 20, 9);
+  await acceptDeliverable(at(d(22), 15).ctx(), trend.id, { criteriaMet: all });
+  const kb = await aDeliverable(at(d(5), 9), { engagementId: desk, title: 'Knowledge base clean-up', dueDate: d(45), criteria: ['Outdated articles archived', 'Top 50 articles reviewed'] });
+  await handIn(kb.id, 41, 10);
+  await rejectDeliverable(at(d(50), 10).ctx(), kb.id, { reason: 'Twelve of the top 50 articles still describe the old VPN client.' });
+  await handIn(kb.id, 54, 10);
+  await acceptDeliverable(at(d(56), 16).ctx(), kb.id, { criteriaMet: all });
+  const runbook = await aDeliverable(at(d(5), 9), { engagementId: desk, title: 'Major-incident runbook review', dueDate: d(70), criteria: ['Escalation contacts current', 'Tested in a drill'] });
+  await handIn(runbook.id, 68, 9);
+  await acceptDeliverable(at(d(82), 11).ctx(), runbook.id, { criteriaMet: all });
+
+  const saturday = await aChangeRequest(at(d(10), 11), { engagementId: desk, contact: ciaran, title: 'Extended Saturday hours during the stocktake', oneOffMinor: 420_000 });
+  await approveChangeRequest(at(d(16), 14).ctx(), saturday.id, {});
+  const spanish = await aChangeRequest(at(d(30), 10), { engagementId: desk, title: 'Spanish-language support line', oneOffMinor: 1_250_000 });
+  await rejectChangeRequest(at(d(53), 9).ctx(), spanish.id, { reason: 'The Madrid office closes next year.' });
 }
 
 /**

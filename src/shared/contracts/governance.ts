@@ -15,11 +15,13 @@ export const SIDE_LABELS: Record<(typeof SIDES)[number], string> = { client: 'Ou
 export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
 export const ACTION_STATUS_LABELS: Record<(typeof ACTION_STATUSES)[number], string> = { open: 'Open', done: 'Done', dropped: 'Dropped' };
 export const MEETING_STATUSES = ['held', 'skipped'] as const;
-export const AGENDA_SOURCES = ['sla', 'deliverable', 'finding', 'action', 'other'] as const;
+export const AGENDA_SOURCES = ['sla', 'deliverable', 'change_request', 'finding', 'risk', 'action', 'other'] as const;
 export const AGENDA_SOURCE_LABELS: Record<(typeof AGENDA_SOURCES)[number], string> = {
   sla: 'Service levels',
   deliverable: 'Deliverables',
+  change_request: 'Change requests',
   finding: 'Findings',
+  risk: 'Risks',
   action: 'Actions',
   other: 'Other',
 };
@@ -269,7 +271,7 @@ export const StatusReportInput = z.object({ engagementId: uuidField('an engageme
 export const StatusReportFileQuery = z.object({ fileName: requiredText(255) });
 
 // ---------- performance reviews (scorecards) ----------
-export const CRITERIA = ['sla', 'deliverables', 'actions', 'reports', 'quality', 'communication', 'expertise', 'proactiveness'] as const;
+export const CRITERIA = ['sla', 'deliverables', 'actions', 'reports', 'findings', 'invoices', 'quality', 'communication', 'expertise', 'proactiveness'] as const;
 /** The rated criteria: what internal stakeholders answer in the survey, 1–5. */
 export const SURVEY_CRITERIA = ['quality', 'communication', 'expertise', 'proactiveness'] as const;
 const Weight = z.number().int('Expected a whole weight').min(0).max(100);
@@ -277,8 +279,8 @@ export const ReviewInput = z
   .object({
     engagementId: uuidField('an engagement id'),
     period: z.string().regex(/^\d{4}-Q[1-4]$/, 'Expected a quarter as YYYY-Qn, e.g. 2026-Q3'),
-    /** Weights per criterion (default SLA 40, deliverables 30, actions 20, status reports 10). */
-    weights: z.object({ sla: Weight, deliverables: Weight, actions: Weight, reports: Weight }).partial().strict().optional(),
+    /** Weights per criterion (default SLA 40, deliverables 30, actions 20, status reports 10, findings 10, invoices 10). */
+    weights: z.object({ sla: Weight, deliverables: Weight, actions: Weight, reports: Weight, findings: Weight, invoices: Weight }).partial().strict().optional(),
   })
   .strict();
 export const ReviewListQuery = PageQuery.extend({ engagementId: uuidField('an engagement id').optional() });
@@ -296,6 +298,41 @@ export const Review = z.object({
 });
 export type Review = z.infer<typeof Review>;
 export const PortalReviews = z.object({ items: z.array(Review) });
+
+// ---------- the client's own side, measured (issue 15 §6) ----------
+export const ClientSideQuery = z.object({
+  period: z.string().regex(/^\d{4}-Q[1-4]$/, 'Expected a quarter as YYYY-Qn, e.g. 2026-Q3'),
+});
+const DecisionSpeed = z.object({
+  decided: z.number().int(),
+  /** Days, one decimal; null: not measured (nothing decided in the period). */
+  medianDays: z.number().nullable(),
+  worstDays: z.number().nullable(),
+  waiting: z.number().int(),
+  longestWaitingDays: z.number().nullable(),
+  /** The figure in words ("3 decided in 2 days on median (worst 5 days)" or "Not measured: …"). */
+  words: z.string(),
+});
+export const ClientSide = z.object({
+  engagementId: z.string(),
+  period: z.string(),
+  /** From handed in to accepted or rejected. */
+  deliverables: DecisionSpeed,
+  /** From proposed to approved or rejected. */
+  changeRequests: DecisionSpeed,
+  meetings: z.object({
+    held: z.number().int(),
+    withClient: z.number().int(),
+    /** 0–1; null: not measured (no meeting held). */
+    share: z.number().nullable(),
+    /** Due by the cadences in the period; null: no cadence due. */
+    due: z.number().int().nullable(),
+    skipped: z.number().int(),
+    missed: z.number().int(),
+    words: z.string(),
+  }),
+});
+export type ClientSide = z.infer<typeof ClientSide>;
 
 // ---------- survey of internal stakeholders (the rated criteria) ----------
 export const SurveySend = z

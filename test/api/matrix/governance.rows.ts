@@ -103,6 +103,8 @@ export function governanceRows(env: MatrixEnv): AreaRows {
     'PUT /api/v1/engagements/:id/governance': { allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${eng(c)}/governance`, payload: { chatChannel: `#ops-${env.uniq()}` } }) },
     'GET /api/v1/engagements/:id/overlap': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${eng(c)}/overlap` }) },
     'GET /api/v1/engagements/:id/cadences': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${eng(c)}/cadences` }) },
+    // The client's own side: internal only — a vendor contact is refused, another organisation's engagement is not found.
+    'GET /api/v1/engagements/:id/client-side': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${eng(c)}/client-side?period=2026-Q1` }) },
     'GET /api/v1/engagements/:id/agenda': { allowed: WRITERS, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${eng(c)}/agenda` }) },
 
     'POST /api/v1/meeting-cadences': {

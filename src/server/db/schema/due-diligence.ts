@@ -132,6 +132,8 @@ export const findings = pgTable(
     dueDate: date('due_date', { mode: 'string' }),
     /** open, in_progress, resolved, accepted_risk. */
     status: text('status').notNull().default('open'),
+    /** When it was last resolved or accepted as a risk (null while open; older findings closed before this column: null, their updated_at stands in). */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

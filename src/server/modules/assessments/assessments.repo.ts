@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
@@ -223,6 +223,15 @@ export async function findFinding(db: Db, orgId: string, id: string): Promise<Fi
     .where(and(eq(findings.orgId, orgId), eq(findings.id, id)))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/** A vendor's findings due from `from` to `to`, by due date (a vendor has tens, not thousands). */
+export async function findingsDueBetween(db: Db, orgId: string, vendorId: string, from: string, to: string): Promise<FindingRow[]> {
+  return db
+    .select()
+    .from(findings)
+    .where(and(eq(findings.orgId, orgId), eq(findings.vendorId, vendorId), gte(findings.dueDate, from), lte(findings.dueDate, to)))
+    .orderBy(findings.dueDate, findings.id);
 }
 
 export async function lockFinding(db: Db, orgId: string, id: string): Promise<FindingRow | null> {

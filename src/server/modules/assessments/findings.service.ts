@@ -9,6 +9,19 @@ import { assessmentPolicy, findingPolicy } from './assessments.policy.ts';
 import { presentFinding } from './assessments.presenter.ts';
 import * as repo from './assessments.repo.ts';
 
+const CLOSED = new Set(['resolved', 'accepted_risk']);
+
+/**
+ * A vendor's findings with a due date from `from` to `to` (inclusive), each with the day it
+ * closed (resolved or accepted as a risk; in UTC), for the governance scorecard's "findings
+ * closed in time". A finding closed before the closing day was recorded stands on its last update.
+ */
+export async function findingsDueBetween(ctx: Ctx, vendorId: string, from: string, to: string): Promise<{ id: string; title: string; dueDate: string; status: string; closedOn: string | null }[]> {
+  findingPolicy.check(ctx.actor, 'list');
+  const rows = await repo.findingsDueBetween(ctx.db, ctx.actor.orgId, vendorId, from, to);
+  return rows.map((f) => ({ id: f.id, title: f.title, dueDate: f.dueDate!, status: f.status, closedOn: CLOSED.has(f.status) ? (f.closedAt ?? f.updatedAt).toISOString().slice(0, 10) : null }));
+}
+
 /** One page of findings across vendors, newest first. */
 export async function listFindings(ctx: Ctx, q: z.output<typeof FindingListQuery>) {
   findingPolicy.check(ctx.actor, 'list');
@@ -64,7 +77,9 @@ export async function updateFinding(ctx: Ctx, id: string, input: z.output<typeof
   if (input.ownerId) await referenceInternalUser(ctx, input.ownerId, 'ownerId');
   await change(ctx, async (tx) => {
     const before = findingPolicy.authorize(ctx.actor, 'update', await repo.lockFinding(tx.db, ctx.actor.orgId, id));
-    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const patch: Partial<repo.FindingRow> = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    // When it closed: set as it moves to resolved or accepted, cleared if it is reopened (the governance scorecard reads it).
+    if (input.status && CLOSED.has(input.status) !== CLOSED.has(before.status)) patch.closedAt = CLOSED.has(input.status) ? ctx.now : null;
     const after = await repo.updateFinding(tx.db, ctx.actor.orgId, id, { ...patch, updatedAt: ctx.now });
     await tx.audit({ action: 'finding.update', objectType: 'finding', objectId: id, before, after });
   });

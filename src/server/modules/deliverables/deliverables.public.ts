@@ -8,6 +8,8 @@ export {
   createDeliverable,
   createMilestone,
   downloadDeliverableFile,
+  /** An engagement's hand-ins in a window, with the client's decision times (the governance review's client side). */
+  engagementHandIns,
   getDeliverable,
   getOwnDeliverable,
   /** The organisation's deliverables, filtered (the sourcing pilot reads an engagement's). */

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
@@ -230,6 +230,16 @@ export async function submissionsOf(db: Db, orgId: string, deliverableId: string
     .leftJoin(subDecider, eq(subDecider.id, deliverableSubmissions.decidedBy))
     .where(and(eq(deliverableSubmissions.orgId, orgId), eq(deliverableSubmissions.deliverableId, deliverableId)))
     .orderBy(asc(deliverableSubmissions.round));
+}
+
+/** Every hand-in of an engagement's deliverables from `from` to before `to`, with its decision if any. */
+export async function submissionsOfEngagement(db: Db, orgId: string, engagementId: string, from: Date, to: Date) {
+  return db
+    .select({ deliverableId: deliverableSubmissions.deliverableId, title: deliverables.title, round: deliverableSubmissions.round, submittedAt: deliverableSubmissions.submittedAt, decision: deliverableSubmissions.decision, decidedAt: deliverableSubmissions.decidedAt })
+    .from(deliverableSubmissions)
+    .innerJoin(deliverables, and(eq(deliverables.orgId, deliverableSubmissions.orgId), eq(deliverables.id, deliverableSubmissions.deliverableId)))
+    .where(and(eq(deliverableSubmissions.orgId, orgId), eq(deliverables.engagementId, engagementId), gte(deliverableSubmissions.submittedAt, from), lt(deliverableSubmissions.submittedAt, to)))
+    .orderBy(asc(deliverableSubmissions.submittedAt));
 }
 
 export async function lastRound(db: Db, orgId: string, deliverableId: string): Promise<number> {

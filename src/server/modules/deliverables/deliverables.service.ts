@@ -334,6 +334,16 @@ const periodLabel = (p: string) => (p.includes('Q') ? `${p.slice(5)} ${p.slice(0
  * (due date + grace), counting accepted ones and open ones already late; those still in
  * time are not judged yet. A period with nothing judged is left out, never shown as 100 %.
  */
+/**
+ * The engagement's deliverables handed in from `from` to before `to`, each with when the
+ * client decided on it (null: still waiting) — the client's side of the governance review.
+ */
+export async function engagementHandIns(ctx: Ctx, engagementId: string, from: Date, to: Date) {
+  deliverablePolicy.check(ctx.actor, 'list');
+  await referenceEngagement(ctx, engagementId, 'engagementId');
+  return repo.submissionsOfEngagement(ctx.db, ctx.actor.orgId, engagementId, from, to);
+}
+
 export async function vendorOnTimeRate(ctx: Ctx, vendorId: string, by: 'quarter' | 'month'): Promise<OnTimeRate> {
   deliverablePolicy.check(ctx.actor, 'list');
   await requireVendor(ctx, 'read', vendorId);

@@ -24,6 +24,13 @@ export function healthOf(c: repo.CadenceRow, recorded: readonly repo.MeetingRow[
   return cadenceHealth(due, mine);
 }
 
+/** How a cadence was kept from `fromMs` to `toMs` (a review's quarter, up to now). */
+export function healthBetween(c: repo.CadenceRow, recorded: readonly repo.MeetingRow[], fromMs: number, toMs: number) {
+  const due = occurrencesBetween(ruleOf(c), Math.max(fromMs, Date.parse(`${c.startsOn}T00:00:00Z`) - DAY), toMs).map((o) => o.date);
+  const mine = recorded.filter((m) => m.cadenceId === c.id).map((m) => ({ date: m.occursOn, status: m.status as 'held' | 'skipped' }));
+  return cadenceHealth(due, mine);
+}
+
 async function vendorZoneOf(ctx: Ctx, engagementId: string): Promise<string | null> {
   const s = (await repo.findSettings(ctx.db, ctx.actor.orgId, engagementId))?.vendorCalendar;
   return s?.timeZone ?? null;

@@ -80,3 +80,10 @@ export const reviewPolicy = definePolicy<ReviewRow, 'list' | 'listOwn' | 'read' 
     readSurvey: { permission: 'governance.read' },
   },
 });
+
+/** The client's own side measured (decision speed, attendance): the client's mirror, never shown to a vendor contact. */
+export const clientSidePolicy = definePolicy<{ orgId: string }, 'read'>({
+  label: "The client's side of the relationship",
+  collection: true,
+  actions: { read: { permission: 'governance.read' } },
+});

@@ -8,5 +8,6 @@ export { agendaFor, getMeeting, listMeetings, recordMeeting } from './meetings.t
 export { createAction, getAction, listActions, listOwnActions, updateAction, vendorUpdateAction } from './actions.ts';
 export { allStatusReports, attachStatusReportFile, downloadStatusReportFile, engagementStatusReports, ownStatusReports, submitStatusReport } from './status-reports.ts';
 export { createReview, listReviews, ownReviews, shareReview } from './reviews.ts';
+export { clientSide } from './client-side.ts';
 export { answerSurvey, openSurvey, reviewSurvey, sendSurvey } from './surveys.ts';
 export { governanceFeed } from './feed.ts';

@@ -10,6 +10,8 @@ import {
   CadenceInput,
   CadenceList,
   CadenceUpdate,
+  ClientSide,
+  ClientSideQuery,
   EngagementStatusReports,
   GovernanceSettings,
   GovernanceSettingsInput,
@@ -32,6 +34,7 @@ import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
 import * as actions from './actions.ts';
 import * as cadences from './cadences.ts';
+import { clientSide } from './client-side.ts';
 import * as meetings from './meetings.ts';
 import * as reviews from './reviews.ts';
 import * as surveys from './surveys.ts';
@@ -115,6 +118,11 @@ export function registerGovernanceRoutes(app: App) {
     reply.status(201);
     return reviews.createReview(ctxOf(req), req.body);
   });
+  app.get(
+    '/api/v1/engagements/:id/client-side',
+    { config: read, schema: { tags, summary: "The client's own side for a quarter: how fast it decides deliverables and change requests, and its meeting attendance (internal only)", params: IdParams, querystring: ClientSideQuery, response: { 200: ClientSide } } },
+    (req) => clientSide(ctxOf(req), eid(req.params), req.query),
+  );
   app.post('/api/v1/performance-reviews/:id/share', { config: write, schema: { tags, summary: 'Share a review with the vendor (its contacts read it in the portal)', params: IdParams, response: { 200: Review } } }, (req) =>
     reviews.shareReview(ctxOf(req), parseId(req.params.id, 'performance review')),
   );

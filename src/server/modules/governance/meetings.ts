@@ -5,14 +5,18 @@ import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { keysetPage } from '../../paging.ts';
 import { openFindingsForOverview } from '../assessments/assessments.public.ts';
+import { formatMoney } from '../../../domain/money.ts';
 import { change } from '../audit/audit.public.ts';
+import { listChangeRequests } from '../costs/costs.public.ts';
 import { deliverablesFeed } from '../deliverables/deliverables.public.ts';
 import { getEngagement, referenceEngagement, requireEngagement } from '../engagements/engagements.public.ts';
+import { listRisks } from '../risks/risks.public.ts';
 import { slaReport } from '../sla/sla.public.ts';
 import { insertActionsIn } from './actions.ts';
 import { cadencePolicy, meetingPolicy } from './governance.policy.ts';
 import { presentMeeting } from './governance.presenter.ts';
 import * as repo from './governance.repo.ts';
+import { allPages } from './reviews.ts';
 import { todayOf } from './settings.ts';
 
 /** How far back the agenda looks when no meeting was held yet. */
@@ -20,6 +24,8 @@ const FIRST_LOOK_BACK = 30;
 /** How far ahead it looks for deliverables coming due. */
 const LOOK_AHEAD = 14;
 const FINDINGS_CAP = 200;
+const RISKS_CAP = 50;
+const UNDECIDED = new Set(['proposed', 'under_review']);
 
 /** A source that cannot be read (no SLA policy yet) leaves its part of the agenda out, nothing more. */
 async function orNothing<T>(p: Promise<T>): Promise<T | null> {
@@ -33,8 +39,9 @@ async function orNothing<T>(p: Promise<T>): Promise<T | null> {
 
 /**
  * The agenda of the next meeting, filled in from what matters since the last one held:
- * the service levels of the months since, breaches; deliverables due soon or late; the
- * vendor's open findings; and action items past their due date.
+ * the service levels of the months since, breaches; deliverables due soon or late; change
+ * requests decided since or waiting for a decision; the vendor's open findings; its open
+ * risks (of this engagement or of the vendor as a whole); and action items past their due date.
  */
 export async function agendaFor(ctx: Ctx, engagementId: string): Promise<z.output<typeof Agenda>> {
   meetingPolicy.check(ctx.actor, 'create');
@@ -60,9 +67,25 @@ export async function agendaFor(ctx: Ctx, engagementId: string): Promise<z.outpu
     items.push({ source: 'deliverable', text: d.overdue ? `Late since ${d.date}: ${what}` : `Due ${d.date}: ${what}${d.detail ? ` (${d.detail})` : ''}` });
   }
 
+  // Change requests decided since the last meeting, and every one still waiting for a decision (proposed since, or older and still open).
+  const crs = await orNothing(allPages((cursor) => listChangeRequests(ctx, { engagementId, limit: 200, cursor })));
+  for (const c of (crs ?? []).slice().sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+    const amount = c.totalMinor ? ` (${formatMoney({ amountMinor: c.totalMinor, currency: c.currency })})` : '';
+    const by = c.raisedBy === 'vendor' ? eng.vendorName : 'our side';
+    if (UNDECIDED.has(c.status)) items.push({ source: 'change_request', text: `Awaiting our decision since ${c.createdAt.slice(0, 10)} (raised by ${by}): ${c.title}${amount}` });
+    else if (c.decidedOn && c.decidedOn >= since) items.push({ source: 'change_request', text: `${c.status === 'rejected' ? 'Rejected' : 'Approved'} on ${c.decidedOn}: ${c.title}${amount}` });
+  }
+
   const findings = await orNothing(openFindingsForOverview(ctx, FINDINGS_CAP));
   for (const f of (findings?.items ?? []).filter((x) => x.vendorId === eng.vendorId)) {
     items.push({ source: 'finding', text: `Open finding (${f.severity}): ${f.title}${f.dueDate ? `, due ${f.dueDate}` : ''}` });
+  }
+
+  // Open risks of the vendor: those of this engagement and those of the vendor as a whole (none of another engagement), highest residual level first.
+  const risks = await orNothing(listRisks(ctx, { vendorId: eng.vendorId, status: 'open', limit: RISKS_CAP }));
+  const mine = (risks?.items ?? []).filter((r) => r.engagement === null || r.engagement.id === engagementId).sort((a, b) => b.residual.score - a.residual.score);
+  for (const r of mine) {
+    items.push({ source: 'risk', text: `Open risk (${r.residual.levelLabel.toLowerCase()}${r.residual.aboveAppetite ? ', above appetite' : ''}${r.engagement ? '' : `, ${eng.vendorName} as a whole`}): ${r.title}` });
   }
 
   const overdue = await repo.listActions(ctx.db, ctx.actor.orgId, { engagementId, statuses: ['open'], dueBefore: today }, null, 50);

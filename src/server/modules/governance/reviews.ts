@@ -4,7 +4,9 @@ import type { Review, ReviewInput, ReviewListQuery } from '../../../shared/contr
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { keysetPage } from '../../paging.ts';
+import { findingsDueBetween } from '../assessments/assessments.public.ts';
 import { change } from '../audit/audit.public.ts';
+import { listInvoices } from '../costs/costs.public.ts';
 import { vendorOnTimeRate } from '../deliverables/deliverables.public.ts';
 import { referenceEngagement } from '../engagements/engagements.public.ts';
 import { slaReport } from '../sla/sla.public.ts';
@@ -13,9 +15,21 @@ import * as repo from './governance.repo.ts';
 import { todayOf } from './settings.ts';
 import { reportsInPeriod } from './status-reports.ts';
 
-export const DEFAULT_WEIGHTS = { sla: 40, deliverables: 30, actions: 20, reports: 10 };
+export const DEFAULT_WEIGHTS = { sla: 40, deliverables: 30, actions: 20, reports: 10, findings: 10, invoices: 10 };
 const pct = (v: number) => `${Math.round(v * 1000) / 10} %`;
 const share = (good: number, all: number) => (all ? good / all : null);
+
+/** Every page of a keyset-paged list (an engagement's invoices or change requests: tens a quarter, not thousands). */
+export async function allPages<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const p = await page(cursor);
+    out.push(...p.items);
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}
 
 /** The SLA report of the quarter, or nothing when the engagement has no policy. */
 async function slaOf(ctx: Ctx, engagementId: string, months: string[]) {
@@ -50,11 +64,22 @@ async function measure(ctx: Ctx, eng: { id: string; vendorId: string }, period: 
   const delValue = rate ? share(rate.onTime, rate.onTime + rate.late) : null;
   const actValue = share(actionsInTime, actions.length);
   const repValue = reports ? share(reports.onTime, reportsDue) : null;
+  // The vendor's findings due in the quarter (due date passed): closed by that date. A finding due later is not judged yet.
+  const findings = (await findingsDueBetween(ctx, eng.vendorId, from, to)).filter((f) => f.dueDate < today);
+  const findingsInTime = findings.filter((f) => f.closedOn !== null && f.closedOn <= f.dueDate).length;
+  const findValue = share(findingsInTime, findings.length);
+  // The engagement's invoices dated in the quarter: accurate when not disputed and no failing check is left without an override.
+  const invoices = (await allPages((cursor) => listInvoices(ctx, { engagementId: eng.id, limit: 200, cursor }))).filter((i) => i.invoiceDate >= from && i.invoiceDate <= to);
+  const disputed = invoices.filter((i) => i.status === 'disputed').length;
+  const failing = invoices.filter((i) => i.status !== 'disputed' && i.openChecks > 0).length;
+  const invValue = share(invoices.length - disputed - failing, invoices.length);
   return [
     { key: 'sla', label: 'SLA attainment', source: 'SLA report of the quarter', weight: weights.sla, value: slaValue, detail: !sla ? 'No SLA policy' : tickets ? `${tickets - breached} of ${tickets} tickets within target (${pct(slaValue!)})` : 'No tickets in the quarter' },
     { key: 'deliverables', label: 'Deliverables on time', source: "The vendor's deliverables with a deadline in the quarter (all its engagements)", weight: weights.deliverables, value: delValue, detail: rate ? `${rate.onTime} of ${rate.onTime + rate.late} on time` : 'No deliverable judged in the quarter' },
     { key: 'actions', label: 'Action items done in time', source: "The vendor's action items due in the quarter", weight: weights.actions, value: actValue, detail: actions.length ? `${actionsInTime} of ${actions.length} done by their due date` : 'No action item due in the quarter' },
     { key: 'reports', label: 'Status reports on time', source: 'Status reports due in the quarter', weight: weights.reports, value: repValue, detail: !reports ? 'No status reports asked for' : reportsDue ? `${reports.onTime} of ${reportsDue} on time, ${reports.late} late, ${reports.missing} missing` : 'None due yet' },
+    { key: 'findings', label: 'Findings closed in time', source: "The vendor's due-diligence findings due in the quarter", weight: weights.findings, value: findValue, detail: findings.length ? `${findingsInTime} of ${findings.length} closed by their due date` : 'No finding due in the quarter' },
+    { key: 'invoices', label: 'Invoice accuracy', source: "The engagement's invoices dated in the quarter", weight: weights.invoices, value: invValue, detail: invoices.length ? `${invoices.length - disputed - failing} of ${invoices.length} passed their checks${disputed ? `, ${disputed} disputed` : ''}${failing ? `, ${failing} with a failing check` : ''}` : 'No invoice in the quarter' },
   ];
 }
 

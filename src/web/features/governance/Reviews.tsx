@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
+import { ClientSidePanel } from './ClientSidePanel.tsx';
 import { SurveyPanel } from './SurveyPanel.tsx';
 import { useCreateReview, usePortalReviews, useReviews, useShareReview, type ReviewT } from './api.ts';
 
@@ -82,7 +83,7 @@ export function ReviewsSection({ engagementId, canWrite }: { engagementId: strin
         <Group justify="space-between" wrap="wrap">
           <div>
             <Title order={2} size="h4" id="gov-reviews">Performance reviews</Title>
-            <Text size="sm" c="dimmed">Measured per quarter: SLA attainment, deliverables on time, the vendor's actions done in time, status reports on time. A criterion with nothing to measure carries no weight.</Text>
+            <Text size="sm" c="dimmed">Measured per quarter: SLA attainment, deliverables on time, the vendor's actions done in time, status reports on time, findings closed in time, invoice accuracy. A criterion with nothing to measure carries no weight.</Text>
           </div>
           {canWrite && options.length > 0 && (
             <Group gap="xs" align="flex-end">
@@ -106,6 +107,7 @@ export function ReviewsSection({ engagementId, canWrite }: { engagementId: strin
         ) : (
           <Trend reviews={list.items} onShare={canWrite ? (r) => shareIt.mutate(r.id, { onSuccess: () => notifications.show({ color: 'teal', title: 'Shared', message: `The vendor can read the ${label(r.period)} review in its portal.` }) }) : undefined} />
         )}
+        {list.items.length > 0 && <ClientSidePanel engagementId={engagementId} period={list.items[list.items.length - 1].period} />}
         {list.items.length > 0 && <SurveyPanel reviews={list.items} canWrite={canWrite} />}
       </Stack>
     </Paper>

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { attendance, attendanceInWords, decisionSpeed, median, speedInWords } from '../../../src/domain/governance/client-side.ts';
+
+const DAY = 86_400_000;
+const at = (d: string) => Date.parse(`${d}T09:00:00Z`);
+
+describe("the client's decision speed", () => {
+  it('median and worst of the decided, in days to one decimal; the undecided counted apart with their wait so far', () => {
+    const s = decisionSpeed(
+      [
+        { atMs: at('2026-02-02'), decidedAtMs: at('2026-02-04') }, // 2 days
+        { atMs: at('2026-02-10'), decidedAtMs: at('2026-02-22') }, // 12 days
+        { atMs: at('2026-03-02'), decidedAtMs: at('2026-03-05') }, // 3 days
+        { atMs: at('2026-03-09'), decidedAtMs: at('2026-03-09') + DAY / 2 }, // half a day
+        { atMs: at('2026-03-16'), decidedAtMs: null }, // waiting since
+      ],
+      at('2026-03-20'),
+    );
+    expect(s).toEqual({ decided: 4, medianDays: 2.5, worstDays: 12, waiting: 1, longestWaitingDays: 4 });
+    expect(speedInWords(s, 'deliverable handed in')).toBe('4 decided in 2.5 days on median (worst 12 days); 1 still waiting, the oldest for 4 days');
+  });
+
+  it('nothing handed in is "not measured", never 0 days; only undecided ones say so too', () => {
+    const none = decisionSpeed([], at('2026-03-20'));
+    expect([none.medianDays, none.worstDays]).toEqual([null, null]);
+    expect(speedInWords(none, 'change request proposed')).toBe('Not measured: no change request proposed in the period');
+    const open = decisionSpeed([{ atMs: at('2026-03-01'), decidedAtMs: null }], at('2026-03-20'));
+    expect(speedInWords(open, 'change request proposed')).toBe('Not measured: none decided yet; 1 still waiting, the oldest for 19 days');
+  });
+
+  it('the median of an odd count is the middle one', () => {
+    expect(median([1, 3, 10])).toBe(3);
+    expect(median([])).toBeNull();
+  });
+});
+
+describe("the client's meeting attendance", () => {
+  it('shares the held meetings with someone of the client and counts the dates of the cadence not held', () => {
+    const a = attendance([{ sides: ['client', 'vendor'] }, { sides: ['vendor'] }, { sides: ['vendor', 'client'] }, { sides: [] }], { expected: 6, skipped: 1, missed: 1 });
+    expect(a).toEqual({ held: 4, withClient: 2, share: 0.5, due: 6, skipped: 1, missed: 1 });
+    expect(attendanceInWords(a)).toBe('Our side attended 2 of 4 meetings held (50 %); 2 of 6 due by the cadence not held (1 skipped, 1 with nothing recorded)');
+  });
+
+  it('no meeting held and no cadence: not measured', () => {
+    const a = attendance([], null);
+    expect([a.share, a.due]).toEqual([null, null]);
+    expect(attendanceInWords(a)).toBe('Not measured: no meeting held in the period');
+  });
+});
