@@ -41,7 +41,7 @@ const engagementId = (name: string) =>
   }, name);
 
 describe('an invoice export imported through a mapping built in the dialog', () => {
-  it('maps the columns from the file, saves the mapping by name, imports the invoice and lists it', async () => {
+  it('maps the columns from the file, saves the mapping by name, imports the invoice and lands on it', async () => {
     await page.goto(`${server.baseUrl}/engagements/${await engagementId('Order portal development')}/costs`);
     await page.getByRole('heading', { name: 'Budget and actual' }).waitFor();
     await page.getByRole('button', { name: 'Import invoices' }).click();
