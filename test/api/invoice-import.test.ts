@@ -120,3 +120,45 @@ describe('invoice import', () => {
     expect(res.json().invoices[0]).toMatchObject({ number: 'XL-1', totalMinor: 65_000, failingChecks: [] });
   });
 });
+
+describe('editing a saved mapping', () => {
+  const put = (url: string, payload: unknown, login = manager) => t.app.inject({ method: 'PUT', url, payload: payload as object, headers: authHeaders(login) });
+
+  it('changes its columns and name; the import then reads the new columns under the new name, and the history keeps both versions', async () => {
+    const created = await put('/api/v1/invoice-mappings', { name: 'Edit me', columns: { ...mapping.columns, tax: null } });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id as string;
+    const res = await put(`/api/v1/invoice-mappings/${id}`, { name: 'Edited export', columns: { ...mapping.columns, number: 'Invoice', tax: 'VAT' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ id, name: 'Edited export', columns: { number: 'Invoice', tax: 'VAT' } });
+    const names = (await call(t, manager, 'GET', '/api/v1/invoice-mappings')).json().items.map((m: { name: string }) => m.name);
+    expect(names).toContain('Edited export');
+    expect(names).not.toContain('Edit me');
+
+    const file = Buffer.from(`${HEADER.replace('Inv No', 'Invoice')}\nED-1;2026-07-31;${org.vendor.name};${await engagementName()};Import SOW;EUR;Senior developer;1;day;650.00;650.00;0`);
+    const dry = await importFile(file, 'mapping=Edited%20export&dryRun=true');
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().invoices[0]).toMatchObject({ number: 'ED-1', failingChecks: [] });
+    expect((await importFile(file, 'mapping=Edit%20me&dryRun=true')).statusCode).toBe(400);
+
+    const audit = (await call(t, await loginAs(t.database.db, org.users.owner), 'GET', `/api/v1/audit-events?objectId=${id}`)).json();
+    const update = audit.items.find((e: { action: string }) => e.action === 'invoice_mapping.update');
+    expect(update.before.name).toBe('Edit me');
+    expect(update.after.name).toBe('Edited export');
+  });
+
+  it('refuses a name another mapping has, at the name field; an analyst may not edit; a missing mapping is 404', async () => {
+    const other = (await put('/api/v1/invoice-mappings', { name: 'Second export', columns: mapping.columns })).json();
+    const clash = await put(`/api/v1/invoice-mappings/${other.id}`, { name: 'FINANCE EXPORT', columns: mapping.columns });
+    expect(clash.statusCode).toBe(400);
+    expect(clash.json().error.details.issues[0]).toMatchObject({ path: 'name' });
+    expect(clash.json().error.message).toContain('Another mapping is already called "Finance export"');
+    // Renaming a mapping to its own name in other letters is not a clash.
+    expect((await put(`/api/v1/invoice-mappings/${other.id}`, { name: 'SECOND export', columns: mapping.columns })).statusCode).toBe(200);
+    expect((await put(`/api/v1/invoice-mappings/${other.id}`, { name: 'Second export', columns: mapping.columns }, analyst)).statusCode).toBe(403);
+    expect((await put('/api/v1/invoice-mappings/00000000-0000-4000-8000-000000000000', { name: 'X', columns: mapping.columns })).statusCode).toBe(404);
+    const bad = await put(`/api/v1/invoice-mappings/${other.id}`, { name: 'Second export', columns: { ...mapping.columns, amount: '' } });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().error.details)).toContain('amount');
+  });
+});

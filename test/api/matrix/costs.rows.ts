@@ -20,6 +20,7 @@ interface Fixtures {
   approvedId: string;
   paidId: string;
   rateId: string;
+  mappingId: string;
 }
 
 /** Rows for cost settings, budgets, rate cards, invoices and their checks, and budget against actual (internal users only). */
@@ -47,10 +48,11 @@ export function costsRows(env: MatrixEnv): AreaRows {
     const contract = await aContract(h(o), { vendorId: o.vendor.id, engagementIds: [o.engagementId] });
     const item = await aRateCardItem(h(o), { contractId: contract.id, name: 'Matrix consultant', unit: 'day', unitPriceMinor: 70_000 });
     const budget = await aBudget(h(o), { engagementId: o.engagementId });
-    fx.set(o, { contractId: contract.id, itemId: item.id, itemPrice: item.unitPriceMinor, budgetId: budget.id, invoiceId: '', approvedId: '', paidId: '', rateId: '' });
+    fx.set(o, { contractId: contract.id, itemId: item.id, itemPrice: item.unitPriceMinor, budgetId: budget.id, invoiceId: '', approvedId: '', paidId: '', rateId: '', mappingId: '' });
     const [inv, approved, paid] = [await invoice(o, 'received'), await invoice(o, 'approved'), await invoice(o, 'paid')];
     const rate = await setExchangeRate(h(o).ctx(), { currency: 'USD', month: '2026-02', perEur: '1.0850' });
-    return { ...f(o), invoiceId: inv.id, approvedId: approved.id, paidId: paid.id, rateId: rate.id };
+    const mapping = await saveInvoiceMapping(h(o).ctx(), { ...MAPPING, name: 'Matrix edit' });
+    return { ...f(o), invoiceId: inv.id, approvedId: approved.id, paidId: paid.id, rateId: rate.id, mappingId: mapping.id };
   }
 
   const pick = (c: Call, own: (x: Fixtures) => string, state?: (x: Fixtures) => string) => {
@@ -158,6 +160,13 @@ export function costsRows(env: MatrixEnv): AreaRows {
 
     'GET /api/v1/invoice-mappings': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/invoice-mappings' }) },
     'PUT /api/v1/invoice-mappings': { allowed: WRITERS, ok: 200, build: () => ({ url: '/api/v1/invoice-mappings', payload: MAPPING }) },
+    'PUT /api/v1/invoice-mappings/:id': {
+      policy: 'The invoice mapping',
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      build: (c) => ({ url: `/api/v1/invoice-mappings/${env.id(c, (o) => f(o).mappingId)}`, payload: { ...MAPPING, name: 'Matrix edit', columns: { ...MAPPING.columns, tax: `Tax ${env.uniq()}` } } }),
+    },
     // A dry run of a one-line export (the mapping is saved in setup): nothing is stored.
     'POST /api/v1/invoices/import': {
       allowed: WRITERS,

@@ -2,6 +2,7 @@ import { INVOICE_STATUS_LABELS } from '../../../shared/contracts/costs.ts';
 import { definePolicy } from '../../policy.ts';
 import type { ChangeRequestRow } from './change-requests.repo.ts';
 import type { BudgetRow, InvoiceRow, RateCardItemRow } from './costs.repo.ts';
+import type { InvoiceMappingRow } from './invoice-mappings.repo.ts';
 
 /** The organisation's cost settings (fiscal year start, base currency): read by readers, set by those who manage the organisation. */
 export const costSettingsPolicy = definePolicy<{ orgId: string }, 'read' | 'update'>({
@@ -98,10 +99,10 @@ export const serviceCreditPolicy = definePolicy<{ orgId: string }, 'list' | 'wai
 });
 
 /** Invoice import mappings: read by readers, saved by those who enter invoices. */
-export const invoiceMappingPolicy = definePolicy<{ orgId: string }, 'list' | 'save'>({
-  label: 'The invoice mappings',
-  collection: true,
-  actions: { list: { permission: 'cost.read' }, save: { permission: 'cost.write' } },
+/** Saved invoice import mappings: read with the costs, saved and edited by cost writers. */
+export const invoiceMappingPolicy = definePolicy<InvoiceMappingRow, 'list' | 'save' | 'update'>({
+  label: 'The invoice mapping',
+  actions: { list: { permission: 'cost.read' }, save: { permission: 'cost.write' }, update: { permission: 'cost.write' } },
 });
 
 /** Exchange rates per currency and month: read with the costs, entered, imported and removed by cost writers. Vendor contacts never see them. */

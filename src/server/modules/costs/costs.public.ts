@@ -14,6 +14,6 @@ export { approveChangeRequest, implementChangeRequest, rejectChangeRequest, revi
 export { engagementScopeCreep } from './scope-creep.ts';
 export { serviceCredits, waiveServiceCredit } from './service-credits.ts';
 export { importInvoices } from './import-invoices.ts';
-export { listInvoiceMappings, saveInvoiceMapping } from './invoice-mappings.ts';
+export { listInvoiceMappings, saveInvoiceMapping, updateInvoiceMapping } from './invoice-mappings.ts';
 export { portfolioSpend } from './spend.ts';
 export { deleteExchangeRate, importExchangeRates, listExchangeRates, setExchangeRate } from './exchange-rates.ts';

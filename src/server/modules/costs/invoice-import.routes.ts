@@ -1,10 +1,12 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvoiceImportQuery, InvoiceImportResult, InvoiceMapping, InvoiceMappingInput } from '../../../shared/contracts/invoice-import.ts';
+import { IdParams } from '../../../shared/contracts/common.ts';
 import { ctxOf } from '../../http/ctx.ts';
+import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
 import { importInvoices } from './import-invoices.ts';
-import { listInvoiceMappings, saveInvoiceMapping } from './invoice-mappings.ts';
+import { listInvoiceMappings, saveInvoiceMapping, updateInvoiceMapping } from './invoice-mappings.ts';
 
 const tags = ['costs'];
 
@@ -15,6 +17,11 @@ export async function registerInvoiceImportRoutes(app: App) {
   );
   app.put('/api/v1/invoice-mappings', { config: { access: 'cost.write' }, schema: { tags, summary: 'Save an invoice import mapping under its name (replacing one of that name)', body: InvoiceMappingInput, response: { 200: InvoiceMapping } } }, (req) =>
     saveInvoiceMapping(ctxOf(req), req.body),
+  );
+  app.put(
+    '/api/v1/invoice-mappings/:id',
+    { config: { access: 'cost.write' }, schema: { tags, summary: 'Edit a saved invoice import mapping: its columns, and its name if another is given', params: IdParams, body: InvoiceMappingInput, response: { 200: InvoiceMapping } } },
+    (req) => updateInvoiceMapping(ctxOf(req), parseId(req.params.id, 'invoice mapping'), req.body),
   );
   await app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<ZodTypeProvider>();

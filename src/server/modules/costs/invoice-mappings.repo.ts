@@ -26,3 +26,17 @@ export async function upsertMapping(db: Db, orgId: string, name: string, columns
     .returning();
   return r;
 }
+
+export async function findMappingById(db: Db, orgId: string, id: string): Promise<InvoiceMappingRow | null> {
+  const rows = await db.select().from(invoiceMappings).where(and(eq(invoiceMappings.orgId, orgId), eq(invoiceMappings.id, id))).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function updateMapping(db: Db, orgId: string, id: string, name: string, columns: Record<string, string | null>, at: Date): Promise<InvoiceMappingRow> {
+  const [r] = await db
+    .update(invoiceMappings)
+    .set({ name, columns, updatedAt: at })
+    .where(and(eq(invoiceMappings.orgId, orgId), eq(invoiceMappings.id, id)))
+    .returning();
+  return r;
+}

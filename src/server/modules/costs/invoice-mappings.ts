@@ -26,6 +26,23 @@ export async function saveInvoiceMapping(ctx: Ctx, input: z.output<typeof Invoic
   return present(row);
 }
 
+/**
+ * Edits a saved mapping: its columns and, if given another, its name (a name another mapping
+ * already has is refused at the name field; an import naming the old name no longer finds it).
+ */
+export async function updateInvoiceMapping(ctx: Ctx, id: string, input: z.output<typeof InvoiceMappingInput>): Promise<InvoiceMapping> {
+  const found = invoiceMappingPolicy.authorize(ctx.actor, 'update', await repo.findMappingById(ctx.db, ctx.actor.orgId, id));
+  const columns = Object.fromEntries(Object.entries(input.columns).map(([k, v]) => [k, v ?? null]));
+  const row = await change(ctx, async (tx) => {
+    const clash = await repo.findMapping(tx.db, ctx.actor.orgId, input.name);
+    if (clash && clash.id !== found.id) throw AppError.invalid('name', `Another mapping is already called "${clash.name}". Choose another name, or edit that one.`);
+    const r = await repo.updateMapping(tx.db, ctx.actor.orgId, found.id, input.name, columns, ctx.now);
+    await tx.audit({ action: 'invoice_mapping.update', objectType: 'invoice_mapping', objectId: r.id, objectLabel: r.name, before: found, after: r });
+    return r;
+  });
+  return present(row);
+}
+
 /** The mapping an import names, for the import service (its policy was asked). */
 export async function mappingNamed(ctx: Ctx, name: string): Promise<Record<string, string | null>> {
   const found = await repo.findMapping(ctx.db, ctx.actor.orgId, name);

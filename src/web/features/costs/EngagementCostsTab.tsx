@@ -13,6 +13,7 @@ import { formatDate } from '../../lib/format.ts';
 import type { EngagementTabProps } from '../engagements/tabs.tsx';
 import { useCostSettings, useDeleteBudget, useEngagementCosts, useInvoiceList, type EngagementCostsT, type InvoiceT } from './api.ts';
 import { BudgetFormModal } from './BudgetFormModal.tsx';
+import { ConvertedCosts, convertedByMonth, convertedCell, convertedTotal } from './ConvertedCosts.tsx';
 import { ChangeRequestSection } from './ChangeRequestSection.tsx';
 import { ImportInvoicesDialog } from './ImportInvoicesDialog.tsx';
 import { ServiceCreditsSection } from './ServiceCredits.tsx';
@@ -78,6 +79,8 @@ function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: bo
   const remove = useDeleteBudget();
   const [removing, setRemoving] = useState<EngagementCostsT['budgets'][number] | null>(null);
   const notConverted = data.total.notConverted.length > 0;
+  const inBase = convertedByMonth(data);
+  const missingRate = data.converted.some((c) => c.to.amountMinor === null);
   return (
     <Stack gap="md">
       {data.budgets.length === 0 ? (
@@ -102,7 +105,8 @@ function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: bo
               <Table.Th>Month</Table.Th>
               <Table.Th ta="right">Budget</Table.Th>
               <Table.Th ta="right">Actual</Table.Th>
-              {notConverted && <Table.Th ta="right">Other currencies (not converted)</Table.Th>}
+              {notConverted && <Table.Th ta="right">Other currencies</Table.Th>}
+              {notConverted && <Table.Th ta="right">Other currencies in {data.baseCurrency}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -117,6 +121,11 @@ function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: bo
                     {over ? ' (over budget)' : ''}
                   </Table.Td>
                   {notConverted && <Table.Td ta="right">{amounts(m.notConverted)}</Table.Td>}
+                  {notConverted && (
+                    <Table.Td ta="right" c={inBase.get(m.month) === null ? 'red' : undefined}>
+                      {convertedCell(inBase.get(m.month), data.baseCurrency)}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               );
             })}
@@ -127,13 +136,20 @@ function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: bo
               <Table.Th ta="right">{amounts(data.total.budget)}</Table.Th>
               <Table.Th ta="right">{amounts(data.total.actual)}</Table.Th>
               {notConverted && <Table.Th ta="right">{amounts(data.total.notConverted)}</Table.Th>}
+              {notConverted && <Table.Th ta="right">{convertedCell(data.converted.length ? convertedTotal(data) : undefined, data.baseCurrency)}</Table.Th>}
             </Table.Tr>
           </Table.Tfoot>
         </Table>
       </Table.ScrollContainer>
       {notConverted && (
-        <Alert variant="light" color="yellow" title="Some invoices are in another currency">
-          They are shown apart and not converted: exchange rates are not in Outsight yet.
+        <Alert variant="light" color={missingRate ? 'yellow' : 'blue'} title="Some invoices are in another currency">
+          <Stack gap="xs">
+            <Text size="sm">
+              They are shown apart, never added to the actual, and beside that in {data.baseCurrency} at the exchange rate of their month
+              {missingRate ? '; a month without a rate stays not converted.' : '.'}
+            </Text>
+            <ConvertedCosts data={data} />
+          </Stack>
         </Alert>
       )}
       {data.forecast.map((f) => (

@@ -1,10 +1,12 @@
-import { Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { INVOICE_IMPORT_FIELDS } from '../../../shared/contracts/invoice-import.ts';
 import { ImportFileDialog } from '../../components/ImportFileDialog.tsx';
-import { useImportInvoices, useInvoiceMappings } from './api.ts';
+import { useImportInvoices, useInvoiceMappings, type InvoiceMappingT } from './api.ts';
+import { InvoiceMappingEditor } from './InvoiceMappingEditor.tsx';
 import { money } from './money.tsx';
 
 const plural = (n: number) => `${n} invoice${n === 1 ? '' : 's'}`;
@@ -19,6 +21,8 @@ export function ImportInvoicesDialog({ opened, onClose }: { opened: boolean; onC
     if (!mapping && mappings.data?.length) setMapping(mappings.data[0].name);
   }, [mapping, mappings.data]);
   const chosen = mappings.data?.find((m) => m.name === mapping);
+  // null: not editing; 'new': a new mapping; a mapping: that one edited.
+  const [editor, setEditor] = useState<'new' | InvoiceMappingT | null>(null);
   return (
     <ImportFileDialog
       opened={opened}
@@ -49,14 +53,36 @@ export function ImportInvoicesDialog({ opened, onClose }: { opened: boolean; onC
       <Text size="sm">One row per invoice line, the invoice's own columns repeated on each of its lines. Nothing is stored if any row is rejected; every problem is listed with its row and column.</Text>
       <Select
         label="Mapping"
-        description="Which column holds which field; saved by name (the command line's invoices import --mapping saves one)."
+        description="Which column holds which field; saved by name. Build one from the export's own columns with New mapping."
         placeholder={mappings.isPending ? 'Loading…' : 'No mapping saved yet'}
         data={(mappings.data ?? []).map((m) => m.name)}
         value={mapping}
         onChange={setMapping}
         allowDeselect={false}
       />
-      {chosen && (
+      {editor === null ? (
+        <Group gap="xs">
+          <Button size="xs" variant="default" leftSection={<IconPlus size={14} />} onClick={() => setEditor('new')}>
+            New mapping
+          </Button>
+          {chosen && (
+            <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setEditor(chosen)}>
+              Edit mapping
+            </Button>
+          )}
+        </Group>
+      ) : (
+        <InvoiceMappingEditor
+          key={editor === 'new' ? 'new' : editor.id}
+          editing={editor === 'new' ? null : editor}
+          onCancel={() => setEditor(null)}
+          onSaved={(m) => {
+            setMapping(m.name);
+            setEditor(null);
+          }}
+        />
+      )}
+      {chosen && editor === null && (
         <Text size="xs" c="dimmed">
           {INVOICE_IMPORT_FIELDS.filter((f) => chosen.columns[f.key])
             .map((f) => `${f.label} ← "${chosen.columns[f.key]}"`)

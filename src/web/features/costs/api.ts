@@ -76,6 +76,15 @@ export const useWaiveCredit = () => useChange((body: { engagementId: string; mon
 export type InvoiceMappingT = import('../../../shared/contracts/invoice-import.ts').InvoiceMapping;
 export type InvoiceImportResultT = import('../../../shared/contracts/invoice-import.ts').InvoiceImportResult;
 export const useInvoiceMappings = () => useQuery({ queryKey: [...costKeys.all, 'mappings'], queryFn: async () => (await api<{ items: InvoiceMappingT[] }>('/invoice-mappings')).items });
+/** Save a mapping: a new one by name (PUT /invoice-mappings), or an existing one edited by its id (its name may change). */
+export function useSaveInvoiceMapping() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string | null; body: { name: string; columns: Record<string, string | null> } }) =>
+      api<InvoiceMappingT>(id ? `/invoice-mappings/${id}` : '/invoice-mappings', { method: 'PUT', body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: [...costKeys.all, 'mappings'] }),
+  });
+}
 export function useImportInvoices(mapping: string | null) {
   const qc = useQueryClient();
   return useMutation({
