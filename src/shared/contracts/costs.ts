@@ -234,7 +234,7 @@ export const CostMonth = z.object({
   budget: Amounts,
   /** Approved and paid invoices (net of tax) in a currency a budget is kept in. */
   actual: Amounts,
-  /** Approved and paid invoices in other currencies: shown apart, never converted (exchange rates are not in Outsight yet). */
+  /** Approved and paid invoices in other currencies, in their own currency; `converted` gives each in the base currency with the month's rate, or why not. */
   notConverted: Amounts,
 });
 /** An amount converted into the base currency with the rate used, or why not (see `conversion.ts`). */
