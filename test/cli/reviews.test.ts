@@ -39,10 +39,10 @@ describe('outsight reviews export', () => {
     const human = await cli(['reviews', 'export']);
     expect(human.code, human.stderr).toBe(0);
     // Nothing measured for a bare engagement: every criterion and the score show as a dash, never 0 or 100 %.
-    expect(human.stdout).toMatch(/2026-Q1 +HelpPoint Service Desk +Global Service Desk +— +— +— +— +— +no/);
+    expect(human.stdout).toMatch(/2026-Q1 +HelpPoint Service Desk +Global Service Desk +— +— +— +— +— +— +— +no/);
     const out = json<{ count: number; items: Array<{ period: string; score: number | null; criteria: Array<{ key: string }> }> }>(await cli(['reviews', 'export', '--json']));
     expect(out.count).toBe(1);
     expect(out.items[0]).toMatchObject({ period: '2026-Q1', score: null });
-    expect(out.items[0].criteria.map((c) => c.key)).toEqual(['sla', 'deliverables', 'actions', 'reports']);
+    expect(out.items[0].criteria.map((c) => c.key)).toEqual(['sla', 'deliverables', 'actions', 'reports', 'findings', 'invoices']);
   });
 });

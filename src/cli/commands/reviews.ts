@@ -54,6 +54,8 @@ export function registerReviewCommands(program: Command): void {
               { header: 'deliverables', value: (r) => pct(criterion(r, 'deliverables')), align: 'right' },
               { header: 'actions', value: (r) => pct(criterion(r, 'actions')), align: 'right' },
               { header: 'reports', value: (r) => pct(criterion(r, 'reports')), align: 'right' },
+              { header: 'findings', value: (r) => pct(criterion(r, 'findings')), align: 'right' },
+              { header: 'invoices', value: (r) => pct(criterion(r, 'invoices')), align: 'right' },
               { header: 'shared', value: (r) => (r.shared ? 'yes' : 'no') },
             ]),
       );
