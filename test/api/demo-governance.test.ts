@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientSide, engagementOverlap, engagementStatusReports, governanceFeed, listReviews, listCadences, listOwnActions, listMeetings } from '../../src/server/modules/governance/governance.public.ts';
 import { actorOf, anEngagement, anOrg, aVendor } from '../../src/server/seed/builders/core.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from '../../src/server/seed/demo-data.ts';
+import { seedDemoDueDiligence } from '../../src/server/seed/demo-due-diligence.ts';
 import { seedDemoGovernance } from '../../src/server/seed/demo-governance.ts';
 import { listUsers } from '../../src/server/modules/users/users.public.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -22,6 +23,8 @@ describe('the demo governance', () => {
     for (const { vendor, ...e } of DEMO_ENGAGEMENTS) engagementIds.set(e.name, (await anEngagement(org, { ...e, vendorId: vendorIds.get(vendor) })).id);
     const ctx = { ...org.ctx(), config: t.config };
     await seedDemoGovernance(ctx, vendorIds, engagementIds, 'demo password');
+    // HelpPoint's yearly review with its clarification threads (seeded with due diligence, once the portal contact exists).
+    await seedDemoDueDiligence(ctx, vendorIds, t.mailer);
 
     const payroll = await engagementOverlap(ctx, engagementIds.get('Payroll platform')!, undefined);
     expect([payroll.typicalHours, payroll.requiredHours, payroll.belowRequired]).toEqual([10, 15, true]);
@@ -61,6 +64,8 @@ describe('the demo governance', () => {
     expect(side.deliverables.words).toBe('4 decided in 5.6 days on median (worst 14.1 days)');
     expect(side.changeRequests.words).toBe('2 decided in 14.5 days on median (worst 23 days)');
     expect(side.meetings.share).toBe(1);
+    // HelpPoint's questions on its yearly review: answered in 1¼ days, 7 days, 5 hours, and 7 days (by completing the review).
+    expect(side.questions.words).toBe('4 decided in 4.1 days on median (worst 7 days)');
 
     const today = new Date().toISOString().slice(0, 10);
     const exposures = await governanceFeed.exposures!(ctx, today);

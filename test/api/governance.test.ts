@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDS } from '../../src/server/feeds/registry.ts';
 import { governanceFeed, vendorUpdateAction } from '../../src/server/modules/governance/governance.public.ts';
 import { aDeliverable } from '../../src/server/seed/builders/deliverables.ts';
-import { updateFinding } from '../../src/server/modules/assessments/assessments.public.ts';
+import { addComment, addVendorReply, updateFinding } from '../../src/server/modules/assessments/assessments.public.ts';
 import { approveChangeRequest, createChangeRequest, raiseChangeRequest, rejectChangeRequest } from '../../src/server/modules/costs/costs.public.ts';
 import { acceptDeliverable, rejectDeliverable, submitDeliverable } from '../../src/server/modules/deliverables/deliverables.public.ts';
 import { anEngagement } from '../../src/server/seed/builders/core.ts';
@@ -357,7 +357,7 @@ describe('findings closed in time and invoice accuracy', () => {
 });
 
 describe("the client's own side", () => {
-  it('Q1 2026: deliverables decided in 3 days on median (worst 12), change requests in 16.5 (worst 30), our side at 3 of 5 meetings and 7 of 11 Tuesdays not held', async () => {
+  it('Q1 2026: deliverables decided in 3 days on median (worst 12), change requests in 16.5 (worst 30), questions answered in 1 day (worst 6), our side at 3 of 5 meetings and 7 of 11 Tuesdays not held', async () => {
     const eng = (await anEngagement(org.handle, { vendorId: org.vendor.id, name: 'Client side worked case' })).id;
     const owner = (iso: string) => ({ ...org.handle.ctx(), now: new Date(iso) });
     const vendor = (iso: string) => ({ ...org.handle.ctx(org.users.vendor_contact), now: new Date(iso) });
@@ -388,16 +388,37 @@ describe("the client's own side", () => {
     for (const occursOn of ['2026-01-27', '2026-02-10']) await aMeeting(org.handle, { engagementId: eng, cadenceId, occursOn, status: 'skipped', skipReason: 'Nobody of ours free.' });
     await aMeeting(org.handle, { engagementId: eng, occursOn: '2026-03-12', title: 'Escalation call', attendees: both });
 
+    // The vendor's clarification questions on its questionnaire: answered after 1 day, 6 days and half a day; one asked on 18 March still waiting (2 days);
+    // our own question in a thread and an internal note start no wait; one asked in December is outside the quarter.
+    const a = await anAssessment(org.handle, { vendorId: org.vendor.id, state: 'in_progress' });
+    const [q1, q2, q3] = a.definition.sections.flatMap((s) => s.questions).map((q) => q.id);
+    const them = (iso: string, questionId: string | null, body: string) => addVendorReply({ ...org.handle.ctx(a.contact!), now: new Date(iso) }, a.id, { questionId, body });
+    const us = (iso: string, questionId: string | null, body: string, visibility: 'vendor' | 'internal' = 'vendor') => addComment(owner(iso), a.id, { questionId, body, visibility });
+    await them('2025-12-29T09:00:00Z', q3, 'Does this cover the subcontractors too?');
+    await us('2026-01-02T09:00:00Z', q3, 'Yes, all of them.');
+    await them('2026-01-08T09:00:00Z', q1, 'Which ISO edition do you mean?');
+    await them('2026-01-08T15:00:00Z', q1, 'We hold the 2013 one.');
+    await us('2026-01-09T09:00:00Z', q1, 'Either; attach what you hold.');
+    await us('2026-02-02T09:00:00Z', q2, 'Please name the data centre.');
+    await them('2026-02-03T09:00:00Z', q2, 'Frankfurt. Is the city enough, or do you need the address?');
+    await us('2026-02-05T09:00:00Z', q2, 'Should we ask for the address?', 'internal');
+    await us('2026-02-09T09:00:00Z', q2, 'The city is enough.');
+    await them('2026-03-02T09:00:00Z', null, 'Can we have two more weeks?');
+    await us('2026-03-02T21:00:00Z', null, 'Yes, until the 31st.');
+    await them('2026-03-18T12:00:00Z', q3, 'Is a SOC 2 Type I enough?');
+
     const res = await call(analyst, 'GET', `/api/v1/engagements/${eng}/client-side?period=2026-Q1`);
     expect(res.statusCode, res.body).toBe(200);
     const c = res.json();
+    expect(c.questions).toEqual({ decided: 3, medianDays: 1, worstDays: 6, waiting: 1, longestWaitingDays: 2, words: '3 decided in 1 day on median (worst 6 days); 1 still waiting, the oldest for 2 days' });
     expect(c.deliverables).toEqual({ decided: 3, medianDays: 3, worstDays: 12, waiting: 1, longestWaitingDays: 4, words: '3 decided in 3 days on median (worst 12 days); 1 still waiting, the oldest for 4 days' });
     expect(c.changeRequests).toEqual({ decided: 2, medianDays: 16.5, worstDays: 30, waiting: 1, longestWaitingDays: 10, words: '2 decided in 16.5 days on median (worst 30 days); 1 still waiting, the oldest for 10 days' });
     expect(c.meetings).toEqual({ held: 5, withClient: 3, share: 0.6, due: 11, skipped: 2, missed: 5, words: 'Our side attended 3 of 5 meetings held (60 %); 7 of 11 due by the cadence not held (2 skipped, 5 with nothing recorded)' });
 
     // A quarter with nothing: not measured, never 0 days or 100 %.
     const empty = (await call(analyst, 'GET', `/api/v1/engagements/${eng}/client-side?period=2025-Q3`)).json();
-    expect([empty.deliverables.medianDays, empty.changeRequests.medianDays, empty.meetings.share, empty.meetings.due]).toEqual([null, null, null, null]);
+    expect([empty.deliverables.medianDays, empty.changeRequests.medianDays, empty.questions.medianDays, empty.meetings.share, empty.meetings.due]).toEqual([null, null, null, null, null]);
+    expect(empty.questions.words).toBe('Not measured: no question asked by the vendor in the period');
     expect(empty.meetings.words).toBe('Not measured: no meeting held in the period');
     // Internal only, a quarter to come or a malformed one is refused naming the field.
     expect((await call(contact, 'GET', `/api/v1/engagements/${eng}/client-side?period=2026-Q1`)).statusCode).toBe(403);

@@ -89,3 +89,45 @@ export function attendanceInWords(a: Attendance): string {
   if (a.due !== null) parts.push(a.skipped + a.missed ? `${a.skipped + a.missed} of ${a.due} due by the cadence not held (${a.skipped} skipped, ${a.missed} with nothing recorded)` : `all ${a.due} due by the cadence held`);
   return parts.join('; ');
 }
+
+/** One message in a clarification thread with the vendor (a questionnaire's question, or the questionnaire as a whole). */
+export interface ThreadMessage {
+  /** The questionnaire and question the thread is about; messages of one thread share it. */
+  thread: string;
+  side: 'client' | 'vendor';
+  atMs: number;
+}
+
+/**
+ * The vendor's clarification questions and when the client answered them. A question is a
+ * run of vendor messages in a thread, timed from its first message; it is answered by the
+ * client's next message in the same thread, or when the client closes the questionnaire
+ * (`closedAtMs` of the thread: completed or cancelled), whichever comes first. A client
+ * message that opens a thread asks the vendor, so it starts no wait for the client.
+ */
+export function vendorQuestions(messages: readonly ThreadMessage[], closedAtMs: (thread: string) => number | null): Waiting[] {
+  const byThread = new Map<string, ThreadMessage[]>();
+  for (const m of messages) byThread.set(m.thread, [...(byThread.get(m.thread) ?? []), m]);
+  const out: Waiting[] = [];
+  for (const [thread, list] of byThread) {
+    const sorted = [...list].sort((a, b) => a.atMs - b.atMs);
+    const closed = closedAtMs(thread);
+    // Closing the questionnaire answers a question asked before it, never one asked after.
+    const answer = (askedAt: number, replyAt: number | null) => {
+      const byClose = closed !== null && closed >= askedAt ? closed : null;
+      if (replyAt === null) return byClose;
+      return byClose === null ? replyAt : Math.min(replyAt, byClose);
+    };
+    let askedAt: number | null = null;
+    for (const m of sorted) {
+      if (m.side === 'vendor') {
+        if (askedAt === null) askedAt = m.atMs;
+      } else if (askedAt !== null) {
+        out.push({ atMs: askedAt, decidedAtMs: answer(askedAt, m.atMs) });
+        askedAt = null;
+      }
+    }
+    if (askedAt !== null) out.push({ atMs: askedAt, decidedAtMs: answer(askedAt, null) });
+  }
+  return out;
+}

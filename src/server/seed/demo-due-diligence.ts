@@ -2,7 +2,11 @@ import { BUILT_IN_TEMPLATE } from '../../domain/questionnaire/builtin-template.t
 import { listQuestions } from '../../domain/questionnaire/template.ts';
 import type { Ctx } from '../context.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { completeAssessment } from '../modules/assessments/assessments.public.ts';
+import { addDays, addMonths, civilDateIn } from '../../domain/civil-date.ts';
+import { quarterBounds, quarterOf } from '../../domain/governance/scorecard.ts';
+import type { User } from '../../shared/contracts/users.ts';
+import { addComment, addVendorReply, completeAssessment } from '../modules/assessments/assessments.public.ts';
+import { allUsers } from '../modules/users/users.public.ts';
 import { aFinding, anAssessment, anEvidence, answerAll, aQuestionnaire, handleOf } from './builders/due-diligence.ts';
 
 /**
@@ -34,6 +38,8 @@ export async function seedDemoDueDiligence(ctx: Ctx, vendors: Map<string, string
   }
   await completeAssessment(ctx, kestrel.id);
 
+  await seedHelpPointReview(ctx, vendors.get('HelpPoint Service Desk')!, questionnaire.id, answers);
+
   // HelpPoint has a request open in the portal of the demo vendor contact.
   await anAssessment(org, { vendorId: vendors.get('HelpPoint Service Desk')!, questionnaireId: questionnaire.id, contact: { email: 'contact@demo.outsight.test' }, dueDate: due(10), mail });
 
@@ -46,4 +52,39 @@ export async function seedDemoDueDiligence(ctx: Ctx, vendors: Map<string, string
   await anEvidence(org, { vendorId: kestrelId, type: 'penetration_test', title: 'Penetration test summary — our review notes', issuer: 'Internal security team', validFrom: due(-40), fileName: 'kestrel-pentest-review.pdf', sharedWithVendor: false });
   await anEvidence(org, { vendorId: helppointId, type: 'insurance_certificate', title: 'Cyber liability insurance certificate', issuer: 'Allianz', validFrom: due(-400), validUntil: due(-35), fileName: 'helppoint-cyber-insurance.pdf', sharedWithVendor: true });
   await anEvidence(org, { vendorId: helppointId, type: 'dpa', title: 'Data processing agreement (signed)', issuer: 'HelpPoint Service Desk', validFrom: due(-200), fileName: 'helppoint-dpa.pdf', sharedWithVendor: true });
+}
+
+/**
+ * HelpPoint's yearly review in the last quarter, with the clarification threads the client's
+ * own side measures (issue 15 §6): four questions from HelpPoint answered in 1¼ days, 7 days,
+ * 5 hours, and one answered only when the review was completed 7 days later — 4.1 days on
+ * median. Every step at its own time, as it happened.
+ */
+async function seedHelpPointReview(ctx: Ctx, vendorId: string, questionnaireId: string, answers: ReturnType<typeof answerAll>) {
+  const contact = (await allUsers(ctx)).find((u) => u.email === 'contact@demo.outsight.test') as User | undefined;
+  if (!contact) return;
+  const today = civilDateIn(ctx.now, 'UTC');
+  const { from } = quarterBounds(quarterOf(addMonths(`${today.slice(0, 7)}-01`, -3)));
+  const owner = { id: ctx.actor.userId, email: ctx.actor.email, name: ctx.actor.name, role: 'owner', vendorId: null, disabled: false, createdAt: ctx.now.toISOString() } as User;
+  const at = (day: number, hour: number) => ({ ...ctx, now: new Date(Date.parse(`${addDays(from, day)}T00:00:00Z`) + hour * 3_600_000) });
+  const review = await anAssessment(handleOf(at(3, 9), owner), {
+    state: 'submitted',
+    vendorId,
+    questionnaireId,
+    contact,
+    answers,
+    reviews: Object.fromEntries(Object.keys(answers).map((id) => [id, 'accepted' as const])),
+    dueDate: addDays(from, 30),
+  });
+  const them = (day: number, hour: number, questionId: string | null, body: string) => addVendorReply(handleOf(at(day, hour), owner).ctx(contact), review.id, { questionId, body });
+  const us = (day: number, hour: number, questionId: string | null, body: string) => addComment(at(day, hour), review.id, { questionId, body, visibility: 'vendor' });
+  await them(8, 10, 'restore_tests', 'Do you need the restore test reports for every site, or only for Dublin where your data is?');
+  await us(9, 16, 'restore_tests', 'Dublin is enough, with the date of the last full restore.');
+  await us(12, 9, 'access_reviews', 'Please attach evidence of the last access review.');
+  await them(13, 11, 'access_reviews', 'Is a quarterly export from our identity tool acceptable, or do you need reviews signed by the managers?');
+  await us(20, 11, 'access_reviews', 'The export is fine if it shows who approved each change.');
+  await them(25, 10, null, 'Can the follow-up wait a week? Our auditor is on leave.');
+  await us(25, 15, null, 'Yes, no problem.');
+  await them(33, 14, 'disk_encryption', 'Should we name the product we use for laptop encryption, or is the policy enough?');
+  await completeAssessment(at(40, 14), review.id);
 }

@@ -320,6 +320,8 @@ export const ClientSide = z.object({
   deliverables: DecisionSpeed,
   /** From proposed to approved or rejected. */
   changeRequests: DecisionSpeed,
+  /** The vendor's clarification questions on its questionnaires, from asked to answered (the client's next message in the thread, or the questionnaire closed). */
+  questions: DecisionSpeed,
   meetings: z.object({
     held: z.number().int(),
     withClient: z.number().int(),

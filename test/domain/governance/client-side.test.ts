@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendance, attendanceInWords, decisionSpeed, median, speedInWords } from '../../../src/domain/governance/client-side.ts';
+import { attendance, attendanceInWords, decisionSpeed, median, speedInWords, vendorQuestions } from '../../../src/domain/governance/client-side.ts';
 
 const DAY = 86_400_000;
 const at = (d: string) => Date.parse(`${d}T09:00:00Z`);
@@ -45,5 +45,48 @@ describe("the client's meeting attendance", () => {
     const a = attendance([], null);
     expect([a.share, a.due]).toEqual([null, null]);
     expect(attendanceInWords(a)).toBe('Not measured: no meeting held in the period');
+  });
+});
+
+describe("the vendor's clarification questions and the client's answers", () => {
+  const h = (d: string, hh: number) => Date.parse(`${d}T${String(hh).padStart(2, '0')}:00:00Z`);
+  it('a run of vendor messages is one question, answered by the next client message in the same thread', () => {
+    const q = vendorQuestions(
+      [
+        // Thread A: the client asks first (no wait for the client), the vendor answers, then asks twice, the client answers 2 days after the first.
+        { thread: 'A', side: 'client', atMs: h('2026-02-02', 9) },
+        { thread: 'A', side: 'vendor', atMs: h('2026-02-03', 9) },
+        { thread: 'A', side: 'client', atMs: h('2026-02-03', 21) },
+        { thread: 'A', side: 'vendor', atMs: h('2026-02-10', 9) },
+        { thread: 'A', side: 'vendor', atMs: h('2026-02-11', 9) },
+        { thread: 'A', side: 'client', atMs: h('2026-02-12', 9) },
+        // Thread B: a client message in another thread does not answer it; still waiting.
+        { thread: 'B', side: 'vendor', atMs: h('2026-02-05', 9) },
+      ],
+      () => null,
+    );
+    expect(q).toEqual([
+      { atMs: h('2026-02-03', 9), decidedAtMs: h('2026-02-03', 21) },
+      { atMs: h('2026-02-10', 9), decidedAtMs: h('2026-02-12', 9) },
+      { atMs: h('2026-02-05', 9), decidedAtMs: null },
+    ]);
+    const s = decisionSpeed(q, h('2026-02-15', 9));
+    expect(s).toEqual({ decided: 2, medianDays: 1.3, worstDays: 2, waiting: 1, longestWaitingDays: 10 });
+  });
+
+  it('closing the questionnaire answers what was asked before it, not what the vendor writes after', () => {
+    const closed = h('2026-03-04', 9);
+    const q = vendorQuestions(
+      [
+        { thread: 'C', side: 'vendor', atMs: h('2026-03-01', 9) },
+        { thread: 'C', side: 'client', atMs: h('2026-03-09', 9) }, // later than the close: the close answered it
+        { thread: 'C', side: 'vendor', atMs: h('2026-03-10', 9) }, // after the close: waits for a reply
+      ],
+      (t) => (t === 'C' ? closed : null),
+    );
+    expect(q).toEqual([
+      { atMs: h('2026-03-01', 9), decidedAtMs: closed },
+      { atMs: h('2026-03-10', 9), decidedAtMs: null },
+    ]);
   });
 });

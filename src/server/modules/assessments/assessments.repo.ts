@@ -274,3 +274,34 @@ export async function nextOpenAssessmentOfContact(db: Db, orgId: string, contact
     .limit(1);
   return rows[0] ?? null;
 }
+
+export type ThreadMessageRow = { assessmentId: string; questionId: string | null; byVendor: boolean; createdAt: Date; closedAt: Date | null };
+
+/**
+ * The messages of the clarification threads (never internal notes) of a vendor's
+ * assessments still open at `from` or sent since, oldest first: who wrote (a vendor contact
+ * or the client) and when the assessment was closed (completed, or cancelled at its last
+ * update).
+ */
+export async function threadMessagesOfVendor(db: Db, orgId: string, vendorId: string, from: Date): Promise<ThreadMessageRow[]> {
+  return db
+    .select({
+      assessmentId: assessmentComments.assessmentId,
+      questionId: assessmentComments.questionId,
+      byVendor: sql<boolean>`${author.vendorId} is not null`,
+      createdAt: assessmentComments.createdAt,
+      closedAt: sql<Date | null>`case when ${assessments.status} = 'completed' then ${assessments.completedAt} when ${assessments.status} = 'cancelled' then ${assessments.updatedAt} end`.mapWith((v) => (v === null ? null : new Date(v))),
+    })
+    .from(assessmentComments)
+    .innerJoin(assessments, and(eq(assessments.id, assessmentComments.assessmentId), eq(assessments.orgId, orgId)))
+    .leftJoin(author, eq(author.id, assessmentComments.authorId))
+    .where(
+      and(
+        eq(assessmentComments.orgId, orgId),
+        eq(assessments.vendorId, vendorId),
+        eq(assessmentComments.visibility, 'vendor'),
+        sql`(${assessments.completedAt} is null or ${assessments.completedAt} >= ${from.toISOString()}) and (${assessments.status} <> 'cancelled' or ${assessments.updatedAt} >= ${from.toISOString()})`,
+      ),
+    )
+    .orderBy(asc(assessmentComments.createdAt), asc(assessmentComments.id));
+}

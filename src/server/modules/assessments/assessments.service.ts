@@ -190,3 +190,19 @@ export async function lastCompletedByVendor(ctx: Ctx): Promise<Map<string, { ove
   const rows = await repo.lastCompletedPerVendor(ctx.db, ctx.actor.orgId);
   return new Map(rows.map((r) => [r.vendorId, { overallScore: r.overallScore, completedAt: r.completedAt?.toISOString() ?? null }]));
 }
+
+/**
+ * The clarification threads with a vendor since `from` (for the client's own side, measured):
+ * each message's thread (assessment and question), who wrote it, when, and when its
+ * assessment was closed. Internal notes are not part of any thread.
+ */
+export async function clarificationThreadsOfVendor(ctx: Ctx, vendorId: string, from: Date) {
+  assessmentPolicy.check(ctx.actor, 'list');
+  const rows = await repo.threadMessagesOfVendor(ctx.db, ctx.actor.orgId, vendorId, from);
+  return rows.map((r) => ({
+    thread: `${r.assessmentId}/${r.questionId ?? ''}`,
+    side: r.byVendor ? ('vendor' as const) : ('client' as const),
+    atMs: r.createdAt.getTime(),
+    closedAtMs: r.closedAt ? r.closedAt.getTime() : null,
+  }));
+}

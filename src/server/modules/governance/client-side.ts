@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { addDays } from '../../../domain/civil-date.ts';
-import { attendance, attendanceInWords, decisionSpeed, speedInWords, type DecisionSpeed } from '../../../domain/governance/client-side.ts';
+import { attendance, attendanceInWords, decisionSpeed, speedInWords, vendorQuestions, type DecisionSpeed } from '../../../domain/governance/client-side.ts';
 import { quarterBounds } from '../../../domain/governance/scorecard.ts';
 import type { ClientSide, ClientSideQuery } from '../../../shared/contracts/governance.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
+import { clarificationThreadsOfVendor } from '../assessments/assessments.public.ts';
 import { listChangeRequests } from '../costs/costs.public.ts';
 import { engagementHandIns } from '../deliverables/deliverables.public.ts';
 import { getEngagement } from '../engagements/engagements.public.ts';
@@ -19,7 +20,8 @@ const withWords = (s: DecisionSpeed, what: string) => ({ ...s, words: speedInWor
 /**
  * The client's own side of an engagement for a quarter (issue 15 §6), beside the vendor's
  * scorecard: how fast it decided the deliverables handed in (handed in → accepted or
- * rejected) and the change requests proposed (proposed → approved or rejected), and whether
+ * rejected), the change requests proposed (proposed → approved or rejected) and the vendor's
+ * clarification questions on its questionnaires (asked → answered), and whether
  * its people attended the meetings held and kept the cadences. Internal only: a vendor
  * contact never sees it.
  */
@@ -46,6 +48,15 @@ export async function clientSide(ctx: Ctx, engagementId: string, q: z.output<typ
     Date.parse(today),
   );
 
+  // The vendor's questions in the threads of its questionnaires (asked in the period), answered
+  // by the client's next message in the thread or by closing the questionnaire.
+  const messages = await clarificationThreadsOfVendor(ctx, eng.vendorId, new Date(fromMs));
+  const closedAt = new Map(messages.map((m) => [m.thread, m.closedAtMs]));
+  const questions = decisionSpeed(
+    vendorQuestions(messages, (t) => closedAt.get(t) ?? null).filter((w) => w.atMs >= fromMs && w.atMs < endMs),
+    nowMs,
+  );
+
   const recorded = (await repo.meetingsSince(ctx.db, ctx.actor.orgId, [eng.id], addDays(from, -31))).filter((m) => m.occursOn <= to);
   const inPeriod = recorded.filter((m) => m.occursOn >= from && m.status === 'held');
   const cadences = await repo.cadencesOf(ctx.db, ctx.actor.orgId, eng.id);
@@ -61,6 +72,7 @@ export async function clientSide(ctx: Ctx, engagementId: string, q: z.output<typ
     period: q.period,
     deliverables: withWords(deliverables, 'deliverable handed in'),
     changeRequests: withWords(changeRequests, 'change request proposed'),
+    questions: withWords(questions, 'question asked by the vendor'),
     meetings: { ...meetings, words: attendanceInWords(meetings) },
   };
 }
