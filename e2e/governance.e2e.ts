@@ -97,6 +97,7 @@ describe('a meeting held from its agenda, and the vendor’s action done in the 
     const ours = manager.getByRole('region', { name: /^Our side, Q\d \d{4}$/ });
     await ours.getByText('4 decided in 5.6 days on median (worst 14.1 days)').waitFor();
     await ours.getByText('2 decided in 14.5 days on median (worst 23 days)').waitFor();
+    await ours.getByText('4 answered in 4.1 days on median (worst 7 days)').waitFor();
     await ours.getByText(/^Our side attended \d+ of \d+ meetings held/).waitFor();
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientSide, engagementOverlap, engagementStatusReports, governanceFeed, listReviews, listCadences, listOwnActions, listMeetings } from '../../src/server/modules/governance/governance.public.ts';
-import { actorOf, anEngagement, anOrg, aVendor } from '../../src/server/seed/builders/core.ts';
+import { actorOf, anEngagement, anOrg, aUser, aVendor } from '../../src/server/seed/builders/core.ts';
 import { DEMO_ENGAGEMENTS, DEMO_VENDORS } from '../../src/server/seed/demo-data.ts';
 import { seedDemoDueDiligence } from '../../src/server/seed/demo-due-diligence.ts';
 import { seedDemoGovernance } from '../../src/server/seed/demo-governance.ts';
@@ -22,9 +22,10 @@ describe('the demo governance', () => {
     const engagementIds = new Map<string, string>();
     for (const { vendor, ...e } of DEMO_ENGAGEMENTS) engagementIds.set(e.name, (await anEngagement(org, { ...e, vendorId: vendorIds.get(vendor) })).id);
     const ctx = { ...org.ctx(), config: t.config };
-    await seedDemoGovernance(ctx, vendorIds, engagementIds, 'demo password');
-    // HelpPoint's yearly review with its clarification threads (seeded with due diligence, once the portal contact exists).
+    // As the demo does: the portal contact first, then due diligence (HelpPoint's yearly review, its clarification threads and findings), then governance.
+    await aUser(org, { role: 'vendor_contact', vendorId: vendorIds.get('HelpPoint Service Desk'), email: 'contact@demo.outsight.test', name: 'Ciaran Byrne (HelpPoint)' });
     await seedDemoDueDiligence(ctx, vendorIds, t.mailer);
+    await seedDemoGovernance(ctx, vendorIds, engagementIds, 'demo password');
 
     const payroll = await engagementOverlap(ctx, engagementIds.get('Payroll platform')!, undefined);
     expect([payroll.typicalHours, payroll.requiredHours, payroll.belowRequired]).toEqual([10, 15, true]);
@@ -64,8 +65,11 @@ describe('the demo governance', () => {
     expect(side.deliverables.words).toBe('4 decided in 5.6 days on median (worst 14.1 days)');
     expect(side.changeRequests.words).toBe('2 decided in 14.5 days on median (worst 23 days)');
     expect(side.meetings.share).toBe(1);
+    // Every measured criterion has something to measure in the desk's latest quarter.
+    const measured = (key: string) => deskReviews.items[1].criteria.find((c) => c.key === key)!.detail;
+    expect([measured('actions'), measured('findings')]).toEqual(['2 of 3 done by their due date', '1 of 2 closed by their due date']);
     // HelpPoint's questions on its yearly review: answered in 1¼ days, 7 days, 5 hours, and 7 days (by completing the review).
-    expect(side.questions.words).toBe('4 decided in 4.1 days on median (worst 7 days)');
+    expect(side.questions.words).toBe('4 answered in 4.1 days on median (worst 7 days)');
 
     const today = new Date().toISOString().slice(0, 10);
     const exposures = await governanceFeed.exposures!(ctx, today);

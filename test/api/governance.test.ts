@@ -410,7 +410,7 @@ describe("the client's own side", () => {
     const res = await call(analyst, 'GET', `/api/v1/engagements/${eng}/client-side?period=2026-Q1`);
     expect(res.statusCode, res.body).toBe(200);
     const c = res.json();
-    expect(c.questions).toEqual({ decided: 3, medianDays: 1, worstDays: 6, waiting: 1, longestWaitingDays: 2, words: '3 decided in 1 day on median (worst 6 days); 1 still waiting, the oldest for 2 days' });
+    expect(c.questions).toEqual({ decided: 3, medianDays: 1, worstDays: 6, waiting: 1, longestWaitingDays: 2, words: '3 answered in 1 day on median (worst 6 days); 1 still waiting, the oldest for 2 days' });
     expect(c.deliverables).toEqual({ decided: 3, medianDays: 3, worstDays: 12, waiting: 1, longestWaitingDays: 4, words: '3 decided in 3 days on median (worst 12 days); 1 still waiting, the oldest for 4 days' });
     expect(c.changeRequests).toEqual({ decided: 2, medianDays: 16.5, worstDays: 30, waiting: 1, longestWaitingDays: 10, words: '2 decided in 16.5 days on median (worst 30 days); 1 still waiting, the oldest for 10 days' });
     expect(c.meetings).toEqual({ held: 5, withClient: 3, share: 0.6, due: 11, skipped: 2, missed: 5, words: 'Our side attended 3 of 5 meetings held (60 %); 7 of 11 due by the cadence not held (2 skipped, 5 with nothing recorded)' });

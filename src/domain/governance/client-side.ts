@@ -77,10 +77,10 @@ const n = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 const dayWord = (x: number) => `${n(x)} day${x === 1 ? '' : 's'}`;
 
 /** "Decided in 3 days on median (worst 12); 1 still waiting, for 4 days" — or why not measured. */
-export function speedInWords(s: DecisionSpeed, what: string): string {
+export function speedInWords(s: DecisionSpeed, what: string, done = 'decided'): string {
   const waiting = s.waiting ? `${s.waiting} still waiting${s.longestWaitingDays !== null ? `, the oldest for ${dayWord(s.longestWaitingDays)}` : ''}` : '';
-  if (s.medianDays === null) return waiting ? `Not measured: none decided yet; ${waiting}` : `Not measured: no ${what} in the period`;
-  return `${s.decided} decided in ${dayWord(s.medianDays)} on median (worst ${dayWord(s.worstDays!)})${waiting ? `; ${waiting}` : ''}`;
+  if (s.medianDays === null) return waiting ? `Not measured: none ${done} yet; ${waiting}` : `Not measured: no ${what} in the period`;
+  return `${s.decided} ${done} in ${dayWord(s.medianDays)} on median (worst ${dayWord(s.worstDays!)})${waiting ? `; ${waiting}` : ''}`;
 }
 
 export function attendanceInWords(a: Attendance): string {

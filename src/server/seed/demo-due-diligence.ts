@@ -5,7 +5,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { addDays, addMonths, civilDateIn } from '../../domain/civil-date.ts';
 import { quarterBounds, quarterOf } from '../../domain/governance/scorecard.ts';
 import type { User } from '../../shared/contracts/users.ts';
-import { addComment, addVendorReply, completeAssessment } from '../modules/assessments/assessments.public.ts';
+import { addComment, addVendorReply, completeAssessment, updateFinding } from '../modules/assessments/assessments.public.ts';
 import { allUsers } from '../modules/users/users.public.ts';
 import { aFinding, anAssessment, anEvidence, answerAll, aQuestionnaire, handleOf } from './builders/due-diligence.ts';
 
@@ -58,7 +58,8 @@ export async function seedDemoDueDiligence(ctx: Ctx, vendors: Map<string, string
  * HelpPoint's yearly review in the last quarter, with the clarification threads the client's
  * own side measures (issue 15 §6): four questions from HelpPoint answered in 1¼ days, 7 days,
  * 5 hours, and one answered only when the review was completed 7 days later — 4.1 days on
- * median. Every step at its own time, as it happened.
+ * median — and two findings, one closed by its due date and one after. Every step at its own
+ * time, as it happened.
  */
 async function seedHelpPointReview(ctx: Ctx, vendorId: string, questionnaireId: string, answers: ReturnType<typeof answerAll>) {
   const contact = (await allUsers(ctx)).find((u) => u.email === 'contact@demo.outsight.test') as User | undefined;
@@ -86,5 +87,11 @@ async function seedHelpPointReview(ctx: Ctx, vendorId: string, questionnaireId: 
   await them(25, 10, null, 'Can the follow-up wait a week? Our auditor is on leave.');
   await us(25, 15, null, 'Yes, no problem.');
   await them(33, 14, 'disk_encryption', 'Should we name the product we use for laptop encryption, or is the policy enough?');
+  // Two findings out of the review, for the scorecard's "findings closed in time": one fixed before its due date, one after.
+  const raise = (title: string, questionId: string, severity: 'medium' | 'low', dueDay: number) => aFinding(handleOf(at(40, 12), owner), { assessmentId: review.id, questionId, title, severity, dueDate: addDays(from, dueDay), ownerId: ctx.actor.userId });
+  const encryption = await raise('Laptop encryption product not named in the policy', 'disk_encryption', 'medium', 70);
+  const access = await raise('Access reviews not signed off by the managers', 'access_reviews', 'low', 55);
   await completeAssessment(at(40, 14), review.id);
+  await updateFinding(at(63, 10), encryption.id, { status: 'resolved' });
+  await updateFinding(at(60, 16), access.id, { status: 'resolved' });
 }

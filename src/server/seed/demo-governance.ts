@@ -2,7 +2,7 @@ import { addDays, addMonths, civilDateIn, isoWeekday } from '../../domain/civil-
 import { quarterBounds, quarterOf } from '../../domain/governance/scorecard.ts';
 import type { User } from '../../shared/contracts/users.ts';
 import type { Ctx } from '../context.ts';
-import { answerSurvey, createReview, sendSurvey, shareReview } from '../modules/governance/governance.public.ts';
+import { answerSurvey, createReview, sendSurvey, shareReview, updateAction } from '../modules/governance/governance.public.ts';
 import { createUser, allUsers } from '../modules/users/users.public.ts';
 import { approveChangeRequest, rejectChangeRequest } from '../modules/costs/costs.public.ts';
 import { acceptDeliverable, rejectDeliverable, submitDeliverable } from '../modules/deliverables/deliverables.public.ts';
@@ -266,6 +266,13 @@ async function seedClientSide(at: (date: string, hour: number) => OrgHandle, des
   const runbook = await aDeliverable(at(d(5), 9), { engagementId: desk, title: 'Major-incident runbook review', dueDate: d(70), criteria: ['Escalation contacts current', 'Tested in a drill'] });
   await handIn(runbook.id, 68, 9);
   await acceptDeliverable(at(d(82), 11).ctx(), runbook.id, { criteriaMet: all });
+
+  // HelpPoint's actions agreed in the quarter's meetings: two done by their due date (one marked in the portal), one late.
+  await anActionItem(at(d(20), 10), { engagementId: desk, title: 'Send the knowledge-base clean-up plan', ownerSide: 'vendor', ownerId: ciaran.id, dueOn: d(30), vendorDone: ciaran, vendorNote: 'Plan attached to the weekly report.' });
+  const rota = await anActionItem(at(d(35), 10), { engagementId: desk, title: 'Send the night-shift rota for the stocktake', ownerSide: 'vendor', ownerId: ciaran.id, dueOn: d(45) });
+  await updateAction(at(d(52), 9).ctx(), rota.id, { status: 'done' });
+  const drill = await anActionItem(at(d(55), 10), { engagementId: desk, title: 'Run the major-incident drill', ownerSide: 'vendor', ownerId: ciaran.id, dueOn: d(70) });
+  await updateAction(at(d(66), 15).ctx(), drill.id, { status: 'done' });
 
   const saturday = await aChangeRequest(at(d(10), 11), { engagementId: desk, contact: ciaran, title: 'Extended Saturday hours during the stocktake', oneOffMinor: 420_000 });
   await approveChangeRequest(at(d(16), 14).ctx(), saturday.id, {});

@@ -72,6 +72,7 @@ describe("the vendor's clarification questions and the client's answers", () => 
     ]);
     const s = decisionSpeed(q, h('2026-02-15', 9));
     expect(s).toEqual({ decided: 2, medianDays: 1.3, worstDays: 2, waiting: 1, longestWaitingDays: 10 });
+    expect(speedInWords(s, 'question asked by the vendor', 'answered')).toBe('2 answered in 1.3 days on median (worst 2 days); 1 still waiting, the oldest for 10 days');
   });
 
   it('closing the questionnaire answers what was asked before it, not what the vendor writes after', () => {

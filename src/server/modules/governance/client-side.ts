@@ -15,7 +15,7 @@ import * as repo from './governance.repo.ts';
 import { allPages } from './reviews.ts';
 import { todayOf } from './settings.ts';
 
-const withWords = (s: DecisionSpeed, what: string) => ({ ...s, words: speedInWords(s, what) });
+const withWords = (s: DecisionSpeed, what: string, done?: string) => ({ ...s, words: speedInWords(s, what, done) });
 
 /**
  * The client's own side of an engagement for a quarter (issue 15 §6), beside the vendor's
@@ -72,7 +72,7 @@ export async function clientSide(ctx: Ctx, engagementId: string, q: z.output<typ
     period: q.period,
     deliverables: withWords(deliverables, 'deliverable handed in'),
     changeRequests: withWords(changeRequests, 'change request proposed'),
-    questions: withWords(questions, 'question asked by the vendor'),
+    questions: withWords(questions, 'question asked by the vendor', 'answered'),
     meetings: { ...meetings, words: attendanceInWords(meetings) },
   };
 }

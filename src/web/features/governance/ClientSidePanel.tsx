@@ -30,7 +30,7 @@ export function ClientSidePanel({ engagementId, period }: { engagementId: string
       <Stack gap="xs">
         <div>
           <Title order={3} size="h5" id="gov-client-side">Our side, {label(period)}</Title>
-          <Text size="xs" c="dimmed">How fast we decide and whether we show up — only we see this.</Text>
+          <Text size="xs" c="dimmed">How fast we decide and answer, and whether we show up — only we see this.</Text>
         </div>
         {q.isPending ? (
           <Skeleton h={80} />
