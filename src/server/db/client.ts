@@ -5,9 +5,6 @@ import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
 import * as schema from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
 
@@ -48,6 +45,8 @@ const MIGRATION_LOCK_KEY = 7_024_311_905;
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') {
+    // The PostgreSQL driver is loaded only for a server database: the embedded one never needs it.
+    const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres'), import('drizzle-orm/node-postgres/migrator')]);
     const statementTimeout = config.statementTimeoutMs ?? 60_000;
     const pool = new pg.Pool({
       connectionString: config.url,

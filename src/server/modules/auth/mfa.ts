@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -53,6 +52,8 @@ export async function beginEnrolment(db: Db, config: Pick<Config, 'secretKey'>, 
   const secret = new Secret({ size: 20 }).base32;
   await repo.upsertPendingMfaOfPerson(db, { personId: user.personId, secretEncrypted: encryptSecret(await secretsKey(db, config), secret), createdAt: now });
   const uri = totpOf(secret, user.email).toString();
+  // Loaded when someone enrols, not on every start.
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return { secret, uri, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }

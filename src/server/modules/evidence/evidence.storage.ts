@@ -5,7 +5,6 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable, type Writable } from 'node:stream';
-import { fileTypeFromFile } from 'file-type';
 import { AppError } from '../../http/app-error.ts';
 
 /**
@@ -79,6 +78,7 @@ export async function storeUpload(filesDir: string, orgId: string, stream: Reada
     await pipeline(stream, meter, storageWriter.create(tmp));
     if ((stream as { truncated?: boolean }).truncated) throw new AppError('payload_too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
     if (size === 0) throw AppError.invalid('file', 'The file is empty.');
+    const { fileTypeFromFile } = await import('file-type');
     const type = await fileTypeFromFile(tmp);
     if (!type || !ALLOWED_TYPES[type.mime]) {
       throw new AppError('unsupported_media_type', `Evidence must be a PDF, an image or an Office document; this file's content is ${type ? type.mime : 'not a recognised document'}.`);

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
+// Loaded on the first workbook: exceljs costs about 280 ms to load, and most CLI commands and
+// server starts never read one (docs/PERFORMANCE.md).
+import type ExcelJS from 'exceljs';
 import { DomainError } from '../../../domain/errors.ts';
 import { AppError } from '../../http/app-error.ts';
 import { MAX_COLUMNS, tooManyColumns, type RowSink } from './ticket-reader.ts';
@@ -122,7 +124,8 @@ async function centralDirectory(file: string): Promise<ZipEntry[]> {
 }
 
 async function readWorkbook(input: Readable, sink: RowSink, signal: AbortSignal | undefined): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
   let rows = 0;
   let width = 0;
   let sheets = 0;
