@@ -96,6 +96,38 @@ describe('change requests', () => {
     expect(eur.months.map((m: { label: string; shareWords: string }) => `${m.label}: ${m.shareWords}`)).toEqual(['June 2026: 17 %', 'August 2026: 20 %']);
   });
 
+  it('descoping: a saving takes money off the budget and the contract value, and scope creep falls; never below zero', async () => {
+    // October: the weekend on-call is dropped — €2,000.00 saved once and €1,500.00 a month for six months (three in FY 2026).
+    on('2026-10-05');
+    const res = await call(t, manager, 'POST', '/api/v1/change-requests', { title: 'Drop the weekend on-call', reason: 'The plant no longer works weekends.', scope: 'Remove the Saturday and Sunday on-call rota.', currency: 'EUR', oneOffMinor: -200_000, recurringMinor: -150_000, recurringMonths: 6, engagementId: org.engagementId, contractId });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().totalMinor).toBe(-1_100_000);
+    const approved = (await call(t, manager, 'POST', `/api/v1/change-requests/${res.json().id}/approve`, {})).json() as CR;
+    expect(approved.amendments).toEqual([
+      'Took €6,500.00 off the budget "Run budget" of FY 2026 (now €128,500.00); the remaining saving of €4,500.00 falls after that fiscal year.',
+      'The value of contract "Platform services agreement" went from €120,000.00 to €109,000.00.',
+    ]);
+    const budget = (await call(t, analyst, 'GET', `/api/v1/budgets/${budgetId}`)).json() as { months: Array<{ amountMinor: number }> };
+    expect(budget.months.slice(9).map((m) => m.amountMinor)).toEqual([750_000, 950_000, 950_000]);
+    const eur = (await call(t, analyst, 'GET', `/api/v1/engagements/${org.engagementId}/scope-creep`)).json().currencies.find((c: { currency: string }) => c.currency === 'EUR');
+    expect(eur.months.map((m: { label: string; shareWords: string }) => `${m.label}: ${m.shareWords}`)).toEqual(['June 2026: 17 %', 'August 2026: 20 %', 'October 2026: 9 %']);
+
+    // A saving larger than October's budget is refused naming the field; nothing is amended.
+    const tooMuch = await aChangeRequest(h(), { engagementId: org.engagementId, contractId, title: 'Drop everything', oneOffMinor: -1_000_000 });
+    const refused = await call(t, manager, 'POST', `/api/v1/change-requests/${tooMuch.id}/approve`, {});
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.issues[0]).toMatchObject({ path: 'oneOffMinor', message: expect.stringContaining('month 10') });
+    // On an engagement without a budget, a saving above its contract's value is refused too, and the change stays undecided.
+    const small = (await anEngagement(h(), { vendorId: org.vendor.id, name: 'Printer support' })).id;
+    const smallContract = (await aContract(h(), { vendorId: org.vendor.id, engagementIds: [small], title: 'Printer support order', currency: 'EUR', totalValueMinor: 100_000 })).id;
+    const beyond = await aChangeRequest(h(), { engagementId: small, contractId: smallContract, title: 'End the printer support early', oneOffMinor: -500_000 });
+    const conflict = await call(t, manager, 'POST', `/api/v1/change-requests/${beyond.id}/approve`, {});
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.body).toContain('more than the value of contract');
+    expect((await call(t, analyst, 'GET', `/api/v1/contracts/${smallContract}`)).json().totalValueMinor).toBe(100_000);
+    expect((await call(t, analyst, 'GET', `/api/v1/change-requests/${beyond.id}`)).json().status).toBe('proposed');
+  });
+
   it('a rejection needs a reason; an analyst reads but decides nothing', async () => {
     const cr = await aChangeRequest(h(), { engagementId: org.engagementId });
     expect((await call(t, manager, 'POST', `/api/v1/change-requests/${cr.id}/reject`, { reason: ' ' })).statusCode).toBe(400);

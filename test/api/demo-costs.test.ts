@@ -52,6 +52,9 @@ describe('the demo costs', () => {
     expect(changes.find((c) => c.title === 'Loyalty points in the order portal')!.amendments.join(' ')).toContain('The value of contract "Kestrel order portal statement of work" went from €240,000.00 to €269,400.00');
     const creep = await engagementScopeCreep(ctx, engagementIds.get('Order portal development')!);
     expect(creep.currencies.find((c) => c.currency === 'EUR')).toMatchObject({ originalMinor: 24_000_000, approvedMinor: 3_054_000, shareWords: '12.73 %' });
+    // Brightline: 20 servers added (€5,000.00 once, €1,500.00 a month for 24 months), the retired print servers taken out (−€400.00 a month for 14): net €35,400.00.
+    const ops = await engagementScopeCreep(ctx, engagementIds.get('Network and server operations')!);
+    expect(ops.currencies.find((c) => c.currency === 'EUR')!.approvedMinor).toBe(3_540_000);
 
     const atlas = await engagementCosts(ctx, engagementIds.get('Plant desktop support')!);
     const lastYear = await engagementCosts(ctx, engagementIds.get('Plant desktop support')!, atlas.fiscalYear - 1);

@@ -38,6 +38,9 @@ export function amendMonths(months: readonly number[], fromIndex: number, oneOff
     out[i] += recurringMinor;
     added += recurringMinor;
   }
+  // A descoping change takes money off: never more than a month holds.
+  const below = out.findIndex((m) => m < 0);
+  if (below >= 0) throw DomainError.invalid(recurringMinor < 0 ? 'recurringMinor' : 'oneOffMinor', `This saving would take month ${below + 1} of the fiscal year's budget below zero.`);
   return { months: out, addedMinor: added };
 }
 
@@ -61,16 +64,19 @@ export function scopeCreep(originalMinor: number | null, changes: readonly Appro
   const byMonth = new Map<string, number>();
   for (const c of changes) byMonth.set(c.month, (byMonth.get(c.month) ?? 0) + c.valueMinor);
   let cumulative = 0;
+  // Half away from zero, so a net saving rounds like the same net addition.
+  const share = (c: number, o: number) => Math.sign(c) * Math.floor((Math.abs(c) * 10_000 + Math.floor(o / 2)) / o);
   return [...byMonth.keys()].sort().map((month) => {
     const approvedMinor = byMonth.get(month)!;
     cumulative += approvedMinor;
-    return { month, approvedMinor, cumulativeMinor: cumulative, shareBasisPoints: originalMinor && originalMinor > 0 ? Math.floor((cumulative * 10_000 + Math.floor(originalMinor / 2)) / originalMinor) : null };
+    return { month, approvedMinor, cumulativeMinor: cumulative, shareBasisPoints: originalMinor && originalMinor > 0 ? share(cumulative, originalMinor) || 0 : null };
   });
 }
 
-/** 1250 basis points → "12.5 %". */
+/** 1250 basis points → "12.5 %"; −300 → "−3 %" (descoping took more off than was added). */
 export function shareInWords(bp: number | null): string {
   if (bp === null) return 'no original value to compare with';
+  if (bp < 0) return `−${shareInWords(-bp)}`;
   const whole = Math.floor(bp / 100);
   const frac = String(bp % 100)
     .padStart(2, '0')

@@ -11,7 +11,8 @@ import { aChangeRequest } from './builders/costs.ts';
  * budget and the contract value were amended), its guest checkout (raised by Kestrel in the
  * portal, under review) and native app (raised by Kestrel, rejected); HelpPoint's Saturday
  * hours (proposed by the client) and self-service password reset (raised by HelpPoint's
- * contact — the demo's portal sign-in); Brightline's extra servers (approved, recurring).
+ * contact — the demo's portal sign-in); Brightline's extra servers (approved, recurring) and the
+ * retired print servers taken out of its scope (approved, a saving).
  * Returns the ids by title. Run after the budgets exist, before the invoices that bill them.
  */
 export async function seedDemoChangeRequests(
@@ -120,6 +121,19 @@ export async function seedDemoChangeRequests(
     currency: 'EUR',
     recurringMinor: 150_000,
     recurringMonths: 24,
+    state: 'approved',
+  });
+  // Descoping: the retired Leipzig print servers leave monitoring — a saving, approved, that lowers the budget, the contract value and scope creep.
+  await add(-10, {
+    engagementId: eng('Network and server operations'),
+    contractId: contract('Brightline statement of work 2026'),
+    title: 'Stop monitoring the retired Leipzig print servers',
+    reason: 'The six print servers in Leipzig were switched off when printing moved to the cloud service.',
+    scope: 'Remove the six servers from monitoring, patching and backup; archive their last backups for one year.',
+    currency: 'EUR',
+    oneOffMinor: 0,
+    recurringMinor: -40_000,
+    recurringMonths: 14,
     state: 'approved',
   });
   return ids;

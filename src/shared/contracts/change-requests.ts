@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANGE_STATUS_LABELS, CHANGE_STATUSES } from '../../domain/costs/change-requests.ts';
 import { IsoDate, PageQuery, patchOf, requiredText, text } from './common.ts';
-import { AmountMinor, Currency } from './deliverables.ts';
+import { Currency } from './deliverables.ts';
 
 export { CHANGE_STATUSES, CHANGE_STATUS_LABELS };
 export const ChangeStatus = z.enum(CHANGE_STATUSES);
@@ -11,6 +11,12 @@ export const RAISED_BY_LABELS: Record<(typeof RAISED_BY)[number], string> = { cl
 const uuidField = (what: string) => z.uuid({ message: `Expected ${what}` });
 const csv = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(10));
 const Months = z.number().int('Expected a whole number of months').min(0, 'Must not be negative').max(240, 'At most 240 months');
+/** Signed: a change that removes scope (descoping) saves money, so its costs are negative. */
+const SignedMinor = z
+  .number({ message: 'Expected a whole number of minor units (cents)' })
+  .int({ message: 'Expected a whole number of minor units (cents), not a decimal' })
+  .min(-1e15, 'Too large a saving')
+  .max(1e15, 'Too large an amount');
 const Days = z.number().int('Expected a whole number of days').min(-3650, 'At most 3650 days earlier').max(3650, 'At most 3650 days later');
 
 /** What both sides may say when raising a change: the scope, why, and what it costs. */
@@ -20,9 +26,10 @@ const raiseShape = {
   reason: requiredText(5000),
   scope: requiredText(10_000),
   currency: Currency,
-  oneOffMinor: AmountMinor.default(0),
-  /** Per month, for `recurringMonths` months. */
-  recurringMinor: AmountMinor.default(0),
+  /** Negative for a saving: scope removed (descoping). */
+  oneOffMinor: SignedMinor.default(0),
+  /** Per month, for `recurringMonths` months; negative for a saving. */
+  recurringMinor: SignedMinor.default(0),
   recurringMonths: Months.default(0),
   /** Days the schedule moves (later is positive). */
   scheduleDays: Days.default(0),

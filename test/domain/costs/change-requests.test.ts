@@ -42,6 +42,21 @@ describe('change requests as money', () => {
     expect(shareInWords(null)).toBe('no original value to compare with');
   });
 
+  it('descoping: a saving takes money off the months and lowers scope creep, rounded like an addition; never below a month\'s budget', () => {
+    const even = Array(12).fill(1_000_000);
+    expect(amendMonths(even, 10, -200_000, -150_000, 6)).toEqual({ months: [...Array(10).fill(1_000_000), 650_000, 850_000], addedMinor: -500_000 });
+    expect(() => amendMonths(even, 11, 0, -1_000_001, 1)).toThrow('month 12');
+    // +€20,000.00 then −€20,333.33 on €100,000.00: 20 %, then −0.33 % (−33.333 bp → −33).
+    const points = scopeCreep(10_000_000, [
+      { month: '2026-06', valueMinor: 2_000_000 },
+      { month: '2026-10', valueMinor: -2_033_333 },
+    ]);
+    expect(points.map((p) => [p.shareBasisPoints, shareInWords(p.shareBasisPoints)])).toEqual([[2_000, '20 %'], [-33, '−0.33 %']]);
+    // Exactly half a basis point rounds away from zero both ways.
+    expect(scopeCreep(20_000, [{ month: '2026-01', valueMinor: 1 }])[0].shareBasisPoints).toBe(1);
+    expect(scopeCreep(20_000, [{ month: '2026-01', valueMinor: -1 }])[0].shareBasisPoints).toBe(-1);
+  });
+
   it('an invoice line billing an approved change passes the rate card check; a proposed one does not', () => {
     const line: CheckLine = { position: 1, description: 'Single sign-on integration', quantityMilli: 1000, unit: 'fixed', unitPriceMinor: 500_000, amountMinor: 500_000, taxMinor: 0, rateCardItemId: null, milestoneId: null, changeRequestId: 'cr' };
     const inv = { id: 'i', number: 'A-1', invoiceDate: '2026-06-30', periodFrom: null, periodTo: null, currency: 'EUR', subtotalMinor: 500_000, taxMinor: 0, totalMinor: 500_000, contractId: 'c', contractTitle: 'Master agreement', engagementId: 'e', lines: [line] };

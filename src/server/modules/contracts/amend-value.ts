@@ -1,5 +1,6 @@
 import { formatMoney } from '../../../domain/money.ts';
 import type { Ctx } from '../../context.ts';
+import { AppError } from '../../http/app-error.ts';
 import { change } from '../audit/audit.public.ts';
 import { contractPolicy } from './contracts.policy.ts';
 import * as repo from './contracts.repo.ts';
@@ -30,6 +31,8 @@ export async function amendContractValue(ctx: Ctx, contractId: string, a: { delt
       return { applied: false, beforeMinor: before.totalValueMinor, afterMinor: null, words: `The contract "${before.title}" is valued in ${before.currency}, the change in ${a.currency}: its value was not changed (amounts are never converted silently).` };
     }
     const afterMinor = before.totalValueMinor + a.deltaMinor;
+    // A descoping change cannot take off more than the contract is worth.
+    if (afterMinor < 0) throw new AppError('conflict', `This saving of ${money(-a.deltaMinor)} is more than the value of contract "${before.title}" (${money(before.totalValueMinor)}); correct the change or the contract first.`);
     const after = await repo.updateContract(tx.db, ctx.actor.orgId, contractId, { totalValueMinor: afterMinor, updatedAt: ctx.now });
     await tx.audit({
       action: 'contract.amend_value',

@@ -69,10 +69,12 @@ async function amendBudgetBy(tx: TxCtx, cr: repo.ChangeRequestRow, today: string
     after: { ...after, because: `${changeInWords(cr)} approved` },
   });
   const rest = changeValue(cr.oneOffMinor, cr.recurringMinor, cr.recurringMonths) - addedMinor;
+  const did = addedMinor >= 0 ? `Added ${money(addedMinor)} to` : `Took ${money(-addedMinor)} off`;
+  const later = rest > 0 ? `; the remaining ${money(rest)} falls after that fiscal year` : rest < 0 ? `; the remaining saving of ${money(-rest)} falls after that fiscal year` : '';
   return {
     budgetId: budget.id,
     budgetAddedMinor: addedMinor,
-    words: `Added ${money(addedMinor)} to the budget "${budget.label}" of FY ${fy} (now ${money(after.amountMinor)})${rest > 0 ? `; the remaining ${money(rest)} falls after that fiscal year` : ''}.`,
+    words: `${did} the budget "${budget.label}" of FY ${fy} (now ${money(after.amountMinor)})${later}.`,
   };
 }
 

@@ -117,13 +117,13 @@ function ChangeRequestFormModal(props: Props) {
           <Textarea label="Scope of the change" description="What is added, removed or done differently." required autosize minRows={3} value={v.scope} onChange={set('scope')} error={errors.scope} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select label="Currency" data={COMMON_CURRENCIES} searchable allowDeselect={false} value={v.currency} onChange={(c) => c && setV((o) => ({ ...o, currency: c }))} error={errors.currency} />
-            <TextInput label="One-off cost" placeholder="0.00" value={v.oneOff} onChange={set('oneOff')} error={errors.oneOffMinor} />
-            <TextInput label="Recurring cost per month" placeholder="0.00" value={v.recurring} onChange={set('recurring')} error={errors.recurringMinor} />
+            <TextInput label="One-off cost" description="Negative for a saving." placeholder="0.00" value={v.oneOff} onChange={set('oneOff')} error={errors.oneOffMinor} />
+            <TextInput label="Recurring cost per month" description="Negative when scope is removed." placeholder="0.00" value={v.recurring} onChange={set('recurring')} error={errors.recurringMinor} />
             <NumberInput label="For how many months" min={0} max={240} allowDecimal={false} value={months} onChange={setMonths} error={errors.recurringMonths} />
             <NumberInput label="Schedule impact (days)" description="Later is positive." min={-3650} max={3650} allowDecimal={false} value={days} onChange={setDays} error={errors.scheduleDays} />
           </SimpleGrid>
           <Text size="sm" c="dimmed">
-            Whole cost of the change: {money(total, v.currency)}
+            {total < 0 ? `A saving: the change takes ${money(-total, v.currency)} off in all (scope removed).` : `Whole cost of the change: ${money(total, v.currency)}`}
           </Text>
           <MultiSelect label="Deliverables affected" data={deliverableChoices} value={deliverableIds} onChange={setDeliverableIds} searchable clearable error={errors.deliverableIds} />
           {props.side === 'client' && (
@@ -131,7 +131,7 @@ function ChangeRequestFormModal(props: Props) {
               <MultiSelect label="Milestones affected" data={props.milestones} value={milestoneIds} onChange={setMilestoneIds} searchable clearable error={errors.milestoneIds} />
               <Select
                 label="Contract it amends"
-                description="Approving adds the change's cost to this contract's value."
+                description="Approving adds the change's cost to this contract's value, or takes a saving off it."
                 placeholder="None"
                 data={props.contracts}
                 clearable
