@@ -41,3 +41,23 @@ describe('a vendor contact sees only the portal', () => {
     expect(status).toBe(403);
   });
 });
+
+describe('the vendor corrects and withdraws its own change request', () => {
+  it('corrects the cost of a proposed one, then withdraws it with a reason', async () => {
+    await page.goto(`${server.baseUrl}/portal`);
+    const row = page.getByRole('listitem', { name: 'Self-service password reset' });
+    await row.getByText('€6,500.00 once').waitFor();
+    await row.getByRole('button', { name: 'Correct' }).click();
+    const form = page.getByRole('dialog', { name: 'Correct your change request' });
+    await form.getByRole('textbox', { name: 'One-off cost' }).fill('5800.00');
+    await form.getByRole('button', { name: 'Save the correction' }).click();
+    await row.getByText('€5,800.00 once').waitFor();
+
+    await row.getByRole('button', { name: 'Withdraw' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Withdraw "Self-service password reset"?' });
+    await confirm.getByRole('textbox', { name: 'Why (the client reads this)' }).fill('Your directory team will set it up themselves.');
+    await confirm.getByRole('button', { name: 'Withdraw' }).click();
+    await row.getByText('You withdrew it: Your directory team will set it up themselves.').waitFor();
+    await expect.poll(() => row.getByRole('button', { name: 'Correct' }).count(), UNTIL).toBe(0);
+  });
+});

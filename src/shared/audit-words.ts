@@ -37,6 +37,8 @@ const VERBS: Record<string, string> = {
   raise: 'raised',
   start_review: 'took under review',
   mark_implemented: 'marked implemented',
+  amend_own: 'corrected their own',
+  withdraw: 'withdrew',
   amend_value: 'amended the value of',
   amend_by_change: 'added an approved change to',
   waive: 'waived',

@@ -176,6 +176,38 @@ describe('the vendor raises change requests in the portal', () => {
   });
 });
 
+describe('the vendor corrects and withdraws its own change requests', () => {
+  it('edits one while proposed, not once under review; withdraws one before the decision, which the client then reads with the reason', async () => {
+    const raised = (await call(t, contact, 'POST', '/api/v1/portal/change-requests', { ...sso, title: 'Night-shift monitoring', engagementId: org.engagementId })).json();
+    const fixed = await call(t, contact, 'PATCH', `/api/v1/portal/change-requests/${raised.id}`, { oneOffMinor: 250_000, recurringMinor: 0, recurringMonths: 0, scope: 'Monitor the batch jobs at night for one quarter.' });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json()).toMatchObject({ totalMinor: 250_000, scope: 'Monitor the batch jobs at night for one quarter.', status: 'proposed' });
+    // Checked like a new one: a recurring cost without months, another engagement's deliverable.
+    expect((await call(t, contact, 'PATCH', `/api/v1/portal/change-requests/${raised.id}`, { recurringMinor: 10_000 })).json().error.details.issues[0].path).toBe('recurringMonths');
+    // Another vendor's contact cannot see or touch it; nor can the contact change what the client raised.
+    expect((await call(t, otherContact, 'PATCH', `/api/v1/portal/change-requests/${raised.id}`, { title: 'Mine now' })).statusCode).toBe(404);
+    expect((await call(t, otherContact, 'POST', `/api/v1/portal/change-requests/${raised.id}/withdraw`, {})).statusCode).toBe(404);
+    const ours = await aChangeRequest(h(), { engagementId: org.engagementId, title: 'Client-raised change' });
+    const notTheirs = await call(t, contact, 'PATCH', `/api/v1/portal/change-requests/${ours.id}`, { title: 'Renamed' });
+    expect(notTheirs.statusCode).toBe(409);
+    expect(notTheirs.body).toContain('only the client can change it');
+
+    // Under review: no more edits, but it can still be withdrawn.
+    await call(t, manager, 'POST', `/api/v1/change-requests/${raised.id}/review`, {});
+    expect((await call(t, contact, 'PATCH', `/api/v1/portal/change-requests/${raised.id}`, { title: 'Later' })).statusCode).toBe(409);
+    const withdrawn = await call(t, contact, 'POST', `/api/v1/portal/change-requests/${raised.id}/withdraw`, { reason: 'Our night team covers it within the contract.' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', decisionNote: 'Our night team covers it within the contract.', decidedOn: null });
+    const client = (await call(t, analyst, 'GET', `/api/v1/change-requests/${raised.id}`)).json();
+    expect(client).toMatchObject({ status: 'withdrawn', decisionNote: 'Our night team covers it within the contract.' });
+    // Withdrawn is final: the client can no longer approve it, the vendor not withdraw it again.
+    expect((await call(t, manager, 'POST', `/api/v1/change-requests/${raised.id}/approve`, {})).statusCode).toBe(409);
+    expect((await call(t, contact, 'POST', `/api/v1/portal/change-requests/${raised.id}/withdraw`, {})).statusCode).toBe(409);
+    const words = (await call(t, owner, 'GET', `/api/v1/audit-events?objectId=${raised.id}`)).json().items.map((e: { actionLabel: string }) => e.actionLabel);
+    expect(words).toEqual(expect.arrayContaining(['corrected their own change request', 'withdrew change request']));
+  });
+});
+
 describe('invoice lines billing a change request', () => {
   it('fail "not on the rate card" while the change is proposed, and pass once it is approved (the open invoice is checked again)', async () => {
     on('2026-10-05');

@@ -5,7 +5,8 @@
  */
 import { DomainError } from '../errors.ts';
 
-export const CHANGE_STATUSES = ['proposed', 'under_review', 'approved', 'rejected', 'implemented'] as const;
+/** `withdrawn`: the vendor took back its own change before the client decided it. */
+export const CHANGE_STATUSES = ['proposed', 'under_review', 'approved', 'rejected', 'implemented', 'withdrawn'] as const;
 export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
 export const CHANGE_STATUS_LABELS: Record<ChangeStatus, string> = {
   proposed: 'Proposed',
@@ -13,6 +14,7 @@ export const CHANGE_STATUS_LABELS: Record<ChangeStatus, string> = {
   approved: 'Approved',
   rejected: 'Rejected',
   implemented: 'Implemented',
+  withdrawn: 'Withdrawn',
 };
 /** Approved and implemented changes are agreed scope: they count, and invoice lines may bill them. */
 export const isAgreed = (status: string) => status === 'approved' || status === 'implemented';

@@ -47,6 +47,9 @@ export const ChangeRequestInput = z
 export const ChangeRequestUpdate = patchOf(ChangeRequestInput.omit({ engagementId: true }));
 /** A change request a vendor contact raises in the portal: its own vendor's engagement, its own deliverables. */
 export const PortalChangeRequestInput = z.object(raiseShape).strict();
+/** The vendor corrects its own proposed change (not the engagement it is on). */
+export const PortalChangeRequestUpdate = patchOf(PortalChangeRequestInput.omit({ engagementId: true }));
+export const WithdrawChangeInput = z.object({ reason: text(2000).nullable().optional() }).strict();
 
 export const ReviewChangeInput = z.object({ note: text(2000).nullable().optional() }).strict();
 export const ApproveChangeInput = z.object({ note: text(2000).nullable().optional() }).strict();

@@ -12,6 +12,9 @@ interface Fixtures {
   proposedId: string;
   approvedId: string;
   otherVendorId: string;
+  /** Raised by the org's vendor contact in the portal: proposed, and approved (a state the vendor can no longer change). */
+  vendorProposedId: string;
+  vendorApprovedId: string;
 }
 
 /** Rows for change requests (the client's side and the vendor's in the portal) and scope creep. */
@@ -24,7 +27,10 @@ export function changeRequestRows(env: MatrixEnv): AreaRows {
     const proposed = await aChangeRequest(h(o), { engagementId: o.engagementId, title: `Matrix change ${env.uniq()}` });
     const approved = await aChangeRequest(h(o), { engagementId: o.engagementId, state: 'approved' });
     const theirs = await aChangeRequest(h(o), { engagementId: (await anEngagement(o.handle, { vendorId: o.otherVendor.id })).id });
-    return { proposedId: proposed.id, approvedId: approved.id, otherVendorId: theirs.id };
+    const contact = o.users.vendor_contact;
+    const vendorProposed = await aChangeRequest(h(o), { engagementId: o.engagementId, contact });
+    const vendorApproved = await aChangeRequest(h(o), { engagementId: o.engagementId, contact, state: 'approved' });
+    return { proposedId: proposed.id, approvedId: approved.id, otherVendorId: theirs.id, vendorProposedId: vendorProposed.id, vendorApprovedId: vendorApproved.id };
   }
 
   /** The object of a call: own/foreign fixture, a random id, another vendor's, or one in a forbidding state. */
@@ -90,6 +96,28 @@ export function changeRequestRows(env: MatrixEnv): AreaRows {
     'POST /api/v1/portal/change-requests': { allowed: CONTACT, ok: 201, build: () => ({ url: '/api/v1/portal/change-requests', payload: { ...raise(), engagementId: env.own.engagementId } }) },
     // A vendor contact reaching for another vendor's change request: not found, exactly like a missing one.
     'GET /api/v1/portal/change-requests/:id': { policy: C, allowed: CONTACT, ok: 200, scoped: true, otherVendor: true, build: (c) => ({ url: `/api/v1/portal/change-requests/${pick(c, (x) => x.proposedId)}` }) },
+    // The vendor corrects its own proposed change; an approved one is a forbidding state.
+    'PATCH /api/v1/portal/change-requests/:id': {
+      policy: C,
+      allowed: CONTACT,
+      ok: 200,
+      scoped: true,
+      otherVendor: true,
+      forbiddenState: 409,
+      build: (c) => ({ url: `/api/v1/portal/change-requests/${pick(c, (x) => x.vendorProposedId, (x) => x.vendorApprovedId)}`, payload: { scope: `Corrected ${env.uniq()}` } }),
+    },
+    'POST /api/v1/portal/change-requests/:id/withdraw': {
+      policy: C,
+      allowed: CONTACT,
+      ok: 200,
+      scoped: true,
+      otherVendor: true,
+      forbiddenState: 409,
+      build: async (c) => ({
+        url: `/api/v1/portal/change-requests/${c.scope === 'own' ? (await aChangeRequest(h(c.org), { engagementId: c.org.engagementId, contact: c.org.users.vendor_contact })).id : pick(c, (x) => x.vendorProposedId, (x) => x.vendorApprovedId)}/withdraw`,
+        payload: { reason: 'Raised twice by mistake.' },
+      }),
+    },
   };
 
   return {

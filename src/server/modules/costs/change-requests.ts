@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import type { ChangeRequest, ChangeRequestInput, ChangeRequestListQuery, ChangeRequestUpdate, PortalChangeRequest, PortalChangeRequestInput, PortalChangeRequestListQuery } from '../../../shared/contracts/change-requests.ts';
+import type {
+  ChangeRequest,
+  ChangeRequestInput,
+  ChangeRequestListQuery,
+  ChangeRequestUpdate,
+  PortalChangeRequest,
+  PortalChangeRequestInput,
+  PortalChangeRequestListQuery,
+  PortalChangeRequestUpdate,
+  WithdrawChangeInput,
+} from '../../../shared/contracts/change-requests.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { keysetPage } from '../../paging.ts';
@@ -165,4 +175,40 @@ export async function raiseChangeRequest(ctx: Ctx, input: z.output<typeof Portal
   changeRequestPolicy.check(ctx.actor, 'raise');
   ownVendorId(ctx);
   return getOwnChangeRequest(ctx, await insert(ctx, 'vendor', input));
+}
+
+/** The vendor corrects a change it raised, while it is still only proposed (its own deliverables only). */
+export async function amendOwnChangeRequest(ctx: Ctx, id: string, input: z.output<typeof PortalChangeRequestUpdate>): Promise<PortalChangeRequest> {
+  changeRequestPolicy.check(ctx.actor, 'amendOwn');
+  await change(ctx, async (tx) => {
+    const before = changeRequestPolicy.authorize(ctx.actor, 'amendOwn', await repo.lockChangeRequest(tx.db, ctx.actor.orgId, id));
+    const patch: Partial<repo.ChangeRequestRow> = Object.fromEntries(
+      Object.entries({
+        title: input.title,
+        reason: input.reason,
+        scope: input.scope,
+        currency: input.currency,
+        oneOffMinor: input.oneOffMinor,
+        recurringMinor: input.recurringMinor,
+        recurringMonths: input.recurringMonths,
+        scheduleDays: input.scheduleDays,
+      }).filter(([, v]) => v !== undefined),
+    );
+    recurring(0, patch.recurringMinor ?? before.recurringMinor, patch.recurringMonths ?? before.recurringMonths);
+    if (input.deliverableIds !== undefined) patch.deliverableIds = (await affected(tx, before.engagementId, input.deliverableIds, [])).deliverableIds;
+    const after = await repo.updateChangeRequest(tx.db, ctx.actor.orgId, id, { ...patch, updatedAt: ctx.now });
+    await tx.audit({ action: 'change_request.amend_own', objectType: 'change_request', objectId: id, objectLabel: changeInWords(after), before, after });
+  });
+  return getOwnChangeRequest(ctx, id);
+}
+
+/** The vendor takes back a change it raised before the client decided it; the reason, if given, is what the client reads. */
+export async function withdrawOwnChangeRequest(ctx: Ctx, id: string, input: z.output<typeof WithdrawChangeInput>): Promise<PortalChangeRequest> {
+  changeRequestPolicy.check(ctx.actor, 'withdraw');
+  await change(ctx, async (tx) => {
+    const before = changeRequestPolicy.authorize(ctx.actor, 'withdraw', await repo.lockChangeRequest(tx.db, ctx.actor.orgId, id));
+    const after = await repo.updateChangeRequest(tx.db, ctx.actor.orgId, id, { status: 'withdrawn', decisionNote: input.reason ?? null, updatedAt: ctx.now });
+    await tx.audit({ action: 'change_request.withdraw', objectType: 'change_request', objectId: id, objectLabel: changeInWords(after), before, after });
+  });
+  return getOwnChangeRequest(ctx, id);
 }

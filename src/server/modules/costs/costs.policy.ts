@@ -64,6 +64,7 @@ const CHANGE_WORDS: Record<string, string> = {
   approved: 'is already approved',
   rejected: 'was rejected',
   implemented: 'is already implemented',
+  withdrawn: 'was withdrawn by the vendor',
 };
 const changeIs = (c: ChangeRequestRow) => `The change request ${CHANGE_WORDS[c.status] ?? 'is in another state'}`;
 const undecided = (c: ChangeRequestRow) => c.status === 'proposed' || c.status === 'under_review';
@@ -73,7 +74,11 @@ const undecided = (c: ChangeRequestRow) => c.status === 'proposed' || c.status =
  * decides; a vendor contact raises its own vendor's and reads them in the portal (never the
  * internal note, the contract or the budget: its presenter leaves them out).
  */
-export const changeRequestPolicy = definePolicy<ChangeRequestRow, 'list' | 'listOwn' | 'read' | 'create' | 'raise' | 'update' | 'review' | 'approve' | 'reject' | 'implement' | 'reference'>({
+const vendorsOwn = (c: ChangeRequestRow) => c.raisedBy === 'vendor' || 'The client raised this change request; only the client can change it.';
+export const changeRequestPolicy = definePolicy<
+  ChangeRequestRow,
+  'list' | 'listOwn' | 'read' | 'create' | 'raise' | 'amendOwn' | 'withdraw' | 'update' | 'review' | 'approve' | 'reject' | 'implement' | 'reference'
+>({
   label: 'The change request',
   vendorOf: (c) => c.vendorId,
   actions: {
@@ -82,6 +87,9 @@ export const changeRequestPolicy = definePolicy<ChangeRequestRow, 'list' | 'list
     read: { permission: ['cost.read', 'portal.use'] },
     create: { permission: 'cost.write' },
     raise: { permission: 'portal.use' },
+    // The vendor may correct what it raised until the client starts looking at it, and take it back until the client decides.
+    amendOwn: { permission: 'portal.use', when: (c) => (vendorsOwn(c) === true ? c.status === 'proposed' || `${changeIs(c)}; it can be edited only while proposed.` : vendorsOwn(c)) },
+    withdraw: { permission: 'portal.use', when: (c) => (vendorsOwn(c) === true ? undecided(c) || `${changeIs(c)}; only a change not yet decided can be withdrawn.` : vendorsOwn(c)) },
     update: { permission: 'cost.write', when: (c) => undecided(c) || `${changeIs(c)}; only a proposed change or one under review can be edited.` },
     review: { permission: 'cost.write', when: (c) => c.status === 'proposed' || `${changeIs(c)}; only a proposed change can be taken under review.` },
     approve: { permission: 'cost.write', when: (c) => undecided(c) || `${changeIs(c)}; only a proposed change or one under review can be approved.` },

@@ -9,7 +9,17 @@ export { createInvoice, getInvoice, listInvoices, updateInvoice } from './invoic
 export { approveInvoice, disputeInvoice, markInvoiceChecked, overrideInvoiceCheck, payInvoice } from './invoice-workflow.ts';
 export { budgetPositions, engagementCosts } from './budget-vs-actual.ts';
 export { costsFeed } from './feed.ts';
-export { createChangeRequest, getChangeRequest, listChangeRequests, updateChangeRequest, getOwnChangeRequest, listOwnChangeRequests, raiseChangeRequest } from './change-requests.ts';
+export {
+  amendOwnChangeRequest,
+  createChangeRequest,
+  getChangeRequest,
+  listChangeRequests,
+  updateChangeRequest,
+  getOwnChangeRequest,
+  listOwnChangeRequests,
+  raiseChangeRequest,
+  withdrawOwnChangeRequest,
+} from './change-requests.ts';
 export { approveChangeRequest, implementChangeRequest, rejectChangeRequest, reviewChangeRequest } from './change-request-workflow.ts';
 export { engagementScopeCreep } from './scope-creep.ts';
 export { serviceCredits, waiveServiceCredit } from './service-credits.ts';

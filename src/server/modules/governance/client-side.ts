@@ -41,8 +41,11 @@ export async function clientSide(ctx: Ctx, engagementId: string, q: z.output<typ
     nowMs,
   );
 
-  // Change requests carry their decision as a day: both ends counted in whole days (UTC).
-  const crs = (await allPages((cursor) => listChangeRequests(ctx, { engagementId: eng.id, limit: 200, cursor }))).filter((c) => c.createdAt.slice(0, 10) >= from && c.createdAt.slice(0, 10) <= to);
+  // Change requests carry their decision as a day: both ends counted in whole days (UTC). One
+  // the vendor withdrew was never the client's to decide.
+  const crs = (await allPages((cursor) => listChangeRequests(ctx, { engagementId: eng.id, limit: 200, cursor }))).filter(
+    (c) => c.status !== 'withdrawn' && c.createdAt.slice(0, 10) >= from && c.createdAt.slice(0, 10) <= to,
+  );
   const changeRequests = decisionSpeed(
     crs.map((c) => ({ atMs: Date.parse(c.createdAt.slice(0, 10)), decidedAtMs: c.decidedOn ? Date.parse(c.decidedOn) : null })),
     Date.parse(today),

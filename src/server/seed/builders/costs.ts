@@ -10,6 +10,7 @@ import {
   getChangeRequest,
   implementChangeRequest,
   raiseChangeRequest,
+  withdrawOwnChangeRequest,
   rejectChangeRequest,
   reviewChangeRequest,
   createInvoice,
@@ -103,13 +104,19 @@ export async function aChangeRequest(on: World | OrgHandle, o: ChangeOptions = {
   const engagement = fields.engagementId ? { id: fields.engagementId } : await anEngagement(org);
   const base = { title: `Change ${uniq()}`, reason: 'The business asked for it.', scope: 'Extra work beyond the agreed scope.', currency: 'EUR', oneOffMinor: 500_000, ...fields, engagementId: engagement.id };
   let id: string;
+  let who: User | null = null;
   if (raisedBy === 'vendor') {
     const { contractId: _c, milestoneIds: _m, internalNote: _n, ...portal } = base;
     const vendorId = (await getEngagementVendor(org, engagement.id)) ?? '';
-    const who = contact ?? (await aUser(org, { role: 'vendor_contact', vendorId }));
+    who = contact ?? (await aUser(org, { role: 'vendor_contact', vendorId }));
     id = (await raiseChangeRequest(org.ctx(who), PortalChangeRequestInput.parse(portal))).id;
   } else id = (await createChangeRequest(ctx, ChangeRequestInput.parse(base))).id;
   if (state === 'proposed') return getChangeRequest(ctx, id);
+  if (state === 'withdrawn') {
+    if (!who) throw new Error('Only a change the vendor raised can be withdrawn: give a contact.');
+    await withdrawOwnChangeRequest(org.ctx(who), id, { reason: 'Raised by mistake.' });
+    return getChangeRequest(ctx, id);
+  }
   if (state === 'under_review') return reviewChangeRequest(ctx, id, {});
   if (state === 'rejected') return rejectChangeRequest(ctx, id, { reason: rejectReason ?? 'Not needed this year.' });
   const approved = await approveChangeRequest(ctx, id, {});

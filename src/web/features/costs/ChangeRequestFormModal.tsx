@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
 import { useEngagementContracts, usePlan, usePortalDeliverables } from '../deliverables/api.ts';
-import { useCreateChangeRequest, usePortalEngagements, useRaiseChangeRequest } from './change-api.ts';
+import { toDecimalString } from '../../../domain/money.ts';
+import { useAmendOwnChangeRequest, useCreateChangeRequest, usePortalEngagements, useRaiseChangeRequest, type PortalChangeRequestT } from './change-api.ts';
 import { COMMON_CURRENCIES, money, readAmount } from './money.tsx';
 
 const FIELDS = ['engagementId', 'title', 'reason', 'scope', 'currency', 'oneOffMinor', 'recurringMinor', 'recurringMonths', 'scheduleDays', 'deliverableIds', 'milestoneIds', 'contractId', 'internalNote'];
@@ -13,7 +14,7 @@ const FIELDS = ['engagementId', 'title', 'reason', 'scope', 'currency', 'oneOffM
 type Choice = { value: string; label: string };
 type Props =
   | { side: 'client'; engagementId: string; vendorName: string; deliverables: Choice[]; milestones: Choice[]; contracts: Choice[]; onClose: () => void }
-  | { side: 'vendor'; engagements: Array<{ id: string; name: string }>; deliverables: Array<Choice & { engagementId: string }>; onClose: () => void };
+  | { side: 'vendor'; engagements: Array<{ id: string; name: string }>; deliverables: Array<Choice & { engagementId: string }>; onClose: () => void; editing?: PortalChangeRequestT };
 
 /** The client's form, with its engagement's plan and contracts to choose from. */
 export function ClientChangeRequestModal({ engagementId, vendorName, onClose }: { engagementId: string; vendorName: string; onClose: () => void }) {
@@ -33,11 +34,22 @@ export function ClientChangeRequestModal({ engagementId, vendorName, onClose }: 
 }
 
 /** The vendor's form in the portal: its own engagements and deliverables only. */
-export function PortalChangeRequestModal({ onClose }: { onClose: () => void }) {
+export function PortalChangeRequestModal({ onClose, editing }: { onClose: () => void; editing?: PortalChangeRequestT }) {
   const engagements = usePortalEngagements();
   const deliverables = usePortalDeliverables();
-  return <ChangeRequestFormModal side="vendor" engagements={engagements.data ?? []} deliverables={(deliverables.data ?? []).map((d) => ({ value: d.id, label: d.title, engagementId: d.engagementId }))} onClose={onClose} />;
+  return (
+    <ChangeRequestFormModal
+      side="vendor"
+      engagements={engagements.data ?? []}
+      deliverables={(deliverables.data ?? []).map((d) => ({ value: d.id, label: d.title, engagementId: d.engagementId }))}
+      onClose={onClose}
+      editing={editing}
+    />
+  );
 }
+
+/** An amount as the form shows it ("1500.00"), empty for none. */
+const typedAmount = (amountMinor: number, currency: string) => (amountMinor ? toDecimalString({ amountMinor, currency }) : '');
 
 /**
  * Raises a change request: the client on an engagement's Costs tab (it may name the contract
@@ -48,11 +60,17 @@ function ChangeRequestFormModal(props: Props) {
   const phone = useMediaQuery('(max-width: 36em)');
   const navigate = useNavigate();
   const client = props.side === 'client';
-  const [engagementId, setEngagementId] = useState<string | null>(props.side === 'client' ? props.engagementId : null);
-  const [v, setV] = useState({ title: '', reason: '', scope: '', currency: 'EUR', oneOff: '', recurring: '', internalNote: '' });
-  const [months, setMonths] = useState<number | string>(0);
-  const [days, setDays] = useState<number | string>(0);
-  const [deliverableIds, setDeliverableIds] = useState<string[]>([]);
+  // The vendor correcting its own proposed change: the form starts from what it raised.
+  const editing = props.side === 'vendor' ? props.editing : undefined;
+  const [engagementId, setEngagementId] = useState<string | null>(props.side === 'client' ? props.engagementId : (editing?.engagementId ?? null));
+  const [v, setV] = useState(
+    editing
+      ? { title: editing.title, reason: editing.reason, scope: editing.scope, currency: editing.currency, oneOff: typedAmount(editing.oneOffMinor, editing.currency), recurring: typedAmount(editing.recurringMinor, editing.currency), internalNote: '' }
+      : { title: '', reason: '', scope: '', currency: 'EUR', oneOff: '', recurring: '', internalNote: '' },
+  );
+  const [months, setMonths] = useState<number | string>(editing?.recurringMonths ?? 0);
+  const [days, setDays] = useState<number | string>(editing?.scheduleDays ?? 0);
+  const [deliverableIds, setDeliverableIds] = useState<string[]>(editing?.deliverables.map((d) => d.id) ?? []);
   const [milestoneIds, setMilestoneIds] = useState<string[]>([]);
   const [contractId, setContractId] = useState<string | null>(null);
   const form = useFormErrors(FIELDS);
@@ -60,6 +78,7 @@ function ChangeRequestFormModal(props: Props) {
   const errors: Record<string, string | undefined> = { ...form.errors, ...typed };
   const create = useCreateChangeRequest();
   const raise = useRaiseChangeRequest();
+  const amend = useAmendOwnChangeRequest(editing?.id ?? '');
   // The value is read at once: the event's currentTarget is gone by the time React runs the updater.
   const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
@@ -93,11 +112,14 @@ function ChangeRequestFormModal(props: Props) {
       ...(client ? { milestoneIds, contractId, internalNote: v.internalNote.trim() || null } : {}),
     };
     if (client) create.mutate(body, { onSuccess: (cr) => (props.onClose(), navigate(`/change-requests/${cr.id}`)), onError: form.fromError });
-    else raise.mutate(body, { onSuccess: () => props.onClose(), onError: form.fromError });
+    else if (editing) {
+      const { engagementId: _same, ...changes } = body;
+      amend.mutate(changes, { onSuccess: () => props.onClose(), onError: form.fromError });
+    } else raise.mutate(body, { onSuccess: () => props.onClose(), onError: form.fromError });
   };
 
   return (
-    <Modal opened onClose={props.onClose} title={props.side === 'client' ? `Raise a change request with ${props.vendorName}` : 'Raise a change request'} size="lg" fullScreen={!!phone}>
+    <Modal opened onClose={props.onClose} title={props.side === 'client' ? `Raise a change request with ${props.vendorName}` : editing ? 'Correct your change request' : 'Raise a change request'} size="lg" fullScreen={!!phone}>
       <form onSubmit={submit} noValidate aria-label="Change request">
         <Stack gap="sm">
           <FormErrorAlert error={form.general} title="The change request was not saved" />
@@ -109,6 +131,7 @@ function ChangeRequestFormModal(props: Props) {
               data={props.engagements.map((x) => ({ value: x.id, label: x.name }))}
               value={engagementId}
               onChange={setEngagementId}
+              disabled={!!editing}
               error={errors.engagementId}
             />
           )}
@@ -146,8 +169,8 @@ function ChangeRequestFormModal(props: Props) {
             <Button variant="default" onClick={props.onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending || raise.isPending}>
-              Raise change request
+            <Button type="submit" loading={create.isPending || raise.isPending || amend.isPending}>
+              {editing ? 'Save the correction' : 'Raise change request'}
             </Button>
           </Group>
         </Stack>

@@ -76,6 +76,11 @@ function ChangeView({ cr }: { cr: ChangeRequestT }) {
             {cr.decidedByName && cr.decidedOn ? ` — ${cr.decidedByName}, ${formatDate(cr.decidedOn)}` : ''}
           </Alert>
         )}
+        {cr.status === 'withdrawn' && (
+          <Alert color="gray" variant="light" title={`Withdrawn by ${cr.raisedByName ?? 'the vendor'}`}>
+            {cr.decisionNote ?? 'No reason given.'}
+          </Alert>
+        )}
         {(cr.status === 'approved' || cr.status === 'implemented') && (
           <Alert color="teal" variant="light" title={`Approved${cr.decidedByName ? ` by ${cr.decidedByName}` : ''}${cr.decidedOn ? ` on ${formatDate(cr.decidedOn)}` : ''}`}>
             <Stack gap={4}>

@@ -10,7 +10,7 @@ import { useChangeRequestList, useScopeCreep, type ChangeRequestT, type ScopeCre
 import { ClientChangeRequestModal } from './ChangeRequestFormModal.tsx';
 import { money } from './money.tsx';
 
-const STATUS_COLOR: Record<ChangeRequestT['status'], string> = { proposed: 'gray', under_review: 'blue', approved: 'teal', rejected: 'red', implemented: 'green' };
+const STATUS_COLOR: Record<ChangeRequestT['status'], string> = { proposed: 'gray', under_review: 'blue', approved: 'teal', rejected: 'red', implemented: 'green', withdrawn: 'gray' };
 export function ChangeStatusBadge({ status }: { status: ChangeRequestT['status'] }) {
   return (
     <Badge variant="light" color={STATUS_COLOR[status]}>

@@ -1,12 +1,42 @@
-import { Alert, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { formatDate } from '../../lib/format.ts';
-import { usePortalChangeRequests, type PortalChangeRequestT } from './change-api.ts';
+import { useFormErrors } from '../../lib/forms.ts';
+import { usePortalChangeRequests, useWithdrawChangeRequest, type PortalChangeRequestT } from './change-api.ts';
 import { PortalChangeRequestModal } from './ChangeRequestFormModal.tsx';
 import { ChangeStatusBadge, costInWords, scheduleInWords } from './ChangeRequestSection.tsx';
 
+/** Withdraws the vendor's own change before the client decides; the reason is what the client reads. */
+function WithdrawModal({ c, onClose }: { c: PortalChangeRequestT; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const withdraw = useWithdrawChangeRequest(c.id);
+  const form = useFormErrors(['reason']);
+  return (
+    <Modal opened onClose={onClose} title={`Withdraw "${c.title}"?`}>
+      <Stack gap="sm">
+        <FormErrorAlert error={form.general} title="The change request was not withdrawn" />
+        <Text size="sm">The client will no longer decide it. This cannot be undone; raise a new one if the need comes back.</Text>
+        <Textarea label="Why (the client reads this)" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={form.errors.reason} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Keep it
+          </Button>
+          <Button color="red" loading={withdraw.isPending} onClick={() => withdraw.mutate({ reason: reason.trim() || null }, { onSuccess: onClose, onError: form.fromError })}>
+            Withdraw
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 function Row({ c }: { c: PortalChangeRequestT }) {
+  const [editing, edit] = useDisclosure(false);
+  const [withdrawing, withdraw] = useDisclosure(false);
+  const mine = c.raisedBy === 'vendor';
   return (
     <Paper withBorder radius="md" p="md" component="li" aria-label={c.title}>
       <Stack gap={4}>
@@ -33,7 +63,26 @@ function Row({ c }: { c: PortalChangeRequestT }) {
             {c.implementedOn ? `, implemented on ${formatDate(c.implementedOn)}` : ''}.
           </Text>
         )}
+        {c.status === 'withdrawn' && (
+          <Text size="sm" c="dimmed">
+            You withdrew it{c.decisionNote ? `: ${c.decisionNote}` : '.'}
+          </Text>
+        )}
+        {mine && (c.status === 'proposed' || c.status === 'under_review') && (
+          <Group gap="xs">
+            {c.status === 'proposed' && (
+              <Button size="xs" variant="light" onClick={edit.open}>
+                Correct
+              </Button>
+            )}
+            <Button size="xs" variant="subtle" color="red" onClick={withdraw.open}>
+              Withdraw
+            </Button>
+          </Group>
+        )}
       </Stack>
+      {editing && <PortalChangeRequestModal editing={c} onClose={edit.close} />}
+      {withdrawing && <WithdrawModal c={c} onClose={withdraw.close} />}
     </Paper>
   );
 }

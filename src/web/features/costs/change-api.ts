@@ -55,3 +55,6 @@ export function usePortalEngagements() {
   return useQuery({ queryKey: changeKeys.portalEngagements, queryFn: async () => (await api<{ items: Array<{ id: string; name: string }> }>('/portal/engagements')).items });
 }
 export const useRaiseChangeRequest = () => useChange((body: Record<string, unknown>) => api<PortalChangeRequestT>('/portal/change-requests', { method: 'POST', body }), changeKeys.portal);
+/** The vendor corrects its own proposed change, or withdraws one not yet decided. */
+export const useAmendOwnChangeRequest = (id: string) => useChange((body: Record<string, unknown>) => api<PortalChangeRequestT>(`/portal/change-requests/${enc(id)}`, { method: 'PATCH', body }), changeKeys.portal);
+export const useWithdrawChangeRequest = (id: string) => useChange((body: { reason: string | null }) => api<PortalChangeRequestT>(`/portal/change-requests/${enc(id)}/withdraw`, { method: 'POST', body }), changeKeys.portal);
