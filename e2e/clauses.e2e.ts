@@ -59,7 +59,15 @@ describe('the clause checklist', () => {
 
     // Weak asks why before it is saved; the reason is kept in the reviewer's words.
     const audit = clause(AUDIT);
-    await audit.getByRole('button', { name: 'Weak', exact: true }).click();
+    // Chosen once the reason box opens: a click that lands while the list re-renders after the
+    // previous save is repeated, not taken as chosen.
+    const why = audit.getByRole('textbox', { name: 'Why is it weak?' });
+    await expect
+      .poll(async () => {
+        if (!(await why.isVisible())) await audit.getByRole('button', { name: 'Weak', exact: true }).click();
+        return why.isVisible();
+      }, UNTIL)
+      .toBe(true);
     await audit.getByRole('button', { name: 'Save review' }).click();
     await audit.getByText('Say why it is weak, in your words').waitFor();
     await audit.getByRole('textbox', { name: 'Why is it weak?' }).fill('Audits allowed, but no frequency and none after an incident');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn, WAIT_MS } from './support/browser.ts';
+import { UNTIL, launchBrowser, signIn, WAIT_MS } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 // Issue 12: a manager builds an invoice mapping from the export's own columns in the import dialog and imports it;
@@ -82,6 +82,20 @@ describe('an invoice export imported through a mapping built in the dialog', () 
     await page.waitForURL(/\/invoices\/[0-9a-f-]+$/);
     await page.getByRole('heading', { level: 1, name: 'Invoice KSL-E2E-IMP-1' }).waitFor();
     expect(await page.locator('main').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+
+  it('deletes the mapping after a second click, and the dialog no longer offers it', async () => {
+    await page.goto(`${server.baseUrl}/engagements/${await engagementId('Order portal development')}/costs`);
+    await page.getByRole('button', { name: 'Import invoices' }).click();
+    const dialog = page.getByRole('dialog');
+    await pick(dialog, 'Mapping', 'Kestrel CSV');
+    await dialog.getByRole('button', { name: 'Edit mapping' }).click();
+    const editor = dialog.getByRole('region', { name: 'Edit mapping "Kestrel CSV"' });
+    await editor.getByRole('button', { name: 'Delete mapping…' }).click();
+    await editor.getByRole('button', { name: 'Delete "Kestrel CSV" for good' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await dialog.getByRole('combobox', { name: 'Mapping', exact: true }).click();
+    await expect.poll(() => page.getByRole('option', { name: 'Kestrel CSV', exact: true }).count(), UNTIL).toBe(0);
   });
 });
 

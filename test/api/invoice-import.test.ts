@@ -161,4 +161,22 @@ describe('editing a saved mapping', () => {
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().error.details)).toContain('amount');
   });
+
+  it('deletes one: an import naming it is then refused, invoices it imported stay, and the history keeps what it was', async () => {
+    const saved = (await put('/api/v1/invoice-mappings', { name: 'Old finance export', columns: mapping.columns })).json();
+    const file = Buffer.from(`${HEADER}\nDEL-1;2026-07-31;${org.vendor.name};${await engagementName()};Import SOW;EUR;Senior developer;1;day;650.00;650.00;0`);
+    expect((await importFile(file, 'mapping=Old%20finance%20export')).statusCode).toBe(200);
+    const del = (id: string, login = manager) => t.app.inject({ method: 'DELETE', url: `/api/v1/invoice-mappings/${id}`, headers: authHeaders(login) });
+    expect((await del(saved.id, analyst)).statusCode).toBe(403);
+    expect((await del(saved.id)).json()).toEqual({ ok: true });
+    expect((await del(saved.id)).statusCode).toBe(404);
+    expect((await call(t, manager, 'GET', '/api/v1/invoice-mappings')).json().items.map((m: { name: string }) => m.name)).not.toContain('Old finance export');
+    const refused = await importFile(file, 'mapping=Old%20finance%20export&dryRun=true');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.issues[0]).toMatchObject({ path: 'mapping', message: expect.stringContaining('No saved invoice mapping is called "Old finance export"') });
+    const invoices = (await call(t, manager, 'GET', `/api/v1/invoices?vendorId=${org.vendor.id}&limit=100`)).json().items.map((i: { number: string }) => i.number);
+    expect(invoices).toContain('DEL-1');
+    const audit = (await call(t, await loginAs(t.database.db, org.users.owner), 'GET', `/api/v1/audit-events?objectId=${saved.id}`)).json();
+    expect(audit.items.find((e: { action: string }) => e.action === 'invoice_mapping.delete').before.name).toBe('Old finance export');
+  });
 });

@@ -167,6 +167,16 @@ export function costsRows(env: MatrixEnv): AreaRows {
       scoped: true,
       build: (c) => ({ url: `/api/v1/invoice-mappings/${env.id(c, (o) => f(o).mappingId)}`, payload: { ...MAPPING, name: 'Matrix edit', columns: { ...MAPPING.columns, tax: `Tax ${env.uniq()}` } } }),
     },
+    // Deleting: a fresh mapping for each allowed call, the fixture's for another organisation's (not found).
+    'DELETE /api/v1/invoice-mappings/:id': {
+      policy: 'The invoice mapping',
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      build: async (c) => ({
+        url: `/api/v1/invoice-mappings/${c.scope === 'own' ? (await saveInvoiceMapping(h(c.org).ctx(), { ...MAPPING, name: `Matrix delete ${env.uniq()}` })).id : env.id(c, (o) => f(o).mappingId)}`,
+      }),
+    },
     // A dry run of a one-line export (the mapping is saved in setup): nothing is stored.
     'POST /api/v1/invoices/import': {
       allowed: WRITERS,

@@ -106,11 +106,10 @@ export const serviceCreditPolicy = definePolicy<{ orgId: string }, 'list' | 'wai
   actions: { list: { permission: 'cost.read' }, waive: { permission: 'cost.write' } },
 });
 
-/** Invoice import mappings: read by readers, saved by those who enter invoices. */
-/** Saved invoice import mappings: read with the costs, saved and edited by cost writers. */
-export const invoiceMappingPolicy = definePolicy<InvoiceMappingRow, 'list' | 'save' | 'update'>({
+/** Saved invoice import mappings: read with the costs, saved, edited and deleted by cost writers. */
+export const invoiceMappingPolicy = definePolicy<InvoiceMappingRow, 'list' | 'save' | 'update' | 'delete'>({
   label: 'The invoice mapping',
-  actions: { list: { permission: 'cost.read' }, save: { permission: 'cost.write' }, update: { permission: 'cost.write' } },
+  actions: { list: { permission: 'cost.read' }, save: { permission: 'cost.write' }, update: { permission: 'cost.write' }, delete: { permission: 'cost.write' } },
 });
 
 /** Exchange rates per currency and month: read with the costs, entered, imported and removed by cost writers. Vendor contacts never see them. */

@@ -1,12 +1,12 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvoiceImportQuery, InvoiceImportResult, InvoiceMapping, InvoiceMappingInput } from '../../../shared/contracts/invoice-import.ts';
-import { IdParams } from '../../../shared/contracts/common.ts';
+import { IdParams, OkResponse } from '../../../shared/contracts/common.ts';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
 import type { App } from '../../http/types.ts';
 import { importInvoices } from './import-invoices.ts';
-import { listInvoiceMappings, saveInvoiceMapping, updateInvoiceMapping } from './invoice-mappings.ts';
+import { deleteInvoiceMapping, listInvoiceMappings, saveInvoiceMapping, updateInvoiceMapping } from './invoice-mappings.ts';
 
 const tags = ['costs'];
 
@@ -23,6 +23,10 @@ export async function registerInvoiceImportRoutes(app: App) {
     { config: { access: 'cost.write' }, schema: { tags, summary: 'Edit a saved invoice import mapping: its columns, and its name if another is given', params: IdParams, body: InvoiceMappingInput, response: { 200: InvoiceMapping } } },
     (req) => updateInvoiceMapping(ctxOf(req), parseId(req.params.id, 'invoice mapping'), req.body),
   );
+  app.delete('/api/v1/invoice-mappings/:id', { config: { access: 'cost.write' }, schema: { tags, summary: 'Delete a saved invoice import mapping', params: IdParams, response: { 200: OkResponse } } }, async (req) => {
+    await deleteInvoiceMapping(ctxOf(req), parseId(req.params.id, 'invoice mapping'));
+    return { ok: true as const };
+  });
   await app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<ZodTypeProvider>();
     scope.addContentTypeParser(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/gzip'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));

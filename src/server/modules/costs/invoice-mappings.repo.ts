@@ -40,3 +40,7 @@ export async function updateMapping(db: Db, orgId: string, id: string, name: str
     .returning();
   return r;
 }
+
+export async function deleteMapping(db: Db, orgId: string, id: string): Promise<void> {
+  await db.delete(invoiceMappings).where(and(eq(invoiceMappings.orgId, orgId), eq(invoiceMappings.id, id)));
+}

@@ -43,6 +43,15 @@ export async function updateInvoiceMapping(ctx: Ctx, id: string, input: z.output
   return present(row);
 }
 
+/** Deletes a saved mapping; imports already made keep their invoices (they never point at the mapping). */
+export async function deleteInvoiceMapping(ctx: Ctx, id: string): Promise<void> {
+  const found = invoiceMappingPolicy.authorize(ctx.actor, 'delete', await repo.findMappingById(ctx.db, ctx.actor.orgId, id));
+  await change(ctx, async (tx) => {
+    await repo.deleteMapping(tx.db, ctx.actor.orgId, found.id);
+    await tx.audit({ action: 'invoice_mapping.delete', objectType: 'invoice_mapping', objectId: found.id, objectLabel: found.name, before: found });
+  });
+}
+
 /** The mapping an import names, for the import service (its policy was asked). */
 export async function mappingNamed(ctx: Ctx, name: string): Promise<Record<string, string | null>> {
   const found = await repo.findMapping(ctx.db, ctx.actor.orgId, name);

@@ -76,6 +76,10 @@ export function ImportInvoicesDialog({ opened, onClose }: { opened: boolean; onC
           key={editor === 'new' ? 'new' : editor.id}
           editing={editor === 'new' ? null : editor}
           onCancel={() => setEditor(null)}
+          onDeleted={() => {
+            setMapping(null);
+            setEditor(null);
+          }}
           onSaved={(m) => {
             setMapping(m.name);
             setEditor(null);

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { INVOICE_IMPORT_FIELDS } from '../../../shared/contracts/invoice-import.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { isSpreadsheet, readSample } from '../sla/mapping.ts';
-import { useSaveInvoiceMapping, type InvoiceMappingT } from './api.ts';
+import { useDeleteInvoiceMapping, useSaveInvoiceMapping, type InvoiceMappingT } from './api.ts';
 
 const HINTS: Partial<Record<string, string>> = {
   serviceCreditMonth: 'The SLA month (YYYY-MM) a credit line credits; its amounts are negative',
@@ -16,13 +16,26 @@ const HINTS: Partial<Record<string, string>> = {
  * Builds an invoice import mapping from the file's own header row (a select per field, as the
  * SLA ticket import's generic mapping does), or edits a saved one; saved by name.
  */
-export function InvoiceMappingEditor({ editing, onSaved, onCancel }: { editing: InvoiceMappingT | null; onSaved: (m: InvoiceMappingT) => void; onCancel: () => void }) {
+export function InvoiceMappingEditor({
+  editing,
+  onSaved,
+  onCancel,
+  onDeleted,
+}: {
+  editing: InvoiceMappingT | null;
+  onSaved: (m: InvoiceMappingT) => void;
+  onCancel: () => void;
+  onDeleted: () => void;
+}) {
   const [name, setName] = useState(editing?.name ?? '');
   const [columns, setColumns] = useState<Record<string, string | null>>(editing?.columns ?? {});
   const [header, setHeader] = useState<string[]>([]);
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useSaveInvoiceMapping();
+  const remove = useDeleteInvoiceMapping();
+  // Deleting asks once more in place: a second click on the same spot confirms.
+  const [confirming, setConfirming] = useState(false);
 
   const readFile = async (f: File | null) => {
     setFile(f);
@@ -103,6 +116,21 @@ export function InvoiceMappingEditor({ editing, onSaved, onCancel }: { editing: 
           </Text>
         )}
         <Group justify="flex-end" gap="xs">
+          {editing && (
+            <Button
+              variant={confirming ? 'filled' : 'subtle'}
+              color="red"
+              mr="auto"
+              loading={remove.isPending}
+              onClick={() =>
+                confirming
+                  ? remove.mutate(editing.id, { onSuccess: onDeleted, onError: (e) => notifications.show({ color: 'red', title: 'The mapping was not deleted', message: errorMessage(e) }) })
+                  : setConfirming(true)
+              }
+            >
+              {confirming ? `Delete "${editing.name}" for good` : 'Delete mapping…'}
+            </Button>
+          )}
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>

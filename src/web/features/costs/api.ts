@@ -85,6 +85,14 @@ export function useSaveInvoiceMapping() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: [...costKeys.all, 'mappings'] }),
   });
 }
+/** Delete a saved mapping (imports already made keep their invoices). */
+export function useDeleteInvoiceMapping() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<{ ok: true }>(`/invoice-mappings/${id}`, { method: 'DELETE' }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: [...costKeys.all, 'mappings'] }),
+  });
+}
 export function useImportInvoices(mapping: string | null) {
   const qc = useQueryClient();
   return useMutation({
