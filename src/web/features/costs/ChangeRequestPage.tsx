@@ -101,7 +101,7 @@ function ChangeView({ cr }: { cr: ChangeRequestT }) {
               {cr.raisedByName ? ` (${cr.raisedByName})` : ''}, {formatDate(cr.createdAt.slice(0, 10))}
             </Fact>
             <Fact label="Cost">{costInWords(cr)}</Fact>
-            <Fact label="Whole cost">{money(cr.totalMinor, cr.currency)}</Fact>
+            {cr.totalMinor < 0 ? <Fact label="Whole saving (scope removed)">{money(-cr.totalMinor, cr.currency)}</Fact> : <Fact label="Whole cost">{money(cr.totalMinor, cr.currency)}</Fact>}
             <Fact label="Schedule">{scheduleInWords(cr.scheduleDays)}</Fact>
             <Fact label="Contract it amends">{cr.contractId ? <Anchor component={Link} to={`/contracts/${cr.contractId}`}>{cr.contractTitle}</Anchor> : 'None named'}</Fact>
             <Fact label="Deliverables affected">{cr.deliverables.map((d) => d.name).join(', ') || 'None'}</Fact>
