@@ -121,26 +121,22 @@ export async function createChangeRequest(ctx: Ctx, input: z.output<typeof Chang
   return getChangeRequest(ctx, await insert(ctx, 'client', input));
 }
 
+/** The fields both sides may edit, as given (absent ones stay), with the recurring cost checked against its months. */
+function editedFields(before: repo.ChangeRequestRow, input: z.output<typeof PortalChangeRequestUpdate>): Partial<repo.ChangeRequestRow> {
+  const { title, reason, scope, currency, oneOffMinor, recurringMinor, recurringMonths, scheduleDays } = input;
+  const patch: Partial<repo.ChangeRequestRow> = Object.fromEntries(Object.entries({ title, reason, scope, currency, oneOffMinor, recurringMinor, recurringMonths, scheduleDays }).filter(([, v]) => v !== undefined));
+  recurring(0, patch.recurringMinor ?? before.recurringMinor, patch.recurringMonths ?? before.recurringMonths);
+  return patch;
+}
+
 /** The client edits a change not yet decided (the vendor's too: the client may correct the cost or name the contract it amends). */
 export async function updateChangeRequest(ctx: Ctx, id: string, input: z.output<typeof ChangeRequestUpdate>): Promise<ChangeRequest> {
   changeRequestPolicy.check(ctx.actor, 'update');
   await change(ctx, async (tx) => {
     const before = changeRequestPolicy.authorize(ctx.actor, 'update', await repo.lockChangeRequest(tx.db, ctx.actor.orgId, id));
     const eng = { id: before.engagementId, vendorId: before.vendorId };
-    const patch: Partial<repo.ChangeRequestRow> = Object.fromEntries(
-      Object.entries({
-        title: input.title,
-        reason: input.reason,
-        scope: input.scope,
-        currency: input.currency,
-        oneOffMinor: input.oneOffMinor,
-        recurringMinor: input.recurringMinor,
-        recurringMonths: input.recurringMonths,
-        scheduleDays: input.scheduleDays,
-        internalNote: input.internalNote,
-      }).filter(([, v]) => v !== undefined),
-    );
-    recurring(0, patch.recurringMinor ?? before.recurringMinor, patch.recurringMonths ?? before.recurringMonths);
+    const patch = editedFields(before, input);
+    if (input.internalNote !== undefined) patch.internalNote = input.internalNote;
     if (input.contractId !== undefined) patch.contractId = await contractFor(tx, input.contractId, eng);
     if (input.deliverableIds !== undefined || input.milestoneIds !== undefined) {
       Object.assign(patch, await affected(tx, eng.id, input.deliverableIds ?? before.deliverableIds, input.milestoneIds ?? before.milestoneIds));
@@ -182,19 +178,7 @@ export async function amendOwnChangeRequest(ctx: Ctx, id: string, input: z.outpu
   changeRequestPolicy.check(ctx.actor, 'amendOwn');
   await change(ctx, async (tx) => {
     const before = changeRequestPolicy.authorize(ctx.actor, 'amendOwn', await repo.lockChangeRequest(tx.db, ctx.actor.orgId, id));
-    const patch: Partial<repo.ChangeRequestRow> = Object.fromEntries(
-      Object.entries({
-        title: input.title,
-        reason: input.reason,
-        scope: input.scope,
-        currency: input.currency,
-        oneOffMinor: input.oneOffMinor,
-        recurringMinor: input.recurringMinor,
-        recurringMonths: input.recurringMonths,
-        scheduleDays: input.scheduleDays,
-      }).filter(([, v]) => v !== undefined),
-    );
-    recurring(0, patch.recurringMinor ?? before.recurringMinor, patch.recurringMonths ?? before.recurringMonths);
+    const patch = editedFields(before, input);
     if (input.deliverableIds !== undefined) patch.deliverableIds = (await affected(tx, before.engagementId, input.deliverableIds, [])).deliverableIds;
     const after = await repo.updateChangeRequest(tx.db, ctx.actor.orgId, id, { ...patch, updatedAt: ctx.now });
     await tx.audit({ action: 'change_request.amend_own', objectType: 'change_request', objectId: id, objectLabel: changeInWords(after), before, after });
