@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import { amendMonths, changeValue } from '../../../domain/costs/change-requests.ts';
 import { fiscalMonths, fiscalYearOf } from '../../../domain/costs/fiscal.ts';
 import { formatMoney } from '../../../domain/money.ts';
-import type { ApproveChangeInput, ChangeRequest, ImplementChangeInput, RejectChangeInput, ReviewChangeInput } from '../../../shared/contracts/change-requests.ts';
+import type { ApproveChangeInput, ChangeRequest, ImplementChangeInput, PortalChangeRequest, RejectChangeInput, ReviewChangeInput, WithdrawChangeInput } from '../../../shared/contracts/change-requests.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { change, type TxCtx } from '../audit/audit.public.ts';
 import { amendContractValue } from '../contracts/contracts.public.ts';
-import { getChangeRequest } from './change-requests.ts';
+import { getChangeRequest, getOwnChangeRequest } from './change-requests.ts';
 import * as repo from './change-requests.repo.ts';
 import { changeRequestPolicy } from './costs.policy.ts';
 import { changeInWords, monthlyOf } from './costs.presenter.ts';
@@ -126,4 +126,21 @@ export function implementChangeRequest(ctx: Ctx, id: string, input: z.output<typ
     if (before.decidedOn && input.implementedOn < before.decidedOn) throw AppError.invalid('implementedOn', 'The change cannot be implemented before it was approved.');
     return { status: 'implemented', implementedOn: input.implementedOn };
   });
+}
+
+/**
+ * The vendor takes back a change it raised before the client decided it; the reason, if given,
+ * is what the client reads. An open invoice billing it keeps its failing check (a withdrawn
+ * change is no more agreed than a proposed one); the check is not run again here because the
+ * vendor contact may not read the invoice's milestones and rate card, so its words name the
+ * change's state at the invoice's last check.
+ */
+export async function withdrawOwnChangeRequest(ctx: Ctx, id: string, input: z.output<typeof WithdrawChangeInput>): Promise<PortalChangeRequest> {
+  changeRequestPolicy.check(ctx.actor, 'withdraw');
+  await change(ctx, async (tx) => {
+    const before = changeRequestPolicy.authorize(ctx.actor, 'withdraw', await repo.lockChangeRequest(tx.db, ctx.actor.orgId, id));
+    const after = await repo.updateChangeRequest(tx.db, ctx.actor.orgId, id, { status: 'withdrawn', decisionNote: input.reason ?? null, updatedAt: ctx.now });
+    await tx.audit({ action: 'change_request.withdraw', objectType: 'change_request', objectId: id, objectLabel: changeInWords(after), before, after });
+  });
+  return getOwnChangeRequest(ctx, id);
 }

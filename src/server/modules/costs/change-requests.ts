@@ -8,7 +8,6 @@ import type {
   PortalChangeRequestInput,
   PortalChangeRequestListQuery,
   PortalChangeRequestUpdate,
-  WithdrawChangeInput,
 } from '../../../shared/contracts/change-requests.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -182,17 +181,6 @@ export async function amendOwnChangeRequest(ctx: Ctx, id: string, input: z.outpu
     if (input.deliverableIds !== undefined) patch.deliverableIds = (await affected(tx, before.engagementId, input.deliverableIds, [])).deliverableIds;
     const after = await repo.updateChangeRequest(tx.db, ctx.actor.orgId, id, { ...patch, updatedAt: ctx.now });
     await tx.audit({ action: 'change_request.amend_own', objectType: 'change_request', objectId: id, objectLabel: changeInWords(after), before, after });
-  });
-  return getOwnChangeRequest(ctx, id);
-}
-
-/** The vendor takes back a change it raised before the client decided it; the reason, if given, is what the client reads. */
-export async function withdrawOwnChangeRequest(ctx: Ctx, id: string, input: z.output<typeof WithdrawChangeInput>): Promise<PortalChangeRequest> {
-  changeRequestPolicy.check(ctx.actor, 'withdraw');
-  await change(ctx, async (tx) => {
-    const before = changeRequestPolicy.authorize(ctx.actor, 'withdraw', await repo.lockChangeRequest(tx.db, ctx.actor.orgId, id));
-    const after = await repo.updateChangeRequest(tx.db, ctx.actor.orgId, id, { status: 'withdrawn', decisionNote: input.reason ?? null, updatedAt: ctx.now });
-    await tx.audit({ action: 'change_request.withdraw', objectType: 'change_request', objectId: id, objectLabel: changeInWords(after), before, after });
   });
   return getOwnChangeRequest(ctx, id);
 }

@@ -18,9 +18,8 @@ export {
   getOwnChangeRequest,
   listOwnChangeRequests,
   raiseChangeRequest,
-  withdrawOwnChangeRequest,
 } from './change-requests.ts';
-export { approveChangeRequest, implementChangeRequest, rejectChangeRequest, reviewChangeRequest } from './change-request-workflow.ts';
+export { approveChangeRequest, implementChangeRequest, rejectChangeRequest, reviewChangeRequest, withdrawOwnChangeRequest } from './change-request-workflow.ts';
 export { engagementScopeCreep } from './scope-creep.ts';
 export { serviceCredits, waiveServiceCredit } from './service-credits.ts';
 export { importInvoices } from './import-invoices.ts';
