@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirst from './test/support/sequencer.ts';
 
 const onPostgres = process.env.OUTSIGHT_TEST_DB === 'postgres';
 
@@ -21,5 +22,6 @@ export default defineConfig({
     // 4 to 2¼; docs/PERFORMANCE.md). Files share no state: each opens its own database (a
     // PGlite from the template, or its own organisations on PostgreSQL) and its own app.
     isolate: false,
+    sequence: { sequencer: SlowFirst },
   },
 });
