@@ -211,6 +211,13 @@ export async function listFindings(db: Db, orgId: string, f: { vendorId?: string
     .limit(limit);
 }
 
+/** Every open finding of the organisation, in one statement (for the risk signals, which must see all of them). */
+export async function allOpenFindings(db: Db, orgId: string): Promise<FindingListRow[]> {
+  return findingQuery(db)
+    .where(and(eq(findings.orgId, orgId), inArray(findings.status, ['open', 'in_progress'])))
+    .orderBy(...keysetOrder(FINDING_BY_CREATED));
+}
+
 /** The findings raised in one assessment (a review raises a handful). */
 export async function listAssessmentFindings(db: Db, orgId: string, assessmentId: string): Promise<FindingListRow[]> {
   return findingQuery(db)

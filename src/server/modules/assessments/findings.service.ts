@@ -87,6 +87,15 @@ export async function updateFinding(ctx: Ctx, id: string, input: z.output<typeof
 }
 
 /** Findings still being worked on, newest first, at most `cap`; `truncated` when there were more. */
+/**
+ * Every open finding, uncut: a signal rule that saw only the first 500 would clear the
+ * signals of the rest as if they had been resolved.
+ */
+export async function allOpenFindings(ctx: Ctx): Promise<Finding[]> {
+  findingPolicy.check(ctx.actor, 'list');
+  return (await repo.allOpenFindings(ctx.db, ctx.actor.orgId)).map(presentFinding);
+}
+
 export async function openFindingsForOverview(ctx: Ctx, cap: number): Promise<{ items: Finding[]; truncated: boolean }> {
   findingPolicy.check(ctx.actor, 'list');
   const rows = await repo.listFindings(ctx.db, ctx.actor.orgId, { status: ['open', 'in_progress'] }, null, cap + 1);

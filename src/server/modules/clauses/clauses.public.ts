@@ -2,7 +2,7 @@
  * The clauses module as others see it: the risk module turns gaps into risks, the
  * dashboard reads the feed, seeds and builders review clauses through the services.
  */
-export { allGaps, gapsForEngagements } from './gaps.ts';
+export { gapFactsOf, gapsForEngagements, type GapFact } from './gaps.ts';
 export { clausesFeed } from './feed.ts';
 export { createClause, listClauses, setClauseRetired, updateClause } from './library.ts';
 export { createRequirement, listRequirements, setDora } from './requirements.ts';

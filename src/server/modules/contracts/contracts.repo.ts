@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { anyUuid } from '../../db/any.ts';
+import { anyUuid, idScope } from '../../db/any.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
@@ -118,12 +118,14 @@ export async function engagementsOf(db: Db, orgId: string, contractIds: readonly
 /** Non-archived contracts covering any of these engagements. */
 export async function contractsCovering(db: Db, orgId: string, engagementIds: readonly string[]): Promise<ContractRow[]> {
   if (engagementIds.length === 0) return [];
-  return db
-    .selectDistinct({ c: contracts })
+  const scope = idScope(contractEngagements.engagementId, engagementIds);
+  const rows = await db
+    .select({ c: contracts, engagementId: contractEngagements.engagementId })
     .from(contracts)
     .innerJoin(contractEngagements, and(eq(contractEngagements.orgId, contracts.orgId), eq(contractEngagements.contractId, contracts.id)))
-    .where(and(eq(contracts.orgId, orgId), isNull(contracts.archivedAt), anyUuid(contractEngagements.engagementId, engagementIds)))
-    .then((rows) => rows.map((r) => r.c).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id)));
+    .where(and(eq(contracts.orgId, orgId), isNull(contracts.archivedAt), scope.where));
+  const distinct = new Map(scope.keep(rows, (r) => r.engagementId).map((r) => [r.c.id, r.c]));
+  return [...distinct.values()].sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
 }
 
 /** Non-archived contracts of one vendor, by title. */

@@ -66,12 +66,14 @@ async function summaries(ctx: Ctx, rows: repo.ContractRow[]): Promise<ContractSu
     ctx.actor.orgId,
     rows.map((r) => r.id),
   );
-  return rows.map((c) =>
-    presentSummary(
-      c,
-      links.filter((l) => l.contractId === c.id).map((l) => l.id),
-    ),
-  );
+  // Grouped once: filtering every link per contract is quadratic over a large portfolio.
+  const byContract = new Map<string, string[]>();
+  for (const l of links) {
+    const ids = byContract.get(l.contractId);
+    if (ids) ids.push(l.id);
+    else byContract.set(l.contractId, [l.id]);
+  }
+  return rows.map((c) => presentSummary(c, byContract.get(c.id) ?? []));
 }
 
 export async function referenceContract(ctx: Ctx, id: string, field: string): Promise<ContractSummary> {

@@ -1,4 +1,4 @@
 /** The due-diligence module as the CLI, seeds and builders see it. */
 export { dueDiligenceFeed } from './feed.ts';
-export { dueDiligenceOverview } from './overview.ts';
+export { dueDiligenceOverview, reviewSchedule } from './overview.ts';
 export { uploadVendorEvidence } from './upload-evidence.ts';

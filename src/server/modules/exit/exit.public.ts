@@ -3,7 +3,7 @@
  * readiness, drills) as other modules, the portal, the CLI, seeds and builders see it.
  * The risk module reads `readinessByEngagement` (score, band, below the organisation's threshold).
  */
-export { readinessByEngagement, computeReadiness } from './readiness.ts';
+export { readinessByEngagement, readinessOfEngagements, computeReadiness } from './readiness.ts';
 export { getExitSettings, updateExitSettings } from './settings.ts';
 export { createAsset, createVendorAccount, deleteAsset, revokeVendorAccount, saveProfile, updateAsset, updateVendorAccount, verifyAsset } from './assets.ts';
 export { createPlan, deliverStep, downloadStepFile, listOwnSteps, reviewPlan, startExit, updatePlan, updateStep, uploadStepFile } from './plans.ts';

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { anyUuid } from '../../db/any.ts';
+import { anyUuid, idScope } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
 import { engagements, exitActions, exitDrills, exitPlans, exitProfiles, exitReadinessSnapshots, exitSettings, exitStepFiles, exitSteps, exitAssets, exitVendorAccounts, users, vendors } from '../../db/schema.ts';
 
@@ -40,10 +40,8 @@ export async function upsertSettings(db: Db, orgId: string, values: Omit<typeof 
 
 export async function profilesOf(db: Db, orgId: string, engagementIds: readonly string[]): Promise<ProfileRow[]> {
   if (engagementIds.length === 0) return [];
-  return db
-    .select()
-    .from(exitProfiles)
-    .where(and(eq(exitProfiles.orgId, orgId), anyUuid(exitProfiles.engagementId, engagementIds)));
+  const scope = idScope(exitProfiles.engagementId, engagementIds);
+  return scope.keep(await db.select().from(exitProfiles).where(and(eq(exitProfiles.orgId, orgId), scope.where)), (r) => r.engagementId);
 }
 
 export async function upsertProfile(db: Db, orgId: string, engagementId: string, vendorId: string, values: Partial<typeof exitProfiles.$inferInsert>): Promise<ProfileRow> {
@@ -69,12 +67,15 @@ export async function userNames(db: Db, orgId: string, ids: readonly string[]): 
 
 export async function assetsOf(db: Db, orgId: string, engagementIds: readonly string[], limit = CAP + 1): Promise<AssetRow[]> {
   if (engagementIds.length === 0) return [];
-  return db
+  const scope = idScope(exitAssets.engagementId, engagementIds);
+  const rows = await db
     .select()
     .from(exitAssets)
-    .where(and(eq(exitAssets.orgId, orgId), anyUuid(exitAssets.engagementId, engagementIds)))
+    .where(and(eq(exitAssets.orgId, orgId), scope.where))
     .orderBy(asc(exitAssets.kind), asc(exitAssets.name), asc(exitAssets.id))
-    .limit(limit);
+    // A whole-organisation read is cut after the filter, so the limit counts only rows asked for.
+    .limit(scope.where ? limit : Number.MAX_SAFE_INTEGER);
+  return scope.keep(rows, (r) => r.engagementId).slice(0, limit);
 }
 
 export async function lockAsset(db: Db, orgId: string, id: string): Promise<AssetRow | null> {
@@ -133,10 +134,8 @@ export async function revokeOpenAccounts(db: Db, orgId: string, engagementId: st
 
 export async function plansOf(db: Db, orgId: string, engagementIds: readonly string[]): Promise<PlanRow[]> {
   if (engagementIds.length === 0) return [];
-  return db
-    .select()
-    .from(exitPlans)
-    .where(and(eq(exitPlans.orgId, orgId), anyUuid(exitPlans.engagementId, engagementIds)));
+  const scope = idScope(exitPlans.engagementId, engagementIds);
+  return scope.keep(await db.select().from(exitPlans).where(and(eq(exitPlans.orgId, orgId), scope.where)), (r) => r.engagementId);
 }
 
 export async function lockPlan(db: Db, orgId: string, id: string): Promise<PlanRow | null> {
@@ -259,7 +258,8 @@ export async function drillsOf(db: Db, orgId: string, engagementId: string): Pro
 /** Per engagement: the last drill, and the last drill that tried the data export step. */
 export async function lastDrills(db: Db, orgId: string, engagementIds: readonly string[], dataExportKey: string): Promise<{ last: DrillRow[]; lastExport: DrillRow[] }> {
   if (engagementIds.length === 0) return { last: [], lastExport: [] };
-  const scope = and(eq(exitDrills.orgId, orgId), anyUuid(exitDrills.engagementId, engagementIds));
+  const ids = idScope(exitDrills.engagementId, engagementIds);
+  const scope = and(eq(exitDrills.orgId, orgId), ids.where);
   const order = [exitDrills.engagementId, desc(exitDrills.heldOn), desc(exitDrills.createdAt), desc(exitDrills.id)] as const;
   const last = await db.selectDistinctOn([exitDrills.engagementId]).from(exitDrills).where(scope).orderBy(...order);
   const lastExport = await db
@@ -267,7 +267,7 @@ export async function lastDrills(db: Db, orgId: string, engagementIds: readonly 
     .from(exitDrills)
     .where(and(scope, sql`${exitDrills.results} @> ${JSON.stringify([{ stepKey: dataExportKey }])}::jsonb`))
     .orderBy(...order);
-  return { last, lastExport };
+  return { last: ids.keep(last, (r) => r.engagementId), lastExport: ids.keep(lastExport, (r) => r.engagementId) };
 }
 
 export async function insertDrill(db: Db, row: typeof exitDrills.$inferInsert): Promise<DrillRow> {

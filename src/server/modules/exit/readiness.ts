@@ -19,6 +19,8 @@ export interface EngagementReadiness {
   lastDrillOn: string | null;
 }
 
+const scored = (r: ReturnType<typeof readiness>, threshold: number): Readiness => ({ ...r, band: readinessBand(r.score), threshold, belowThreshold: r.score < threshold });
+
 /** Everything the score needs, read in a few queries for many engagements at once. */
 export async function computeReadiness(ctx: Ctx, engagementIds: readonly string[]): Promise<Map<string, EngagementReadiness>> {
   const out = new Map<string, EngagementReadiness>();
@@ -38,18 +40,33 @@ export async function computeReadiness(ctx: Ctx, engagementIds: readonly string[
   const lastOf = by(drills.last);
   const exportOf = by(drills.lastExport);
   const assetsOf = new Map<string, repo.AssetRow[]>();
-  for (const a of assets) assetsOf.set(a.engagementId, [...(assetsOf.get(a.engagementId) ?? []), a]);
+  for (const a of assets) {
+    const list = assetsOf.get(a.engagementId);
+    if (list) list.push(a);
+    else assetsOf.set(a.engagementId, [a]);
+  }
+  // An engagement with nothing recorded for its exit scores like every other such engagement
+  // with the same clause: most of a large portfolio. Scored once per clause status and shared
+  // (nobody changes a score after it is made).
+  const nothingRecorded = new Map<string, EngagementReadiness['readiness']>();
 
   for (const id of engagementIds) {
     const p = profileOf.get(id);
     const plan = planOf.get(id) ?? null;
     const last = lastOf.get(id);
     const exported = exportOf.get(id);
+    const clause = clauses.get(id) ?? null;
+    if (!p && !plan && !last && !exported && !assetsOf.has(id)) {
+      let shared = nothingRecorded.get(String(clause));
+      if (!shared) nothingRecorded.set(String(clause), (shared = scored(readiness({ today, plan: null, clause, assets: [], runbooks: [], skills: [], backupOwners: 0, lastDrill: null, dataExport: null }, settings.weights), settings.threshold)));
+      out.set(id, { readiness: shared, plan: null, lastDrillOn: null });
+      continue;
+    }
     const exportStep = exported?.results.find((r) => r.stepKey === DATA_EXPORT_STEP);
     const input: ReadinessInput = {
       today,
       plan: plan ? { reviewedOn: plan.reviewedOn, target: plan.target as 'in_house' | 'vendor', alternativeName: plan.alternativeName } : null,
-      clause: clauses.get(id) ?? null,
+      clause,
       assets: (assetsOf.get(id) ?? []).map((a) => ({ holder: a.holder as Holder, clientAdminAccess: a.clientAdminAccess, lastVerifiedOn: a.lastVerifiedOn })),
       runbooks: p?.runbooks ?? [],
       skills: (p?.skills ?? []).map((s) => ({ coverage: s.coverage as Coverage })),
@@ -57,9 +74,8 @@ export async function computeReadiness(ctx: Ctx, engagementIds: readonly string[
       lastDrill: last ? { heldOn: last.heldOn, results: last.results.map((r) => r.result as DrillResult) } : null,
       dataExport: exported && exportStep ? { heldOn: exported.heldOn, result: exportStep.result as DrillResult } : null,
     };
-    const r = readiness(input, settings.weights);
     out.set(id, {
-      readiness: { ...r, band: readinessBand(r.score), threshold: settings.threshold, belowThreshold: r.score < settings.threshold },
+      readiness: scored(readiness(input, settings.weights), settings.threshold),
       plan,
       lastDrillOn: last?.heldOn ?? null,
     });
@@ -90,18 +106,33 @@ export async function runningEngagements(ctx: Ctx, vendorId?: string): Promise<E
 
 const IMPORTANT = new Set(['critical', 'high']);
 
+/** The two factors that cost the most points; worked out once per score (scores are shared, see above). */
+const weakestMemo = new WeakMap<Readiness, string[]>();
+function weakestOf(r: Readiness): string[] {
+  let w = weakestMemo.get(r);
+  if (!w) {
+    w = [...r.factors]
+      .filter((f) => f.weight > 0 && f.credit < 1)
+      .sort((a, b) => b.weight * (1 - b.credit) - a.weight * (1 - a.credit))
+      .slice(0, 2)
+      .map((f) => f.label);
+    weakestMemo.set(r, w);
+  }
+  return w;
+}
+
 async function rows(ctx: Ctx, q: { vendorId?: string; critical?: string }): Promise<Array<{ row: ReadinessRow; sort: [number, string] }>> {
   let engagements = await runningEngagements(ctx, q.vendorId);
   if (q.critical === 'true') engagements = engagements.filter((e) => IMPORTANT.has(e.criticality));
+  return rowsOf(ctx, engagements);
+}
+
+async function rowsOf(ctx: Ctx, engagements: readonly Engagement[]): Promise<Array<{ row: ReadinessRow; sort: [number, string] }>> {
   const computed = await computeReadiness(ctx, engagements.map((e) => e.id));
   return engagements
     .map((e) => {
       const c = computed.get(e.id)!;
-      const weakest = [...c.readiness.factors]
-        .filter((f) => f.weight > 0 && f.credit < 1)
-        .sort((a, b) => b.weight * (1 - b.credit) - a.weight * (1 - a.credit))
-        .slice(0, 2)
-        .map((f) => f.label);
+      const weakest = weakestOf(c.readiness);
       const row: ReadinessRow = {
         engagement: { id: e.id, name: e.name, criticality: e.criticality, status: e.status },
         vendor: { id: e.vendorId, name: e.vendorName },
@@ -114,7 +145,8 @@ async function rows(ctx: Ctx, q: { vendorId?: string; critical?: string }): Prom
       };
       return { row, sort: [c.readiness.score, e.id] as [number, string] };
     })
-    .sort((a, b) => a.sort[0] - b.sort[0] || a.sort[1].localeCompare(b.sort[1]));
+    // Ids compare as plain strings, as the cursor does (localeCompare is slower and may order differently).
+    .sort((a, b) => a.sort[0] - b.sort[0] || (a.sort[1] < b.sort[1] ? -1 : a.sort[1] > b.sort[1] ? 1 : 0));
 }
 
 /** The portfolio of readiness, weakest first, as keyset pages over the computed list (score, engagement id). */
@@ -138,8 +170,20 @@ export async function listReadiness(ctx: Ctx, q: z.output<typeof ReadinessListQu
  */
 export async function readinessByEngagement(ctx: Ctx, engagementIds?: readonly string[]): Promise<ReadinessRow[]> {
   exitViewPolicy.check(ctx.actor, 'read');
-  const all = (await rows(ctx, {})).map((r) => r.row);
-  if (!engagementIds) return all;
-  const wanted = new Set(engagementIds);
-  return all.filter((r) => wanted.has(r.engagement.id));
+  let engagements = await runningEngagements(ctx);
+  if (engagementIds) {
+    // Only those named are scored: the what-if screen asks for one vendor's few.
+    const wanted = new Set(engagementIds);
+    engagements = engagements.filter((e) => wanted.has(e.id));
+  }
+  return (await rowsOf(ctx, engagements)).map((r) => r.row);
+}
+
+/**
+ * For the risk module: the readiness of these running engagements, as the engagements
+ * module presented them to it (reading all 50,000 of a large portfolio again costs 0.7 s).
+ */
+export async function readinessOfEngagements(ctx: Ctx, engagements: readonly Engagement[]): Promise<ReadinessRow[]> {
+  exitViewPolicy.check(ctx.actor, 'read');
+  return (await rowsOf(ctx, engagements)).map((r) => r.row);
 }

@@ -75,22 +75,33 @@ export async function linkSignals(tx: Db, orgId: string, links: Array<{ id: stri
   await tx.execute(sql`UPDATE risk_signals s SET risk_id = v.risk_id FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS v(id uuid, risk_id uuid) WHERE s.org_id = ${orgId} AND s.id = v.id`);
 }
 
-/** Signals whose words changed or that are raised again; only rows that differ are written. Returns the risks of those raised again. */
+/**
+ * Signals whose words changed or that are raised again; only rows that differ are written.
+ * Returns the risks of those raised again. The new words travel once, in `old`, and the
+ * update finds its rows by id: joining the JSON rows a second time let the planner (which
+ * guesses 100 rows for any JSON set) pair every changed signal with every other, and
+ * 50,000 changes ran past the statement timeout.
+ */
 export async function refreshSignals(tx: Db, orgId: string, rows: SignalValues[], at: Date) {
-  if (!rows.length) return [];
-  return queryRows<{ id: string; risk_id: string | null; was_active: boolean }>(
-    tx,
-    sql`WITH old AS (
-          SELECT s.id, s.status = 'active' AS was_active FROM risk_signals s
-          JOIN jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(rule text, subject_key text, title text, detail text, fingerprint text, evidence jsonb)
-            ON s.rule = v.rule AND s.subject_key = v.subject_key
-          WHERE s.org_id = ${orgId} AND (s.status <> 'active' OR s.fingerprint <> v.fingerprint)
-        )
-        UPDATE risk_signals s SET status = 'active', title = v.title, detail = v.detail, fingerprint = v.fingerprint, evidence = v.evidence, updated_at = ${at.toISOString()}::timestamptz, cleared_at = NULL
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(rule text, subject_key text, title text, detail text, fingerprint text, evidence jsonb), old
-        WHERE s.org_id = ${orgId} AND s.rule = v.rule AND s.subject_key = v.subject_key AND s.id = old.id
-        RETURNING s.id, s.risk_id, old.was_active`,
-  );
+  const out: Array<{ id: string; risk_id: string | null; was_active: boolean }> = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    out.push(
+      ...(await queryRows<{ id: string; risk_id: string | null; was_active: boolean }>(
+        tx,
+        sql`WITH old AS MATERIALIZED (
+              SELECT s.id, s.status = 'active' AS was_active, v.title, v.detail, v.fingerprint, v.evidence FROM risk_signals s
+              JOIN jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + CHUNK))}::jsonb) AS v(rule text, subject_key text, title text, detail text, fingerprint text, evidence jsonb)
+                ON s.org_id = ${orgId} AND s.rule = v.rule AND s.subject_key = v.subject_key
+              WHERE s.status <> 'active' OR s.fingerprint <> v.fingerprint
+            )
+            UPDATE risk_signals s SET status = 'active', title = old.title, detail = old.detail, fingerprint = old.fingerprint, evidence = old.evidence, updated_at = ${at.toISOString()}::timestamptz, cleared_at = NULL
+            FROM old
+            WHERE s.id = old.id
+            RETURNING s.id, s.risk_id, old.was_active`,
+      )),
+    );
+  }
+  return out;
 }
 
 /** Active signals whose fact cleared; returns those marked. */

@@ -11,24 +11,40 @@ import * as repo from './risks.repo.ts';
 import { settingsOf } from './settings.ts';
 import { writeEvaluation } from './signals-write.ts';
 
-/** The snapshot of facts, source by source; a source that fails is named and its rules are left alone. */
+/**
+ * The snapshot of facts, source by source; a source that fails is named and its rules are
+ * left alone. The sources read at the same time: each waits on the database for part of
+ * its read, and at 50,000 engagements one after another cost about a second more.
+ * `ms` is each source's own time, for the benchmark.
+ */
 export async function gatherFacts(ctx: Ctx) {
   const settings = await settingsOf(ctx);
+  const started = performance.now();
   const core = await coreFacts(ctx);
+  const ms: Record<string, number> = { core: performance.now() - started };
   const facts: Facts = { ...core, evidence: [], reviews: [], findings: [], sla: [], gaps: [], exit: [], budgets: [], credits: [] };
   const skipped = new Set<string>();
+  const results = await Promise.all(
+    FACT_SOURCES.map(async (source) => {
+      const t0 = performance.now();
+      try {
+        return { source, ok: true as const, value: await source.gather(ctx, core, settings.rules) };
+      } catch (err) {
+        ctx.log.warn({ err, source: source.name }, 'risk signal facts could not be read');
+        return { source, ok: false as const, value: {} };
+      } finally {
+        ms[source.name] = performance.now() - t0;
+      }
+    }),
+  );
   const sources: Array<{ name: string; ok: boolean; note: string | null }> = [];
-  for (const source of FACT_SOURCES) {
-    try {
-      Object.assign(facts, await source.gather(ctx, core, settings.rules));
-      sources.push({ name: source.name, ok: true, note: null });
-    } catch (err) {
-      ctx.log.warn({ err, source: source.name }, 'risk signal facts could not be read');
-      for (const r of source.rules) skipped.add(r);
-      sources.push({ name: source.name, ok: false, note: 'Could not be read; its signals were left as they were.' });
-    }
+  for (const r of results) {
+    // In the sources' order, so a later source's slice wins as it always did.
+    Object.assign(facts, r.value);
+    if (!r.ok) for (const rule of r.source.rules) skipped.add(rule);
+    sources.push({ name: r.source.name, ok: r.ok, note: r.ok ? null : 'Could not be read; its signals were left as they were.' });
   }
-  return { facts, settings, skipped, sources, businessServices: core.businessServices };
+  return { facts, settings, skipped, sources, businessServices: core.businessServices, ms };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { idScope } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { slaPolicies, users } from '../../db/schema.ts';
@@ -39,13 +40,13 @@ export async function listPolicyVersions(db: Db, orgId: string, engagementId: st
 /** The policy in force of each of these engagements (all of the organisation's when null) that has one. */
 export async function currentPolicies(db: Db, orgId: string, engagementIds: readonly string[] | null): Promise<SlaPolicyRow[]> {
   if (engagementIds !== null && engagementIds.length === 0) return [];
-  const where = [eq(slaPolicies.orgId, orgId)];
-  if (engagementIds !== null) where.push(inArray(slaPolicies.engagementId, [...engagementIds]));
-  return db
+  const scope = engagementIds === null ? null : idScope(slaPolicies.engagementId, engagementIds);
+  const rows = await db
     .selectDistinctOn([slaPolicies.engagementId])
     .from(slaPolicies)
-    .where(and(...where))
+    .where(and(eq(slaPolicies.orgId, orgId), scope?.where))
     .orderBy(slaPolicies.engagementId, desc(slaPolicies.version));
+  return scope ? scope.keep(rows, (r) => r.engagementId) : rows;
 }
 
 /**

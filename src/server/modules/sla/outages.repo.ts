@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { idScope } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { outages } from '../../db/schema.ts';
@@ -23,11 +24,8 @@ export async function listOutages(db: Db, orgId: string, engagementId: string, a
 /** Every outage record of these engagements, for availability: a report needs all of them. */
 export async function outagesOf(db: Db, orgId: string, engagementIds: readonly string[]): Promise<OutageRow[]> {
   if (engagementIds.length === 0) return [];
-  return db
-    .select()
-    .from(outages)
-    .where(and(eq(outages.orgId, orgId), inArray(outages.engagementId, [...engagementIds])))
-    .orderBy(outages.startAt);
+  const scope = idScope(outages.engagementId, engagementIds);
+  return scope.keep(await db.select().from(outages).where(and(eq(outages.orgId, orgId), scope.where)).orderBy(outages.startAt), (r) => r.engagementId);
 }
 
 export async function insertOutage(db: Db, row: typeof outages.$inferInsert): Promise<OutageRow> {

@@ -1,4 +1,5 @@
 import { and, eq, getTableColumns, getTableName, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { idScope } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
 import { copyInto, csvText, csvValue } from '../../db/copy.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
@@ -18,10 +19,8 @@ export interface VerdictFilter {
 
 export async function findSets(db: Db, orgId: string, engagementIds: readonly string[]): Promise<Map<string, VerdictSetRow>> {
   if (engagementIds.length === 0) return new Map();
-  const rows = await db
-    .select()
-    .from(sets)
-    .where(and(eq(sets.orgId, orgId), inArray(sets.engagementId, [...engagementIds])));
+  const scope = idScope(sets.engagementId, engagementIds);
+  const rows = scope.keep(await db.select().from(sets).where(and(eq(sets.orgId, orgId), scope.where)), (r) => r.engagementId);
   return new Map(rows.map((r) => [r.engagementId, r]));
 }
 
@@ -29,10 +28,14 @@ export async function findSets(db: Db, orgId: string, engagementIds: readonly st
 export async function volatileTicketIds(db: Db, orgId: string, engagementIds: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (engagementIds.length === 0) return out;
-  const rows = await db
-    .select({ engagementId: v.engagementId, ticketId: v.ticketId })
-    .from(v)
-    .where(and(eq(v.orgId, orgId), inArray(v.engagementId, [...engagementIds]), eq(v.volatile, true)));
+  const scope = idScope(v.engagementId, engagementIds);
+  const rows = scope.keep(
+    await db
+      .select({ engagementId: v.engagementId, ticketId: v.ticketId })
+      .from(v)
+      .where(and(eq(v.orgId, orgId), scope.where, eq(v.volatile, true))),
+    (r) => r.engagementId,
+  );
   for (const r of rows) {
     const list = out.get(r.engagementId);
     if (list) list.push(r.ticketId);

@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { idScope } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { ticketImports } from '../../db/schema.ts';
@@ -42,10 +43,14 @@ export async function findTicketImport(db: Db, orgId: string, id: string): Promi
  */
 export async function succeededImportCounts(db: Db, orgId: string, engagementIds: readonly string[]): Promise<Map<string, number>> {
   if (engagementIds.length === 0) return new Map();
-  const rows = await db
-    .select({ engagementId: ticketImports.engagementId, n: sql<number>`count(*)::int` })
-    .from(ticketImports)
-    .where(and(eq(ticketImports.orgId, orgId), inArray(ticketImports.engagementId, [...engagementIds]), eq(ticketImports.status, 'succeeded')))
-    .groupBy(ticketImports.engagementId);
+  const scope = idScope(ticketImports.engagementId, engagementIds);
+  const rows = scope.keep(
+    await db
+      .select({ engagementId: ticketImports.engagementId, n: sql<number>`count(*)::int` })
+      .from(ticketImports)
+      .where(and(eq(ticketImports.orgId, orgId), scope.where, eq(ticketImports.status, 'succeeded')))
+      .groupBy(ticketImports.engagementId),
+    (r) => r.engagementId,
+  );
   return new Map(rows.map((r) => [r.engagementId, Number(r.n)]));
 }

@@ -14,16 +14,13 @@ export async function listVendors(ctx: Ctx, q: VendorListQuery) {
   return keysetPage(q, repo.vendorSort(q.sort), (after, limit) => repo.listVendors(ctx.db, ctx.actor.orgId, q, after, limit), presentVendor);
 }
 
-/** Every vendor matching a filter, page after page (exports; an organisation has thousands at most). */
+/**
+ * Every vendor matching a filter, in one statement (exports, the risk signals' facts).
+ * Paging 200 at a time sorted the whole table again for each page: 50 sorts for 10,000 vendors.
+ */
 export async function allVendors(ctx: Ctx, q: Omit<VendorListQuery, 'cursor' | 'limit'>): Promise<Vendor[]> {
-  const all: Vendor[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listVendors(ctx, { ...q, limit: 200, cursor });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
+  vendorPolicy.check(ctx.actor, 'list');
+  return (await repo.allVendors(ctx.db, ctx.actor.orgId, q)).map(presentVendor);
 }
 
 /** A vendor the actor may see, with its owner's name and engagement count. */

@@ -1,5 +1,6 @@
-import type { CoreFacts, Facts, RuleSettings } from '../../../../domain/risk/signals/index.ts';
+import type { Facts, RuleSettings } from '../../../../domain/risk/signals/index.ts';
 import type { Ctx } from '../../../context.ts';
+import type { GatheredCore } from './core.ts';
 
 /**
  * One module's facts for the signal rules, read through that module's public surface. A
@@ -10,5 +11,5 @@ import type { Ctx } from '../../../context.ts';
 export interface FactSource {
   name: string;
   rules: readonly string[];
-  gather(ctx: Ctx, core: CoreFacts, settings: RuleSettings): Promise<Partial<Facts>>;
+  gather(ctx: Ctx, core: GatheredCore, settings: RuleSettings): Promise<Partial<Facts>>;
 }
