@@ -21,7 +21,9 @@ export const clauseMissing: RuleDef<F> = {
     const byEngagement = new Map<string, ContractFacts['gaps']>();
     for (const g of f.gaps) {
       if (!vendors.has(g.vendorId) || g.isDpa || (SEVERITY_RANK[g.severity] ?? 0) < p.minSeverity) continue;
-      byEngagement.set(g.engagementId, [...(byEngagement.get(g.engagementId) ?? []), g]);
+      const list = byEngagement.get(g.engagementId);
+      if (list) list.push(g);
+      else byEngagement.set(g.engagementId, [g]);
     }
     const out: Signal[] = [];
     for (const [engagementId, gaps] of byEngagement) {
