@@ -78,3 +78,24 @@ export function csvValue(v: number | boolean | Date | null): string {
   if (v === null) return '';
   return v instanceof Date ? v.toISOString() : String(v);
 }
+
+/**
+ * Rows into a table with one COPY in the transaction, in CSV chunks of `chunk` rows; `cells`
+ * gives a row's cells already as CSV text (csvText, csvValue). A failure ends the COPY so
+ * the transaction can roll back.
+ */
+export async function copyRows<T>(tx: Db, table: string, columns: readonly string[], rows: readonly T[], cells: (r: T) => string[], chunk = 5_000): Promise<void> {
+  if (!rows.length) return;
+  const copy = await copyInto(tx, table, columns);
+  try {
+    for (let i = 0; i < rows.length; i += chunk) {
+      let csv = '';
+      for (const r of rows.slice(i, i + chunk)) csv += `${cells(r).join(',')}\n`;
+      await copy.write(csv);
+    }
+    await copy.finish();
+  } catch (err) {
+    await copy.abort(err);
+    throw err;
+  }
+}

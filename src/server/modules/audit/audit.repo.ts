@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { copyInto, csvText } from '../../db/copy.ts';
+import { copyRows, csvText } from '../../db/copy.ts';
 import { auditEvents } from '../../db/schema.ts';
 
 export interface AuditEntry {
@@ -27,22 +27,15 @@ export async function insertAuditEvent(tx: Db, entry: AuditEntry): Promise<void>
  * 2,000 rows parsing one JSON parameter into records; COPY reads the same rows directly.
  */
 export async function insertAuditEvents(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
-  if (!entries.length) return;
   const json = (v: unknown) => csvText(v === null || v === undefined ? null : JSON.stringify(v));
-  const copy = await copyInto(tx, 'audit_events', ['org_id', 'actor_id', 'actor_label', 'action', 'object_type', 'object_id', 'object_label', 'before', 'after', 'request_id']);
-  try {
-    for (let i = 0; i < entries.length; i += 2_000) {
-      let csv = '';
-      for (const e of entries.slice(i, i + 2_000)) {
-        csv += `${[e.orgId, csvText(e.actorId ?? null), csvText(e.actorLabel ?? null), csvText(e.action), csvText(e.objectType), csvText(e.objectId ?? null), csvText(e.objectLabel ?? null), json(e.before), json(e.after), csvText(e.requestId ?? null)].join(',')}\n`;
-      }
-      await copy.write(csv);
-    }
-    await copy.finish();
-  } catch (err) {
-    await copy.abort(err);
-    throw err;
-  }
+  await copyRows(
+    tx,
+    'audit_events',
+    ['org_id', 'actor_id', 'actor_label', 'action', 'object_type', 'object_id', 'object_label', 'before', 'after', 'request_id'],
+    entries,
+    (e) => [e.orgId, csvText(e.actorId ?? null), csvText(e.actorLabel ?? null), csvText(e.action), csvText(e.objectType), csvText(e.objectId ?? null), csvText(e.objectLabel ?? null), json(e.before), json(e.after), csvText(e.requestId ?? null)],
+    2_000,
+  );
 }
 
 export interface AuditFilter {

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { copyInto, csvText, csvValue } from '../../db/copy.ts';
+import { copyRows, csvText, csvValue } from '../../db/copy.ts';
 import { invoiceChecks, invoiceLines, invoices, rateCardItems } from '../../db/schema.ts';
 import type { InvoiceRow, RateCardItemRow } from './costs.repo.ts';
 
@@ -43,34 +43,21 @@ type ImportedRows = {
  * of PostgreSQL time per 20,000 lines on the lines alone; COPY writes them in ~60 ms.
  */
 export async function insertImported(db: Db, rows: ImportedRows): Promise<void> {
-  const put = async <T>(table: string, columns: string[], all: readonly T[], cells: (r: T) => string[]) => {
-    if (!all.length) return;
-    const copy = await copyInto(db, table, columns);
-    try {
-      for (let i = 0; i < all.length; i += 5_000) {
-        let csv = '';
-        for (const r of all.slice(i, i + 5_000)) csv += `${cells(r).join(',')}\n`;
-        await copy.write(csv);
-      }
-      await copy.finish();
-    } catch (err) {
-      await copy.abort(err);
-      throw err;
-    }
-  };
   const t = (v: string | null | undefined) => csvText(v ?? null);
   const v = (x: number | Date | null | undefined) => csvValue(x ?? null);
-  await put(
+  await copyRows(
+    db,
     'invoices',
     ['id', 'org_id', 'vendor_id', 'engagement_id', 'contract_id', 'number', 'invoice_date', 'period_from', 'period_to', 'currency', 'subtotal_minor', 'tax_minor', 'total_minor', 'status', 'note', 'entered_by', 'created_at', 'updated_at'],
     rows.invoices,
     (r) => [r.id, r.orgId, r.vendorId, t(r.engagementId), t(r.contractId), t(r.number), r.invoiceDate, t(r.periodFrom), t(r.periodTo), r.currency, v(r.subtotalMinor), v(r.taxMinor), v(r.totalMinor), t(r.status), t(r.note), t(r.enteredBy), v(r.createdAt), v(r.updatedAt)],
   );
-  await put(
+  await copyRows(
+    db,
     'invoice_lines',
     ['org_id', 'invoice_id', 'position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'amount_minor', 'tax_minor', 'service_credit_month'],
     rows.lines,
     (r) => [r.orgId, r.invoiceId, v(r.position), t(r.description), v(r.quantityMilli), t(r.unit), v(r.unitPriceMinor), v(r.amountMinor), v(r.taxMinor), t(r.serviceCreditMonth)],
   );
-  await put('invoice_checks', ['org_id', 'invoice_id', 'key', 'code', 'line_position', 'words'], rows.checks, (r) => [r.orgId, r.invoiceId, t(r.key), t(r.code), v(r.linePosition), t(r.words)]);
+  await copyRows(db, 'invoice_checks', ['org_id', 'invoice_id', 'key', 'code', 'line_position', 'words'], rows.checks, (r) => [r.orgId, r.invoiceId, t(r.key), t(r.code), v(r.linePosition), t(r.words)]);
 }
