@@ -72,6 +72,20 @@ describe('invoice import', () => {
     expect(again.invoices.every((i: { failingChecks: string[] }) => i.failingChecks.some((c) => c.startsWith('Possible duplicate')))).toBe(true);
   });
 
+  it('stores descriptions exactly as written, quotes, commas, backslashes and SQL included, in the invoice and in its history', async () => {
+    const eng = await engagementName();
+    const v = org.vendor.name;
+    const tricky = 'Support, "premium" \\N tier; night \\. shift\'); DROP TABLE invoices;--';
+    const quoted = `"${tricky.replace(/"/g, '""')}"`;
+    const res = await importFile(csv([`IMP-Q;2026-05-31;${v};${eng};Import SOW;EUR;${quoted};1;days;650.00;650.00;0`]));
+    expect(res.statusCode, res.body).toBe(200);
+    const id = res.json().invoices[0].id;
+    const stored = (await call(t, manager, 'GET', `/api/v1/invoices/${id}`)).json();
+    expect(stored.lines[0].description).toBe(tricky);
+    const history = (await call(t, await loginAs(t.database.db, org.users.auditor), 'GET', `/api/v1/audit-events?objectId=${id}`)).json().items;
+    expect(history[0].after.lines[0].description).toBe(tricky);
+  });
+
   it('refuses a bad file naming row and column, and stores nothing: text in an amount, a decimal comma, a number twice', async () => {
     const before = await invoiceCount();
     const v = org.vendor.name;
