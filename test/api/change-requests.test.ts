@@ -208,6 +208,32 @@ describe('the vendor corrects and withdraws its own change requests', () => {
   });
 });
 
+describe('an open invoice billing a change the vendor withdraws', () => {
+  it('is checked again: the change request check says "withdrawn", the milestone check stands as it was', async () => {
+    const raised = (await call(t, contact, 'POST', '/api/v1/portal/change-requests', { ...sso, title: 'Weekend patching', engagementId: org.engagementId })).json();
+    const res = await call(t, manager, 'POST', '/api/v1/invoices', {
+      vendorId: org.vendor.id,
+      engagementId: org.engagementId,
+      contractId,
+      number: 'CR-WD-1',
+      invoiceDate: '2026-10-01',
+      currency: 'EUR',
+      lines: [
+        { description: 'Weekend patching', quantity: '1', unit: 'fixed', unitPriceMinor: 100_000, amountMinor: 100_000, changeRequestId: raised.id },
+        { description: 'Go-live instalment', quantity: '1', unit: 'fixed', unitPriceMinor: 50_000, amountMinor: 50_000, milestoneId },
+      ],
+      subtotalMinor: 150_000,
+      totalMinor: 150_000,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const words = async () => (await call(t, manager, 'GET', `/api/v1/invoices/${res.json().id}`)).json().checks.map((c: { words: string }) => c.words);
+    const before = await words();
+    expect(before).toEqual([expect.stringContaining('"Weekend patching", which is proposed, not approved'), expect.stringContaining('bills milestone "Go-live"')]);
+    expect((await call(t, contact, 'POST', `/api/v1/portal/change-requests/${raised.id}/withdraw`, { reason: 'Covered by the contract.' })).statusCode).toBe(200);
+    expect(await words()).toEqual([expect.stringContaining('"Weekend patching", which is withdrawn, not approved'), before[1]]);
+  });
+});
+
 describe('invoice lines billing a change request', () => {
   it('fail "not on the rate card" while the change is proposed, and pass once it is approved (the open invoice is checked again)', async () => {
     on('2026-10-05');

@@ -37,8 +37,8 @@ async function step(
 }
 
 /** Invoices still open that bill this change are checked again: its decision changes what their lines may bill. */
-async function recheckInvoicesBilling(tx: TxCtx, id: string) {
-  for (const r of await repo.openInvoicesBilling(tx.db, tx.actor.orgId, id)) await recheck(tx, r.invoice, r.contractTitle);
+async function recheckInvoicesBilling(tx: TxCtx, id: string, opts: { milestonesUnchanged?: boolean } = {}) {
+  for (const r of await repo.openInvoicesBilling(tx.db, tx.actor.orgId, id)) await recheck(tx, r.invoice, r.contractTitle, opts);
 }
 
 /** Proposed → under review: the client is looking at it (the vendor sees that in the portal). */
@@ -130,10 +130,10 @@ export function implementChangeRequest(ctx: Ctx, id: string, input: z.output<typ
 
 /**
  * The vendor takes back a change it raised before the client decided it; the reason, if given,
- * is what the client reads. An open invoice billing it keeps its failing check (a withdrawn
- * change is no more agreed than a proposed one); the check is not run again here because the
- * vendor contact may not read the invoice's milestones and rate card, so its words name the
- * change's state at the invoice's last check.
+ * is what the client reads. An open invoice billing it keeps a failing check (a withdrawn
+ * change is no more agreed than a proposed one), checked again so its words say "withdrawn";
+ * the milestone checks stand as stored (a withdrawal moves no milestone, and the vendor
+ * contact may not read milestones). The vendor never reads the invoice or its checks.
  */
 export async function withdrawOwnChangeRequest(ctx: Ctx, id: string, input: z.output<typeof WithdrawChangeInput>): Promise<PortalChangeRequest> {
   changeRequestPolicy.check(ctx.actor, 'withdraw');
@@ -141,6 +141,7 @@ export async function withdrawOwnChangeRequest(ctx: Ctx, id: string, input: z.ou
     const before = changeRequestPolicy.authorize(ctx.actor, 'withdraw', await repo.lockChangeRequest(tx.db, ctx.actor.orgId, id));
     const after = await repo.updateChangeRequest(tx.db, ctx.actor.orgId, id, { status: 'withdrawn', decisionNote: input.reason ?? null, updatedAt: ctx.now });
     await tx.audit({ action: 'change_request.withdraw', objectType: 'change_request', objectId: id, objectLabel: changeInWords(after), before, after });
+    await recheckInvoicesBilling(tx, id, { milestonesUnchanged: true });
   });
   return getOwnChangeRequest(ctx, id);
 }

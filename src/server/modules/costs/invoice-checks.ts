@@ -10,13 +10,16 @@ import * as repo from './costs.repo.ts';
  * stores what fails. An override is kept when the same check (same key) fails again in the
  * same words; a check whose facts changed must be looked at, and overridden, again.
  */
-export async function recheck(ctx: Ctx, inv: repo.InvoiceRow, contractTitle: string | null): Promise<CheckResult[]> {
+export async function recheck(ctx: Ctx, inv: repo.InvoiceRow, contractTitle: string | null, opts: { milestonesUnchanged?: boolean } = {}): Promise<CheckResult[]> {
   const orgId = ctx.actor.orgId;
   const lines = (await repo.linesOf(ctx.db, orgId, inv.id)).map((l) => l.line);
+  const milestoneIds = lines.flatMap((l) => (l.milestoneId ? [l.milestoneId] : []));
   const [rateCard, others, milestones, previous, crs] = await Promise.all([
     inv.contractId ? repo.rateCardOf(ctx.db, orgId, inv.contractId) : Promise.resolve([]),
     repo.candidateDuplicates(ctx.db, orgId, inv.vendorId, inv),
-    milestoneAcceptance(ctx, lines.flatMap((l) => (l.milestoneId ? [l.milestoneId] : []))),
+    // A change that cannot move a milestone's acceptance keeps the stored milestone checks and
+    // reads no milestone: the vendor contact withdrawing its change request may not read them.
+    opts.milestonesUnchanged ? Promise.resolve(new Map()) : milestoneAcceptance(ctx, milestoneIds),
     repo.checksOf(ctx.db, orgId, inv.id),
     changes.changeRequestsByIds(ctx.db, orgId, [...new Set(lines.flatMap((l) => (l.changeRequestId ? [l.changeRequestId] : [])))]),
   ]);
@@ -51,6 +54,9 @@ export async function recheck(ctx: Ctx, inv: repo.InvoiceRow, contractTitle: str
     },
     { rateCard, others, milestones, changeRequests },
   );
+  if (opts.milestonesUnchanged) {
+    for (const p of previous) if (p.check.code === 'milestone_not_accepted') results.push({ key: p.check.key, code: 'milestone_not_accepted', linePosition: p.check.linePosition, words: p.check.words });
+  }
   const kept = new Map(previous.filter((p) => p.check.overrideReason !== null).map((p) => [p.check.key, p.check]));
   await repo.replaceChecks(
     ctx.db,
