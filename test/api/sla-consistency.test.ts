@@ -67,6 +67,30 @@ describe('two app servers on one database', () => {
     const list = await get(b.app, `/api/v1/engagements/${eng.id}/sla/tickets?filter=breached&limit=100`);
     expect(list.total).toBe(20);
   });
+
+  it('a calendar edit and a new outage through one are reflected by the next report read through the other', async () => {
+    const eng = await anEngagement(org.handle);
+    const calendar = await aCalendar(org.handle, { timeZone: 'UTC' });
+    await anSlaPolicy(org.handle, { engagementId: eng.id, calendarId: calendar.id });
+    await someTickets(org.handle, { engagementId: eng.id, tickets: 5 });
+    const report = `/api/v1/engagements/${eng.id}/sla/report`;
+    for (const app of [a.app, b.app]) {
+      const r = await get(app, report);
+      expect(r.timeZone).toBe('UTC');
+      expect(r.months.every((m: { availability: unknown }) => m.availability === null)).toBe(true);
+    }
+
+    const edit = await a.app.inject({ method: 'PATCH', url: `/api/v1/calendars/${calendar.id}`, headers: authHeaders(manager), payload: { timeZone: 'Europe/Berlin' } });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect((await get(b.app, report)).timeZone).toBe('Europe/Berlin');
+
+    const month = (await get(b.app, report)).months.at(-1).month as string;
+    const outage = await a.app.inject({ method: 'POST', url: `/api/v1/engagements/${eng.id}/outages`, headers: authHeaders(manager), payload: { startAt: `${month}-10T10:00:00Z`, endAt: `${month}-10T11:00:00Z` } });
+    expect(outage.statusCode, outage.body).toBe(201);
+    const withOutage = (await get(b.app, report)).months.at(-1);
+    expect(withOutage.availability).not.toBeNull();
+    expect(withOutage.availability.met).toBeDefined();
+  });
 });
 
 /** A seeded generator (mulberry32): the same tickets on every run. */

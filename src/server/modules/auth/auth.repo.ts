@@ -96,11 +96,12 @@ export async function switchSession(db: Db, orgId: string, id: string, to: { per
   return rows.length > 0;
 }
 
+/** Moves a session's last use forward, never back (another server may have touched it since it was read). */
 export async function touchSession(db: Db, orgId: string, id: string, at: Date) {
   await db
     .update(sessions)
     .set({ lastSeenAt: at })
-    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id), lt(sessions.lastSeenAt, at)));
 }
 
 export async function deleteSession(db: Db, orgId: string, id: string) {

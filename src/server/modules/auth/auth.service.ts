@@ -2,6 +2,7 @@ import type { Me, Memberships, Role } from '../../../shared/contracts/auth.ts';
 import type { Actor, Ctx, PublicCtx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
+import { singleFlight } from '../../single-flight.ts';
 import type { LoginStep } from '../../../shared/contracts/security.ts';
 import { changeAs } from '../audit/audit.public.ts';
 import { orgName } from '../org/org.public.ts';
@@ -234,6 +235,8 @@ export async function logout(ctx: Ctx) {
 }
 
 /** Resolves a session cookie; expired, idle or disabled sessions are deleted and ignored. */
+const touchOnce = singleFlight<void>();
+
 export async function actorFromSession(ctx: PublicCtx, secret: string): Promise<Actor | null> {
   const id = sha256(secret);
   const row = await repo.findSessionForSignIn(ctx.db, id);
@@ -245,7 +248,9 @@ export async function actorFromSession(ctx: PublicCtx, secret: string): Promise<
     return null;
   }
   // Writing on every request would turn reads into writes; a minute's precision is enough.
-  if (now - row.session.lastSeenAt.getTime() > 60_000) await repo.touchSession(ctx.db, row.orgId, id, ctx.now);
+  // Requests of one session arriving together share one write: fifty of them each
+  // updating the same row queued on its lock, one commit after the other.
+  if (now - row.session.lastSeenAt.getTime() > 60_000) await touchOnce(id, () => repo.touchSession(ctx.db, row.orgId, id, ctx.now));
   return actorOf(presentPrincipal(row), 'session', { id, csrfToken: row.session.csrfToken });
 }
 

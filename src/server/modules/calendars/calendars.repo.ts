@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { calendars } from '../../db/schema.ts';
@@ -29,6 +29,11 @@ export async function findCalendar(db: Db, orgId: string, id: string): Promise<C
 export async function lockCalendar(db: Db, orgId: string, id: string): Promise<CalendarRow | null> {
   const rows = await db.select().from(calendars).where(and(eq(calendars.orgId, orgId), eq(calendars.id, id))).for('update').limit(1);
   return rows[0] ?? null;
+}
+
+/** A calendar's revision (its last edit, epoch milliseconds as text) as a scalar subquery over a calendar id expression. */
+export function calendarRevisionSql(orgId: string, calendarId: SQL<string | null>): SQL<string | null> {
+  return sql<string | null>`(SELECT floor(extract(epoch FROM ${calendars.updatedAt}) * 1000)::bigint::text FROM ${calendars} WHERE ${calendars.orgId} = ${orgId} AND ${calendars.id}::text = ${calendarId})`;
 }
 
 export async function calendarsByIds(db: Db, orgId: string, ids: readonly string[]): Promise<CalendarRow[]> {

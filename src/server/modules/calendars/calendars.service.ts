@@ -1,3 +1,4 @@
+import type { Fragment } from '../../db/fragment.ts';
 import type { z } from 'zod';
 import { CalendarError, compileCalendar, type CalendarSpec } from '../../../domain/sla/calendar.ts';
 import { MAX_HOLIDAYS, parseIcsHolidays } from '../../../domain/sla/ics.ts';
@@ -96,6 +97,15 @@ export async function referenceCalendar(ctx: Ctx, id: string, field = 'calendarI
 }
 
 /** The organisation's calendars with these ids, for measuring under the policies that name them. */
+/**
+ * A calendar's revision — it changes with every edit — as a scalar subquery, for a reader
+ * that keys something derived from the calendar and gathers its inputs in one statement.
+ */
+export function calendarRevisionSql(ctx: Ctx, calendarId: Fragment<string | null>): Fragment<string | null> {
+  calendarPolicy.check(ctx.actor, 'read');
+  return repo.calendarRevisionSql(ctx.actor.orgId, calendarId);
+}
+
 export async function calendarsByIds(ctx: Ctx, ids: readonly string[]): Promise<repo.CalendarRow[]> {
   calendarPolicy.check(ctx.actor, 'read');
   return repo.calendarsByIds(ctx.db, ctx.actor.orgId, [...new Set(ids)]);

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { idScope } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
@@ -8,6 +8,16 @@ export type SlaPolicyRow = typeof slaPolicies.$inferSelect;
 export type PolicyWithAuthor = { policy: SlaPolicyRow; createdByName: string | null };
 
 const withAuthor = { policy: slaPolicies, createdByName: users.name };
+
+/**
+ * One column of the policy in force (or of a given version) as a scalar subquery, as text:
+ * for a reader that gathers its inputs from several modules in one statement.
+ */
+export function policyColumnSql(orgId: string, engagementId: string, version: number | undefined, column: 'id' | 'calendarId'): SQL<string | null> {
+  const col = column === 'id' ? slaPolicies.id : slaPolicies.calendarId;
+  const ofVersion = version === undefined ? sql`` : sql` AND ${slaPolicies.version} = ${version}`;
+  return sql<string | null>`(SELECT ${col}::text FROM ${slaPolicies} WHERE ${slaPolicies.orgId} = ${orgId} AND ${slaPolicies.engagementId} = ${engagementId}${ofVersion} ORDER BY ${slaPolicies.version} DESC LIMIT 1)`;
+}
 
 /** The policy in force (highest version), or a given version. */
 export async function findPolicy(db: Db, orgId: string, engagementId: string, version?: number): Promise<PolicyWithAuthor | null> {

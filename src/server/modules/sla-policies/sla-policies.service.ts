@@ -1,3 +1,4 @@
+import type { Fragment } from '../../db/fragment.ts';
 import type { z } from 'zod';
 import { validatePolicy, type SlaPolicy as EnginePolicy } from '../../../domain/sla/policy.ts';
 import type { PageQuery } from '../../../shared/contracts/common.ts';
@@ -15,6 +16,16 @@ import * as repo from './sla-policies.repo.ts';
 /** The engine's policy object for a stored row: the calendar id is the row's. */
 export function enginePolicy(row: repo.SlaPolicyRow): EnginePolicy {
   return { ...(row.definition as Definition), calendarId: row.calendarId };
+}
+
+/**
+ * The id or the calendar of the policy in force (or `version`) as a scalar subquery, for a
+ * reader that gathers what it depends on in one round trip (the SLA report's cache key).
+ * The caller has already been allowed to read the engagement.
+ */
+export function policyInForceSql(ctx: Ctx, engagementId: string, version: number | undefined, column: 'id' | 'calendarId'): Fragment<string | null> {
+  slaPolicyPolicy.check(ctx.actor, 'read');
+  return repo.policyColumnSql(ctx.actor.orgId, engagementId, version, column);
 }
 
 /**

@@ -16,7 +16,7 @@ type TicketFilter = Omit<TicketQuery, 'cursor' | 'limit'>;
 async function readyVerdicts(ctx: Ctx, engagementId: string) {
   measurementPolicy.check(ctx.actor, 'read');
   await requireEngagement(ctx, 'read', engagementId);
-  if (!(await freshVerdicts(ctx, [engagementId])).has(engagementId)) throw AppError.notFound('The SLA policy of this engagement');
+  if (!(await freshVerdicts(ctx, [engagementId])).measuring.has(engagementId)) throw AppError.notFound('The SLA policy of this engagement');
 }
 
 const page = (ctx: Ctx, engagementId: string, q: TicketFilter & { cursor?: string; limit: number }) =>

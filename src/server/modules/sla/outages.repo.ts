@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { idScope } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
@@ -26,6 +26,15 @@ export async function outagesOf(db: Db, orgId: string, engagementIds: readonly s
   if (engagementIds.length === 0) return [];
   const scope = idScope(outages.engagementId, engagementIds);
   return scope.keep(await db.select().from(outages).where(and(eq(outages.orgId, orgId), scope.where)).orderBy(outages.startAt), (r) => r.engagementId);
+}
+
+/**
+ * The outage records of one engagement as the report reads them (start, end in epoch
+ * milliseconds; planned), in time order, as JSON text: a scalar subquery for the
+ * statement that gathers a report's inputs.
+ */
+export function outageRecordsJsonSql(orgId: string, engagementId: string): SQL<string> {
+  return sql<string>`(SELECT coalesce(json_agg(json_build_object('startMs', floor(extract(epoch FROM ${outages.startAt}) * 1000), 'endMs', floor(extract(epoch FROM ${outages.endAt}) * 1000), 'planned', ${outages.planned}) ORDER BY ${outages.startAt}, ${outages.id}), '[]')::text FROM ${outages} WHERE ${outages.orgId} = ${orgId} AND ${outages.engagementId} = ${engagementId})`;
 }
 
 export async function insertOutage(db: Db, row: typeof outages.$inferInsert): Promise<OutageRow> {

@@ -30,10 +30,10 @@ const metOf = (mo: ReportMonth): boolean | null =>
  * number of engagements.
  */
 async function talliesOf(ctx: Ctx, engagementIds: readonly string[], months: readonly string[]) {
-  const measuring = await freshVerdicts(ctx, engagementIds);
+  const { measuring, unchangedSets } = await freshVerdicts(ctx, engagementIds);
   const withPolicy = [...measuring.keys()];
   // Brought up to date just above: each set's month tallies count its verdicts as stored.
-  const sets = await repo.findSets(ctx.db, ctx.actor.orgId, withPolicy);
+  const sets = unchangedSets ?? (await repo.findSets(ctx.db, ctx.actor.orgId, withPolicy));
   const outages = new Map<string, OutageRecord[]>();
   for (const o of await outagesRepo.outagesOf(ctx.db, ctx.actor.orgId, withPolicy)) {
     const list = outages.get(o.engagementId) ?? [];

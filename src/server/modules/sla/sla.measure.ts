@@ -6,9 +6,11 @@ import type { SlaReport, SlaTicket } from '../../../shared/contracts/sla.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { singleFlight } from '../../single-flight.ts';
-import { calendarsByIds, specOf } from '../calendars/calendars.public.ts';
-import { enginePolicy, findPolicyRow } from '../sla-policies/sla-policies.public.ts';
-import { loadTicketsForSla, ticketDataVersions, type TicketForSla } from '../tickets/tickets.public.ts';
+import { calendarRevisionSql, calendarsByIds, specOf } from '../calendars/calendars.public.ts';
+import { requireEngagement } from '../engagements/engagements.public.ts';
+import { enginePolicy, findPolicyRow, policyInForceSql } from '../sla-policies/sla-policies.public.ts';
+import { loadTicketsForSla, ticketDataVersionSql, type TicketForSla } from '../tickets/tickets.public.ts';
+import { readMeasurementInputs, type MeasurementInputs } from './inputs.repo.ts';
 
 /** Stored history → the engine's input. Priority entries are kept only where the priority changes. */
 export function toTicketInput(t: TicketForSla): TicketInput {
@@ -121,50 +123,92 @@ export async function ticketsOf(ctx: Ctx, engagementId: string, version: string)
 }
 
 /**
- * Measures every ticket of an engagement (or one ticket of it) under its SLA policy —
- * the one in force, or a given version — as of now. A policy edit is reflected by the
- * very next read.
+ * What a measurement of the engagement depends on — the policy in force (or `version`),
+ * its calendar's revision, the ticket data version — and the outages its report reads, in
+ * one round trip. Each is read from the database on every request, so a change made
+ * through another app server is seen by the next read here.
  */
+function inputsOf(ctx: Ctx, engagementId: string, version: number | undefined): Promise<MeasurementInputs> {
+  const calendarId = policyInForceSql(ctx, engagementId, version, 'calendarId');
+  return readMeasurementInputs(ctx.db, ctx.actor.orgId, engagementId, {
+    policyId: policyInForceSql(ctx, engagementId, version, 'id'),
+    calendarId,
+    calendarRevision: calendarRevisionSql(ctx, calendarId),
+    dataVersion: ticketDataVersionSql(ctx, engagementId),
+  });
+}
+
+/**
+ * Measures every ticket of an engagement under its SLA policy — the one in force, or a
+ * given version — as of now, with the engagement's outage records. A policy edit is
+ * reflected by the very next read. The caller has been allowed to read the engagement.
+ */
+export async function measureWithOutages(ctx: Ctx, engagementId: string, version?: number): Promise<{ measured: Measured; outages: MeasurementInputs['outages'] }> {
+  const inputs = await inputsOf(ctx, engagementId, version);
+  const minute = Math.floor(ctx.now.getTime() / 60_000);
+  // No policy: the full read below says so in the caller's words (not found).
+  const inputsKey = inputs.policyId === null ? null : [ctx.actor.orgId, engagementId, inputs.policyId, inputs.calendarRevision, inputs.dataVersion].join('|');
+  const key = inputsKey === null ? null : `${inputsKey}|${minute}`;
+  const hit = key ? cache.get(key) : undefined;
+  if (hit) return { measured: hit, outages: inputs.outages };
+  const compute = async (): Promise<Measured> => {
+    // A policy or calendar edited since the inputs were read is measured here as it is now
+    // and kept under the older key: later reads see the newer key and measure again.
+    const found = await findPolicyRow(ctx, engagementId, version);
+    const [cal] = await calendarsByIds(ctx, [found.policy.calendarId]);
+    if (!cal) throw AppError.notFound('The calendar of the SLA policy');
+    return measureAll(ctx, { found, cal, tickets: await ticketsOf(ctx, engagementId, inputs.dataVersion), key, inputsKey });
+  };
+  return { measured: await (key ? measureOnce(key, compute) : compute()), outages: inputs.outages };
+}
+
+/** `measureWithOutages` without the outages; one ticket only with `ticketId` (its timeline), never cached. */
 export async function measureEngagement(ctx: Ctx, engagementId: string, opts: { version?: number; ticketId?: string } = {}): Promise<Measured> {
+  if (!opts.ticketId) {
+    await requireEngagement(ctx, 'read', engagementId);
+    return (await measureWithOutages(ctx, engagementId, opts.version)).measured;
+  }
   const found = await findPolicyRow(ctx, engagementId, opts.version);
-  const policy = enginePolicy(found.policy);
   const [cal] = await calendarsByIds(ctx, [found.policy.calendarId]);
   if (!cal) throw AppError.notFound('The calendar of the SLA policy');
-  const minute = Math.floor(ctx.now.getTime() / 60_000);
-  const version = opts.ticketId ? null : (await ticketDataVersions(ctx, [engagementId])).get(engagementId)!;
-  const key = version === null ? null : [ctx.actor.orgId, engagementId, found.policy.id, cal.updatedAt.toISOString(), minute, version].join('|');
-  const hit = key ? cache.get(key) : undefined;
-  if (hit) return hit;
-  const inputsKey = version === null ? null : [ctx.actor.orgId, engagementId, found.policy.id, cal.updatedAt.toISOString(), version].join('|');
-  const compute = async (): Promise<Measured> => {
-    const tickets = version === null ? await loadTicketsForSla(ctx, engagementId, [opts.ticketId!]) : await ticketsOf(ctx, engagementId, version);
-    const nowMs = ctx.now.getTime();
-    const last = inputsKey ? lastByInputs.get(inputsKey) : undefined;
-    let measured: Measured;
-    let volatile: Int32Array;
-    // A later minute, same inputs: measure again only what still unfolds (settled means
-    // settled from then on, so never reuse for an earlier instant).
-    if (last && last.measured.tickets === tickets && nowMs >= last.nowMs) {
-      const { policy: p, calendars } = last.measured;
-      const evaluations = last.measured.evaluations.slice();
-      for (const i of last.volatile) evaluations[i] = evaluateTicket(p, calendars, toTicketInput(tickets[i]), nowMs);
-      measured = { ...last.measured, evaluations, reports: undefined };
-      volatile = volatileIndexes(tickets, evaluations, nowMs, last.volatile);
-    } else {
-      const calendars = { [cal.id]: compileCalendar(specOf(cal)) };
-      const evaluations = tickets.map((t) => evaluateTicket(policy, calendars, toTicketInput(t), nowMs));
-      measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations };
-      volatile = volatileIndexes(tickets, evaluations, nowMs);
-    }
-    if (key && inputsKey) {
-      remember(key, measured);
-      lastByInputs.delete(inputsKey);
-      lastByInputs.set(inputsKey, { measured, volatile, nowMs });
-      if (lastByInputs.size > CACHE_SIZE) lastByInputs.delete(lastByInputs.keys().next().value!);
-    }
-    return measured;
-  };
-  return key ? measureOnce(key, compute) : compute();
+  return measureAll(ctx, { found, cal, tickets: await loadTicketsForSla(ctx, engagementId, [opts.ticketId]), key: null, inputsKey: null });
+}
+
+type Loaded = {
+  found: Awaited<ReturnType<typeof findPolicyRow>>;
+  cal: Awaited<ReturnType<typeof calendarsByIds>>[number];
+  tickets: TicketForSla[];
+  key: string | null;
+  inputsKey: string | null;
+};
+
+function measureAll(ctx: Ctx, { found, cal, tickets, key, inputsKey }: Loaded): Measured {
+  const nowMs = ctx.now.getTime();
+  const last = inputsKey ? lastByInputs.get(inputsKey) : undefined;
+  let measured: Measured;
+  let volatile: Int32Array;
+  // A later minute, same inputs: measure again only what still unfolds (settled means
+  // settled from then on, so never reuse for an earlier instant).
+  if (last && last.measured.tickets === tickets && nowMs >= last.nowMs) {
+    const { policy: p, calendars } = last.measured;
+    const evaluations = last.measured.evaluations.slice();
+    for (const i of last.volatile) evaluations[i] = evaluateTicket(p, calendars, toTicketInput(tickets[i]), nowMs);
+    measured = { ...last.measured, evaluations, reports: undefined };
+    volatile = volatileIndexes(tickets, evaluations, nowMs, last.volatile);
+  } else {
+    const policy = enginePolicy(found.policy);
+    const calendars = { [cal.id]: compileCalendar(specOf(cal)) };
+    const evaluations = tickets.map((t) => evaluateTicket(policy, calendars, toTicketInput(t), nowMs));
+    measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations };
+    volatile = volatileIndexes(tickets, evaluations, nowMs);
+  }
+  if (key && inputsKey) {
+    remember(key, measured);
+    lastByInputs.delete(inputsKey);
+    lastByInputs.set(inputsKey, { measured, volatile, nowMs });
+    if (lastByInputs.size > CACHE_SIZE) lastByInputs.delete(lastByInputs.keys().next().value!);
+  }
+  return measured;
 }
 
 /** The engine names fields precisely; people need the same fact in their words. */

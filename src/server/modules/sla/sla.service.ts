@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { responseSource } from '../../../domain/sla/first-response.ts';
-import { monthlyReport, type OutageRecord } from '../../../domain/sla/report.ts';
+import { monthlyReport } from '../../../domain/sla/report.ts';
 import type { TicketVerdict } from '../../../domain/sla/ticket.ts';
 import type { PageQuery } from '../../../shared/contracts/common.ts';
 import type { Outage, OutageInput, SlaReport, SlaReportQuery } from '../../../shared/contracts/sla.ts';
@@ -11,7 +11,7 @@ import { change } from '../audit/audit.public.ts';
 import { requireEngagement } from '../engagements/engagements.public.ts';
 import { requireTicket } from '../tickets/tickets.public.ts';
 import * as outagesRepo from './outages.repo.ts';
-import { humanProblem, measureEngagement, toSlaTicket } from './sla.measure.ts';
+import { humanProblem, measureEngagement, measureWithOutages, toSlaTicket } from './sla.measure.ts';
 import { measurementPolicy, outagePolicy } from './sla.policy.ts';
 import { presentOutage } from './sla.presenter.ts';
 
@@ -53,11 +53,6 @@ function monthRange(from: string, to: string): string[] {
   return out;
 }
 
-async function outageRecords(ctx: Ctx, engagementId: string): Promise<OutageRecord[] | undefined> {
-  const rows = await outagesRepo.outagesOf(ctx.db, ctx.actor.orgId, [engagementId]);
-  return rows.length ? rows.map((o) => ({ startMs: o.startAt.getTime(), endMs: o.endAt.getTime(), planned: o.planned })) : undefined;
-}
-
 /**
  * The monthly SLA report of an engagement: per month and priority the tickets, breaches,
  * attainment against target, availability and the service credit owed. Without `from`,
@@ -66,12 +61,13 @@ async function outageRecords(ctx: Ctx, engagementId: string): Promise<OutageReco
 export async function slaReport(ctx: Ctx, engagementId: string, q: z.output<typeof SlaReportQuery>): Promise<SlaReport> {
   measurementPolicy.check(ctx.actor, 'read');
   await requireEngagement(ctx, 'read', engagementId);
-  const m = await measureEngagement(ctx, engagementId, { version: q.version });
+  const { measured: m, outages: records } = await measureWithOutages(ctx, engagementId, q.version);
+  // Without any outage record an engagement reports no availability.
+  const outages = records.length ? records : undefined;
   const latest = latestOf(m.tickets) || ctx.now.getTime();
   const to = q.to ?? monthOf(latest, m.timeZone);
   const from = q.from ?? shiftMonth(to, -11);
   const months = monthRange(from, to);
-  const outages = await outageRecords(ctx, engagementId);
   // Outages are not part of the measurement's key: they are read every time and key the report.
   const key = `${from}|${to}|${JSON.stringify(outages ?? [])}`;
   const built = m.reports?.get(key);

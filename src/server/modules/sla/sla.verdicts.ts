@@ -39,6 +39,14 @@ export interface Measuring {
 }
 
 const measureWholeOnce = singleFlight<void>();
+// At a minute's turn every read of a view finds the same volatile tickets due: one measures them.
+const measurePartOnce = singleFlight<void>();
+
+/** How each engagement is measured, and the verdict sets as read when none had to be stored again (else null: read them anew). */
+export interface Fresh {
+  measuring: Map<string, Measuring>;
+  unchangedSets: Map<string, repo.VerdictSetRow> | null;
+}
 
 const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000);
 // The rules' own version leads, so verdicts stored by older rules are measured again
@@ -61,9 +69,9 @@ function store(ctx: Ctx, engagementId: string, m: Measuring, inputs: string, row
  * are measured whole, one after the other (bounded memory), and the minute's volatile
  * tickets of all of them are loaded in one pass.
  */
-export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]): Promise<Map<string, Measuring>> {
+export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]): Promise<Fresh> {
   const policies = await currentPolicies(ctx, engagementIds);
-  if (policies.length === 0) return new Map();
+  if (policies.length === 0) return { measuring: new Map(), unchangedSets: new Map() };
   const ids = policies.map((p) => p.engagementId);
   const calendarRows = new Map((await calendarsByIds(ctx, policies.map((p) => p.calendarId))).map((c) => [c.id, c]));
   const versions = await ticketDataVersions(ctx, ids);
@@ -98,16 +106,19 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
   }
 
   if (partly.length) {
-    const volatile = await repo.volatileTicketIds(ctx.db, ctx.actor.orgId, partly);
-    const byEngagement = new Map<string, TicketForSla[]>();
-    for (const t of await loadTicketsForSlaByIds(ctx, [...volatile.values()].flat())) {
-      const list = byEngagement.get(t.engagementId);
-      if (list) list.push(t);
-      else byEngagement.set(t.engagementId, [t]);
-    }
-    for (const id of partly) {
-      await store(ctx, id, measuring.get(id)!, inputs.get(id)!, measure(ctx, measuring.get(id)!, byEngagement.get(id) ?? []), volatile.get(id) ?? []);
-    }
+    const key = `${ctx.actor.orgId}|${minuteOf(ctx.now)}|${partly.map((id) => `${id}@${inputs.get(id)}`).sort().join(',')}`;
+    await measurePartOnce(key, async () => {
+      const volatile = await repo.volatileTicketIds(ctx.db, ctx.actor.orgId, partly);
+      const byEngagement = new Map<string, TicketForSla[]>();
+      for (const t of await loadTicketsForSlaByIds(ctx, [...volatile.values()].flat())) {
+        const list = byEngagement.get(t.engagementId);
+        if (list) list.push(t);
+        else byEngagement.set(t.engagementId, [t]);
+      }
+      for (const id of partly) {
+        await store(ctx, id, measuring.get(id)!, inputs.get(id)!, measure(ctx, measuring.get(id)!, byEngagement.get(id) ?? []), volatile.get(id) ?? []);
+      }
+    });
   }
-  return measuring;
+  return { measuring, unchangedSets: whole.length || partly.length ? null : sets };
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { idScope } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
@@ -41,6 +41,14 @@ export async function findTicketImport(db: Db, orgId: string, id: string): Promi
  * a succeeded import is recorded in the transaction that changed them, so this count
  * moves exactly when an engagement's tickets may have changed.
  */
+/** `dataVersionOf` of one engagement as a scalar subquery (text), for a caller's statement. */
+export function dataVersionSql(orgId: string, engagementId: string): SQL<string> {
+  return sql<string>`(SELECT 'imports:' || count(*) FROM ${ticketImports} WHERE ${ticketImports.orgId} = ${orgId} AND ${ticketImports.engagementId} = ${engagementId} AND ${ticketImports.status} = 'succeeded')`;
+}
+
+/** The data version of a count of succeeded imports: the one spelling both readers share. */
+export const dataVersionOf = (succeededImports: number) => `imports:${succeededImports}`;
+
 export async function succeededImportCounts(db: Db, orgId: string, engagementIds: readonly string[]): Promise<Map<string, number>> {
   if (engagementIds.length === 0) return new Map();
   const scope = idScope(ticketImports.engagementId, engagementIds);

@@ -1,3 +1,4 @@
+import type { Fragment } from '../../db/fragment.ts';
 import type { z } from 'zod';
 import type { PageQuery } from '../../../shared/contracts/common.ts';
 import type { SavedMapping, SavedMappingInput } from '../../../shared/contracts/tickets.ts';
@@ -57,7 +58,13 @@ export async function ticketIdsByExternalId(ctx: Ctx, engagementId: string, exte
 export async function ticketDataVersions(ctx: Ctx, engagementIds: readonly string[]): Promise<Map<string, string>> {
   ticketPolicy.check(ctx.actor, 'list');
   const counts = await imports.succeededImportCounts(ctx.db, ctx.actor.orgId, engagementIds);
-  return new Map(engagementIds.map((id) => [id, `imports:${counts.get(id) ?? 0}`]));
+  return new Map(engagementIds.map((id) => [id, imports.dataVersionOf(counts.get(id) ?? 0)]));
+}
+
+/** `ticketDataVersions` of one engagement as a scalar subquery, for a reader that gathers its inputs in one statement. */
+export function ticketDataVersionSql(ctx: Ctx, engagementId: string): Fragment<string> {
+  ticketPolicy.check(ctx.actor, 'list');
+  return imports.dataVersionSql(ctx.actor.orgId, engagementId);
 }
 
 // ---------------------------------------------------------------------------------------

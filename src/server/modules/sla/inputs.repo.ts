@@ -1,0 +1,36 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { OutageRecord } from '../../../domain/sla/report.ts';
+import type { Db } from '../../db/client.ts';
+import { outageRecordsJsonSql } from './outages.repo.ts';
+
+/** What a measurement of one engagement and the report built from it depend on. */
+export interface MeasurementInputs {
+  policyId: string | null;
+  calendarId: string | null;
+  calendarRevision: string | null;
+  dataVersion: string;
+  outages: OutageRecord[];
+}
+
+/**
+ * Reads a report's inputs in one statement: the scalar subqueries come from the modules
+ * that own the tables (each through its public surface), the outages from this module.
+ * Before, a report read that found its measurement cached still cost five round trips.
+ */
+export async function readMeasurementInputs(
+  db: Db,
+  orgId: string,
+  engagementId: string,
+  parts: { policyId: SQL<string | null>; calendarId: SQL<string | null>; calendarRevision: SQL<string | null>; dataVersion: SQL<string> },
+): Promise<MeasurementInputs> {
+  const [row] = await db
+    .select({
+      policyId: parts.policyId,
+      calendarId: parts.calendarId,
+      calendarRevision: parts.calendarRevision,
+      dataVersion: parts.dataVersion,
+      outages: outageRecordsJsonSql(orgId, engagementId),
+    })
+    .from(sql`(VALUES (1)) AS one (x)`);
+  return { ...row, outages: JSON.parse(row.outages) as OutageRecord[] };
+}
