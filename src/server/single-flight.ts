@@ -6,13 +6,20 @@
  * across servers the stored inputs (policy version, calendar revision, ticket data
  * version) keep results correct; at worst two servers compute the same thing once each.
  */
-export function singleFlight<T>(): (key: string, work: () => Promise<T>) => Promise<T> {
+export interface SingleFlight<T> {
+  (key: string, work: () => Promise<T>): Promise<T>;
+  /** Whether some caller's work for this key is running now (a reader may choose not to wait for it). */
+  running(key: string): boolean;
+}
+
+export function singleFlight<T>(): SingleFlight<T> {
   const inflight = new Map<string, Promise<T>>();
-  return (key, work) => {
+  const once = (key: string, work: () => Promise<T>) => {
     const running = inflight.get(key);
     if (running) return running;
     const started = work().finally(() => inflight.delete(key));
     inflight.set(key, started);
     return started;
   };
+  return Object.assign(once, { running: (key: string) => inflight.has(key) });
 }

@@ -28,6 +28,17 @@ describe('singleFlight', () => {
     expect(new Set(results).size).toBe(1);
   });
 
+  it('says whether work for a key is running, until it settles', async () => {
+    const once = singleFlight<number>();
+    const gate = deferred<number>();
+    const call = once('k', () => gate.promise);
+    expect(once.running('k')).toBe(true);
+    expect(once.running('other')).toBe(false);
+    gate.resolve(1);
+    await call;
+    expect(once.running('k')).toBe(false);
+  });
+
   it('keeps different keys apart', async () => {
     const once = singleFlight<string>();
     const [a, b] = await Promise.all([once('a', async () => 'A'), once('b', async () => 'B')]);

@@ -39,7 +39,10 @@ export interface Measuring {
 }
 
 const measureWholeOnce = singleFlight<void>();
-// At a minute's turn every read of a view finds the same volatile tickets due: one measures them.
+// At a minute's turn every read of a view finds the same volatile tickets due: one read
+// measures and stores them, and reads arriving meanwhile answer from the verdicts as
+// stored — the previous minute's, committed whole — rather than queue behind the writes.
+// The read that started it waits, so reads one after the other always see the new minute.
 const measurePartOnce = singleFlight<void>();
 
 /** How each engagement is measured, and the verdict sets as read when none had to be stored again (else null: read them anew). */
@@ -107,6 +110,7 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
 
   if (partly.length) {
     const key = `${ctx.actor.orgId}|${minuteOf(ctx.now)}|${partly.map((id) => `${id}@${inputs.get(id)}`).sort().join(',')}`;
+    if (measurePartOnce.running(key)) return { measuring, unchangedSets: whole.length ? null : sets };
     await measurePartOnce(key, async () => {
       const volatile = await repo.volatileTicketIds(ctx.db, ctx.actor.orgId, partly);
       const byEngagement = new Map<string, TicketForSla[]>();
