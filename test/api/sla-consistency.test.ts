@@ -91,6 +91,44 @@ describe('two app servers on one database', () => {
     expect(withOutage.availability).not.toBeNull();
     expect(withOutage.availability.met).toBeDefined();
   });
+
+  it('the portfolio overview read through one shows the next change made through the other', async () => {
+    const eng = await anEngagement(org.handle, { name: 'Overview desk' });
+    const policy = await anSlaPolicy(org.handle, { engagementId: eng.id });
+    await someTickets(org.handle, { engagementId: eng.id, tickets: 4 });
+    const row = async (app: OutsightApp) => {
+      const items = (await get(app, '/api/v1/sla/overview')).items as Array<{ engagementId: string; engagementName: string; vendorName: string; breached: number; tickets: number }>;
+      return items.find((i) => i.engagementId === eng.id);
+    };
+    const month = ((await get(b.app, '/api/v1/sla/overview')) as { month: string }).month;
+    const at = (await row(b.app))!;
+    expect(at.engagementName).toBe('Overview desk');
+
+    const patch = async (url: string, payload: object) => {
+      const res = await a.app.inject({ method: 'PATCH', url, headers: authHeaders(manager), payload });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await patch(`/api/v1/engagements/${eng.id}`, { name: 'Overview desk, renamed' });
+    expect((await row(b.app))!.engagementName).toBe('Overview desk, renamed');
+    await patch(`/api/v1/vendors/${eng.vendorId}`, { name: 'Renamed vendor for the overview' });
+    expect((await row(b.app))!.vendorName).toBe('Renamed vendor for the overview');
+
+    // New tickets in the overview's month, breaching a one-hour resolution target.
+    const [y, m] = month.split('-').map(Number);
+    const opened = Date.UTC(y, m - 1, 10, 9);
+    await someTickets(org.handle, { engagementId: eng.id, tickets: [{ externalId: 'OV-1', priority: 'P1', openedAt: opened, events: [{ at: opened, status: 'New' }, { at: opened + 5 * H, status: 'Resolved' }], resolvedAt: opened + 5 * H }] });
+    const afterImport = (await row(b.app))!;
+    expect(afterImport.tickets).toBe(at.tickets + 1);
+    expect(afterImport.breached).toBe(at.breached + 1);
+    const edit = await a.app.inject({
+      method: 'PUT',
+      url: `/api/v1/engagements/${eng.id}/sla-policy`,
+      headers: authHeaders(manager),
+      payload: { calendarId: policy.calendarId, priorities: { P1: { resolution: { ms: 6 * H, clock: 'calendar' } } }, resolvedStatuses: ['Resolved'] },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect((await row(b.app))!.breached).toBe(at.breached);
+  });
 });
 
 /** A seeded generator (mulberry32): the same tickets on every run. */

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { calendars } from '../../db/schema.ts';
+import { rowVersionsSql, type Fragment } from '../../db/fragment.ts';
 
 export type CalendarRow = typeof calendars.$inferSelect;
 export type CalendarInsert = typeof calendars.$inferInsert;
@@ -49,4 +50,9 @@ export async function insertCalendar(db: Db, row: CalendarInsert): Promise<Calen
 export async function updateCalendar(db: Db, orgId: string, id: string, patch: Partial<CalendarInsert>): Promise<CalendarRow> {
   const [r] = await db.update(calendars).set(patch).where(and(eq(calendars.orgId, orgId), eq(calendars.id, id))).returning();
   return r;
+}
+
+/** A fingerprint of the organisation's calendars (changes with any write), for a caller's statement. */
+export function calendarRowVersionsSql(orgId: string): Fragment<string> {
+  return rowVersionsSql(calendars, calendars.orgId, orgId);
 }

@@ -110,3 +110,9 @@ export async function calendarsByIds(ctx: Ctx, ids: readonly string[]): Promise<
   calendarPolicy.check(ctx.actor, 'read');
   return repo.calendarsByIds(ctx.db, ctx.actor.orgId, [...new Set(ids)]);
 }
+
+/** A fingerprint of the organisation's calendars: it changes with any write to them (a view keyed by what it read). */
+export function calendarRowVersionsSql(ctx: Ctx): Fragment<string> {
+  calendarPolicy.check(ctx.actor, 'read');
+  return repo.calendarRowVersionsSql(ctx.actor.orgId);
+}

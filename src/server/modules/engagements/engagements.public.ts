@@ -11,5 +11,6 @@ export {
   referenceEngagement,
   requireEngagement,
   updateEngagement,
+  engagementRowVersionsSql,
 } from './engagements.service.ts';
 export type { EngagementRow } from './engagements.repo.ts';

@@ -4,6 +4,7 @@ import { queryRows, type Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like.ts';
 import { engagements, users, vendors } from '../../db/schema.ts';
+import { rowVersionsSql, type Fragment } from '../../db/fragment.ts';
 
 export type EngagementRow = typeof engagements.$inferSelect;
 export type EngagementInsert = typeof engagements.$inferInsert;
@@ -130,4 +131,9 @@ export async function engagementsOfVendor(db: Db, orgId: string, vendorId: strin
     .where(and(eq(engagements.orgId, orgId), eq(engagements.vendorId, vendorId), isNull(engagements.archivedAt)))
     .orderBy(engagements.name, engagements.id)
     .limit(500);
+}
+
+/** A fingerprint of the organisation's engagements (changes with any write), for a caller's statement. */
+export function engagementRowVersionsSql(orgId: string): Fragment<string> {
+  return rowVersionsSql(engagements, engagements.orgId, orgId);
 }

@@ -10,6 +10,7 @@ import { engagementPolicy } from './engagements.policy.ts';
 import { presentEngagement } from './engagements.presenter.ts';
 import * as repo from './engagements.repo.ts';
 import { defined } from '../../defined.ts';
+import type { Fragment } from '../../db/fragment.ts';
 
 
 /** One page of engagements, sorted by vendor, then engagement name. */
@@ -111,4 +112,10 @@ export async function ownEngagements(ctx: Ctx): Promise<Array<{ id: string; name
   if (!ctx.actor.vendorId) return [];
   const rows = await repo.engagementsOfVendor(ctx.db, ctx.actor.orgId, ctx.actor.vendorId);
   return rows.filter((e) => engagementPolicy.can(ctx.actor, 'read', e)).map((e) => ({ id: e.id, name: e.name }));
+}
+
+/** A fingerprint of the organisation's engagements: it changes with any write to them (a view keyed by what it read). */
+export function engagementRowVersionsSql(ctx: Ctx): Fragment<string> {
+  engagementPolicy.check(ctx.actor, 'list');
+  return repo.engagementRowVersionsSql(ctx.actor.orgId);
 }

@@ -3,6 +3,7 @@ import { idScope } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { slaPolicies, users } from '../../db/schema.ts';
+import { rowVersionsSql, type Fragment } from '../../db/fragment.ts';
 
 export type SlaPolicyRow = typeof slaPolicies.$inferSelect;
 export type PolicyWithAuthor = { policy: SlaPolicyRow; createdByName: string | null };
@@ -71,4 +72,9 @@ export async function lockPolicyVersions(tx: Db, engagementId: string): Promise<
 export async function insertPolicy(db: Db, row: typeof slaPolicies.$inferInsert): Promise<SlaPolicyRow> {
   const [r] = await db.insert(slaPolicies).values(row).returning();
   return r;
+}
+
+/** A fingerprint of the organisation's SLA policies (changes with any write), for a caller's statement. */
+export function policyRowVersionsSql(orgId: string): Fragment<string> {
+  return rowVersionsSql(slaPolicies, slaPolicies.orgId, orgId);
 }

@@ -93,3 +93,9 @@ export async function savePolicy(ctx: Ctx, engagementId: string, input: z.output
   });
   return presentSlaPolicy({ policy: row, createdByName: ctx.actor.name });
 }
+
+/** A fingerprint of the organisation's SLA policies: it changes with any write to them (a view keyed by what it read). */
+export function policyRowVersionsSql(ctx: Ctx): Fragment<string> {
+  slaPolicyPolicy.check(ctx.actor, 'list');
+  return repo.policyRowVersionsSql(ctx.actor.orgId);
+}

@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { OutageRecord } from '../../../domain/sla/report.ts';
 import type { Db } from '../../db/client.ts';
+import { rowVersionsSql, type Fragment } from '../../db/fragment.ts';
+import { outages, slaVerdictSets } from '../../db/schema.ts';
 import { outageRecordsJsonSql } from './outages.repo.ts';
 
 /** What a measurement of one engagement and the report built from it depend on. */
@@ -33,4 +35,14 @@ export async function readMeasurementInputs(
     })
     .from(sql`(VALUES (1)) AS one (x)`);
   return { ...row, outages: JSON.parse(row.outages) as OutageRecord[] };
+}
+
+/**
+ * One fingerprint of everything the portfolio overview reads — the other modules' rows as
+ * their fingerprints (`parts`), this module's verdict sets and outages — in one statement.
+ */
+export async function readOverviewFingerprint(db: Db, orgId: string, parts: readonly Fragment<string>[]): Promise<string> {
+  const all = [...parts, rowVersionsSql(slaVerdictSets, slaVerdictSets.orgId, orgId), rowVersionsSql(outages, outages.orgId, orgId)];
+  const [row] = await db.select({ fingerprint: sql<string>`md5(concat_ws('|', ${sql.join(all, sql`, `)}))` }).from(sql`(VALUES (1)) AS one (x)`);
+  return row.fingerprint;
 }

@@ -3,6 +3,7 @@ import { idScope } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { ticketImports } from '../../db/schema.ts';
+import { rowVersionsSql, type Fragment } from '../../db/fragment.ts';
 
 export type TicketImportRow = typeof ticketImports.$inferSelect;
 export type TicketImportInsert = typeof ticketImports.$inferInsert;
@@ -61,4 +62,9 @@ export async function succeededImportCounts(db: Db, orgId: string, engagementIds
     (r) => r.engagementId,
   );
   return new Map(rows.map((r) => [r.engagementId, Number(r.n)]));
+}
+
+/** A fingerprint of the organisation's ticket imports (changes with any write), for a caller's statement. */
+export function importRowVersionsSql(orgId: string): Fragment<string> {
+  return rowVersionsSql(ticketImports, ticketImports.orgId, orgId);
 }

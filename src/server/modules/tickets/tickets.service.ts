@@ -119,3 +119,9 @@ export async function deleteMapping(ctx: Ctx, id: string): Promise<void> {
     await tx.audit({ action: 'ticket_mapping.delete', objectType: 'ticket_mapping', objectId: before.id, before });
   });
 }
+
+/** A fingerprint of the organisation's ticket imports: it changes with any write to them (a view keyed by what it read). */
+export function importRowVersionsSql(ctx: Ctx): Fragment<string> {
+  ticketPolicy.check(ctx.actor, 'list');
+  return imports.importRowVersionsSql(ctx.actor.orgId);
+}

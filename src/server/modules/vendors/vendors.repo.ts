@@ -4,6 +4,7 @@ import { queryRows, type Db } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { engagements, users, vendors } from '../../db/schema.ts';
+import { rowVersionsSql, type Fragment } from '../../db/fragment.ts';
 
 export type VendorRow = typeof vendors.$inferSelect;
 export type VendorInsert = typeof vendors.$inferInsert;
@@ -151,4 +152,9 @@ export async function countVendorsByStatusAndTier(db: Db, orgId: string) {
     db,
     sql`SELECT status, tier, count(*)::int AS n FROM ${vendors} WHERE org_id = ${orgId} AND archived_at IS NULL GROUP BY status, tier`,
   );
+}
+
+/** A fingerprint of the organisation's vendors (changes with any write), for a caller's statement. */
+export function vendorRowVersionsSql(orgId: string): Fragment<string> {
+  return rowVersionsSql(vendors, vendors.orgId, orgId);
 }

@@ -7,6 +7,7 @@ import { referenceInternalUser } from '../users/users.public.ts';
 import { vendorPolicy } from './vendors.policy.ts';
 import { presentVendor } from './vendors.presenter.ts';
 import * as repo from './vendors.repo.ts';
+import type { Fragment } from '../../db/fragment.ts';
 
 /** One page of the organisation's vendors, filtered and sorted, with a keyset cursor. */
 export async function listVendors(ctx: Ctx, q: VendorListQuery) {
@@ -111,4 +112,10 @@ export async function vendorsByNames(ctx: Ctx, names: readonly string[]): Promis
 /** Names of the organisation's vendors by id, for labels in other modules' answers. */
 export async function vendorNames(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
   return new Map((await repo.vendorNamesByIds(ctx.db, ctx.actor.orgId, [...new Set(ids)])).map((v) => [v.id, v.name]));
+}
+
+/** A fingerprint of the organisation's vendors: it changes with any write to them (a view keyed by what it read). */
+export function vendorRowVersionsSql(ctx: Ctx): Fragment<string> {
+  vendorPolicy.check(ctx.actor, 'list');
+  return repo.vendorRowVersionsSql(ctx.actor.orgId);
 }
