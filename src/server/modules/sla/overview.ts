@@ -9,6 +9,7 @@ import { allEngagements, engagementRowVersionsSql } from '../engagements/engagem
 import { policyRowVersionsSql } from '../sla-policies/sla-policies.public.ts';
 import { importRowVersionsSql } from '../tickets/tickets.public.ts';
 import { vendorRowVersionsSql } from '../vendors/vendors.public.ts';
+import { singleFlight } from '../../single-flight.ts';
 import { readOverviewFingerprint } from './inputs.repo.ts';
 import * as outagesRepo from './outages.repo.ts';
 import { measurementPolicy } from './sla.policy.ts';
@@ -87,6 +88,8 @@ type Overview = z.output<typeof SlaOverview>;
  */
 const OVERVIEWS_KEPT = 16;
 const overviews = new Map<string, Overview>();
+// At a minute's turn fifty reads miss together: one builds, the others wait for it.
+const buildOnce = singleFlight<Overview>();
 
 export async function slaOverview(ctx: Ctx, month: string | undefined): Promise<Overview> {
   measurementPolicy.check(ctx.actor, 'read');
@@ -101,10 +104,12 @@ export async function slaOverview(ctx: Ctx, month: string | undefined): Promise<
   const key = `${ctx.actor.orgId}|${target}|${Math.floor(ctx.now.getTime() / 60_000)}|${fingerprint}`;
   const kept = overviews.get(key);
   if (kept) return kept;
-  const built = await buildOverview(ctx, target);
-  if (overviews.size >= OVERVIEWS_KEPT) overviews.delete(overviews.keys().next().value!);
-  overviews.set(key, built);
-  return built;
+  return buildOnce(key, async () => {
+    const built = await buildOverview(ctx, target);
+    if (overviews.size >= OVERVIEWS_KEPT) overviews.delete(overviews.keys().next().value!);
+    overviews.set(key, built);
+    return built;
+  });
 }
 
 async function buildOverview(ctx: Ctx, target: string): Promise<Overview> {
