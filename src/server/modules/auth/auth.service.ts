@@ -234,9 +234,9 @@ export async function logout(ctx: Ctx) {
   if (ctx.actor.sessionId) await repo.deleteSession(ctx.db, ctx.actor.orgId, ctx.actor.sessionId);
 }
 
-/** Resolves a session cookie; expired, idle or disabled sessions are deleted and ignored. */
 const touchOnce = singleFlight<void>();
 
+/** Resolves a session cookie; expired, idle or disabled sessions are deleted and ignored. */
 export async function actorFromSession(ctx: PublicCtx, secret: string): Promise<Actor | null> {
   const id = sha256(secret);
   const row = await repo.findSessionForSignIn(ctx.db, id);

@@ -1,3 +1,3 @@
 /** The calendars module as other modules, seeds and builders see it (lint rule outsight/public-surface). */
-export { calendarRevisionSql, calendarsByIds, createCalendar, listCalendars, referenceCalendar, specOf, updateCalendar, calendarRowVersionsSql } from './calendars.service.ts';
+export { calendarRevisionSql, calendarRowVersionsSql, calendarsByIds, createCalendar, listCalendars, referenceCalendar, specOf, updateCalendar } from './calendars.service.ts';
 export type { CalendarRow } from './calendars.repo.ts';

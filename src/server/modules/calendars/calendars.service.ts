@@ -96,7 +96,6 @@ export async function referenceCalendar(ctx: Ctx, id: string, field = 'calendarI
   return calendarPolicy.reference(ctx.actor, 'reference', await repo.findCalendar(ctx.db, ctx.actor.orgId, id), field, 'Choose one of your calendars.');
 }
 
-/** The organisation's calendars with these ids, for measuring under the policies that name them. */
 /**
  * A calendar's revision — it changes with every edit — as a scalar subquery, for a reader
  * that keys something derived from the calendar and gathers its inputs in one statement.
@@ -106,6 +105,7 @@ export function calendarRevisionSql(ctx: Ctx, calendarId: Fragment<string | null
   return repo.calendarRevisionSql(ctx.actor.orgId, calendarId);
 }
 
+/** The organisation's calendars with these ids, for measuring under the policies that name them. */
 export async function calendarsByIds(ctx: Ctx, ids: readonly string[]): Promise<repo.CalendarRow[]> {
   calendarPolicy.check(ctx.actor, 'read');
   return repo.calendarsByIds(ctx.db, ctx.actor.orgId, [...new Set(ids)]);

@@ -3,6 +3,7 @@ export {
   allEngagements,
   countEngagements,
   createEngagement,
+  engagementRowVersionsSql,
   engagementsOfVendorsByNames,
   findEngagementsByName,
   getEngagement,
@@ -11,6 +12,5 @@ export {
   referenceEngagement,
   requireEngagement,
   updateEngagement,
-  engagementRowVersionsSql,
 } from './engagements.service.ts';
 export type { EngagementRow } from './engagements.repo.ts';

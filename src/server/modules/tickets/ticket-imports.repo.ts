@@ -37,19 +37,23 @@ export async function findTicketImport(db: Db, orgId: string, id: string): Promi
   return rows[0] ?? null;
 }
 
+// An engagement's ticket data version is its count of succeeded imports, spelled the same
+// by the JavaScript reader and the SQL one (their values key the same caches).
+const DATA_VERSION_PREFIX = 'imports:';
+
+/** The data version of a count of succeeded imports. */
+export const dataVersionOf = (succeededImports: number) => `${DATA_VERSION_PREFIX}${succeededImports}`;
+
+/** `dataVersionOf` of one engagement as a scalar subquery (text), for a caller's statement. */
+export function dataVersionSql(orgId: string, engagementId: string): SQL<string> {
+  return sql<string>`(SELECT ${DATA_VERSION_PREFIX}::text || count(*) FROM ${ticketImports} WHERE ${ticketImports.orgId} = ${orgId} AND ${ticketImports.engagementId} = ${engagementId} AND ${ticketImports.status} = 'succeeded')`;
+}
+
 /**
  * How many imports succeeded per engagement. Tickets change only through an import, and
  * a succeeded import is recorded in the transaction that changed them, so this count
  * moves exactly when an engagement's tickets may have changed.
  */
-/** `dataVersionOf` of one engagement as a scalar subquery (text), for a caller's statement. */
-export function dataVersionSql(orgId: string, engagementId: string): SQL<string> {
-  return sql<string>`(SELECT 'imports:' || count(*) FROM ${ticketImports} WHERE ${ticketImports.orgId} = ${orgId} AND ${ticketImports.engagementId} = ${engagementId} AND ${ticketImports.status} = 'succeeded')`;
-}
-
-/** The data version of a count of succeeded imports: the one spelling both readers share. */
-export const dataVersionOf = (succeededImports: number) => `imports:${succeededImports}`;
-
 export async function succeededImportCounts(db: Db, orgId: string, engagementIds: readonly string[]): Promise<Map<string, number>> {
   if (engagementIds.length === 0) return new Map();
   const scope = idScope(ticketImports.engagementId, engagementIds);

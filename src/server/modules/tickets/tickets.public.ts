@@ -1,6 +1,6 @@
 /** The tickets module as other modules, the CLI, seeds and builders see it (lint rule outsight/public-surface). */
 export { importTickets, ticketImportEvents, type ImportPhase, type ImportProgress, type TicketImportOptions } from './import-tickets.ts';
-export { listTicketImports, loadTicketsForSla, loadTicketsForSlaByIds, requireTicket, saveMapping, ticketDataVersionSql, ticketDataVersions, ticketIdsByExternalId, importRowVersionsSql } from './tickets.service.ts';
+export { importRowVersionsSql, listTicketImports, loadTicketsForSla, loadTicketsForSlaByIds, requireTicket, saveMapping, ticketDataVersions, ticketDataVersionSql, ticketIdsByExternalId } from './tickets.service.ts';
 export type { TicketForSla } from './tickets.repo.ts';
 /** The ticket import's CSV/XLSX readers for other imports whose files are small (contracts). */
 export { readSheet, type SheetRow } from './read-sheet.ts';
