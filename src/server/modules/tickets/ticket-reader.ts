@@ -153,9 +153,16 @@ export async function readDelimited(source: AsyncIterable<Buffer | string>, sink
           return;
         }
         // Backpressure: stop reading until this chunk's rows are staged in the database.
+        // Pausing the parser does not pause its input: the text stream itself must stop, or
+        // a slow flush lets the rest of the file pile up in the parser's queue (memory, and
+        // the row-length check above would count queued text as one unfinished row).
         parser.pause();
+        text.pause();
         sink.flush().then(
-          () => parser.resume(),
+          () => {
+            text.resume();
+            parser.resume();
+          },
           (err) => {
             failure = err;
             parser.abort();
