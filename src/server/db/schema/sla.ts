@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgs, users } from './orgs.ts';
 import { engagements } from './vendors.ts';
 
@@ -56,12 +56,8 @@ export const tickets = pgTable(
   'tickets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => orgs.id),
-    engagementId: uuid('engagement_id')
-      .notNull()
-      .references(() => engagements.id),
+    orgId: uuid('org_id').notNull(),
+    engagementId: uuid('engagement_id').notNull(),
     externalId: text('external_id').notNull(),
     priority: text('priority'),
     status: text('status'),
@@ -80,7 +76,13 @@ export const tickets = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('tickets_engagement_external_key').on(t.engagementId, t.externalId), index('tickets_org_engagement_opened_idx').on(t.orgId, t.engagementId, t.openedAt)],
+  (t) => [
+    uniqueIndex('tickets_engagement_external_key').on(t.engagementId, t.externalId),
+    index('tickets_org_engagement_opened_idx').on(t.orgId, t.engagementId, t.openedAt),
+    // One key for both: the engagement, of the ticket's own organisation. Every loaded row
+    // pays one check per foreign key; a million-ticket COPY spent ~5 s on the second one.
+    foreignKey({ columns: [t.orgId, t.engagementId], foreignColumns: [engagements.orgId, engagements.id], name: 'tickets_engagement_same_org_fk' }),
+  ],
 );
 
 /** One import run: what it read, what it changed, and every row it rejected. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgs, users } from './orgs.ts';
 
 export const vendors = pgTable(
@@ -68,5 +68,7 @@ export const engagements = pgTable(
   (t) => [
     uniqueIndex('engagements_org_vendor_name_key').on(t.orgId, t.vendorId, sql`lower(${t.name})`),
     index('engagements_org_vendor_idx').on(t.orgId, t.vendorId),
+    // What a same-organisation foreign key (org_id, engagement_id) points at: tickets use it.
+    unique('engagements_org_id_key').on(t.orgId, t.id),
   ],
 );
