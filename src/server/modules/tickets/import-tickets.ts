@@ -14,7 +14,8 @@ import { requireEngagement } from '../engagements/engagements.public.ts';
 import { insertTicketImport, type TicketImportInsert } from './ticket-imports.repo.ts';
 import { readDelimited, type RowSink } from './ticket-reader.ts';
 import { openSource } from './ticket-source.ts';
-import { openStaging, upsertFromStaging, type MappedField } from './ticket-staging.repo.ts';
+import { openDirectLoad } from './ticket-direct.repo.ts';
+import { lockForImport, openStaging, upsertFromStaging, type MappedField } from './ticket-staging.repo.ts';
 import { readXlsx } from './ticket-xlsx.ts';
 import { ticketImportPolicy } from './tickets.policy.ts';
 import { countTickets } from './tickets.repo.ts';
@@ -50,7 +51,8 @@ export interface TicketImportOptions {
 /**
  * What a long import is doing: reading the file (rows counted as they are staged), checking
  * the folded tickets against those stored, saving them. Rows are counted when a batch is
- * staged, so the count moves in steps of a few thousand.
+ * staged, so the count moves in steps of a few thousand. The first import of a list export
+ * saves its tickets while reading (ticket-direct.repo.ts); its checking and saving are short.
  */
 export type ImportPhase = 'reading' | 'checking' | 'saving';
 export interface ImportProgress {
@@ -121,7 +123,10 @@ async function runImport(ctx: Ctx, importId: string, source: AsyncIterable<Buffe
     const progress = (phase: ImportPhase) => opts.onProgress?.({ phase, rows, rejected: rejectedCount });
     const row = await change(ctx, async (tx) => {
       progress('reading');
-      const staging = await openStaging(tx.db);
+      // Taken before reading: a first import stays the first until it commits.
+      const { empty } = await lockForImport(tx.db, orgId, opts.engagementId);
+      const direct = empty && mapping.shape !== 'events' ? await openDirectLoad(tx.db, { orgId, engagementId: opts.engagementId, importId }) : null;
+      const staging = direct ?? (await openStaging(tx.db));
       let normalise: ReturnType<typeof rowNormaliser> | null = null;
       let batch: TicketEvent[] = [];
       let header: string[] = [];
@@ -197,14 +202,22 @@ async function runImport(ctx: Ctx, importId: string, source: AsyncIterable<Buffe
       const refusal = refusalFor(rowsRead, rejectedCount, rejected, mapping.dateOrder);
       if (refusal) throw refusal;
       signal?.throwIfAborted();
-      const counts = await upsertFromStaging(tx.db, { orgId, engagementId: opts.engagementId, importId, mergeHistory: mapping.shape === 'events',
-        mapped: mappedFields(mapping),
-        firstResponse: { rule: mapping.firstResponse ?? DEFAULT_FIRST_RESPONSE_RULE, openingStatuses: mapping.openingStatuses },
-        onPhase: (phase) => {
-          signal?.throwIfAborted();
-          progress(phase);
-        },
-      });
+      const onPhase = (phase: ImportPhase) => {
+        signal?.throwIfAborted();
+        progress(phase);
+      };
+      const counts = direct
+        ? await direct.settle({ mapped: mappedFields(mapping), onSaving: () => onPhase('saving') })
+        : await upsertFromStaging(tx.db, {
+            orgId,
+            engagementId: opts.engagementId,
+            importId,
+            none: empty,
+            mergeHistory: mapping.shape === 'events',
+            mapped: mappedFields(mapping),
+            firstResponse: { rule: mapping.firstResponse ?? DEFAULT_FIRST_RESPONSE_RULE, openingStatuses: mapping.openingStatuses },
+            onPhase,
+          });
       const done = await insertTicketImport(tx.db, {
         ...record,
         status: 'succeeded',

@@ -3,6 +3,7 @@ import { queryRows, type Db } from '../../db/client.ts';
 import { copyInto, csvText } from '../../db/copy.ts';
 import { tickets } from '../../db/schema.ts';
 import { DEFAULT_FIRST_RESPONSE_RULE, openingStatusSet, type FirstResponseRule } from '../../../domain/sla/first-response.ts';
+import type { FirstRow } from '../../../domain/tickets/first-seen.ts';
 import type { TicketEvent } from '../../../domain/tickets/rows.ts';
 
 /**
@@ -13,7 +14,7 @@ import type { TicketEvent } from '../../../domain/tickets/rows.ts';
  * exactly as they were.
  */
 export interface Stager {
-  write(events: TicketEvent[]): Promise<void>;
+  write(events: StagedEvent[]): Promise<void>;
   finish(): Promise<void>;
   /** Ends an unfinished COPY so the transaction can roll back instead of waiting on it. */
   abort(err: unknown): Promise<void>;
@@ -21,26 +22,52 @@ export interface Stager {
 
 // A per-transaction scratch table, not part of the schema: it exists only inside an import.
 const STAGING = 'ticket_staging';
-const STAGING_COLUMNS = ['external_id', 'seq', 'line', 'event_at', 'status', 'priority', 'opened_at', 'first_response_at', 'resolved_at', 'closed_at', 'title', 'assigned'] as const;
+const STAGING_COLUMNS = ['external_id', 'seq', 'line', 'event_at', 'status', 'priority', 'opened_at', 'first_response_at', 'resolved_at', 'closed_at', 'title', 'assigned', 'first_seq', 'first_event_at'] as const;
+
+/**
+ * A staged row. A row of a first import that repeats an earlier row's id hash (see
+ * ticket-direct.repo.ts) carries that earlier row's sequence and update time: the earlier
+ * row went straight into tickets and comes back to staging to be compared.
+ */
+export type StagedEvent = TicketEvent & { first?: FirstRow };
 
 const csvNum = (v: number | null) => (v === null ? '' : String(v));
 
-function toCsv(events: TicketEvent[]): string {
+function toCsv(events: StagedEvent[]): string {
   let out = '';
   for (const e of events) {
-    out += `${csvText(e.externalId)},${e.seq},${e.line},${csvNum(e.eventAt)},${csvText(e.status)},${csvText(e.priority)},${e.openedAt},${csvNum(e.firstResponseAt)},${csvNum(e.resolvedAt)},${csvNum(e.closedAt)},${csvText(e.title)},${e.assigned ? 't' : 'f'}\n`;
+    const first = e.first ? `${e.first.seq},${csvNum(e.first.eventAt)}` : ',';
+    out += `${csvText(e.externalId)},${e.seq},${e.line},${csvNum(e.eventAt)},${csvText(e.status)},${csvText(e.priority)},${e.openedAt},${csvNum(e.firstResponseAt)},${csvNum(e.resolvedAt)},${csvNum(e.closedAt)},${csvText(e.title)},${e.assigned ? 't' : 'f'},${first}\n`;
   }
   return out;
 }
 
-/** Creates the staging table in the import's transaction and opens a COPY into it. */
-export async function openStaging(tx: Db): Promise<Stager> {
+/** Creates the (empty) staging table in the import's transaction. */
+export async function createStaging(tx: Db): Promise<void> {
   await tx.execute(sql`
     CREATE TEMP TABLE ${sql.identifier(STAGING)} (
       external_id text NOT NULL, seq bigint NOT NULL, line integer NOT NULL, event_at bigint,
       status text, priority text, opened_at bigint NOT NULL, first_response_at bigint,
-      resolved_at bigint, closed_at bigint, title text, assigned boolean NOT NULL
+      resolved_at bigint, closed_at bigint, title text, assigned boolean NOT NULL,
+      first_seq bigint, first_event_at bigint
     ) ON COMMIT DROP`);
+}
+
+/** Stages rows with one COPY of their own (the staging table exists). */
+export async function stageEvents(tx: Db, events: StagedEvent[]): Promise<void> {
+  const copy = await copyInto(tx, STAGING, STAGING_COLUMNS);
+  try {
+    await copy.write(toCsv(events));
+    await copy.finish();
+  } catch (err) {
+    await copy.abort(err);
+    throw err;
+  }
+}
+
+/** Creates the staging table in the import's transaction and opens a COPY into it. */
+export async function openStaging(tx: Db): Promise<Stager> {
+  await createStaging(tx);
   const copy = await copyInto(tx, STAGING, STAGING_COLUMNS);
   return {
     write: (events) => copy.write(events.length ? toCsv(events) : ''),
@@ -51,10 +78,48 @@ export async function openStaging(tx: Db): Promise<Stager> {
 
 const ts = (col: string) => sql.raw(`CASE WHEN ${col} IS NULL THEN NULL ELSE to_timestamp(${col} / 1000.0) END`);
 
-// Imports into one engagement save one at a time (pg_advisory_xact_lock's two-key form: this
-// class, the engagement): new tickets go in with a plain INSERT, which checks no conflicts row
-// by row, so no other import may add the same ids between the check and the insert.
+// Imports into one engagement run one at a time (pg_advisory_xact_lock's two-key form: this
+// class, the engagement): new tickets go in with a plain INSERT or COPY, which checks no
+// conflicts row by row, so no other import may add the same ids between the check and the
+// insert; and a first import must stay the first until it commits.
 const SAVE_LOCK_CLASS = 7_310_001;
+
+/**
+ * Takes the engagement's import lock for the rest of the transaction and says whether the
+ * engagement has no tickets yet, which stays true under the lock until the import commits.
+ */
+export async function lockForImport(tx: Db, orgId: string, engagementId: string): Promise<{ empty: boolean }> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${SAVE_LOCK_CLASS}::int, hashtext(${engagementId}))`);
+  const [held] = await queryRows<{ any: boolean }>(tx, sql`SELECT EXISTS (SELECT 1 FROM ${tickets} WHERE org_id = ${orgId}::uuid AND engagement_id = ${engagementId}::uuid) AS any`);
+  return { empty: !held.any };
+}
+/**
+ * After a direct load (ticket-direct.repo.ts): the tickets whose ids rows set aside in
+ * staging repeat go back to staging as the rows they came from (the first row's sequence
+ * and update time travelled with the later rows), so the fold decides between all of them.
+ * Returns how many tickets were taken back. Only for an engagement whose tickets all came
+ * from this import, under its lock.
+ */
+export async function takeBackRepeated(tx: Db, orgId: string, engagementId: string): Promise<number> {
+  const ms = (col: string) => `(extract(epoch FROM ${col}) * 1000)::bigint`;
+  const [r] = await queryRows<{ n: number }>(
+    tx,
+    sql`WITH ids AS (SELECT DISTINCT external_id, first_seq, first_event_at FROM ${sql.identifier(STAGING)} WHERE first_seq IS NOT NULL),
+      moved AS (
+        DELETE FROM ${tickets} t USING ids
+        WHERE t.org_id = ${orgId}::uuid AND t.engagement_id = ${engagementId}::uuid AND t.external_id = ids.external_id
+        RETURNING t.external_id, ids.first_seq, ids.first_event_at, t.status, t.priority, t.opened_at, t.first_response_at, t.resolved_at, t.closed_at, t.title
+      ),
+      back AS (
+        INSERT INTO ${sql.identifier(STAGING)} (external_id, seq, line, event_at, status, priority, opened_at, first_response_at, resolved_at, closed_at, title, assigned)
+        SELECT external_id, first_seq, 0, first_event_at, status, priority, ${sql.raw(ms('opened_at'))}, ${sql.raw(ms('first_response_at'))}, ${sql.raw(ms('resolved_at'))}, ${sql.raw(ms('closed_at'))}, title, false
+        FROM moved RETURNING 1
+      )
+    SELECT count(*)::int AS n FROM back`,
+  );
+  return Number(r.n);
+}
+
 const FOLDED = 'ticket_folded';
 
 export type SavePhase = 'checking' | 'saving';
@@ -67,12 +132,23 @@ export type SavePhase = 'checking' | 'saving';
  *
  * New tickets are a plain INSERT … SELECT: `INSERT … ON CONFLICT` pays a speculative
  * insertion per row, about 1.5× the cost of the insert itself; only tickets already stored
- * go through ON CONFLICT … DO UPDATE. An engagement without tickets (the first, largest
- * import) needs no comparison at all: one statement folds and inserts.
+ * go through ON CONFLICT … DO UPDATE. When none of the staged ids is stored (an event log's
+ * first import, or the rows a direct load set aside) no comparison is needed: one statement
+ * folds and inserts. The caller holds the engagement's import lock (lockForImport).
  */
 export async function upsertFromStaging(
   tx: Db,
-  p: { orgId: string; engagementId: string; importId: string; mergeHistory: boolean; mapped: ReadonlySet<MappedField>; firstResponse?: FirstResponse; onPhase?: (phase: SavePhase) => void },
+  p: {
+    orgId: string;
+    engagementId: string;
+    importId: string;
+    /** No staged id is stored yet (lockForImport said so, or the direct load took them back): a plain insert. */
+    none: boolean;
+    mergeHistory: boolean;
+    mapped: ReadonlySet<MappedField>;
+    firstResponse?: FirstResponse;
+    onPhase?: (phase: SavePhase) => void;
+  },
 ) {
   const next = nextValues(p.mergeHistory, p.mapped);
   const firstResponse = p.firstResponse ?? { rule: DEFAULT_FIRST_RESPONSE_RULE, openingStatuses: undefined };
@@ -80,9 +156,7 @@ export async function upsertFromStaging(
   const columns = sql`(org_id, engagement_id, external_id, priority, status, title, opened_at, first_response_at, first_response_source, resolved_at, closed_at, history, import_id)`;
   const values = sql`${p.orgId}::uuid, ${p.engagementId}::uuid, external_id, priority, status, title,
         ${ts('opened_at')}, ${ts('first_response_at')}, first_response_source, ${ts('resolved_at')}, ${ts('closed_at')}, history, ${p.importId}::uuid`;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${SAVE_LOCK_CLASS}::int, hashtext(${p.engagementId}))`);
-  const [held] = await queryRows<{ any: boolean }>(tx, sql`SELECT EXISTS (SELECT 1 FROM ${tickets} WHERE org_id = ${p.orgId}::uuid AND engagement_id = ${p.engagementId}::uuid) AS any`);
-  if (!held.any) {
+  if (p.none) {
     p.onPhase?.('saving');
     const [r] = await queryRows<{ n: number }>(tx, sql`WITH ${fold}, ins AS (INSERT INTO ${tickets} ${columns} SELECT ${values} FROM agg RETURNING 1) SELECT count(*)::int AS n FROM ins`);
     return { created: Number(r.n), updated: 0, unchanged: 0 };
