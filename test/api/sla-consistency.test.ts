@@ -41,7 +41,12 @@ const get = async (app: OutsightApp, url: string) => {
   return res.json();
 };
 
-type Report = { policyVersion: number; months: Array<{ priorities: Array<{ priority: string; tickets: number; breached: number }> }> };
+type Report = {
+  policyVersion: number;
+  months: Array<{ priorities: Array<{ priority: string; tickets: number; breached: number }> }>;
+  problemCount?: number;
+  problems?: Array<{ externalId: string; problem: string }>;
+};
 const breachedIn = (r: Report) => r.months.flatMap((m) => m.priorities).reduce((n, p) => n + p.breached, 0);
 
 describe('two app servers on one database', () => {
@@ -213,12 +218,14 @@ describe('the server path against the object API', () => {
     expect(listed.size).toBe(400);
     const perPriority = new Map<string, { tickets: number; breached: number }>();
     let problems = 0;
+    const problemIds: string[] = [];
     let pauses = 0;
     for (const t of stored) {
       const ev = evaluateTicket(policy, calendars, objectInput(t), Date.now());
       const item = listed.get(t.id)!;
       if (ev.problem !== null) {
         problems++;
+        problemIds.push(t.externalId);
         expect(item.problem, t.externalId).not.toBeNull();
         continue;
       }
@@ -246,6 +253,10 @@ describe('the server path against the object API', () => {
     // The generated set exercises what it should: problems, pauses, breaches and tickets within target.
     expect(problems).toBeGreaterThan(0);
     expect(pauses).toBeGreaterThan(0);
+    // The report counts the problems and names each listed one by the vendor's ticket id.
+    expect(problems).toBeLessThanOrEqual(100);
+    expect(report.problemCount).toBe(problems);
+    expect(report.problems!.map((p) => p.externalId).sort()).toEqual(problemIds.sort());
     const sums = new Map<string, { tickets: number; breached: number }>();
     for (const p of report.months.flatMap((m) => m.priorities)) {
       const s = sums.get(p.priority) ?? { tickets: 0, breached: 0 };

@@ -44,7 +44,7 @@ export interface Measured {
    * again unchanged is a lookup, not another pass over every evaluation. Lives and dies
    * with the cached measurement, so it is as fresh as the measurement is.
    */
-  reports?: Map<string, SlaReport>;
+  reports?: Map<string, Promise<SlaReport>>;
 }
 
 /**
@@ -66,11 +66,17 @@ const measureOnce = singleFlight<Measured>();
  */
 const lastByInputs = new Map<string, { measured: Measured; volatile: Int32Array; nowMs: number }>();
 
-function volatileIndexes(tickets: readonly TicketForSla[], evaluations: readonly TicketEvaluation[], nowMs: number, among?: Int32Array): Int32Array {
+// Tickets checked for volatility between yields (a check reads the ticket's history).
+const VOLATILE_CHUNK = 50_000;
+
+async function volatileIndexes(tickets: readonly TicketForSla[], evaluations: readonly TicketEvaluation[], nowMs: number, among?: Int32Array): Promise<Int32Array> {
   const out: number[] = [];
-  if (among) {
-    for (const i of among) if (isVolatile(tickets[i], evaluations[i], nowMs)) out.push(i);
-  } else for (let i = 0; i < tickets.length; i++) if (isVolatile(tickets[i], evaluations[i], nowMs)) out.push(i);
+  const n = among ? among.length : tickets.length;
+  for (let k = 0; k < n; k++) {
+    if (k > 0 && k % VOLATILE_CHUNK === 0) await yieldToOthers();
+    const i = among ? among[k] : k;
+    if (isVolatile(tickets[i], evaluations[i], nowMs)) out.push(i);
+  }
   return Int32Array.from(out);
 }
 
@@ -193,7 +199,7 @@ type Loaded = {
 // tickets takes seconds, and other engagements' reads (and reads answered from the
 // previous minute, above) should not wait behind it.
 const CHUNK = 5_000;
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function measureAll(ctx: Ctx, { found, cal, tickets, key, inputsKey }: Loaded): Promise<Measured> {
   const nowMs = ctx.now.getTime();
@@ -211,7 +217,7 @@ async function measureAll(ctx: Ctx, { found, cal, tickets, key, inputsKey }: Loa
       evaluations[due[k]] = evaluateTicket(p, calendars, toTicketInput(tickets[due[k]]), nowMs);
     }
     measured = { ...last.measured, evaluations, reports: undefined };
-    volatile = volatileIndexes(tickets, evaluations, nowMs, last.volatile);
+    volatile = await volatileIndexes(tickets, evaluations, nowMs, last.volatile);
   } else {
     const policy = enginePolicy(found.policy);
     const calendars = { [cal.id]: compileCalendar(specOf(cal)) };
@@ -221,7 +227,7 @@ async function measureAll(ctx: Ctx, { found, cal, tickets, key, inputsKey }: Loa
       evaluations[i] = evaluateTicket(policy, calendars, toTicketInput(tickets[i]), nowMs);
     }
     measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations };
-    volatile = volatileIndexes(tickets, evaluations, nowMs);
+    volatile = await volatileIndexes(tickets, evaluations, nowMs);
   }
   if (key && inputsKey) {
     remember(key, measured);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { responseSource } from '../../../domain/sla/first-response.ts';
-import { monthlyReport } from '../../../domain/sla/report.ts';
+import { MonthlyTally, type OutageRecord } from '../../../domain/sla/report.ts';
 import type { TicketVerdict } from '../../../domain/sla/ticket.ts';
 import type { PageQuery } from '../../../shared/contracts/common.ts';
 import type { Outage, OutageInput, SlaReport, SlaReportQuery } from '../../../shared/contracts/sla.ts';
@@ -11,7 +11,7 @@ import { change } from '../audit/audit.public.ts';
 import { requireEngagement } from '../engagements/engagements.public.ts';
 import { requireTicket } from '../tickets/tickets.public.ts';
 import * as outagesRepo from './outages.repo.ts';
-import { humanProblem, measureEngagement, measureWithOutages, toSlaTicket } from './sla.measure.ts';
+import { humanProblem, measureEngagement, measureWithOutages, toSlaTicket, yieldToOthers, type Measured } from './sla.measure.ts';
 import { measurementPolicy, outagePolicy } from './sla.policy.ts';
 import { presentOutage } from './sla.presenter.ts';
 
@@ -72,21 +72,43 @@ export async function slaReport(ctx: Ctx, engagementId: string, q: z.output<type
   const key = `${from}|${to}|${JSON.stringify(outages ?? [])}`;
   const built = m.reports?.get(key);
   if (built) return built;
-  const report = monthlyReport(m.policy, m.calendars, m.evaluations, outages, months);
-  const byId = new Map(m.tickets.map((t) => [t.id, t.externalId]));
-  const result: SlaReport = {
+  // Kept as a promise: reads arriving while it is built wait for this one build.
+  const building = buildReport(engagementId, m, outages, months);
+  m.reports ??= new Map();
+  if (m.reports.size >= REPORTS_PER_MEASUREMENT) m.reports.delete(m.reports.keys().next().value!);
+  m.reports.set(key, building);
+  building.catch(() => m.reports?.delete(key));
+  return building;
+}
+
+// Evaluations tallied between yields to other requests: at a million tickets a report built
+// in one synchronous pass held up every request the server was answering meanwhile.
+const TALLY_CHUNK = 50_000;
+const PROBLEMS_LISTED = 100;
+
+async function buildReport(engagementId: string, m: Measured, outages: OutageRecord[] | undefined, months: string[]): Promise<SlaReport> {
+  const tally = new MonthlyTally(m.policy, m.calendars, months);
+  const { evaluations, tickets } = m;
+  for (let i = 0; i < evaluations.length; i++) {
+    if (i > 0 && i % TALLY_CHUNK === 0) await yieldToOthers();
+    tally.add(evaluations[i]);
+  }
+  const report = tally.report(outages);
+  // The problems listed name their tickets: evaluations are in the tickets' order.
+  const problems: SlaReport['problems'] = [];
+  for (let i = 0; i < evaluations.length && problems.length < PROBLEMS_LISTED; i++) {
+    const ev = evaluations[i];
+    if (ev.problem !== null) problems.push({ externalId: tickets[i].externalId, problem: humanProblem(ev.problem) });
+  }
+  return {
     engagementId,
     policyVersion: m.policyVersion,
     timeZone: m.timeZone,
     months: report.months.map((mo) => ({ month: mo.month, priorities: mo.priorities, availability: mo.availability, creditPct: mo.creditPct, creditMinor: mo.creditMinor })),
-    ticketCount: m.tickets.length,
+    ticketCount: tickets.length,
     problemCount: report.problems.length,
-    problems: report.problems.slice(0, 100).map((p) => ({ externalId: byId.get(p.id) ?? p.id, problem: humanProblem(p.problem) })),
+    problems,
   };
-  m.reports ??= new Map();
-  if (m.reports.size >= REPORTS_PER_MEASUREMENT) m.reports.delete(m.reports.keys().next().value!);
-  m.reports.set(key, result);
-  return result;
 }
 
 function shiftMonth(month: string, delta: number): string {
