@@ -6,7 +6,8 @@
  * unless an earlier row had the same hash. Such a row may repeat an id (the most recently
  * updated row must win) or merely share a hash with another id; either way it goes the
  * slow way, with the first row's update time and sequence, so whichever row is newer wins
- * and no ticket is lost. A Set of the ids themselves would cost about five times the memory.
+ * and no ticket is lost. Measured at a million ids: 44 bytes per id, against 93 bytes per id
+ * for a Map of the ids to those two numbers, plus the id strings the Map keeps alive.
  */
 export interface FirstRow {
   eventAt: number | null;
