@@ -39,6 +39,7 @@ export function ImportSummary({ result, measured }: { result: TicketImportDoneT;
   const imported = result.rowsRead - result.rejectedCount;
   // A file with no data rows "succeeds" with nothing in it: never call that imported.
   const nothing = imported <= 0;
+  const tickets = result.ticketsCreated + result.ticketsUpdated + result.ticketsUnchanged;
   const title = nothing
     ? 'Nothing was imported'
     : clean
@@ -55,6 +56,8 @@ export function ImportSummary({ result, measured }: { result: TicketImportDoneT;
       >
         <Text size="sm">
           {result.fileName ?? 'The file'}: {result.rowsRead.toLocaleString()} rows read, {Math.max(0, imported).toLocaleString()} imported
+          {/* Event logs, and lists naming a ticket twice, fold several rows into one ticket: say so. */}
+          {!nothing && tickets !== imported ? ` as ${tickets.toLocaleString()} ${tickets === 1 ? 'ticket' : 'tickets'}` : ''}
           {clean ? '.' : `, ${result.rejectedCount.toLocaleString()} rejected.`}
         </Text>
         {!nothing && (
