@@ -93,6 +93,7 @@ export async function lockForImport(tx: Db, orgId: string, engagementId: string)
   const [held] = await queryRows<{ any: boolean }>(tx, sql`SELECT EXISTS (SELECT 1 FROM ${tickets} WHERE org_id = ${orgId}::uuid AND engagement_id = ${engagementId}::uuid) AS any`);
   return { empty: !held.any };
 }
+
 /**
  * After a direct load (ticket-direct.repo.ts): the tickets whose ids rows set aside in
  * staging repeat go back to staging as the rows they came from (the first row's sequence
