@@ -7,7 +7,8 @@
  * Input: one engagement with n generated ServiceNow tickets (default 100,000), the UCI
  * event log as a second engagement when the file is there (24,918 tickets: the SLA tab of a
  * 25k engagement, whose memory the issue names) and OUTSIGHT_BENCH_ENGAGEMENTS more
- * (default 50) with 2,000 tickets each. Each load run lasts OUTSIGHT_BENCH_LOAD_SECONDS
+ * (default 50) with 2,000 tickets each; OUTSIGHT_BENCH_OPEN_SHARE sets the share of open
+ * tickets (default 60 %; a real desk has a few per cent). Each load run lasts OUTSIGHT_BENCH_LOAD_SECONDS
  * (default 20) and is started so that it spans a minute's turn: the measurements are kept
  * per minute (open tickets are measured again in each minute they are read in), so the turn
  * is when fifty requests would all miss at once.
@@ -106,7 +107,8 @@ export async function benchSlaLoad(opts: BenchOptions): Promise<SectionResult> {
       await importTickets(org.ctx(), createReadStream(generateExport(2_000, 1000 + i)), { engagementId: e.id, format: 'servicenow', timeZone: 'UTC' });
     }
     await database.close();
-    notes.push(`input: one engagement with ${n.toLocaleString('en')} generated tickets${uciId ? ', the UCI log (24,918 tickets)' : ''} and ${others} with 2,000 each; PostgreSQL server`);
+    const open = process.env.OUTSIGHT_BENCH_OPEN_SHARE ? `${Number(process.env.OUTSIGHT_BENCH_OPEN_SHARE) * 100} % open` : '60 % open';
+    notes.push(`input: one engagement with ${n.toLocaleString('en')} generated tickets (${open})${uciId ? ', the UCI log (24,918 tickets)' : ''} and ${others} with 2,000 each; PostgreSQL server`);
 
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     server = await startServer(db.url, port);

@@ -40,16 +40,32 @@ const stamp = (ms: number) => {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 };
 
-/** A ServiceNow incident-list export with quotes and commas in descriptions; cached by n and seed. */
+/**
+ * Share of tickets left open (New, In Progress, On Hold). By default each of the five states
+ * is equally likely, so 60 % are open — far more than a real desk, and every open ticket is
+ * measured again at each minute's turn. OUTSIGHT_BENCH_OPEN_SHARE=0.02 gives a desk's few per cent.
+ */
+function openShare(): number | null {
+  const raw = process.env.OUTSIGHT_BENCH_OPEN_SHARE;
+  if (raw === undefined || raw === '') return null;
+  const share = Number(raw);
+  if (!(share >= 0 && share <= 1)) throw new Error(`OUTSIGHT_BENCH_OPEN_SHARE must be a number from 0 to 1, not "${raw}"`);
+  return share;
+}
+const OPEN_STATES = STATES.slice(0, 3);
+const DONE_STATES = STATES.slice(3);
+
+/** A ServiceNow incident-list export with quotes and commas in descriptions; cached by n, seed and open share. */
 export function generateExport(n: number, seed: number): string {
-  const file = path.join(tmpdir(), `outsight-bench-tickets-${n}-${seed}.csv`);
+  const share = openShare();
+  const file = path.join(tmpdir(), `outsight-bench-tickets-${n}-${seed}${share === null ? '' : `-open${share}`}.csv`);
   if (existsSync(file)) return file;
   const rng = mulberry32(seed);
   const chunks: string[] = [HEADER];
   const start = Date.UTC(2024, 0, 1);
   for (let i = 0; i < n; i++) {
     const opened = start + intBetween(rng, 0, 730 * 86_400) * 1000;
-    const state = pick(rng, STATES);
+    const state = share === null ? pick(rng, STATES) : rng() < share ? pick(rng, OPEN_STATES) : pick(rng, DONE_STATES);
     const done = state === 'Resolved' || state === 'Closed';
     const resolved = done ? opened + intBetween(rng, 600, 30 * 86_400) * 1000 : null;
     const closed = state === 'Closed' && resolved ? resolved + intBetween(rng, 3600, 7 * 86_400) * 1000 : null;
