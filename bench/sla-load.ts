@@ -58,7 +58,9 @@ async function startServer(url: string, port: number): Promise<ChildProcess> {
   execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'ignore' });
   // OUTSIGHT_BENCH_SERVER_PROF=dir writes the server's CPU profile there (open it in Chrome's DevTools).
   const prof = process.env.OUTSIGHT_BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.OUTSIGHT_BENCH_SERVER_PROF}`] : [];
-  const child = spawn(process.execPath, [...prof, 'dist/server/main.mjs'], {
+  // OUTSIGHT_BENCH_SERVER_TRACE_GC=1 with OUTSIGHT_BENCH_SERVER_LOG=file writes every garbage collection and its pause to that file.
+  const gc = process.env.OUTSIGHT_BENCH_SERVER_TRACE_GC ? ['--trace-gc'] : [];
+  const child = spawn(process.execPath, [...prof, ...gc, 'dist/server/main.mjs'], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', OUTSIGHT_JOBS: '0', OUTSIGHT_DEMO: '0', LOG_LEVEL: process.env.OUTSIGHT_BENCH_SERVER_LOG ? 'info' : 'warn', MALLOC_ARENA_MAX: '2' },
     stdio: ['ignore', process.env.OUTSIGHT_BENCH_SERVER_LOG ? openSync(process.env.OUTSIGHT_BENCH_SERVER_LOG, 'w') : 'ignore', 'inherit'],
   });

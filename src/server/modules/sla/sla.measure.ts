@@ -107,23 +107,41 @@ function remember(key: string, m: Measured) {
  * again without reading every ticket again, which costs several times the measuring
  * itself. Shared by the report's measurement and the stored verdicts, so both hold the
  * same arrays rather than two copies.
+ *
+ * Kept by the number of tickets, not of engagements: with a count of four, an overview
+ * that measured a few small engagements evicted a million-ticket one, whose next report
+ * then read and measured every ticket again (over 10 s) while its last measurement still
+ * held the old array — two copies in memory. The least recently used sets go first, never
+ * the one just read.
  */
-const TICKET_SETS = 4;
+const TICKETS_KEPT = 2_000_000;
 const ticketSets = new Map<string, TicketForSla[]>();
+let ticketsKept = 0;
+
+function keepTickets(key: string, tickets: TicketForSla[]) {
+  const before = ticketSets.get(key);
+  if (before) ticketsKept -= before.length;
+  ticketSets.delete(key);
+  ticketSets.set(key, tickets);
+  ticketsKept += tickets.length;
+  for (const [oldest, set] of ticketSets) {
+    if (ticketsKept <= TICKETS_KEPT || oldest === key) break;
+    ticketSets.delete(oldest);
+    ticketsKept -= set.length;
+  }
+}
 const loadOnce = singleFlight<TicketForSla[]>();
 
 export async function ticketsOf(ctx: Ctx, engagementId: string, version: string): Promise<TicketForSla[]> {
   const key = `${ctx.actor.orgId}|${engagementId}|${version}`;
   const hit = ticketSets.get(key);
   if (hit) {
-    ticketSets.delete(key);
-    ticketSets.set(key, hit);
+    keepTickets(key, hit);
     return hit;
   }
   return loadOnce(key, async () => {
     const loaded = await loadTicketsForSla(ctx, engagementId);
-    ticketSets.set(key, loaded);
-    if (ticketSets.size > TICKET_SETS) ticketSets.delete(ticketSets.keys().next().value!);
+    keepTickets(key, loaded);
     return loaded;
   });
 }
