@@ -14,10 +14,8 @@ export interface FirstRow {
   seq: number;
 }
 
-export type IdHash = (id: string) => number;
-
 /** FNV-1a over the id's UTF-16 code units: fast, and spreads short sequential ids well. */
-export const fnv1a: IdHash = (id) => {
+export const fnv1a = (id: string): number => {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) {
     h ^= id.charCodeAt(i);
@@ -33,10 +31,7 @@ export class FirstSeen {
   private seq: Float64Array;
   private count = 0;
 
-  constructor(
-    private readonly hash: IdHash = fnv1a,
-    capacity = 1 << 16,
-  ) {
+  constructor(capacity = 1 << 16) {
     this.hashes = new Uint32Array(capacity);
     this.used = new Uint8Array(capacity);
     this.eventAt = new Float64Array(capacity);
@@ -48,7 +43,7 @@ export class FirstSeen {
    * that earlier row's update time and sequence (and records nothing).
    */
   see(id: string, row: FirstRow): FirstRow | null {
-    const h = this.hash(id) >>> 0;
+    const h = fnv1a(id);
     const slot = this.find(h);
     if (this.used[slot]) {
       const at = this.eventAt[slot];

@@ -3,7 +3,7 @@ import { FirstSeen, fnv1a } from '../../../src/domain/tickets/first-seen.ts';
 
 describe('FirstSeen: the ids a streamed file has shown', () => {
   it('answers null for a new id and the first row for a repeated one, across growth from a tiny table', () => {
-    const seen = new FirstSeen(fnv1a, 4);
+    const seen = new FirstSeen(4);
     for (let i = 0; i < 50_000; i++) expect(seen.see(`INC${i}`, { eventAt: i % 3 ? i * 1000 : null, seq: i })).toBeNull();
     for (const i of [0, 1, 2, 4_097, 49_999]) expect(seen.see(`INC${i}`, { eventAt: -1, seq: -1 })).toEqual({ eventAt: i % 3 ? i * 1000 : null, seq: i });
     // A repeated row records nothing: the first row stays the one answered.

@@ -29,8 +29,9 @@ const SET_ASIDE_BATCH = 5_000;
 
 const instant = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
 
-export async function openDirectLoad(tx: Db, p: { orgId: string; engagementId: string; importId: string }, seen = new FirstSeen()): Promise<DirectLoad> {
+export async function openDirectLoad(tx: Db, p: { orgId: string; engagementId: string; importId: string }): Promise<DirectLoad> {
   const table = getTableName(tickets);
+  const seen = new FirstSeen();
   // Every row names the same organisation, engagement and import: written once.
   const prefix = `${p.orgId},${p.engagementId},`;
   const suffix = `,[],${p.importId}\n`;
