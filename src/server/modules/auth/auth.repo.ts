@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { loginFailures, orgs, people, sessions, users } from '../../db/schema.ts';
 
 // Auth owns people (the login identity), sessions and sign-in failures. It reads the users
@@ -72,13 +73,18 @@ export async function findPrincipal(db: Db, orgId: string, userId: string): Prom
  * A session by the hash of its cookie secret, with its user, before anyone is signed in:
  * the secret is the only thing the request brings, so the lookup cannot name an organisation.
  */
-export async function findSessionForSignIn(db: Db, id: string) {
-  const rows = await db
+// Every signed-in request makes this lookup: built once (`preparedQuery`).
+const sessionForSignIn = preparedQuery('auth_session_for_sign_in', (db) =>
+  db
     .select({ ...principalColumns, session: sessions })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .limit(1),
+);
+
+export async function findSessionForSignIn(db: Db, id: string) {
+  const rows = await sessionForSignIn(db).execute({ id });
   return rows[0] ?? null;
 }
 

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../../db/client.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { engagements, users, vendors } from '../../db/schema.ts';
 import { rowVersionsSql, type Fragment } from '../../db/fragment.ts';
 
@@ -67,10 +68,15 @@ export async function allEngagements(db: Db, orgId: string, f: EngagementFilter)
     .orderBy(...keysetOrder(SORT));
 }
 
+// Nearly every read of an engagement's data starts here: built once (`preparedQuery`).
+const engagementById = preparedQuery('engagements_find', (db) =>
+  base(db)
+    .where(and(eq(engagements.orgId, sql.placeholder('orgId')), eq(engagements.id, sql.placeholder('id'))))
+    .limit(1),
+);
+
 export async function findEngagement(db: Db, orgId: string, id: string): Promise<EngagementWithExtras | null> {
-  const rows = await base(db)
-    .where(and(eq(engagements.orgId, orgId), eq(engagements.id, id)))
-    .limit(1);
+  const rows = await engagementById(db).execute({ orgId, id });
   return rows[0] ?? null;
 }
 
