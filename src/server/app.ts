@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import { enforceAccess } from './http/access.ts';
 import { authenticate } from './http/authenticate.ts';
 import type { AppDeps } from './http/ctx.ts';
@@ -138,7 +138,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
   // Uploaded files (CSV imports) arrive as raw bytes; the import decodes their encoding.
   app.addContentTypeParser(['text/csv', 'text/plain', 'text/calendar', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  // The security headers, built once: the Fastify plugin built helmet's middleware (and
+  // parsed the CSP directives) again on every request, 2 % of the server's time under load.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -157,6 +159,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
     // HSTS only makes sense behind https; a proxy that terminates TLS should set it.
     strictTransportSecurity: false,
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err) => done(err instanceof Error ? err : undefined)));
   app.addHook('onRequest', authenticate);
   app.addHook('preHandler', enforceAccess);
   refuseNulCharacters(app);
