@@ -5,6 +5,7 @@ import { Month, Outage, OutageInput, SlaOverview, SlaPolicy, SlaPolicyInput, Sla
 import { SLA_TICKET_COLUMNS, slaTicketCells, slaTicketRecord } from '../../../shared/sla-ticket-csv.ts';
 import { ctxOf } from '../../http/ctx.ts';
 import { parseId } from '../../http/ids.ts';
+import { sharedJson } from '../../http/shared-json.ts';
 import type { App } from '../../http/types.ts';
 import { getPolicy, listPolicyVersions, savePolicy } from '../sla-policies/sla-policies.public.ts';
 import { allSlaTickets, slaTickets } from './list-tickets.ts';
@@ -28,8 +29,8 @@ export function registerSlaRoutes(app: App) {
     { config: read, schema: { tags, summary: 'Every version of the SLA policy, newest first', params: IdParams, querystring: PageQuery, response: { 200: Page(SlaPolicy) } } },
     (req) => listPolicyVersions(ctxOf(req), eid(req.params), req.query),
   );
-  app.get('/api/v1/engagements/:id/sla/report', { config: read, schema: { tags, summary: 'Monthly attainment, breaches and credits', params: IdParams, querystring: SlaReportQuery, response: { 200: SlaReport } } }, (req) =>
-    sla.slaReport(ctxOf(req), eid(req.params), req.query),
+  app.get('/api/v1/engagements/:id/sla/report', { config: read, schema: { tags, summary: 'Monthly attainment, breaches and credits', params: IdParams, querystring: SlaReportQuery, response: { 200: SlaReport } } }, async (req, reply) =>
+    sharedJson(reply, SlaReport, await sla.slaReport(ctxOf(req), eid(req.params), req.query)),
   );
   app.get(
     '/api/v1/engagements/:id/sla/tickets',
@@ -49,8 +50,8 @@ export function registerSlaRoutes(app: App) {
   app.get('/api/v1/tickets/:id/timeline', { config: read, schema: { tags, summary: 'When the clock ran and when it was paused', params: IdParams, response: { 200: TicketTimeline } } }, (req) =>
     sla.ticketTimeline(ctxOf(req), parseId(req.params.id, 'ticket')),
   );
-  app.get('/api/v1/sla/overview', { config: read, schema: { tags, summary: 'SLA attainment across vendors for one month', querystring: z.object({ month: Month.optional() }), response: { 200: SlaOverview } } }, (req) =>
-    slaOverview(ctxOf(req), req.query.month),
+  app.get('/api/v1/sla/overview', { config: read, schema: { tags, summary: 'SLA attainment across vendors for one month', querystring: z.object({ month: Month.optional() }), response: { 200: SlaOverview } } }, async (req, reply) =>
+    sharedJson(reply, SlaOverview, await slaOverview(ctxOf(req), req.query.month)),
   );
   app.get('/api/v1/engagements/:id/outages', { config: read, schema: { tags, summary: 'Outages and maintenance windows, in time order', params: IdParams, querystring: PageQuery, response: { 200: Page(Outage) } } }, (req) =>
     sla.listOutages(ctxOf(req), eid(req.params), req.query),
