@@ -1,8 +1,10 @@
 /** The engagements module as other modules see it (lint rule outsight/public-surface). */
 export {
   allEngagements,
+  authorizeEngagementRead,
   countEngagements,
   createEngagement,
+  engagementReadSql,
   engagementRowVersionsSql,
   engagementsOfVendorsByNames,
   findEngagementsByName,

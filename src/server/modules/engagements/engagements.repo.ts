@@ -80,6 +80,15 @@ export async function findEngagement(db: Db, orgId: string, id: string): Promise
   return rows[0] ?? null;
 }
 
+/**
+ * The engagement's vendor as a scalar subquery, NULL when the organisation has no such
+ * engagement: what its read authorization needs, for a caller's statement that reads the
+ * engagement's data in the same round trip.
+ */
+export function engagementVendorSql(orgId: string, id: string): Fragment<string | null> {
+  return sql<string | null>`(SELECT ${engagements.vendorId}::text FROM ${engagements} WHERE ${engagements.orgId} = ${orgId} AND ${engagements.id} = ${id})`;
+}
+
 export async function lockEngagement(db: Db, orgId: string, id: string): Promise<EngagementRow | null> {
   const rows = await db
     .select()

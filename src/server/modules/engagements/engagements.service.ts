@@ -82,6 +82,22 @@ export async function requireEngagement(ctx: Ctx, action: 'read' | 'update', id:
   return engagementPolicy.authorize(ctx.actor, action, found?.engagement);
 }
 
+/**
+ * `requireEngagement` in a caller's own statement, one round trip fewer on the hottest reads
+ * (the SLA report): `engagementReadSql` is selected with the caller's other facts, and
+ * `authorizeEngagementRead` decides on what it returned — the same policy, the same
+ * not-found for another organisation's or another vendor's engagement. The caller must
+ * decide before it answers anything read in that statement.
+ */
+export function engagementReadSql(ctx: Ctx, id: string): Fragment<string | null> {
+  engagementPolicy.check(ctx.actor, 'read');
+  return repo.engagementVendorSql(ctx.actor.orgId, id);
+}
+
+export function authorizeEngagementRead(ctx: Ctx, vendorId: string | null): void {
+  engagementPolicy.authorize(ctx.actor, 'read', vendorId === null ? null : { orgId: ctx.actor.orgId, vendorId });
+}
+
 /** An engagement id named inside a body or query: one of the caller's engagements, or an invalid field. */
 export async function referenceEngagement(ctx: Ctx, id: string, field = 'engagementId'): Promise<repo.EngagementRow> {
   const found = await repo.findEngagement(ctx.db, ctx.actor.orgId, id);

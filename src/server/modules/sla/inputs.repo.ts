@@ -7,6 +7,8 @@ import { outageRecordsJsonSql } from './outages.repo.ts';
 
 /** What a measurement of one engagement and the report built from it depend on. */
 export interface MeasurementInputs {
+  /** The engagement's vendor, NULL when there is no such engagement: its read authorization (`authorizeEngagementRead`). */
+  engagementVendor: string | null;
   policyId: string | null;
   calendarId: string | null;
   calendarRevision: string | null;
@@ -23,10 +25,11 @@ export async function readMeasurementInputs(
   db: Db,
   orgId: string,
   engagementId: string,
-  parts: { policyId: SQL<string | null>; calendarId: SQL<string | null>; calendarRevision: SQL<string | null>; dataVersion: SQL<string> },
+  parts: { engagementVendor: SQL<string | null>; policyId: SQL<string | null>; calendarId: SQL<string | null>; calendarRevision: SQL<string | null>; dataVersion: SQL<string> },
 ): Promise<MeasurementInputs> {
   const [row] = await db
     .select({
+      engagementVendor: parts.engagementVendor,
       policyId: parts.policyId,
       calendarId: parts.calendarId,
       calendarRevision: parts.calendarRevision,

@@ -4,7 +4,8 @@ import type { OutageRow } from './outages.repo.ts';
 /**
  * What is measured of an engagement (its SLA report, ticket verdicts, the portfolio
  * overview): internal only, read with sla.read. The engagement is reached through
- * engagements.public (`requireEngagement`) first, so its visibility rules hold.
+ * engagements.public first (`requireEngagement`, or `authorizeEngagementRead` on the
+ * report's inputs statement), so its visibility rules hold.
  */
 export const measurementPolicy = definePolicy<Owned, 'read'>({
   label: 'The SLA report',
