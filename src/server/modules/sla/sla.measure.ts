@@ -147,9 +147,9 @@ export async function ticketsOf(ctx: Ctx, engagementId: string, version: string)
 }
 
 /**
- * Whether the caller may read the engagement, and what a measurement of it depends on — the policy in force (or `version`),
- * its calendar's revision, the ticket data version — and the outages its report reads, in
- * one round trip. Each is read from the database on every request, so a change made
+ * Whether the caller may read the engagement, and what a measurement of it depends on —
+ * the policy in force (or `version`), its calendar's revision, the ticket data version —
+ * and the outages its report reads, in one round trip. Each is read from the database on every request, so a change made
  * through another app server is seen by the next read here.
  */
 function inputsOf(ctx: Ctx, engagementId: string, version: number | undefined): Promise<MeasurementInputs> {
