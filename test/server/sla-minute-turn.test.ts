@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthlyReport } from '../../src/domain/sla/report.ts';
 import { evaluateTicket } from '../../src/domain/sla/ticket.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/client.ts';
-import { measureEngagement, toTicketInput } from '../../src/server/modules/sla/sla.public.ts';
+import { measureEngagement, slaReport, toTicketInput } from '../../src/server/modules/sla/sla.public.ts';
 import { anEngagement, anOrg, type OrgHandle } from '../../src/server/seed/builders/core.ts';
 import { aCalendar, anSlaPolicy, someTickets } from '../../src/server/seed/builders/sla.ts';
 import { openTestDatabase } from '../support/db.ts';
@@ -63,5 +64,39 @@ describe('measuring again at a minute turn', () => {
       const m = await measureEngagement(org.ctx(), eng.id);
       expect(m.evaluations).toEqual(m.tickets.map((t) => evaluateTicket(m.policy, m.calendars, toTicketInput(t), at)));
     }
+  });
+
+  it("a later minute's report, counted from the kept tally of settled tickets, is the report of every ticket measured afresh", async () => {
+    const calendar = await aCalendar(org);
+    const eng = await anEngagement(org);
+    await anSlaPolicy(org, { engagementId: eng.id, calendarId: calendar.id, priorities: { P1: { response: { ms: H / 2, clock: 'calendar' }, resolution: { ms: 4 * H, clock: 'calendar' }, monthlyAttainment: 0.95 } } });
+    await someTickets(org, {
+      engagementId: eng.id,
+      tickets: [
+        // Settled: resolved in time, resolved late, and a priority without targets (a problem for good).
+        { priority: 'P1', openedAt: T0, events: [{ at: T0, status: 'New' }, { at: T0 + H, status: 'Resolved' }], resolvedAt: T0 + H },
+        { priority: 'P1', openedAt: T0, events: [{ at: T0, status: 'New' }, { at: T0 + 6 * H, status: 'Resolved' }], resolvedAt: T0 + 6 * H },
+        { externalId: 'INC-NO-TARGETS', priority: 'P9', openedAt: T0, events: [{ at: T0, status: 'New' }, { at: T0 + H, status: 'Resolved' }], resolvedAt: T0 + H },
+        // Open: breaches between the readings.
+        { priority: 'P1', openedAt: T0 + H, events: [{ at: T0 + H, status: 'New' }, { at: T0 + 2 * H, status: 'In Progress' }] },
+        // Opened after the first readings (a problem then), resolved late by the last.
+        { externalId: 'INC-LATER', priority: 'P1', openedAt: T0 + 20 * H, events: [{ at: T0 + 20 * H, status: 'New' }, { at: T0 + 26 * H, status: 'Resolved' }], resolvedAt: T0 + 26 * H },
+      ],
+    });
+    const seen: string[] = [];
+    for (const at of [T0 + 3 * H, T0 + 3 * H + 60_000, T0 + 7 * H, T0 + 30 * H]) {
+      clock = at;
+      const got = await slaReport(org.ctx(), eng.id, {});
+      const m = await measureEngagement(org.ctx(), eng.id);
+      const fresh = m.tickets.map((t) => evaluateTicket(m.policy, m.calendars, toTicketInput(t), at));
+      const want = monthlyReport(m.policy, m.calendars, fresh, undefined, got.months.map((mo) => mo.month));
+      expect(got.months.map((mo) => mo.priorities)).toEqual(want.months.map((mo) => mo.priorities));
+      expect(got.problemCount).toBe(want.problems.length);
+      const problemIds = new Set(want.problems.map((p) => p.id));
+      expect(got.problems.map((p) => p.externalId)).toEqual(m.tickets.filter((t) => problemIds.has(t.id)).map((t) => t.externalId));
+      seen.push(`${got.problems.map((p) => p.externalId).join('+')} ${got.months.at(-1)!.priorities[0].resolutionBreaches}`);
+    }
+    // The readings did move: the ticket resolved late and the open one breach, the later one stops being a problem.
+    expect(seen).toEqual(['INC-NO-TARGETS+INC-LATER 0', 'INC-NO-TARGETS+INC-LATER 0', 'INC-NO-TARGETS+INC-LATER 2', 'INC-NO-TARGETS 3']);
   });
 });

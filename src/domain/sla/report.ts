@@ -272,6 +272,20 @@ export class MonthlyTally implements TicketSink {
     this.counts[o + 4] += n.responseNotMeasured ?? 0;
   }
 
+  /**
+   * Counts everything `other` has counted, as if its evaluations had been added here: a
+   * tally of tickets whose verdicts can no longer change, kept and added to a fresh tally
+   * of the others, instead of counting every ticket again.
+   * @throws Error when `other` covers other months or priorities (its counts would land
+   * in the wrong cells).
+   */
+  addTally(other: MonthlyTally): void {
+    const same = other.names.length === this.names.length && other.names.every((m, i) => m === this.names[i]) && other.priorities.length === this.priorities.length && other.priorities.every((p, i) => p === this.priorities[i]);
+    if (!same || other.starts.some((s, i) => s !== this.starts[i])) throw new Error('MonthlyTally.addTally: the tallies cover different months or priorities');
+    for (let i = 0; i < this.counts.length; i++) this.counts[i] += other.counts[i];
+    for (const p of other.problems) this.problems.push(p);
+  }
+
   private count(priority: number, at: number, breached: boolean, response: boolean, resolution: boolean, unmeasured: boolean): void {
     if (at !== at) return; // NaN: not reported yet
     // Last month starting at or before `at`, then check it has not ended.

@@ -171,4 +171,28 @@ describe('counts tallied elsewhere', () => {
     ]);
     expect(got.months[0].creditPct).toBeGreaterThan(0);
   });
+
+  it('addTally gives the same report as adding every verdict to one tally, and refuses a tally of other months', () => {
+    const evs: TicketEvaluation[] = [
+      ...evaluate([
+        resolvedTicket('a', 'P1', '2024-06-03T08:00:00Z', 2),
+        resolvedTicket('b', 'P1', '2024-06-04T08:00:00Z', 6),
+        resolvedTicket('c', 'P2', '2024-06-06T08:00:00Z', 30),
+        resolvedTicket('d', 'P2', '2024-07-06T08:00:00Z', 1),
+      ]),
+      { id: 'e', problem: 'missing priority' },
+    ];
+    const months = ['2024-06', '2024-07'];
+    const expected = monthlyReport(POLICY, calendars, evs, undefined, months);
+    const kept = new MonthlyTally(POLICY, calendars, months);
+    for (const ev of evs.slice(0, 3)) kept.add(ev);
+    const tally = new MonthlyTally(POLICY, calendars, months);
+    for (const ev of evs.slice(3)) tally.add(ev);
+    tally.addTally(kept);
+    expect(tally.report()).toEqual(expected);
+    expect(tally.report().months[0].priorities.map((p) => p.tickets)).toEqual([2, 1]);
+    // The kept tally is not changed by being added.
+    expect(kept.report().months[1].priorities.map((p) => p.tickets)).toEqual([0, 0]);
+    expect(() => new MonthlyTally(POLICY, calendars, ['2024-06']).addTally(kept)).toThrow(/different months/);
+  });
 });

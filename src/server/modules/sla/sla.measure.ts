@@ -1,4 +1,5 @@
 import { evidenceOf } from '../../../domain/sla/first-response.ts';
+import type { MonthlyTally } from '../../../domain/sla/report.ts';
 import { compileCalendar } from '../../../domain/sla/calendar.ts';
 import type { SlaPolicy as EnginePolicy } from '../../../domain/sla/policy.ts';
 import { evaluateTicket, type TicketEvaluation, type TicketInput, type TicketVerdict } from '../../../domain/sla/ticket.ts';
@@ -45,6 +46,22 @@ export interface Measured {
    * with the cached measurement, so it is as fresh as the measurement is.
    */
   reports?: Map<string, Promise<SlaReport>>;
+  /** Shared by every later minute's measurement under the same inputs (see `Settled`); absent for one ticket's. */
+  settled?: Settled;
+}
+
+/**
+ * What every measurement of an engagement under the same inputs (policy, calendar
+ * revision, ticket data version) shares with the first one: the tickets that were volatile
+ * then, and per report the tally of all the others. Those were settled at that instant, so
+ * they keep their evaluation in every later minute (`isVolatile`); a later minute's report
+ * adds the volatile tickets to the kept tally instead of counting every ticket again.
+ */
+export interface Settled {
+  /** Indexes into the tickets, ascending. */
+  readonly volatile: Int32Array;
+  /** By report key: the tally of the tickets not in `volatile`, with the indexes of the first problems among them. */
+  readonly tallies: Map<string, Promise<{ tally: MonthlyTally; problems: number[] }>>;
 }
 
 /**
@@ -244,8 +261,8 @@ async function measureAll(ctx: Ctx, { found, cal, tickets, key, inputsKey }: Loa
       if (i > 0 && i % CHUNK === 0) await yieldToOthers();
       evaluations[i] = evaluateTicket(policy, calendars, toTicketInput(tickets[i]), nowMs);
     }
-    measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations };
     volatile = await volatileIndexes(tickets, evaluations, nowMs);
+    measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations, settled: { volatile, tallies: new Map() } };
   }
   if (key && inputsKey) {
     remember(key, measured);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { responseSource } from '../../../domain/sla/first-response.ts';
 import { MonthlyTally, type OutageRecord } from '../../../domain/sla/report.ts';
-import type { TicketVerdict } from '../../../domain/sla/ticket.ts';
+import type { TicketEvaluation, TicketVerdict } from '../../../domain/sla/ticket.ts';
 import type { PageQuery } from '../../../shared/contracts/common.ts';
 import type { Outage, OutageInput, SlaReport, SlaReportQuery } from '../../../shared/contracts/sla.ts';
 import type { Ctx } from '../../context.ts';
@@ -11,7 +11,7 @@ import { change } from '../audit/audit.public.ts';
 import { requireEngagement } from '../engagements/engagements.public.ts';
 import { requireTicket } from '../tickets/tickets.public.ts';
 import * as outagesRepo from './outages.repo.ts';
-import { humanProblem, measureEngagement, measureWithOutages, toSlaTicket, yieldToOthers, type Measured } from './sla.measure.ts';
+import { humanProblem, measureEngagement, measureWithOutages, toSlaTicket, yieldToOthers, type Measured, type Settled } from './sla.measure.ts';
 import { measurementPolicy, outagePolicy } from './sla.policy.ts';
 import { presentOutage } from './sla.presenter.ts';
 
@@ -85,21 +85,63 @@ export async function slaReport(ctx: Ctx, engagementId: string, q: z.output<type
 // in one synchronous pass held up every request the server was answering meanwhile.
 const TALLY_CHUNK = 50_000;
 const PROBLEMS_LISTED = 100;
+/** Settled tallies kept per line of measurements (one per month range asked for). */
+const SETTLED_TALLIES = 8;
+
+/** Tallies the evaluations at `indexes` (all when absent, else ascending) into `tally`; the indexes of the first problems. */
+async function tallyInto(tally: MonthlyTally, evaluations: readonly TicketEvaluation[], indexes: Int32Array | null, skip: Int32Array | null): Promise<number[]> {
+  const problems: number[] = [];
+  const n = indexes ? indexes.length : evaluations.length;
+  for (let k = 0, s = 0; k < n; k++) {
+    if (k > 0 && k % TALLY_CHUNK === 0) await yieldToOthers();
+    const i = indexes ? indexes[k] : k;
+    if (skip && s < skip.length && skip[s] === i) {
+      s++;
+      continue;
+    }
+    const ev = evaluations[i];
+    tally.add(ev);
+    if (ev.problem !== null && problems.length < PROBLEMS_LISTED) problems.push(i);
+  }
+  return problems;
+}
+
+/**
+ * The tally of the tickets settled when this line of measurements began, for one report:
+ * counted once, then added to by every later minute's report (`Settled` in sla.measure).
+ */
+function settledTally(m: Measured, settled: Settled, months: string[]) {
+  // Outages only enter the report at the end: the counts depend on the months alone.
+  const key = `${months[0]}|${months.at(-1)}`;
+  let kept = settled.tallies.get(key);
+  if (!kept) {
+    const tally = new MonthlyTally(m.policy, m.calendars, months);
+    kept = tallyInto(tally, m.evaluations, null, settled.volatile).then((problems) => ({ tally, problems }));
+    if (settled.tallies.size >= SETTLED_TALLIES) settled.tallies.delete(settled.tallies.keys().next().value!);
+    settled.tallies.set(key, kept);
+    kept.catch(() => settled.tallies.delete(key));
+  }
+  return kept;
+}
+
+/** The first problems in ticket order, of two ascending lists of indexes. */
+function firstOfBoth(a: number[], b: number[]): number[] {
+  return [...a, ...b].sort((x, y) => x - y).slice(0, PROBLEMS_LISTED);
+}
 
 async function buildReport(engagementId: string, m: Measured, outages: OutageRecord[] | undefined, months: string[]): Promise<SlaReport> {
   const tally = new MonthlyTally(m.policy, m.calendars, months);
-  const { evaluations, tickets } = m;
-  for (let i = 0; i < evaluations.length; i++) {
-    if (i > 0 && i % TALLY_CHUNK === 0) await yieldToOthers();
-    tally.add(evaluations[i]);
-  }
+  const { evaluations, tickets, settled } = m;
+  let problemAt: number[];
+  if (settled) {
+    // The settled tickets' counts are kept; only the tickets volatile at the line's start are counted.
+    const base = await settledTally(m, settled, months);
+    tally.addTally(base.tally);
+    problemAt = firstOfBoth(base.problems, await tallyInto(tally, evaluations, settled.volatile, null));
+  } else problemAt = await tallyInto(tally, evaluations, null, null);
   const report = tally.report(outages);
   // The problems listed name their tickets: evaluations are in the tickets' order.
-  const problems: SlaReport['problems'] = [];
-  for (let i = 0; i < evaluations.length && problems.length < PROBLEMS_LISTED; i++) {
-    const ev = evaluations[i];
-    if (ev.problem !== null) problems.push({ externalId: tickets[i].externalId, problem: humanProblem(ev.problem) });
-  }
+  const problems: SlaReport['problems'] = problemAt.map((i) => ({ externalId: tickets[i].externalId, problem: humanProblem(evaluations[i].problem as string) }));
   return {
     engagementId,
     policyVersion: m.policyVersion,
