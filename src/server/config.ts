@@ -21,6 +21,7 @@ const Env = z.object({
   OUTSIGHT_VENDOR_UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(1_048_576).default(500),
   OUTSIGHT_MAX_UNPACKED_MB: z.coerce.number().int().min(1).max(1_048_576).default(4096),
   OUTSIGHT_JOBS: flag.default(true),
+  OUTSIGHT_SLA_TICKETS_KEPT: z.coerce.number().int().min(1_000).max(100_000_000).default(2_000_000),
   OUTSIGHT_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   OUTSIGHT_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -63,6 +64,12 @@ export interface Config {
   maxUnpackedBytes: number;
   /** Run the reminder job in this process (turn off on all but one server if you like; it is safe either way). */
   jobs: boolean;
+  /**
+   * The SLA module's memory ceiling, in tickets: at most this many loaded tickets are kept
+   * between reads, and twice as many evaluations (an engagement measured in this minute
+   * and the last). `docs/PERFORMANCE.md` gives the bytes per ticket measured.
+   */
+  slaTicketsKept: number;
 }
 
 /** http://<HOST>:<PORT>, with a wildcard address read as this machine. */
@@ -101,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vendorUploadQuotaBytes: e.OUTSIGHT_VENDOR_UPLOAD_QUOTA_MB * 1024 * 1024,
     maxUnpackedBytes: e.OUTSIGHT_MAX_UNPACKED_MB * 1024 * 1024,
     jobs: e.OUTSIGHT_JOBS,
+    slaTicketsKept: e.OUTSIGHT_SLA_TICKETS_KEPT,
   };
 }
 

@@ -68,7 +68,8 @@ export interface Settled {
  * Loading tens of thousands of tickets costs far more than measuring them, so a
  * measurement is reused while its key holds: same ticket data version, same policy
  * version and calendar revision, same minute. Each server keeps its own small cache; a
- * stale entry can only be a minute old.
+ * stale entry can only be a minute old. Kept by count and by the evaluations held (see
+ * `remember`).
  */
 const CACHE_SIZE = 8;
 const cache = new Map<string, Measured>();
@@ -79,7 +80,8 @@ const measureOnce = singleFlight<Measured>();
  * The last measurement of each engagement under one policy, calendar revision and data
  * version, with the tickets whose verdict still depends on the time of reading. At a
  * minute's turn only those are measured again: the settled ones keep their evaluation, so
- * the turn costs the open tickets, not the whole engagement.
+ * the turn costs the open tickets, not the whole engagement. An entry lives only while its
+ * measurement is in `cache`.
  */
 const lastByInputs = new Map<string, { measured: Measured; volatile: Int32Array; nowMs: number }>();
 
@@ -112,10 +114,32 @@ export function isVolatile(t: TicketForSla, ev: TicketEvaluation, nowMs: number)
   return (ev.problem === null && (ev as TicketVerdict).state !== 'resolved') || lastKnownInstant(t) > nowMs;
 }
 
-function remember(key: string, m: Measured) {
+/**
+ * Keeps a measurement, then lets the oldest go while more than CACHE_SIZE are kept or they
+ * hold more than twice the ticket ceiling in evaluations (a big engagement's measurement of
+ * this minute and of the last): by count alone, eight million-ticket engagements' would
+ * stay in memory together. Never the one just kept.
+ */
+function remember(ctx: Ctx, key: string, inputsKey: string, m: Measured, volatile: Int32Array, nowMs: number) {
   cache.delete(key);
   cache.set(key, m);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  lastByInputs.delete(inputsKey);
+  lastByInputs.set(inputsKey, { measured: m, volatile, nowMs });
+  let held = 0;
+  for (const x of cache.values()) held += x.evaluations.length;
+  for (const [oldest, x] of cache) {
+    if (oldest === key || (cache.size <= CACHE_SIZE && held <= 2 * ctx.config.slaTicketsKept)) break;
+    cache.delete(oldest);
+    held -= x.evaluations.length;
+    for (const [k, last] of lastByInputs) if (last.measured === x) lastByInputs.delete(k);
+  }
+}
+
+/** What the SLA module holds between reads, for the memory ceiling's tests and benchmark. */
+export function slaMemoryHeld(): { ticketsKept: number; evaluationsKept: number; measurements: number } {
+  let evaluationsKept = 0;
+  for (const x of cache.values()) evaluationsKept += x.evaluations.length;
+  return { ticketsKept, evaluationsKept, measurements: cache.size };
 }
 
 /**
@@ -129,20 +153,19 @@ function remember(key: string, m: Measured) {
  * that measured a few small engagements evicted a million-ticket one, whose next report
  * then read and measured every ticket again (over 10 s) while its last measurement still
  * held the old array — two copies in memory. The least recently used sets go first, never
- * the one just read.
+ * the one just read; the ceiling is `OUTSIGHT_SLA_TICKETS_KEPT` (config `slaTicketsKept`).
  */
-const TICKETS_KEPT = 2_000_000;
 const ticketSets = new Map<string, TicketForSla[]>();
 let ticketsKept = 0;
 
-function keepTickets(key: string, tickets: TicketForSla[]) {
+function keepTickets(key: string, tickets: TicketForSla[], ceiling: number) {
   const before = ticketSets.get(key);
   if (before) ticketsKept -= before.length;
   ticketSets.delete(key);
   ticketSets.set(key, tickets);
   ticketsKept += tickets.length;
   for (const [oldest, set] of ticketSets) {
-    if (ticketsKept <= TICKETS_KEPT || oldest === key) break;
+    if (ticketsKept <= ceiling || oldest === key) break;
     ticketSets.delete(oldest);
     ticketsKept -= set.length;
   }
@@ -153,12 +176,12 @@ export async function ticketsOf(ctx: Ctx, engagementId: string, version: string)
   const key = `${ctx.actor.orgId}|${engagementId}|${version}`;
   const hit = ticketSets.get(key);
   if (hit) {
-    keepTickets(key, hit);
+    keepTickets(key, hit, ctx.config.slaTicketsKept);
     return hit;
   }
   return loadOnce(key, async () => {
     const loaded = await loadTicketsForSla(ctx, engagementId);
-    keepTickets(key, loaded);
+    keepTickets(key, loaded, ctx.config.slaTicketsKept);
     return loaded;
   });
 }
@@ -264,12 +287,7 @@ async function measureAll(ctx: Ctx, { found, cal, tickets, key, inputsKey }: Loa
     volatile = await volatileIndexes(tickets, evaluations, nowMs);
     measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations, settled: { volatile, tallies: new Map() } };
   }
-  if (key && inputsKey) {
-    remember(key, measured);
-    lastByInputs.delete(inputsKey);
-    lastByInputs.set(inputsKey, { measured, volatile, nowMs });
-    if (lastByInputs.size > CACHE_SIZE) lastByInputs.delete(lastByInputs.keys().next().value!);
-  }
+  if (key && inputsKey) remember(ctx, key, inputsKey, measured, volatile, nowMs);
   return measured;
 }
 

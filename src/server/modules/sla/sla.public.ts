@@ -7,3 +7,5 @@ export { slaFeed } from './feed.ts';
 export { serviceCreditsOwed, type CreditsOwed } from './credits-owed.ts';
 /** An engagement's measured evaluations as the report sees them: for the benchmark and the tests that compare them with the engine. */
 export { measureEngagement, toTicketInput } from './sla.measure.ts';
+/** What the module keeps between reads, against its memory ceiling (OUTSIGHT_SLA_TICKETS_KEPT): for its test. */
+export { slaMemoryHeld } from './sla.measure.ts';
