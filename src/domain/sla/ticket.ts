@@ -46,7 +46,7 @@ import {
   nowInvalid,
   walkLoaded,
 } from './measure.ts';
-import { isBlankStatus, planOf, prepare } from './prepared.ts';
+import { isBlankStatus, planOf, prepare, type Plan, type Prepared } from './prepared.ts';
 import type { CalendarRegistry, ClockKind, SlaPolicy } from './policy.ts';
 
 export { TicketMeasurement };
@@ -219,7 +219,22 @@ export function evaluateTicket(policy: SlaPolicy, calendars: CalendarRegistry, t
   // findProblem passed, so loading passes too: only the walk's own problem remains.
   const walkProblem = loadTicket(p, ticket) ? walkLoaded(p, plan, cal, nowMs, m) : 'internal error: input checks disagree';
   if (walkProblem) return { id: ticket.id, problem: walkProblem };
+  return buildVerdict(p, plan, ticket.id, priority, m);
+}
 
+/**
+ * The verdict object of a ticket an evaluateBatch / evaluateColumns pass handed to its
+ * sink: exactly what evaluateTicket returns for it (both build it here). For a sink that
+ * keeps verdicts of a few tickets, e.g. those measured again at a minute's turn.
+ */
+export function verdictOf(policy: SlaPolicy, m: TicketMeasurement): TicketVerdict {
+  const p = prepare(policy);
+  const plan = planOf(p, policy, m.priority);
+  if (!plan) throw new Error(`no SLA targets for the measured priority "${m.priority}"`);
+  return buildVerdict(p, plan, m.id, m.priority, m);
+}
+
+function buildVerdict(p: Prepared, plan: Plan, id: string, priority: string, m: TicketMeasurement): TicketVerdict {
   const resolved = m.state === 'resolved';
   const need = plan.resolutionMs;
   const acc = m.resolutionElapsedMs;
@@ -250,7 +265,7 @@ export function evaluateTicket(policy: SlaPolicy, calendars: CalendarRegistry, t
     atRisk: !responded && plan.hasResponse && !m.responseBreached && respElapsed >= p.atRiskShare * rms,
   };
   return {
-    id: ticket.id,
+    id,
     problem: null,
     priority,
     state: m.state,

@@ -14,6 +14,7 @@ import { MonthlyTally, monthlyReport } from '../../../src/domain/sla/report.ts';
 import {
   evaluateBatch,
   evaluateTicket,
+  verdictOf,
   type TicketEvaluation,
   type TicketInput,
   type TicketMeasurement,
@@ -303,6 +304,23 @@ describe('fast paths vs the object API', () => {
         expect(columnsTally.report([])).toEqual(report);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('verdictOf builds from a columnar pass exactly the verdict objects evaluateTicket returns', () => {
+    fc.assert(
+      fc.property(caseArb, ([spec, policy, , cases, nowMin]) => {
+        const tickets = cases.map((c) => c.ticket);
+        const calendars = { cal: compileCalendar(spec as CalendarSpec) };
+        const now = Date.UTC(2024, 5, 1) + nowMin * MIN;
+        const got: TicketEvaluation[] = new Array(tickets.length);
+        evaluateColumns(policy, calendars, TicketColumns.from(tickets), now, {
+          measured: (m) => (got[m.index] = verdictOf(policy, m)),
+          problem: (p, i) => (got[i] = p),
+        });
+        expect(got).toEqual(tickets.map((t) => evaluateTicket(policy, calendars, t, now)));
+      }),
+      { numRuns: 100 },
     );
   });
 
