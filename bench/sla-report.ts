@@ -43,10 +43,12 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
 const medians: string[] = [];
 
 async function percentile99(times: number, work: () => Promise<unknown>, what = ''): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) samples.push((await timed(work)).ms);
-  samples.sort((a, b) => a - b);
-  if (what) medians.push(`${what}: median ${samples[Math.floor(samples.length / 2)].toFixed(1)} ms`);
+  const inOrder: number[] = [];
+  for (let i = 0; i < times; i++) inOrder.push((await timed(work)).ms);
+  const samples = [...inOrder].sort((a, b) => a - b);
+  const slowest = samples[samples.length - 1];
+  // Which read was the slowest says whether it was the first after a write or a minute's turn.
+  if (what) medians.push(`${what}: median ${samples[Math.floor(samples.length / 2)].toFixed(1)} ms, slowest ${slowest.toFixed(1)} ms (read ${inOrder.indexOf(slowest) + 1} of ${times})`);
   return samples[Math.min(samples.length - 1, Math.ceil(samples.length * 0.99) - 1)];
 }
 
