@@ -1,8 +1,8 @@
-import { evidenceOf } from '../../../domain/sla/first-response.ts';
-import type { MonthlyTally } from '../../../domain/sla/report.ts';
 import { compileCalendar } from '../../../domain/sla/calendar.ts';
-import type { SlaPolicy as EnginePolicy } from '../../../domain/sla/policy.ts';
 import { TicketColumns, evaluateColumns } from '../../../domain/sla/columns.ts';
+import { evidenceOf } from '../../../domain/sla/first-response.ts';
+import type { SlaPolicy as EnginePolicy } from '../../../domain/sla/policy.ts';
+import type { MonthlyTally } from '../../../domain/sla/report.ts';
 import { evaluateTicket, verdictOf, type TicketEvaluation, type TicketInput, type TicketVerdict } from '../../../domain/sla/ticket.ts';
 import type { SlaReport, SlaTicket } from '../../../shared/contracts/sla.ts';
 import type { Ctx } from '../../context.ts';
@@ -67,7 +67,7 @@ export interface Settled {
    * first minute's turn, measured again at every later one.
    */
   chunks?: Array<{ columns: TicketColumns; at: Int32Array }>;
-  /** By report key: the tally of the tickets not in `volatile`, with the indexes of the first problems among them. */
+  /** By month range: the tally of the tickets not in `volatile`, with the indexes of the first problems among them. */
   readonly tallies: Map<string, Promise<{ tally: MonthlyTally; problems: number[] }>>;
 }
 
