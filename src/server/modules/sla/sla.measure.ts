@@ -288,9 +288,9 @@ async function measureAll(ctx: Ctx, { found, cal, tickets, key, inputsKey }: Loa
   if (last?.measured.settled && last.measured.tickets === tickets && nowMs >= last.nowMs) {
     const { policy: p, calendars, settled } = last.measured;
     const evaluations = last.measured.evaluations.slice();
-    // The columnar engine, a chunk between yields: about a third of the object API's cost
-    // per ticket, which at 600,000 open tickets was seconds each minute. Tickets settled
-    // since the line began get the same verdict again.
+    // The columnar engine, a chunk between yields: 816 ns a ticket against 2,066 for the
+    // object API with its input conversion (600,000 open tickets, measured once; 1.2 s each
+    // minute before). Tickets settled since the line began get the same verdict again.
     for (const { columns, at } of await volatileChunks(settled, tickets)) {
       evaluateColumns(p, calendars, columns, nowMs, {
         measured: (m) => (evaluations[at[m.index]] = verdictOf(p, m)),
