@@ -142,7 +142,7 @@ function remember(ctx: Ctx, key: string, inputsKey: string, m: Measured, volatil
   }
 }
 
-/** What the SLA module holds between reads, for the memory ceiling's tests and benchmark. */
+/** What the SLA module holds between reads, for the memory ceiling's test. */
 export function slaMemoryHeld(): { ticketsKept: number; evaluationsKept: number; measurements: number } {
   let evaluationsKept = 0;
   for (const x of cache.values()) evaluationsKept += x.evaluations.length;
