@@ -11,7 +11,7 @@ import { change } from '../audit/audit.public.ts';
 import { requireEngagement } from '../engagements/engagements.public.ts';
 import { requireTicket } from '../tickets/tickets.public.ts';
 import * as outagesRepo from './outages.repo.ts';
-import { humanProblem, measureEngagement, measureWithOutages, toSlaTicket, yieldToOthers, type Measured, type Settled } from './sla.measure.ts';
+import { humanProblem, measureEngagement, measureWithOutages, toSlaTicket, yieldToOthers, type Measured } from './sla.measure.ts';
 import { measurementPolicy, outagePolicy } from './sla.policy.ts';
 import { presentOutage } from './sla.presenter.ts';
 
@@ -110,7 +110,8 @@ async function tallyInto(tally: MonthlyTally, evaluations: readonly TicketEvalua
  * The tally of the tickets settled when this line of measurements began, for one report:
  * counted once, then added to by every later minute's report (`Settled` in sla.measure).
  */
-function settledTally(m: Measured, settled: Settled, months: string[]) {
+function settledTally(m: Measured, months: string[]) {
+  const { settled } = m;
   // Outages only enter the report at the end: the counts depend on the months alone.
   const key = `${months[0]}|${months.at(-1)}`;
   let kept = settled.tallies.get(key);
@@ -132,13 +133,10 @@ function firstOfBoth(a: number[], b: number[]): number[] {
 async function buildReport(engagementId: string, m: Measured, outages: OutageRecord[] | undefined, months: string[]): Promise<SlaReport> {
   const tally = new MonthlyTally(m.policy, m.calendars, months);
   const { evaluations, tickets, settled } = m;
-  let problemAt: number[];
-  if (settled) {
-    // The settled tickets' counts are kept; only the tickets volatile at the line's start are counted.
-    const base = await settledTally(m, settled, months);
-    tally.addTally(base.tally);
-    problemAt = firstOfBoth(base.problems, await tallyInto(tally, evaluations, settled.volatile, null));
-  } else problemAt = await tallyInto(tally, evaluations, null, null);
+  // The settled tickets' counts are kept; only the tickets volatile at the line's start are counted.
+  const base = await settledTally(m, months);
+  tally.addTally(base.tally);
+  const problemAt = firstOfBoth(base.problems, await tallyInto(tally, evaluations, settled.volatile, null));
   const report = tally.report(outages);
   // The problems listed name their tickets: evaluations are in the tickets' order.
   const problems: SlaReport['problems'] = problemAt.map((i) => ({ externalId: tickets[i].externalId, problem: humanProblem(evaluations[i].problem as string) }));
