@@ -22,6 +22,7 @@ const Env = z.object({
   OUTSIGHT_MAX_UNPACKED_MB: z.coerce.number().int().min(1).max(1_048_576).default(4096),
   OUTSIGHT_JOBS: flag.default(true),
   OUTSIGHT_SLA_TICKETS_KEPT: z.coerce.number().int().min(1_000).max(100_000_000).default(2_000_000),
+  OUTSIGHT_SLA_WRITE_BEHIND_FROM: z.coerce.number().int().min(1).max(1_000_000_000).default(20_000),
   OUTSIGHT_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   OUTSIGHT_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -70,6 +71,11 @@ export interface Config {
    * and the last). `docs/PERFORMANCE.md` gives the bytes per ticket measured.
    */
   slaTicketsKept: number;
+  /**
+   * From how many tickets an engagement measured whole is answered from its verdicts held in
+   * memory while they are stored, rather than after (`src/server/modules/sla/sla.verdicts.ts`).
+   */
+  slaWriteBehindFrom: number;
 }
 
 /** http://<HOST>:<PORT>, with a wildcard address read as this machine. */
@@ -109,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUnpackedBytes: e.OUTSIGHT_MAX_UNPACKED_MB * 1024 * 1024,
     jobs: e.OUTSIGHT_JOBS,
     slaTicketsKept: e.OUTSIGHT_SLA_TICKETS_KEPT,
+    slaWriteBehindFrom: e.OUTSIGHT_SLA_WRITE_BEHIND_FROM,
   };
 }
 

@@ -36,9 +36,10 @@ const metOf = (mo: ReportMonth): boolean | null =>
  * number of engagements.
  */
 async function talliesOf(ctx: Ctx, engagementIds: readonly string[], months: readonly string[]) {
-  const { measuring, unchangedSets } = await freshVerdicts(ctx, engagementIds);
+  const { measuring, unchangedSets, held } = await freshVerdicts(ctx, engagementIds);
   const withPolicy = [...measuring.keys()];
-  // Brought up to date just above: each set's month tallies count its verdicts as stored.
+  // Brought up to date just above: each set's month tallies count its verdicts as stored,
+  // or as held while they are being stored.
   const sets = unchangedSets ?? (await repo.findSets(ctx.db, ctx.actor.orgId, withPolicy));
   const outages = new Map<string, OutageRecord[]>();
   for (const o of await outagesRepo.outagesOf(ctx.db, ctx.actor.orgId, withPolicy)) {
@@ -47,8 +48,9 @@ async function talliesOf(ctx: Ctx, engagementIds: readonly string[], months: rea
     outages.set(o.engagementId, list);
   }
   const tally = new Map(withPolicy.map((id) => [id, new MonthlyTally(measuring.get(id)!.policy, measuring.get(id)!.calendars, months)]));
-  for (const [id, set] of sets) {
-    for (const m of months) for (const [priority, counts] of Object.entries(set.tallies[m] ?? {})) tally.get(id)?.addCounts(m, priority, counts);
+  for (const id of withPolicy) {
+    const tallies = held.get(id)?.tallies() ?? sets.get(id)?.tallies ?? {};
+    for (const m of months) for (const [priority, counts] of Object.entries(tallies[m] ?? {})) tally.get(id)!.addCounts(m, priority, counts);
   }
   return { measuring, tally, outages };
 }

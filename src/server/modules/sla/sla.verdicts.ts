@@ -7,6 +7,7 @@ import { change } from '../audit/audit.public.ts';
 import { calendarsByIds, specOf, type CalendarRow } from '../calendars/calendars.public.ts';
 import { currentPolicies, enginePolicy, type SlaPolicyRow } from '../sla-policies/sla-policies.public.ts';
 import { loadTicketsForSlaByIds, ticketDataVersions, type TicketForSla } from '../tickets/tickets.public.ts';
+import { HeldVerdicts } from './held-verdicts.ts';
 import { ticketsOf, toTicketInput } from './sla.measure.ts';
 import { verdictRow } from './sla.presenter.ts';
 import * as repo from './verdicts.repo.ts';
@@ -29,6 +30,14 @@ import * as repo from './verdicts.repo.ts';
  *   first read a page costs a page, and a minute's re-measure costs the open tickets —
  *   the same one-minute freshness the measurement cache has always had.
  * A refresh is derived data, not a change of anyone's: it writes no audit row.
+ *
+ * Write-behind: an engagement of at least `OUTSIGHT_SLA_WRITE_BEHIND_FROM` tickets measured
+ * whole is answered from its verdicts held in memory (`HeldVerdicts`) while they are being
+ * stored, instead of after. PostgreSQL takes about 15–40 µs to store a verdict with its
+ * indexes, so a million took longer than 40 s; measuring them takes a few seconds. Reads
+ * on this server use the held verdicts until the rows are committed; a read on another
+ * server measures for itself (its store then finds the rows already there and writes
+ * nothing). A failed store is logged and forgotten: the next read measures again.
  */
 
 export interface Measuring {
@@ -38,7 +47,15 @@ export interface Measuring {
   timeZone: string;
 }
 
-const measureWholeOnce = singleFlight<void>();
+const measureWholeOnce = singleFlight<HeldVerdicts | null>();
+
+/** Verdicts measured whole and being stored, by organisation, engagement and inputs. */
+const writing = new Map<string, { held: HeldVerdicts; stored: Promise<void> }>();
+
+/** Resolves once every verdict set being stored has been committed or has failed (tests and the benchmark wait on it). */
+export async function verdictWritesSettled(): Promise<void> {
+  await Promise.all([...writing.values()].map((w) => w.stored));
+}
 // At a minute's turn every read of a view finds the same volatile tickets due: one read
 // measures and stores them, and reads arriving meanwhile answer from the verdicts as
 // stored — the previous minute's, committed whole — rather than queue behind the writes.
@@ -49,6 +66,8 @@ const measurePartOnce = singleFlight<void>();
 export interface Fresh {
   measuring: Map<string, Measuring>;
   unchangedSets: Map<string, repo.VerdictSetRow> | null;
+  /** Engagements whose verdicts are still being stored: their list, totals and tallies are answered from these. */
+  held: Map<string, HeldVerdicts>;
 }
 
 const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000);
@@ -74,7 +93,7 @@ function store(ctx: Ctx, engagementId: string, m: Measuring, inputs: string, row
  */
 export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]): Promise<Fresh> {
   const policies = await currentPolicies(ctx, engagementIds);
-  if (policies.length === 0) return { measuring: new Map(), unchangedSets: new Map() };
+  if (policies.length === 0) return { measuring: new Map(), unchangedSets: new Map(), held: new Map() };
   const ids = policies.map((p) => p.engagementId);
   const calendarRows = new Map((await calendarsByIds(ctx, policies.map((p) => p.calendarId))).map((c) => [c.id, c]));
   const versions = await ticketDataVersions(ctx, ids);
@@ -97,20 +116,37 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
     else if (set.volatileCount > 0 && minuteOf(set.measuredAt) !== minuteOf(ctx.now)) partly.push(p.engagementId);
   }
 
+  const held = new Map<string, HeldVerdicts>();
   for (const id of whole) {
     // The version is read before the tickets: an import landing in between leaves an older
     // version stored, so the next read measures again rather than trusting stale rows.
     // Reads arriving together for the same inputs wait for one measurement.
     const key = `${ctx.actor.orgId}|${id}|${inputs.get(id)!}`;
-    await measureWholeOnce(key, async () => {
-      const tickets = await ticketsOf(ctx, id, versions.get(id)!);
-      await store(ctx, id, measuring.get(id)!, inputs.get(id)!, measure(ctx, measuring.get(id)!, tickets), null);
-    });
+    const kept = writing.get(key)?.held;
+    const h =
+      kept ??
+      (await measureWholeOnce(key, async () => {
+        const m = measuring.get(id)!;
+        const tickets = await ticketsOf(ctx, id, versions.get(id)!);
+        const rows = measure(ctx, m, tickets);
+        if (rows.length < ctx.config.slaWriteBehindFrom) {
+          await store(ctx, id, m, inputs.get(id)!, rows, null);
+          return null;
+        }
+        const mine = new HeldVerdicts(rows, tickets, m.timeZone);
+        const stored = store(ctx, id, m, inputs.get(id)!, rows, null).then(
+          () => {},
+          (err: unknown) => ctx.log.error({ err, engagementId: id }, 'storing SLA verdicts failed; the next read measures them again'),
+        );
+        writing.set(key, { held: mine, stored: stored.finally(() => writing.delete(key)) });
+        return mine;
+      }));
+    if (h) held.set(id, h);
   }
 
   if (partly.length) {
     const key = `${ctx.actor.orgId}|${minuteOf(ctx.now)}|${partly.map((id) => `${id}@${inputs.get(id)}`).sort().join(',')}`;
-    if (measurePartOnce.running(key)) return { measuring, unchangedSets: whole.length ? null : sets };
+    if (measurePartOnce.running(key)) return { measuring, unchangedSets: whole.length ? null : sets, held };
     await measurePartOnce(key, async () => {
       const volatile = await repo.volatileTicketIds(ctx.db, ctx.actor.orgId, partly);
       const byEngagement = new Map<string, TicketForSla[]>();
@@ -124,5 +160,5 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
       }
     });
   }
-  return { measuring, unchangedSets: whole.length || partly.length ? null : sets };
+  return { measuring, unchangedSets: whole.length || partly.length ? null : sets, held };
 }

@@ -7,6 +7,7 @@ import { containsPattern } from '../../db/like.ts';
 import { slaTicketVerdicts as v, slaVerdictSets as sets, tickets, type VerdictTallies } from '../../db/schema.ts';
 
 export type VerdictRow = typeof v.$inferSelect;
+export type { VerdictCountKey, VerdictTallies } from '../../db/schema.ts';
 export type VerdictSetRow = typeof sets.$inferSelect;
 
 /** What the ticket list filters by; the same words as the API's query. */
@@ -100,8 +101,8 @@ async function replaceChanged(tx: Db, orgId: string, engagementId: string, rows:
  * Stores verdicts of one engagement measured under `inputs` at `measuredAt`: all of its
  * tickets (`only` null), or the given tickets again. Writers of one engagement take turns
  * on its set row; a re-measure of some tickets is dropped when, meanwhile, the whole
- * engagement was measured under other inputs (its rows would then be of two policies).
- * Returns whether it wrote.
+ * engagement was measured under other inputs (its rows would then be of two policies), and
+ * a whole measurement when these inputs were stored meanwhile. Returns whether it wrote.
  */
 export async function storeVerdicts(
   tx: Db,
@@ -116,6 +117,8 @@ export async function storeVerdicts(
     .where(and(eq(sets.orgId, orgId), eq(sets.engagementId, engagementId)))
     .for('update');
   if (!set || (p.only !== null && set.inputs !== p.inputs)) return false;
+  // Another server (or an earlier read here) stored these inputs meanwhile: its rows are the same verdicts.
+  if (p.only === null && set.inputs === p.inputs) return false;
   const mine = and(eq(v.orgId, orgId), eq(v.engagementId, engagementId));
   if (p.only === null && set.inputs !== '') await replaceChanged(tx, orgId, engagementId, p.rows);
   else {
