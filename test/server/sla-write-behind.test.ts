@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/client.ts';
-import { allSlaTickets, slaOverview, slaTickets, verdictWritesSettled } from '../../src/server/modules/sla/sla.public.ts';
+import { allSlaTickets, slaOverview, slaReport, slaTickets, verdictWritesSettled } from '../../src/server/modules/sla/sla.public.ts';
 import { anEngagement, anOrg, type OrgHandle } from '../../src/server/seed/builders/core.ts';
 import { aCalendar, anSlaPolicy, someTickets, type TicketSpec } from '../../src/server/seed/builders/sla.ts';
 import { openTestDatabase } from '../support/db.ts';
@@ -15,7 +15,6 @@ import { holdVerdictSet, storedInputs } from '../support/verdict-sets.repo.ts';
 const H = 3_600_000;
 const D = 24 * H;
 const NOW = Date.UTC(2026, 2, 20, 12); // 20 March 2026, 12:00 UTC: every read in one minute
-let clock = NOW; // moves a millisecond per edit: the same minute throughout
 let database: Database;
 let org: OrgHandle;
 let engagementId: string;
@@ -63,7 +62,7 @@ const policy = (p1Hours: number) => ({
 beforeAll(async () => {
   database = await openTestDatabase();
   const config = { ...loadConfig({ OUTSIGHT_DATA_DIR: '/nonexistent', OUTSIGHT_DEMO: '0' }), slaWriteBehindFrom: 1 };
-  org = await anOrg({ db: database.db, config, now: () => new Date(clock) });
+  org = await anOrg({ db: database.db, config, now: () => new Date(NOW) });
   calendarId = (await aCalendar(org, { timeZone: 'Europe/Berlin' })).id;
   engagementId = (await anEngagement(org)).id;
   await anSlaPolicy(org, policy(4));
@@ -81,7 +80,6 @@ let edits = 0;
  * answer from the verdicts stored before the edit would differ from the stored rows after it.
  */
 async function measureAgain() {
-  clock += 1;
   return anSlaPolicy(org, policy(++edits % 2 ? 2 : 4));
 }
 
@@ -140,6 +138,20 @@ describe('verdicts stored behind the read that measured them', () => {
     const keys = held.map((t) => [t.openedAt, t.id] as const);
     for (let i = 1; i < keys.length; i++) expect(keys[i - 1] > keys[i]).toBe(true);
     expect(new Set(held.map((t) => t.openedAt)).size).toBeLessThan(held.length); // ties exist
+  });
+
+  it('makes the same verdicts from the measurement of a report read first', async () => {
+    await measureAgain();
+    await measureAgain(); // four-hour P1 targets, as below
+    const measuredHere = await allSlaTickets(org.ctx(), engagementId, { filter: 'all' });
+    await verdictWritesSettled();
+    await measureAgain();
+    await measureAgain();
+    await slaReport(org.ctx(), engagementId, {}); // measures every ticket; the list then uses its evaluations
+    const fromReport = await allSlaTickets(org.ctx(), engagementId, { filter: 'all' });
+    await verdictWritesSettled();
+    expect(fromReport).toEqual(measuredHere);
+    expect(await allSlaTickets(org.ctx(), engagementId, { filter: 'all' })).toEqual(measuredHere);
   });
 
   it('counts the overview from the held month tallies as from the stored ones, in the calendar zone', async () => {

@@ -49,6 +49,16 @@ export interface Measured {
   reports?: Map<string, Promise<SlaReport>>;
   /** Shared by every later minute's measurement under the same inputs (see `Settled`). */
   settled: Settled;
+  /** The instant the evaluations are of. */
+  nowMs: number;
+  /** Exactly what was measured: the policy row, the calendar's revision (its last edit, epoch ms), the ticket data version; null for one ticket's timeline. */
+  inputs: MeasuredInputs | null;
+}
+
+export interface MeasuredInputs {
+  policyId: string;
+  calendarRevisionMs: number;
+  dataVersion: string;
 }
 
 /**
@@ -236,9 +246,23 @@ export async function measureWithOutages(ctx: Ctx, engagementId: string, version
     const found = await findPolicyRow(ctx, engagementId, version);
     const [cal] = await calendarsByIds(ctx, [found.policy.calendarId]);
     if (!cal) throw AppError.notFound('The calendar of the SLA policy');
-    return await measureAll(ctx, { found, cal, tickets: await ticketsOf(ctx, engagementId, inputs.dataVersion), key, inputsKey });
+    return await measureAll(ctx, { found, cal, tickets: await ticketsOf(ctx, engagementId, inputs.dataVersion), dataVersion: inputs.dataVersion, key, inputsKey });
   };
   return { measured: await (key ? measureOnce(key, compute) : compute()), outages: inputs.outages };
+}
+
+/**
+ * This minute's measurement of exactly these inputs, if this server keeps one or is making
+ * one (then waits for it); never starts one. The stored verdicts measure an engagement
+ * whole after the report has, under the same inputs: its evaluations serve both.
+ */
+export async function keptMeasurement(ctx: Ctx, engagementId: string, inputs: MeasuredInputs): Promise<Measured | null> {
+  const key = [ctx.actor.orgId, engagementId, inputs.policyId, String(inputs.calendarRevisionMs), inputs.dataVersion, Math.floor(ctx.now.getTime() / 60_000)].join('|');
+  let m = cache.get(key);
+  if (!m && measureOnce.running(key)) m = await measureOnce(key, () => Promise.reject(new Error('joined a measurement that is running'))).catch(() => undefined);
+  // Kept under the inputs read before measuring; a policy or calendar edited meanwhile was measured as it is now.
+  const same = m?.inputs && m.inputs.policyId === inputs.policyId && m.inputs.calendarRevisionMs === inputs.calendarRevisionMs && m.inputs.dataVersion === inputs.dataVersion;
+  return same ? m! : null;
 }
 
 /** `measureWithOutages` without the outages; one ticket only with `ticketId` (its timeline), never cached. */
@@ -247,13 +271,14 @@ export async function measureEngagement(ctx: Ctx, engagementId: string, opts: { 
   const found = await findPolicyRow(ctx, engagementId, opts.version);
   const [cal] = await calendarsByIds(ctx, [found.policy.calendarId]);
   if (!cal) throw AppError.notFound('The calendar of the SLA policy');
-  return measureAll(ctx, { found, cal, tickets: await loadTicketsForSla(ctx, engagementId, [opts.ticketId]), key: null, inputsKey: null });
+  return measureAll(ctx, { found, cal, tickets: await loadTicketsForSla(ctx, engagementId, [opts.ticketId]), dataVersion: null, key: null, inputsKey: null });
 }
 
 type Loaded = {
   found: Awaited<ReturnType<typeof findPolicyRow>>;
   cal: Awaited<ReturnType<typeof calendarsByIds>>[number];
   tickets: TicketForSla[];
+  dataVersion: string | null;
   key: string | null;
   inputsKey: string | null;
 };
@@ -276,7 +301,7 @@ async function volatileChunks(settled: Settled, tickets: readonly TicketForSla[]
 const CHUNK = 5_000;
 export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function measureAll(ctx: Ctx, { found, cal, tickets, key, inputsKey }: Loaded): Promise<Measured> {
+async function measureAll(ctx: Ctx, { found, cal, tickets, dataVersion, key, inputsKey }: Loaded): Promise<Measured> {
   const nowMs = ctx.now.getTime();
   const last = inputsKey ? lastByInputs.get(inputsKey) : undefined;
   let measured: Measured;
@@ -295,7 +320,7 @@ async function measureAll(ctx: Ctx, { found, cal, tickets, key, inputsKey }: Loa
       });
       await yieldToOthers();
     }
-    measured = { ...last.measured, evaluations, reports: undefined };
+    measured = { ...last.measured, evaluations, reports: undefined, nowMs };
   } else {
     const policy = enginePolicy(found.policy);
     const calendars = { [cal.id]: compileCalendar(specOf(cal)) };
@@ -305,7 +330,8 @@ async function measureAll(ctx: Ctx, { found, cal, tickets, key, inputsKey }: Loa
       evaluations[i] = evaluateTicket(policy, calendars, toTicketInput(tickets[i]), nowMs);
     }
     const volatile = await volatileIndexes(tickets, evaluations, nowMs);
-    measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations, settled: { volatile, tallies: new Map() } };
+    const inputs = dataVersion === null ? null : { policyId: found.policy.id, calendarRevisionMs: cal.updatedAt.getTime(), dataVersion };
+    measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations, settled: { volatile, tallies: new Map() }, nowMs, inputs };
   }
   if (key && inputsKey) remember(ctx, key, inputsKey, measured, nowMs);
   return measured;

@@ -1,6 +1,6 @@
 import { compileCalendar, type CompiledCalendar } from '../../../domain/sla/calendar.ts';
 import type { SlaPolicy as EnginePolicy } from '../../../domain/sla/policy.ts';
-import { evaluateTicket } from '../../../domain/sla/ticket.ts';
+import { evaluateTicket, type TicketEvaluation } from '../../../domain/sla/ticket.ts';
 import type { Ctx } from '../../context.ts';
 import { singleFlight } from '../../single-flight.ts';
 import { change } from '../audit/audit.public.ts';
@@ -8,7 +8,7 @@ import { calendarsByIds, specOf, type CalendarRow } from '../calendars/calendars
 import { currentPolicies, enginePolicy, type SlaPolicyRow } from '../sla-policies/sla-policies.public.ts';
 import { loadTicketsForSlaByIds, ticketDataVersions, type TicketForSla } from '../tickets/tickets.public.ts';
 import { HeldVerdicts } from './held-verdicts.ts';
-import { ticketsOf, toTicketInput, yieldToOthers } from './sla.measure.ts';
+import { keptMeasurement, ticketsOf, toTicketInput, yieldToOthers, type MeasuredInputs } from './sla.measure.ts';
 import { verdictRow } from './sla.presenter.ts';
 import * as repo from './verdicts.repo.ts';
 
@@ -75,20 +75,34 @@ const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000);
 // (fr1: first-response evidence; t2: counts and month tallies stored with the set).
 const inputsOf = (p: SlaPolicyRow, cal: CalendarRow, tickets: string) => `fr1.t2|${p.id}|${cal.id}@${cal.updatedAt.toISOString()}|${tickets}`;
 
-/** Verdict rows of these tickets now, a chunk between yields: a million take seconds, and other requests should not wait behind them. */
-async function measure(ctx: Ctx, m: Measuring, tickets: readonly TicketForSla[]): Promise<repo.VerdictRow[]> {
-  const nowMs = ctx.now.getTime();
-  const rows: repo.VerdictRow[] = new Array(tickets.length);
+/** The tickets' evaluations at `nowMs`, a chunk between yields: a million take about a second, and other requests should not wait behind them. */
+async function evaluate(m: Measuring, tickets: readonly TicketForSla[], nowMs: number): Promise<TicketEvaluation[]> {
+  const out: TicketEvaluation[] = new Array(tickets.length);
   for (let i = 0; i < tickets.length; i++) {
     if (i > 0 && i % 5_000 === 0) await yieldToOthers();
-    const t = tickets[i];
-    rows[i] = verdictRow(ctx.actor.orgId, t.engagementId, t, evaluateTicket(m.policy, m.calendars, toTicketInput(t), nowMs), nowMs);
+    out[i] = evaluateTicket(m.policy, m.calendars, toTicketInput(tickets[i]), nowMs);
   }
-  return rows;
+  return out;
 }
 
-function store(ctx: Ctx, engagementId: string, m: Measuring, inputs: string, rows: repo.VerdictRow[], only: readonly string[] | null) {
-  return change(ctx, (tx) => repo.storeVerdicts(tx.db, ctx.actor.orgId, engagementId, { inputs, measuredAt: ctx.now, rows, only, timeZone: m.timeZone }));
+/**
+ * The tickets' verdict rows, made a slice at a time as they are copied or read: a million
+ * rows made at once and held until stored cost seconds of garbage collection and about
+ * half a gigabyte.
+ */
+function rowsOf(ctx: Ctx, tickets: readonly TicketForSla[], evaluations: readonly TicketEvaluation[], nowMs: number): repo.VerdictRows {
+  return {
+    length: tickets.length,
+    slice: (from, to) => {
+      const out: repo.VerdictRow[] = [];
+      for (let i = from; i < Math.min(to, tickets.length); i++) out.push(verdictRow(ctx.actor.orgId, tickets[i].engagementId, tickets[i], evaluations[i], nowMs));
+      return out;
+    },
+  };
+}
+
+function store(ctx: Ctx, engagementId: string, m: Measuring, inputs: string, rows: repo.VerdictRows, only: readonly string[] | null, nowMs: number) {
+  return change(ctx, (tx) => repo.storeVerdicts(tx.db, ctx.actor.orgId, engagementId, { inputs, measuredAt: new Date(nowMs), rows, only, timeZone: m.timeZone }));
 }
 
 /**
@@ -111,6 +125,7 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
   const whole: string[] = [];
   const partly: string[] = [];
   const inputs = new Map<string, string>();
+  const measuredFrom = new Map<string, MeasuredInputs>();
   for (const p of policies) {
     const cal = calendarRows.get(p.calendarId);
     if (!cal) continue; // a policy always names one of the organisation's calendars (foreign key)
@@ -118,6 +133,7 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
     measuring.set(p.engagementId, { policyRow: p, policy: enginePolicy(p), calendars: { [cal.id]: compiled.get(cal.id)! }, timeZone: cal.timeZone });
     const now = inputsOf(p, cal, versions.get(p.engagementId)!);
     inputs.set(p.engagementId, now);
+    measuredFrom.set(p.engagementId, { policyId: p.id, calendarRevisionMs: cal.updatedAt.getTime(), dataVersion: versions.get(p.engagementId)! });
     const set = sets.get(p.engagementId);
     if (!set || set.inputs !== now) whole.push(p.engagementId);
     else if (set.volatileCount > 0 && minuteOf(set.measuredAt) !== minuteOf(ctx.now)) partly.push(p.engagementId);
@@ -134,14 +150,17 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
       kept ??
       (await measureWholeOnce(key, async () => {
         const m = measuring.get(id)!;
-        const tickets = await ticketsOf(ctx, id, versions.get(id)!);
-        const rows = await measure(ctx, m, tickets);
+        // The report read just before (the SLA tab asks for both) measured the same inputs this minute.
+        const kept = await keptMeasurement(ctx, id, measuredFrom.get(id)!);
+        const tickets = kept?.tickets ?? (await ticketsOf(ctx, id, versions.get(id)!));
+        const nowMs = kept?.nowMs ?? ctx.now.getTime();
+        const rows = rowsOf(ctx, tickets, kept?.evaluations ?? (await evaluate(m, tickets, nowMs)), nowMs);
         if (rows.length < ctx.config.slaWriteBehindFrom) {
-          await store(ctx, id, m, inputs.get(id)!, rows, null);
+          await store(ctx, id, m, inputs.get(id)!, rows, null, nowMs);
           return null;
         }
-        const mine = new HeldVerdicts(rows, tickets, m.timeZone);
-        const stored = store(ctx, id, m, inputs.get(id)!, rows, null).then(
+        const mine = await HeldVerdicts.of(rows, tickets, m.timeZone);
+        const stored = store(ctx, id, m, inputs.get(id)!, rows, null, nowMs).then(
           () => {},
           (err: unknown) => ctx.log.error({ err, engagementId: id }, 'storing SLA verdicts failed; the next read measures them again'),
         );
@@ -163,7 +182,9 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
         else byEngagement.set(t.engagementId, [t]);
       }
       for (const id of partly) {
-        await store(ctx, id, measuring.get(id)!, inputs.get(id)!, await measure(ctx, measuring.get(id)!, byEngagement.get(id) ?? []), volatile.get(id) ?? []);
+        const tickets = byEngagement.get(id) ?? [];
+        const nowMs = ctx.now.getTime();
+        await store(ctx, id, measuring.get(id)!, inputs.get(id)!, rowsOf(ctx, tickets, await evaluate(measuring.get(id)!, tickets, nowMs), nowMs), volatile.get(id) ?? [], nowMs);
       }
     });
   }

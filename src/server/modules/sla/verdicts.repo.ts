@@ -7,6 +7,11 @@ import { containsPattern } from '../../db/like.ts';
 import { slaTicketVerdicts as v, slaVerdictSets as sets, tickets, type VerdictTallies } from '../../db/schema.ts';
 
 export type VerdictRow = typeof v.$inferSelect;
+/** Verdict rows to store, read a slice at a time (an array is one; so is a source that makes them as they are copied). */
+export interface VerdictRows {
+  readonly length: number;
+  slice(from: number, to: number): readonly VerdictRow[];
+}
 export type { VerdictCountKey, VerdictTallies } from '../../db/schema.ts';
 export type VerdictSetRow = typeof sets.$inferSelect;
 
@@ -59,7 +64,7 @@ function toCsv(rows: readonly VerdictRow[]): string {
   return out;
 }
 
-async function copyRows(tx: Db, table: string, rows: readonly VerdictRow[]) {
+async function copyRows(tx: Db, table: string, rows: VerdictRows) {
   if (!rows.length) return;
   const copy = await copyInto(
     tx,
@@ -85,7 +90,7 @@ const sameRow = sql.raw(COLUMNS.map(([, c]) => `i."${c.name}" IS NOT DISTINCT FR
  * into an unindexed temporary table, and only the rows that differ are deleted and
  * inserted (tickets gone from the engagement are deleted with them).
  */
-async function replaceChanged(tx: Db, orgId: string, engagementId: string, rows: readonly VerdictRow[]) {
+async function replaceChanged(tx: Db, orgId: string, engagementId: string, rows: VerdictRows) {
   await tx.execute(sql.raw(`CREATE TEMP TABLE ${INCOMING} (LIKE sla_ticket_verdicts) ON COMMIT DROP`));
   await copyRows(tx, INCOMING, rows);
   // The planner has no statistics for a table made a moment ago; without them it may join row by row.
@@ -108,7 +113,7 @@ export async function storeVerdicts(
   tx: Db,
   orgId: string,
   engagementId: string,
-  p: { inputs: string; measuredAt: Date; rows: readonly VerdictRow[]; only: readonly string[] | null; timeZone: string },
+  p: { inputs: string; measuredAt: Date; rows: VerdictRows; only: readonly string[] | null; timeZone: string },
 ): Promise<boolean> {
   await tx.insert(sets).values({ engagementId, orgId, inputs: '', measuredAt: p.measuredAt }).onConflictDoNothing();
   const [set] = await tx
