@@ -337,8 +337,24 @@ async function measureAll(ctx: Ctx, { found, cal, tickets, dataVersion, key, inp
   return measured;
 }
 
+/**
+ * Problems in people's words, by the engine's text: a million verdicts carry a handful of
+ * distinct problems, and working each out again (eight patterns) cost about a second a
+ * million. Bounded: texts that name a position (statusHistory[12]) vary more.
+ */
+const humanProblems = new Map<string, string>();
+
 /** The engine names fields precisely; people need the same fact in their words. */
 export function humanProblem(problem: string): string {
+  let human = humanProblems.get(problem);
+  if (human === undefined) {
+    if (humanProblems.size >= 1_000) humanProblems.clear();
+    humanProblems.set(problem, (human = inPeoplesWords(problem)));
+  }
+  return human;
+}
+
+function inPeoplesWords(problem: string): string {
   const rules: Array<[RegExp, string]> = [
     [/^statusHistory\[\d+\] is before openedAt$/, 'A status change is dated before the ticket was opened'],
     [/^statusHistory\[\d+\] is out of order$/, 'The status changes are not in time order'],
