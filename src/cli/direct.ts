@@ -8,6 +8,7 @@ import { fromDatabaseError } from '../server/db/errors.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
 import { actorOf, membershipsByEmailForSignIn, type Principal } from '../server/modules/auth/auth.public.ts';
 import { oldestOrgIds } from '../server/modules/org/org.public.ts';
+import { verdictWritesSettled } from '../server/modules/sla/sla.public.ts';
 import { firstActiveOwner } from '../server/modules/users/users.public.ts';
 import { CliError, EXIT, usageError } from './output.ts';
 
@@ -111,6 +112,9 @@ export async function withDirect<T>(opts: { as?: string; org?: string; migrate?:
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    // SLA verdicts stored behind an answer (an engagement of OUTSIGHT_SLA_WRITE_BEHIND_FROM
+    // tickets or more) finish before the database closes, so the next command reads them.
+    await verdictWritesSettled();
     await database.close();
   }
 }

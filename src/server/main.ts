@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { buildApp } from './app.ts';
+import { verdictWritesSettled } from './modules/sla/sla.public.ts';
 import { Cron } from 'croner';
 import { createMailer } from './mail/mailer.ts';
 import { runWeeklyDigests } from './jobs/digest.ts';
@@ -108,6 +109,8 @@ async function main() {
       digests?.stop();
       riskAfterChanges?.stop();
       await app.close();
+      // SLA verdicts being stored behind an answer; one not done by the deadline rolls back and is measured again.
+      await verdictWritesSettled();
       await database.close();
       clearTimeout(force);
       process.exit(0);
