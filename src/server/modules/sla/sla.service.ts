@@ -11,9 +11,9 @@ import { change } from '../audit/audit.public.ts';
 import { requireEngagement } from '../engagements/engagements.public.ts';
 import { requireTicket } from '../tickets/tickets.public.ts';
 import * as outagesRepo from './outages.repo.ts';
-import { humanProblem, measureEngagement, measureWithOutages, toSlaTicket, yieldToOthers, type Measured } from './sla.measure.ts';
+import { measureEngagement, measureWithOutages, yieldToOthers, type Measured } from './sla.measure.ts';
 import { measurementPolicy, outagePolicy } from './sla.policy.ts';
-import { presentOutage } from './sla.presenter.ts';
+import { humanProblem, presentOutage, toSlaTicket } from './sla.presenter.ts';
 
 const MAX_MONTHS = 120;
 /** Month ranges kept per cached measurement (the tab's default year, a few others asked for). */

@@ -33,8 +33,9 @@ import * as repo from './verdicts.repo.ts';
  *
  * Write-behind: an engagement of at least `OUTSIGHT_SLA_WRITE_BEHIND_FROM` tickets measured
  * whole is answered from its verdicts held in memory (`HeldVerdicts`) while they are being
- * stored, instead of after. PostgreSQL takes about 15–40 µs to store a verdict with its
- * indexes, so a million took longer than 40 s; measuring them takes a few seconds. Reads
+ * stored, instead of after. PostgreSQL takes about 30–40 µs to store a verdict with its
+ * indexes and keys, so a million took longer than 40 s; measuring them takes about a second
+ * (none when the report has just measured the same inputs: `keptMeasurement`). Reads
  * on this server use the held verdicts until the rows are committed; a read on another
  * server measures for itself (its store then finds the rows already there and writes
  * nothing). A failed store is logged and forgotten: the next read measures again.
@@ -145,9 +146,9 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
     // version stored, so the next read measures again rather than trusting stale rows.
     // Reads arriving together for the same inputs wait for one measurement.
     const key = `${ctx.actor.orgId}|${id}|${inputs.get(id)!}`;
-    const kept = writing.get(key)?.held;
+    const beingStored = writing.get(key)?.held;
     const h =
-      kept ??
+      beingStored ??
       (await measureWholeOnce(key, async () => {
         const m = measuring.get(id)!;
         // The report read just before (the SLA tab asks for both) measured the same inputs this minute.
