@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Stack, Table, Text, Tooltip, VisuallyHidden } from
 import { useMediaQuery } from '@mantine/hooks';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { Fragment } from 'react';
-import { formatDuration, formatMoney, formatPct, formatShare, monthLabel } from './format.ts';
+import { formatAmount, formatDuration, formatPct, formatShare, monthLabel } from './format.ts';
 import type { SlaReportMonthT, SlaReportT } from './types.ts';
 
 export function MetMark({ met }: { met: boolean | null }) {
@@ -18,7 +18,8 @@ export function MetMark({ met }: { met: boolean | null }) {
   );
 }
 
-function CreditCell({ month, hasFee }: { month: SlaReportMonthT; hasFee: boolean }) {
+/** `feeCurrency`: the currency of the policy's monthly fee, null without a fee (credits then in % only). */
+function CreditCell({ month, feeCurrency }: { month: SlaReportMonthT; feeCurrency: string | null }) {
   if (month.creditPct === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -29,9 +30,9 @@ function CreditCell({ month, hasFee }: { month: SlaReportMonthT; hasFee: boolean
   return (
     <>
       <Text size="sm" fw={600} c="red.7">
-        {hasFee ? formatMoney(month.creditMinor) : formatPct(month.creditPct)}
+        {feeCurrency !== null && month.creditMinor !== null ? formatAmount({ amountMinor: month.creditMinor, currency: feeCurrency }) : formatPct(month.creditPct)}
       </Text>
-      {hasFee && (
+      {feeCurrency !== null && (
         <Text size="xs" c="dimmed">
           {formatPct(month.creditPct)} of the fee
         </Text>
@@ -57,7 +58,7 @@ function NotMeasured({ n }: { n: number }) {
 }
 
 /** On a phone: one card per month, one line per priority, so attainment, met and credit stay on screen. */
-function MonthCards({ months, priorities, hasFee }: { months: SlaReportMonthT[]; priorities: string[]; hasFee: boolean }) {
+function MonthCards({ months, priorities, feeCurrency }: { months: SlaReportMonthT[]; priorities: string[]; feeCurrency: string | null }) {
   return (
     <Stack gap="sm" component="ul" className="bare-list" aria-label="Attainment per month and priority">
       {months.map((m) => {
@@ -70,7 +71,7 @@ function MonthCards({ months, priorities, hasFee }: { months: SlaReportMonthT[];
                 <Text size="xs" c="dimmed">
                   Credit owed
                 </Text>
-                <CreditCell month={m} hasFee={hasFee} />
+                <CreditCell month={m} feeCurrency={feeCurrency} />
               </div>
             </Group>
             {rows.length === 0 && (
@@ -133,10 +134,10 @@ function MonthCards({ months, priorities, hasFee }: { months: SlaReportMonthT[];
 }
 
 /** Every month × priority of the report: tickets, breaches, attainment against target, and the credit owed. */
-export function MonthlyTable({ report, priorities, hasFee }: { report: SlaReportT; priorities: string[]; hasFee: boolean }) {
+export function MonthlyTable({ report, priorities, feeCurrency }: { report: SlaReportT; priorities: string[]; feeCurrency: string | null }) {
   const months = [...report.months].reverse();
   const phone = useMediaQuery('(max-width: 48em)');
-  if (phone) return <MonthCards months={months} priorities={priorities} hasFee={hasFee} />;
+  if (phone) return <MonthCards months={months} priorities={priorities} feeCurrency={feeCurrency} />;
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={760}>
@@ -171,7 +172,7 @@ export function MonthlyTable({ report, priorities, hasFee }: { report: SlaReport
                         No tickets
                       </Table.Td>
                       <Table.Td rowSpan={span} ta="right" style={{ verticalAlign: 'top' }}>
-                        <CreditCell month={m} hasFee={hasFee} />
+                        <CreditCell month={m} feeCurrency={feeCurrency} />
                       </Table.Td>
                     </Table.Tr>
                   )}
@@ -212,7 +213,7 @@ export function MonthlyTable({ report, priorities, hasFee }: { report: SlaReport
                       </Table.Td>
                       {i === 0 && (
                         <Table.Td rowSpan={span} ta="right" style={{ verticalAlign: 'top' }}>
-                          <CreditCell month={m} hasFee={hasFee} />
+                          <CreditCell month={m} feeCurrency={feeCurrency} />
                         </Table.Td>
                       )}
                     </Table.Tr>

@@ -7,7 +7,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useSlaReport, type ReportQuery } from './api.ts';
 import { useAllPolicyVersions } from './lists.ts';
 import { AttainmentChart, reportPriorities } from './AttainmentChart.tsx';
-import { formatMoney, formatPct, formatShare, monthToPicker, pickerToMonth } from './format.ts';
+import { formatAmount, formatPct, formatShare, monthToPicker, pickerToMonth } from './format.ts';
 import { MonthlyTable } from './MonthlyTable.tsx';
 import type { SlaPolicyT, SlaReportT } from './types.ts';
 
@@ -51,7 +51,7 @@ function Totals({ report, policy }: { report: SlaReportT; policy: SlaPolicyT }) 
       />
       <Stat
         label="Credits owed"
-        value={hasFee ? formatMoney(creditMinor) : creditMonths ? `${creditMonths} mo.` : 'None'}
+        value={hasFee ? formatAmount({ amountMinor: creditMinor, currency: policy.currency }) : creditMonths ? `${creditMonths} mo.` : 'None'}
         hint={hasFee ? `${creditMonths} months · ${cap}` : 'Set a monthly fee in the policy to see amounts'}
         tone={creditMinor > 0 || (!hasFee && creditMonths > 0) ? 'bad' : undefined}
       />
@@ -152,10 +152,10 @@ export function SlaReportSection({
           <Paper withBorder radius="md" p="md">
             <AttainmentChart report={r} priorities={priorities} />
           </Paper>
-          <MonthlyTable report={r} priorities={priorities} hasFee={policy.monthlyFeeMinor !== undefined} />
+          <MonthlyTable report={r} priorities={priorities} feeCurrency={policy.monthlyFeeMinor !== undefined ? policy.currency : null} />
           <Text size="xs" c="dimmed">
             {policy.monthlyFeeMinor !== undefined
-              ? `Credits are a share of the monthly fee of ${formatMoney(policy.monthlyFeeMinor)}`
+              ? `Credits are a share of the monthly fee of ${formatAmount({ amountMinor: policy.monthlyFeeMinor, currency: policy.currency })}`
               : 'Credits are a share of the monthly fee'}
             {policy.creditCapPct !== undefined ? `, capped at ${formatPct(policy.creditCapPct)} a month.` : ', without a cap.'}
           </Text>

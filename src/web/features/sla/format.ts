@@ -55,8 +55,6 @@ export function formatPct(pct: number): string {
   return pctFmt.format(pct / 100);
 }
 
-const moneyFmt = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-/** Minor units (cents) → "1,234.50"; the currency is the one of the contract's fee. */
 /** An amount in its own currency, with that currency's minor digits (EUR 2, JPY 0). */
 export function formatAmount(m: Money): string {
   const digits = minorDigits(m.currency);
@@ -67,11 +65,6 @@ export function formatAmount(m: Money): string {
 export function formatTotals(items: Iterable<Money>): string {
   const totals = totalsByCurrency(items);
   return totals.length ? totals.map(formatAmount).join(' · ') : formatAmount({ amountMinor: 0, currency: 'EUR' });
-}
-
-export function formatMoney(minor: number | null | undefined): string {
-  if (minor === null || minor === undefined) return '—';
-  return moneyFmt.format(minor / 100);
 }
 
 const monthFmt = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
