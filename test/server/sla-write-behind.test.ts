@@ -44,6 +44,8 @@ function tickets(): TicketSpec[] {
   for (const [id, resolved] of [['WB-JAN', Date.UTC(2026, 0, 31, 23, 30)], ['WB-FEB', Date.UTC(2026, 1, 28, 23, 30)]] as const) {
     out.push({ externalId: id, title: 'Month end batch', priority: 'P1', openedAt: resolved - 2 * H, events: [{ at: resolved - 2 * H, status: 'New' }, { at: resolved, status: 'Resolved' }], resolvedAt: resolved });
   }
+  // No priority: a problem, and never a match for a priority filter.
+  out.push({ externalId: 'WB-NOPRIO', title: 'Unsorted request', priority: '', openedAt: NOW - 50 * H, events: [{ at: NOW - 50 * H, status: 'New' }] });
   // At risk: open, 40 hours into a two-day target.
   out.push({ externalId: 'WB-RISK', title: 'Payroll export late', priority: 'P2', openedAt: NOW - 40 * H, events: [{ at: NOW - 40 * H, status: 'New' }, { at: NOW - 39 * H, status: 'In Progress' }] });
   return out;
@@ -126,6 +128,15 @@ describe('verdicts stored behind the read that measured them', () => {
     }
     // Every query finds tickets ("100%" and "il_re" only literally: the wildcards are escaped).
     expect(nonEmpty).toBe(QUERIES.length);
+    // A priority and a month no ticket has: nothing, from memory as from the database.
+    for (const q of [{ priority: 'P9' }, { month: '2025-01' }] as const) {
+      await measureAgain();
+      const held = await read(q);
+      await verdictWritesSettled();
+      expect(held.items, JSON.stringify(q)).toEqual([]);
+      expect(held.total).toBe(0);
+      expect((await read(q)).total).toBe(0);
+    }
   });
 
   it('walks the whole list from memory in the stored order, with ties on the opening broken by ticket id', async () => {

@@ -43,8 +43,8 @@ export class HeldVerdicts {
 
   /**
    * Reads every verdict once, a slice between yields, into the few columns the list filters
-   * and the overview counts by; a page makes its rows again from `rows` (`rows.slice(i)` is
-   * the verdict of `tickets[i]`), so no million row objects are held.
+   * and the overview counts by; a page makes its rows again from `rows` (`rows.slice(i, i + 1)`
+   * is the verdict of `tickets[i]`), so no million row objects are held.
    */
   static async of(rows: VerdictRows, tickets: readonly TicketForSla[], timeZone: string): Promise<HeldVerdicts> {
     const n = rows.length;
@@ -147,13 +147,18 @@ export class HeldVerdicts {
   /** The list's filter as a test of one verdict, written as `filters` in `verdicts.repo.ts` writes it in SQL. */
   private matcher(f: VerdictFilter): (k: number) => boolean {
     const bit = FILTER_BIT[f.filter];
-    const priority = f.priority ? this.names.priorities.indexOf(f.priority) : -2;
-    const month = f.month ? this.names.months.indexOf(f.month) : -2;
+    // ANY: no filter. A priority or month no verdict has matches nothing: not -1, which is
+    // how a verdict without a priority is kept (SQL's `priority = 'P9'` matches no null).
+    const ANY = -2;
+    const NONE = -3;
+    const indexIn = (names: string[], name: string | undefined) => (name ? (names.includes(name) ? names.indexOf(name) : NONE) : ANY);
+    const priority = indexIn(this.names.priorities, f.priority);
+    const month = indexIn(this.names.months, f.month);
     const q = f.q?.toLowerCase();
     return (k) => {
       if (bit && !(this.flags[k] & bit)) return false;
-      if (priority !== -2 && this.priority[k] !== priority) return false; // -1 (no such priority) matches nothing
-      if (month !== -2 && this.month[k] !== month) return false;
+      if (priority !== ANY && this.priority[k] !== priority) return false;
+      if (month !== ANY && this.month[k] !== month) return false;
       if (q === undefined) return true;
       // ILIKE '%q%' on the ticket's number or title.
       const t = this.tickets[k];
