@@ -9,6 +9,9 @@ export function encodeCursor(values: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+/** A cursor that names no row of the list: the user starts again (also for lists paged in memory). */
+export const invalidCursor = () => AppError.invalid('cursor', 'The cursor is not valid; start again from the first page.');
+
 export function decodeCursor(cursor: string | undefined, arity: number): unknown[] | null {
   if (!cursor) return null;
   try {
@@ -19,7 +22,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): unknown
   } catch {
     /* fall through */
   }
-  throw AppError.invalid('cursor', 'The cursor is not valid; start again from the first page.');
+  throw invalidCursor();
 }
 
 /** Fetch limit+1 rows; the extra row only tells whether there is a next page. */

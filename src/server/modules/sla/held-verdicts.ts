@@ -1,4 +1,4 @@
-import { AppError } from '../../http/app-error.ts';
+import { invalidCursor } from '../../paging.ts';
 import type { TicketForSla } from '../tickets/tickets.public.ts';
 import { monthOf } from './sla.service.ts';
 import { yieldToOthers } from './sla.measure.ts';
@@ -151,7 +151,11 @@ export class HeldVerdicts {
     // how a verdict without a priority is kept (SQL's `priority = 'P9'` matches no null).
     const ANY = -2;
     const NONE = -3;
-    const indexIn = (names: string[], name: string | undefined) => (name ? (names.includes(name) ? names.indexOf(name) : NONE) : ANY);
+    const indexIn = (names: string[], name: string | undefined) => {
+      if (!name) return ANY;
+      const k = names.indexOf(name);
+      return k === -1 ? NONE : k;
+    };
     const priority = indexIn(this.names.priorities, f.priority);
     const month = indexIn(this.names.months, f.month);
     const q = f.q?.toLowerCase();
@@ -195,6 +199,6 @@ const SLICE = 5_000;
  */
 function cursorInstant(value: unknown): number {
   const ms = Date.parse(String(value));
-  if (Number.isNaN(ms)) throw AppError.invalid('cursor', 'The cursor is not valid; start again from the first page.');
+  if (Number.isNaN(ms)) throw invalidCursor();
   return ms;
 }

@@ -218,6 +218,11 @@ function inputsOf(ctx: Ctx, engagementId: string, version: number | undefined): 
   });
 }
 
+/** The cache's keys: a measurement's inputs (`lastByInputs`), and those in the minute it is of (`cache`). */
+const inputsKeyOf = (ctx: Ctx, engagementId: string, policyId: string, calendarRevision: string | null, dataVersion: string) =>
+  [ctx.actor.orgId, engagementId, policyId, calendarRevision, dataVersion].join('|');
+const minuteKey = (ctx: Ctx, inputsKey: string) => `${inputsKey}|${Math.floor(ctx.now.getTime() / 60_000)}`;
+
 /**
  * Measures every ticket of an engagement under its SLA policy — the one in force, or a
  * given version — as of now, with the engagement's outage records. A policy edit is
@@ -227,10 +232,9 @@ function inputsOf(ctx: Ctx, engagementId: string, version: number | undefined): 
 export async function measureWithOutages(ctx: Ctx, engagementId: string, version?: number): Promise<{ measured: Measured; outages: MeasurementInputs['outages'] }> {
   const inputs = await inputsOf(ctx, engagementId, version);
   authorizeEngagementRead(ctx, inputs.engagementVendor);
-  const minute = Math.floor(ctx.now.getTime() / 60_000);
   // No policy: the full read below says so in the caller's words (not found).
-  const inputsKey = inputs.policyId === null ? null : [ctx.actor.orgId, engagementId, inputs.policyId, inputs.calendarRevision, inputs.dataVersion].join('|');
-  const key = inputsKey === null ? null : `${inputsKey}|${minute}`;
+  const inputsKey = inputs.policyId === null ? null : inputsKeyOf(ctx, engagementId, inputs.policyId, inputs.calendarRevision, inputs.dataVersion);
+  const key = inputsKey === null ? null : minuteKey(ctx, inputsKey);
   const hit = key ? cache.get(key) : undefined;
   if (hit) return { measured: hit, outages: inputs.outages };
   // A minute's turn under the same inputs, already being measured by another read: answer
@@ -257,7 +261,7 @@ export async function measureWithOutages(ctx: Ctx, engagementId: string, version
  * whole after the report has, under the same inputs: its evaluations serve both.
  */
 export async function keptMeasurement(ctx: Ctx, engagementId: string, inputs: MeasuredInputs): Promise<Measured | null> {
-  const key = [ctx.actor.orgId, engagementId, inputs.policyId, String(inputs.calendarRevisionMs), inputs.dataVersion, Math.floor(ctx.now.getTime() / 60_000)].join('|');
+  const key = minuteKey(ctx, inputsKeyOf(ctx, engagementId, inputs.policyId, String(inputs.calendarRevisionMs), inputs.dataVersion));
   let m = cache.get(key);
   if (!m && measureOnce.running(key)) m = await measureOnce(key, () => Promise.reject(new Error('joined a measurement that is running'))).catch(() => undefined);
   // Kept under the inputs read before measuring; a policy or calendar edited meanwhile was measured as it is now.
@@ -301,6 +305,16 @@ async function volatileChunks(settled: Settled, tickets: readonly TicketForSla[]
 const CHUNK = 5_000;
 export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Every ticket's evaluation at `nowMs` with the object API, a chunk between yields (also the stored verdicts' when no report measured them). */
+export async function evaluateAll(policy: EnginePolicy, calendars: Measured['calendars'], tickets: readonly TicketForSla[], nowMs: number): Promise<TicketEvaluation[]> {
+  const out: TicketEvaluation[] = new Array(tickets.length);
+  for (let i = 0; i < tickets.length; i++) {
+    if (i > 0 && i % CHUNK === 0) await yieldToOthers();
+    out[i] = evaluateTicket(policy, calendars, toTicketInput(tickets[i]), nowMs);
+  }
+  return out;
+}
+
 async function measureAll(ctx: Ctx, { found, cal, tickets, dataVersion, key, inputsKey }: Loaded): Promise<Measured> {
   const nowMs = ctx.now.getTime();
   const last = inputsKey ? lastByInputs.get(inputsKey) : undefined;
@@ -324,11 +338,7 @@ async function measureAll(ctx: Ctx, { found, cal, tickets, dataVersion, key, inp
   } else {
     const policy = enginePolicy(found.policy);
     const calendars = { [cal.id]: compileCalendar(specOf(cal)) };
-    const evaluations: TicketEvaluation[] = new Array(tickets.length);
-    for (let i = 0; i < tickets.length; i++) {
-      if (i > 0 && i % CHUNK === 0) await yieldToOthers();
-      evaluations[i] = evaluateTicket(policy, calendars, toTicketInput(tickets[i]), nowMs);
-    }
+    const evaluations = await evaluateAll(policy, calendars, tickets, nowMs);
     const volatile = await volatileIndexes(tickets, evaluations, nowMs);
     const inputs = dataVersion === null ? null : { policyId: found.policy.id, calendarRevisionMs: cal.updatedAt.getTime(), dataVersion };
     measured = { policy, policyVersion: found.policy.version, calendars, timeZone: cal.timeZone, tickets, evaluations, settled: { volatile, tallies: new Map() }, nowMs, inputs };

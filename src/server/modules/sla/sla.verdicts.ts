@@ -1,6 +1,6 @@
 import { compileCalendar, type CompiledCalendar } from '../../../domain/sla/calendar.ts';
 import type { SlaPolicy as EnginePolicy } from '../../../domain/sla/policy.ts';
-import { evaluateTicket, type TicketEvaluation } from '../../../domain/sla/ticket.ts';
+import type { TicketEvaluation } from '../../../domain/sla/ticket.ts';
 import type { Ctx } from '../../context.ts';
 import { singleFlight } from '../../single-flight.ts';
 import { change } from '../audit/audit.public.ts';
@@ -8,7 +8,7 @@ import { calendarsByIds, specOf, type CalendarRow } from '../calendars/calendars
 import { currentPolicies, enginePolicy, type SlaPolicyRow } from '../sla-policies/sla-policies.public.ts';
 import { loadTicketsForSlaByIds, ticketDataVersions, type TicketForSla } from '../tickets/tickets.public.ts';
 import { HeldVerdicts } from './held-verdicts.ts';
-import { keptMeasurement, ticketsOf, toTicketInput, yieldToOthers, type MeasuredInputs } from './sla.measure.ts';
+import { evaluateAll, keptMeasurement, ticketsOf } from './sla.measure.ts';
 import { verdictRow } from './sla.presenter.ts';
 import * as repo from './verdicts.repo.ts';
 
@@ -76,16 +76,6 @@ const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000);
 // (fr1: first-response evidence; t2: counts and month tallies stored with the set).
 const inputsOf = (p: SlaPolicyRow, cal: CalendarRow, tickets: string) => `fr1.t2|${p.id}|${cal.id}@${cal.updatedAt.toISOString()}|${tickets}`;
 
-/** The tickets' evaluations at `nowMs`, a chunk between yields: a million take about a second, and other requests should not wait behind them. */
-async function evaluate(m: Measuring, tickets: readonly TicketForSla[], nowMs: number): Promise<TicketEvaluation[]> {
-  const out: TicketEvaluation[] = new Array(tickets.length);
-  for (let i = 0; i < tickets.length; i++) {
-    if (i > 0 && i % 5_000 === 0) await yieldToOthers();
-    out[i] = evaluateTicket(m.policy, m.calendars, toTicketInput(tickets[i]), nowMs);
-  }
-  return out;
-}
-
 /**
  * The tickets' verdict rows, made a slice at a time as they are copied or read: a million
  * rows made at once and held until stored cost seconds of garbage collection and about
@@ -126,7 +116,6 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
   const whole: string[] = [];
   const partly: string[] = [];
   const inputs = new Map<string, string>();
-  const measuredFrom = new Map<string, MeasuredInputs>();
   for (const p of policies) {
     const cal = calendarRows.get(p.calendarId);
     if (!cal) continue; // a policy always names one of the organisation's calendars (foreign key)
@@ -134,7 +123,6 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
     measuring.set(p.engagementId, { policyRow: p, policy: enginePolicy(p), calendars: { [cal.id]: compiled.get(cal.id)! }, timeZone: cal.timeZone });
     const now = inputsOf(p, cal, versions.get(p.engagementId)!);
     inputs.set(p.engagementId, now);
-    measuredFrom.set(p.engagementId, { policyId: p.id, calendarRevisionMs: cal.updatedAt.getTime(), dataVersion: versions.get(p.engagementId)! });
     const set = sets.get(p.engagementId);
     if (!set || set.inputs !== now) whole.push(p.engagementId);
     else if (set.volatileCount > 0 && minuteOf(set.measuredAt) !== minuteOf(ctx.now)) partly.push(p.engagementId);
@@ -152,10 +140,11 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
       (await measureWholeOnce(key, async () => {
         const m = measuring.get(id)!;
         // The report read just before (the SLA tab asks for both) measured the same inputs this minute.
-        const kept = await keptMeasurement(ctx, id, measuredFrom.get(id)!);
+        const calendarRevisionMs = calendarRows.get(m.policyRow.calendarId)!.updatedAt.getTime();
+        const kept = await keptMeasurement(ctx, id, { policyId: m.policyRow.id, calendarRevisionMs, dataVersion: versions.get(id)! });
         const tickets = kept?.tickets ?? (await ticketsOf(ctx, id, versions.get(id)!));
         const nowMs = kept?.nowMs ?? ctx.now.getTime();
-        const rows = rowsOf(ctx, tickets, kept?.evaluations ?? (await evaluate(m, tickets, nowMs)), nowMs);
+        const rows = rowsOf(ctx, tickets, kept?.evaluations ?? (await evaluateAll(m.policy, m.calendars, tickets, nowMs)), nowMs);
         if (rows.length < ctx.config.slaWriteBehindFrom) {
           await store(ctx, id, m, inputs.get(id)!, rows, null, nowMs);
           return null;
@@ -185,7 +174,7 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
       for (const id of partly) {
         const tickets = byEngagement.get(id) ?? [];
         const nowMs = ctx.now.getTime();
-        await store(ctx, id, measuring.get(id)!, inputs.get(id)!, rowsOf(ctx, tickets, await evaluate(measuring.get(id)!, tickets, nowMs), nowMs), volatile.get(id) ?? [], nowMs);
+        await store(ctx, id, measuring.get(id)!, inputs.get(id)!, rowsOf(ctx, tickets, await evaluateAll(measuring.get(id)!.policy, measuring.get(id)!.calendars, tickets, nowMs), nowMs), volatile.get(id) ?? [], nowMs);
       }
     });
   }
