@@ -52,8 +52,12 @@ export type DateReading = { ms: number } | { reason: string };
 
 const timelines = new Map<string, OffsetTimeline>();
 
+/** The timeline the last value used, and the local year it serves: an export's values mostly share a zone and year. */
+let last: { zone: string; from: number; to: number; tl: OffsetTimeline } | null = null;
+
 function localToUtc(zone: string, localMs: number): number {
   if (zone === 'UTC') return localMs;
+  if (last && last.zone === zone && localMs >= last.from && localMs < last.to) return firstInstantAtOrAfterLocal(last.tl, localMs);
   const year = new Date(localMs).getUTCFullYear();
   const key = `${zone}|${year}`;
   let tl = timelines.get(key);
@@ -61,14 +65,19 @@ function localToUtc(zone: string, localMs: number): number {
     tl = offsetTimeline(zone, Date.UTC(year - 1, 0, 1), Date.UTC(year + 1, 11, 31));
     timelines.set(key, tl);
   }
+  last = { zone, from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1), tl };
   return firstInstantAtOrAfterLocal(tl, localMs);
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days in month `mo` (1–12) of year `y`, Gregorian. */
+const daysIn = (y: number, mo: number) => (mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[mo - 1]);
 
 /** Why these wall-clock parts are not a date-time, or null when they are one. */
 function invalid(y: number, mo: number, d: number, h: number, mi: number, s: number): string | null {
   if (mo < 1 || mo > 12) return DATE_REASONS.month;
   if (y < 1900 || y > 2199) return DATE_REASONS.year;
-  if (d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return DATE_REASONS.day;
+  if (d < 1 || d > daysIn(y, mo)) return DATE_REASONS.day;
   if (h > 23 || mi > 59 || s > 59) return DATE_REASONS.time;
   return null;
 }
@@ -101,6 +110,21 @@ function readNumber(s: string, spec: DateSpec): DateReading {
   return { ms: localToUtc(spec.timeZone, EXCEL_EPOCH + Math.round(serial * 86_400) * 1000) };
 }
 
+/** Year, month and day of a d/m/y-shaped value's three parts read in `order`; null for an unknown month name. */
+function ymdIn(a: string, b: string, c: string, order: DateOrder): [number, number, number] | null {
+  if (/^[A-Za-z]/.test(b)) {
+    const named = MONTHS[b.slice(0, 3).toLowerCase()];
+    if (!named) return null;
+    // A month name fixes the order: day/Mon/year (Jira) or year/Mon/day.
+    return a.length === 4 ? [Number(a), named, Number(c)] : [Number(c), named, Number(a)];
+  }
+  if (order === 'ymd' || a.length === 4) return [Number(a), Number(b), Number(c)];
+  return order === 'dmy' ? [Number(c), Number(b), Number(a)] : [Number(c), Number(a), Number(b)];
+}
+
+/** Two-digit years in ticket exports are this century. */
+const fixYear = (p: [number, number, number]): [number, number, number] => (p[0] < 100 ? [p[0] + 2000, p[1], p[2]] : p);
+
 /**
  * Reads one value as UTC epoch ms, or says why it is not a date-time: the order is blamed
  * only when another order reads the value, so "2012/10/09 14:50:17.000" or "13 PM" never
@@ -112,7 +136,13 @@ export function readDateTime(raw: string, spec: DateSpec): DateReading {
   if (NUMBER.test(s)) return readNumber(s, spec);
   const iso = ISO.exec(s);
   if (iso) {
-    const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(iso[i] ?? 0));
+    // Read field by field: the import calls this four times a row.
+    const y = Number(iso[1]);
+    const mo = Number(iso[2]);
+    const d = Number(iso[3]);
+    const h = iso[4] === undefined ? 0 : Number(iso[4]);
+    const mi = iso[5] === undefined ? 0 : Number(iso[5]);
+    const sec = iso[6] === undefined ? 0 : Number(iso[6]);
     const why = invalid(y, mo, d, h, mi, sec);
     if (why) return { reason: why };
     const off = offsetMinutes(iso[8]);
@@ -132,24 +162,13 @@ export function readDateTime(raw: string, spec: DateSpec): DateReading {
   }
   const off = offsetMinutes(m[9]);
   if (off === null) return { reason: DATE_REASONS.offset };
-  const ymdIn = (order: DateOrder): [number, number, number] | null => {
-    if (/^[A-Za-z]/.test(b)) {
-      const named = MONTHS[b.slice(0, 3).toLowerCase()];
-      if (!named) return null;
-      // A month name fixes the order: day/Mon/year (Jira) or year/Mon/day.
-      return a.length === 4 ? [Number(a), named, Number(c)] : [Number(c), named, Number(a)];
-    }
-    if (order === 'ymd' || a.length === 4) return [Number(a), Number(b), Number(c)];
-    return order === 'dmy' ? [Number(c), Number(b), Number(a)] : [Number(c), Number(a), Number(b)];
-  };
-  const fixYear = (p: [number, number, number]): [number, number, number] => (p[0] < 100 ? [p[0] + 2000, p[1], p[2]] : p); // two-digit years in ticket exports are this century
-  const parts = ymdIn(spec.order);
+  const parts = ymdIn(a, b, c, spec.order);
   if (!parts) return { reason: DATE_REASONS.shape };
   const [y, mo, d] = fixYear(parts);
   const why = invalid(y, mo, d, h, mi, sec);
   if (why) {
     if (why === DATE_REASONS.month || why === DATE_REASONS.day) {
-      const reads = (['dmy', 'mdy', 'ymd'] as const).find((o) => o !== spec.order && ymdIn(o) && !invalid(...fixYear(ymdIn(o)!), h, mi, sec));
+      const reads = (['dmy', 'mdy', 'ymd'] as const).find((o) => o !== spec.order && ymdIn(a, b, c, o) && !invalid(...fixYear(ymdIn(a, b, c, o)!), h, mi, sec));
       if (reads) return { reason: wrongOrderReason(spec.order, reads) };
     }
     return { reason: why };

@@ -66,6 +66,9 @@ export function rowNormaliser(header: string[], mapping: ResolvedMapping) {
   const numericSpec: DateSpec = { ...spec, numbers: true };
   const numeric = new Set(mapping.numericDates ?? []);
   const width = header.length;
+  // Positions resolved once: the per-row loops below read arrays, not the mapping.
+  const limited = (Object.entries(LIMITS) as Array<[TicketField, number]>).filter(([f]) => index[f] !== undefined).map(([field, max]) => ({ field, max }));
+  const dated = DATE_FIELDS.filter((f) => index[f] !== undefined).map((field) => ({ field, spec: numeric.has(field) ? numericSpec : spec }));
 
   const cell = (cells: string[], field: TicketField): string | null => {
     const i = index[field];
@@ -84,7 +87,7 @@ export function rowNormaliser(header: string[], mapping: ResolvedMapping) {
       reject({ line, field: mapping.columns.externalId!, reason: 'The ticket id is empty' });
       return null;
     }
-    for (const [field, max] of Object.entries(LIMITS) as Array<[TicketField, number]>) {
+    for (const { field, max } of limited) {
       const v = cell(cells, field);
       if (v && v.length > max) {
         reject({ line, field: mapping.columns[field]!, reason: `Longer than ${max} characters`, value: v.slice(0, 80) });
@@ -92,10 +95,10 @@ export function rowNormaliser(header: string[], mapping: ResolvedMapping) {
       }
     }
     const dates: Record<(typeof DATE_FIELDS)[number], number | null> = { openedAt: null, firstResponseAt: null, resolvedAt: null, closedAt: null, eventAt: null };
-    for (const f of DATE_FIELDS) {
+    for (const { field: f, spec: fieldSpec } of dated) {
       const raw = cell(cells, f);
       if (raw === null) continue;
-      const read = readDateTime(raw, numeric.has(f) ? numericSpec : spec);
+      const read = readDateTime(raw, fieldSpec);
       if ('reason' in read) {
         reject({ line, field: mapping.columns[f]!, reason: read.reason, value: raw.slice(0, 80) });
         return null;

@@ -39,6 +39,19 @@ describe('ticket timestamps: every common shape', () => {
     expect(mostlyNumbers(['45292.5', '2024-01-01', '2024-01-02'])).toBe(false);
   });
 
+  it('reads each value in its own zone and year, whichever zone and year the value before had', () => {
+    const berlin = { order: 'ymd' as const, timeZone: 'Europe/Berlin' };
+    const newYork = { order: 'ymd' as const, timeZone: 'America/New_York' };
+    // 29 March 2026 is after Berlin's spring change (UTC+2); in 2025 it came a day later (UTC+1).
+    expect(ms('2026-03-29 03:30', berlin)).toBe('2026-03-29T01:30:00.000Z');
+    expect(ms('2026-03-29 03:30', newYork)).toBe('2026-03-29T07:30:00.000Z');
+    expect(ms('2025-03-29 03:30', berlin)).toBe('2025-03-29T02:30:00.000Z');
+    expect(ms('2026-01-01 00:30', berlin)).toBe('2025-12-31T23:30:00.000Z');
+    expect(ms('2025-12-31 23:30', berlin)).toBe('2025-12-31T22:30:00.000Z');
+    expect(ms('2026-03-29 03:30', berlin)).toBe('2026-03-29T01:30:00.000Z');
+    expect(ms('1990-07-01 12:00', berlin)).toBe('1990-07-01T10:00:00.000Z');
+  });
+
   it('names the real cause of a rejection, and blames the order only when another order reads the value', () => {
     expect(ms('2012/10/09 14:50:17.000', { order: 'mdy', timeZone: 'UTC' })).toBe('2012-10-09T14:50:17.000Z');
     expect(ms('25/03/2026 10:00', { order: 'mdy', timeZone: 'UTC' })).toBe(wrongOrderReason('mdy', 'dmy'));
@@ -48,6 +61,13 @@ describe('ticket timestamps: every common shape', () => {
     expect(ms('01/02/2026 24:30')).toBe(DATE_REASONS.time);
     expect(ms('2026-02-01T10:00+15:00')).toBe(DATE_REASONS.offset);
     expect(ms('2026-02-30')).toBe(DATE_REASONS.day);
+    // Leap years by the Gregorian rule: every fourth year, not a century's unless it divides by 400.
+    expect(ms('2024-02-29')).toBe('2024-02-29T00:00:00.000Z');
+    expect(ms('2000-02-29 10:00')).toBe('2000-02-29T10:00:00.000Z');
+    expect(ms('2100-02-29')).toBe(DATE_REASONS.day);
+    expect(ms('29/02/1900 10:00')).toBe(DATE_REASONS.day);
+    expect(ms('2026-04-31')).toBe(DATE_REASONS.day);
+    expect(ms('2026-12-31 23:59:59')).toBe('2026-12-31T23:59:59.000Z');
     expect(ms('01/02/1850')).toBe(DATE_REASONS.year);
     expect(ms('yesterday')).toBe(DATE_REASONS.shape);
     for (const reason of Object.values(DATE_REASONS)) expect(reason).not.toMatch(/order/);
