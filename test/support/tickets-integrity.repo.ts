@@ -55,3 +55,32 @@ export async function rawTicketPlaces(db: Db, externalIds: string[]): Promise<Re
   );
   return Object.fromEntries(rows.map((r) => [r.external_id, r.engagement_id]));
 }
+
+/** The id of a stored ticket, by external id. */
+export async function rawTicketId(db: Db, externalId: string): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(db, sql`SELECT id FROM tickets WHERE external_id = ${externalId}`);
+  return row.id;
+}
+
+/** A bare SLA verdict of a ticket (the measured columns at their simplest). */
+export async function insertRawVerdict(db: Db, v: { ticketId: string; orgId: string; engagementId: string }): Promise<void> {
+  await db.execute(sql`INSERT INTO sla_ticket_verdicts (ticket_id, org_id, engagement_id, opened_at, month, breached, response_breached, resolution_breached, at_risk, reopen_count, volatile)
+    VALUES (${v.ticketId}::uuid, ${v.orgId}::uuid, ${v.engagementId}::uuid, now(), '2026-12', false, false, false, false, 0, false)`);
+}
+
+export async function rawVerdictExists(db: Db, ticketId: string): Promise<boolean> {
+  const [row] = await queryRows<{ any: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM sla_ticket_verdicts WHERE ticket_id = ${ticketId}::uuid) AS any`);
+  return row.any;
+}
+
+export async function moveRawVerdict(db: Db, ticketId: string, toTicketId: string): Promise<void> {
+  await db.execute(sql`UPDATE sla_ticket_verdicts SET ticket_id = ${toTicketId}::uuid WHERE ticket_id = ${ticketId}::uuid`);
+}
+
+export async function deleteRawTicket(db: Db, ticketId: string): Promise<void> {
+  await db.execute(sql`DELETE FROM tickets WHERE id = ${ticketId}::uuid`);
+}
+
+export async function renumberRawTicket(db: Db, ticketId: string): Promise<void> {
+  await db.execute(sql`UPDATE tickets SET id = gen_random_uuid() WHERE id = ${ticketId}::uuid`);
+}

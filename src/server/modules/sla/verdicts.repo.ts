@@ -64,19 +64,28 @@ function toCsv(rows: readonly VerdictRow[]): string {
   return out;
 }
 
+/**
+ * Rows per COPY statement. The verdicts trigger checks each statement's new rows from its
+ * transition table (migration 0036), which stays in memory at this size; a million rows in
+ * one statement would spill it to a temporary file.
+ */
+const ROWS_PER_COPY = 100_000;
+
 async function copyRows(tx: Db, table: string, rows: VerdictRows) {
-  if (!rows.length) return;
-  const copy = await copyInto(
-    tx,
-    table,
-    COLUMNS.map(([, c]) => c.name),
-  );
-  try {
-    for (let i = 0; i < rows.length; i += 5_000) await copy.write(toCsv(rows.slice(i, i + 5_000)));
-    await copy.finish();
-  } catch (err) {
-    await copy.abort(err);
-    throw err;
+  for (let from = 0; from < rows.length; from += ROWS_PER_COPY) {
+    const copy = await copyInto(
+      tx,
+      table,
+      COLUMNS.map(([, c]) => c.name),
+    );
+    try {
+      const to = Math.min(rows.length, from + ROWS_PER_COPY);
+      for (let i = from; i < to; i += 5_000) await copy.write(toCsv(rows.slice(i, Math.min(i + 5_000, to))));
+      await copy.finish();
+    } catch (err) {
+      await copy.abort(err);
+      throw err;
+    }
   }
 }
 

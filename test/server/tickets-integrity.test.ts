@@ -7,18 +7,25 @@ import { openTestDatabase } from '../support/db.ts';
 import {
   copyRawTickets,
   deleteRawEngagement,
+  deleteRawTicket,
   insertRawTickets,
+  insertRawVerdict,
   moveRawEngagement,
   moveRawTicket,
+  moveRawVerdict,
+  rawTicketId,
   rawTicketPlaces,
+  rawVerdictExists,
+  renumberRawTicket,
   retitleRawTicket,
   type RawTicket,
 } from '../support/tickets-integrity.repo.ts';
 
-// A ticket names an engagement of its own organisation. Triggers check that once per
-// statement instead of a foreign key per row (migration 0035); they must refuse all that the
-// key refused: a ticket of another organisation's engagement or of none, by INSERT, COPY or
-// UPDATE, and an engagement with tickets deleted or moved.
+// A ticket names an engagement of its own organisation, and an SLA verdict a ticket of its
+// own engagement. Triggers check that once per statement instead of foreign keys per row
+// (migrations 0035 and 0036); they must refuse all that the keys refused: a ticket of another
+// organisation's engagement or of none, by INSERT, COPY or UPDATE, an engagement with tickets
+// deleted or moved, a verdict of no ticket; and a deleted ticket's verdict goes with it.
 let database: Database;
 let mine: OrgHandle;
 let theirs: OrgHandle;
@@ -94,5 +101,42 @@ describe('tickets name an engagement of their own organisation', () => {
     expect(await refusal(deleteRawEngagement(database.db, engagement))).toBe('23503');
     expect(await refusal(moveRawEngagement(database.db, engagement, theirs.orgId))).toBe('23503');
     expect(await rawTicketPlaces(database.db, [id('ok-1')])).toEqual({ [id('ok-1')]: engagement });
+  });
+});
+
+describe('SLA verdicts name a ticket of their own engagement', () => {
+  let a: string;
+  let b: string;
+  let other: string;
+  beforeAll(async () => {
+    await insertRawTickets(database.db, [ticket('v-a', mine.orgId, engagement), ticket('v-b', mine.orgId, engagement), ticket('v-sib', mine.orgId, sibling)]);
+    await insertRawTickets(database.db, [ticket('v-other', theirs.orgId, foreign)]);
+    [a, b, other] = [await rawTicketId(database.db, id('v-a')), await rawTicketId(database.db, id('v-b')), await rawTicketId(database.db, id('v-other'))];
+  });
+
+  it('stores a verdict of a ticket of its engagement, and refuses one of another engagement, organisation or no ticket', async () => {
+    await insertRawVerdict(database.db, { ticketId: a, orgId: mine.orgId, engagementId: engagement });
+    expect(await rawVerdictExists(database.db, a)).toBe(true);
+    // Stricter than the keys were: the ticket exists, but is of the sibling engagement.
+    const sib = await rawTicketId(database.db, id('v-sib'));
+    expect(await refusal(insertRawVerdict(database.db, { ticketId: sib, orgId: mine.orgId, engagementId: engagement }))).toBe('23503');
+    expect(await refusal(insertRawVerdict(database.db, { ticketId: other, orgId: mine.orgId, engagementId: engagement }))).toBe('23503');
+    expect(await refusal(insertRawVerdict(database.db, { ticketId: other, orgId: mine.orgId, engagementId: foreign }))).toBe('23503');
+    expect(await refusal(insertRawVerdict(database.db, { ticketId: randomUUID(), orgId: mine.orgId, engagementId: engagement }))).toBe('23503');
+    for (const t of [sib, other]) expect(await rawVerdictExists(database.db, t)).toBe(false);
+  });
+
+  it('refuses moving a verdict to another ticket or renumbering a ticket with a verdict', async () => {
+    expect(await refusal(moveRawVerdict(database.db, a, b))).toBe('23503');
+    expect(await refusal(renumberRawTicket(database.db, a))).toBe('23503');
+    expect(await rawVerdictExists(database.db, a)).toBe(true);
+    expect(await rawVerdictExists(database.db, b)).toBe(false);
+  });
+
+  it('deletes a ticket’s verdict with the ticket, and only its', async () => {
+    await insertRawVerdict(database.db, { ticketId: b, orgId: mine.orgId, engagementId: engagement });
+    await deleteRawTicket(database.db, a);
+    expect(await rawVerdictExists(database.db, a)).toBe(false);
+    expect(await rawVerdictExists(database.db, b)).toBe(true);
   });
 });
