@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/client.ts';
-import { allSlaTickets, slaOverview, slaReport, slaTickets, verdictWritesSettled } from '../../src/server/modules/sla/sla.public.ts';
+import { allSlaTickets, slaOverview, slaReport, slaTickets, verdictsHeld, verdictWritesSettled } from '../../src/server/modules/sla/sla.public.ts';
 import { anEngagement, anOrg, type OrgHandle } from '../../src/server/seed/builders/core.ts';
 import { aCalendar, anSlaPolicy, someTickets, type TicketSpec } from '../../src/server/seed/builders/sla.ts';
 import { openTestDatabase } from '../support/db.ts';
-import { holdVerdictSet, storedInputs } from '../support/verdict-sets.repo.ts';
+import { holdVerdictSet, storedInputs, storesWaiting } from '../support/verdict-sets.repo.ts';
 
 // Issue 10: an engagement measured whole is answered from the verdicts held in memory while
 // they are stored (OUTSIGHT_SLA_WRITE_BEHIND_FROM; here from one ticket, so every read that
@@ -212,6 +212,47 @@ describe('verdicts stored behind the read that measured them', () => {
       await hold.release();
       await other.close();
     }
+  });
+
+  // Held verdicts count against the memory ceiling. Two engagements of 84 tickets under a
+  // ceiling of 100: the first edit's verdicts are held while stored, the second's must be
+  // stored before the read answers. Both stores are held up, so nothing is by chance.
+  it.skipIf(!inject('databaseUrl'))('holds no more verdicts than the memory ceiling: past it, a read stores before it answers', async () => {
+    const config = { ...loadConfig({ OUTSIGHT_DATA_DIR: '/nonexistent', OUTSIGHT_DEMO: '0' }), slaWriteBehindFrom: 1, slaTicketsKept: 100 };
+    const small = await anOrg({ db: database.db, config, now: () => new Date(NOW) });
+    const cal = (await aCalendar(small, { timeZone: 'Europe/Berlin' })).id;
+    const [a, b] = [(await anEngagement(small)).id, (await anEngagement(small)).id];
+    const count = tickets().length;
+    expect(count).toBeLessThanOrEqual(100);
+    expect(2 * count).toBeGreaterThan(100);
+    for (const id of [a, b]) {
+      await anSlaPolicy(small, { ...policy(4), engagementId: id, calendarId: cal });
+      await someTickets(small, { engagementId: id, tickets: tickets() });
+      await slaTickets(small.ctx(), id, { filter: 'all', limit: 1 });
+    }
+    await verdictWritesSettled();
+    const other = await openTestDatabase();
+    const holds = [await holdVerdictSet(other.db, a), await holdVerdictSet(other.db, b)];
+    try {
+      await anSlaPolicy(small, { ...policy(2), engagementId: a, calendarId: cal });
+      await slaTickets(small.ctx(), a, { filter: 'all', limit: 1 });
+      expect(verdictsHeld()).toBe(count);
+      const editedB = await anSlaPolicy(small, { ...policy(2), engagementId: b, calendarId: cal });
+      let answered = false;
+      const readB = slaTickets(small.ctx(), b, { filter: 'all', limit: 1 }).then((page) => ((answered = true), page));
+      // Both stores wait for their set: b's read has decided how to store by now.
+      await vi.waitFor(async () => expect(await storesWaiting(other.db)).toBe(2), { timeout: 60_000, interval: 20 });
+      expect(verdictsHeld()).toBe(count);
+      expect(answered).toBe(false);
+      await holds[1].release();
+      expect((await readB).total).toBe(count);
+      expect(await storedInputs(other.db, b)).toContain(editedB.id);
+    } finally {
+      for (const h of holds) await h.release();
+      await verdictWritesSettled();
+      await other.close();
+    }
+    expect(verdictsHeld()).toBe(0);
   });
 
   it('is read from OUTSIGHT_SLA_WRITE_BEHIND_FROM, 20,000 tickets by default', () => {

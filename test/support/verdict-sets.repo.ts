@@ -29,3 +29,12 @@ export async function storedInputs(db: Db, engagementId: string): Promise<string
   const [row] = await queryRows<{ inputs: string }>(db, sql`SELECT inputs FROM sla_verdict_sets WHERE engagement_id = ${engagementId}`);
   return row?.inputs;
 }
+
+/** How many sessions wait for a lock on a verdict set row (PostgreSQL): stores held up by holdVerdictSet. */
+export async function storesWaiting(db: Db): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%sla_verdict_sets%'`,
+  );
+  return Number(row.n);
+}

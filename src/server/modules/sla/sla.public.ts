@@ -10,4 +10,4 @@ export { measureEngagement, toTicketInput } from './sla.measure.ts';
 /** What the module keeps between reads, against its memory ceiling (OUTSIGHT_SLA_TICKETS_KEPT): for its test. */
 export { slaMemoryHeld } from './sla.measure.ts';
 /** Resolves once verdicts stored behind a read (OUTSIGHT_SLA_WRITE_BEHIND_FROM) are committed: for the tests and the benchmark. */
-export { verdictWritesSettled } from './sla.verdicts.ts';
+export { verdictsHeld, verdictWritesSettled } from './sla.verdicts.ts';

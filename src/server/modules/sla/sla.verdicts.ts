@@ -38,7 +38,8 @@ import * as repo from './verdicts.repo.ts';
  * (none when the report has just measured the same inputs: `keptMeasurement`). Reads
  * on this server use the held verdicts until the rows are committed; a read on another
  * server measures for itself (its store then finds the rows already there and writes
- * nothing). A failed store is logged and forgotten: the next read measures again.
+ * nothing). A failed store is logged and forgotten: the next read measures again. What is
+ * held counts against the memory ceiling (`verdictsHeld`).
  */
 
 export interface Measuring {
@@ -51,7 +52,19 @@ export interface Measuring {
 const measureWholeOnce = singleFlight<HeldVerdicts | null>();
 
 /** Verdicts measured whole and being stored, by organisation, engagement and inputs. */
-const writing = new Map<string, { held: HeldVerdicts; stored: Promise<void> }>();
+const writing = new Map<string, { held: HeldVerdicts; count: number; stored: Promise<void> }>();
+
+/**
+ * How many verdicts are held in memory while they are stored. They count against the memory
+ * ceiling (`OUTSIGHT_SLA_TICKETS_KEPT`): past it, another engagement's verdicts are stored
+ * before the answer, as a small engagement's are; one set is always allowed, as the ceiling
+ * always keeps the tickets just read.
+ */
+export function verdictsHeld(): number {
+  let n = 0;
+  for (const w of writing.values()) n += w.count;
+  return n;
+}
 
 /** Resolves once every verdict set being stored has been committed or has failed (tests and the benchmark wait on it). */
 export async function verdictWritesSettled(): Promise<void> {
@@ -145,7 +158,8 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
         const tickets = kept?.tickets ?? (await ticketsOf(ctx, id, versions.get(id)!));
         const nowMs = kept?.nowMs ?? ctx.now.getTime();
         const rows = rowsOf(ctx, tickets, kept?.evaluations ?? (await evaluateAll(m.policy, m.calendars, tickets, nowMs)), nowMs);
-        if (rows.length < ctx.config.slaWriteBehindFrom) {
+        const heldNow = verdictsHeld();
+        if (rows.length < ctx.config.slaWriteBehindFrom || (heldNow > 0 && heldNow + rows.length > ctx.config.slaTicketsKept)) {
           await store(ctx, id, m, inputs.get(id)!, rows, null, nowMs);
           return null;
         }
@@ -154,7 +168,7 @@ export async function freshVerdicts(ctx: Ctx, engagementIds: readonly string[]):
           () => {},
           (err: unknown) => ctx.log.error({ err, engagementId: id }, 'storing SLA verdicts failed; the next read measures them again'),
         );
-        writing.set(key, { held: mine, stored: stored.finally(() => writing.delete(key)) });
+        writing.set(key, { held: mine, count: rows.length, stored: stored.finally(() => writing.delete(key)) });
         return mine;
       }));
     if (h) held.set(id, h);
