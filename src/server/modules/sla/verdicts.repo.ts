@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, getTableName, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { idScope } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
-import { copyInto, csvText, csvValue } from '../../db/copy.ts';
+import { copyInto, csvText, csvValue, ROWS_PER_CHECKED_COPY } from '../../db/copy.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like.ts';
 import { slaTicketVerdicts as v, slaVerdictSets as sets, tickets, type VerdictTallies } from '../../db/schema.ts';
@@ -64,22 +64,16 @@ function toCsv(rows: readonly VerdictRow[]): string {
   return out;
 }
 
-/**
- * Rows per COPY statement. The verdicts trigger checks each statement's new rows from its
- * transition table (migration 0036), which stays in memory at this size; a million rows in
- * one statement would spill it to a temporary file.
- */
-const ROWS_PER_COPY = 100_000;
-
+/** A COPY statement per ROWS_PER_CHECKED_COPY rows: the verdicts' trigger checks each statement's rows at once. */
 async function copyRows(tx: Db, table: string, rows: VerdictRows) {
-  for (let from = 0; from < rows.length; from += ROWS_PER_COPY) {
+  for (let from = 0; from < rows.length; from += ROWS_PER_CHECKED_COPY) {
     const copy = await copyInto(
       tx,
       table,
       COLUMNS.map(([, c]) => c.name),
     );
     try {
-      const to = Math.min(rows.length, from + ROWS_PER_COPY);
+      const to = Math.min(rows.length, from + ROWS_PER_CHECKED_COPY);
       for (let i = from; i < to; i += 5_000) await copy.write(toCsv(rows.slice(i, Math.min(i + 5_000, to))));
       await copy.finish();
     } catch (err) {

@@ -1,6 +1,6 @@
 import { getTableName } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { copyInto, csvText, type CopyIn } from '../../db/copy.ts';
+import { copyInto, csvText, ROWS_PER_CHECKED_COPY, type CopyIn } from '../../db/copy.ts';
 import { tickets } from '../../db/schema.ts';
 import { FirstSeen } from '../../../domain/tickets/first-seen.ts';
 import type { TicketEvent } from '../../../domain/tickets/rows.ts';
@@ -26,12 +26,6 @@ export interface DirectLoad extends Stager {
 const COLUMNS = ['org_id', 'engagement_id', 'external_id', 'priority', 'status', 'title', 'opened_at', 'first_response_at', 'resolved_at', 'closed_at', 'history', 'import_id'] as const;
 /** Rows set aside are staged in batches; each batch pauses the COPY into tickets. */
 const SET_ASIDE_BATCH = 5_000;
-/**
- * Rows per COPY statement. The tickets trigger checks each statement's new rows from its
- * transition table (migration 0035); a million rows in one statement spilled that table to a
- * temporary file and cost 10–15 % of the load, statements of 100,000 rows about nothing.
- */
-const ROWS_PER_COPY = 100_000;
 
 const instant = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
 
@@ -81,7 +75,8 @@ export async function openDirectLoad(tx: Db, p: { orgId: string; engagementId: s
         }
         await copy.write(csv);
         inCopy += events.length;
-        if (inCopy >= ROWS_PER_COPY) {
+        // The tickets trigger checks each statement's rows at once; see ROWS_PER_CHECKED_COPY.
+        if (inCopy >= ROWS_PER_CHECKED_COPY) {
           await copy.finish();
           copy = null;
         }
