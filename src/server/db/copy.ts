@@ -37,10 +37,7 @@ export async function copyInto(tx: Db, table: string, columns: readonly string[]
     };
   }
   const { from } = await import('pg-copy-streams');
-  // A write waits only once this much is queued: the caller makes the next rows while the
-  // server reads these. With the stream's default (16 KB) every batch waited until it had
-  // gone to the socket, and the server idled while the next batch was made.
-  const stream = client.query(from(`COPY ${target} FROM STDIN WITH (FORMAT csv)`, { highWaterMark: 4 * 1024 * 1024 })) as NodeJS.WritableStream;
+  const stream = client.query(from(`COPY ${target} FROM STDIN WITH (FORMAT csv)`)) as NodeJS.WritableStream;
   let failure: unknown = null;
   const done = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
