@@ -33,8 +33,8 @@ import * as repo from './verdicts.repo.ts';
  *
  * Write-behind: an engagement of at least `OUTSIGHT_SLA_WRITE_BEHIND_FROM` tickets measured
  * whole is answered from its verdicts held in memory (`HeldVerdicts`) while they are being
- * stored, instead of after. PostgreSQL takes about 30–40 µs to store a verdict with its
- * indexes and keys, so a million took longer than 40 s; measuring them takes about a second
+ * stored, instead of after. PostgreSQL takes about 20–40 µs to store a verdict with its
+ * indexes, so a million take about 30 s; measuring them takes about a second
  * (none when the report has just measured the same inputs: `keptMeasurement`). Reads
  * on this server use the held verdicts until the rows are committed; a read on another
  * server measures for itself (its store then finds the rows already there and writes
