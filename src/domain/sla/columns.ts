@@ -18,14 +18,13 @@ import {
   MISSING_PRIORITY,
   OPENED_AFTER_NOW,
   TicketMeasurement,
-  loadEvents,
-  loadFields,
   noTargets,
   nowInvalid,
   walk,
   MAX_MS,
   MIN_MS,
 } from './measure.ts';
+import { loadEvents, loadFields } from './load.ts';
 import { StatusDictionary, categoriesFor, planOf, prepare, type Plan, type Prepared } from './prepared.ts';
 import type { CompiledCalendar } from './calendar.ts';
 import type { CalendarRegistry, SlaPolicy } from './policy.ts';

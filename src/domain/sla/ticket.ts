@@ -41,11 +41,10 @@ import {
   MISSING_PRIORITY,
   OPENED_AFTER_NOW,
   TicketMeasurement,
-  loadTicket,
   noTargets,
   nowInvalid,
-  walkLoaded,
 } from './measure.ts';
+import { loadTicket, walkLoaded } from './load.ts';
 import { isBlankStatus, planOf, prepare, type Plan, type Prepared } from './prepared.ts';
 import type { CalendarRegistry, ClockKind, SlaPolicy } from './policy.ts';
 

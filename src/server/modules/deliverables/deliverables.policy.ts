@@ -1,6 +1,7 @@
 import { DELIVERABLE_TRANSITIONS } from '../../../domain/contracts/deliverables.ts';
 import { definePolicy } from '../../policy.ts';
-import type { DeliverableFileRow, DeliverableRow, MilestoneRow, PaymentRow } from './deliverables.repo.ts';
+import type { DeliverableFileRow, DeliverableRow, MilestoneRow } from './deliverables.repo.ts';
+import type { PaymentRow } from './payments.repo.ts';
 
 /** Milestones are the client's plan: internal users only. */
 export const milestonePolicy = definePolicy<MilestoneRow, 'list' | 'read' | 'create' | 'update' | 'reference'>({

@@ -12,7 +12,8 @@ import type {
   Submission,
 } from '../../../shared/contracts/deliverables.ts';
 import { DELIVERABLE_STATUS_LABELS } from '../../../shared/contracts/deliverables.ts';
-import type { DeliverableFileRow, DeliverableRow, DeliverableWithExtras, MilestoneWithExtras, PaymentWithExtras, SubmissionWithNames } from './deliverables.repo.ts';
+import type { DeliverableFileRow, DeliverableRow, DeliverableWithExtras, MilestoneWithExtras, SubmissionWithNames } from './deliverables.repo.ts';
+import type { PaymentWithExtras } from './payments.repo.ts';
 
 export { dayInWords };
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;

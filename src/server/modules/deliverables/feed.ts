@@ -7,6 +7,7 @@ import type { ModuleFeed } from '../../feeds/feed.ts';
 import { deliverablePolicy, paymentPolicy } from './deliverables.policy.ts';
 import { dayInWords, factsOf, paymentInWords } from './deliverables.presenter.ts';
 import * as repo from './deliverables.repo.ts';
+import * as paymentsRepo from './payments.repo.ts';
 
 /** How many rows a feed reads at most; the dashboard says when its list is cut. */
 const CAP = 200;
@@ -37,7 +38,7 @@ export const deliverablesFeed: ModuleFeed = {
         href: tab(d.engagementId),
       });
     }
-    for (const r of await repo.unpaidPaymentsDueBy(ctx.db, ctx.actor.orgId, window.to, CAP)) {
+    for (const r of await paymentsRepo.unpaidPaymentsDueBy(ctx.db, ctx.actor.orgId, window.to, CAP)) {
       const p = r.payment;
       items.push({
         key: `payment:${p.id}`,
@@ -58,7 +59,7 @@ export const deliverablesFeed: ModuleFeed = {
     deliverablePolicy.check(ctx.actor, 'list');
     paymentPolicy.check(ctx.actor, 'list');
     const late = await repo.lateOpenDeliverables(ctx.db, ctx.actor.orgId, today, EXAMPLES);
-    const overridden = await repo.overriddenPayments(ctx.db, ctx.actor.orgId, EXAMPLES);
+    const overridden = await paymentsRepo.overriddenPayments(ctx.db, ctx.actor.orgId, EXAMPLES);
     const out: Exposure[] = [
       {
         key: 'deliverables:late',
@@ -71,7 +72,7 @@ export const deliverablesFeed: ModuleFeed = {
       {
         key: 'payments:overridden',
         label: 'Payments made although their milestone was not accepted (override)',
-        count: await repo.countOverriddenPayments(ctx.db, ctx.actor.orgId),
+        count: await paymentsRepo.countOverriddenPayments(ctx.db, ctx.actor.orgId),
         severity: 'high',
         href: overridden[0] ? tab(overridden[0].payment.engagementId) : '/engagements',
         examples: overridden.map((r) => ({ label: `${paymentInWords(r.payment)} to ${r.vendorName}`, href: tab(r.payment.engagementId) })),
@@ -84,7 +85,7 @@ export const deliverablesFeed: ModuleFeed = {
     paymentPolicy.check(ctx.actor, 'list');
     const month = today.slice(0, 7);
     const figure = async (key: string, label: string, from: string, to: string, period: string): Promise<MoneyFigure> => {
-      const rows = await repo.paymentSumsBetween(ctx.db, ctx.actor.orgId, from, to);
+      const rows = await paymentsRepo.paymentSumsBetween(ctx.db, ctx.actor.orgId, from, to);
       const all = rows.map((r) => ({ currency: r.currency, amountMinor: Number(r.amountMinor) }));
       const open = totalsByCurrency(rows.filter((r) => r.status !== 'paid').map((r) => ({ currency: r.currency, amountMinor: Number(r.amountMinor) })));
       return {

@@ -10,14 +10,15 @@ import { referenceEngagement } from '../engagements/engagements.public.ts';
 import { referenceContractFor } from './deliverables.contracts.ts';
 import { paymentPolicy } from './deliverables.policy.ts';
 import { holdOf, paymentInWords, presentPayment } from './deliverables.presenter.ts';
-import * as repo from './deliverables.repo.ts';
+import * as deliverablesRepo from './deliverables.repo.ts';
+import * as repo from './payments.repo.ts';
 import { referenceMilestone, todayOf } from './deliverables.service.ts';
 
 /** The deliverables of each milestone the payments hang on, in one query. */
 async function milestoneDeliverables(ctx: Ctx, rows: repo.PaymentWithExtras[]) {
   const ids = [...new Set(rows.flatMap((r) => (r.payment.milestoneId ? [r.payment.milestoneId] : [])))];
-  const byMilestone = new Map<string, repo.DeliverableRow[]>(ids.map((id) => [id, []]));
-  for (const d of await repo.deliverablesOfMilestones(ctx.db, ctx.actor.orgId, ids)) byMilestone.get(d.milestoneId!)?.push(d);
+  const byMilestone = new Map<string, deliverablesRepo.DeliverableRow[]>(ids.map((id) => [id, []]));
+  for (const d of await deliverablesRepo.deliverablesOfMilestones(ctx.db, ctx.actor.orgId, ids)) byMilestone.get(d.milestoneId!)?.push(d);
   return (r: repo.PaymentWithExtras) => (r.payment.milestoneId ? (byMilestone.get(r.payment.milestoneId) ?? []) : null);
 }
 
