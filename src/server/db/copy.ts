@@ -1,4 +1,5 @@
 import type { Db } from './client.ts';
+import { BINARY_HEADER, BINARY_TRAILER } from './copy-binary.ts';
 
 /**
  * COPY … FROM for bulk loads (an import's staging rows, the SLA verdicts of an
@@ -8,8 +9,11 @@ import type { Db } from './client.ts';
  * pool rather than the connection the COPY needs.
  */
 export interface CopyIn {
-  /** Rows as CSV text (FORMAT csv: an unquoted empty field is NULL). */
-  write(csv: string): Promise<void>;
+  /**
+   * Rows as CSV text (FORMAT csv: an unquoted empty field is NULL), or for a binary COPY
+   * rows in PostgreSQL's binary format (`BinaryRows`, without the header and trailer).
+   */
+  write(rows: string | Uint8Array): Promise<void>;
   finish(): Promise<void>;
   /** Ends an unfinished COPY so the transaction can roll back instead of waiting on it. */
   abort(err: unknown): Promise<void>;
@@ -22,22 +26,26 @@ function driverClient(tx: Db): DriverClient {
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-export async function copyInto(tx: Db, table: string, columns: readonly string[]): Promise<CopyIn> {
+export async function copyInto(tx: Db, table: string, columns: readonly string[], format: 'csv' | 'binary' = 'csv'): Promise<CopyIn> {
   const target = `${ident(table)} (${columns.map(ident).join(', ')})`;
   const client = driverClient(tx);
   // node-postgres clients carry their connection parameters; PGlite's do not.
   if (client.connectionParameters === undefined) {
-    // PGlite reads COPY input from a Blob handed over with the query.
+    // PGlite reads COPY input from a Blob handed over with the query: each write is a COPY
+    // of its own, so a binary one carries the header and trailer every time.
     return {
-      async write(csv) {
-        if (csv) await client.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
+      async write(rows) {
+        if (!rows.length) return;
+        const part = rows as BlobPart; // never a SharedArrayBuffer's view here
+        const blob = format === 'binary' ? new Blob([BINARY_HEADER, part, BINARY_TRAILER]) : new Blob([part]);
+        await client.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT ${format})`, [], { blob });
       },
       async finish() {},
       async abort() {},
     };
   }
   const { from } = await import('pg-copy-streams');
-  const stream = client.query(from(`COPY ${target} FROM STDIN WITH (FORMAT csv)`)) as NodeJS.WritableStream;
+  const stream = client.query(from(`COPY ${target} FROM STDIN WITH (FORMAT ${format})`)) as NodeJS.WritableStream;
   let failure: unknown = null;
   const done = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
@@ -49,14 +57,16 @@ export async function copyInto(tx: Db, table: string, columns: readonly string[]
     });
   });
   done.catch(() => {}); // surfaced by write() or finish(); avoid an unhandled rejection meanwhile
+  if (format === 'binary') stream.write(BINARY_HEADER);
   return {
-    async write(csv) {
+    async write(rows) {
       if (failure) throw failure;
       // A stream that failed never drains: wait for whichever comes first.
-      if (csv && !stream.write(csv)) await Promise.race([new Promise<void>((r) => stream.once('drain', () => r())), done]);
+      if (rows.length && !stream.write(rows)) await Promise.race([new Promise<void>((r) => stream.once('drain', () => r())), done]);
       if (failure) throw failure;
     },
     async finish() {
+      if (format === 'binary' && !failure) stream.write(BINARY_TRAILER);
       stream.end();
       await done;
     },

@@ -1,7 +1,8 @@
 import { and, eq, getTableColumns, getTableName, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { idScope } from '../../db/any.ts';
 import type { Db } from '../../db/client.ts';
-import { copyInto, csvText, csvValue, ROWS_PER_CHECKED_COPY } from '../../db/copy.ts';
+import { copyInto, ROWS_PER_CHECKED_COPY } from '../../db/copy.ts';
+import { BinaryRows } from '../../db/copy-binary.ts';
 import { afterCursor, key, keysetOrder, type KeysetSort } from '../../db/keyset.ts';
 import { containsPattern } from '../../db/like.ts';
 import { slaTicketVerdicts as v, slaVerdictSets as sets, tickets, type VerdictTallies } from '../../db/schema.ts';
@@ -50,18 +51,31 @@ export async function volatileTicketIds(db: Db, orgId: string, engagementIds: re
   return out;
 }
 
-// COPY writes the columns in the table's own order; each value as COPY's CSV reads it.
-const COLUMNS = Object.entries(getTableColumns(v)) as Array<[keyof VerdictRow, { name: string }]>;
-function toCsv(rows: readonly VerdictRow[]): string {
-  let out = '';
+// COPY writes the columns in the table's own order, in PostgreSQL's binary format
+// (copy-binary.ts): as CSV, a million verdicts' doubles, instants and ids were turned into
+// text here and parsed back by the database. Each column is written by its type, so a
+// column added to the table is written too, or refused here if its type is not one of these.
+type Put = (b: BinaryRows, x: unknown) => void;
+const PUT: Record<string, Put> = {
+  PgUUID: (b, x) => b.uuid(x as string | null),
+  PgTimestamp: (b, x) => b.instant(x === null ? null : (x as Date).getTime()),
+  PgText: (b, x) => b.text(x as string | null),
+  PgBoolean: (b, x) => b.bool(x as boolean | null),
+  PgDoublePrecision: (b, x) => b.float8(x as number | null),
+  PgInteger: (b, x) => b.int4(x as number | null),
+};
+const COLUMNS = Object.entries(getTableColumns(v)).map(([field, c]) => {
+  const put = PUT[c.columnType];
+  if (!put) throw new Error(`sla_ticket_verdicts.${c.name}: no binary COPY writer for ${c.columnType}`);
+  return { field: field as keyof VerdictRow, name: c.name, put };
+});
+function toBinary(rows: readonly VerdictRow[]): Buffer {
+  const out = new BinaryRows();
   for (const r of rows) {
-    out += COLUMNS.map(([field]) => {
-      const x = r[field];
-      return typeof x === 'string' ? csvText(x) : csvValue(x);
-    }).join(',');
-    out += '\n';
+    out.row(COLUMNS.length);
+    for (const c of COLUMNS) c.put(out, r[c.field] ?? null);
   }
-  return out;
+  return out.take();
 }
 
 /** A COPY statement per ROWS_PER_CHECKED_COPY rows: the verdicts' trigger checks each statement's rows at once. */
@@ -70,11 +84,12 @@ async function copyRows(tx: Db, table: string, rows: VerdictRows) {
     const copy = await copyInto(
       tx,
       table,
-      COLUMNS.map(([, c]) => c.name),
+      COLUMNS.map((c) => c.name),
+      'binary',
     );
     try {
       const to = Math.min(rows.length, from + ROWS_PER_CHECKED_COPY);
-      for (let i = from; i < to; i += 5_000) await copy.write(toCsv(rows.slice(i, Math.min(i + 5_000, to))));
+      for (let i = from; i < to; i += 5_000) await copy.write(toBinary(rows.slice(i, Math.min(i + 5_000, to))));
       await copy.finish();
     } catch (err) {
       await copy.abort(err);
@@ -84,7 +99,7 @@ async function copyRows(tx: Db, table: string, rows: VerdictRows) {
 }
 
 const INCOMING = 'sla_incoming_verdicts';
-const sameRow = sql.raw(COLUMNS.map(([, c]) => `i."${c.name}" IS NOT DISTINCT FROM v."${c.name}"`).join(' AND '));
+const sameRow = sql.raw(COLUMNS.map((c) => `i."${c.name}" IS NOT DISTINCT FROM v."${c.name}"`).join(' AND '));
 
 /**
  * An engagement measured whole again (a policy or calendar edit, an import) mostly gets

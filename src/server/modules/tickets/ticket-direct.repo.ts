@@ -1,6 +1,7 @@
 import { getTableName } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { copyInto, csvText, ROWS_PER_CHECKED_COPY, type CopyIn } from '../../db/copy.ts';
+import { copyInto, ROWS_PER_CHECKED_COPY, type CopyIn } from '../../db/copy.ts';
+import { BinaryRows, jsonbField, uuidField } from '../../db/copy-binary.ts';
 import { tickets } from '../../db/schema.ts';
 import { FirstSeen } from '../../../domain/tickets/first-seen.ts';
 import type { TicketEvent } from '../../../domain/tickets/rows.ts';
@@ -27,18 +28,30 @@ const COLUMNS = ['org_id', 'engagement_id', 'external_id', 'priority', 'status',
 /** Rows set aside are staged in batches; each batch pauses the COPY into tickets. */
 const SET_ASIDE_BATCH = 5_000;
 
-const instant = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
-
 export async function openDirectLoad(tx: Db, p: { orgId: string; engagementId: string; importId: string }): Promise<DirectLoad> {
   const table = getTableName(tickets);
   const seen = new FirstSeen();
-  // Every row names the same organisation, engagement and import: written once.
-  const prefix = `${p.orgId},${p.engagementId},`;
-  const suffix = `,[],${p.importId}\n`;
-  const toCsv = (e: TicketEvent) =>
-    `${prefix}${csvText(e.externalId)},${csvText(e.priority)},${csvText(e.status)},${csvText(e.title)},${instant(e.openedAt)},${instant(e.firstResponseAt)},${instant(e.resolvedAt)},${instant(e.closedAt)}${suffix}`;
+  // Every row names the same organisation, engagement and import, made into fields once.
+  // The rows go in binary: PostgreSQL then parses no instants or ids (copy-binary.ts).
+  const [org, engagement, imported, noHistory] = [uuidField(p.orgId), uuidField(p.engagementId), uuidField(p.importId), jsonbField('[]')];
+  const rows = new BinaryRows();
+  const add = (e: TicketEvent) => {
+    rows.row(COLUMNS.length);
+    rows.field(org);
+    rows.field(engagement);
+    rows.text(e.externalId);
+    rows.text(e.priority);
+    rows.text(e.status);
+    rows.text(e.title);
+    rows.instant(e.openedAt);
+    rows.instant(e.firstResponseAt);
+    rows.instant(e.resolvedAt);
+    rows.instant(e.closedAt);
+    rows.field(noHistory);
+    rows.field(imported);
+  };
 
-  let copy: CopyIn | null = await copyInto(tx, table, COLUMNS);
+  let copy: CopyIn | null = await copyInto(tx, table, COLUMNS, 'binary');
   let aside: StagedEvent[] = [];
   let staging = false;
   let copied = 0;
@@ -59,22 +72,23 @@ export async function openDirectLoad(tx: Db, p: { orgId: string; engagementId: s
 
   return {
     async write(events) {
-      let csv = '';
+      let added = 0;
       for (const e of events) {
         const first = seen.see(e.externalId, e);
         if (first) aside.push({ ...e, first });
         else {
-          csv += toCsv(e);
-          copied++;
+          add(e);
+          added++;
         }
       }
-      if (csv) {
+      copied += added;
+      if (added) {
         if (!copy) {
-          copy = await copyInto(tx, table, COLUMNS);
+          copy = await copyInto(tx, table, COLUMNS, 'binary');
           inCopy = 0;
         }
-        await copy.write(csv);
-        inCopy += events.length;
+        await copy.write(rows.take());
+        inCopy += added;
         // The tickets trigger checks each statement's rows at once; see ROWS_PER_CHECKED_COPY.
         if (inCopy >= ROWS_PER_CHECKED_COPY) {
           await copy.finish();
