@@ -37,22 +37,44 @@ function int32(n: number): Buffer {
   return b;
 }
 
-/** Appends rows field by field; take() hands over what was written and starts afresh. */
+/** Where each byte's two hex digits start in a uuid's text. */
+const UUID_PAIRS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+
+/** A hex digit's value, or -1. */
+function hex(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/**
+ * Appends rows field by field; take() hands over what was written and starts afresh.
+ * Numbers go through a DataView (Buffer's writeInt32BE and kin check their arguments on
+ * every call: a verdict row has twenty-six fields).
+ */
 export class BinaryRows {
-  private buf = Buffer.allocUnsafe(CHUNK);
+  private buf: Buffer = Buffer.allocUnsafe(CHUNK);
+  private view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
   private at = 0;
 
   private room(n: number): void {
     if (this.at + n <= this.buf.length) return;
     const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n));
     this.buf.copy(grown, 0, 0, this.at);
-    this.buf = grown;
+    this.use(grown);
+  }
+
+  private use(b: Buffer): void {
+    this.buf = b;
+    this.view = new DataView(b.buffer, b.byteOffset, b.length);
   }
 
   /** Starts a row of `fields` fields. */
   row(fields: number): void {
     this.room(2);
-    this.at = this.buf.writeInt16BE(fields, this.at);
+    this.view.setInt16(this.at, fields);
+    this.at += 2;
   }
 
   /** A field made once (uuidField, jsonbField): copied as it is. */
@@ -66,8 +88,25 @@ export class BinaryRows {
     // A UTF-16 unit takes at most three bytes in UTF-8.
     this.room(4 + 3 * s.length);
     const n = this.buf.write(s, this.at + 4, 'utf8');
-    this.buf.writeInt32BE(n, this.at);
+    this.view.setInt32(this.at, n);
     this.at += 4 + n;
+  }
+
+  /** A uuid given as text (8-4-4-4-12 hex digits, either case). */
+  uuid(id: string | null): void {
+    if (id === null) return this.null();
+    if (id.length !== 36) throw new Error(`not a uuid: ${id}`);
+    this.room(20);
+    this.view.setInt32(this.at, 16);
+    if (id.charCodeAt(8) !== 45 || id.charCodeAt(13) !== 45 || id.charCodeAt(18) !== 45 || id.charCodeAt(23) !== 45) throw new Error(`not a uuid: ${id}`);
+    let at = this.at + 4;
+    for (const i of UUID_PAIRS) {
+      const h = hex(id.charCodeAt(i));
+      const l = hex(id.charCodeAt(i + 1));
+      if (h < 0 || l < 0) throw new Error(`not a uuid: ${id}`);
+      this.buf[at++] = (h << 4) | l;
+    }
+    this.at += 20;
   }
 
   /** An instant in epoch milliseconds as timestamptz. */
@@ -76,49 +115,41 @@ export class BinaryRows {
     const us = Math.round((ms - PG_EPOCH_MS) * 1000);
     const hi = Math.floor(us / TWO_32);
     this.room(12);
-    this.at = this.buf.writeInt32BE(8, this.at);
-    this.at = this.buf.writeInt32BE(hi, this.at);
-    this.at = this.buf.writeUInt32BE(us - hi * TWO_32, this.at);
-  }
-
-  /** A uuid given as text (8-4-4-4-12 hex digits). */
-  uuid(id: string | null): void {
-    if (id === null) return this.null();
-    this.room(20);
-    this.at = this.buf.writeInt32BE(16, this.at);
-    const b = this.buf;
-    const at = this.at;
-    // Written group by group: no string made without the dashes.
-    if (id.length !== 36 || b.write(id.slice(0, 8), at, 'hex') + b.write(id.slice(9, 13), at + 4, 'hex') + b.write(id.slice(14, 18), at + 6, 'hex') + b.write(id.slice(19, 23), at + 8, 'hex') + b.write(id.slice(24, 36), at + 10, 'hex') !== 16) {
-      throw new Error(`not a uuid: ${id}`);
-    }
-    this.at += 16;
+    const v = this.view;
+    v.setInt32(this.at, 8);
+    v.setInt32(this.at + 4, hi);
+    v.setUint32(this.at + 8, us - hi * TWO_32);
+    this.at += 12;
   }
 
   bool(x: boolean | null): void {
     if (x === null) return this.null();
     this.room(5);
-    this.at = this.buf.writeInt32BE(1, this.at);
-    this.at = this.buf.writeUInt8(x ? 1 : 0, this.at);
+    this.view.setInt32(this.at, 1);
+    this.buf[this.at + 4] = x ? 1 : 0;
+    this.at += 5;
   }
 
   int4(n: number | null): void {
     if (n === null) return this.null();
     this.room(8);
-    this.at = this.buf.writeInt32BE(4, this.at);
-    this.at = this.buf.writeInt32BE(n, this.at);
+    this.view.setInt32(this.at, 4);
+    this.view.setInt32(this.at + 4, n);
+    this.at += 8;
   }
 
   float8(x: number | null): void {
     if (x === null) return this.null();
     this.room(12);
-    this.at = this.buf.writeInt32BE(8, this.at);
-    this.at = this.buf.writeDoubleBE(x, this.at);
+    this.view.setInt32(this.at, 8);
+    this.view.setFloat64(this.at + 4, x);
+    this.at += 12;
   }
 
   null(): void {
     this.room(4);
-    this.at = this.buf.writeInt32BE(-1, this.at);
+    this.view.setInt32(this.at, -1);
+    this.at += 4;
   }
 
   get length(): number {
@@ -128,7 +159,8 @@ export class BinaryRows {
   /** The rows written since the last take(); the buffer is theirs (a COPY stream may still hold it). */
   take(): Buffer {
     const out = this.buf.subarray(0, this.at);
-    this.buf = Buffer.allocUnsafe(CHUNK);
+    // The next rows are likely as many: room for them without growing on the way.
+    this.use(Buffer.allocUnsafe(Math.max(CHUNK, this.at + (this.at >> 3))));
     this.at = 0;
     return out;
   }
