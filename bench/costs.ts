@@ -30,9 +30,12 @@ import type { BenchOptions, BenchRow, SectionResult } from './bench-types.ts';
 import { intBetween, mulberry32, pick } from './prng.ts';
 import { freshServerDb } from './ticket-import.ts';
 
-const VENDORS = 50;
+// OUTSIGHT_BENCH_COSTS_VENDORS=1 puts every invoice under one vendor: the duplicate and
+// period checks compare each invoice with that vendor's others (docs/PERFORMANCE.md).
+const VENDORS = Number(process.env.OUTSIGHT_BENCH_COSTS_VENDORS ?? 50);
 const PER_VENDOR = 10; // 500 engagements
-const LINES_PER_INVOICE = 10;
+// OUTSIGHT_BENCH_COSTS_LINES_PER_INVOICE=1 makes as many invoices as lines.
+const LINES_PER_INVOICE = Number(process.env.OUTSIGHT_BENCH_COSTS_LINES_PER_INVOICE ?? 10);
 const CARD = [
   { name: 'Senior consultant', unit: 'day', price: 95_000 },
   { name: 'Developer', unit: 'hour', price: 9_000 },
@@ -64,7 +67,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The accounting export: invoices of ten lines, monthly per engagement from 2024, one line in fifty over the rate card. */
 function generateExport(lines: number, seed: number): string {
-  const file = path.join(tmpdir(), `outsight-bench-invoices-${lines}-${seed}.csv`);
+  const file = path.join(tmpdir(), `outsight-bench-invoices-${lines}-${seed}-${VENDORS}-${LINES_PER_INVOICE}.csv`);
   if (existsSync(file)) return file;
   const rng = mulberry32(seed);
   const out: string[] = [HEADER];

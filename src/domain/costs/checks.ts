@@ -106,7 +106,8 @@ export const dateInWords = (d: string) => {
   return `${p.day} ${monthName(p.month)} ${p.year}`;
 };
 const money = (amountMinor: number, currency: string) => formatMoney({ amountMinor, currency });
-const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+/** How invoice numbers are compared: case, outer and repeated spaces ignored. */
+export const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 const validOn = (item: RateItem, date: string) => (!item.validFrom || item.validFrom <= date) && (!item.validTo || date <= item.validTo);
 const lineName = (l: CheckLine) => `Line ${l.position} ("${l.description}")`;
 const periodWords = (from: string | null, to: string | null) => `${dateInWords(from!)} – ${dateInWords(to!)}`;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { checkInvoice, type CheckResult, type OtherInvoice } from '../../../domain/costs/checks.ts';
+import { checkInvoice, type CheckResult } from '../../../domain/costs/checks.ts';
 import { quantityToMilli } from '../../../domain/costs/fiscal.ts';
+import { OthersIndex } from '../../../domain/costs/others-index.ts';
 import type { InvoiceInput } from '../../../shared/contracts/costs.ts';
 import type { TxCtx } from '../audit/audit.public.ts';
 import type { ContractSummary } from '../contracts/contracts.public.ts';
@@ -39,8 +40,13 @@ export async function saveImportedInvoices(tx: TxCtx, items: readonly ImportedIn
   ]);
   const cardOf = new Map<string, typeof card>();
   for (const c of card) cardOf.set(c.contractId, [...(cardOf.get(c.contractId) ?? []), c]);
-  const othersOf = new Map<string, OtherInvoice[]>();
-  for (const o of stored) othersOf.set(o.vendorId, [...(othersOf.get(o.vendorId) ?? []), o]);
+  const othersOf = new Map<string, OthersIndex>();
+  const othersOfVendor = (vendorId: string) => {
+    let index = othersOf.get(vendorId);
+    if (!index) othersOf.set(vendorId, (index = new OthersIndex()));
+    return index;
+  };
+  for (const o of stored) othersOfVendor(o.vendorId).add(o);
 
   const rows: Parameters<typeof repo.insertImported>[1] = { invoices: [], lines: [], checks: [] };
   const audits: Parameters<TxCtx['auditMany']>[0] = [];
@@ -84,10 +90,10 @@ export async function saveImportedInvoices(tx: TxCtx, items: readonly ImportedIn
       changeRequestId: null,
       serviceCreditMonth: l.serviceCreditMonth ?? null,
     }));
-    const others = othersOf.get(input.vendorId) ?? [];
-    const checks = checkInvoice({ ...invoice, contractTitle: contract?.title ?? null, lines }, { rateCard: invoice.contractId ? (cardOf.get(invoice.contractId) ?? []) : [], others, milestones: new Map() });
+    const others = othersOfVendor(input.vendorId);
+    const checks = checkInvoice({ ...invoice, contractTitle: contract?.title ?? null, lines }, { rateCard: invoice.contractId ? (cardOf.get(invoice.contractId) ?? []) : [], others: others.candidates(invoice), milestones: new Map() });
     // The next invoices of the file see this one as stored, as they would saved one by one.
-    othersOf.set(input.vendorId, [...others, invoice]);
+    others.add(invoice);
     rows.invoices.push(invoice);
     rows.lines.push(...lines.map((l) => ({ ...l, orgId, invoiceId: id })));
     rows.checks.push(...checks.map((c) => ({ orgId, invoiceId: id, key: c.key, code: c.code, linePosition: c.linePosition, words: c.words })));
