@@ -20,21 +20,19 @@ const CHUNK = 1 << 18;
 
 /** A uuid's 16 bytes, as a field (its length first), for a value every row repeats. */
 export function uuidField(id: string): Buffer {
-  const hex = id.replace(/-/g, '');
-  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`not a uuid: ${id}`);
-  return Buffer.concat([int32(16), Buffer.from(hex, 'hex')]);
+  const b = Buffer.allocUnsafe(20);
+  b.writeInt32BE(16, 0);
+  writeUuid(id, b, 4);
+  return b;
 }
 
 /** A jsonb value as a field, for a value every row repeats. */
 export function jsonbField(json: string): Buffer {
   const text = Buffer.from(json, 'utf8');
-  return Buffer.concat([int32(text.length + 1), Buffer.from([1]), text]);
-}
-
-function int32(n: number): Buffer {
-  const b = Buffer.allocUnsafe(4);
-  b.writeInt32BE(n, 0);
-  return b;
+  const head = Buffer.allocUnsafe(5);
+  head.writeInt32BE(text.length + 1, 0);
+  head[4] = 1;
+  return Buffer.concat([head, text]);
 }
 
 /** Where each byte's two hex digits start in a uuid's text. */
@@ -46,6 +44,17 @@ function hex(c: number): number {
   if (c >= 97 && c <= 102) return c - 87;
   if (c >= 65 && c <= 70) return c - 55;
   return -1;
+}
+
+/** Writes a uuid given as text (8-4-4-4-12 hex digits, either case) as its 16 bytes at `at`. */
+function writeUuid(id: string, buf: Buffer, at: number): void {
+  if (id.length !== 36 || id.charCodeAt(8) !== 45 || id.charCodeAt(13) !== 45 || id.charCodeAt(18) !== 45 || id.charCodeAt(23) !== 45) throw new Error(`not a uuid: ${id}`);
+  for (const i of UUID_PAIRS) {
+    const h = hex(id.charCodeAt(i));
+    const l = hex(id.charCodeAt(i + 1));
+    if (h < 0 || l < 0) throw new Error(`not a uuid: ${id}`);
+    buf[at++] = (h << 4) | l;
+  }
 }
 
 /**
@@ -95,17 +104,9 @@ export class BinaryRows {
   /** A uuid given as text (8-4-4-4-12 hex digits, either case). */
   uuid(id: string | null): void {
     if (id === null) return this.null();
-    if (id.length !== 36) throw new Error(`not a uuid: ${id}`);
     this.room(20);
+    writeUuid(id, this.buf, this.at + 4);
     this.view.setInt32(this.at, 16);
-    if (id.charCodeAt(8) !== 45 || id.charCodeAt(13) !== 45 || id.charCodeAt(18) !== 45 || id.charCodeAt(23) !== 45) throw new Error(`not a uuid: ${id}`);
-    let at = this.at + 4;
-    for (const i of UUID_PAIRS) {
-      const h = hex(id.charCodeAt(i));
-      const l = hex(id.charCodeAt(i + 1));
-      if (h < 0 || l < 0) throw new Error(`not a uuid: ${id}`);
-      this.buf[at++] = (h << 4) | l;
-    }
     this.at += 20;
   }
 
@@ -150,10 +151,6 @@ export class BinaryRows {
     this.room(4);
     this.view.setInt32(this.at, -1);
     this.at += 4;
-  }
-
-  get length(): number {
-    return this.at;
   }
 
   /** The rows written since the last take(); the buffer is theirs (a COPY stream may still hold it). */
