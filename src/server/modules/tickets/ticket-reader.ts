@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 import { AppError } from '../../http/app-error.ts';
 
@@ -48,19 +49,38 @@ export interface RowSink {
 
 type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-function sniffEncoding(head: Buffer): { encoding: Encoding; skip: number } {
+/** How much of the start of a file tells its encoding: a file whose first megabyte is ASCII and later has a "é" in Windows-1252 is read as UTF-8. */
+const SNIFF_BYTES = 1 << 20;
+
+function sniffEncoding(head: Buffer, whole: boolean): { encoding: Encoding; skip: number } {
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
   // UTF-16 without BOM: every other byte of ASCII text is zero.
   if (head.length >= 4 && head[1] === 0 && head[3] === 0 && head[0] !== 0) return { encoding: 'utf-16le', skip: 0 };
   try {
-    // Drop a possibly cut multi-byte character at the end of the sample.
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 3)));
+    // A sample that is not the whole file may end inside a character: streaming, the
+    // decoder holds those bytes back instead of calling them invalid.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !whole });
     return { encoding: 'utf-8', skip: 0 };
   } catch {
     return { encoding: 'windows-1252', skip: 0 };
   }
+}
+
+interface Decoder {
+  write(chunk: Buffer): string;
+  end(): string;
+}
+/**
+ * Node's StringDecoder for UTF-8 and UTF-16LE: TextDecoder's streaming decode took about a
+ * third of reading a 13.5 MB export (190 of 650 ms). Both keep a character cut between
+ * chunks and put U+FFFD for bytes that are not the encoding. TextDecoder for the rest.
+ */
+function decoderFor(encoding: Encoding): Decoder {
+  if (encoding === 'utf-8' || encoding === 'utf-16le') return new StringDecoder(encoding === 'utf-8' ? 'utf8' : 'utf16le');
+  const d = new TextDecoder(encoding);
+  return { write: (chunk) => d.decode(chunk, { stream: true }), end: () => d.decode() };
 }
 
 /** Reads a whole export through `sink`; throws AppError('import_rejected') for unreadable files. */
@@ -71,19 +91,33 @@ export async function readDelimited(source: AsyncIterable<Buffer | string>, sink
     return text;
   };
   async function* decoded(): AsyncGenerator<string> {
-    let decoder: TextDecoder | null = null;
+    let decoder: Decoder | null = null;
+    // The first SNIFF_BYTES are held until the encoding is told from them: however the
+    // upload arrives cut (a first chunk of a few bytes), the same file reads the same.
+    let head: Buffer[] = [];
+    let held = 0;
+    const start = (whole: boolean) => {
+      const first = Buffer.concat(head);
+      head = [];
+      const { encoding, skip } = sniffEncoding(first.subarray(0, SNIFF_BYTES), whole && first.length <= SNIFF_BYTES);
+      decoder = decoderFor(encoding);
+      return decoder.write(first.subarray(skip));
+    };
     for await (const chunk of source) {
       if (typeof chunk === 'string') {
         yield seen(chunk);
         continue;
       }
-      if (!decoder) {
-        const { encoding, skip } = sniffEncoding(chunk);
-        decoder = new TextDecoder(encoding);
-        yield seen(decoder.decode(chunk.subarray(skip), { stream: true }));
-      } else yield seen(decoder.decode(chunk, { stream: true }));
+      if (decoder) {
+        yield seen((decoder as Decoder).write(chunk));
+        continue;
+      }
+      head.push(chunk);
+      held += chunk.length;
+      if (held >= SNIFF_BYTES) yield seen(start(false));
     }
-    if (decoder) yield seen(decoder.decode());
+    if (!decoder && head.length) yield seen(start(true));
+    if (decoder) yield seen((decoder as Decoder).end());
   }
 
   let line = 0; // physical line where the previous record ended

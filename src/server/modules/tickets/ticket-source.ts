@@ -29,13 +29,13 @@ export async function openSource(source: AsyncIterable<Buffer | Uint8Array | str
   const { signal } = limits;
   signal?.throwIfAborted();
   const first = await it.next();
-  const head = first.done ? Buffer.alloc(0) : Buffer.from(first.value as Buffer);
+  const head = first.done ? Buffer.alloc(0) : asBuffer(first.value);
   async function* replay(): AsyncGenerator<Buffer> {
     if (head.length) yield head;
     for (let r = await it.next(); !r.done; r = await it.next()) {
       // The client went away: stop reading, so the import stops too (its transaction rolls back).
       signal?.throwIfAborted();
-      yield Buffer.from(r.value as Buffer);
+      yield asBuffer(r.value);
     }
   }
   if (head[0] === 0x1f && head[1] === 0x8b) {
@@ -53,6 +53,12 @@ export async function openSource(source: AsyncIterable<Buffer | Uint8Array | str
     throw notAWorkbook(`"${fileName}" is named .xlsx but is not an Excel workbook (an .xlsx file is a ZIP archive; this one does not start like one); nothing was imported. Open it in Excel and save it as .xlsx again, or export the tickets as CSV.`, 'xlsx');
   }
   return { kind: isZip ? 'xlsx' : 'text', stream: replay() };
+}
+
+/** A Buffer over the same bytes, not a copy (a whole upload can be tens of megabytes). */
+function asBuffer(v: Buffer | Uint8Array | string): Buffer {
+  if (typeof v === 'string') return Buffer.from(v);
+  return Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 }
 
 /** Counts what gzip unpacks and stops inflating the moment it passes the limit. */
