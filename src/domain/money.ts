@@ -61,10 +61,10 @@ export function parseAmount(raw: string, currency: string, decimal: '.' | ',' = 
   const s = raw.trim().replace(/[\s\u00a0\u202f']/g, '');
   const group = decimal === '.' ? ',' : '.';
   if (!s) throw new MoneyError('The amount is empty.');
-  const m = new RegExp(`^([-+]?)(\\d{1,3}(?:\\${group}\\d{3})+|\\d+)(?:\\${decimal}(\\d+))?$`).exec(s);
+  const m = AMOUNT[decimal].exec(s);
   if (!m) {
     const other = decimal === '.' ? ',' : '.';
-    if (new RegExp(`^[-+]?\\d+\\${other}\\d{1,2}$`).test(s)) {
+    if (OTHER_DECIMAL[decimal].test(s)) {
       throw new MoneyError(`"${raw}" uses "${other}" as the decimal separator; this file is read with "${decimal}".`);
     }
     throw new MoneyError(`"${raw}" is not an amount.`);
@@ -72,10 +72,16 @@ export function parseAmount(raw: string, currency: string, decimal: '.' | ',' = 
   const digits = minorDigits(currency);
   const frac = m[3] ?? '';
   if (frac.length > digits) throw new MoneyError(`"${raw}" has more decimals than ${currency} has (${digits}).`);
-  const whole = m[2].split(group).join('');
-  const minor = Number(BigInt(whole + frac.padEnd(digits, '0')));
+  const whole = m[2].indexOf(group) === -1 ? m[2] : m[2].split(group).join('');
+  const all = whole + frac.padEnd(digits, '0');
+  // Up to 15 digits a double holds the integer exactly; longer ones go through BigInt, so
+  // that an amount past 2^53 is refused rather than rounded.
+  const minor = all.length <= 15 ? Number(all) : Number(BigInt(all));
   return checkMinor(m[1] === '-' ? -minor : minor);
 }
+// Built once: an import reads four amounts per line, and compiling these cost more than matching.
+const AMOUNT = { '.': /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/, ',': /^([-+]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/ } as const;
+const OTHER_DECIMAL = { '.': /^[-+]?\d+,\d{1,2}$/, ',': /^[-+]?\d+\.\d{1,2}$/ } as const;
 
 /** The amount as a decimal string in major units ("1234.50"), exact. */
 export function toDecimalString(m: Money): string {

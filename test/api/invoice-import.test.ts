@@ -115,6 +115,31 @@ describe('invoice import', () => {
     expect(await invoiceCount()).toBe(before);
   });
 
+  it('refuses values the form would refuse too, naming row and column: a date that does not exist, text longer than a field holds', async () => {
+    const before = await invoiceCount();
+    const v = org.vendor.name;
+    const res = await importFile(
+      csv([
+        `LIM-1;2026-02-30;${v};;;EUR;Support;1;month;100.00;100.00;0`,
+        `LIM-2;2026-05-31;${v};;;EUR;${'Very long description '.repeat(30)};1;month;100.00;100.00;0`,
+        `${'N'.repeat(101)};2026-05-31;${v};;;EUR;Support;1;month;100.00;100.00;0`,
+        `LIM-4;2026-05-31;${v};;;EUR;Support;1;month;100.00;100.00;0`,
+      ]),
+    );
+    expect(res.statusCode, res.body).toBe(422);
+    const rejected = res.json().error.details.rejected as Array<{ line: number; field: string; reason: string }>;
+    expect(rejected.map((r) => [r.line, r.field])).toEqual([
+      [2, 'Inv Date'],
+      [3, 'Text'],
+      [4, 'Inv No'],
+    ]);
+    expect(rejected[0].reason).toMatch(/2026-02-30/);
+    expect(rejected[1].reason).toMatch(/500 characters/);
+    expect(rejected[2].reason).toMatch(/100 characters/);
+    expect(res.json().error.message).toContain('nothing imported');
+    expect(await invoiceCount()).toBe(before);
+  });
+
   it('a mapping that does not fit the file, or an unknown one, is refused before any row is read', async () => {
     const wrong = await importFile(Buffer.from('Number;Date;Vendor\nX;2026-01-01;Y'));
     expect(wrong.statusCode).toBe(422);

@@ -21,6 +21,13 @@ describe('money', () => {
     expect(() => parseAmount('twelve', 'EUR')).toThrow(/not an amount/);
     expect(() => parseAmount('12,50', 'EUR')).toThrow(/uses "," as the decimal separator/);
     expect(() => parseAmount('', 'EUR')).toThrow(/empty/);
+    // Where a double stops holding every integer: the largest safe amount reads exactly, one
+    // cent more is refused rather than rounded (read with and without its group separators).
+    expect(parseAmount('90,071,992,547,409.91', 'EUR')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(parseAmount('9007199254740.99', 'EUR')).toBe(900_719_925_474_099);
+    expect(() => parseAmount('90071992547409.92', 'EUR')).toThrow(/Not a whole number of minor units/);
+    expect(() => parseAmount('1.234.567,891', 'EUR', ',')).toThrow(/more decimals than EUR has/);
+    expect(parseAmount('007.5', 'EUR')).toBe(750);
   });
 
   it('never adds amounts of different currencies', () => {

@@ -13,17 +13,12 @@ import { readSheet } from '../tickets/tickets.public.ts';
 import { vendorsByNames } from '../vendors/vendors.public.ts';
 import { invoicePolicy } from './costs.policy.ts';
 import { mappingNamed } from './invoice-mappings.ts';
+import { rejectionsOf, type Rejection } from './import-issues.ts';
 import { saveImportedInvoices } from './import-save.ts';
 
 /** Lines one import takes. */
 export const MAX_INVOICE_IMPORT_ROWS = 100_000;
 const MAX_LISTED = 500;
-interface Rejection {
-  line: number;
-  field: string;
-  reason: string;
-  value?: string;
-}
 const LABEL = new Map<string, string>(INVOICE_IMPORT_FIELDS.map((f) => [f.key, f.label]));
 const UNIT_WORDS = new Map<string, (typeof RATE_UNITS)[number]>([
   ...RATE_UNITS.map((u) => [u, u] as const),
@@ -49,6 +44,17 @@ const rejectedError = (rejected: Rejection[], prefix = '') => {
   });
 };
 class DryRun extends Error {}
+const invoiceKey = (vendor: string, number: string) => `${norm(vendor)}\u0000${norm(number)}`;
+const HEAD_FIELDS = ['invoiceDate', 'currency', 'engagement', 'contract', 'periodFrom', 'periodTo', 'total'] as const;
+/** A function's answers kept per argument. */
+function memo<T>(f: (raw: string) => T): (raw: string) => T {
+  const kept = new Map<string, T>();
+  return (raw) => {
+    let answer = kept.get(raw);
+    if (answer === undefined && !kept.has(raw)) kept.set(raw, (answer = f(raw)));
+    return answer as T;
+  };
+}
 
 interface LineIn {
   line: number;
@@ -65,7 +71,7 @@ interface Planned {
   key: string;
   number: string;
   vendor: string;
-  head: Record<'invoiceDate' | 'currency' | 'engagement' | 'contract' | 'periodFrom' | 'periodTo' | 'total', string>;
+  head: Record<(typeof HEAD_FIELDS)[number], string>;
   lines: LineIn[];
 }
 
@@ -98,29 +104,40 @@ export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: st
   if (rejected.length) throw rejectedError(rejected, 'The mapping does not fit the file: ');
   if (sheet.rows.length === 0) throw new AppError('import_rejected', 'The file has a header but no invoice lines; nothing imported.', { rejected: [{ line: 2, field: '(file)', reason: 'No data rows' }], rejectedCount: 1 });
 
-  const cell = (cells: string[], f: InvoiceImportField) => (index.has(f) ? (cells[index.get(f)!] ?? '').trim().replace(/^'(?=[=+\-@])/, '') : '');
+  // Each mapped cell is read once per row, and what a value means (a currency, a unit) once
+  // per distinct value: a file of 100,000 lines repeats a handful of each.
+  const mapped = [...index].map(([f, i]) => ({ f, i }));
+  const read = (cells: string[]) => {
+    const v = {} as Record<InvoiceImportField, string>;
+    for (const f of INVOICE_IMPORT_FIELDS) v[f.key] = '';
+    for (const { f, i } of mapped) v[f] = (cells[i] ?? '').trim().replace(/^'(?=[=+\-@])/, '');
+    return v;
+  };
+  const currencyOf = memo((raw: string) => Currency.safeParse(raw));
+  const unitOf = memo((raw: string) => UNIT_WORDS.get(norm(raw)));
   const colOf = (f: InvoiceImportField) => columns[f] ?? LABEL.get(f)!;
+  const required = INVOICE_IMPORT_FIELDS.filter((f) => f.required && f.key !== 'quantity').map((f) => f.key);
   const planned: Planned[] = [];
   const firstRowOf = new Map<string, number>();
   for (const r of sheet.rows) {
-    const get = (f: InvoiceImportField) => cell(r.cells, f);
-    const bad = (f: InvoiceImportField, reason: string) => rejected.push({ line: r.line, field: colOf(f), reason, value: get(f).slice(0, 100) });
-    for (const f of INVOICE_IMPORT_FIELDS) if (f.required && f.key !== 'quantity' && !get(f.key)) bad(f.key, 'Required: the cell is empty.');
-    const currency = Currency.safeParse(get('currency'));
-    if (get('currency') && !currency.success) bad('currency', 'Not a currency code such as EUR, USD or GBP.');
+    const v = read(r.cells);
+    const bad = (f: InvoiceImportField, reason: string) => rejected.push({ line: r.line, field: colOf(f), reason, value: v[f].slice(0, 100) });
+    for (const f of required) if (!v[f]) bad(f, 'Required: the cell is empty.');
+    const currency = currencyOf(v.currency);
+    if (v.currency && !currency.success) bad('currency', 'Not a currency code such as EUR, USD or GBP.');
     const cur = currency.success ? currency.data : 'EUR';
     // A service credit line names the SLA month it credits, and deducts: its amounts are negative (or zero).
-    const creditMonth = get('serviceCreditMonth');
+    const creditMonth = v.serviceCreditMonth;
     if (creditMonth && !/^\d{4}-(0[1-9]|1[0-2])$/.test(creditMonth)) bad('serviceCreditMonth', `"${creditMonth}" is not a month as YYYY-MM (the SLA month the credit is for).`);
-    if (creditMonth && !get('engagement')) bad('engagement', 'A service credit line needs the engagement: a credit is owed under an engagement’s SLA.');
+    if (creditMonth && !v.engagement) bad('engagement', 'A service credit line needs the engagement: a credit is owed under an engagement’s SLA.');
     const money = (f: InvoiceImportField, optional = false): number | null => {
-      const raw = get(f);
+      const raw = v[f];
       if (!raw) return optional ? 0 : null;
       try {
-        const v = parseAmount(raw, cur);
-        if (v < 0 && !creditMonth && f !== 'total') bad(f, `A negative amount on a line that is not a service credit: name the SLA month it credits in the column mapped as ${LABEL.get('serviceCreditMonth')}.`);
-        if (v > 0 && creditMonth && (f === 'unitPrice' || f === 'amount')) bad(f, 'A service credit line deducts from the invoice: its unit price and amount are negative.');
-        return v;
+        const amount = parseAmount(raw, cur);
+        if (amount < 0 && !creditMonth && f !== 'total') bad(f, `A negative amount on a line that is not a service credit: name the SLA month it credits in the column mapped as ${LABEL.get('serviceCreditMonth')}.`);
+        if (amount > 0 && creditMonth && (f === 'unitPrice' || f === 'amount')) bad(f, 'A service credit line deducts from the invoice: its unit price and amount are negative.');
+        return amount;
       } catch (e) {
         if (!(e instanceof MoneyError)) throw e;
         bad(f, /^[-+]?\d+,\d{1,2}$/.test(raw.trim()) || /\d\.\d{3},\d/.test(raw) ? `"${raw}" uses a decimal comma; write amounts with a decimal point (650.00), as the export's other numbers should be.` : e.message);
@@ -128,31 +145,35 @@ export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: st
       }
     };
     for (const d of ['invoiceDate', 'periodFrom', 'periodTo'] as const) {
-      if (get(d) && !/^\d{4}-\d{2}-\d{2}$/.test(get(d))) bad(d, `"${get(d)}" is not a date as YYYY-MM-DD.`);
+      if (v[d] && !/^\d{4}-\d{2}-\d{2}$/.test(v[d])) bad(d, `"${v[d]}" is not a date as YYYY-MM-DD.`);
     }
-    const q = get('quantity') || '1';
+    const q = v.quantity || '1';
     if (!QUANTITY_PATTERN.test(q)) bad('quantity', /^\d+,\d{1,3}$/.test(q) ? `"${q}" uses a decimal comma; write ${q.replace(',', '.')}.` : `"${q}" is not a quantity such as 3 or 1.5 (at most three decimals).`);
-    const unit = UNIT_WORDS.get(norm(get('unit')));
-    if (!unit) bad('unit', `"${get('unit')}" is not a unit; expected ${RATE_UNITS.join(', ')}.`);
-    const [unitPriceMinor, amountMinor, taxMinor, total] = [money('unitPrice'), money('amount'), money('tax', true), money('total', true)];
-    void total;
-    const number = get('number');
-    const vendor = get('vendor');
-    const key = `${norm(vendor)}\u0000${norm(number)}`;
-    const head = { invoiceDate: get('invoiceDate'), currency: cur, engagement: get('engagement'), contract: get('contract'), periodFrom: get('periodFrom'), periodTo: get('periodTo'), total: get('total') };
+    const unit = unitOf(v.unit);
+    if (!unit) bad('unit', `"${v.unit}" is not a unit; expected ${RATE_UNITS.join(', ')}.`);
+    const [unitPriceMinor, amountMinor, taxMinor] = [money('unitPrice'), money('amount'), money('tax', true)];
+    money('total', true); // checked here, read per invoice below
+    const { number, vendor } = v;
     const last = planned.at(-1);
-    if (last && last.key === key) {
+    // The same vendor and number as the row before, as written or as a person reads them.
+    const sameAsLast = !!last && ((last.number === number && last.vendor === vendor) || last.key === invoiceKey(vendor, number));
+    if (last && sameAsLast) {
       // Another line of the same invoice: its own columns must say the same.
-      for (const [k, v] of Object.entries(head) as Array<[keyof Planned['head'], string]>) {
-        if (v !== last.head[k]) bad(k as InvoiceImportField, `Differs from row ${last.line} of the same invoice ${number} ("${last.head[k]}").`);
+      for (const k of HEAD_FIELDS) {
+        const mine = k === 'currency' ? cur : v[k];
+        if (mine !== last.head[k]) bad(k, `Differs from row ${last.line} of the same invoice ${number} ("${last.head[k]}").`);
       }
-    } else if (firstRowOf.has(key) && number) {
-      bad('number', `Invoice number ${number} of ${vendor} appears again after other invoices (first at row ${firstRowOf.get(key)}): the file has it twice, or its lines are not together.`);
     } else {
-      firstRowOf.set(key, r.line);
-      planned.push({ line: r.line, key, number, vendor, head, lines: [] });
+      const key = invoiceKey(vendor, number);
+      if (firstRowOf.has(key) && number) {
+        bad('number', `Invoice number ${number} of ${vendor} appears again after other invoices (first at row ${firstRowOf.get(key)}): the file has it twice, or its lines are not together.`);
+      } else {
+        firstRowOf.set(key, r.line);
+        const head = { invoiceDate: v.invoiceDate, currency: cur, engagement: v.engagement, contract: v.contract, periodFrom: v.periodFrom, periodTo: v.periodTo, total: v.total };
+        planned.push({ line: r.line, key, number, vendor, head, lines: [] });
+      }
     }
-    planned.at(-1)!.lines.push({ line: r.line, description: get('description'), quantity: q, unit: unit ?? 'fixed', unitPriceMinor: unitPriceMinor ?? 0, amountMinor: amountMinor ?? 0, taxMinor: taxMinor ?? 0, serviceCreditMonth: creditMonth || null });
+    planned.at(-1)!.lines.push({ line: r.line, description: v.description, quantity: q, unit: unit ?? 'fixed', unitPriceMinor: unitPriceMinor ?? 0, amountMinor: amountMinor ?? 0, taxMinor: taxMinor ?? 0, serviceCreditMonth: creditMonth || null });
   }
   if (rejected.length) throw rejectedError(rejected);
 
@@ -194,25 +215,24 @@ export async function importInvoices(ctx: Ctx, file: Buffer, opts: { mapping: st
     const tax = p.lines.reduce((s, l) => s + l.taxMinor, 0);
     // The total as printed, when the export has one: the arithmetic check compares it.
     const total = p.head.total ? parseAmount(p.head.total, p.head.currency) : net + tax;
-    inputs.push({
-      p,
-      contract,
-      input: InvoiceInput.parse({
-        vendorId: v.id,
-        engagementId,
-        contractId: contract?.id ?? null,
-        number: p.number,
-        invoiceDate: p.head.invoiceDate,
-        periodFrom: p.head.periodFrom || null,
-        periodTo: p.head.periodTo || null,
-        currency: p.head.currency,
-        lines: p.lines.map(({ line: _l, ...l }) => l),
-        subtotalMinor: net,
-        taxMinor: tax,
-        totalMinor: total,
-        note: `Imported from ${opts.fileName ?? 'a file'}, row ${p.line}.`,
-      }),
-    });
+    const raw = {
+      vendorId: v.id,
+      engagementId,
+      contractId: contract?.id ?? null,
+      number: p.number,
+      invoiceDate: p.head.invoiceDate,
+      periodFrom: p.head.periodFrom || null,
+      periodTo: p.head.periodTo || null,
+      currency: p.head.currency,
+      lines: p.lines.map(({ line: _l, ...l }) => l),
+      subtotalMinor: net,
+      taxMinor: tax,
+      totalMinor: total,
+      note: `Imported from ${opts.fileName ?? 'a file'}, row ${p.line}.`,
+    };
+    const parsed = InvoiceInput.safeParse(raw);
+    if (parsed.success) inputs.push({ p, contract, input: parsed.data });
+    else rejected.push(...rejectionsOf(parsed.error, p, colOf, raw));
   }
   if (rejected.length) throw rejectedError(rejected);
 
