@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDelimited } from '../../src/server/modules/tickets/ticket-reader.ts';
+import { readDelimited } from '../../src/server/modules/tickets/tickets.public.ts';
 
 /** The rows of a file handed over in chunks cut every `size` bytes, wherever that falls. */
 async function rowsOf(bytes: Buffer, size: number): Promise<string[][]> {

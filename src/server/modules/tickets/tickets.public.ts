@@ -4,3 +4,5 @@ export { importRowVersionsSql, listTicketImports, loadTicketsForSla, loadTickets
 export type { TicketForSla } from './tickets.repo.ts';
 /** The ticket import's CSV/XLSX readers for other imports whose files are small (contracts). */
 export { readSheet, type SheetRow } from './read-sheet.ts';
+/** The delimited-text reader under every import (encodings, line numbers, runaway fields), for a caller that streams. */
+export { readDelimited, type RowSink } from './ticket-reader.ts';
