@@ -54,26 +54,34 @@ describe('binary COPY rows', () => {
     expect(back.map((b) => b.doc)).toEqual(cases.map((c) => JSON.parse(c.doc)));
   });
 
-  it('carry uuids written from text, booleans, integers and doubles exactly, NULL included', async () => {
-    const cases: Array<{ u: string | null; b: boolean | null; i: number | null; f: number | null }> = [
-      { u: randomUUID(), b: true, i: 0, f: 0.1 + 0.2 },
-      { u: 'FFFFFFFF-0000-4000-8000-0123456789AB', b: false, i: -2_147_483_648, f: -1e-300 },
-      { u: null, b: null, i: null, f: null },
-      { u: randomUUID(), b: true, i: 2_147_483_647, f: 86_400_000 * 365.25 },
+  it('carry uuids written from text, booleans, integers, doubles and bigints exactly, NULL included', async () => {
+    const cases: Array<{ u: string | null; b: boolean | null; i: number | null; f: number | null; l: number | null }> = [
+      { u: randomUUID(), b: true, i: 0, f: 0.1 + 0.2, l: 0 },
+      { u: 'FFFFFFFF-0000-4000-8000-0123456789AB', b: false, i: -2_147_483_648, f: -1e-300, l: -Number.MAX_SAFE_INTEGER },
+      { u: null, b: null, i: null, f: null, l: null },
+      { u: randomUUID(), b: true, i: 2_147_483_647, f: 86_400_000 * 365.25, l: Number.MAX_SAFE_INTEGER },
+      // Either side of 2^32, where the high word starts; minus one, all ones in two's complement.
+      { u: randomUUID(), b: false, i: 1, f: 1, l: 4_294_967_296 },
+      { u: randomUUID(), b: false, i: -1, f: -1, l: -4_294_967_297 },
+      { u: randomUUID(), b: false, i: 2, f: 2, l: -1 },
     ];
     const rows = new BinaryRows();
     for (const c of cases) {
-      rows.row(4);
+      rows.row(5);
       rows.uuid(c.u);
       rows.bool(c.b);
       rows.int4(c.i);
       rows.float8(c.f);
+      rows.int8(c.l);
     }
     const back = await copyBinaryTypesAndReadBack(database, rows.take());
     expect(back.map((r) => r.u)).toEqual(cases.map((c) => c.u?.toLowerCase() ?? null));
     expect(back.map((r) => r.b)).toEqual(cases.map((c) => c.b));
     expect(back.map((r) => r.i)).toEqual(cases.map((c) => c.i));
     expect(back.map((r) => (r.f === null ? null : Number(r.f)))).toEqual(cases.map((c) => c.f));
+    expect(back.map((r) => r.l)).toEqual(cases.map((c) => (c.l === null ? null : String(c.l))));
+    expect(() => new BinaryRows().int8(2 ** 53)).toThrow(/bigint/);
+    expect(() => new BinaryRows().int8(1.5)).toThrow(/bigint/);
   });
 
   it('refuses an id that is not a uuid before anything is sent', () => {

@@ -139,6 +139,19 @@ export class BinaryRows {
     this.at += 8;
   }
 
+  /** A bigint column from a safe integer (money in minor units, thousandths). */
+  int8(n: number | null): void {
+    if (n === null) return this.null();
+    if (!Number.isSafeInteger(n)) throw new RangeError(`${n} is not a whole number a bigint column can take exactly`);
+    const hi = Math.floor(n / TWO_32);
+    this.room(12);
+    const v = this.view;
+    v.setInt32(this.at, 8);
+    v.setInt32(this.at + 4, hi);
+    v.setUint32(this.at + 8, n - hi * TWO_32);
+    this.at += 12;
+  }
+
   float8(x: number | null): void {
     if (x === null) return this.null();
     this.room(12);

@@ -153,7 +153,7 @@ export const InvoiceInput = z
 export const InvoiceUpdate = patchOf(InvoiceInput.omit({ vendorId: true }));
 
 export const InvoiceLine = z.object({
-  id: z.string(),
+  /** The line's place on its invoice, from 1: what names a line (checks say "Line 2"). */
   position: z.number().int(),
   description: z.string(),
   /** Exact, as a decimal string ("1.5"). */

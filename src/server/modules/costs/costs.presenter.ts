@@ -101,7 +101,6 @@ export function presentInvoiceDetail(r: InvoiceWithNames, lines: LineWithNames[]
   return {
     ...presentInvoice(r),
     lines: lines.map(({ line: l, rateCardItemName, milestoneName, changeRequestTitle }) => ({
-      id: l.id,
       position: l.position,
       description: l.description,
       quantity: milliToQuantity(l.quantityMilli),

@@ -128,7 +128,7 @@ export async function updateRateCardItem(db: Db, orgId: string, id: string, patc
 /** Whether an invoice line names the item (then it stays, for the invoice's history). */
 export async function rateCardItemInUse(db: Db, orgId: string, id: string): Promise<boolean> {
   const rows = await db
-    .select({ id: invoiceLines.id })
+    .select({ position: invoiceLines.position })
     .from(invoiceLines)
     .where(and(eq(invoiceLines.orgId, orgId), eq(invoiceLines.rateCardItemId, id)))
     .limit(1);

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { copyRows, csvText, csvValue } from '../../db/copy.ts';
+import { BinaryRows } from '../../db/copy-binary.ts';
+import { copyInto, copyRows, csvText, csvValue } from '../../db/copy.ts';
 import { invoiceChecks, invoiceLines, invoices, rateCardItems } from '../../db/schema.ts';
 import type { InvoiceRow, RateCardItemRow } from './costs.repo.ts';
 
@@ -37,10 +38,44 @@ type ImportedRows = {
   lines: Array<Pick<typeof invoiceLines.$inferInsert, 'orgId' | 'invoiceId' | 'position' | 'description' | 'quantityMilli' | 'unit' | 'unitPriceMinor' | 'amountMinor' | 'taxMinor' | 'serviceCreditMonth'>>;
   checks: Array<Pick<typeof invoiceChecks.$inferInsert, 'orgId' | 'invoiceId' | 'key' | 'code' | 'linePosition' | 'words'>>;
 };
+const LINE_COLUMNS = ['org_id', 'invoice_id', 'position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'amount_minor', 'tax_minor', 'service_credit_month'] as const;
+const LINES_PER_WRITE = 10_000;
+
+/**
+ * The lines in PostgreSQL's binary COPY format: it takes the uuids and integers as they
+ * are instead of parsing them back from text (a line is two uuids and five integers).
+ */
+async function copyLines(db: Db, lines: ImportedRows['lines']): Promise<void> {
+  if (!lines.length) return;
+  const copy = await copyInto(db, 'invoice_lines', LINE_COLUMNS, 'binary');
+  try {
+    const out = new BinaryRows();
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      out.row(LINE_COLUMNS.length);
+      out.uuid(l.orgId);
+      out.uuid(l.invoiceId);
+      out.int4(l.position);
+      out.text(l.description);
+      out.int8(l.quantityMilli);
+      out.text(l.unit);
+      out.int8(l.unitPriceMinor);
+      out.int8(l.amountMinor);
+      out.int8(l.taxMinor ?? 0);
+      out.text(l.serviceCreditMonth ?? null);
+      if ((i + 1) % LINES_PER_WRITE === 0) await copy.write(out.take());
+    }
+    await copy.write(out.take());
+    await copy.finish();
+  } catch (err) {
+    await copy.abort(err);
+    throw err;
+  }
+}
+
 /**
  * Invoices (ids given by the caller), their lines and their checks, each table in one COPY
- * (CSV) in the import's transaction. The JSON-recordset inserts this replaced spent ~340 ms
- * of PostgreSQL time per 20,000 lines on the lines alone; COPY writes them in ~60 ms.
+ * in the import's transaction (CSV; the lines, a hundred thousand in a full file, binary).
  */
 export async function insertImported(db: Db, rows: ImportedRows): Promise<void> {
   const t = (v: string | null | undefined) => csvText(v ?? null);
@@ -52,12 +87,6 @@ export async function insertImported(db: Db, rows: ImportedRows): Promise<void> 
     rows.invoices,
     (r) => [r.id, r.orgId, r.vendorId, t(r.engagementId), t(r.contractId), t(r.number), r.invoiceDate, t(r.periodFrom), t(r.periodTo), r.currency, v(r.subtotalMinor), v(r.taxMinor), v(r.totalMinor), t(r.status), t(r.note), t(r.enteredBy), v(r.createdAt), v(r.updatedAt)],
   );
-  await copyRows(
-    db,
-    'invoice_lines',
-    ['org_id', 'invoice_id', 'position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'amount_minor', 'tax_minor', 'service_credit_month'],
-    rows.lines,
-    (r) => [r.orgId, r.invoiceId, v(r.position), t(r.description), v(r.quantityMilli), t(r.unit), v(r.unitPriceMinor), v(r.amountMinor), v(r.taxMinor), t(r.serviceCreditMonth)],
-  );
+  await copyLines(db, rows.lines);
   await copyRows(db, 'invoice_checks', ['org_id', 'invoice_id', 'key', 'code', 'line_position', 'words'], rows.checks, (r) => [r.orgId, r.invoiceId, t(r.key), t(r.code), v(r.linePosition), t(r.words)]);
 }

@@ -107,7 +107,7 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
                   </Table.Thead>
                   <Table.Tbody>
                     {inv.lines.map((l) => (
-                      <Table.Tr key={l.id} bg={failingLines.has(l.position) ? 'var(--mantine-color-red-light)' : undefined}>
+                      <Table.Tr key={l.position} bg={failingLines.has(l.position) ? 'var(--mantine-color-red-light)' : undefined}>
                         <Table.Td>{l.position}</Table.Td>
                         <Table.Td>
                           {l.description}
