@@ -26,7 +26,8 @@ describe('reading a delimited export in chunks', () => {
     for (let size = 1; size <= 9; size++) expect(await rowsOf(utf8, size)).toEqual(WANT);
     // In one chunk: the file ends in a four-byte character and a line break, which the sample must not cut.
     expect(await rowsOf(utf8, utf8.length)).toEqual(WANT);
-    expect(await rowsOf(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), 5)).toEqual(WANT);
+    // The BOM itself cut over the first chunks.
+    for (const size of [1, 2, 5]) expect(await rowsOf(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), size)).toEqual(WANT);
   });
 
   it('does the same in UTF-16 (little-endian with a BOM, big-endian with one), a surrogate pair included', async () => {

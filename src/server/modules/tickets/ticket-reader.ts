@@ -49,8 +49,13 @@ export interface RowSink {
 
 type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-/** How much of the start of a file tells its encoding: a file whose first megabyte is ASCII and later has a "é" in Windows-1252 is read as UTF-8. */
-const SNIFF_BYTES = 1 << 20;
+/**
+ * How much of the start of a file tells its encoding: at least SNIFF_MIN bytes are waited
+ * for, and at most SNIFF_MAX looked at. A file whose first megabyte is ASCII and that has a
+ * Windows-1252 "é" after it is read as UTF-8, the "é" as U+FFFD.
+ */
+const SNIFF_MIN = 1 << 16;
+const SNIFF_MAX = 1 << 20;
 
 function sniffEncoding(head: Buffer, whole: boolean): { encoding: Encoding; skip: number } {
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
@@ -92,17 +97,24 @@ export async function readDelimited(source: AsyncIterable<Buffer | string>, sink
   };
   async function* decoded(): AsyncGenerator<string> {
     let decoder: Decoder | null = null;
-    // The first SNIFF_BYTES are held until the encoding is told from them: however the
-    // upload arrives cut (a first chunk of a few bytes), the same file reads the same.
+    // The first chunks are held until SNIFF_MIN bytes (or the end) tell the encoding: however
+    // the upload arrives cut (a first chunk of a few bytes), the same file reads the same.
+    // They are then decoded chunk by chunk, so the parser's batches stay as small as before.
     let head: Buffer[] = [];
     let held = 0;
-    const start = (whole: boolean) => {
-      const first = Buffer.concat(head);
+    function* start(whole: boolean): Generator<string> {
+      const sample = head.length === 1 ? head[0] : Buffer.concat(head, Math.min(held, SNIFF_MAX));
+      const { encoding, skip } = sniffEncoding(sample.subarray(0, SNIFF_MAX), whole && held <= SNIFF_MAX);
+      const d = decoderFor(encoding);
+      decoder = d;
+      let bom = skip; // the BOM may be cut over the first chunks too
+      for (const chunk of head) {
+        const from = Math.min(bom, chunk.length);
+        bom -= from;
+        yield seen(d.write(chunk.subarray(from)));
+      }
       head = [];
-      const { encoding, skip } = sniffEncoding(first.subarray(0, SNIFF_BYTES), whole && first.length <= SNIFF_BYTES);
-      decoder = decoderFor(encoding);
-      return decoder.write(first.subarray(skip));
-    };
+    }
     for await (const chunk of source) {
       if (typeof chunk === 'string') {
         yield seen(chunk);
@@ -114,9 +126,9 @@ export async function readDelimited(source: AsyncIterable<Buffer | string>, sink
       }
       head.push(chunk);
       held += chunk.length;
-      if (held >= SNIFF_BYTES) yield seen(start(false));
+      if (held >= SNIFF_MIN) yield* start(false);
     }
-    if (!decoder && head.length) yield seen(start(true));
+    if (!decoder && head.length) yield* start(true);
     if (decoder) yield seen((decoder as Decoder).end());
   }
 
