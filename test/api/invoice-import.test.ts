@@ -82,8 +82,17 @@ describe('invoice import', () => {
     const id = res.json().invoices[0].id;
     const stored = (await call(t, manager, 'GET', `/api/v1/invoices/${id}`)).json();
     expect(stored.lines[0].description).toBe(tricky);
-    const history = (await call(t, await loginAs(t.database.db, org.users.auditor), 'GET', `/api/v1/audit-events?objectId=${id}`)).json().items;
-    expect(history[0].after.lines[0].description).toBe(tricky);
+    const auditor = await loginAs(t.database.db, org.users.auditor);
+    const history = async () => (await call(t, auditor, 'GET', `/api/v1/audit-events?objectId=${id}`)).json().items;
+    // The create row names the invoice with its note and line count; the lines are the invoice's.
+    expect((await history())[0].after).toMatchObject({ number: 'IMP-Q', lineCount: 1, note: 'Imported from export.csv, row 2.' });
+    // An edit that replaces the lines keeps them as they were received in its own row.
+    const edited = await call(t, manager, 'PATCH', `/api/v1/invoices/${id}`, { lines: [{ description: 'Support, corrected', quantity: '1', unit: 'day', unitPriceMinor: 65_000, amountMinor: 65_000 }] });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const [update] = await history();
+    expect(update.action).toBe('invoice.update');
+    expect(update.before.lines.map((l: { position: number; description: string }) => [l.position, l.description])).toEqual([[1, tricky]]);
+    expect(update.after.lines.map((l: { description: string }) => l.description)).toEqual(['Support, corrected']);
   });
 
   it('refuses a bad file naming row and column, and stores nothing: text in an amount, a decimal comma, a number twice', async () => {

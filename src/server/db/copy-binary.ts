@@ -101,6 +101,16 @@ export class BinaryRows {
     this.at += 4 + n;
   }
 
+  /** A jsonb value from its JSON text (version 1 of jsonb's binary input: the text itself). */
+  jsonb(json: string | null): void {
+    if (json === null) return this.null();
+    this.room(5 + 3 * json.length);
+    const n = this.buf.write(json, this.at + 5, 'utf8');
+    this.view.setInt32(this.at, n + 1);
+    this.buf[this.at + 4] = 1;
+    this.at += 5 + n;
+  }
+
   /** A uuid given as text (8-4-4-4-12 hex digits, either case). */
   uuid(id: string | null): void {
     if (id === null) return this.null();

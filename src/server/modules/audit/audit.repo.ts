@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { copyRows, csvText } from '../../db/copy.ts';
+import { BinaryRows } from '../../db/copy-binary.ts';
+import { copyInto } from '../../db/copy.ts';
 import { auditEvents } from '../../db/schema.ts';
 
 export interface AuditEntry {
@@ -21,21 +22,42 @@ export async function insertAuditEvent(tx: Db, entry: AuditEntry): Promise<void>
   await tx.insert(auditEvents).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
 }
 
+const COLUMNS = ['org_id', 'actor_id', 'actor_label', 'action', 'object_type', 'object_id', 'object_label', 'before', 'after', 'request_id'] as const;
+const ROWS_PER_WRITE = 2_000;
+
 /**
- * Many rows at once (a bulk change audits each object it creates), in one COPY inside the
- * change's transaction: an import of 10,000 invoices spent ~340 ms of PostgreSQL time per
- * 2,000 rows parsing one JSON parameter into records; COPY reads the same rows directly.
+ * Many rows at once (a bulk change audits each object it creates), in one binary COPY
+ * inside the change's transaction: PostgreSQL takes the uuids as they are and the
+ * snapshots' JSON without CSV's quoting around it (an import of 10,000 invoices writes
+ * 10,000 rows). One JSON parameter per chunk, before COPY, spent ~340 ms per 2,000 rows.
  */
 export async function insertAuditEvents(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
-  const json = (v: unknown) => csvText(v === null || v === undefined ? null : JSON.stringify(v));
-  await copyRows(
-    tx,
-    'audit_events',
-    ['org_id', 'actor_id', 'actor_label', 'action', 'object_type', 'object_id', 'object_label', 'before', 'after', 'request_id'],
-    entries,
-    (e) => [e.orgId, csvText(e.actorId ?? null), csvText(e.actorLabel ?? null), csvText(e.action), csvText(e.objectType), csvText(e.objectId ?? null), csvText(e.objectLabel ?? null), json(e.before), json(e.after), csvText(e.requestId ?? null)],
-    2_000,
-  );
+  if (!entries.length) return;
+  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+  const copy = await copyInto(tx, 'audit_events', COLUMNS, 'binary');
+  try {
+    const out = new BinaryRows();
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      out.row(COLUMNS.length);
+      out.uuid(e.orgId);
+      out.uuid(e.actorId ?? null);
+      out.text(e.actorLabel);
+      out.text(e.action);
+      out.text(e.objectType);
+      out.uuid(e.objectId ?? null);
+      out.text(e.objectLabel ?? null);
+      out.jsonb(json(e.before));
+      out.jsonb(json(e.after));
+      out.text(e.requestId ?? null);
+      if ((i + 1) % ROWS_PER_WRITE === 0) await copy.write(out.take());
+    }
+    await copy.write(out.take());
+    await copy.finish();
+  } catch (err) {
+    await copy.abort(err);
+    throw err;
+  }
 }
 
 export interface AuditFilter {

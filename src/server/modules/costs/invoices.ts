@@ -161,9 +161,19 @@ export async function updateInvoice(ctx: Ctx, id: string, input: z.output<typeof
       decidedAt: null,
       updatedAt: ctx.now,
     });
+    // The lines an edit replaces stay in its history row: an imported invoice's create row
+    // does not carry them (import-save.ts), so this is where they are kept.
+    const linesBefore = lines ? (await repo.linesOf(tx.db, ctx.actor.orgId, id)).map(({ line: { orgId: _o, invoiceId: _i, ...l } }) => l) : null;
     if (lines) await repo.replaceLines(tx.db, ctx.actor.orgId, id, lines);
     const checks = await recheck(tx, after, where.contract?.title ?? null);
-    await tx.audit({ action: 'invoice.update', objectType: 'invoice', objectId: id, objectLabel: invoiceInWords(after), before, after: { ...after, ...(lines ? { lines } : {}), checks: checks.map((c) => c.words) } });
+    await tx.audit({
+      action: 'invoice.update',
+      objectType: 'invoice',
+      objectId: id,
+      objectLabel: invoiceInWords(after),
+      before: { ...before, ...(linesBefore ? { lines: linesBefore } : {}) },
+      after: { ...after, ...(lines ? { lines } : {}), checks: checks.map((c) => c.words) },
+    });
   });
   return getInvoice(ctx, id);
 }
