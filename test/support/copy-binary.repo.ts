@@ -31,15 +31,17 @@ export interface TypesBack {
   f: string | null;
   /** The bigint as text, exact. */
   l: string | null;
+  /** The date as YYYY-MM-DD. */
+  d: string | null;
 }
 
-/** The same for a uuid written from its text, a boolean, an integer, a double and a bigint (as text, exact). */
+/** The same for a uuid written from its text, a boolean, an integer, a double, a bigint and a date (as text, exact). */
 export async function copyBinaryTypesAndReadBack(database: Database, chunk: Buffer): Promise<TypesBack[]> {
   return database.db.transaction(async (tx) => {
-    await tx.execute(sql`CREATE TEMP TABLE copy_binary_types (n serial, u uuid, b boolean, i integer, f double precision, l bigint) ON COMMIT DROP`);
-    const copy = await copyInto(tx, 'copy_binary_types', ['u', 'b', 'i', 'f', 'l'], 'binary');
+    await tx.execute(sql`CREATE TEMP TABLE copy_binary_types (n serial, u uuid, b boolean, i integer, f double precision, l bigint, d date) ON COMMIT DROP`);
+    const copy = await copyInto(tx, 'copy_binary_types', ['u', 'b', 'i', 'f', 'l', 'd'], 'binary');
     await copy.write(chunk);
     await copy.finish();
-    return queryRows<TypesBack>(tx, sql`SELECT u::text AS u, b, i, f::text AS f, l::text AS l FROM copy_binary_types ORDER BY n`);
+    return queryRows<TypesBack>(tx, sql`SELECT u::text AS u, b, i, f::text AS f, l::text AS l, to_char(d, 'YYYY-MM-DD') AS d FROM copy_binary_types ORDER BY n`);
   });
 }

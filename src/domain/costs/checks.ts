@@ -112,12 +112,22 @@ const validOn = (item: RateItem, date: string) => (!item.validFrom || item.valid
 const lineName = (l: CheckLine) => `Line ${l.position} ("${l.description}")`;
 const periodWords = (from: string | null, to: string | null) => `${dateInWords(from!)} – ${dateInWords(to!)}`;
 
+// Each item's name as compared, made once: an import compares every line with its card's items.
+const NAMES = new WeakMap<RateItem, { raw: string; n: string }>();
+function nameOf(i: RateItem): string {
+  const kept = NAMES.get(i);
+  if (kept && kept.raw === i.name) return kept.n;
+  const n = norm(i.name);
+  NAMES.set(i, { raw: i.name, n });
+  return n;
+}
+
 /** The rate-card item a line is billed under: the one it names, else one with its description and unit; valid on the invoice date. */
 function rateFor(line: CheckLine, inv: CheckInvoice, card: RateItem[]): { item: RateItem | null; why: string | null } {
   const named = line.rateCardItemId ? card.find((i) => i.id === line.rateCardItemId) : undefined;
   const name = named ? norm(named.name) : norm(line.description);
   const unit = named ? named.unit : line.unit;
-  const same = card.filter((i) => norm(i.name) === name && i.unit === unit);
+  const same = card.filter((i) => nameOf(i) === name && i.unit === unit);
   if (same.length === 0) return { item: null, why: null };
   const valid = same.filter((i) => validOn(i, inv.invoiceDate));
   if (valid.length === 0) return { item: null, why: `the rate card has "${same[0].name}" ${per(unit)}, but not valid on the invoice date (${dateInWords(inv.invoiceDate)})` };

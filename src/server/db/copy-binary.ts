@@ -133,6 +133,19 @@ export class BinaryRows {
     this.at += 12;
   }
 
+  /** A calendar date given as YYYY-MM-DD (days from 2000-01-01). */
+  date(iso: string | null): void {
+    if (iso === null) return this.null();
+    // setUTCFullYear, not Date.UTC, which takes years 0-99 as 1900-1999.
+    const ms = new Date(0).setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+    // A day that does not exist (30 February) rolls over: refused, as PostgreSQL would.
+    if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== iso) throw new RangeError(`"${iso}" is not a date as YYYY-MM-DD`);
+    this.room(8);
+    this.view.setInt32(this.at, 4);
+    this.view.setInt32(this.at + 4, Math.round((ms - PG_EPOCH_MS) / 86_400_000));
+    this.at += 8;
+  }
+
   bool(x: boolean | null): void {
     if (x === null) return this.null();
     this.room(5);

@@ -77,10 +77,13 @@ export async function saveImportedInvoices(tx: TxCtx, items: readonly ImportedIn
       createdAt: tx.now,
       updatedAt: tx.now,
     };
-    const lines = input.lines.map(({ quantity, ...l }, i) => ({
+    // One object per line, checked and then written as it is (a file has 100,000 of them).
+    const lines = input.lines.map((l, i) => ({
+      orgId,
+      invoiceId: id,
       position: i + 1,
       description: l.description,
-      quantityMilli: quantityToMilli(quantity),
+      quantityMilli: quantityToMilli(l.quantity),
       unit: l.unit,
       unitPriceMinor: l.unitPriceMinor,
       amountMinor: l.amountMinor,
@@ -95,7 +98,7 @@ export async function saveImportedInvoices(tx: TxCtx, items: readonly ImportedIn
     // The next invoices of the file see this one as stored, as they would saved one by one.
     others.add(invoice);
     rows.invoices.push(invoice);
-    rows.lines.push(...lines.map((l) => ({ ...l, orgId, invoiceId: id })));
+    for (const l of lines) rows.lines.push(l);
     rows.checks.push(...checks.map((c) => ({ orgId, invoiceId: id, key: c.key, code: c.code, linePosition: c.linePosition, words: c.words })));
     // The invoice's fields and checks; its lines as received are the invoice's own until an
     // edit, whose history row keeps them as they were (updateInvoice). Ten lines in every

@@ -38,32 +38,59 @@ type ImportedRows = {
   lines: Array<Pick<typeof invoiceLines.$inferInsert, 'orgId' | 'invoiceId' | 'position' | 'description' | 'quantityMilli' | 'unit' | 'unitPriceMinor' | 'amountMinor' | 'taxMinor' | 'serviceCreditMonth'>>;
   checks: Array<Pick<typeof invoiceChecks.$inferInsert, 'orgId' | 'invoiceId' | 'key' | 'code' | 'linePosition' | 'words'>>;
 };
-const LINE_COLUMNS = ['org_id', 'invoice_id', 'position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'amount_minor', 'tax_minor', 'service_credit_month'] as const;
-const LINES_PER_WRITE = 10_000;
+const INVOICE_COLUMNS = ['id', 'org_id', 'vendor_id', 'engagement_id', 'contract_id', 'number', 'invoice_date', 'period_from', 'period_to', 'currency', 'subtotal_minor', 'tax_minor', 'total_minor', 'status', 'note', 'entered_by', 'created_at', 'updated_at'] as const;
 
-/**
- * The lines in PostgreSQL's binary COPY format: it takes the uuids and integers as they
- * are instead of parsing them back from text (a line is two uuids and five integers).
- */
+async function copyInvoices(db: Db, invoices: ImportedRows['invoices']): Promise<void> {
+  await copyBinary(db, 'invoices', INVOICE_COLUMNS, invoices, (out, r) => {
+    out.uuid(r.id);
+    out.uuid(r.orgId);
+    out.uuid(r.vendorId);
+    out.uuid(r.engagementId ?? null);
+    out.uuid(r.contractId ?? null);
+    out.text(r.number);
+    out.date(r.invoiceDate);
+    out.date(r.periodFrom ?? null);
+    out.date(r.periodTo ?? null);
+    out.text(r.currency);
+    out.int8(r.subtotalMinor);
+    out.int8(r.taxMinor);
+    out.int8(r.totalMinor);
+    out.text(r.status ?? 'received');
+    out.text(r.note ?? null);
+    out.uuid(r.enteredBy ?? null);
+    out.instant(r.createdAt.getTime());
+    out.instant(r.updatedAt.getTime());
+  });
+}
+
+const LINE_COLUMNS = ['org_id', 'invoice_id', 'position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'amount_minor', 'tax_minor', 'service_credit_month'] as const;
+const ROWS_PER_WRITE = 10_000;
+
 async function copyLines(db: Db, lines: ImportedRows['lines']): Promise<void> {
-  if (!lines.length) return;
-  const copy = await copyInto(db, 'invoice_lines', LINE_COLUMNS, 'binary');
+  await copyBinary(db, 'invoice_lines', LINE_COLUMNS, lines, (out, l) => {
+    out.uuid(l.orgId);
+    out.uuid(l.invoiceId);
+    out.int4(l.position);
+    out.text(l.description);
+    out.int8(l.quantityMilli);
+    out.text(l.unit);
+    out.int8(l.unitPriceMinor);
+    out.int8(l.amountMinor);
+    out.int8(l.taxMinor ?? 0);
+    out.text(l.serviceCreditMonth ?? null);
+  });
+}
+
+/** Rows into a table in one binary COPY, `write` putting each row's fields in `columns`' order. */
+async function copyBinary<T>(db: Db, table: string, columns: readonly string[], rows: readonly T[], write: (out: BinaryRows, row: T) => void): Promise<void> {
+  if (!rows.length) return;
+  const copy = await copyInto(db, table, columns, 'binary');
   try {
     const out = new BinaryRows();
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i];
-      out.row(LINE_COLUMNS.length);
-      out.uuid(l.orgId);
-      out.uuid(l.invoiceId);
-      out.int4(l.position);
-      out.text(l.description);
-      out.int8(l.quantityMilli);
-      out.text(l.unit);
-      out.int8(l.unitPriceMinor);
-      out.int8(l.amountMinor);
-      out.int8(l.taxMinor ?? 0);
-      out.text(l.serviceCreditMonth ?? null);
-      if ((i + 1) % LINES_PER_WRITE === 0) await copy.write(out.take());
+    for (let i = 0; i < rows.length; i++) {
+      out.row(columns.length);
+      write(out, rows[i]);
+      if ((i + 1) % ROWS_PER_WRITE === 0) await copy.write(out.take());
     }
     await copy.write(out.take());
     await copy.finish();
@@ -75,18 +102,14 @@ async function copyLines(db: Db, lines: ImportedRows['lines']): Promise<void> {
 
 /**
  * Invoices (ids given by the caller), their lines and their checks, each table in one COPY
- * in the import's transaction (CSV; the lines, a hundred thousand in a full file, binary).
+ * in the import's transaction. Invoices and lines in PostgreSQL's binary format: it takes
+ * uuids, dates and integers as they are instead of parsing them back from text (a line is
+ * two uuids and five integers, an invoice six uuids, three dates and three integers).
  */
 export async function insertImported(db: Db, rows: ImportedRows): Promise<void> {
   const t = (v: string | null | undefined) => csvText(v ?? null);
   const v = (x: number | Date | null | undefined) => csvValue(x ?? null);
-  await copyRows(
-    db,
-    'invoices',
-    ['id', 'org_id', 'vendor_id', 'engagement_id', 'contract_id', 'number', 'invoice_date', 'period_from', 'period_to', 'currency', 'subtotal_minor', 'tax_minor', 'total_minor', 'status', 'note', 'entered_by', 'created_at', 'updated_at'],
-    rows.invoices,
-    (r) => [r.id, r.orgId, r.vendorId, t(r.engagementId), t(r.contractId), t(r.number), r.invoiceDate, t(r.periodFrom), t(r.periodTo), r.currency, v(r.subtotalMinor), v(r.taxMinor), v(r.totalMinor), t(r.status), t(r.note), t(r.enteredBy), v(r.createdAt), v(r.updatedAt)],
-  );
+  await copyInvoices(db, rows.invoices);
   await copyLines(db, rows.lines);
   await copyRows(db, 'invoice_checks', ['org_id', 'invoice_id', 'key', 'code', 'line_position', 'words'], rows.checks, (r) => [r.orgId, r.invoiceId, t(r.key), t(r.code), v(r.linePosition), t(r.words)]);
 }
