@@ -124,7 +124,7 @@ describe('invoice import', () => {
     expect(await invoiceCount()).toBe(before);
   });
 
-  it('refuses values the form would refuse too, naming row and column: a date that does not exist, text longer than a field holds', async () => {
+  it('refuses values the form would refuse too, naming row and column: a date that does not exist, text longer than a field holds, a NUL character, a total past the largest amount', async () => {
     const before = await invoiceCount();
     const v = org.vendor.name;
     const res = await importFile(
@@ -133,6 +133,10 @@ describe('invoice import', () => {
         `LIM-2;2026-05-31;${v};;;EUR;${'Very long description '.repeat(30)};1;month;100.00;100.00;0`,
         `${'N'.repeat(101)};2026-05-31;${v};;;EUR;Support;1;month;100.00;100.00;0`,
         `LIM-4;2026-05-31;${v};;;EUR;Support;1;month;100.00;100.00;0`,
+        `LIM-5;2026-05-31;${v};;;EUR;Sup\u0000port;1;month;100.00;100.00;0`,
+        // Two lines each under the largest amount, together over it.
+        `LIM-6;2026-05-31;${v};;;EUR;Big;1;fixed;90071992547409.00;90071992547409.00;0`,
+        `LIM-6;2026-05-31;${v};;;EUR;Big;1;fixed;90071992547409.00;90071992547409.00;0`,
       ]),
     );
     expect(res.statusCode, res.body).toBe(422);
@@ -141,8 +145,11 @@ describe('invoice import', () => {
       [2, 'Inv Date'],
       [3, 'Text'],
       [4, 'Inv No'],
+      [6, 'Text'],
+      [7, 'Net'],
     ]);
     expect(rejected[0].reason).toMatch(/2026-02-30/);
+    expect(rejected[4].reason).toMatch(/more than an amount can hold/);
     expect(rejected[1].reason).toMatch(/500 characters/);
     expect(rejected[2].reason).toMatch(/100 characters/);
     expect(res.json().error.message).toContain('nothing imported');
