@@ -1,5 +1,5 @@
 import type { Db } from './client.ts';
-import { BINARY_HEADER, BINARY_TRAILER } from './copy-binary.ts';
+import { BINARY_HEADER, BINARY_TRAILER, BinaryRows } from './copy-binary.ts';
 
 /**
  * COPY … FROM for bulk loads (an import's staging rows, the SLA verdicts of an
@@ -112,6 +112,28 @@ export async function copyRows<T>(tx: Db, table: string, columns: readonly strin
       for (const r of rows.slice(i, i + chunk)) csv += `${cells(r).join(',')}\n`;
       await copy.write(csv);
     }
+    await copy.finish();
+  } catch (err) {
+    await copy.abort(err);
+    throw err;
+  }
+}
+
+/**
+ * Rows into a table with one binary COPY in the transaction (`copy-binary.ts`), `write`
+ * putting each row's fields in `columns`' order; sent every `chunk` rows.
+ */
+export async function copyBinaryRows<T>(tx: Db, table: string, columns: readonly string[], rows: readonly T[], write: (out: BinaryRows, row: T) => void, chunk = 10_000): Promise<void> {
+  if (!rows.length) return;
+  const copy = await copyInto(tx, table, columns, 'binary');
+  try {
+    const out = new BinaryRows();
+    for (let i = 0; i < rows.length; i++) {
+      out.row(columns.length);
+      write(out, rows[i]);
+      if ((i + 1) % chunk === 0) await copy.write(out.take());
+    }
+    await copy.write(out.take());
     await copy.finish();
   } catch (err) {
     await copy.abort(err);

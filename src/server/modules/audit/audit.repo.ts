@@ -1,7 +1,6 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { BinaryRows } from '../../db/copy-binary.ts';
-import { copyInto } from '../../db/copy.ts';
+import { copyBinaryRows } from '../../db/copy.ts';
 import { auditEvents } from '../../db/schema.ts';
 
 export interface AuditEntry {
@@ -23,7 +22,6 @@ export async function insertAuditEvent(tx: Db, entry: AuditEntry): Promise<void>
 }
 
 const COLUMNS = ['org_id', 'actor_id', 'actor_label', 'action', 'object_type', 'object_id', 'object_label', 'before', 'after', 'request_id'] as const;
-const ROWS_PER_WRITE = 2_000;
 
 /**
  * Many rows at once (a bulk change audits each object it creates), in one binary COPY
@@ -32,14 +30,13 @@ const ROWS_PER_WRITE = 2_000;
  * 10,000 rows). One JSON parameter per chunk, before COPY, spent ~340 ms per 2,000 rows.
  */
 export async function insertAuditEvents(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
-  if (!entries.length) return;
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-  const copy = await copyInto(tx, 'audit_events', COLUMNS, 'binary');
-  try {
-    const out = new BinaryRows();
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i];
-      out.row(COLUMNS.length);
+  await copyBinaryRows(
+    tx,
+    'audit_events',
+    COLUMNS,
+    entries,
+    (out, e) => {
       out.uuid(e.orgId);
       out.uuid(e.actorId ?? null);
       out.text(e.actorLabel);
@@ -50,14 +47,9 @@ export async function insertAuditEvents(tx: Db, entries: readonly AuditEntry[]):
       out.jsonb(json(e.before));
       out.jsonb(json(e.after));
       out.text(e.requestId ?? null);
-      if ((i + 1) % ROWS_PER_WRITE === 0) await copy.write(out.take());
-    }
-    await copy.write(out.take());
-    await copy.finish();
-  } catch (err) {
-    await copy.abort(err);
-    throw err;
-  }
+    },
+    2_000,
+  );
 }
 
 export interface AuditFilter {

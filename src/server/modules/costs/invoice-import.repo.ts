@@ -1,7 +1,6 @@
 import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { BinaryRows } from '../../db/copy-binary.ts';
-import { copyInto, copyRows, csvText, csvValue } from '../../db/copy.ts';
+import { copyBinaryRows, copyRows, csvText, csvValue } from '../../db/copy.ts';
 import { invoiceChecks, invoiceLines, invoices, rateCardItems } from '../../db/schema.ts';
 import type { InvoiceRow, RateCardItemRow } from './costs.repo.ts';
 
@@ -41,7 +40,7 @@ type ImportedRows = {
 const INVOICE_COLUMNS = ['id', 'org_id', 'vendor_id', 'engagement_id', 'contract_id', 'number', 'invoice_date', 'period_from', 'period_to', 'currency', 'subtotal_minor', 'tax_minor', 'total_minor', 'status', 'note', 'entered_by', 'created_at', 'updated_at'] as const;
 
 async function copyInvoices(db: Db, invoices: ImportedRows['invoices']): Promise<void> {
-  await copyBinary(db, 'invoices', INVOICE_COLUMNS, invoices, (out, r) => {
+  await copyBinaryRows(db, 'invoices', INVOICE_COLUMNS, invoices, (out, r) => {
     out.uuid(r.id);
     out.uuid(r.orgId);
     out.uuid(r.vendorId);
@@ -64,10 +63,9 @@ async function copyInvoices(db: Db, invoices: ImportedRows['invoices']): Promise
 }
 
 const LINE_COLUMNS = ['org_id', 'invoice_id', 'position', 'description', 'quantity_milli', 'unit', 'unit_price_minor', 'amount_minor', 'tax_minor', 'service_credit_month'] as const;
-const ROWS_PER_WRITE = 10_000;
 
 async function copyLines(db: Db, lines: ImportedRows['lines']): Promise<void> {
-  await copyBinary(db, 'invoice_lines', LINE_COLUMNS, lines, (out, l) => {
+  await copyBinaryRows(db, 'invoice_lines', LINE_COLUMNS, lines, (out, l) => {
     out.uuid(l.orgId);
     out.uuid(l.invoiceId);
     out.int4(l.position);
@@ -79,25 +77,6 @@ async function copyLines(db: Db, lines: ImportedRows['lines']): Promise<void> {
     out.int8(l.taxMinor ?? 0);
     out.text(l.serviceCreditMonth ?? null);
   });
-}
-
-/** Rows into a table in one binary COPY, `write` putting each row's fields in `columns`' order. */
-async function copyBinary<T>(db: Db, table: string, columns: readonly string[], rows: readonly T[], write: (out: BinaryRows, row: T) => void): Promise<void> {
-  if (!rows.length) return;
-  const copy = await copyInto(db, table, columns, 'binary');
-  try {
-    const out = new BinaryRows();
-    for (let i = 0; i < rows.length; i++) {
-      out.row(columns.length);
-      write(out, rows[i]);
-      if ((i + 1) % ROWS_PER_WRITE === 0) await copy.write(out.take());
-    }
-    await copy.write(out.take());
-    await copy.finish();
-  } catch (err) {
-    await copy.abort(err);
-    throw err;
-  }
 }
 
 /**
