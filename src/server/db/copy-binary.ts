@@ -123,14 +123,7 @@ export class BinaryRows {
   /** An instant in epoch milliseconds as timestamptz. */
   instant(ms: number | null): void {
     if (ms === null) return this.null();
-    const us = Math.round((ms - PG_EPOCH_MS) * 1000);
-    const hi = Math.floor(us / TWO_32);
-    this.room(12);
-    const v = this.view;
-    v.setInt32(this.at, 8);
-    v.setInt32(this.at + 4, hi);
-    v.setUint32(this.at + 8, us - hi * TWO_32);
-    this.at += 12;
+    this.int64(Math.round((ms - PG_EPOCH_MS) * 1000));
   }
 
   /** A calendar date given as YYYY-MM-DD (days from 2000-01-01). */
@@ -166,6 +159,11 @@ export class BinaryRows {
   int8(n: number | null): void {
     if (n === null) return this.null();
     if (!Number.isSafeInteger(n)) throw new RangeError(`${n} is not a whole number a bigint column can take exactly`);
+    this.int64(n);
+  }
+
+  /** An 8-byte field of a whole number (a bigint, a timestamptz's microseconds), big-endian in two words. */
+  private int64(n: number): void {
     const hi = Math.floor(n / TWO_32);
     this.room(12);
     const v = this.view;
