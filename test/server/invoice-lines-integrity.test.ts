@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/client.ts';
 import { anOrg, aVendor, type OrgHandle } from '../../src/server/seed/builders/core.ts';
 import { openTestDatabase } from '../support/db.ts';
+import { refusal } from '../support/refusal.ts';
 import { copyRawLines, deleteRawInvoices, insertRawInvoice, insertRawLines, moveRawLine, rawLinePositions, redescribeRawLine, rekeyRawInvoice } from '../support/invoice-lines-integrity.repo.ts';
 
 // An invoice line is of an invoice of its own organisation, and goes with it. Triggers check
@@ -16,19 +17,6 @@ let theirs: OrgHandle;
 let mineVendor: string;
 let theirVendor: string;
 const run = randomUUID().slice(0, 8); // on PostgreSQL, every file shares one database
-
-/** The SQLSTATE a write was refused with (the driver's error may sit on a cause). */
-async function refusal(write: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await write;
-  } catch (e) {
-    for (let err = e as { code?: unknown; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
-      if (typeof err.code === 'string') return err.code;
-    }
-    throw e;
-  }
-  return undefined;
-}
 
 const invoice = async (org: 'mine' | 'theirs', n: string) => (org === 'mine' ? insertRawInvoice(database.db, mine.orgId, mineVendor, `${run}-${n}`) : insertRawInvoice(database.db, theirs.orgId, theirVendor, `${run}-${n}`));
 const lines = (orgId: string, invoiceId: string, count: number, from = 1) => Array.from({ length: count }, (_, i) => ({ orgId, invoiceId, position: from + i }));

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/client.ts';
 import { anEngagement, anOrg, type OrgHandle } from '../../src/server/seed/builders/core.ts';
 import { openTestDatabase } from '../support/db.ts';
+import { refusal } from '../support/refusal.ts';
 import {
   copyRawTickets,
   deleteRawEngagement,
@@ -33,19 +34,6 @@ let engagement: string;
 let sibling: string;
 let foreign: string;
 const run = randomUUID().slice(0, 8); // on PostgreSQL, every file shares one database
-
-/** The SQLSTATE a write was refused with (the driver's error may sit on a cause). */
-async function refusal(write: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await write;
-  } catch (e) {
-    for (let err = e as { code?: unknown; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
-      if (typeof err.code === 'string') return err.code;
-    }
-    throw e;
-  }
-  return undefined;
-}
 
 const ticket = (externalId: string, orgId: string, engagementId: string): RawTicket => ({ orgId, engagementId, externalId: `${run}-${externalId}` });
 const id = (externalId: string) => `${run}-${externalId}`;

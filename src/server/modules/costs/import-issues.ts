@@ -37,8 +37,9 @@ export function rejectionsOf(error: z.ZodError, invoice: { line: number; lines: 
     return { line, field: colOf(field), reason, ...(value !== undefined ? { value: value.slice(0, 100) } : {}) };
   });
   // One problem per cell: a value may break two rules (too large and not a whole number).
-  const seen = new Set<string>();
-  return out.filter((r) => !seen.has(`${r.line}\u0000${r.field}`) && !!seen.add(`${r.line}\u0000${r.field}`));
+  const cells = new Map<string, Rejection>();
+  for (const r of out) if (!cells.has(`${r.line}\u0000${r.field}`)) cells.set(`${r.line}\u0000${r.field}`, r);
+  return [...cells.values()];
 }
 
 const moneyWord = (field: InvoiceImportField) => (field === 'tax' ? 'tax' : field === 'total' ? 'total' : 'net amount');
