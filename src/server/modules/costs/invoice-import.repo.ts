@@ -39,7 +39,12 @@ type ImportedRows = {
 };
 const INVOICE_COLUMNS = ['id', 'org_id', 'vendor_id', 'engagement_id', 'contract_id', 'number', 'invoice_date', 'period_from', 'period_to', 'currency', 'subtotal_minor', 'tax_minor', 'total_minor', 'status', 'note', 'entered_by', 'created_at', 'updated_at'] as const;
 
-async function copyInvoices(db: Db, invoices: ImportedRows['invoices']): Promise<void> {
+/**
+ * An import's invoices (ids given by the caller), in one COPY in the import's transaction,
+ * in PostgreSQL's binary format: it takes uuids, dates and integers as they are instead of
+ * parsing them back from text (an invoice is six uuids, three dates and three integers).
+ */
+export async function insertImportedInvoices(db: Db, invoices: ImportedRows['invoices']): Promise<void> {
   await copyBinaryRows(db, 'invoices', INVOICE_COLUMNS, invoices, (out, r) => {
     out.uuid(r.id);
     out.uuid(r.orgId);
@@ -79,16 +84,10 @@ async function copyLines(db: Db, lines: ImportedRows['lines']): Promise<void> {
   });
 }
 
-/**
- * Invoices (ids given by the caller), their lines and their checks, each table in one COPY
- * in the import's transaction. Invoices and lines in PostgreSQL's binary format: it takes
- * uuids, dates and integers as they are instead of parsing them back from text (a line is
- * two uuids and five integers, an invoice six uuids, three dates and three integers).
- */
-export async function insertImported(db: Db, rows: ImportedRows): Promise<void> {
+/** The lines (binary too: two uuids and five integers a line) and checks of invoices inserted before. */
+export async function insertImportedLines(db: Db, rows: Omit<ImportedRows, 'invoices'>): Promise<void> {
   const t = (v: string | null | undefined) => csvText(v ?? null);
   const v = (x: number | Date | null | undefined) => csvValue(x ?? null);
-  await copyInvoices(db, rows.invoices);
   await copyLines(db, rows.lines);
   await copyRows(db, 'invoice_checks', ['org_id', 'invoice_id', 'key', 'code', 'line_position', 'words'], rows.checks, (r) => [r.orgId, r.invoiceId, t(r.key), t(r.code), v(r.linePosition), t(r.words)]);
 }
