@@ -32,6 +32,22 @@ describe('an invoice above the rate card', () => {
     await page.goto(`${server.baseUrl}/engagements/${engagementId}/costs`);
     await page.getByRole('heading', { name: 'Budget and actual' }).waitFor();
     await page.getByText(/Order portal build: €/).waitFor();
+    // The chart in one sentence: the budget summed to the last month begun (the table's months),
+    // and the forecast line ending where the forecast in words does (none in the year's last month).
+    const chart = page.getByRole('figure', { name: 'Budget and actual in EUR' });
+    const sentence = /^By (\w+ \d{4}), €[\d,.]+ spent of (€[\d,.]+) budgeted (?:so far; at this run rate the year ends at (€[\d,.]+) against (€[\d,.]+)|for the whole year)\.$/;
+    const summary = chart.getByText(sentence);
+    await summary.waitFor();
+    const [, lastMonth, budgetSoFar, endsAt, yearBudget] = (await summary.innerText()).match(sentence)!;
+    const cents = (text: string) => (text.trim() === '—' ? 0 : Number(text.replace(/[€,.]/g, '')));
+    const rows = await page.getByRole('table', { name: 'Budget and actual' }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const upTo = rows.findIndex((r) => r[0] === lastMonth);
+    expect(upTo).toBeGreaterThanOrEqual(0);
+    expect(cents(budgetSoFar)).toBe(rows.slice(0, upTo + 1).reduce((sum, r) => sum + cents(r[1]), 0));
+    if (endsAt) {
+      expect(cents(yearBudget)).toBe(rows.reduce((sum, r) => sum + cents(r[1]), 0));
+      expect(await page.getByText(/^At the run rate of \d+ months?, the year ends at/).innerText()).toContain(`the year ends at ${endsAt} against a budget of ${yearBudget}`);
+    }
     // The demo's disputed milestone invoice is listed with the others.
     await page.getByRole('link', { name: /^Invoice KSL-\d{6}-077$/ }).waitFor();
 

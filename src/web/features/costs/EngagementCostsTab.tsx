@@ -12,6 +12,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate } from '../../lib/format.ts';
 import type { EngagementTabProps } from '../engagements/tabs.tsx';
 import { useCostSettings, useDeleteBudget, useEngagementCosts, useInvoiceList, type EngagementCostsT, type InvoiceT } from './api.ts';
+import { BudgetActualChart } from './BudgetActualChart.tsx';
 import { BudgetFormModal } from './BudgetFormModal.tsx';
 import { ConvertedCosts, convertedByMonth, convertedCell, convertedTotal } from './ConvertedCosts.tsx';
 import { ChangeRequestSection } from './ChangeRequestSection.tsx';
@@ -98,6 +99,9 @@ function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: bo
           ))}
         </Group>
       )}
+      {data.forecast.map((f) => (
+        <BudgetActualChart key={f.currency} data={data} forecast={f} />
+      ))}
       <Table.ScrollContainer minWidth={560}>
         <Table striped aria-labelledby="budget-actual">
           <Table.Thead>
