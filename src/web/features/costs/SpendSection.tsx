@@ -8,6 +8,12 @@ import { money } from './money.tsx';
 
 const short = (label: string) => `${label.slice(0, 3)} ${label.slice(-2)}`;
 
+// Twelve months of amounts are wider than most screens: the vendor and the total stay in view
+// while the months scroll between them (opaque, so the months pass under them).
+const edge = { position: 'sticky', background: 'var(--mantine-color-body)', zIndex: 1 } as const;
+const first = { ...edge, left: 0, minWidth: 180, boxShadow: 'inset -1px 0 var(--mantine-color-default-border)' } as const;
+const last = { ...edge, right: 0, boxShadow: 'inset 1px 0 var(--mantine-color-default-border)' } as const;
+
 /** Spend by vendor and month of a fiscal year, one row per vendor and currency, with totals per currency (never added across them). */
 export function SpendSection({ vendorId }: { vendorId?: string }) {
   const settings = useCostSettings();
@@ -54,22 +60,24 @@ function SpendTable({ data, linkVendors }: { data: SpendT; linkVendors: boolean 
   return (
     <Stack gap="xs">
       <Table.ScrollContainer minWidth={1100}>
-        <Table striped fz="sm" aria-label="Spend by vendor and month">
+        <Table fz="sm" highlightOnHover aria-label="Spend by vendor and month">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Vendor</Table.Th>
+              <Table.Th style={first}>Vendor</Table.Th>
               {data.months.map((m) => (
-                <Table.Th key={m.month} ta="right">
+                <Table.Th key={m.month} ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {short(m.label)}
                 </Table.Th>
               ))}
-              <Table.Th ta="right">Total</Table.Th>
+              <Table.Th ta="right" style={last}>
+                Total
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {data.rows.map((r) => (
               <Table.Tr key={`${r.vendorId}:${r.currency}`}>
-                <Table.Td>
+                <Table.Td style={first}>
                   {linkVendors ? (
                     <Anchor component={Link} to={`/vendors/${r.vendorId}/costs`}>
                       {r.vendorName}
@@ -84,20 +92,22 @@ function SpendTable({ data, linkVendors }: { data: SpendT; linkVendors: boolean 
                     {m ? money(m, r.currency) : '—'}
                   </Table.Td>
                 ))}
-                <Table.Td ta="right" fw={600}>
+                <Table.Td ta="right" fw={600} style={last}>
                   {money(r.totalMinor, r.currency)}
                 </Table.Td>
               </Table.Tr>
             ))}
             {data.totals.map((t) => (
               <Table.Tr key={t.currency} fw={600}>
-                <Table.Td>Total in {t.currency}</Table.Td>
+                <Table.Td style={first}>Total in {t.currency}</Table.Td>
                 {t.monthsMinor.map((m, i) => (
                   <Table.Td key={i} ta="right">
                     {m ? money(m, t.currency) : '—'}
                   </Table.Td>
                 ))}
-                <Table.Td ta="right">{money(t.totalMinor, t.currency)}</Table.Td>
+                <Table.Td ta="right" style={last}>
+                  {money(t.totalMinor, t.currency)}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
