@@ -121,6 +121,14 @@ describe('exchange rates', () => {
     await dialog.getByText('The file is valid').waitFor();
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
+    // The demo's monthly averages are more than a page: the list says so and loads the rest.
+    await page.getByText('Showing the newest 60 exchange rates', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Load more exchange rates' }).click();
+    const count = page.getByText(/^\d+ exchange rates$/);
+    await count.waitFor();
+    const total = Number((await count.innerText()).split(' ')[0]);
+    expect(total).toBeGreaterThan(60);
+    await expect.poll(() => page.getByRole('table', { name: 'Exchange rates' }).locator('tbody tr').count(), UNTIL).toBe(total);
 
     // The Atlas field engineer invoices (GBP) of the last two months, converted with those rates.
     await page.goto(`${server.baseUrl}/costs`);

@@ -70,7 +70,8 @@ describe('an invoice above the rate card', () => {
     await page.getByText('1 check failing', { exact: true }).waitFor();
     // Approving waits for it: mark checked, and Approve stays disabled.
     await page.getByRole('button', { name: 'Mark checked' }).click();
-    await page.getByText(/Approval waits for the failing check/).waitFor();
+    // A manager may not override: the page says who can.
+    await page.getByText(/^Approval waits for the failing check: an owner or admin can override each with a reason; or dispute the invoice\.$/).waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Approve' }).isDisabled(), UNTIL).toBe(true);
 
     await page.getByRole('button', { name: 'Dispute…' }).click();
@@ -96,7 +97,7 @@ describe('a change request raised by the vendor', () => {
     await page.getByText('Scope creep: 12.73 %').waitFor();
     await page.getByRole('link', { name: 'Guest checkout without an account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Guest checkout without an account' }).waitFor();
-    await page.getByText(/^Vendor \(Arjun Mehta \(Kestrel\)\)/).waitFor();
+    await page.getByText(/^Vendor · Arjun Mehta \(Kestrel\) · /).waitFor();
 
     await page.getByRole('button', { name: 'Approve…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Approve change' }).click();

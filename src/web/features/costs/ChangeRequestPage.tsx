@@ -97,8 +97,9 @@ function ChangeView({ cr }: { cr: ChangeRequestT }) {
         <Paper withBorder radius="md" p="lg">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
             <Fact label="Raised by">
+              {/* A person's name may carry its own brackets ("Arjun Mehta (Kestrel)"): no brackets around it. */}
               {RAISED_BY_LABELS[cr.raisedBy]}
-              {cr.raisedByName ? ` (${cr.raisedByName})` : ''}, {formatDate(cr.createdAt.slice(0, 10))}
+              {cr.raisedByName ? ` · ${cr.raisedByName}` : ''} · {formatDate(cr.createdAt.slice(0, 10))}
             </Fact>
             <Fact label="Cost">{costInWords(cr)}</Fact>
             {cr.totalMinor < 0 ? <Fact label="Whole saving (scope removed)">{money(-cr.totalMinor, cr.currency)}</Fact> : <Fact label="Whole cost">{money(cr.totalMinor, cr.currency)}</Fact>}

@@ -19,7 +19,7 @@ import { ChangeRequestSection } from './ChangeRequestSection.tsx';
 import { ImportInvoicesDialog } from './ImportInvoicesDialog.tsx';
 import { ServiceCreditsSection } from './ServiceCredits.tsx';
 import { InvoiceFormModal } from './InvoiceFormModal.tsx';
-import { amounts, checksInWords, InvoiceStatusBadge, money } from './money.tsx';
+import { amounts, ChecksInWords, InvoiceStatusBadge, money } from './money.tsx';
 
 /** The engagement's Costs tab: budget against actual per month, its budgets, its invoices with their checks, its change requests and scope creep. */
 export function EngagementCostsTab({ engagement, me }: EngagementTabProps) {
@@ -217,18 +217,7 @@ function InvoiceTable({ invoices }: { invoices: InvoiceT[] }) {
         { key: 'period', header: 'Period', cell: (i) => (i.periodFrom && i.periodTo ? `${formatDate(i.periodFrom)} – ${formatDate(i.periodTo)}` : '—') },
         { key: 'total', header: 'Total', align: 'right', cell: (i) => money(i.totalMinor, i.currency) },
         { key: 'status', header: 'Status', cell: (i) => <InvoiceStatusBadge status={i.status} /> },
-        {
-          key: 'checks',
-          header: 'Checks',
-          cell: (i) => {
-            const c = checksInWords(i);
-            return (
-              <Text size="sm" c={c.color}>
-                {c.text}
-              </Text>
-            );
-          },
-        },
+        { key: 'checks', header: 'Checks', cell: (i) => <ChecksInWords invoice={i} /> },
       ]}
     />
   );

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { roleCan } from '../../../shared/permissions.ts';
 import { ImportFileDialog } from '../../components/ImportFileDialog.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
+import { ListView } from '../../components/list/ListView.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
 import { useSession } from '../auth/api.ts';
@@ -66,37 +66,33 @@ export function ExchangeRates() {
             </form>
           </>
         )}
-        {rates.isError ? (
-          <QueryError error={rates.error} onRetry={() => rates.refetch()} what="the exchange rates" />
-        ) : rates.data?.items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No exchange rates yet: figures in other currencies are shown apart, not converted.
-          </Text>
-        ) : (
-          <Table fz="sm" striped aria-label="Exchange rates">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Month</Table.Th>
-                <Table.Th>Rate</Table.Th>
-                {base !== 'EUR' && <Table.Th>Against {base}</Table.Th>}
-                <Table.Th>Source</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(rates.data?.items ?? []).map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{r.monthLabel}</Table.Td>
-                  <Table.Td>{r.label}</Table.Td>
-                  {base !== 'EUR' && <Table.Td>{r.againstBase ?? `no ${base} rate for ${r.monthLabel}`}</Table.Td>}
-                  <Table.Td>
-                    {r.sourceLabel}
-                    {r.dailyCount ? ` (${r.dailyCount} days)` : ''}
-                  </Table.Td>
+        <ListView list={rates} variant="section" showCount order="newest" noun={{ one: 'exchange rate', many: 'exchange rates' }} empty="No exchange rates yet: figures in other currencies are shown apart, not converted.">
+          {(items) => (
+            <Table fz="sm" striped aria-label="Exchange rates">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Month</Table.Th>
+                  <Table.Th>Rate</Table.Th>
+                  {base !== 'EUR' && <Table.Th>Against {base}</Table.Th>}
+                  <Table.Th>Source</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{r.monthLabel}</Table.Td>
+                    <Table.Td>{r.label}</Table.Td>
+                    {base !== 'EUR' && <Table.Td>{r.againstBase ?? `no ${base} rate for ${r.monthLabel}`}</Table.Td>}
+                    <Table.Td>
+                      {r.sourceLabel}
+                      {r.dailyCount ? ` (${r.dailyCount} days)` : ''}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </ListView>
       </Stack>
       <ImportFileDialog
         opened={open}

@@ -77,7 +77,8 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
         )}
         {inv.status === 'checked' && inv.openChecks > 0 && (
           <Alert color="orange" variant="light">
-            Approval waits for {inv.openChecks === 1 ? 'the failing check' : `${inv.openChecks} failing checks`}: override each with a reason, or dispute the invoice.
+            Approval waits for {inv.openChecks === 1 ? 'the failing check' : `${inv.openChecks} failing checks`}:{' '}
+            {canOverride ? 'override each with a reason, or dispute the invoice.' : 'an owner or admin can override each with a reason; or dispute the invoice.'}
           </Alert>
         )}
         <Group gap="xl" wrap="wrap">

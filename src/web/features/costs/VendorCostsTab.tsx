@@ -7,7 +7,7 @@ import type { VendorTabProps } from '../vendors/tabs.tsx';
 import { useInvoiceList, type InvoiceT } from './api.ts';
 import { useChangeRequestList, type ChangeRequestT } from './change-api.ts';
 import { ChangeStatusBadge } from './ChangeRequestSection.tsx';
-import { checksInWords, InvoiceStatusBadge, money } from './money.tsx';
+import { ChecksInWords, InvoiceStatusBadge, money } from './money.tsx';
 import { SpendSection } from './SpendSection.tsx';
 
 /** The vendor's Costs tab: its spend by month, its invoices with their checks, its change requests. */
@@ -31,7 +31,7 @@ export function VendorCostsTab({ vendor }: VendorTabProps) {
                 { key: 'date', header: 'Date', cell: (i: InvoiceT) => formatDate(i.invoiceDate) },
                 { key: 'total', header: 'Total', align: 'right', cell: (i: InvoiceT) => money(i.totalMinor, i.currency) },
                 { key: 'status', header: 'Status', cell: (i: InvoiceT) => <InvoiceStatusBadge status={i.status} /> },
-                { key: 'checks', header: 'Checks', cell: (i: InvoiceT) => checksInWords(i).text },
+                { key: 'checks', header: 'Checks', cell: (i: InvoiceT) => <ChecksInWords invoice={i} /> },
               ]}
             />
           )}

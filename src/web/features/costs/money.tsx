@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { formatMoney, MoneyError, parseAmount } from '../../../domain/money.ts';
 import { INVOICE_STATUS_LABELS } from '../../../shared/contracts/costs.ts';
 import type { InvoiceT } from './api.ts';
@@ -32,4 +32,14 @@ export function checksInWords(i: Pick<InvoiceT, 'openChecks' | 'checkCount'>): {
   if (i.openChecks) return { text: `${i.openChecks} check${i.openChecks === 1 ? '' : 's'} failing`, color: 'red' };
   if (i.checkCount) return { text: `${i.checkCount} check${i.checkCount === 1 ? '' : 's'} overridden`, color: 'orange' };
   return { text: 'All checks pass', color: 'teal' };
+}
+
+/** The invoice's checks in words, coloured as on every invoice list (failing red, overridden orange). */
+export function ChecksInWords({ invoice }: { invoice: Pick<InvoiceT, 'openChecks' | 'checkCount'> }) {
+  const c = checksInWords(invoice);
+  return (
+    <Text size="sm" c={c.color}>
+      {c.text}
+    </Text>
+  );
 }

@@ -1,11 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ExchangeRate, RateImportResult } from '../../../shared/contracts/exchange-rates.ts';
 import { api } from '../../api/client.ts';
+import { usePagedList } from '../../api/paging.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { costKeys } from './api.ts';
 
-/** Exchange rates: the latest page (newest month first), entering one, importing an ECB file. */
-export const useExchangeRates = () => useQuery({ queryKey: [...costKeys.all, 'rates'], queryFn: () => api<{ items: ExchangeRate[]; nextCursor: string | null }>('/exchange-rates', { query: { limit: 60 } }) });
+/**
+ * Exchange rates, newest month first, a page at a time along the API's cursor (a few years of
+ * ECB rates for a dozen currencies is hundreds of rows); entering one; importing an ECB file.
+ */
+export const useExchangeRates = () => usePagedList<ExchangeRate>({ queryKey: [...costKeys.all, 'rates'], path: '/exchange-rates', limit: 60 });
 
 export function useSetExchangeRate() {
   const qc = useQueryClient();
