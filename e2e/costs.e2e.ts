@@ -86,6 +86,24 @@ describe('an invoice above the rate card', () => {
   });
 });
 
+describe('a possible duplicate', () => {
+  it('links to the invoice it repeats', async () => {
+    // The demo's second HelpPoint invoice for November, received while the first was approved.
+    const ids = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/invoices?limit=100');
+      const items = ((await res.json()) as { items: Array<{ id: string; number: string; status: string }> }).items.filter((i) => i.number === 'HP-202611');
+      return { repeat: items.find((i) => i.status === 'received')!.id, first: items.find((i) => i.status === 'approved')!.id };
+    });
+    await page.goto(`${server.baseUrl}/invoices/${ids.repeat}`);
+    const check = page.getByRole('listitem', { name: 'Possible duplicate' });
+    await check.getByText(/^This vendor's invoice number HP-202611 was already entered/).waitFor();
+    await check.getByRole('link', { name: 'Open invoice HP-202611' }).click();
+    await page.waitForURL(`${server.baseUrl}/invoices/${ids.first}`);
+    await page.getByRole('heading', { level: 1, name: 'Invoice HP-202611' }).waitFor();
+    await page.getByText('Approved', { exact: true }).first().waitFor();
+  });
+});
+
 describe('a change request raised by the vendor', () => {
   it('is read on the engagement, approved, and its budget and contract amendments are shown', async () => {
     const engagementId = await page.evaluate(async () => {

@@ -18,7 +18,7 @@ let analyst: Login;
 let contractId: string;
 const h = () => inApp(org, t.config);
 type Line = { description: string; quantity: string; unit: string; unitPriceMinor: number; amountMinor: number; taxMinor?: number; rateCardItemId?: string; milestoneId?: string };
-type Check = { key: string; code: string; words: string; overridden: boolean; linePosition: number | null };
+type Check = { key: string; code: string; words: string; overridden: boolean; linePosition: number | null; relatedInvoices: Array<{ id: string; number: string }> };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -87,20 +87,27 @@ describe('checks on every invoice', () => {
   });
 
   it('a duplicate: the same vendor and number, or the same amount on the same date', async () => {
-    await enter({ lines: [dev('3', 65_000, 195_000)], number: 'DUP-2026-001', invoiceDate: '2026-02-28' });
+    const first = await enter({ lines: [dev('3', 65_000, 195_000)], number: 'DUP-2026-001', invoiceDate: '2026-02-28' });
     const again = await enter({ lines: [dev('3', 65_000, 195_000)], number: ' dup-2026-001 ', invoiceDate: '2026-02-28' });
     expect(codes(again.checks)).toEqual(['duplicate:number']);
     expect(again.checks[0].words).toContain('invoice number dup-2026-001 was already entered: the invoice of 28 February 2026 for €1,950.00');
+    // The check names the invoice it duplicates, to open beside it.
+    expect(again.checks[0].relatedInvoices).toEqual([{ id: first.id, number: 'DUP-2026-001' }]);
     const sameAmount = await enter({ lines: [dev('3', 65_000, 195_000)], number: 'DUP-2026-002', invoiceDate: '2026-02-28' });
     // It also matches the first one's amount and date (two invoices share them already).
     expect(codes(sameAmount.checks)).toEqual(['duplicate:amount-date']);
     expect(sameAmount.checks[0].words).toContain('has the same total, €1,950.00, and the same date, 28 February 2026');
+    expect(sameAmount.checks[0].relatedInvoices).toEqual([
+      { id: first.id, number: 'DUP-2026-001' },
+      { id: again.id, number: 'dup-2026-001' },
+    ]);
   });
 
   it('a period already invoiced for the same contract', async () => {
-    await enter({ lines: [dev('10', 65_000, 650_000)], periodFrom: '2026-04-01', periodTo: '2026-04-30', invoiceDate: '2026-04-30', number: 'APR-1' });
+    const april = await enter({ lines: [dev('10', 65_000, 650_000)], periodFrom: '2026-04-01', periodTo: '2026-04-30', invoiceDate: '2026-04-30', number: 'APR-1' });
     const overlap = await enter({ lines: [dev('2', 65_000, 130_000)], periodFrom: '2026-04-20', periodTo: '2026-05-10', invoiceDate: '2026-05-10', number: 'MAY-1' });
     expect(codes(overlap.checks)).toEqual(['period_overlap']);
+    expect(overlap.checks[0].relatedInvoices).toEqual([{ id: april.id, number: 'APR-1' }]);
     expect(overlap.checks[0].words).toBe('The period 20 April 2026 – 10 May 2026 was already invoiced for the same contract: invoice APR-1 (1 April 2026 – 30 April 2026).');
     const next = await enter({ lines: [dev('2', 65_000, 130_000)], periodFrom: '2026-05-11', periodTo: '2026-05-31', invoiceDate: '2026-05-31', number: 'MAY-2' });
     expect(next.checks).toEqual([]);

@@ -70,6 +70,13 @@ describe('invoice import', () => {
     // Importing the same file again: the duplicate check fires on each (same vendor and number).
     const again = (await importFile(file, 'mapping=Finance%20export&dryRun=true')).json();
     expect(again.invoices.every((i: { failingChecks: string[] }) => i.failingChecks.some((c) => c.startsWith('Possible duplicate')))).toBe(true);
+    // Imported for real, a duplicate's stored check names the invoice it repeats, to open beside it.
+    const dup = (await importFile(csv([`IMP-2;2026-04-30;${v};${eng};Import SOW;EUR;Senior developer;2;days;720.00;1440.00;0`]))).json();
+    const dupChecks: Array<{ key: string; relatedInvoices: unknown }> = (await call(t, manager, 'GET', `/api/v1/invoices/${dup.invoices[0].id}`)).json().checks;
+    expect(dupChecks.map((c) => [c.key, c.relatedInvoices])).toEqual([
+      ['duplicate:number', [{ id: out.invoices[1].id, number: 'IMP-2' }]],
+      ['over_rate:line:1', []],
+    ]);
   });
 
   it('stores descriptions exactly as written, quotes, commas, backslashes and SQL included, in the invoice and in its history', async () => {

@@ -97,6 +97,8 @@ export interface CheckResult {
   code: CheckCode;
   linePosition: number | null;
   words: string;
+  /** The other invoices a duplicate or period check names, so a reviewer can open them. */
+  relatedInvoiceIds?: string[];
 }
 
 const UNIT_WORDS: Record<string, string> = { hour: 'hour', day: 'day', month: 'month', ticket: 'ticket', user: 'user', fixed: 'fixed price' };
@@ -139,18 +141,19 @@ function rateFor(line: CheckLine, inv: CheckInvoice, card: RateItem[]): { item: 
 
 export function checkInvoice(inv: CheckInvoice, facts: CheckFacts): CheckResult[] {
   const out: CheckResult[] = [];
-  const add = (code: CheckCode, key: string, linePosition: number | null, words: string) => out.push({ code, key, linePosition, words });
+  const add = (code: CheckCode, key: string, linePosition: number | null, words: string, related?: Array<{ id: string }>) =>
+    out.push(related ? { code, key, linePosition, words, relatedInvoiceIds: related.map((o) => o.id) } : { code, key, linePosition, words });
 
   // Duplicate: the same number from this vendor, or the same amount on the same date.
   const others = facts.others.filter((o) => o.id !== inv.id);
   const sameNumber = others.filter((o) => norm(o.number) === norm(inv.number));
   if (sameNumber.length) {
     const o = sameNumber[0];
-    add('duplicate', 'duplicate:number', null, `This vendor's invoice number ${inv.number} was already entered: the invoice of ${dateInWords(o.invoiceDate)} for ${money(o.totalMinor, o.currency)}. Paying both would pay it twice.`);
+    add('duplicate', 'duplicate:number', null, `This vendor's invoice number ${inv.number} was already entered: the invoice of ${dateInWords(o.invoiceDate)} for ${money(o.totalMinor, o.currency)}. Paying both would pay it twice.`, sameNumber);
   }
   const sameAmount = others.filter((o) => o.status !== 'disputed' && o.invoiceDate === inv.invoiceDate && o.totalMinor === inv.totalMinor && o.currency === inv.currency && !sameNumber.includes(o));
   if (sameAmount.length) {
-    add('duplicate', 'duplicate:amount-date', null, `Another invoice from this vendor (number ${sameAmount[0].number}) has the same total, ${money(inv.totalMinor, inv.currency)}, and the same date, ${dateInWords(inv.invoiceDate)}: it may be the same invoice entered twice.`);
+    add('duplicate', 'duplicate:amount-date', null, `Another invoice from this vendor (number ${sameAmount[0].number}) has the same total, ${money(inv.totalMinor, inv.currency)}, and the same date, ${dateInWords(inv.invoiceDate)}: it may be the same invoice entered twice.`, sameAmount);
   }
 
   // A period already invoiced for the same contract (or, without one, the same engagement).
@@ -167,7 +170,7 @@ export function checkInvoice(inv: CheckInvoice, facts: CheckFacts): CheckResult[
     );
     if (overlapping.length) {
       const list = overlapping.map((o) => `invoice ${o.number} (${periodWords(o.periodFrom, o.periodTo)})`).join(', ');
-      add('period_overlap', 'period_overlap', null, `The period ${periodWords(inv.periodFrom, inv.periodTo)} was already invoiced for the same ${scope}: ${list}.`);
+      add('period_overlap', 'period_overlap', null, `The period ${periodWords(inv.periodFrom, inv.periodTo)} was already invoiced for the same ${scope}: ${list}.`, overlapping);
     }
   }
 

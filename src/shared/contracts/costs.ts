@@ -176,6 +176,8 @@ export const InvoiceCheck = z.object({
   label: z.string(),
   linePosition: z.number().int().nullable(),
   words: z.string(),
+  /** The other invoices the check names (a duplicate, a period billed before), to open beside this one. */
+  relatedInvoices: z.array(z.object({ id: z.string(), number: z.string() })),
   overridden: z.boolean(),
   overrideReason: z.string().nullable(),
   overriddenByName: z.string().nullable(),

@@ -235,6 +235,8 @@ export const invoiceChecks = pgTable(
     code: text('code').notNull(),
     linePosition: integer('line_position'),
     words: text('words').notNull(),
+    /** The other invoices a duplicate or period check names (ids of the same organisation; one deleted since is left out when read). */
+    relatedInvoiceIds: uuid('related_invoice_ids').array(),
     overrideReason: text('override_reason'),
     overriddenBy: uuid('overridden_by').references(() => users.id),
     overriddenAt: timestamp('overridden_at', { withTimezone: true }),

@@ -90,6 +90,7 @@ export function presentCheck(c: CheckWithNames): InvoiceCheck {
     label: CHECK_LABELS[c.check.code as CheckCode] ?? c.check.code,
     linePosition: c.check.linePosition,
     words: c.check.words,
+    relatedInvoices: c.relatedInvoices,
     overridden: c.check.overrideReason !== null,
     overrideReason: c.check.overrideReason,
     overriddenByName: c.overriddenByName,

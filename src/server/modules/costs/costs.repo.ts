@@ -254,11 +254,13 @@ export async function replaceLines(db: Db, orgId: string, invoiceId: string, row
   if (rows.length) await db.insert(invoiceLines).values(rows.map((r) => ({ ...r, orgId, invoiceId })));
 }
 
-export type CheckWithNames = { check: InvoiceCheckRow; overriddenByName: string | null };
+export type CheckWithNames = { check: InvoiceCheckRow; overriddenByName: string | null; relatedInvoices: Array<{ id: string; number: string }> };
 const overrider = alias(users, 'check_overrider');
 export async function checksOf(db: Db, orgId: string, invoiceId: string): Promise<CheckWithNames[]> {
+  // The invoices a check names, by number, of the same organisation; one deleted since drops out.
+  const related = sql<Array<{ id: string; number: string }>>`(SELECT coalesce(json_agg(json_build_object('id', o.id, 'number', o.number) ORDER BY o.invoice_date, o.number), '[]'::json) FROM ${invoices} o WHERE o.org_id = ${invoiceChecks.orgId} AND o.id = ANY(${invoiceChecks.relatedInvoiceIds}))`;
   return db
-    .select({ check: invoiceChecks, overriddenByName: overrider.name })
+    .select({ check: invoiceChecks, overriddenByName: overrider.name, relatedInvoices: related })
     .from(invoiceChecks)
     .leftJoin(overrider, eq(overrider.id, invoiceChecks.overriddenBy))
     .where(and(eq(invoiceChecks.orgId, orgId), eq(invoiceChecks.invoiceId, invoiceId)))

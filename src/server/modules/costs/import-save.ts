@@ -108,7 +108,7 @@ export async function saveImportedInvoices(tx: TxCtx, items: readonly ImportedIn
       // The next invoices of the file see this one as stored, as they would saved one by one.
       others.add(invoice);
       for (const l of lines) rows.lines.push(l);
-      rows.checks.push(...checks.map((c) => ({ orgId, invoiceId: id, key: c.key, code: c.code, linePosition: c.linePosition, words: c.words })));
+      rows.checks.push(...checks.map((c) => ({ orgId, invoiceId: id, key: c.key, code: c.code, linePosition: c.linePosition, words: c.words, relatedInvoiceIds: c.relatedInvoiceIds ?? null })));
       // The invoice's fields and checks; its lines as received are the invoice's own until an
       // edit, whose history row keeps them as they were (updateInvoice). Ten lines in every
       // row doubled what the audit rows of a 100,000-line import cost.

@@ -70,6 +70,7 @@ export async function recheck(ctx: Ctx, inv: repo.InvoiceRow, contractTitle: str
         code: r.code,
         linePosition: r.linePosition,
         words: r.words,
+        relatedInvoiceIds: r.relatedInvoiceIds ?? null,
         overrideReason: same ? old.overrideReason : null,
         overriddenBy: same ? old.overriddenBy : null,
         overriddenAt: same ? old.overriddenAt : null,

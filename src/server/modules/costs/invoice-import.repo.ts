@@ -35,7 +35,7 @@ export async function duplicateCandidatesOf(db: Db, orgId: string, vendorIds: re
 type ImportedRows = {
   invoices: Array<typeof invoices.$inferInsert & { id: string; createdAt: Date; updatedAt: Date }>;
   lines: Array<Pick<typeof invoiceLines.$inferInsert, 'orgId' | 'invoiceId' | 'position' | 'description' | 'quantityMilli' | 'unit' | 'unitPriceMinor' | 'amountMinor' | 'taxMinor' | 'serviceCreditMonth'>>;
-  checks: Array<Pick<typeof invoiceChecks.$inferInsert, 'orgId' | 'invoiceId' | 'key' | 'code' | 'linePosition' | 'words'>>;
+  checks: Array<Pick<typeof invoiceChecks.$inferInsert, 'orgId' | 'invoiceId' | 'key' | 'code' | 'linePosition' | 'words' | 'relatedInvoiceIds'>>;
 };
 const INVOICE_COLUMNS = ['id', 'org_id', 'vendor_id', 'engagement_id', 'contract_id', 'number', 'invoice_date', 'period_from', 'period_to', 'currency', 'subtotal_minor', 'tax_minor', 'total_minor', 'status', 'note', 'entered_by', 'created_at', 'updated_at'] as const;
 
@@ -89,5 +89,7 @@ export async function insertImportedLines(db: Db, rows: Omit<ImportedRows, 'invo
   const t = (v: string | null | undefined) => csvText(v ?? null);
   const v = (x: number | Date | null | undefined) => csvValue(x ?? null);
   await copyLines(db, rows.lines);
-  await copyRows(db, 'invoice_checks', ['org_id', 'invoice_id', 'key', 'code', 'line_position', 'words'], rows.checks, (r) => [r.orgId, r.invoiceId, t(r.key), t(r.code), v(r.linePosition), t(r.words)]);
+  // uuids need no quoting inside an array literal: {a,b}
+  const ids = (list: string[] | null | undefined) => (list?.length ? t(`{${list.join(',')}}`) : '');
+  await copyRows(db, 'invoice_checks', ['org_id', 'invoice_id', 'key', 'code', 'line_position', 'words', 'related_invoice_ids'], rows.checks, (r) => [r.orgId, r.invoiceId, t(r.key), t(r.code), v(r.linePosition), t(r.words), ids(r.relatedInvoiceIds)]);
 }

@@ -171,6 +171,15 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
                           </Text>
                         </Group>
                         <Text size="sm">{c.words}</Text>
+                        {c.relatedInvoices.length > 0 && (
+                          <Group gap="xs">
+                            {c.relatedInvoices.map((r) => (
+                              <Anchor key={r.id} component={Link} to={`/invoices/${r.id}`} size="sm">
+                                Open invoice {r.number}
+                              </Anchor>
+                            ))}
+                          </Group>
+                        )}
                         {c.overridden ? (
                           <Text size="xs" c="dimmed">
                             Overridden by {c.overriddenByName ?? 'someone'}

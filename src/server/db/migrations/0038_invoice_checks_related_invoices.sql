@@ -1,0 +1,1 @@
+ALTER TABLE "invoice_checks" ADD COLUMN "related_invoice_ids" uuid[];
