@@ -59,7 +59,8 @@ function SpendTable({ data, linkVendors }: { data: SpendT; linkVendors: boolean 
     );
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={1100}>
+      {/* The scrollbar always shows: months hidden past the edge are otherwise easy to miss. */}
+      <Table.ScrollContainer minWidth={1100} scrollAreaProps={{ type: 'always', offsetScrollbars: 'x' }}>
         <Table fz="sm" highlightOnHover aria-label="Spend by vendor and month">
           <Table.Thead>
             <Table.Tr>
