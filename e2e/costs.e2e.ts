@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNTIL, choose, launchBrowser, signIn, WAIT_MS } from './support/browser.ts';
@@ -68,6 +71,14 @@ describe('an invoice above the rate card', () => {
     const check = page.getByRole('listitem', { name: 'Price above the rate card' });
     await check.getByText('Line 1 ("Senior developer") charges €720.00 per day; the rate card allows €650.00 for "Senior developer" on 30 November 2026: €70.00 too much per unit, €210.00 on this line.').waitFor();
     await page.getByText('1 check failing', { exact: true }).waitFor();
+    // The vendor's PDF, attached beside the lines and listed with who attached it.
+    await page.getByText('No PDF of invoice KSL-E2E-101 yet. Attach the one the vendor sent, to read beside the lines.').waitFor();
+    const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'outsight-e2e-invoice-')), 'KSL-E2E-101.pdf');
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+    await page.locator('input[type="file"][accept="application/pdf,.pdf"]').setInputFiles(pdf);
+    const attached = page.getByRole('list', { name: "The vendor's PDF" }).getByRole('link', { name: 'KSL-E2E-101.pdf' });
+    await attached.waitFor();
+    expect(await attached.getAttribute('href')).toMatch(/^\/api\/v1\/invoices\/[0-9a-f-]+\/documents\/[0-9a-f-]+\/download$/);
     // Approving waits for it: mark checked, and Approve stays disabled.
     await page.getByRole('button', { name: 'Mark checked' }).click();
     // A manager may not override: the page says who can.

@@ -291,3 +291,33 @@ describe('the costs feed', () => {
     expect(disputed).toMatchObject({ key: 'invoices:disputed', count: 1, examples: [{ label: `Invoice DISP-1 (€1,000.00) from ${o.vendor.name}` }] });
   });
 });
+
+describe("the vendor's PDF of an invoice", () => {
+  it('is attached by content (a PDF, nothing else), listed newest first, downloaded as it was sent, and recorded in the history', async () => {
+    const { PDF } = await import('../support/due-diligence.ts');
+    const inv = await enter({ lines: [dev('1', 65_000, 65_000)] });
+    const up = (name: string, body: Buffer, login = manager, type = 'application/pdf') =>
+      t.app.inject({ method: 'POST', url: `/api/v1/invoices/${inv.id}/documents?fileName=${name}`, headers: { ...authHeaders(login), 'content-type': type }, payload: body });
+    const first = await up('KSL-2026-03.pdf', PDF);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ invoiceId: inv.id, fileName: 'KSL-2026-03.pdf', contentType: 'application/pdf', sizeBytes: PDF.length, uploadedByName: expect.any(String) });
+    const corrected = await up('KSL-2026-03-corrected.pdf', PDF);
+    expect(corrected.statusCode).toBe(201);
+    // Text named .pdf is refused, in words; an analyst may not attach.
+    const fake = await up('fake.pdf', Buffer.from('not a pdf at all, just text'));
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().error.message).toBe('An invoice must be attached as a PDF.');
+    expect((await up('ok.pdf', PDF, analyst)).statusCode).toBe(403);
+    const list = (await call(t, analyst, 'GET', `/api/v1/invoices/${inv.id}/documents`)).json();
+    expect(list.items.map((d: { fileName: string }) => d.fileName)).toEqual(['KSL-2026-03-corrected.pdf', 'KSL-2026-03.pdf']);
+    const dl = await call(t, analyst, 'GET', `/api/v1/invoices/${inv.id}/documents/${first.json().id}/download`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-disposition']).toContain('attachment');
+    expect(dl.rawPayload.equals(PDF)).toBe(true);
+    // Another invoice's id with this document's: not found, never the file.
+    const other = await enter({ lines: [dev('1', 65_000, 65_000)] });
+    expect((await call(t, analyst, 'GET', `/api/v1/invoices/${other.id}/documents/${first.json().id}/download`)).statusCode).toBe(404);
+    const history = (await call(t, await loginAs(t.database.db, org.users.auditor), 'GET', `/api/v1/audit-events?objectId=${inv.id}`)).json().items;
+    expect(history.filter((e: { action: string }) => e.action === 'invoice_document.upload')).toHaveLength(2);
+  });
+});

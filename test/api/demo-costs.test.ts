@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_CODES } from '../../src/domain/costs/checks.ts';
-import { costsFeed, engagementCosts, portfolioSpend, engagementScopeCreep, getInvoice, listChangeRequests, listInvoices } from '../../src/server/modules/costs/costs.public.ts';
+import { costsFeed, engagementCosts, portfolioSpend, engagementScopeCreep, getInvoice, listChangeRequests, listInvoiceDocuments, listInvoices } from '../../src/server/modules/costs/costs.public.ts';
 import { anEngagement, anOrg, aVendor } from '../../src/server/seed/builders/core.ts';
 import { seedDemoContracts } from '../../src/server/seed/demo-contracts.ts';
 import { seedDemoCosts } from '../../src/server/seed/demo-costs.ts';
@@ -40,6 +40,12 @@ describe('the demo costs', () => {
     expect(billed.map((b) => b.l.changeRequestTitle).sort()).toEqual(['Monitor the 20 new plant servers', 'Weekend go-live rehearsal']);
     for (const { d, l } of billed) expect(d.checks.filter((c) => c.linePosition === l.position)).toEqual([]);
     expect(details.flatMap((d) => d.checks).some((c) => c.code === 'no_rate' && c.words.startsWith('Line 4 ("Firewall rule review")'))).toBe(true);
+    // The vendors' PDFs: four invoices have theirs, named by their number; the paper copy sent by post has none.
+    const withPdf = (await Promise.all(details.map(async (d) => ({ d, docs: (await listInvoiceDocuments(ctx, d.id)).items })))).filter((x) => x.docs.length);
+    expect(withPdf).toHaveLength(4);
+    for (const { d, docs } of withPdf) expect(docs.map((x) => x.fileName)).toEqual([`${d.number}.pdf`]);
+    expect(details.find((d) => d.note === 'Paper copy received by post.')).toBeDefined();
+    expect(withPdf.some(({ d }) => d.note === 'Paper copy received by post.')).toBe(false);
 
     // One invoice came through the finance export's saved mapping, its architect days above the rate card.
     const imported = details.find((d) => d.note?.startsWith('Imported from sap-invoices-export.csv'))!;

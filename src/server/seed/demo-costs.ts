@@ -102,14 +102,15 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
     periodTo: endOf(back),
     lines: [line('Service desk seat', String(seats), 'user', 3_800, seats * 3_800, 23), line('Ticket above the monthly volume', String(tickets), 'ticket', 650, tickets * 650, 23)],
   });
-  await anInvoice(at(-50), { ...deskInvoice(2, 600, 180), state: 'paid', paidOn: addMonths(endOf(2), 1) });
+  // The vendor's PDF with each (the paper copy below has none: it came by post).
+  await anInvoice(at(-50), { ...deskInvoice(2, 600, 180), state: 'paid', paidOn: addMonths(endOf(2), 1), pdf: `HP-${stamp(2)}.pdf` });
   // The service credits the SLA report computes for the desk: the latest is half deducted on last month's invoice (the
   // rest owed, not received); the oldest is waived (the outage was ours); those between stay owed, not received.
   const owed = await creditsOwed(ctx, eng('24/7 service desk'), today);
   const partial = owed.at(-1);
   const credit = partial ? [line(`Service credit ${monthLabel(partial.month)}`, '1', 'fixed', -Math.floor(partial.owedMinor / 2), -Math.floor(partial.owedMinor / 2), 0, { serviceCreditMonth: partial.month })] : [];
   const last = deskInvoice(1, 610, 95);
-  await anInvoice(at(-20), { ...last, lines: [...last.lines, ...credit], state: 'approved' });
+  await anInvoice(at(-20), { ...last, lines: [...last.lines, ...credit], state: 'approved', pdf: `HP-${stamp(1)}.pdf` });
   if (owed.length > 1) await waiveServiceCredit(ctx, { engagementId: eng('24/7 service desk'), month: owed[0].month, reason: 'The ticketing outage that month was caused by our own firewall change; we do not claim the credit.' });
   // Sent again by post a week later and entered by someone else: same number, same total, same month.
   await anInvoice(at(-12), { ...deskInvoice(1, 610, 95), note: 'Paper copy received by post.' });
@@ -133,6 +134,7 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
     engagementId: portal,
     contractId: sow,
     number: `KSL-${stamp(1)}-071`,
+    pdf: `KSL-${stamp(1)}-071.pdf`,
     invoiceDate: endOf(1),
     periodFrom: firstOf(1),
     periodTo: endOf(1),
@@ -167,6 +169,7 @@ export async function seedDemoCosts(ctx: Ctx, contractIds: Map<string, string>, 
     engagementId: eng('Network and server operations'),
     contractId: ops,
     number: `BL-${stamp(1)}-4471`,
+    pdf: `BL-${stamp(1)}-4471.pdf`,
     invoiceDate: endOf(1),
     periodFrom: firstOf(1),
     periodTo: endOf(1),

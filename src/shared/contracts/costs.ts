@@ -184,6 +184,17 @@ export const InvoiceCheck = z.object({
   overriddenAt: z.string().nullable(),
 });
 export type InvoiceCheck = z.infer<typeof InvoiceCheck>;
+/** The invoice as the vendor sent it (a PDF), newest first. */
+export const InvoiceDocument = z.object({
+  id: z.string(),
+  invoiceId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedByName: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+export type InvoiceDocument = z.infer<typeof InvoiceDocument>;
 export const Invoice = z.object({
   id: z.string(),
   vendorId: z.string(),

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { aContract } from '../../../src/server/seed/builders/contracts.ts';
 import { aBudget, anInvoice, aRateCardItem, type InvoiceState } from '../../../src/server/seed/builders/costs.ts';
-import { saveInvoiceMapping, setExchangeRate } from '../../../src/server/modules/costs/costs.public.ts';
+import { attachInvoiceDocument, saveInvoiceMapping, setExchangeRate } from '../../../src/server/modules/costs/costs.public.ts';
+import { PDF } from '../../support/due-diligence.ts';
 import { inApp } from '../../support/due-diligence.ts';
 import type { TestOrg } from '../../support/factories.ts';
 import { ADMINS, INTERNAL, WRITERS, type AreaRows, type Call, type MatrixEnv, type Row } from './types.ts';
@@ -21,6 +23,7 @@ interface Fixtures {
   paidId: string;
   rateId: string;
   mappingId: string;
+  documentId: string;
 }
 
 /** Rows for cost settings, budgets, rate cards, invoices and their checks, and budget against actual (internal users only). */
@@ -48,11 +51,13 @@ export function costsRows(env: MatrixEnv): AreaRows {
     const contract = await aContract(h(o), { vendorId: o.vendor.id, engagementIds: [o.engagementId] });
     const item = await aRateCardItem(h(o), { contractId: contract.id, name: 'Matrix consultant', unit: 'day', unitPriceMinor: 70_000 });
     const budget = await aBudget(h(o), { engagementId: o.engagementId });
-    fx.set(o, { contractId: contract.id, itemId: item.id, itemPrice: item.unitPriceMinor, budgetId: budget.id, invoiceId: '', approvedId: '', paidId: '', rateId: '', mappingId: '' });
+    fx.set(o, { contractId: contract.id, itemId: item.id, itemPrice: item.unitPriceMinor, budgetId: budget.id, invoiceId: '', approvedId: '', paidId: '', rateId: '', mappingId: '', documentId: '' });
     const [inv, approved, paid] = [await invoice(o, 'received'), await invoice(o, 'approved'), await invoice(o, 'paid')];
     const rate = await setExchangeRate(h(o).ctx(), { currency: 'USD', month: '2026-02', perEur: '1.0850' });
     const mapping = await saveInvoiceMapping(h(o).ctx(), { ...MAPPING, name: 'Matrix edit' });
-    return { ...f(o), invoiceId: inv.id, approvedId: approved.id, paidId: paid.id, rateId: rate.id, mappingId: mapping.id };
+    // Stored where the app under test reads its files.
+    const doc = await attachInvoiceDocument({ ...h(o).ctx(), config: env.t.config }, inv.id, { name: 'invoice.pdf', stream: Readable.from([PDF]), declaredBytes: PDF.length });
+    return { ...f(o), invoiceId: inv.id, approvedId: approved.id, paidId: paid.id, rateId: rate.id, mappingId: mapping.id, documentId: doc.id };
   }
 
   const pick = (c: Call, own: (x: Fixtures) => string, state?: (x: Fixtures) => string) => {
@@ -105,6 +110,22 @@ export function costsRows(env: MatrixEnv): AreaRows {
       }),
     },
     'GET /api/v1/invoices/:id': { policy: I, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/invoices/${env.id(c, (o) => f(o).invoiceId)}` }) },
+    'GET /api/v1/invoices/:id/documents': { policy: I, allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/invoices/${env.id(c, (o) => f(o).invoiceId)}/documents` }) },
+    // Any state: the vendor's PDF may come after payment (the paid invoice takes one too).
+    'POST /api/v1/invoices/:id/documents': {
+      policy: I,
+      allowed: WRITERS,
+      ok: 201,
+      scoped: true,
+      build: (c) => ({ url: `/api/v1/invoices/${env.id(c, (o) => f(o).paidId)}/documents?fileName=copy.pdf`, payload: PDF, headers: { 'content-type': 'application/pdf' } }),
+    },
+    'GET /api/v1/invoices/:id/documents/:documentId/download': {
+      policy: I,
+      allowed: INTERNAL,
+      ok: 200,
+      scoped: true,
+      build: (c) => ({ url: c.scope === 'missing' ? `/api/v1/invoices/${randomUUID()}/documents/${randomUUID()}/download` : `/api/v1/invoices/${f(c.org).invoiceId}/documents/${f(c.org).documentId}/download` }),
+    },
     'PATCH /api/v1/invoices/:id': {
       policy: I,
       allowed: WRITERS,

@@ -248,6 +248,32 @@ export const invoiceChecks = pgTable(
 );
 
 /**
+ * The invoice as the vendor sent it (a PDF), stored like evidence: the file under the
+ * organisation's files directory, its type decided from the content. Several when a corrected
+ * copy follows; newest first.
+ */
+export const invoiceDocuments = pgTable(
+  'invoice_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    invoiceId: uuid('invoice_id').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('invoice_documents_invoice_idx').on(t.invoiceId, t.createdAt),
+    foreignKey({ columns: [t.orgId, t.invoiceId], foreignColumns: [invoices.orgId, invoices.id], name: 'invoice_documents_invoice_fk' }).onDelete('cascade'),
+  ],
+);
+
+/**
  * A month's service credit the organisation chose not to claim, with its reason: it no
  * longer counts as owed and not received. Keeps the amount that was let go at the time.
  */

@@ -43,7 +43,7 @@ const open = (i: InvoiceRow) => i.status === 'received' || i.status === 'checked
  * not yet paid). A disputed invoice edited again starts over as received. Approving also
  * needs every failing check overridden, which the service decides (it reads the checks).
  */
-export const invoicePolicy = definePolicy<InvoiceRow, 'list' | 'read' | 'create' | 'update' | 'check' | 'approve' | 'pay' | 'dispute' | 'override'>({
+export const invoicePolicy = definePolicy<InvoiceRow, 'list' | 'read' | 'create' | 'update' | 'check' | 'approve' | 'pay' | 'dispute' | 'override' | 'attach'>({
   label: 'The invoice',
   actions: {
     list: { permission: 'cost.read' },
@@ -55,6 +55,8 @@ export const invoicePolicy = definePolicy<InvoiceRow, 'list' | 'read' | 'create'
     pay: { permission: 'cost.write', when: (i) => i.status === 'approved' || `${is(i)}; only an approved invoice can be marked paid.` },
     dispute: { permission: 'cost.write', when: (i) => (i.status !== 'paid' && i.status !== 'disputed') || `${is(i)}; it cannot be disputed now.` },
     override: { permission: 'invoice.override', when: (i) => open(i) || `${is(i)}; its checks were settled when it was approved.` },
+    // The PDF the vendor sent may arrive after the lines were entered, or after payment: in any state.
+    attach: { permission: 'cost.write' },
   },
 });
 

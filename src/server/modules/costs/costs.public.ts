@@ -7,6 +7,7 @@ export { createBudget, deleteBudget, getBudget, listBudgets, updateBudget } from
 export { createRateCardItem, deleteRateCardItem, getRateCardItem, listRateCardItems, updateRateCardItem } from './rate-cards.ts';
 export { createInvoice, getInvoice, listInvoices, updateInvoice } from './invoices.ts';
 export { approveInvoice, disputeInvoice, markInvoiceChecked, overrideInvoiceCheck, payInvoice } from './invoice-workflow.ts';
+export { attachInvoiceDocument, downloadInvoiceDocument, listInvoiceDocuments } from './invoice-documents.ts';
 export { budgetPositions, engagementCosts } from './budget-vs-actual.ts';
 export { costsFeed } from './feed.ts';
 export {

@@ -36,6 +36,7 @@ import type { App } from '../../http/types.ts';
 import { engagementCosts } from './budget-vs-actual.ts';
 import { registerChangeRequestRoutes } from './change-requests.routes.ts';
 import { registerExchangeRateRoutes } from './exchange-rates.routes.ts';
+import { registerInvoiceDocumentRoutes } from './invoice-documents.routes.ts';
 import { registerInvoiceImportRoutes } from './invoice-import.routes.ts';
 import * as budgets from './budgets.ts';
 import * as workflow from './invoice-workflow.ts';
@@ -125,6 +126,7 @@ export async function registerCostRoutes(app: App) {
   );
   registerChangeRequestRoutes(app);
   await registerInvoiceImportRoutes(app);
+  await registerInvoiceDocumentRoutes(app);
   await registerExchangeRateRoutes(app);
 
   app.get(

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { BudgetInput, InvoiceInput, RateCardItemInput, type Budget, type InvoiceDetail, type RateCardItem } from '../../../shared/contracts/costs.ts';
 import type { User } from '../../../shared/contracts/users.ts';
 import {
   approveChangeRequest,
   approveInvoice,
+  attachInvoiceDocument,
   createBudget,
   createChangeRequest,
   getChangeRequest,
@@ -25,6 +27,7 @@ import { ChangeRequestInput, PortalChangeRequestInput, type ChangeRequest, type 
 import { aUser, anEngagement, orgOf, type OrgHandle, type World } from './core.ts';
 import { getEngagement } from '../../modules/engagements/engagements.public.ts';
 import { aContract } from './contracts.ts';
+import { SMALL_PDF } from './due-diligence.ts';
 
 /** Builders of budgets, rate card items and invoices (in the state a test needs), through the services. */
 const uniq = () => randomUUID().slice(0, 8);
@@ -50,6 +53,8 @@ export type InvoiceOptions = Partial<z.input<typeof InvoiceInput>> & {
   paidOn?: string;
   overrideReason?: string;
   user?: User;
+  /** Attach a (tiny) PDF under this file name, as the vendor's copy. */
+  pdf?: string;
 };
 
 /**
@@ -59,7 +64,7 @@ export type InvoiceOptions = Partial<z.input<typeof InvoiceInput>> & {
 export async function anInvoice(on: World | OrgHandle, o: InvoiceOptions): Promise<InvoiceDetail> {
   const org = await orgOf(on);
   const ctx = org.ctx(o.user);
-  const { state = 'received', disputeReason, paidOn, overrideReason, user: _user, ...fields } = o;
+  const { state = 'received', disputeReason, paidOn, overrideReason, pdf, user: _user, ...fields } = o;
   const lines = fields.lines ?? [{ description: 'Services', quantity: '1', unit: 'fixed', unitPriceMinor: 100_000, amountMinor: 100_000, taxMinor: 0 }];
   const net = lines.reduce((s, l) => s + l.amountMinor, 0);
   const tax = lines.reduce((s, l) => s + (l.taxMinor ?? 0), 0);
@@ -74,6 +79,7 @@ export async function anInvoice(on: World | OrgHandle, o: InvoiceOptions): Promi
     lines,
   });
   let inv = await createInvoice(ctx, input);
+  if (pdf) await attachInvoiceDocument(ctx, inv.id, { name: pdf, stream: Readable.from([SMALL_PDF]), declaredBytes: SMALL_PDF.length });
   if (state === 'received') return inv;
   if (state === 'disputed') return disputeInvoice(ctx, inv.id, { reason: disputeReason ?? 'The rates do not match the contract.' });
   inv = await markInvoiceChecked(ctx, inv.id, {});

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Grid, Group, Modal, Paper, Skeleton, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Grid, Group, Modal, Paper, Skeleton, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
 import { useInvoice, useInvoiceStep, type InvoiceDetailT } from './api.ts';
+import { InvoiceDocuments } from './InvoiceDocuments.tsx';
 import { checksInWords, InvoiceStatusBadge, money } from './money.tsx';
 
 /** "18 days", "1 hour", "fixed price". */
@@ -141,6 +142,9 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
                 </Text>
               )}
             </Paper>
+            <Box mt="md">
+              <InvoiceDocuments invoiceId={inv.id} number={inv.number} canAttach={canWrite} />
+            </Box>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5, xl: 4 }}>
             <Paper withBorder radius="md" p="md">
