@@ -8,10 +8,11 @@ export default defineConfig({
     // Generous: a busy machine must not turn a slow test into a failed one; a hang still ends.
     testTimeout: 300_000,
     hookTimeout: 300_000,
-    // Two spec files at a time, each with its own server, data directory and Chromium: a
-    // spec spends much of its time waiting on its server or its browser, so two share the two
-    // cores well (the suite took 183 s instead of 260 s on an idle machine; docs/PERFORMANCE.md).
+    // One spec file at a time. Two at a time took 183 s instead of 260 s on an idle machine,
+    // but one CI run hung in due-diligence.e2e.ts for over ten minutes, past every timeout,
+    // with no connection open; until that is understood, the pass stays serial
+    // (docs/PERFORMANCE.md, "The test suite's own time").
+    fileParallelism: false,
     pool: 'forks',
-    maxWorkers: 2,
   },
 });
