@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { change } from '../audit/audit.public.ts';
-import { attachmentHeader, cleanFileName, openStored, removeStored, storeUpload, type UploadedFile } from '../evidence/evidence.public.ts';
+import { attachmentHeader, cleanFileName, openStored, removeStored, storeDocument, type UploadedFile } from '../evidence/evidence.public.ts';
 import { contractPolicy } from './contracts.policy.ts';
 import * as repo from './contracts.repo.ts';
 
@@ -30,19 +30,7 @@ export async function uploadDocument(ctx: Ctx, contractId: string, file: Uploade
   contractPolicy.check(ctx.actor, 'notice');
   const contract = contractPolicy.authorize(ctx.actor, 'notice', await repo.findContractRow(ctx.db, ctx.actor.orgId, contractId));
   const fileName = cleanFileName(file.name);
-  const max = ctx.config.maxUploadBytes;
-  if (file.declaredBytes !== null && file.declaredBytes > max) {
-    file.stream.resume();
-    throw new AppError('payload_too_large', `The file is larger than ${Math.round(max / 1024 / 1024)} MB.`);
-  }
-  const stored = await storeUpload(ctx.config.filesDir, ctx.actor.orgId, file.stream, max).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'unsupported_media_type') throw new AppError('unsupported_media_type', 'A signed contract must be a PDF or a Word document (.docx).');
-    throw err;
-  });
-  if (!SIGNED_TYPES.has(stored.contentType)) {
-    await removeStored(ctx.config.filesDir, ctx.actor.orgId, stored.storageKey);
-    throw new AppError('unsupported_media_type', 'A signed contract must be a PDF or a Word document (.docx).');
-  }
+  const stored = await storeDocument(ctx.config.filesDir, ctx.actor.orgId, file, ctx.config.maxUploadBytes, SIGNED_TYPES, 'A signed contract must be a PDF or a Word document (.docx).');
   try {
     const row = await change(ctx, async (tx) => {
       const r = await repo.insertDocument(tx.db, { orgId: ctx.actor.orgId, contractId, fileName, contentType: stored.contentType, sizeBytes: stored.sizeBytes, storageKey: stored.storageKey, uploadedBy: ctx.actor.userId, createdAt: ctx.now });

@@ -3,7 +3,7 @@ import type { InvoiceDocument } from '../../../shared/contracts/costs.ts';
 import type { Ctx } from '../../context.ts';
 import { AppError } from '../../http/app-error.ts';
 import { change } from '../audit/audit.public.ts';
-import { attachmentHeader, cleanFileName, openStored, removeStored, storeUpload, type UploadedFile } from '../evidence/evidence.public.ts';
+import { attachmentHeader, cleanFileName, openStored, removeStored, storeDocument, type UploadedFile } from '../evidence/evidence.public.ts';
 import { invoicePolicy } from './costs.policy.ts';
 import { invoiceInWords } from './costs.presenter.ts';
 import * as repo from './costs.repo.ts';
@@ -11,6 +11,7 @@ import * as docs from './invoice-documents.repo.ts';
 
 /** An invoice's copy is a PDF, decided from the content (magic bytes), not the name. */
 const NOT_A_PDF = 'An invoice must be attached as a PDF.';
+const PDF_ONLY = new Set(['application/pdf']);
 
 const present = (r: { doc: docs.InvoiceDocumentRow; uploadedByName: string | null }): InvoiceDocument => ({
   id: r.doc.id,
@@ -34,19 +35,7 @@ export async function attachInvoiceDocument(ctx: Ctx, invoiceId: string, file: U
   const found = await repo.findInvoice(ctx.db, ctx.actor.orgId, invoiceId);
   const invoice = invoicePolicy.authorize(ctx.actor, 'attach', found?.invoice);
   const fileName = cleanFileName(file.name);
-  const max = ctx.config.maxUploadBytes;
-  if (file.declaredBytes !== null && file.declaredBytes > max) {
-    file.stream.resume();
-    throw new AppError('payload_too_large', `The file is larger than ${Math.round(max / 1024 / 1024)} MB.`);
-  }
-  const stored = await storeUpload(ctx.config.filesDir, ctx.actor.orgId, file.stream, max).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'unsupported_media_type') throw new AppError('unsupported_media_type', NOT_A_PDF);
-    throw err;
-  });
-  if (stored.contentType !== 'application/pdf') {
-    await removeStored(ctx.config.filesDir, ctx.actor.orgId, stored.storageKey);
-    throw new AppError('unsupported_media_type', NOT_A_PDF);
-  }
+  const stored = await storeDocument(ctx.config.filesDir, ctx.actor.orgId, file, ctx.config.maxUploadBytes, PDF_ONLY, NOT_A_PDF);
   try {
     const row = await change(ctx, async (tx) => {
       const r = await docs.insertInvoiceDocument(tx.db, { orgId: ctx.actor.orgId, invoiceId, fileName, contentType: stored.contentType, sizeBytes: stored.sizeBytes, storageKey: stored.storageKey, uploadedBy: ctx.actor.userId, createdAt: ctx.now });

@@ -14,4 +14,4 @@ export {
 export { sendFile, uploadedFile, withRawBody } from './evidence.http.ts';
 export { storageWriter } from './evidence.storage.ts';
 /** The file store evidence uses, for other modules' documents (signed contracts): same place, same checks. */
-export { attachmentHeader, cleanFileName, openStored, removeStored, storeUpload } from './evidence.storage.ts';
+export { attachmentHeader, cleanFileName, openStored, removeStored, storeDocument, storeUpload } from './evidence.storage.ts';

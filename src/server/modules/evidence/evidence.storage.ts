@@ -54,6 +54,26 @@ export function cleanFileName(raw: string): string {
 }
 
 /**
+ * A document of one of `types` (decided from the content): the size cap checked on the
+ * declared length first, then as bytes arrive; any other type refused with `refusal`, and
+ * nothing left behind. Contract documents and invoice PDFs are taken this way.
+ */
+export async function storeDocument(filesDir: string, orgId: string, file: { stream: Readable; declaredBytes: number | null }, maxBytes: number, types: ReadonlySet<string>, refusal: string) {
+  if (file.declaredBytes !== null && file.declaredBytes > maxBytes) {
+    file.stream.resume();
+    throw new AppError('payload_too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+  }
+  const stored = await storeUpload(filesDir, orgId, file.stream, maxBytes).catch((err: unknown) => {
+    throw err instanceof AppError && err.code === 'unsupported_media_type' ? new AppError('unsupported_media_type', refusal) : err;
+  });
+  if (!types.has(stored.contentType)) {
+    await removeStored(filesDir, orgId, stored.storageKey);
+    throw new AppError('unsupported_media_type', refusal);
+  }
+  return stored;
+}
+
+/**
  * Streams an upload to a temporary file, enforcing the size cap as bytes arrive, then
  * checks the content type and moves it into place. Nothing is left behind on failure.
  */
