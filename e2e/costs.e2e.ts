@@ -115,6 +115,27 @@ describe('a possible duplicate', () => {
   });
 });
 
+describe('budgets across the portfolio', () => {
+  it('are held against their actual on the Costs page, those over first, with the forecast the engagement shows', async () => {
+    await page.goto(`${server.baseUrl}/costs`);
+    const table = page.getByRole('table', { name: 'Budget against actual' });
+    await table.locator('tbody tr').first().waitFor();
+    const rows = (await table.locator('tbody tr').allInnerTexts()).filter((r) => !r.startsWith('Total in'));
+    const flagged = rows.filter((r) => /Over budget|Forecast over/i.test(r)).length;
+    // The demo's on-call engagement bills past its budget's pace; the sentence counts the badges.
+    expect(flagged).toBeGreaterThan(0);
+    await page.getByText(`${flagged} of ${rows.length} budgets ${flagged === 1 ? 'needs' : 'need'} attention:`, { exact: false }).waitFor();
+    expect(rows.slice(flagged).some((r) => /Over budget|Forecast over/i.test(r))).toBe(false);
+    // The row's forecast in words is the one on the engagement's own Costs tab.
+    const row = table.locator('tbody tr', { hasText: 'Out-of-hours on-call' });
+    const words = await row.getByText(/^(At the run rate of|Actual €)/).innerText();
+    await row.getByRole('link', { name: 'Out-of-hours on-call' }).click();
+    await page.waitForURL(/\/engagements\/[0-9a-f-]+\/costs$/);
+    await page.getByRole('heading', { name: 'Budget and actual' }).waitFor();
+    await page.getByText(words, { exact: true }).waitFor();
+  });
+});
+
 describe('a change request raised by the vendor', () => {
   it('is read on the engagement, approved, and its budget and contract amendments are shown', async () => {
     const engagementId = await page.evaluate(async () => {

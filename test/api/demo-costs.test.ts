@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_CODES } from '../../src/domain/costs/checks.ts';
-import { costsFeed, engagementCosts, portfolioSpend, engagementScopeCreep, getInvoice, listChangeRequests, listInvoiceDocuments, listInvoices } from '../../src/server/modules/costs/costs.public.ts';
+import { costsFeed, engagementCosts, portfolioBudgets, portfolioSpend, engagementScopeCreep, getInvoice, listChangeRequests, listInvoiceDocuments, listInvoices } from '../../src/server/modules/costs/costs.public.ts';
 import { anEngagement, anOrg, aVendor } from '../../src/server/seed/builders/core.ts';
 import { seedDemoContracts } from '../../src/server/seed/demo-contracts.ts';
 import { seedDemoCosts } from '../../src/server/seed/demo-costs.ts';
@@ -76,6 +76,10 @@ describe('the demo costs', () => {
     expect(onCall.forecast[0]).toMatchObject({ currency: 'EUR', budgetMinor: 1_000_000 });
     if (onCall.forecast[0].monthsElapsed < 11) expect(onCall.forecast[0].alert).toBe('forecast_over');
     expect(exposures.find((e) => e.key === 'invoices:disputed')!.count).toBe(1);
+    // Across the portfolio: the same forecast on the on-call row, and Atlas's pounds listed as spend no euro budget holds.
+    const positions = await portfolioBudgets(ctx, {});
+    expect(positions.rows.find((r) => r.engagementName === 'Out-of-hours on-call')).toMatchObject({ forecastMinor: onCall.forecast[0].forecastMinor, words: onCall.forecast[0].words });
+    if (atlas.total.notConverted.length) expect(positions.unbudgeted).toContainEqual(expect.objectContaining({ engagementName: 'Plant desktop support', currency: 'GBP' }));
 
     // Exchange rates: Atlas's pounds are converted into euros with the rate of each past month, the rate shown.
     const spend = await portfolioSpend(ctx, {});

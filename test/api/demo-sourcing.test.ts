@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aUser, anOrg } from '../../src/server/seed/builders/core.ts';
 import { seedDemoSourcing } from '../../src/server/seed/demo-sourcing.ts';
 import { getProject, listProjects, projectMatrix, sourcingFeed } from '../../src/server/modules/sourcing/sourcing.public.ts';
+import { addDays } from '../../src/domain/civil-date.ts';
+import { fiscalYearOf } from '../../src/domain/costs/fiscal.ts';
+import { getCostSettings, portfolioBudgets } from '../../src/server/modules/costs/costs.public.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
 // Issue 16: the demo's sourcing — one project evaluated, a go, a no-go, a pilot running, a check that said no — seeded through the services.
@@ -60,6 +63,10 @@ describe('the demo sourcing', () => {
       ['sla', '15.0 percentage points short of the target'],
       ['budget', '€2,200.00 over the ceiling'],
     ]);
+    // The pilot's engagement has the ceiling as its budget: over it on the Costs page too.
+    const billedIn = fiscalYearOf(addDays(ctx.now.toISOString().slice(0, 10), -15), (await getCostSettings(ctx)).fiscalYearStartMonth);
+    const pilotBudget = (await portfolioBudgets(ctx, { fiscalYear: billedIn })).rows.find((r) => r.engagementId === payroll.pilots[0].engagementId);
+    expect(pilotBudget).toMatchObject({ alert: 'actual_over', words: 'Actual €17,200.00 already exceeds the budget of €15,000.00.' });
 
     const running = await getProject(ctx, byName.get('Plant website hosting')!.id);
     expect(running.pilots[0].status).toBe('running');

@@ -46,4 +46,13 @@ describe('outsight invoices import', () => {
     expect(json<{ fiscalYear: number; rows: unknown[]; totals: unknown[] }>(r)).toMatchObject({ fiscalYear: 2026, rows: [], totals: [] });
     expect((await cli(['costs', 'report', '--year', 'next'])).code).toBe(2);
   });
+
+  it('costs budgets: budget positions of a fiscal year, nothing invented where there is none', async () => {
+    const r = await cli(['costs', 'budgets', '--year', '2026']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Budgets in FY 2026 (January – December 2026), through');
+    expect(r.stdout).toContain('No budgets and no approved or paid invoices in this fiscal year.');
+    const j = json<{ fiscalYear: number; monthsElapsed: number; rows: unknown[]; unbudgeted: unknown[] }>(await cli(['costs', 'budgets', '--year', '2025', '--json']));
+    expect(j).toMatchObject({ fiscalYear: 2025, monthsElapsed: 12, rows: [], unbudgeted: [] });
+  });
 });

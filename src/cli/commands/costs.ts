@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { formatMoney } from '../../domain/money.ts';
-import type { Spend } from '../../shared/contracts/costs.ts';
+import type { BudgetPositions, Spend } from '../../shared/contracts/costs.ts';
 import type { RateImportResult } from '../../shared/contracts/exchange-rates.ts';
-import { importExchangeRates, portfolioSpend } from '../../server/modules/costs/costs.public.ts';
+import { importExchangeRates, portfolioBudgets, portfolioSpend } from '../../server/modules/costs/costs.public.ts';
 import { withDirect } from '../direct.ts';
 import { readInput } from '../files.ts';
 import { emit, formatTable } from '../output.ts';
@@ -39,6 +39,19 @@ export function registerCostCommands(program: Command): void {
       });
     });
 
+  costs
+    .command('budgets')
+    .description("every engagement's budget of a fiscal year against its actual and run-rate forecast, per currency, those over first; and the spend no budget holds")
+    .option('--year <year>', 'the fiscal year (named by the calendar year it starts in); default: the current one', year)
+    .action(async (flags: { year?: number }, cmd: Command) => {
+      const { out, target } = commandContext(cmd);
+      const report =
+        target.kind === 'remote'
+          ? await target.api.json<BudgetPositions>('GET', '/api/v1/costs/budget-positions', { query: flags.year ? { fiscalYear: flags.year } : {} })
+          : await withDirect(target, async (s) => portfolioBudgets(await s.actingCtx(), { fiscalYear: flags.year }));
+      emit(out, report, () => budgetsText(report));
+    });
+
   const rates = costs.command('rates').description('exchange rates per currency and month (1 EUR = x)');
   rates
     .command('import <file>')
@@ -70,4 +83,25 @@ function convertedText(report: Spend): string {
   for (const r of c.rates) lines.push(`  ${r.monthLabel}: ${r.rate}${r.via ? ` (through the euro: ${r.via})` : ''}`);
   for (const m of c.missing) lines.push(`  ${m}`);
   return lines.join('\n');
+}
+
+/** Budget positions as a table, the spend no budget holds below it, then how to read them. */
+function budgetsText(report: BudgetPositions): string {
+  const head = `Budgets in ${report.fiscalYearLabel}, ${report.throughLabel ? `through ${report.throughLabel}` : 'not begun yet'}`;
+  if (report.rows.length === 0 && report.unbudgeted.length === 0) return `${head}\n\nNo budgets and no approved or paid invoices in this fiscal year.`;
+  const m = (amountMinor: number, currency: string) => formatMoney({ amountMinor, currency });
+  const standing = { actual_over: 'over budget', forecast_over: 'forecast over' } as const;
+  type R = BudgetPositions['rows'][number];
+  const rows = formatTable(report.rows, [
+    { header: 'engagement', value: (r: R) => r.engagementName },
+    { header: 'vendor', value: (r: R) => r.vendorName },
+    { header: 'budget', value: (r: R) => m(r.budgetMinor, r.currency), align: 'right' as const },
+    { header: 'to date', value: (r: R) => m(r.budgetToDateMinor, r.currency), align: 'right' as const },
+    { header: 'actual', value: (r: R) => m(r.actualMinor, r.currency), align: 'right' as const },
+    { header: 'forecast', value: (r: R) => (report.monthsElapsed ? m(r.forecastMinor, r.currency) : '-'), align: 'right' as const },
+    { header: 'standing', value: (r: R) => (r.alert ? standing[r.alert] : 'within budget') },
+  ]);
+  const totals = report.totals.map((t) => `Total in ${t.currency}: budget ${m(t.budgetMinor, t.currency)}, to date ${m(t.budgetToDateMinor, t.currency)}, actual ${m(t.actualMinor, t.currency)}, forecast ${m(t.forecastMinor, t.currency)}`);
+  const loose = report.unbudgeted.map((u) => `  ${u.vendorName}, ${u.engagementName ?? 'no engagement'}: ${m(u.actualMinor, u.currency)}`);
+  return [head, '', report.rows.length ? rows : 'No budgets in this fiscal year.', ...totals, ...(loose.length ? ['', 'Spend no budget holds:', ...loose] : []), '', ...report.notes].join('\n');
 }

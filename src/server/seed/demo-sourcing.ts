@@ -10,7 +10,9 @@ import { anSlaPolicy, someTickets, type TicketSpec } from './builders/sla.ts';
 import { aCandidate, aPilot, aProposal, aReference, anInterview, anRfi, aSourcingProject, GOOD_CHECK, scoresBy } from './builders/sourcing.ts';
 import { aDeliverable } from './builders/deliverables.ts';
 import { aFourthParty } from './builders/risks.ts';
-import { anInvoice } from './builders/costs.ts';
+import { aBudget, anInvoice } from './builders/costs.ts';
+import { fiscalYearOf } from '../../domain/costs/fiscal.ts';
+import { getCostSettings } from '../modules/costs/costs.public.ts';
 
 const DAY = 86_400_000;
 const H = 3_600_000;
@@ -170,6 +172,9 @@ export async function seedDemoSourcing(ctx: Ctx, people: DemoPeople): Promise<vo
   await decidePilot({ ...ctx, now: new Date(ctx.now.getTime() - 3 * DAY) }, backup.pilot.id, { decision: 'go', rationale: 'Met the service levels (96 %), the runbook was accepted early and the pilot stayed under its ceiling.', contractReference: 'VBS-MSA-2026' });
 
   const payroll = await pilotOf({ name: 'Payroll processing', scope: 'Monthly payroll for 1,200 staff in three countries.', vendor: 'PayStream Outsourcing', country: 'PL', zone: 'Europe/Warsaw', contact: 'Tomasz Nowak', startDays: -75, endDays: -15, within: 16, breached: 4, ceiling: 1_500_000, spent: 1_720_000 });
+  // Its engagement's budget is the pilot's ceiling, which the fee went past: "over budget" on the Costs page.
+  const { fiscalYearStartMonth } = await getCostSettings(ctx);
+  await aBudget(at(-75), { engagementId: payroll.pilot.engagementId!, fiscalYear: fiscalYearOf(day(-15), fiscalYearStartMonth), label: 'Pilot ceiling', amountMinor: 1_500_000, currency: 'EUR', spendType: 'opex', note: 'The ceiling agreed in the pilot letter.' });
   await decidePilot({ ...ctx, now: new Date(ctx.now.getTime() - 10 * DAY) }, payroll.pilot.id, { decision: 'no_go', rationale: 'Missed the service levels (80 % against 95 %) and went over the pilot budget; back to the comparison for another bidder.' });
 
   await pilotOf({ name: 'Plant website hosting', scope: 'Host and patch the plant’s public website and its CMS.', vendor: 'Harbour Web Hosting', country: 'NL', zone: 'Europe/Amsterdam', contact: 'Pieter Bakker', startDays: -25, endDays: 5, within: 9, breached: 0, ceiling: 600_000, spent: 300_000 });

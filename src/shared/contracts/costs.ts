@@ -328,3 +328,42 @@ export const Spend = z.object({
   notes: z.array(z.string()),
 });
 export type Spend = z.infer<typeof Spend>;
+
+export const BudgetPositionsQuery = SpendQuery;
+/** One engagement's budgets of the fiscal year in one currency, against its actual and run-rate forecast. */
+export const BudgetPosition = z.object({
+  engagementId: z.string(),
+  engagementName: z.string(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  currency: z.string(),
+  /** The whole year's budget (every budget of the engagement in this currency). */
+  budgetMinor: z.number().int(),
+  /** The budget of the months begun so far, as phased. */
+  budgetToDateMinor: z.number().int(),
+  actualMinor: z.number().int(),
+  /** Budget less actual; negative when the actual is over the budget. */
+  remainingMinor: z.number().int(),
+  /** The run-rate forecast to the year's end (0 before the year begins). */
+  forecastMinor: z.number().int(),
+  alert: z.enum(['actual_over', 'forecast_over']).nullable(),
+  /** The position in a sentence, as on the engagement's Costs tab. */
+  words: z.string(),
+});
+export const BudgetPositions = z.object({
+  fiscalYear: z.number().int(),
+  fiscalYearLabel: z.string(),
+  /** Months of the year begun (0–12), and the last of them in words ("December 2026"), null before the year begins. */
+  monthsElapsed: z.number().int(),
+  throughLabel: z.string().nullable(),
+  /** The organisation's forecast threshold, in percent over the budget. */
+  thresholdPct: z.number().int(),
+  /** Alerts first (actual over, then forecast over), then by vendor and engagement. */
+  rows: z.array(BudgetPosition),
+  /** Per currency (never across currencies). */
+  totals: z.array(z.object({ currency: z.string(), budgetMinor: z.number().int(), budgetToDateMinor: z.number().int(), actualMinor: z.number().int(), forecastMinor: z.number().int() })),
+  /** Approved and paid spend of the year with no budget to hold it against: on an engagement without a budget in its currency, or on no engagement. */
+  unbudgeted: z.array(z.object({ engagementId: z.string().nullable(), engagementName: z.string().nullable(), vendorId: z.string(), vendorName: z.string(), currency: z.string(), actualMinor: z.number().int() })),
+  notes: z.array(z.string()),
+});
+export type BudgetPositions = z.infer<typeof BudgetPositions>;

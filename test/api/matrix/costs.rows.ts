@@ -225,6 +225,8 @@ M-${env.uniq()},2026-01-31,${env.own.vendor.name},EUR,Work,1,1.00,1.00
       build: () => ({ url: '/api/v1/exchange-rates/import?dryRun=true', payload: 'Date,USD,\n2026-01-30,1.0850,\n', headers: { 'content-type': 'text/csv' } }),
     },
     'GET /api/v1/costs/spend': { allowed: INTERNAL, ok: 200, build: () => ({ url: `/api/v1/costs/spend?fiscalYear=2026&vendorId=${env.own.vendor.id}` }) },
+    // The vendor named in the query is the object: another organisation's, or none, is a 404.
+    'GET /api/v1/costs/budget-positions': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/costs/budget-positions?fiscalYear=2026&vendorId=${env.id(c, (o) => o.vendor.id)}` }) },
     'GET /api/v1/service-credits': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/service-credits?year=2026' }) },
     // No SLA credit is owed in the matrix's organisation: every allowed role is told there is nothing to waive.
     'POST /api/v1/service-credits/waivers': { allowed: WRITERS, ok: 400, build: () => ({ url: '/api/v1/service-credits/waivers', payload: { engagementId: env.own.engagementId, month: '2026-01', reason: 'Our fault.' } }) },

@@ -88,29 +88,3 @@ export function forecastsOf(budget: Money[], actual: Money[], elapsed: number, t
     return { ...f, words };
   });
 }
-
-/**
- * Every engagement's budget and actual of this fiscal year, per budget currency, with the
- * months elapsed and the organisation's forecast threshold: what the risk signals read to
- * raise "budget overrun" with the same arithmetic as the forecast above.
- */
-export async function budgetPositions(ctx: Ctx) {
-  budgetPolicy.check(ctx.actor, 'list');
-  invoicePolicy.check(ctx.actor, 'list');
-  const s = await settingsOf(ctx);
-  const today = todayOf(ctx);
-  const year = fiscalYearOf(today, s.fiscalYearStartMonth);
-  const months = fiscalMonths(year, s.fiscalYearStartMonth);
-  const [rows, sums] = await Promise.all([repo.budgetsOfYear(ctx.db, ctx.actor.orgId, year), repo.actualByEngagement(ctx.db, ctx.actor.orgId, `${months[0]}-01`, lastDayOfMonth(`${months[11]}-01`))]);
-  const budgets = new Map<string, { engagementId: string; currency: string; budgetMinor: number }>();
-  for (const r of rows) {
-    const k = `${r.budget.engagementId}|${r.budget.currency}`;
-    const b = budgets.get(k) ?? { engagementId: r.budget.engagementId, currency: r.budget.currency, budgetMinor: 0 };
-    b.budgetMinor += r.budget.amountMinor;
-    budgets.set(k, b);
-  }
-  const actual = new Map(sums.map((x) => [`${x.engagementId}|${x.currency}`, Number(x.amountMinor)]));
-  const elapsed = monthsElapsed(months, today);
-  const label = fiscalYearLabel(year, s.fiscalYearStartMonth);
-  return [...budgets].map(([k, b]) => ({ ...b, actualMinor: actual.get(k) ?? 0, monthsElapsed: elapsed, thresholdPct: s.forecastThresholdPct, fiscalYearLabel: label }));
-}

@@ -8,7 +8,8 @@ export { createRateCardItem, deleteRateCardItem, getRateCardItem, listRateCardIt
 export { createInvoice, getInvoice, listInvoices, updateInvoice } from './invoices.ts';
 export { approveInvoice, disputeInvoice, markInvoiceChecked, overrideInvoiceCheck, payInvoice } from './invoice-workflow.ts';
 export { attachInvoiceDocument, downloadInvoiceDocument, listInvoiceDocuments } from './invoice-documents.ts';
-export { budgetPositions, engagementCosts } from './budget-vs-actual.ts';
+export { engagementCosts } from './budget-vs-actual.ts';
+export { budgetPositions, portfolioBudgets } from './budget-positions.ts';
 export { costsFeed } from './feed.ts';
 export {
   amendOwnChangeRequest,

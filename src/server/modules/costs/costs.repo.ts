@@ -336,18 +336,36 @@ export async function spendSums(db: Db, orgId: string, from: string, to: string,
     .orderBy(vendors.name, invoices.vendorId, invoices.currency, sql`3`);
 }
 
-/** Every budget of a fiscal year with its engagement's name (the forecast alert across engagements). */
-export async function budgetsOfYear(db: Db, orgId: string, fiscalYear: number): Promise<BudgetWithNames[]> {
+/**
+ * Every budget of a fiscal year (or of one vendor's engagements) with its engagement's and
+ * vendor's names: the budget positions across engagements. Uncapped: an engagement has a few
+ * budgets a year, so the rows are bounded by the engagements.
+ */
+export async function budgetsOfYear(db: Db, orgId: string, fiscalYear: number, vendorId: string | null = null): Promise<BudgetWithNames[]> {
+  const where: SQL[] = [eq(budgets.orgId, orgId), eq(budgets.fiscalYear, fiscalYear)];
+  if (vendorId) where.push(eq(budgets.vendorId, vendorId));
   return budgetQuery(db)
-    .where(and(eq(budgets.orgId, orgId), eq(budgets.fiscalYear, fiscalYear)))
-    .limit(2_000);
+    .where(and(...where))
+    .orderBy(vendors.name, engagements.name, budgets.id);
 }
 
-/** Approved and paid invoices in [from, to], net, per engagement and currency (summed in SQL). */
-export async function actualByEngagement(db: Db, orgId: string, from: string, to: string) {
+/** Approved and paid invoices in [from, to], net, per engagement (none for an invoice on no engagement), vendor and currency, with their names (summed in SQL). */
+export async function actualByEngagement(db: Db, orgId: string, from: string, to: string, vendorId: string | null = null) {
+  const where: SQL[] = [eq(invoices.orgId, orgId), inArray(invoices.status, ['approved', 'paid']), gte(invoices.invoiceDate, from), lte(invoices.invoiceDate, to)];
+  if (vendorId) where.push(eq(invoices.vendorId, vendorId));
   return db
-    .select({ engagementId: invoices.engagementId, currency: invoices.currency, amountMinor: sql<string>`sum(${invoices.subtotalMinor})::text` })
+    .select({
+      engagementId: invoices.engagementId,
+      engagementName: engagements.name,
+      vendorId: invoices.vendorId,
+      vendorName: vendors.name,
+      currency: invoices.currency,
+      amountMinor: sql<string>`sum(${invoices.subtotalMinor})::text`,
+    })
     .from(invoices)
-    .where(and(eq(invoices.orgId, orgId), inArray(invoices.status, ['approved', 'paid']), gte(invoices.invoiceDate, from), lte(invoices.invoiceDate, to)))
-    .groupBy(invoices.engagementId, invoices.currency);
+    .innerJoin(vendors, eq(vendors.id, invoices.vendorId))
+    .leftJoin(engagements, eq(engagements.id, invoices.engagementId))
+    .where(and(...where))
+    .groupBy(invoices.engagementId, engagements.name, invoices.vendorId, vendors.name, invoices.currency)
+    .orderBy(vendors.name, engagements.name, invoices.currency);
 }

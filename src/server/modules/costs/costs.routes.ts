@@ -17,6 +17,8 @@ import {
   ServiceCreditsQuery,
   WaiveCreditInput,
   DisputeInvoiceInput,
+  BudgetPositions,
+  BudgetPositionsQuery,
   EngagementCosts,
   Invoice,
   InvoiceDetail,
@@ -43,6 +45,7 @@ import * as workflow from './invoice-workflow.ts';
 import * as invoices from './invoices.ts';
 import * as rates from './rate-cards.ts';
 import { serviceCredits, waiveServiceCredit } from './service-credits.ts';
+import { portfolioBudgets } from './budget-positions.ts';
 import { portfolioSpend } from './spend.ts';
 import { getCostSettings, updateCostSettings } from './settings.ts';
 
@@ -133,6 +136,14 @@ export async function registerCostRoutes(app: App) {
     '/api/v1/costs/spend',
     { config: read, schema: { tags, summary: 'Spend by vendor and month of a fiscal year, per currency (approved and paid invoices, net)', querystring: SpendQuery, response: { 200: Spend } } },
     (req) => portfolioSpend(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/costs/budget-positions',
+    {
+      config: read,
+      schema: { tags, summary: "Every engagement's budget of a fiscal year against its actual and run-rate forecast, per currency, and the spend no budget holds", querystring: BudgetPositionsQuery, response: { 200: BudgetPositions } },
+    },
+    (req) => portfolioBudgets(ctxOf(req), req.query),
   );
   app.get(
     '/api/v1/service-credits',

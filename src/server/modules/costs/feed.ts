@@ -5,13 +5,9 @@ import * as changes from './change-requests.repo.ts';
 import { changeRequestPolicy, invoicePolicy, serviceCreditPolicy } from './costs.policy.ts';
 import { changeInWords, invoiceInWords } from './costs.presenter.ts';
 import * as repo from './costs.repo.ts';
-import { forecastsOf } from './budget-vs-actual.ts';
+import { portfolioBudgets } from './budget-positions.ts';
 import { serviceCredits } from './service-credits.ts';
-import { settingsOf, todayOf } from './settings.ts';
-import { dayInWords, lastDayOfMonth, monthRangeInWords } from '../../../domain/civil-date.ts';
-import { fiscalMonths, fiscalYearOf } from '../../../domain/costs/fiscal.ts';
-import { monthsElapsed } from '../../../domain/costs/forecast.ts';
-import { totalsByCurrency } from '../../../domain/money.ts';
+import { dayInWords, monthRangeInWords } from '../../../domain/civil-date.ts';
 
 /** How many rows a feed reads at most; the dashboard says when its list is cut. */
 const CAP = 200;
@@ -101,18 +97,8 @@ export const costsFeed: ModuleFeed = {
 
 /** Engagements whose run-rate forecast (or actual) exceeds a budget of this fiscal year by more than the organisation's threshold. */
 async function overBudget(ctx: Ctx): Promise<Array<{ label: string; href: string }>> {
-  const s = await settingsOf(ctx);
-  const today = todayOf(ctx);
-  const fy = fiscalYearOf(today, s.fiscalYearStartMonth);
-  const months = fiscalMonths(fy, s.fiscalYearStartMonth);
-  const [rows, sums] = await Promise.all([repo.budgetsOfYear(ctx.db, ctx.actor.orgId, fy), repo.actualByEngagement(ctx.db, ctx.actor.orgId, `${months[0]}-01`, lastDayOfMonth(`${months[11]}-01`))]);
-  const out: Array<{ label: string; href: string }> = [];
-  for (const id of new Set(rows.map((r) => r.budget.engagementId))) {
-    const mine = rows.filter((r) => r.budget.engagementId === id);
-    const budget = totalsByCurrency(mine.map((r) => ({ currency: r.budget.currency, amountMinor: r.budget.amountMinor })));
-    const actual = sums.filter((x) => x.engagementId === id).map((x) => ({ currency: x.currency, amountMinor: Number(x.amountMinor) }));
-    const alert = forecastsOf(budget, actual, monthsElapsed(months, today), s.forecastThresholdPct).find((f) => f.alert);
-    if (alert) out.push({ label: `${mine[0].engagementName} (${mine[0].vendorName}): ${alert.words}`, href: `/engagements/${id}/costs` });
-  }
-  return out;
+  const { rows } = await portfolioBudgets(ctx, {});
+  // One example per engagement, its first alerting currency (the rows come alerts first).
+  const seen = new Set<string>();
+  return rows.flatMap((r) => (r.alert && !seen.has(r.engagementId) && seen.add(r.engagementId) ? [{ label: `${r.engagementName} (${r.vendorName}): ${r.words}`, href: `/engagements/${r.engagementId}/costs` }] : []));
 }

@@ -3,10 +3,11 @@ import { roleCan } from '../../../shared/permissions.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
+import { BudgetPositionsSection } from './BudgetPositionsSection.tsx';
 import { ServiceCreditsSection } from './ServiceCredits.tsx';
 import { SpendSection } from './SpendSection.tsx';
 
-/** Costs across the portfolio: spend by vendor and month, and service credits owed by every vendor and not yet received. */
+/** Costs across the portfolio: every engagement's budget against actual and forecast, spend by vendor and month, and service credits owed by every vendor and not yet received. */
 export function CostsPortfolioPage() {
   usePageTitle('Costs');
   const me = useSession();
@@ -14,6 +15,7 @@ export function CostsPortfolioPage() {
     <>
       <PageHeader title="Costs" description="Across every vendor and engagement. Amounts are never added across currencies." />
       <Stack gap="lg">
+        <BudgetPositionsSection />
         <SpendSection />
         <ServiceCreditsSection canWrite={roleCan(me.user.role, 'cost.write')} withYear />
       </Stack>

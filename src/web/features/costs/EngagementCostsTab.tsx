@@ -1,17 +1,18 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Group, Paper, Select, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconReceipt, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { SPEND_TYPE_LABELS } from '../../../shared/contracts/costs.ts';
 import { roleCan } from '../../../shared/permissions.ts';
+import { FiscalYearSelect } from './FiscalYearSelect.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DataTable } from '../../components/list/DataTable.tsx';
 import { ListSection, ListView } from '../../components/list/ListView.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate } from '../../lib/format.ts';
 import type { EngagementTabProps } from '../engagements/tabs.tsx';
-import { useCostSettings, useDeleteBudget, useEngagementCosts, useInvoiceList, type EngagementCostsT, type InvoiceT } from './api.ts';
+import { useDeleteBudget, useEngagementCosts, useInvoiceList, type EngagementCostsT, type InvoiceT } from './api.ts';
 import { BudgetActualChart } from './BudgetActualChart.tsx';
 import { BudgetFormModal } from './BudgetFormModal.tsx';
 import { ConvertedCosts, convertedByMonth, convertedCell, convertedTotal } from './ConvertedCosts.tsx';
@@ -23,15 +24,12 @@ import { amounts, ChecksInWords, InvoiceStatusBadge, money } from './money.tsx';
 
 /** The engagement's Costs tab: budget against actual per month, its budgets, its invoices with their checks, its change requests and scope creep. */
 export function EngagementCostsTab({ engagement, me }: EngagementTabProps) {
-  const settings = useCostSettings();
   const [year, setYear] = useState<number | null>(null);
   const costs = useEngagementCosts(engagement.id, year);
+  const shown = costs.data?.fiscalYear ?? null;
   const canWrite = roleCan(me.user.role, 'cost.write') && !engagement.archived;
   const [budgetOpen, budgetDialog] = useDisclosure(false);
   const [invoiceOpen, invoiceDialog] = useDisclosure(false);
-  const current = settings.data?.currentFiscalYear;
-  const years = current ? [current - 2, current - 1, current, current + 1] : [];
-  const shown = costs.data?.fiscalYear ?? current ?? null;
 
   return (
     <Stack gap="xl">
@@ -47,16 +45,7 @@ export function EngagementCostsTab({ engagement, me }: EngagementTabProps) {
               </Text>
             </div>
             <Group gap="xs">
-              {years.length > 0 && (
-                <Select
-                  aria-label="Fiscal year"
-                  w={140}
-                  data={years.map((y) => ({ value: String(y), label: `FY ${y}` }))}
-                  value={shown ? String(shown) : null}
-                  onChange={(v) => v && setYear(Number(v))}
-                  allowDeselect={false}
-                />
-              )}
+              <FiscalYearSelect shown={costs.data?.fiscalYear ?? null} onChange={setYear} next />
               {canWrite && (
                 <Button leftSection={<IconPlus size={16} />} variant="light" onClick={budgetDialog.open}>
                   Add budget

@@ -1,8 +1,9 @@
-import { Anchor, Group, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError.tsx';
-import { useCostSettings, useSpend, type SpendT } from './api.ts';
+import { useSpend, type SpendT } from './api.ts';
+import { FiscalYearSelect } from './FiscalYearSelect.tsx';
 import { ConvertedSpend } from './ConvertedSpend.tsx';
 import { money } from './money.tsx';
 
@@ -16,11 +17,8 @@ const last = { ...edge, right: 0, boxShadow: 'inset 1px 0 var(--mantine-color-de
 
 /** Spend by vendor and month of a fiscal year, one row per vendor and currency, with totals per currency (never added across them). */
 export function SpendSection({ vendorId }: { vendorId?: string }) {
-  const settings = useCostSettings();
   const [year, setYear] = useState<number | null>(null);
   const spend = useSpend({ fiscalYear: year, vendorId });
-  const current = settings.data?.currentFiscalYear;
-  const shown = spend.data?.fiscalYear ?? current ?? null;
   return (
     <Paper withBorder radius="md" p="lg">
       <Stack gap="md">
@@ -33,16 +31,7 @@ export function SpendSection({ vendorId }: { vendorId?: string }) {
               {spend.data?.fiscalYearLabel ?? 'The fiscal year'} — approved and paid invoices, net of tax.
             </Text>
           </div>
-          {current && (
-            <Select
-              aria-label="Fiscal year"
-              w={140}
-              data={[current - 2, current - 1, current].map((y) => ({ value: String(y), label: `FY ${y}` }))}
-              value={shown ? String(shown) : null}
-              onChange={(v) => v && setYear(Number(v))}
-              allowDeselect={false}
-            />
-          )}
+          <FiscalYearSelect shown={spend.data?.fiscalYear ?? null} onChange={setYear} />
         </Group>
         {spend.isPending ? <Skeleton h={160} /> : spend.isError ? <QueryError error={spend.error} onRetry={() => spend.refetch()} what="the spend" /> : <SpendTable data={spend.data} linkVendors={!vendorId} />}
       </Stack>

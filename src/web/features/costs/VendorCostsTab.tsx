@@ -8,14 +8,16 @@ import { useInvoiceList, type InvoiceT } from './api.ts';
 import { useChangeRequestList, type ChangeRequestT } from './change-api.ts';
 import { ChangeStatusBadge } from './ChangeRequestSection.tsx';
 import { ChecksInWords, InvoiceStatusBadge, money } from './money.tsx';
+import { BudgetPositionsSection } from './BudgetPositionsSection.tsx';
 import { SpendSection } from './SpendSection.tsx';
 
-/** The vendor's Costs tab: its spend by month, its invoices with their checks, its change requests. */
+/** The vendor's Costs tab: its engagements' budgets against actual, its spend by month, its invoices with their checks, its change requests. */
 export function VendorCostsTab({ vendor }: VendorTabProps) {
   const invoices = useInvoiceList({ vendorId: vendor.id });
   const changes = useChangeRequestList({ vendorId: vendor.id });
   return (
     <Stack gap="xl">
+      <BudgetPositionsSection vendorId={vendor.id} />
       <SpendSection vendorId={vendor.id} />
       <ListSection id="vendor-invoices" title="Invoices" hint="Every invoice of the vendor, newest first, with its checks.">
         <ListView list={invoices} variant="section" noun={{ one: 'invoice', many: 'invoices' }} empty="No invoices from this vendor yet.">

@@ -115,3 +115,13 @@ export function useSpend(query: { fiscalYear?: number | null; vendorId?: string 
     queryFn: () => api<SpendT>('/costs/spend', { query: { ...(query.fiscalYear ? { fiscalYear: query.fiscalYear } : {}), ...(query.vendorId ? { vendorId: query.vendorId } : {}) } }),
   });
 }
+
+// ---- budget positions
+export type BudgetPositionsT = import('../../../shared/contracts/costs.ts').BudgetPositions;
+/** Every engagement's budget against actual and forecast in a fiscal year (the current one when null), or one vendor's. */
+export function useBudgetPositions(query: { fiscalYear?: number | null; vendorId?: string }) {
+  return useQuery({
+    queryKey: [...costKeys.all, 'budget-positions', query],
+    queryFn: () => api<BudgetPositionsT>('/costs/budget-positions', { query: { ...(query.fiscalYear ? { fiscalYear: query.fiscalYear } : {}), ...(query.vendorId ? { vendorId: query.vendorId } : {}) } }),
+  });
+}
