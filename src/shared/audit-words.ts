@@ -169,6 +169,15 @@ export function verbInWords(action: string): string {
   return VERBS[verb ?? ''] ?? (verb ? words(verb) : 'changed');
 }
 
+/**
+ * The verb on the object's own page, where the object goes unnamed: "approved", and a verb
+ * that needs its object gets it ("overrode a failing check of" → "… of this invoice").
+ */
+export function verbOnItsPage(action: string): string {
+  const verb = verbInWords(action);
+  return /\s(of|to|for|on|with|from)$/.test(verb) ? `${verb} this ${nounInWords(action.split('.', 1)[0])}` : verb;
+}
+
 /** "vendor.create" → "created vendor"; an unknown code still reads ("frobnicated widget"). */
 export function actionInWords(action: string): string {
   return `${verbInWords(action)} ${nounInWords(action.split('.', 1)[0])}`;

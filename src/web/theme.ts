@@ -13,5 +13,7 @@ export const theme = createTheme({
   components: {
     Tooltip: { defaultProps: { withArrow: true } },
     Modal: { defaultProps: { radius: 'md' } },
+    // A status is read whole: a table column squeezed by its neighbours cut "Under review" to "Under revi…".
+    Badge: { styles: { root: { flexShrink: 0, minWidth: 'max-content' } } },
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionInWords, fieldInWords, verbInWords } from '../../src/shared/audit-words.ts';
+import { actionInWords, fieldInWords, verbInWords, verbOnItsPage } from '../../src/shared/audit-words.ts';
 
 describe('the audit trail in words', () => {
   it('says actions as people would', () => {
@@ -9,6 +9,11 @@ describe('the audit trail in words', () => {
     expect(verbInWords('token.revoke')).toBe('withdrew');
     // A code nobody described yet still reads, without underscores.
     expect(actionInWords('exit_plan.frobnicate')).toBe('frobnicate exit plan');
+  });
+  it('on the object’s own page, gives a verb that needs its object the object', () => {
+    expect(verbOnItsPage('invoice.override_check')).toBe('overrode a failing check of this invoice');
+    expect(verbOnItsPage('budget.amend_by_change')).toBe('added an approved change to this budget');
+    expect(verbOnItsPage('invoice.approve')).toBe('approved');
   });
   it('names fields in words, not code', () => {
     expect(fieldInWords('internalOwnerId')).toBe('internal owner');

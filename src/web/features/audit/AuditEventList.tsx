@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { AuditEventT } from '../../api/types.ts';
 import { CardList } from '../../components/list/DataTable.tsx';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
-import { nounInWords, verbInWords } from '../../../shared/audit-words.ts';
+import { nounInWords, verbOnItsPage } from '../../../shared/audit-words.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 
 /** What a person calls the object: the name kept with the row, or one its snapshot holds. */
@@ -90,7 +90,7 @@ function EventRow({ e, showObject }: { e: AuditEventT; showObject: boolean }) {
           <Group gap={6} wrap="wrap">
             <Actor label={e.actorLabel} />
             <Text span size="sm">
-              {showObject || !e.action.startsWith(`${e.objectType}.`) ? e.actionLabel : verbInWords(e.action)}
+              {showObject || !e.action.startsWith(`${e.objectType}.`) ? e.actionLabel : verbOnItsPage(e.action)}
             </Text>
             {showObject && <ObjectLabel e={e} />}
           </Group>

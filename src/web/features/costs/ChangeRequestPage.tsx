@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { AuditHistory } from '../audit/AuditHistory.tsx';
 import { useSession } from '../auth/api.ts';
 import { useChangeRequest, useChangeStep, type ChangeRequestT } from './change-api.ts';
 import { ChangeStatusBadge, costInWords, scheduleInWords } from './ChangeRequestSection.tsx';
@@ -130,6 +131,7 @@ function ChangeView({ cr }: { cr: ChangeRequestT }) {
             )}
           </Stack>
         </Paper>
+        {roleCan(me.user.role, 'audit.read') && <AuditHistory objectId={cr.id} title="History of this change request" />}
       </Stack>
       {dialog && <StepDialog cr={cr} dialog={dialog} onClose={() => setDialog(null)} />}
     </>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { AuditHistory } from '../audit/AuditHistory.tsx';
 import { useSession } from '../auth/api.ts';
 import { useInvoice, useInvoiceStep, type InvoiceDetailT } from './api.ts';
 import { InvoiceDocuments } from './InvoiceDocuments.tsx';
@@ -211,6 +212,8 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
             </Paper>
           </Grid.Col>
         </Grid>
+        {/* Checks overridden with their reasons, approvals, disputes and PDFs, as the audit trail keeps them. */}
+        {roleCan(me.user.role, 'audit.read') && <AuditHistory objectId={inv.id} title="History of this invoice" />}
       </Stack>
       {dialog && <StepDialog inv={inv} dialog={dialog} onClose={() => setDialog(null)} />}
     </>
