@@ -133,6 +133,15 @@ describe('budgets across the portfolio', () => {
     await page.waitForURL(/\/engagements\/[0-9a-f-]+\/costs$/);
     await page.getByRole('heading', { name: 'Budget and actual' }).waitFor();
     await page.getByText(words, { exact: true }).waitFor();
+
+    // The retainer's budget edited to €20,000.00: the forecast is held against the new amount.
+    await page.getByRole('button', { name: 'Edit budget On-call retainer' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit budget "On-call retainer"' });
+    await expect.poll(() => edit.getByRole('textbox', { name: 'Amount for the year' }).inputValue(), UNTIL).toBe('10000.00');
+    await edit.getByRole('textbox', { name: 'Amount for the year' }).fill('20,000.00');
+    await edit.getByRole('button', { name: 'Save budget' }).click();
+    await page.getByText(/^On-call retainer: €20,000\.00/).waitFor();
+    await page.getByText(/^At the run rate of \d+ months?, the year ends at €[\d,.]+ against a budget of €20,000\.00\.$/).waitFor();
   });
 });
 

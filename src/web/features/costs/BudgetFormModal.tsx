@@ -2,27 +2,35 @@ import { Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { fiscalMonths, monthLabel } from '../../../domain/costs/fiscal.ts';
+import { toDecimalString } from '../../../domain/money.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
-import { useCostSettings, useCreateBudget } from './api.ts';
+import { useCostSettings, useCreateBudget, useUpdateBudget, type BudgetT } from './api.ts';
 import { COMMON_CURRENCIES, money, readAmount } from './money.tsx';
 
 const FIELDS = ['label', 'amountMinor', 'currency', 'monthlyMinor', 'spendType', 'fiscalYear'] as const;
 
-/** Adds a budget for one fiscal year: an amount spread evenly, or twelve monthly amounts. */
-export function BudgetFormModal({ engagementId, fiscalYear, onClose }: { engagementId: string; fiscalYear: number; onClose: () => void }) {
+const plain = (amountMinor: number, currency: string) => toDecimalString({ amountMinor, currency });
+
+/**
+ * Adds a budget for one fiscal year (an amount spread evenly, or twelve monthly amounts), or
+ * edits one: its amounts, phasing, name and tag, as the change requests approved into it left them.
+ */
+export function BudgetFormModal({ engagementId, fiscalYear, budget, onClose }: { engagementId: string; fiscalYear: number; budget?: BudgetT; onClose: () => void }) {
   const settings = useCostSettings();
-  const [year, setYear] = useState<number | string>(fiscalYear);
-  const [label, setLabel] = useState('Budget');
-  const [currency, setCurrency] = useState(settings.data?.baseCurrency ?? 'EUR');
-  const [amount, setAmount] = useState('');
-  const [phasing, setPhasing] = useState<'even' | 'monthly'>('even');
-  const [months, setMonths] = useState<string[]>(Array(12).fill(''));
-  const [spendType, setSpendType] = useState<string | null>(null);
+  const [year, setYear] = useState<number | string>(budget?.fiscalYear ?? fiscalYear);
+  const [label, setLabel] = useState(budget?.label ?? 'Budget');
+  const [currency, setCurrency] = useState(budget?.currency ?? settings.data?.baseCurrency ?? 'EUR');
+  const [amount, setAmount] = useState(budget ? plain(budget.amountMinor, budget.currency) : '');
+  const [phasing, setPhasing] = useState<'even' | 'monthly'>(budget?.phasing ?? 'even');
+  const [months, setMonths] = useState<string[]>(budget?.phasing === 'monthly' ? budget.months.map((m) => plain(m.amountMinor, budget.currency)) : Array(12).fill(''));
+  const [spendType, setSpendType] = useState<string | null>(budget?.spendType ?? null);
   const form = useFormErrors(FIELDS);
   const [typed, setTyped] = useState<Record<string, string>>({});
   const errors = { ...form.errors, ...typed };
   const create = useCreateBudget();
+  const update = useUpdateBudget();
+  const saving = create.isPending || update.isPending;
   const start = settings.data?.fiscalYearStartMonth ?? 1;
   const labels = fiscalMonths(Number(year) || fiscalYear, start).map(monthLabel);
   const monthly = months.map((m) => readAmount(m, currency));
@@ -34,20 +42,20 @@ export function BudgetFormModal({ engagementId, fiscalYear, onClose }: { engagem
     if (phasing === 'monthly' && monthly.some((m) => m.error)) return setTyped({ monthlyMinor: 'Check the monthly amounts marked in red.' });
     if (total.error || total.value === null) return setTyped({ amountMinor: total.error ?? 'Required' });
     setTyped({});
-    create.mutate(
-      { engagementId, fiscalYear: Number(year), label, currency, amountMinor: total.value, phasing, monthlyMinor: phasing === 'monthly' ? monthly.map((m) => m.value ?? 0) : undefined, spendType },
-      {
-        onSuccess: (b) => {
-          notifications.show({ color: 'teal', title: 'Budget added', message: `${b.label}: ${money(b.amountMinor, b.currency)}` });
-          onClose();
-        },
-        onError: form.fromError,
+    const fields = { fiscalYear: Number(year), label, currency, amountMinor: total.value, phasing, monthlyMinor: phasing === 'monthly' ? monthly.map((m) => m.value ?? 0) : null, spendType };
+    const done = {
+      onSuccess: (b: BudgetT) => {
+        notifications.show({ color: 'teal', title: budget ? 'Budget saved' : 'Budget added', message: `${b.label}: ${money(b.amountMinor, b.currency)}` });
+        onClose();
       },
-    );
+      onError: form.fromError,
+    };
+    if (budget) update.mutate({ id: budget.id, body: fields }, done);
+    else create.mutate({ engagementId, ...fields, monthlyMinor: fields.monthlyMinor ?? undefined }, done);
   };
 
   return (
-    <Modal opened onClose={onClose} title="Add budget" size="lg">
+    <Modal opened onClose={onClose} title={budget ? `Edit budget "${budget.label}"` : 'Add budget'} size="lg">
       <form onSubmit={submit} noValidate aria-label="Budget">
         <Stack gap="md">
           <FormErrorAlert error={form.general} title="The budget was not saved" />
@@ -78,8 +86,8 @@ export function BudgetFormModal({ engagementId, fiscalYear, onClose }: { engagem
             <Button variant="default" type="button" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending}>
-              Add budget
+            <Button type="submit" loading={saving}>
+              {budget ? 'Save budget' : 'Add budget'}
             </Button>
           </Group>
         </Stack>

@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconFileImport, IconPlus, IconReceipt, IconTrash } from '@tabler/icons-react';
+import { IconFileImport, IconPencil, IconPlus, IconReceipt, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { SPEND_TYPE_LABELS } from '../../../shared/contracts/costs.ts';
@@ -68,6 +68,7 @@ export function EngagementCostsTab({ engagement, me }: EngagementTabProps) {
 function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: boolean }) {
   const remove = useDeleteBudget();
   const [removing, setRemoving] = useState<EngagementCostsT['budgets'][number] | null>(null);
+  const [editing, setEditing] = useState<EngagementCostsT['budgets'][number] | null>(null);
   const notConverted = data.total.notConverted.length > 0;
   const inBase = convertedByMonth(data);
   const missingRate = data.converted.some((c) => c.to.amountMinor === null);
@@ -80,7 +81,22 @@ function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: bo
       ) : (
         <Group gap="xs" aria-label="Budgets">
           {data.budgets.map((b) => (
-            <Badge key={b.id} variant="light" size="lg" radius="sm" tt="none" rightSection={canWrite ? <Tooltip label={`Remove budget "${b.label}"`}><ActionIcon size="xs" variant="subtle" color="gray" aria-label={`Remove budget ${b.label}`} onClick={() => setRemoving(b)}><IconTrash size={12} /></ActionIcon></Tooltip> : undefined}>
+            <Badge key={b.id} variant="light" size="lg" radius="sm" tt="none" rightSection={
+                canWrite ? (
+                  <Group gap={2} wrap="nowrap">
+                    <Tooltip label={`Edit budget "${b.label}"`}>
+                      <ActionIcon size="xs" variant="subtle" color="gray" aria-label={`Edit budget ${b.label}`} onClick={() => setEditing(b)}>
+                        <IconPencil size={12} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={`Remove budget "${b.label}"`}>
+                      <ActionIcon size="xs" variant="subtle" color="gray" aria-label={`Remove budget ${b.label}`} onClick={() => setRemoving(b)}>
+                        <IconTrash size={12} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                ) : undefined
+              }>
               {b.label}: {money(b.amountMinor, b.currency)}
               {b.spendType ? ` · ${SPEND_TYPE_LABELS[b.spendType]}` : ''}
               {b.phasing === 'monthly' ? ' · phased by month' : ' · spread evenly'}
@@ -158,6 +174,7 @@ function BudgetActual({ data, canWrite }: { data: EngagementCostsT; canWrite: bo
           {money(removing.amountMinor, removing.currency)} for {removing.fiscalYearLabel} is taken out of the comparison. The audit trail keeps it.
         </ConfirmDialog>
       )}
+      {editing && <BudgetFormModal engagementId={editing.engagementId} fiscalYear={editing.fiscalYear} budget={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }
