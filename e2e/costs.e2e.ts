@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('an invoice above the rate card', () => {
-  it('is entered on the engagement, fails its check in words beside its line, and is disputed with a reason', async () => {
+  it('is entered on the engagement, fails its check in words beside its line, is disputed with a reason, and corrected', async () => {
     await signIn(page, server.baseUrl, MANAGER.email, MANAGER.password);
     const engagementId = await page.evaluate(async () => {
       const res = await fetch('/api/v1/engagements?q=Order%20portal%20development');
@@ -94,6 +94,17 @@ describe('an invoice above the rate card', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Dispute…' }).count(), UNTIL).toBe(0);
     // No raw ids on the page.
     expect(await page.locator('main').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+
+    // The vendor's corrected copy: the day at the card's €650.00; the amount and totals follow the lines.
+    await page.getByRole('button', { name: 'Correct…' }).click();
+    const fix = page.getByRole('dialog', { name: /^Correct invoice KSL-E2E-101/ });
+    const fixLine = fix.getByRole('group', { name: 'Line 1' });
+    expect(await fixLine.getByRole('textbox', { name: 'Unit price' }).inputValue()).toBe('720.00');
+    await fixLine.getByRole('textbox', { name: 'Unit price' }).fill('650.00');
+    await fix.getByRole('button', { name: 'Save invoice' }).click();
+    await page.getByText('All checks pass', { exact: true }).waitFor();
+    await page.getByText('Net €1,950.00', { exact: false }).waitFor();
+    await page.getByText('Received', { exact: true }).first().waitFor();
   });
 });
 

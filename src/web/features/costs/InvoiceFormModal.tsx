@@ -11,7 +11,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
 import { useEngagementContracts } from '../deliverables/api.ts';
 import { CHANGE_STATUS_LABELS } from '../../../shared/contracts/change-requests.ts';
-import { useCreateInvoice, useRateCard } from './api.ts';
+import { useCreateInvoice, useRateCard, useUpdateInvoice, type InvoiceDetailT } from './api.ts';
 import { useEngagementChanges } from './change-api.ts';
 import { COMMON_CURRENCIES, money, readAmount } from './money.tsx';
 
@@ -24,10 +24,39 @@ interface LineDraft {
   tax: string;
   rateCardItemId: string | null;
   changeRequestId: string | null;
+  /** Kept as it is when an invoice is edited (the form offers no milestone; the API takes one). */
+  milestoneId: string | null;
   /** The SLA month (YYYY-MM) a service credit line credits; empty on a billed line. */
   creditMonth: string;
 }
-const blankLine = (): LineDraft => ({ description: '', quantity: '1', unit: 'day', unitPrice: '', amount: '', tax: '', rateCardItemId: null, changeRequestId: null, creditMonth: '' });
+const blankLine = (): LineDraft => ({ description: '', quantity: '1', unit: 'day', unitPrice: '', amount: '', tax: '', rateCardItemId: null, changeRequestId: null, milestoneId: null, creditMonth: '' });
+const plain = (amountMinor: number, currency: string) => toDecimalString({ amountMinor, currency });
+/**
+ * A stored line as the form shows it. An amount that is quantity × unit price is left blank,
+ * as it was typed, so correcting the price corrects it; one that differs is kept as printed.
+ */
+const draftOf = (l: InvoiceDetailT['lines'][number], currency: string): LineDraft => ({
+  description: l.description,
+  quantity: l.quantity,
+  unit: l.unit,
+  unitPrice: plain(l.unitPriceMinor, currency),
+  amount: l.amountMinor === lineAmount(quantityToMilli(l.quantity), l.unitPriceMinor) ? '' : plain(l.amountMinor, currency),
+  tax: l.taxMinor ? plain(l.taxMinor, currency) : '',
+  rateCardItemId: l.rateCardItemId,
+  changeRequestId: l.changeRequestId,
+  milestoneId: l.milestoneId,
+  creditMonth: l.serviceCreditMonth ?? '',
+});
+/** The totals to show typed in: only those that are not what the lines add up to. */
+function printedTotals(i: InvoiceDetailT) {
+  const net = i.lines.reduce((sum, l) => sum + l.amountMinor, 0);
+  const tax = i.lines.reduce((sum, l) => sum + l.taxMinor, 0);
+  return {
+    net: i.subtotalMinor === net ? '' : plain(i.subtotalMinor, i.currency),
+    tax: i.taxMinor === tax ? '' : plain(i.taxMinor, i.currency),
+    total: i.totalMinor === i.subtotalMinor + i.taxMinor ? '' : plain(i.totalMinor, i.currency),
+  };
+}
 const LINE_FIELDS = ['description', 'quantity', 'unit', 'unitPriceMinor', 'amountMinor', 'taxMinor', 'rateCardItemId', 'milestoneId', 'changeRequestId', 'serviceCreditMonth'];
 /** A service credit line deducts: its amounts go to the API negative, however they were typed (−1,500.00 or 1,500.00). */
 const deduct = (v: number | null, credit: boolean) => (v === null || !credit ? v : -Math.abs(v));
@@ -35,29 +64,33 @@ const BASE_FIELDS = ['number', 'invoiceDate', 'periodFrom', 'periodTo', 'currenc
 
 /**
  * Enters a vendor's invoice by hand, line by line, with the totals as printed on it (blank:
- * the sum of the lines). The checks run when it is saved; the review page shows them.
+ * the sum of the lines), or corrects one not yet approved. The checks run when it is saved;
+ * the review page shows them.
  */
-export function InvoiceFormModal({ engagement, onClose }: { engagement: EngagementT; onClose: () => void }) {
+export function InvoiceFormModal({ engagement, invoice, onClose }: { engagement: Pick<EngagementT, 'id' | 'vendorId' | 'vendorName'>; invoice?: InvoiceDetailT; onClose: () => void }) {
   const phone = useMediaQuery('(max-width: 36em)');
   const navigate = useNavigate();
   const contracts = useEngagementContracts(engagement.id);
-  const [contractId, setContractId] = useState<string | null>(null);
+  const [contractId, setContractId] = useState<string | null>(invoice?.contractId ?? null);
   const card = useRateCard(contractId);
   const changes = useEngagementChanges(engagement.id);
   const changeChoices = (changes.data ?? []).filter((c) => c.status !== 'rejected').map((c) => ({ value: c.id, label: `${c.title} (${CHANGE_STATUS_LABELS[c.status].toLowerCase()})` }));
-  const [number, setNumber] = useState('');
-  const [invoiceDate, setInvoiceDate] = useState('');
-  const [periodFrom, setPeriodFrom] = useState('');
-  const [periodTo, setPeriodTo] = useState('');
-  const [currency, setCurrency] = useState('EUR');
-  const [lines, setLines] = useState<LineDraft[]>([blankLine()]);
-  const [totals, setTotals] = useState({ net: '', tax: '', total: '' });
-  const [note, setNote] = useState('');
+  const [number, setNumber] = useState(invoice?.number ?? '');
+  const [invoiceDate, setInvoiceDate] = useState(invoice?.invoiceDate ?? '');
+  const [periodFrom, setPeriodFrom] = useState(invoice?.periodFrom ?? '');
+  const [periodTo, setPeriodTo] = useState(invoice?.periodTo ?? '');
+  const [currency, setCurrency] = useState(invoice?.currency ?? 'EUR');
+  const [lines, setLines] = useState<LineDraft[]>(invoice ? invoice.lines.map((l) => draftOf(l, invoice.currency)) : [blankLine()]);
+  // An edited invoice keeps the totals printed on it where they differ from its lines (the arithmetic check); blank, they follow the lines.
+  const [totals, setTotals] = useState(() => (invoice ? printedTotals(invoice) : { net: '', tax: '', total: '' }));
+  const [note, setNote] = useState(invoice?.note ?? '');
   const fields = useMemo(() => [...BASE_FIELDS, ...lines.flatMap((_, i) => LINE_FIELDS.map((f) => `lines.${i}.${f}`))], [lines.length]); // eslint-disable-line react-hooks/exhaustive-deps
   const form = useFormErrors(fields);
   const [typed, setTyped] = useState<Record<string, string>>({});
   const errors: Record<string, string | undefined> = { ...form.errors, ...typed };
   const create = useCreateInvoice();
+  const update = useUpdateInvoice();
+  const saving = create.isPending || update.isPending;
 
   const setLine = (i: number, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   /** A line read as the API takes it; the amount defaults to quantity × unit price. */
@@ -94,9 +127,7 @@ export function InvoiceFormModal({ engagement, onClose }: { engagement: Engageme
     if (Object.keys(bad).length) return;
     const subtotalMinor = t.net.value ?? net;
     const taxMinor = t.tax.value ?? taxSum;
-    create.mutate(
-      {
-        vendorId: engagement.vendorId,
+    const body = {
         engagementId: engagement.id,
         contractId,
         number: number.trim(),
@@ -113,30 +144,37 @@ export function InvoiceFormModal({ engagement, onClose }: { engagement: Engageme
           taxMinor: parsed[i].tax.value ?? 0,
           rateCardItemId: l.rateCardItemId,
           changeRequestId: l.changeRequestId,
+          milestoneId: l.milestoneId,
           serviceCreditMonth: l.creditMonth || null,
         })),
         subtotalMinor,
         taxMinor,
         totalMinor: t.total.value ?? subtotalMinor + taxMinor,
         note: note.trim() || null,
+    };
+    // The review page it opens (or stays on) shows the checks.
+    const done = {
+      onSuccess: (inv: InvoiceDetailT) => {
+        onClose();
+        if (!invoice) navigate(`/invoices/${inv.id}`);
       },
-      {
-        // The review page it opens shows the checks.
-        onSuccess: (inv) => {
-          onClose();
-          navigate(`/invoices/${inv.id}`);
-        },
-        onError: form.fromError,
-      },
-    );
+      onError: form.fromError,
+    };
+    if (invoice) update.mutate({ id: invoice.id, body }, done);
+    else create.mutate({ ...body, vendorId: engagement.vendorId }, done);
   };
 
   const items = card.data ?? [];
   return (
-    <Modal opened onClose={onClose} title={`Enter an invoice from ${engagement.vendorName}`} size="xl" fullScreen={!!phone}>
+    <Modal opened onClose={onClose} title={invoice ? `Correct invoice ${invoice.number} from ${engagement.vendorName}` : `Enter an invoice from ${engagement.vendorName}`} size="xl" fullScreen={!!phone}>
       <form onSubmit={submit} noValidate aria-label="Invoice">
         <Stack gap="md">
           <FormErrorAlert error={form.general} title="The invoice was not saved" />
+          {invoice && (
+            <Text size="sm" c="dimmed">
+              Saving runs every check again and the invoice starts over as received; its history keeps the lines as they were.
+            </Text>
+          )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label="Invoice number" required value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={errors.number} />
             <TextInput type="date" label="Invoice date" required value={invoiceDate} onChange={(e) => setInvoiceDate(e.currentTarget.value)} error={errors.invoiceDate} />
@@ -231,8 +269,8 @@ export function InvoiceFormModal({ engagement, onClose }: { engagement: Engageme
             <Button variant="default" type="button" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending}>
-              Enter invoice
+            <Button type="submit" loading={saving}>
+              {invoice ? 'Save invoice' : 'Enter invoice'}
             </Button>
           </Group>
         </Stack>

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Box, Button, Grid, Group, Modal, Paper, Skeleton, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { monthLabel } from '../../../domain/costs/fiscal.ts';
@@ -12,6 +13,7 @@ import { AuditHistory } from '../audit/AuditHistory.tsx';
 import { useSession } from '../auth/api.ts';
 import { useInvoice, useInvoiceStep, type InvoiceDetailT } from './api.ts';
 import { InvoiceDocuments } from './InvoiceDocuments.tsx';
+import { InvoiceFormModal } from './InvoiceFormModal.tsx';
 import { checksInWords, InvoiceStatusBadge, money } from './money.tsx';
 
 /** "18 days", "1 hour", "fixed price". */
@@ -33,6 +35,7 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
   const me = useSession();
   const step = useInvoiceStep(inv.id);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [correcting, setCorrecting] = useState(false);
   const canWrite = roleCan(me.user.role, 'cost.write');
   const canOverride = roleCan(me.user.role, 'invoice.override') && ['received', 'checked', 'disputed'].includes(inv.status);
   const failingLines = new Set(inv.checks.filter((c) => !c.overridden && c.linePosition).map((c) => c.linePosition));
@@ -50,6 +53,12 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
         actions={
           canWrite && (
             <Group gap="xs">
+              {/* A corrected copy from the vendor, or a typing slip: edited until approved (it needs an engagement to name its contract). */}
+              {['received', 'checked', 'disputed'].includes(inv.status) && inv.engagementId && (
+                <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setCorrecting(true)}>
+                  Correct…
+                </Button>
+              )}
               {inv.status === 'received' && (
                 <Button variant="light" loading={step.isPending} onClick={() => run('checked')}>
                   Mark checked
@@ -216,6 +225,7 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
         {roleCan(me.user.role, 'audit.read') && <AuditHistory objectId={inv.id} title="History of this invoice" />}
       </Stack>
       {dialog && <StepDialog inv={inv} dialog={dialog} onClose={() => setDialog(null)} />}
+      {correcting && inv.engagementId && <InvoiceFormModal engagement={{ id: inv.engagementId, vendorId: inv.vendorId, vendorName: inv.vendorName }} invoice={inv} onClose={() => setCorrecting(false)} />}
     </>
   );
 }
