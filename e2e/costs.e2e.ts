@@ -168,6 +168,13 @@ describe('a change request raised by the vendor', () => {
     await page.getByRole('link', { name: 'Guest checkout without an account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Guest checkout without an account' }).waitFor();
     await page.getByText(/^Vendor · Arjun Mehta \(Kestrel\) · /).waitFor();
+    // Corrected before the decision: the vendor's estimate of the delay, 15 days, was short.
+    await page.getByRole('button', { name: 'Edit…' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit change request "Guest checkout without an account"' });
+    expect(await edit.getByRole('textbox', { name: 'One-off cost' }).inputValue()).toBe('18000.00');
+    await edit.getByRole('textbox', { name: 'Schedule impact (days)' }).fill('20');
+    await edit.getByRole('button', { name: 'Save change request' }).click();
+    await page.getByText('20 days later', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Approve…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Approve change' }).click();

@@ -6,18 +6,18 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
 import { useEngagementContracts, usePlan, usePortalDeliverables } from '../deliverables/api.ts';
 import { toDecimalString } from '../../../domain/money.ts';
-import { useAmendOwnChangeRequest, useCreateChangeRequest, usePortalEngagements, useRaiseChangeRequest, type PortalChangeRequestT } from './change-api.ts';
+import { useAmendOwnChangeRequest, useCreateChangeRequest, usePortalEngagements, useRaiseChangeRequest, useUpdateChangeRequest, type ChangeRequestT, type PortalChangeRequestT } from './change-api.ts';
 import { COMMON_CURRENCIES, money, readAmount } from './money.tsx';
 
 const FIELDS = ['engagementId', 'title', 'reason', 'scope', 'currency', 'oneOffMinor', 'recurringMinor', 'recurringMonths', 'scheduleDays', 'deliverableIds', 'milestoneIds', 'contractId', 'internalNote'];
 
 type Choice = { value: string; label: string };
 type Props =
-  | { side: 'client'; engagementId: string; vendorName: string; deliverables: Choice[]; milestones: Choice[]; contracts: Choice[]; onClose: () => void }
+  | { side: 'client'; engagementId: string; vendorName: string; deliverables: Choice[]; milestones: Choice[]; contracts: Choice[]; onClose: () => void; editing?: ChangeRequestT }
   | { side: 'vendor'; engagements: Array<{ id: string; name: string }>; deliverables: Array<Choice & { engagementId: string }>; onClose: () => void; editing?: PortalChangeRequestT };
 
-/** The client's form, with its engagement's plan and contracts to choose from. */
-export function ClientChangeRequestModal({ engagementId, vendorName, onClose }: { engagementId: string; vendorName: string; onClose: () => void }) {
+/** The client's form, with its engagement's plan and contracts to choose from; `editing`, a change not yet decided to correct. */
+export function ClientChangeRequestModal({ engagementId, vendorName, onClose, editing }: { engagementId: string; vendorName: string; onClose: () => void; editing?: ChangeRequestT }) {
   const plan = usePlan({ engagementId });
   const contracts = useEngagementContracts(engagementId);
   return (
@@ -29,6 +29,7 @@ export function ClientChangeRequestModal({ engagementId, vendorName, onClose }: 
       milestones={(plan.data?.milestones ?? []).map((m) => ({ value: m.id, label: m.name }))}
       contracts={(contracts.data ?? []).map((c) => ({ value: c.id, label: c.title }))}
       onClose={onClose}
+      editing={editing}
     />
   );
 }
@@ -60,25 +61,27 @@ function ChangeRequestFormModal(props: Props) {
   const phone = useMediaQuery('(max-width: 36em)');
   const navigate = useNavigate();
   const client = props.side === 'client';
-  // The vendor correcting its own proposed change: the form starts from what it raised.
-  const editing = props.side === 'vendor' ? props.editing : undefined;
+  // Correcting a change not yet decided (the vendor its own, the client any): the form starts from what was raised.
+  const editing: PortalChangeRequestT | ChangeRequestT | undefined = props.editing;
+  const clientEditing = props.side === 'client' ? props.editing : undefined;
   const [engagementId, setEngagementId] = useState<string | null>(props.side === 'client' ? props.engagementId : (editing?.engagementId ?? null));
   const [v, setV] = useState(
     editing
-      ? { title: editing.title, reason: editing.reason, scope: editing.scope, currency: editing.currency, oneOff: typedAmount(editing.oneOffMinor, editing.currency), recurring: typedAmount(editing.recurringMinor, editing.currency), internalNote: '' }
+      ? { title: editing.title, reason: editing.reason, scope: editing.scope, currency: editing.currency, oneOff: typedAmount(editing.oneOffMinor, editing.currency), recurring: typedAmount(editing.recurringMinor, editing.currency), internalNote: clientEditing?.internalNote ?? '' }
       : { title: '', reason: '', scope: '', currency: 'EUR', oneOff: '', recurring: '', internalNote: '' },
   );
   const [months, setMonths] = useState<number | string>(editing?.recurringMonths ?? 0);
   const [days, setDays] = useState<number | string>(editing?.scheduleDays ?? 0);
   const [deliverableIds, setDeliverableIds] = useState<string[]>(editing?.deliverables.map((d) => d.id) ?? []);
-  const [milestoneIds, setMilestoneIds] = useState<string[]>([]);
-  const [contractId, setContractId] = useState<string | null>(null);
+  const [milestoneIds, setMilestoneIds] = useState<string[]>(clientEditing?.milestones.map((m) => m.id) ?? []);
+  const [contractId, setContractId] = useState<string | null>(clientEditing?.contractId ?? null);
   const form = useFormErrors(FIELDS);
   const [typed, setTyped] = useState<Record<string, string>>({});
   const errors: Record<string, string | undefined> = { ...form.errors, ...typed };
   const create = useCreateChangeRequest();
   const raise = useRaiseChangeRequest();
   const amend = useAmendOwnChangeRequest(editing?.id ?? '');
+  const update = useUpdateChangeRequest(editing?.id ?? '');
   // The value is read at once: the event's currentTarget is gone by the time React runs the updater.
   const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
@@ -111,15 +114,14 @@ function ChangeRequestFormModal(props: Props) {
       deliverableIds,
       ...(client ? { milestoneIds, contractId, internalNote: v.internalNote.trim() || null } : {}),
     };
-    if (client) create.mutate(body, { onSuccess: (cr) => (props.onClose(), navigate(`/change-requests/${cr.id}`)), onError: form.fromError });
-    else if (editing) {
-      const { engagementId: _same, ...changes } = body;
-      amend.mutate(changes, { onSuccess: () => props.onClose(), onError: form.fromError });
-    } else raise.mutate(body, { onSuccess: () => props.onClose(), onError: form.fromError });
+    const { engagementId: _same, ...changes } = body;
+    if (editing) (client ? update : amend).mutate(changes, { onSuccess: () => props.onClose(), onError: form.fromError });
+    else if (client) create.mutate(body, { onSuccess: (cr) => (props.onClose(), navigate(`/change-requests/${cr.id}`)), onError: form.fromError });
+    else raise.mutate(body, { onSuccess: () => props.onClose(), onError: form.fromError });
   };
 
   return (
-    <Modal opened onClose={props.onClose} title={props.side === 'client' ? `Raise a change request with ${props.vendorName}` : editing ? 'Correct your change request' : 'Raise a change request'} size="lg" fullScreen={!!phone}>
+    <Modal opened onClose={props.onClose} title={props.side === 'client' ? (editing ? `Edit change request "${editing.title}"` : `Raise a change request with ${props.vendorName}`) : editing ? 'Correct your change request' : 'Raise a change request'} size="lg" fullScreen={!!phone}>
       <form onSubmit={submit} noValidate aria-label="Change request">
         <Stack gap="sm">
           <FormErrorAlert error={form.general} title="The change request was not saved" />
@@ -169,8 +171,8 @@ function ChangeRequestFormModal(props: Props) {
             <Button variant="default" onClick={props.onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending || raise.isPending || amend.isPending}>
-              {editing ? 'Save the correction' : 'Raise change request'}
+            <Button type="submit" loading={create.isPending || raise.isPending || amend.isPending || update.isPending}>
+              {editing ? (client ? 'Save change request' : 'Save the correction') : 'Raise change request'}
             </Button>
           </Group>
         </Stack>

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Modal, Paper, SimpleGrid, Skeleton, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { RAISED_BY_LABELS } from '../../../shared/contracts/change-requests.ts';
@@ -11,6 +12,7 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { AuditHistory } from '../audit/AuditHistory.tsx';
 import { useSession } from '../auth/api.ts';
 import { useChangeRequest, useChangeStep, type ChangeRequestT } from './change-api.ts';
+import { ClientChangeRequestModal } from './ChangeRequestFormModal.tsx';
 import { ChangeStatusBadge, costInWords, scheduleInWords } from './ChangeRequestSection.tsx';
 import { money } from './money.tsx';
 
@@ -41,6 +43,7 @@ function ChangeView({ cr }: { cr: ChangeRequestT }) {
   const me = useSession();
   const step = useChangeStep(cr.id);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [editing, setEditing] = useState(false);
   const canWrite = roleCan(me.user.role, 'cost.write');
   const undecided = cr.status === 'proposed' || cr.status === 'under_review';
   const review = () => step.mutate({ step: 'review', body: {} }, { onError: (e) => notifications.show({ color: 'red', title: 'Not done', message: e.message }) });
@@ -54,6 +57,11 @@ function ChangeView({ cr }: { cr: ChangeRequestT }) {
         actions={
           canWrite && (
             <Group gap="xs">
+              {undecided && (
+                <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+                  Edit…
+                </Button>
+              )}
               {cr.status === 'proposed' && (
                 <Button variant="light" loading={step.isPending} onClick={review}>
                   Start review
@@ -134,6 +142,7 @@ function ChangeView({ cr }: { cr: ChangeRequestT }) {
         {roleCan(me.user.role, 'audit.read') && <AuditHistory objectId={cr.id} title="History of this change request" />}
       </Stack>
       {dialog && <StepDialog cr={cr} dialog={dialog} onClose={() => setDialog(null)} />}
+      {editing && <ClientChangeRequestModal engagementId={cr.engagementId} vendorName={cr.vendorName} editing={cr} onClose={() => setEditing(false)} />}
     </>
   );
 }

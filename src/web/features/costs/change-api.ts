@@ -41,6 +41,7 @@ export function useEngagementChanges(engagementId: string) {
 }
 export const useChangeRequest = (id: string) => useQuery({ queryKey: changeKeys.one(id), queryFn: () => api<ChangeRequestT>(`/change-requests/${enc(id)}`) });
 export const useScopeCreep = (engagementId: string) => useQuery({ queryKey: changeKeys.scopeCreep(engagementId), queryFn: () => api<ScopeCreepT>(`/engagements/${enc(engagementId)}/scope-creep`) });
+export const useUpdateChangeRequest = (id: string) => useChange((body: Record<string, unknown>) => api<ChangeRequestT>(`/change-requests/${enc(id)}`, { method: 'PATCH', body }));
 export const useCreateChangeRequest = () => useChange((body: Record<string, unknown>) => api<ChangeRequestT>('/change-requests', { method: 'POST', body }));
 
 type Step = 'review' | 'approve' | 'reject' | 'implemented';
