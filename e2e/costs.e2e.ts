@@ -219,3 +219,19 @@ describe('an imported invoice above the rate card', () => {
     await page.getByText('Disputed with the vendor').waitFor();
   });
 });
+
+describe('a rate card item', () => {
+  it('is edited to end its validity when the rate changes', async () => {
+    const contractId = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/contracts?q=Kestrel%20order%20portal');
+      return ((await res.json()) as { items: Array<{ id: string; title: string }> }).items.find((c) => c.title === 'Kestrel order portal statement of work')!.id;
+    });
+    await page.goto(`${server.baseUrl}/contracts/${contractId}/rate-card`);
+    await page.getByRole('button', { name: 'Edit QA engineer' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit "QA engineer"' });
+    expect(await edit.getByRole('textbox', { name: 'Price' }).inputValue()).toBe('480.00');
+    await edit.getByLabel('Valid to').fill('2027-03-31');
+    await edit.getByRole('button', { name: 'Save item' }).click();
+    await page.getByRole('row', { name: /QA engineer .* – Mar 31, 2027/ }).waitFor();
+  });
+});

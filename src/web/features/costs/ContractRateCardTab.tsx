@@ -1,7 +1,8 @@
 import { ActionIcon, Alert, Button, Group, Modal, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { toDecimalString } from '../../../domain/money.ts';
 import { RATE_UNIT_LABELS, RATE_UNITS } from '../../../shared/contracts/costs.ts';
 import { roleCan } from '../../../shared/permissions.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -10,7 +11,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/forms.ts';
 import type { ContractTabProps } from '../contracts/tabs.tsx';
-import { useCreateRateCardItem, useDeleteRateCardItem, useRateCard, type RateCardItemT } from './api.ts';
+import { useCreateRateCardItem, useDeleteRateCardItem, useRateCard, useUpdateRateCardItem, type RateCardItemT } from './api.ts';
 import { COMMON_CURRENCIES, money, readAmount } from './money.tsx';
 
 const validity = (from: string | null, to: string | null) => (from && to ? `${formatDate(from)} – ${formatDate(to)}` : from ? `from ${formatDate(from)}` : to ? `until ${formatDate(to)}` : 'always');
@@ -21,6 +22,7 @@ export function ContractRateCardTab({ contract, me }: ContractTabProps) {
   const remove = useDeleteRateCardItem();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<RateCardItemT | null>(null);
+  const [editing, setEditing] = useState<RateCardItemT | null>(null);
   const canWrite = roleCan(me.user.role, 'cost.write');
   return (
     <Paper withBorder radius="md" p="lg">
@@ -70,9 +72,14 @@ export function ContractRateCardTab({ contract, me }: ContractTabProps) {
                     <Table.Td>{validity(i.validFrom, i.validTo)}</Table.Td>
                     {canWrite && (
                       <Table.Td>
-                        <ActionIcon variant="subtle" color="gray" aria-label={`Remove ${i.name}`} onClick={() => setRemoving(i)}>
-                          <IconTrash size={16} />
-                        </ActionIcon>
+                        <Group gap={4} wrap="nowrap" justify="flex-end">
+                          <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${i.name}`} onClick={() => setEditing(i)}>
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                          <ActionIcon variant="subtle" color="gray" aria-label={`Remove ${i.name}`} onClick={() => setRemoving(i)}>
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Group>
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -84,44 +91,47 @@ export function ContractRateCardTab({ contract, me }: ContractTabProps) {
       </Stack>
       {removing && (
         <ConfirmDialog opened title={`Remove "${removing.name}" from the rate card?`} confirmLabel="Remove item" color="red" loading={remove.isPending} onConfirm={() => remove.mutate(removing.id, { onSettled: () => setRemoving(null) })} onClose={() => setRemoving(null)}>
-          Invoices entered later are no longer checked against it. An item an invoice line names stays; end its validity instead.
+          Invoices entered later are no longer checked against it. An item an invoice line names stays: edit it and end its validity instead.
         </ConfirmDialog>
       )}
       {adding && <RateItemModal contractId={contract.id} currency={contract.currency ?? 'EUR'} onClose={() => setAdding(false)} />}
+      {editing && <RateItemModal contractId={contract.id} currency={editing.currency} item={editing} onClose={() => setEditing(null)} />}
     </Paper>
   );
 }
 
 const FIELDS = ['name', 'unit', 'unitPriceMinor', 'currency', 'validFrom', 'validTo'] as const;
 
-function RateItemModal({ contractId, currency: initial, onClose }: { contractId: string; currency: string; onClose: () => void }) {
-  const [name, setName] = useState('');
-  const [unit, setUnit] = useState('day');
-  const [price, setPrice] = useState('');
+/** Adds a rate card item, or edits one (a new price, or its validity ended when the rate changes). */
+function RateItemModal({ contractId, currency: initial, item, onClose }: { contractId: string; currency: string; item?: RateCardItemT; onClose: () => void }) {
+  const [name, setName] = useState(item?.name ?? '');
+  const [unit, setUnit] = useState<string>(item?.unit ?? 'day');
+  const [price, setPrice] = useState(item ? toDecimalString({ amountMinor: item.unitPriceMinor, currency: item.currency }) : '');
   const [currency, setCurrency] = useState(initial);
-  const [validFrom, setValidFrom] = useState('');
-  const [validTo, setValidTo] = useState('');
+  const [validFrom, setValidFrom] = useState(item?.validFrom ?? '');
+  const [validTo, setValidTo] = useState(item?.validTo ?? '');
   const [priceError, setPriceError] = useState<string | null>(null);
   const form = useFormErrors(FIELDS);
   const create = useCreateRateCardItem();
+  const update = useUpdateRateCardItem();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const p = readAmount(price, currency);
     setPriceError(p.value === null ? (p.error ?? 'Required') : null);
     if (p.value === null) return;
-    create.mutate(
-      { contractId, name: name.trim(), unit, unitPriceMinor: p.value, currency, validFrom: validFrom || null, validTo: validTo || null },
-      {
-        onSuccess: (i) => {
-          notifications.show({ color: 'teal', title: 'Rate added', message: `${i.name}: ${money(i.unitPriceMinor, i.currency)} ${RATE_UNIT_LABELS[i.unit]}` });
-          onClose();
-        },
-        onError: form.fromError,
+    const fields = { name: name.trim(), unit, unitPriceMinor: p.value, currency, validFrom: validFrom || null, validTo: validTo || null };
+    const done = {
+      onSuccess: (i: RateCardItemT) => {
+        notifications.show({ color: 'teal', title: item ? 'Rate saved' : 'Rate added', message: `${i.name}: ${money(i.unitPriceMinor, i.currency)} ${RATE_UNIT_LABELS[i.unit]}` });
+        onClose();
       },
-    );
+      onError: form.fromError,
+    };
+    if (item) update.mutate({ id: item.id, body: fields }, done);
+    else create.mutate({ contractId, ...fields }, done);
   };
   return (
-    <Modal opened onClose={onClose} title="Add a rate card item">
+    <Modal opened onClose={onClose} title={item ? `Edit "${item.name}"` : 'Add a rate card item'}>
       <form onSubmit={submit} noValidate aria-label="Rate card item">
         <Stack gap="md">
           <FormErrorAlert error={form.general} title="The item was not saved" />
@@ -137,8 +147,8 @@ function RateItemModal({ contractId, currency: initial, onClose }: { contractId:
             <Button variant="default" type="button" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending}>
-              Add item
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {item ? 'Save item' : 'Add item'}
             </Button>
           </Group>
         </Stack>

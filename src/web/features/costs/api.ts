@@ -57,6 +57,7 @@ export const useUpdateBudget = () => useChange(({ id, body }: { id: string; body
 export const useUpdateInvoice = () => useChange(({ id, body }: { id: string; body: Record<string, unknown> }) => api<InvoiceDetailT>(`/invoices/${enc(id)}`, { method: 'PATCH', body }));
 export const useDeleteBudget = () => useChange((id: string) => api<{ ok: true }>(`/budgets/${enc(id)}`, { method: 'DELETE' }));
 export const useCreateRateCardItem = () => useChange((body: Record<string, unknown>) => api<RateCardItemT>('/rate-card-items', { method: 'POST', body }));
+export const useUpdateRateCardItem = () => useChange(({ id, body }: { id: string; body: Record<string, unknown> }) => api<RateCardItemT>(`/rate-card-items/${enc(id)}`, { method: 'PATCH', body }));
 export const useDeleteRateCardItem = () => useChange((id: string) => api<{ ok: true }>(`/rate-card-items/${enc(id)}`, { method: 'DELETE' }));
 export const useCreateInvoice = () => useChange((body: Record<string, unknown>) => api<InvoiceDetailT>('/invoices', { method: 'POST', body }));
 
