@@ -137,6 +137,13 @@ describe('budgets across the portfolio', () => {
     expect(flagged).toBeGreaterThan(0);
     await page.getByText(`${flagged} of ${rows.length} budgets ${flagged === 1 ? 'needs' : 'need'} attention:`, { exact: false }).waitFor();
     expect(rows.slice(flagged).some((r) => /Over budget|Forecast over/i.test(r))).toBe(false);
+    // Below, the invoices waiting for review across the vendors; the disputed ones a click away.
+    const invoices = page.getByRole('table', { name: 'Invoices' });
+    await invoices.locator('tbody tr').first().waitFor();
+    expect(new Set((await invoices.locator('tbody tr td:nth-child(6)').allInnerTexts()).map((x) => x.trim().toLowerCase()))).toEqual(new Set(['received', 'checked']));
+    await page.locator('label').filter({ hasText: /^Disputed$/ }).click();
+    await invoices.getByRole('link', { name: /^KSL-\d{6}-077$/ }).waitFor();
+    await page.getByRole('table', { name: 'Change requests' }).getByRole('link', { name: 'Guest checkout without an account' }).waitFor();
     // The row's forecast in words is the one on the engagement's own Costs tab.
     const row = table.locator('tbody tr', { hasText: 'Out-of-hours on-call' });
     const words = await row.getByText(/^(At the run rate of|Actual €)/).innerText();

@@ -4,10 +4,11 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { useSession } from '../auth/api.ts';
 import { BudgetPositionsSection } from './BudgetPositionsSection.tsx';
+import { ChangeRequestListSection, InvoiceListSection } from './CostLists.tsx';
 import { ServiceCreditsSection } from './ServiceCredits.tsx';
 import { SpendSection } from './SpendSection.tsx';
 
-/** Costs across the portfolio: every engagement's budget against actual and forecast, spend by vendor and month, and service credits owed by every vendor and not yet received. */
+/** Costs across the portfolio: every engagement's budget against actual and forecast, the invoices to review and change requests to decide (or any others), spend by vendor and month, and service credits owed by every vendor and not yet received. */
 export function CostsPortfolioPage() {
   usePageTitle('Costs');
   const me = useSession();
@@ -16,6 +17,8 @@ export function CostsPortfolioPage() {
       <PageHeader title="Costs" description="Across every vendor and engagement. Amounts are never added across currencies." />
       <Stack gap="lg">
         <BudgetPositionsSection />
+        <InvoiceListSection />
+        <ChangeRequestListSection />
         <SpendSection />
         <ServiceCreditsSection canWrite={roleCan(me.user.role, 'cost.write')} withYear />
       </Stack>
