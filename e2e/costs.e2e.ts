@@ -158,7 +158,8 @@ describe('budgets across the portfolio', () => {
     await expect.poll(() => edit.getByRole('textbox', { name: 'Amount for the year' }).inputValue(), UNTIL).toBe('10000.00');
     await edit.getByRole('textbox', { name: 'Amount for the year' }).fill('20,000.00');
     await edit.getByRole('button', { name: 'Save budget' }).click();
-    await page.getByText(/^On-call retainer: €20,000\.00/).waitFor();
+    // The budget chip (not the notification, which says the same without the tag and phasing).
+    await page.getByText(/^On-call retainer: €20,000\.00 · /).waitFor();
     await page.getByText(/^At the run rate of \d+ months?, the year ends at €[\d,.]+ against a budget of €20,000\.00\.$/).waitFor();
   });
 });

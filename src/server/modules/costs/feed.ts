@@ -99,6 +99,7 @@ export const costsFeed: ModuleFeed = {
 async function overBudget(ctx: Ctx): Promise<Array<{ label: string; href: string }>> {
   const { rows } = await portfolioBudgets(ctx, {});
   // One example per engagement, its first alerting currency (the rows come alerts first).
-  const seen = new Set<string>();
-  return rows.flatMap((r) => (r.alert && !seen.has(r.engagementId) && seen.add(r.engagementId) ? [{ label: `${r.engagementName} (${r.vendorName}): ${r.words}`, href: `/engagements/${r.engagementId}/costs` }] : []));
+  const out = new Map<string, { label: string; href: string }>();
+  for (const r of rows) if (r.alert && !out.has(r.engagementId)) out.set(r.engagementId, { label: `${r.engagementName} (${r.vendorName}): ${r.words}`, href: `/engagements/${r.engagementId}/costs` });
+  return [...out.values()];
 }
