@@ -98,7 +98,7 @@ describe('budget positions across the portfolio', () => {
   it('raises the same alerts on the dashboard', async () => {
     const ctx = { ...inApp(org, t.config).ctx(), now: TODAY };
     const over = (await costsFeed.exposures!(ctx, '2026-07-15')).find((e) => e.key === 'costs:forecast-over-budget')!;
-    expect(over.count).toBe(2);
+    expect(over).toMatchObject({ count: 2, label: 'Engagements over budget, or forecast over it, this fiscal year', href: '/costs' });
     expect(over.examples.map((e) => e.label)).toEqual([
       `Plant desktops (${org.otherVendor.name}): Actual €1,500.00 already exceeds the budget of €1,000.00.`,
       expect.stringContaining('the year ends at €36,000.00: more than 10 % over the budget of €18,000.00.'),

@@ -84,10 +84,11 @@ export const costsFeed: ModuleFeed = {
       },
       {
         key: 'costs:forecast-over-budget',
-        label: 'Engagements forecast over budget this fiscal year',
+        label: 'Engagements over budget, or forecast over it, this fiscal year',
         count: over.length,
         severity: 'high',
-        href: over[0]?.href ?? '/costs',
+        // Every budget against its actual, those over first, is the Costs page's first section.
+        href: '/costs',
         examples: over.slice(0, EXAMPLES),
       },
     ];
