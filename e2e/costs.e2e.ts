@@ -243,3 +243,26 @@ describe('a rate card item', () => {
     await page.getByRole('row', { name: /QA engineer .* – Mar 31, 2027/ }).waitFor();
   });
 });
+
+describe('a waived service credit', () => {
+  it('is taken back, owed again, and waived anew with a reason', async () => {
+    await page.goto(`${server.baseUrl}/costs`);
+    await page.getByRole('heading', { name: 'Service credits' }).waitFor();
+    await page.getByText(/^Owed:/).waitFor();
+    // The demo waived the service desk's oldest month owed, this year or the last.
+    const takeBack = page.getByRole('button', { name: /^Take back the waiver of (\w+ \d{4}) for 24\/7 service desk$/ });
+    if ((await takeBack.count()) === 0) {
+      const year = await page.getByRole('combobox', { name: 'Year', exact: true }).inputValue();
+      await choose(page, 'Year', String(Number(year) - 1));
+    }
+    const month = (await takeBack.getAttribute('aria-label'))!.match(/of (\w+ \d{4}) for/)![1];
+    await takeBack.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Take back the waiver' }).click();
+    const waive = page.getByRole('button', { name: `Waive the credit of ${month} for 24/7 service desk` });
+    await waive.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').fill('Our firewall change caused the outage; confirmed with the vendor.');
+    await dialog.getByRole('button', { name: /^Waive/ }).click();
+    await page.getByText(/: Our firewall change caused the outage; confirmed with the vendor\./).waitFor();
+  });
+});

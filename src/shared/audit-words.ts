@@ -42,6 +42,7 @@ const VERBS: Record<string, string> = {
   amend_value: 'amended the value of',
   amend_by_change: 'added an approved change to',
   waive: 'waived',
+  withdraw_waiver: 'took back the waiver of',
   set: 'set',
   // Sourcing (choosing a vendor).
   answer_check: 'answered the should-we-outsource check of',

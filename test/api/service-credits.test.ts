@@ -13,7 +13,7 @@ let analyst: Login;
 let contact: Login;
 let engagementId: string;
 const H = 3_600_000;
-type Row = { engagementId: string; month: string; owedMinor: number | null; receivedMinor: number; outstandingMinor: number; waivedMinor: number; waiver: { reason: string } | null };
+type Row = { engagementId: string; month: string; owedMinor: number | null; receivedMinor: number; outstandingMinor: number; waivedMinor: number; waiver: { id: string; reason: string } | null };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -89,6 +89,22 @@ describe('service credits recovered', () => {
     expect(nothing.body).toContain('nothing to waive');
     const audit = (await call(t, await loginAs(t.database.db, org.users.auditor), 'GET', `/api/v1/audit-events?objectId=${res.json().id}`)).json().items.map((e: { actionLabel: string }) => e.actionLabel);
     expect(audit).toEqual(['waived service credit']);
+  });
+
+  it('a waiver is taken back by a writer of its own organisation: the month is owed again, the history keeps both', async () => {
+    const waiverId = (await statement()).rows.find((r) => r.month === '2026-02')!.waiver!.id;
+    const url = `/api/v1/service-credits/waivers/${waiverId}`;
+    expect((await call(t, analyst, 'DELETE', url)).statusCode).toBe(403);
+    const other = await createTestOrg(t.database.db, 'Other');
+    expect((await call(t, await loginAs(t.database.db, other.users.manager), 'DELETE', url)).statusCode).toBe(404);
+    const res = await call(t, manager, 'DELETE', url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await statement()).rows.find((r) => r.month === '2026-02')).toMatchObject({ outstandingMinor: 210_000, waivedMinor: 0, waiver: null });
+    expect((await call(t, manager, 'DELETE', url)).statusCode).toBe(404);
+    const audit = (await call(t, await loginAs(t.database.db, org.users.auditor), 'GET', `/api/v1/audit-events?objectId=${waiverId}`)).json().items.map((e: { actionLabel: string }) => e.actionLabel);
+    expect(audit).toEqual(['took back the waiver of service credit', 'waived service credit']);
+    // Waived again, as the tests below expect it.
+    expect((await call(t, manager, 'POST', '/api/v1/service-credits/waivers', { engagementId, month: '2026-02', reason: 'The February outage was caused by our own network change.' })).statusCode).toBe(201);
   });
 
   it('an imported credit line reconciles the same way: −€1,500.00 for March in an accounting export, €600.00 still owed', async () => {

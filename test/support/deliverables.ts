@@ -5,7 +5,7 @@ import { authHeaders, type Login } from './factories.ts';
 export { inApp } from './due-diligence.ts';
 
 /** A JSON request as a signed-in user (changes carry the CSRF token like the web UI). */
-export function call(t: TestApp, login: Login, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
+export function call(t: TestApp, login: Login, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) {
   return t.app.inject({ method, url, payload, headers: authHeaders(login) });
 }
 

@@ -287,7 +287,7 @@ export const ServiceCreditRow = z.object({
   receivedMinor: z.number().int(),
   outstandingMinor: z.number().int(),
   waivedMinor: z.number().int(),
-  waiver: z.object({ reason: z.string(), byName: z.string().nullable(), at: z.string() }).nullable(),
+  waiver: z.object({ id: z.string(), reason: z.string(), byName: z.string().nullable(), at: z.string() }).nullable(),
   otherCurrencies: z.array(MoneyAmount),
 });
 export const ServiceCredits = z.object({

@@ -5,6 +5,7 @@ import { aBudget, anInvoice, aRateCardItem, type InvoiceState } from '../../../s
 import { attachInvoiceDocument, saveInvoiceMapping, setExchangeRate } from '../../../src/server/modules/costs/costs.public.ts';
 import { PDF } from '../../support/due-diligence.ts';
 import { inApp } from '../../support/due-diligence.ts';
+import { storeWaiver } from '../../support/credit-waivers.repo.ts';
 import type { TestOrg } from '../../support/factories.ts';
 import { ADMINS, INTERNAL, WRITERS, type AreaRows, type Call, type MatrixEnv, type Row } from './types.ts';
 
@@ -24,6 +25,7 @@ interface Fixtures {
   rateId: string;
   mappingId: string;
   documentId: string;
+  waiverId: string;
 }
 
 /** Rows for cost settings, budgets, rate cards, invoices and their checks, and budget against actual (internal users only). */
@@ -32,6 +34,8 @@ export function costsRows(env: MatrixEnv): AreaRows {
   const f = (o: TestOrg) => fx.get(o)!;
   const h = (o: TestOrg) => inApp(o, env.t.config);
   let seq = 0;
+  /** A stored waiver of a month no other waiver of the organisation has (one a year from 2001). */
+  const waiver = (o: TestOrg) => storeWaiver(env.t.database.db, { orgId: o.orgId, vendorId: o.vendor.id, engagementId: o.engagementId, month: `${2000 + ++seq}-01` });
 
   /** A clean invoice (one line at the rate card price; a new quantity each time, so no two share a total) in `state`. */
   const invoice = (o: TestOrg, state: InvoiceState) => {
@@ -51,13 +55,13 @@ export function costsRows(env: MatrixEnv): AreaRows {
     const contract = await aContract(h(o), { vendorId: o.vendor.id, engagementIds: [o.engagementId] });
     const item = await aRateCardItem(h(o), { contractId: contract.id, name: 'Matrix consultant', unit: 'day', unitPriceMinor: 70_000 });
     const budget = await aBudget(h(o), { engagementId: o.engagementId });
-    fx.set(o, { contractId: contract.id, itemId: item.id, itemPrice: item.unitPriceMinor, budgetId: budget.id, invoiceId: '', approvedId: '', paidId: '', rateId: '', mappingId: '', documentId: '' });
+    fx.set(o, { contractId: contract.id, itemId: item.id, itemPrice: item.unitPriceMinor, budgetId: budget.id, invoiceId: '', approvedId: '', paidId: '', rateId: '', mappingId: '', documentId: '', waiverId: '' });
     const [inv, approved, paid] = [await invoice(o, 'received'), await invoice(o, 'approved'), await invoice(o, 'paid')];
     const rate = await setExchangeRate(h(o).ctx(), { currency: 'USD', month: '2026-02', perEur: '1.0850' });
     const mapping = await saveInvoiceMapping(h(o).ctx(), { ...MAPPING, name: 'Matrix edit' });
     // Stored where the app under test reads its files.
     const doc = await attachInvoiceDocument({ ...h(o).ctx(), config: env.t.config }, inv.id, { name: 'invoice.pdf', stream: Readable.from([PDF]), declaredBytes: PDF.length });
-    return { ...f(o), invoiceId: inv.id, approvedId: approved.id, paidId: paid.id, rateId: rate.id, mappingId: mapping.id, documentId: doc.id };
+    return { ...f(o), invoiceId: inv.id, approvedId: approved.id, paidId: paid.id, rateId: rate.id, mappingId: mapping.id, documentId: doc.id, waiverId: await waiver(o) };
   }
 
   const pick = (c: Call, own: (x: Fixtures) => string, state?: (x: Fixtures) => string) => {
@@ -228,6 +232,14 @@ M-${env.uniq()},2026-01-31,${env.own.vendor.name},EUR,Work,1,1.00,1.00
     // The vendor named in the query is the object: another organisation's, or none, is a 404.
     'GET /api/v1/costs/budget-positions': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/costs/budget-positions?fiscalYear=2026&vendorId=${env.id(c, (o) => o.vendor.id)}` }) },
     'GET /api/v1/service-credits': { allowed: INTERNAL, ok: 200, build: () => ({ url: '/api/v1/service-credits?year=2026' }) },
+    // A new waiver for each call that may take it back; the other organisation's stays.
+    'DELETE /api/v1/service-credits/waivers/:id': {
+      policy: 'The waiver',
+      allowed: WRITERS,
+      ok: 200,
+      scoped: true,
+      build: async (c) => ({ url: `/api/v1/service-credits/waivers/${c.scope === 'own' ? await waiver(c.org) : env.id(c, (o) => f(o).waiverId)}` }),
+    },
     // No SLA credit is owed in the matrix's organisation: every allowed role is told there is nothing to waive.
     'POST /api/v1/service-credits/waivers': { allowed: WRITERS, ok: 400, build: () => ({ url: '/api/v1/service-credits/waivers', payload: { engagementId: env.own.engagementId, month: '2026-01', reason: 'Our fault.' } }) },
     'GET /api/v1/engagements/:id/costs': { allowed: INTERNAL, ok: 200, scoped: true, build: (c) => ({ url: `/api/v1/engagements/${env.id(c, (o) => o.engagementId)}/costs?fiscalYear=2026` }) },

@@ -3,6 +3,7 @@ import { definePolicy } from '../../policy.ts';
 import type { ChangeRequestRow } from './change-requests.repo.ts';
 import type { BudgetRow, InvoiceRow, RateCardItemRow } from './costs.repo.ts';
 import type { InvoiceMappingRow } from './invoice-mappings.repo.ts';
+import type { WaiverRow } from './service-credits.repo.ts';
 
 /** The organisation's cost settings (fiscal year start, base currency): read by readers, set by those who manage the organisation. */
 export const costSettingsPolicy = definePolicy<{ orgId: string }, 'read' | 'update'>({
@@ -106,6 +107,12 @@ export const serviceCreditPolicy = definePolicy<{ orgId: string }, 'list' | 'wai
   label: 'The service credits',
   collection: true,
   actions: { list: { permission: 'cost.read' }, waive: { permission: 'cost.write' } },
+});
+
+/** A waiver of a month's service credit: taken back by a cost writer (waived by mistake), the credit then owed again. */
+export const creditWaiverPolicy = definePolicy<WaiverRow, 'withdraw'>({
+  label: 'The waiver',
+  actions: { withdraw: { permission: 'cost.write' } },
 });
 
 /** Saved invoice import mappings: read with the costs, saved, edited and deleted by cost writers. */

@@ -23,7 +23,7 @@ export {
 } from './change-requests.ts';
 export { approveChangeRequest, implementChangeRequest, rejectChangeRequest, reviewChangeRequest, withdrawOwnChangeRequest } from './change-request-workflow.ts';
 export { engagementScopeCreep } from './scope-creep.ts';
-export { serviceCredits, waiveServiceCredit } from './service-credits.ts';
+export { serviceCredits, waiveServiceCredit, withdrawWaiver } from './service-credits.ts';
 export { importInvoices } from './import-invoices.ts';
 export { listInvoiceMappings, saveInvoiceMapping, updateInvoiceMapping } from './invoice-mappings.ts';
 export { portfolioSpend } from './spend.ts';

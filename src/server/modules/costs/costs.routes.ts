@@ -44,7 +44,7 @@ import * as budgets from './budgets.ts';
 import * as workflow from './invoice-workflow.ts';
 import * as invoices from './invoices.ts';
 import * as rates from './rate-cards.ts';
-import { serviceCredits, waiveServiceCredit } from './service-credits.ts';
+import { serviceCredits, waiveServiceCredit, withdrawWaiver } from './service-credits.ts';
 import { portfolioBudgets } from './budget-positions.ts';
 import { portfolioSpend } from './spend.ts';
 import { getCostSettings, updateCostSettings } from './settings.ts';
@@ -154,4 +154,7 @@ export async function registerCostRoutes(app: App) {
     reply.status(201);
     return waiveServiceCredit(ctxOf(req), req.body);
   });
+  app.delete('/api/v1/service-credits/waivers/:id', { config: write, schema: { tags, summary: 'Take back a waiver: the month’s credit is owed again', params: IdParams, response: { 200: OkResponse } } }, (req) =>
+    withdrawWaiver(ctxOf(req), parseId(req.params.id, 'waiver')),
+  );
 }

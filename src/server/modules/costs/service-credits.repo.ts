@@ -37,6 +37,21 @@ export async function findWaiver(db: Db, orgId: string, engagementId: string, mo
   return rows[0] ?? null;
 }
 
+/** A waiver by its id, locked for the change that takes it back. */
+export async function lockWaiver(db: Db, orgId: string, id: string): Promise<WaiverRow | null> {
+  const rows = await db
+    .select()
+    .from(serviceCreditWaivers)
+    .where(and(eq(serviceCreditWaivers.orgId, orgId), eq(serviceCreditWaivers.id, id)))
+    .for('update')
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function deleteWaiver(db: Db, orgId: string, id: string): Promise<void> {
+  await db.delete(serviceCreditWaivers).where(and(eq(serviceCreditWaivers.orgId, orgId), eq(serviceCreditWaivers.id, id)));
+}
+
 export async function insertWaiver(db: Db, row: typeof serviceCreditWaivers.$inferInsert): Promise<WaiverRow> {
   const [r] = await db.insert(serviceCreditWaivers).values(row).returning();
   return r;

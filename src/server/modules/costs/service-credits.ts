@@ -8,7 +8,7 @@ import { AppError } from '../../http/app-error.ts';
 import { change } from '../audit/audit.public.ts';
 import { referenceEngagement, requireEngagement } from '../engagements/engagements.public.ts';
 import { serviceCreditsOwed } from '../sla/sla.public.ts';
-import { serviceCreditPolicy } from './costs.policy.ts';
+import { creditWaiverPolicy, serviceCreditPolicy } from './costs.policy.ts';
 import * as repo from './service-credits.repo.ts';
 import { todayOf } from './settings.ts';
 
@@ -57,7 +57,7 @@ export async function serviceCredits(ctx: Ctx, q: z.output<typeof ServiceCredits
         vendorId: label.vendorId,
         vendorName: label.vendorName,
         label: monthLabel(s.month),
-        waiver: w ? { reason: w.waiver.reason, byName: w.byName, at: w.waiver.waivedAt.toISOString() } : null,
+        waiver: w ? { id: w.waiver.id, reason: w.waiver.reason, byName: w.byName, at: w.waiver.waivedAt.toISOString() } : null,
       });
     }
   }
@@ -106,3 +106,25 @@ export async function waiveServiceCredit(ctx: Ctx, input: z.output<typeof WaiveC
   });
   return { id: w.id, engagementId: w.engagementId, month: w.month, currency: w.currency, amountMinor: w.amountMinor, reason: w.reason, waivedAt: w.waivedAt.toISOString() };
 }
+
+/**
+ * Takes a waiver back (a month waived by mistake): the month's credit counts as owed again,
+ * and the history keeps the waiver as it was, who took it back and when.
+ */
+export async function withdrawWaiver(ctx: Ctx, id: string): Promise<{ ok: true }> {
+  creditWaiverPolicy.check(ctx.actor, 'withdraw');
+  await change(ctx, async (tx) => {
+    const before = creditWaiverPolicy.authorize(ctx.actor, 'withdraw', await repo.lockWaiver(tx.db, ctx.actor.orgId, id));
+    const eng = await requireEngagement(tx, 'read', before.engagementId);
+    await repo.deleteWaiver(tx.db, ctx.actor.orgId, id);
+    await tx.audit({
+      action: 'service_credit.withdraw_waiver',
+      objectType: 'service_credit',
+      objectId: id,
+      objectLabel: `Service credit of ${monthLabel(before.month)} for ${eng.name} (${formatMoney({ amountMinor: before.amountMinor, currency: before.currency })})`,
+      before,
+    });
+  });
+  return { ok: true };
+}
+

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/list/DataTable.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { useServiceCredits, useWaiveCredit, type ServiceCreditsT } from './api.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { useServiceCredits, useWaiveCredit, useWithdrawWaiver, type ServiceCreditsT } from './api.ts';
 import { amounts, money } from './money.tsx';
 
 type Row = ServiceCreditsT['rows'][number];
@@ -17,6 +18,8 @@ export function ServiceCreditsSection({ engagementId, canWrite, withYear = false
   const [year, setYear] = useState(thisYear);
   const credits = useServiceCredits({ year, engagementId });
   const [waiving, setWaiving] = useState<Row | null>(null);
+  const [takingBack, setTakingBack] = useState<Row | null>(null);
+  const withdraw = useWithdrawWaiver();
   return (
     <Paper withBorder radius="md" p="lg">
       <Stack gap="md">
@@ -80,10 +83,17 @@ export function ServiceCreditsSection({ engagementId, canWrite, withYear = false
                   header: 'Waived',
                   cell: (r: Row) =>
                     r.waiver ? (
-                      <Text size="sm">
-                        {money(r.waivedMinor, r.currency)}: {r.waiver.reason}
-                        {r.waiver.byName ? ` (${r.waiver.byName})` : ''}
-                      </Text>
+                      <Stack gap={4} align="flex-start">
+                        <Text size="sm">
+                          {money(r.waivedMinor, r.currency)}: {r.waiver.reason}
+                          {r.waiver.byName ? ` (${r.waiver.byName})` : ''}
+                        </Text>
+                        {canWrite && (
+                          <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setTakingBack(r)} aria-label={`Take back the waiver of ${r.label} for ${r.engagementName}`}>
+                            Take back…
+                          </Button>
+                        )}
+                      </Stack>
                     ) : canWrite && r.outstandingMinor > 0 ? (
                       <Button size="xs" variant="default" onClick={() => setWaiving(r)} aria-label={`Waive the credit of ${r.label} for ${r.engagementName}`}>
                         Waive…
@@ -103,6 +113,19 @@ export function ServiceCreditsSection({ engagementId, canWrite, withYear = false
         )}
       </Stack>
       {waiving && <WaiveDialog row={waiving} onClose={() => setWaiving(null)} />}
+      {takingBack?.waiver && (
+        <ConfirmDialog
+          opened
+          title={`Take back the waiver of ${takingBack.label}?`}
+          confirmLabel="Take back the waiver"
+          color="blue"
+          loading={withdraw.isPending}
+          onConfirm={() => withdraw.mutate(takingBack.waiver!.id, { onSuccess: () => setTakingBack(null) })}
+          onClose={() => setTakingBack(null)}
+        >
+          {money(takingBack.waivedMinor, takingBack.currency)} of {takingBack.engagementName}'s credit counts as owed again, until an invoice deducts it. The history keeps the waiver and its reason.
+        </ConfirmDialog>
+      )}
     </Paper>
   );
 }

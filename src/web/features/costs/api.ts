@@ -73,6 +73,7 @@ export function useServiceCredits(query: { year?: number; engagementId?: string 
     queryFn: () => api<ServiceCreditsT>('/service-credits', { query: { ...(query.year ? { year: query.year } : {}), ...(query.engagementId ? { engagementId: query.engagementId } : {}) } }),
   });
 }
+export const useWithdrawWaiver = () => useChange((id: string) => api<{ ok: true }>(`/service-credits/waivers/${enc(id)}`, { method: 'DELETE' }));
 export const useWaiveCredit = () => useChange((body: { engagementId: string; month: string; reason: string }) => api<{ id: string }>('/service-credits/waivers', { method: 'POST', body }));
 
 // ---- invoice import
