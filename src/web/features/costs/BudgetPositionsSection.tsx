@@ -58,7 +58,7 @@ function Positions({ data, withVendor }: { data: BudgetPositionsT; withVendor: b
       {data.rows.length > 0 && (
         <Text size="sm" fw={500}>
           {over + forecastOver === 0
-            ? `${data.rows.length === 1 ? 'The budget is' : `All ${data.rows.length} budgets are`} within reach: no actual over its budget, no forecast more than ${data.thresholdPct} % over.`
+            ? `${data.rows.length === 1 ? 'The budget holds' : `All ${data.rows.length} budgets hold`}: no actual over its budget, no forecast more than ${data.thresholdPct} % over.`
             : `${over + forecastOver} of ${plural(data.rows.length, 'budget')} ${over + forecastOver === 1 ? 'needs' : 'need'} attention: ${[over ? `${over} already over` : '', forecastOver ? `${forecastOver} forecast more than ${data.thresholdPct} % over` : ''].filter(Boolean).join(', ')}.`}
         </Text>
       )}
