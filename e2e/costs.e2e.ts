@@ -266,3 +266,23 @@ describe('a waived service credit', () => {
     await page.getByText(/: Our firewall change caused the outage; confirmed with the vendor\./).waitFor();
   });
 });
+
+describe('an invoice on no engagement', () => {
+  it('names its engagement as it is corrected', async () => {
+    const invoiceId = await page.evaluate(async () => {
+      const vendors = (await (await fetch('/api/v1/vendors?q=Kestrel')).json()) as { items: Array<{ id: string; name: string }> };
+      const vendorId = vendors.items.find((v) => v.name === 'Kestrel Software Labs')!.id;
+      const line = { description: 'QA engineer', quantity: '2', unit: 'day', unitPriceMinor: 48_000, amountMinor: 96_000, taxMinor: 0 };
+      const { csrfToken } = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const res = await fetch('/api/v1/invoices', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ vendorId, number: 'KSL-E2E-NOENG', invoiceDate: '2026-11-30', currency: 'EUR', lines: [line], subtotalMinor: 96_000, taxMinor: 0, totalMinor: 96_000 }) });
+      return ((await res.json()) as { id: string }).id;
+    });
+    await page.goto(`${server.baseUrl}/invoices/${invoiceId}`);
+    await page.getByRole('heading', { level: 1, name: 'Invoice KSL-E2E-NOENG' }).waitFor();
+    await page.getByRole('button', { name: 'Correct…' }).click();
+    await choose(page, 'Engagement', 'Order portal development');
+    await choose(page, 'Contract', 'Kestrel order portal statement of work');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save invoice' }).click();
+    await page.getByText('Kestrel Software Labs · Order portal development · Kestrel order portal statement of work', { exact: true }).waitFor();
+  });
+});

@@ -10,6 +10,7 @@ import type { EngagementT } from '../../api/types.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useFormErrors } from '../../lib/forms.ts';
 import { useEngagementContracts } from '../deliverables/api.ts';
+import { useVendorEngagementOptions } from '../engagements/api.ts';
 import { CHANGE_STATUS_LABELS } from '../../../shared/contracts/change-requests.ts';
 import { useCreateInvoice, useRateCard, useUpdateInvoice, type InvoiceDetailT } from './api.ts';
 import { useEngagementChanges } from './change-api.ts';
@@ -67,13 +68,16 @@ const BASE_FIELDS = ['number', 'invoiceDate', 'periodFrom', 'periodTo', 'currenc
  * the sum of the lines), or corrects one not yet approved. The checks run when it is saved;
  * the review page shows them.
  */
-export function InvoiceFormModal({ engagement, invoice, onClose }: { engagement: Pick<EngagementT, 'id' | 'vendorId' | 'vendorName'>; invoice?: InvoiceDetailT; onClose: () => void }) {
+export function InvoiceFormModal({ engagement, invoice, onClose }: { engagement: { id: string | null } & Pick<EngagementT, 'vendorId' | 'vendorName'>; invoice?: InvoiceDetailT; onClose: () => void }) {
   const phone = useMediaQuery('(max-width: 36em)');
   const navigate = useNavigate();
-  const contracts = useEngagementContracts(engagement.id);
+  // An invoice imported without an engagement names one as it is corrected (its budget, contracts and changes follow).
+  const [engagementId, setEngagementId] = useState<string | null>(engagement.id);
+  const vendorEngagements = useVendorEngagementOptions(engagement.vendorId, engagement.id === null);
+  const contracts = useEngagementContracts(engagementId ?? undefined);
   const [contractId, setContractId] = useState<string | null>(invoice?.contractId ?? null);
   const card = useRateCard(contractId);
-  const changes = useEngagementChanges(engagement.id);
+  const changes = useEngagementChanges(engagementId);
   const changeChoices = (changes.data ?? []).filter((c) => c.status !== 'rejected').map((c) => ({ value: c.id, label: `${c.title} (${CHANGE_STATUS_LABELS[c.status].toLowerCase()})` }));
   const [number, setNumber] = useState(invoice?.number ?? '');
   const [invoiceDate, setInvoiceDate] = useState(invoice?.invoiceDate ?? '');
@@ -128,7 +132,7 @@ export function InvoiceFormModal({ engagement, invoice, onClose }: { engagement:
     const subtotalMinor = t.net.value ?? net;
     const taxMinor = t.tax.value ?? taxSum;
     const body = {
-      engagementId: engagement.id,
+      engagementId,
       contractId,
       number: number.trim(),
       invoiceDate,
@@ -174,6 +178,21 @@ export function InvoiceFormModal({ engagement, invoice, onClose }: { engagement:
             <Text size="sm" c="dimmed">
               Saving runs every check again and the invoice starts over as received; its history keeps the lines as they were.
             </Text>
+          )}
+          {engagement.id === null && (
+            <Select
+              label="Engagement"
+              description="The invoice names none: name it to hold the invoice against the engagement's budget, contracts and change requests."
+              placeholder={vendorEngagements.isPending ? 'Loading engagements…' : 'None'}
+              data={(vendorEngagements.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+              clearable
+              value={engagementId}
+              onChange={(v) => {
+                setEngagementId(v);
+                setContractId(null);
+              }}
+              error={errors.engagementId}
+            />
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label="Invoice number" required value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={errors.number} />

@@ -53,8 +53,8 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
         actions={
           canWrite && (
             <Group gap="xs">
-              {/* A corrected copy from the vendor, or a typing slip: edited until approved (it needs an engagement to name its contract). */}
-              {['received', 'checked', 'disputed'].includes(inv.status) && inv.engagementId && (
+              {/* A corrected copy from the vendor, or a typing slip: edited until approved. */}
+              {['received', 'checked', 'disputed'].includes(inv.status) && (
                 <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setCorrecting(true)}>
                   Correct…
                 </Button>
@@ -225,7 +225,7 @@ function InvoiceReview({ inv }: { inv: InvoiceDetailT }) {
         {roleCan(me.user.role, 'audit.read') && <AuditHistory objectId={inv.id} title="History of this invoice" />}
       </Stack>
       {dialog && <StepDialog inv={inv} dialog={dialog} onClose={() => setDialog(null)} />}
-      {correcting && inv.engagementId && <InvoiceFormModal engagement={{ id: inv.engagementId, vendorId: inv.vendorId, vendorName: inv.vendorName }} invoice={inv} onClose={() => setCorrecting(false)} />}
+      {correcting && <InvoiceFormModal engagement={{ id: inv.engagementId, vendorId: inv.vendorId, vendorName: inv.vendorName }} invoice={inv} onClose={() => setCorrecting(false)} />}
     </>
   );
 }

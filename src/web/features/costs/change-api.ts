@@ -36,8 +36,9 @@ export function useChangeRequestList(query: Record<string, string>) {
   return usePagedList<ChangeRequestT>({ queryKey: changeKeys.list(query), path: '/change-requests', query, limit: 50 });
 }
 /** Every change request of an engagement (a picker on invoice lines: tens at most). */
-export function useEngagementChanges(engagementId: string) {
-  return useQuery({ queryKey: changeKeys.ofEngagement(engagementId), queryFn: async ({ signal }) => (await allPages<ChangeRequestT>('/change-requests', { engagementId })({ signal })).items });
+/** An engagement's change requests (none asked for without an engagement). */
+export function useEngagementChanges(engagementId: string | null) {
+  return useQuery({ queryKey: changeKeys.ofEngagement(engagementId ?? ''), enabled: !!engagementId, queryFn: async ({ signal }) => (await allPages<ChangeRequestT>('/change-requests', { engagementId: engagementId ?? '' })({ signal })).items });
 }
 export const useChangeRequest = (id: string) => useQuery({ queryKey: changeKeys.one(id), queryFn: () => api<ChangeRequestT>(`/change-requests/${enc(id)}`) });
 export const useScopeCreep = (engagementId: string) => useQuery({ queryKey: changeKeys.scopeCreep(engagementId), queryFn: () => api<ScopeCreepT>(`/engagements/${enc(engagementId)}/scope-creep`) });

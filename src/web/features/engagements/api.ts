@@ -19,9 +19,9 @@ export function useEngagementList(filters: EngagementFilters, limit = 50) {
   return usePagedList<EngagementT>({ queryKey: keys.engagementList, path: '/engagements', query: query(filters), limit });
 }
 
-/** Every current engagement of one vendor, for a picker (the vendor's SLA tab). */
-export function useVendorEngagementOptions(vendorId: string) {
-  return useAllItems<EngagementT>([...keys.engagements, 'of-vendor', vendorId], '/engagements', { query: { vendorId, archived: 'false' } });
+/** Every current engagement of one vendor, for a picker (the vendor's SLA tab, an invoice corrected); none asked for while not `enabled`. */
+export function useVendorEngagementOptions(vendorId: string, enabled = true) {
+  return useAllItems<EngagementT>([...keys.engagements, 'of-vendor', vendorId], '/engagements', { query: { vendorId, archived: 'false' }, enabled });
 }
 
 export function useEngagement(id: string) {
