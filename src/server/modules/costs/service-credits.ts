@@ -127,4 +127,3 @@ export async function withdrawWaiver(ctx: Ctx, id: string): Promise<{ ok: true }
   });
   return { ok: true };
 }
-
