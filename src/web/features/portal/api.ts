@@ -91,9 +91,12 @@ export function useOpenPortalLink() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (token: string) => api<{ me: MeT; assessmentId: string | null }>(`/portal/links/${enc(token)}/session`, { method: 'POST', allowUnauthenticated: true }),
-    onSuccess: ({ me }) => {
+    onSuccess: async ({ me }) => {
       setCsrfToken(me.csrfToken);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'setup-status' });
+      // The page asked who is signed in as it opened; that answer ("nobody") may still be on its
+      // way and would overwrite the session just opened, sending the vendor to sign in. Cancel it.
+      await qc.cancelQueries({ queryKey: keys.me });
       qc.setQueryData(keys.me, me);
     },
   });
