@@ -8,10 +8,11 @@ export default defineConfig({
     // Generous: a busy machine must not turn a slow test into a failed one; a hang still ends.
     testTimeout: 300_000,
     hookTimeout: 300_000,
-    // One spec file at a time. Two at a time took 183 s instead of 260 s on an idle machine,
-    // but one CI run hung in due-diligence.e2e.ts for over ten minutes, past every timeout,
-    // with no connection open; until that is understood, the pass stays serial
-    // (docs/PERFORMANCE.md, "The test suite's own time").
+    // One spec file at a time. Two at a time took 183 s instead of 260 s on an idle machine;
+    // what looked like a hang with two (due-diligence.e2e.ts) came back with one, and was a
+    // chain of 180 s Playwright timeouts after the vendor's portal page failed to open (likely
+    // fixed in useOpenPortalLink): two at a time can be tried again (docs/PERFORMANCE.md,
+    // "The test suite's own time").
     fileParallelism: false,
     pool: 'forks',
   },
