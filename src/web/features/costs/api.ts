@@ -112,11 +112,13 @@ export function useImportInvoices(mapping: string | null) {
 }
 
 // ---- spend
+/** A portfolio report's query: the fiscal year and vendor when chosen, nothing for the defaults. */
+const yearAndVendor = (q: { fiscalYear?: number | null; vendorId?: string }) => ({ ...(q.fiscalYear ? { fiscalYear: q.fiscalYear } : {}), ...(q.vendorId ? { vendorId: q.vendorId } : {}) });
 export type SpendT = import('../../../shared/contracts/costs.ts').Spend;
 export function useSpend(query: { fiscalYear?: number | null; vendorId?: string }) {
   return useQuery({
     queryKey: [...costKeys.all, 'spend', query],
-    queryFn: () => api<SpendT>('/costs/spend', { query: { ...(query.fiscalYear ? { fiscalYear: query.fiscalYear } : {}), ...(query.vendorId ? { vendorId: query.vendorId } : {}) } }),
+    queryFn: () => api<SpendT>('/costs/spend', { query: yearAndVendor(query) }),
   });
 }
 
@@ -126,6 +128,6 @@ export type BudgetPositionsT = import('../../../shared/contracts/costs.ts').Budg
 export function useBudgetPositions(query: { fiscalYear?: number | null; vendorId?: string }) {
   return useQuery({
     queryKey: [...costKeys.all, 'budget-positions', query],
-    queryFn: () => api<BudgetPositionsT>('/costs/budget-positions', { query: { ...(query.fiscalYear ? { fiscalYear: query.fiscalYear } : {}), ...(query.vendorId ? { vendorId: query.vendorId } : {}) } }),
+    queryFn: () => api<BudgetPositionsT>('/costs/budget-positions', { query: yearAndVendor(query) }),
   });
 }
